@@ -1,0 +1,249 @@
+"""The ``annotator`` command line. Every command takes the project file first.
+
+Domain errors (``AnnotatorError``) become one clean ``error:`` line and exit status 1;
+anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .core.errors import AnnotatorError
+
+PROGRESS_THRESHOLD = 2000
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AnnotatorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted; everything committed before this point is saved", err=True)
+            sys.exit(130)
+
+
+project_arg = click.argument("project", type=click.Path(dir_okay=False))
+
+
+def _open(path: str):
+    from .core.store import Project
+
+    return Project.open(path)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="arabic-news-annotator")
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens (to stderr).")
+def main(verbose: bool) -> None:
+    """Annotate Arabic news: actors, locations, counts of people and sources."""
+    import logging
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@project_arg
+@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+              help="YAML or JSON label schema (default: ACTOR, LOCATION, COUNT, SOURCE).")
+@click.option("--creator", default=None, help="Name of the project's creator (made a reviewer).")
+def init(project: str, labels_file: str | None, creator: str | None) -> None:
+    """Create a new, empty project file."""
+    import getpass
+
+    from .core.store import Project, load_labels_file
+
+    labels = load_labels_file(labels_file) if labels_file else None
+    who = creator or getpass.getuser()
+    with Project.create(project, labels=labels, creator=who) as p:
+        click.echo(f"created {project} with labels {', '.join(p.label_names())}; {who} is its reviewer")
+
+
+def _count_records(paths: list[Path], fmt: str | None) -> int:
+    total = 0
+    for p in paths:
+        kind = fmt or p.suffix.lower().lstrip(".")
+        if kind in ("jsonl", "ndjson", "json", "csv"):
+            with open(p, "rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        else:
+            total += 1
+    return total
+
+
+@main.command("import")
+@project_arg
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["txt", "jsonl", "csv"]), default=None,
+              help="Input format (default: from the file extension).")
+@click.option("--annotator", default="imported", show_default=True,
+              help="Whose annotation the spans in the records become.")
+@click.option("--strict", is_flag=True, help="Any bad record aborts the import; nothing is written.")
+@click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
+def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str, strict: bool,
+               text_column: str) -> None:
+    """Import articles from .txt files, folders of them, .jsonl or .csv files.
+
+    \b
+    Examples:
+      annotator import news.db articles.jsonl
+      annotator import news.db folder_of_txt/ --format txt
+      annotator import news.db sheet.csv --text-column body
+    """
+    from .core.importer import expand_paths, import_paths
+
+    p = _open(project)
+    paths = expand_paths(files, fmt)
+    total = _count_records(paths, fmt)
+    if total >= PROGRESS_THRESHOLD:
+        with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
+            done = [0]
+
+            def progress(n: int) -> None:
+                bar.update(n - done[0])
+                done[0] = n
+
+            summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
+                                   text_column=text_column, progress=progress)
+    else:
+        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column)
+    for err in summary.errors:
+        click.echo(f"rejected: {err}", err=True)
+    if summary.rejected > len(summary.errors):
+        click.echo(f"… and {summary.rejected - len(summary.errors)} more rejected records", err=True)
+    click.echo(f"imported: {summary.line()}")
+    if summary.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@project_arg
+@click.argument("out", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "spacy", "conll"]), default="jsonl",
+              show_default=True)
+@click.option("--annotator", default=None, help="Only this annotator's annotations.")
+@click.option("--status", type=click.Choice(["new", "in_progress", "done", "skipped", "flagged"]), default=None)
+@click.option("--gold", is_flag=True, help="Export the adjudicated gold annotations.")
+@click.option("--dev-fraction", default=0.2, show_default=True, type=float, help="spacy/conll: dev split.")
+@click.option("--seed", default=0, show_default=True, type=int, help="spacy/conll: split seed.")
+def export(project: str, out: str, fmt: str, annotator: str | None, status: str | None, gold: bool,
+           dev_fraction: float, seed: int) -> None:
+    """Export annotations: JSONL (Prodigy shape), spaCy DocBins or CoNLL (IOB2).
+
+    \b
+    Examples:
+      annotator export news.db out.jsonl --status done
+      annotator export news.db out.jsonl --gold
+      annotator export news.db trainset/ --format spacy --gold
+    """
+    p = _open(project)
+    if fmt == "jsonl":
+        from .core.exporter import export_jsonl
+
+        summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold)
+        click.echo(f"exported {summary.line()}")
+        return
+    from .core.trainset_export import export_trainset
+
+    report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
+                             dev_fraction=dev_fraction, seed=seed)
+    click.echo(report.line())
+
+
+@main.command()
+@project_arg
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def stats(project: str, as_json: bool) -> None:
+    """Articles, per-annotator progress and spans per label."""
+    s = _open(project).stats()
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"articles: {s['articles']}   gold: {s['gold_articles']}   schema: v{s['schema_version']}")
+    click.echo("annotators:")
+    for name, a in s["annotators"].items():
+        click.echo(f"  {name:<20} {a['role']:<10} annotated {a['annotated']:>7}   done {a['done']:>7}")
+    click.echo("spans per label:")
+    for label, n in s["spans_per_label"].items():
+        click.echo(f"  {label:<12} {n:>8}")
+
+
+@main.group(cls=_Group, invoke_without_command=True)
+@click.pass_context
+@project_arg
+def labels(ctx: click.Context, project: str) -> None:
+    """List the label schema, or change it with a subcommand (add, rename, recolor)."""
+    ctx.obj = project
+    if ctx.invoked_subcommand is None:
+        for lab in _open(project).labels():
+            click.echo(f"{lab.key or '-'}  {lab.name:<12} {lab.color}  {lab.name_ar} / {lab.name_en}  {lab.description}")
+
+
+@labels.command("add")
+@click.pass_obj
+@click.argument("name")
+@click.option("--color", required=True, help="#rrggbb")
+@click.option("--key", default="", help="Shortcut digit 1–9.")
+@click.option("--ar", "name_ar", default=None, help="Arabic display name.")
+@click.option("--en", "name_en", default=None, help="English display name.")
+@click.option("--description", default="")
+def labels_add(project: str, name: str, color: str, key: str, name_ar: str | None, name_en: str | None,
+               description: str) -> None:
+    """Add a label."""
+    from .core.model import Label
+
+    _open(project).add_label(Label(name, name_ar or name, name_en or name, color, key, description))
+    click.echo(f"added label {name}")
+
+
+@labels.command("rename")
+@click.pass_obj
+@click.argument("old")
+@click.argument("new")
+def labels_rename(project: str, old: str, new: str) -> None:
+    """Rename a label; existing spans keep it under the new name."""
+    _open(project).update_label(old, name=new)
+    click.echo(f"renamed {old} → {new}")
+
+
+@labels.command("recolor")
+@click.pass_obj
+@click.argument("name")
+@click.argument("color")
+def labels_recolor(project: str, name: str, color: str) -> None:
+    """Change a label's colour (#rrggbb)."""
+    _open(project).update_label(name, color=color)
+    click.echo(f"{name} is now {color}")
+
+
+@main.command()
+@project_arg
+@click.argument("name")
+@click.argument("role", type=click.Choice(["annotator", "reviewer"]))
+def role(project: str, name: str, role: str) -> None:
+    """Give NAME the role annotator or reviewer."""
+    _open(project).set_role(name, role)
+    click.echo(f"{name} is now a {role}")
+
+
+@main.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@click.option("--annotator", default=None, help="Your name (default: remembered, or asked once).")
+@click.option("--review", is_flag=True, help="Open the reviewer's adjudication mode.")
+@click.option("--lang", type=click.Choice(["ar", "en"]), default=None, help="UI language (default: system).")
+def gui(project: str | None, annotator: str | None, review: bool, lang: str | None) -> None:
+    """Open the annotation window (no PROJECT: the built-in demo project)."""
+    from .gui.app import run
+
+    sys.exit(run(project, annotator=annotator, review=review, lang=lang))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1074 @@
+"""The team workflow: gold annotations, review queue, batch adjudication, project-wide
+agreement, assignment of articles to annotators, and merging other project files.
+
+Everything here takes an open :class:`~annotator.core.store.Project` and never imports Qt,
+so the CLI, the GUI and the tests share one implementation. Every function that writes does
+so in one transaction (``with project._write():``): it either applies all of its change or
+none of it, and a call made inside another transaction joins it.
+
+Gold lives in ``gold`` (one row per article: adjudicator, strategy, status, timestamps) and
+``gold_spans``. A gold row is ``'draft'`` while a reviewer edits it span by span in the GUI
+(each edit is saved at once, like annotate mode) and ``'accepted'`` when done; only accepted
+gold is exported. Every gold span carries provenance in its attributes: ``annotators`` (who
+marked exactly that span), ``adjudicator`` and ``adjudicated_at``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import random
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .adjudication import STRATEGIES, DraftSpan, merge, provenance
+from .agreement import AgreementReport, ArticleAnnotations, compute_agreement
+from .errors import AnnotatorError, MergeError, ProjectError, SpanError
+from .model import ROLES, STATUSES, Span
+from .schema import SCHEMA_VERSION
+from .store import (
+    Project,
+    _check_annotator_name,
+    _check_is_project_file,
+    _span_from_row,
+    check_span,
+    now_iso,
+)
+
+GOLD_STATUSES = ("draft", "accepted")
+# Keys that provenance() writes into a gold span's attributes; recomputed on every edit so
+# they always describe the span as it is now.
+PROVENANCE_KEYS = ("annotators", "adjudicator", "adjudicated_at")
+# Statuses counted by project_agreement(include_unfinished=True): 'new' means opened but
+# never worked on and 'skipped' means deliberately not annotated, so neither is a judgement.
+UNFINISHED_STATUSES = ("in_progress", "done", "flagged")
+
+SpanKey = tuple[int, int, str]
+
+
+class AssignmentError(ProjectError):
+    """The requested assignment cannot be made (bad overlap, no annotators, duplicates)."""
+
+
+# ===================================================================================== gold
+def gold_rows(project: Project) -> list[tuple[int, str, str | None]]:
+    """(article_id, adjudicator, updated_at) of every ACCEPTED gold article, by article id.
+
+    Drafts are left out because a half-adjudicated article must not reach a training set.
+    """
+    rows = project.conn.execute(
+        "SELECT article_id, adjudicator, updated_at FROM gold WHERE status = 'accepted' ORDER BY article_id"
+    ).fetchall()
+    return [(int(r[0]), r[1], r[2]) for r in rows]
+
+
+def gold_spans(project: Project, article_id: int) -> list[Span]:
+    """The gold spans of an article (draft or accepted), by position, with their provenance."""
+    rows = project.conn.execute(
+        'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at '
+        "FROM gold_spans gs JOIN gold g ON g.id = gs.gold_id "
+        'WHERE g.article_id = ? ORDER BY gs.start, gs."end", gs.label',
+        (article_id,),
+    ).fetchall()
+    return [_span_from_row(r) for r in rows]
+
+
+def gold_draft(project: Project, article_id: int) -> tuple[str, list[Span]] | None:
+    """(status, spans) of the article's gold, or None when nobody has adjudicated it yet.
+
+    The review view opens an article with this: a draft continues where the reviewer
+    stopped (its edits were saved as they happened), accepted gold can be corrected.
+    """
+    row = project.conn.execute("SELECT status FROM gold WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    return row[0], gold_spans(project, article_id)
+
+
+def save_gold(project: Project, article_id: int, adjudicator: str, spans: Sequence[Span],
+              strategy: str | None = None, *, status: str = "accepted") -> list[Span]:
+    """Replace the article's gold with ``spans`` in one transaction and return it as stored.
+
+    Only reviewers write gold (PermissionDenied otherwise): gold is what models are trained
+    and evaluated on. Spans are checked against the text and the label schema exactly like
+    an annotator's (whitespace trimmed, overlap rules); identical duplicates are dropped.
+    Provenance is recomputed from the annotations now in the project, so a span the
+    reviewer drew by hand still records which annotators had marked it.
+    """
+    _check_gold_status(status)
+    project.require_reviewer(adjudicator)
+    with project._write():
+        text = project.article_text(article_id)
+        accepted = _validate_spans(project, text, spans)
+        support = _supporters(project, article_id)
+        when = now_iso()
+        gold_id = _upsert_gold(project, article_id, adjudicator, strategy, status, when)
+        project.conn.execute("DELETE FROM gold_spans WHERE gold_id = ?", (gold_id,))
+        _insert_gold_spans(
+            project, gold_id,
+            [_with_provenance(s, support.get(s.key(), ()), adjudicator, when) for s in accepted], when,
+        )
+    return gold_spans(project, article_id)
+
+
+def set_gold_status(project: Project, article_id: int, adjudicator: str, status: str) -> None:
+    """Accept a draft (or reopen accepted gold as a draft). ProjectError if there is no gold."""
+    _check_gold_status(status)
+    project.require_reviewer(adjudicator)
+    with project._write():
+        cur = project.conn.execute(
+            "UPDATE gold SET status = ?, adjudicator = ?, updated_at = ? WHERE article_id = ?",
+            (status, adjudicator, now_iso(), article_id),
+        )
+        if cur.rowcount == 0:
+            raise ProjectError(f"article {article_id} has no gold annotation yet")
+
+
+def delete_gold(project: Project, article_id: int, adjudicator: str) -> bool:
+    """Discard the article's gold (draft or accepted); True if there was any."""
+    project.require_reviewer(adjudicator)
+    with project._write():
+        cur = project.conn.execute("DELETE FROM gold WHERE article_id = ?", (article_id,))
+    return cur.rowcount > 0
+
+
+def add_gold_span(project: Project, article_id: int, adjudicator: str, start: int, end: int,
+                  label: str, attributes: dict[str, Any] | None = None) -> Span:
+    """Add one span to the article's gold (one transaction); returns it with its id.
+
+    Without gold yet, a 'draft' is started so the reviewer's first click is already saved.
+    Accepted gold stays accepted: the reviewer is correcting it, not reopening it.
+    """
+    project.require_reviewer(adjudicator)
+    with project._write():
+        text = project.article_text(article_id)
+        when = now_iso()
+        gold_id = _gold_id(project, article_id)
+        if gold_id is None:
+            gold_id = _upsert_gold(project, article_id, adjudicator, "manual", "draft", when)
+        start, end = project.validate_span(text, start, end, label, _gold_spans_by_id(project, gold_id))
+        support = _supporters(project, article_id).get((start, end, label), ())
+        span = _with_provenance(Span(start, end, label, dict(attributes or {})), support, adjudicator, when)
+        cur = project.conn.execute(
+            'INSERT INTO gold_spans(gold_id, start, "end", label, attributes, origin, created_at) '
+            "VALUES (?, ?, ?, ?, ?, 'gold', ?)",
+            (gold_id, start, end, label, json.dumps(span.attributes, ensure_ascii=False), when),
+        )
+        _touch_gold(project, gold_id, adjudicator, when)
+    return Span(start, end, label, span.attributes, "gold", int(cur.lastrowid), when)
+
+
+def delete_gold_span(project: Project, span_id: int, adjudicator: str) -> Span:
+    """Delete one gold span (one transaction) and return it, so the GUI can offer undo."""
+    project.require_reviewer(adjudicator)
+    with project._write():
+        span, gold_id, _ = _gold_span_row(project, span_id)
+        project.conn.execute("DELETE FROM gold_spans WHERE id = ?", (span_id,))
+        _touch_gold(project, gold_id, adjudicator, now_iso())
+    return span
+
+
+def update_gold_span(project: Project, span_id: int, adjudicator: str, *, label: str | None = None,
+                     start: int | None = None, end: int | None = None,
+                     attributes: dict[str, Any] | None = None) -> Span:
+    """Change a gold span's label, offsets or attributes (one transaction); returns it.
+
+    Provenance is recomputed: after a change of boundaries or label, different annotators
+    may have marked exactly this span, and this reviewer is now its adjudicator.
+    """
+    project.require_reviewer(adjudicator)
+    with project._write():
+        old, gold_id, article_id = _gold_span_row(project, span_id)
+        new_label = old.label if label is None else label
+        new_start = old.start if start is None else start
+        new_end = old.end if end is None else end
+        others = [s for s in _gold_spans_by_id(project, gold_id) if s.id != span_id]
+        new_start, new_end = project.validate_span(
+            project.article_text(article_id), new_start, new_end, new_label, others
+        )
+        when = now_iso()
+        base = old.attributes if attributes is None else dict(attributes)
+        support = _supporters(project, article_id).get((new_start, new_end, new_label), ())
+        new = _with_provenance(Span(new_start, new_end, new_label, base), support, adjudicator, when)
+        project.conn.execute(
+            'UPDATE gold_spans SET start = ?, "end" = ?, label = ?, attributes = ? WHERE id = ?',
+            (new_start, new_end, new_label, json.dumps(new.attributes, ensure_ascii=False), span_id),
+        )
+        _touch_gold(project, gold_id, adjudicator, when)
+    return Span(new_start, new_end, new_label, new.attributes, old.origin, span_id, old.created_at)
+
+
+def _check_gold_status(status: str) -> None:
+    if status not in GOLD_STATUSES:
+        raise ProjectError(f"gold status must be one of {', '.join(GOLD_STATUSES)}, got {status!r}")
+
+
+def _gold_id(project: Project, article_id: int) -> int | None:
+    row = project.conn.execute("SELECT id FROM gold WHERE article_id = ?", (article_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _upsert_gold(project: Project, article_id: int, adjudicator: str, strategy: str | None,
+                 status: str, when: str) -> int:
+    project.conn.execute(
+        "INSERT INTO gold(article_id, adjudicator, strategy, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+        "adjudicator = excluded.adjudicator, strategy = excluded.strategy, "
+        "status = excluded.status, updated_at = excluded.updated_at",
+        (article_id, adjudicator, strategy, status, when, when),
+    )
+    gold_id = _gold_id(project, article_id)
+    assert gold_id is not None
+    return gold_id
+
+
+def _touch_gold(project: Project, gold_id: int, adjudicator: str, when: str) -> None:
+    # The last editor is the adjudicator of record; updated_at drives newer-wins merging.
+    project.conn.execute(
+        "UPDATE gold SET adjudicator = ?, updated_at = ? WHERE id = ?", (adjudicator, when, gold_id)
+    )
+
+
+def _gold_spans_by_id(project: Project, gold_id: int) -> list[Span]:
+    rows = project.conn.execute(
+        'SELECT id, start, "end", label, attributes, origin, created_at FROM gold_spans '
+        'WHERE gold_id = ? ORDER BY start, "end"',
+        (gold_id,),
+    ).fetchall()
+    return [_span_from_row(r) for r in rows]
+
+
+def _gold_span_row(project: Project, span_id: int) -> tuple[Span, int, int]:
+    row = project.conn.execute(
+        'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at, '
+        "gs.gold_id, g.article_id FROM gold_spans gs JOIN gold g ON g.id = gs.gold_id WHERE gs.id = ?",
+        (span_id,),
+    ).fetchone()
+    if row is None:
+        raise SpanError(f"no gold span with id {span_id}")
+    return _span_from_row(row[:7]), int(row[7]), int(row[8])
+
+
+def _insert_gold_spans(project: Project, gold_id: int, spans: Iterable[Span], when: str) -> None:
+    project.conn.executemany(
+        'INSERT INTO gold_spans(gold_id, start, "end", label, attributes, origin, created_at) '
+        "VALUES (?, ?, ?, ?, ?, 'gold', ?)",
+        [(gold_id, s.start, s.end, s.label, json.dumps(s.attributes, ensure_ascii=False), when) for s in spans],
+    )
+
+
+def _validate_spans(project: Project, text: str, spans: Iterable[Span]) -> list[Span]:
+    """Check spans in position order (so overlap messages are stable); drop exact duplicates."""
+    accepted: list[Span] = []
+    seen: set[SpanKey] = set()
+    for s in sorted(spans, key=lambda s: (s.start, s.end, s.label)):
+        start, end = project.validate_span(text, s.start, s.end, s.label, accepted)
+        if (start, end, s.label) in seen:
+            continue
+        seen.add((start, end, s.label))
+        accepted.append(Span(start, end, s.label, dict(s.attributes), "gold"))
+    return accepted
+
+
+def _supporters(project: Project, article_id: int) -> dict[SpanKey, tuple[str, ...]]:
+    """For each (start, end, label) any annotator marked on the article: who marked it."""
+    support: dict[SpanKey, set[str]] = defaultdict(set)
+    rows = project.conn.execute(
+        'SELECT s.start, s."end", s.label, an.annotator FROM spans s '
+        "JOIN annotations an ON an.id = s.annotation_id WHERE an.article_id = ?",
+        (article_id,),
+    )
+    for start, end, label, name in rows:
+        support[(start, end, label)].add(name)
+    return {key: tuple(sorted(names)) for key, names in support.items()}
+
+
+def _with_provenance(span: Span, supporters: Sequence[str], adjudicator: str, when: str) -> Span:
+    attrs = {k: v for k, v in span.attributes.items() if k not in PROVENANCE_KEYS}
+    attrs.update(provenance(DraftSpan(span.start, span.end, span.label, tuple(supporters)), adjudicator, when))
+    return Span(span.start, span.end, span.label, attrs, "gold", span.id, span.created_at)
+
+
+# ============================================================================ review queue
+@dataclass(frozen=True)
+class ReviewItem:
+    """One article waiting for (or having had) adjudication."""
+
+    article_id: int
+    title: str
+    annotators: tuple[str, ...]
+    score: float  # mean pairwise overlap F1 of the done annotations (agreement module)
+    has_gold: bool  # accepted gold exists
+    gold_status: str | None = None  # None, 'draft' or 'accepted'
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "annotators": list(self.annotators),
+            "score": self.score,
+            "has_gold": self.has_gold,
+            "gold_status": self.gold_status,
+        }
+
+
+def review_queue(project: Project, min_done: int = 2) -> list[ReviewItem]:
+    """Articles with at least ``min_done`` done annotations, lowest agreement first.
+
+    The reviewer's time is best spent where annotators disagree most. Ties are broken by
+    article id so the order is stable between calls. Two queries in all (spans of every
+    relevant annotation, then titles and gold status), grouped in Python, so 10,000
+    articles take well under a second; tokens are not needed for the per-article score,
+    so no text is read or tokenised.
+    """
+    if min_done < 2:
+        raise ProjectError("the review queue compares annotations: min_done must be at least 2")
+    grouped = _spans_by_article(project, ("done",), min_done)
+    if not grouped:
+        return []
+    report = compute_agreement(
+        ArticleAnnotations(aid, "", by_name, tokens=()) for aid, by_name in grouped.items()
+    )
+    info = {
+        aid: (title or "", status)
+        for aid, title, status in project.conn.execute(
+            "SELECT a.id, a.title, g.status FROM articles a LEFT JOIN gold g ON g.article_id = a.id "
+            f"WHERE a.id IN ({_eligible_sql(('done',))})",
+            ("done", min_done),
+        )
+    }
+    items = []
+    for art in report.worst_articles():
+        title, gold_status = info.get(art.article_id, ("", None))
+        items.append(
+            ReviewItem(
+                article_id=int(art.article_id),
+                title=title,
+                annotators=tuple(art.annotators),
+                score=float(art.score if art.score is not None else 0.0),
+                has_gold=gold_status == "accepted",
+                gold_status=gold_status,
+            )
+        )
+    items.sort(key=lambda it: (it.score, it.article_id))
+    return items
+
+
+def _eligible_sql(statuses: Sequence[str], annotators: Sequence[str] | None = None) -> str:
+    """Sub-select of article ids with at least ? annotations in ``statuses`` (params: statuses…, annotators…, n)."""
+    where = f"status IN ({','.join('?' * len(statuses))})"
+    if annotators is not None:
+        where += f" AND annotator IN ({','.join('?' * len(annotators))})"
+    return f"SELECT article_id FROM annotations WHERE {where} GROUP BY article_id HAVING count(*) >= ?"
+
+
+def _spans_by_article(project: Project, statuses: Sequence[str], min_annotations: int,
+                      annotators: Sequence[str] | None = None) -> dict[int, dict[str, list[Span]]]:
+    """{article: {annotator: spans}} for articles with ≥ ``min_annotations`` qualifying annotations.
+
+    One query for everything: per-article round trips are what makes 10,000 articles slow.
+    An annotator with no spans still appears (with an empty list): marking nothing is a
+    judgement that agreement and adjudication must count.
+    """
+    names = list(annotators) if annotators is not None else None
+    status_marks = ",".join("?" * len(statuses))
+    name_filter = f" AND an.annotator IN ({','.join('?' * len(names))})" if names is not None else ""
+    sql = (
+        'SELECT an.article_id, an.annotator, s.start, s."end", s.label FROM annotations an '
+        "LEFT JOIN spans s ON s.annotation_id = an.id "
+        f"WHERE an.status IN ({status_marks}){name_filter} "
+        f"AND an.article_id IN ({_eligible_sql(statuses, names)}) "
+        'ORDER BY an.article_id, an.annotator, s.start, s."end"'
+    )
+    params: list[Any] = [*statuses, *(names or []), *statuses, *(names or []), min_annotations]
+    grouped: dict[int, dict[str, list[Span]]] = {}
+    for aid, name, start, end, label in project.conn.execute(sql, params):
+        spans = grouped.setdefault(aid, {}).setdefault(name, [])
+        if start is not None:
+            spans.append(Span(start, end, label))
+    return grouped
+
+
+# ====================================================================== batch adjudication
+@dataclass
+class AdjudicationSummary:
+    """What :func:`adjudicate_batch` did."""
+
+    strategy: str
+    considered: int = 0  # articles with enough done annotations
+    written: int = 0  # gold written (no conflicts left)
+    conflicts_remaining: int = 0  # left for a reviewer: the strategy could not settle them
+    skipped_existing: int = 0  # already had gold (draft or accepted), left alone
+    spans: int = 0  # gold spans written
+    conflict_articles: list[int] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.written} articles adjudicated ({self.strategy}, {self.spans} gold spans); "
+            f"{self.conflicts_remaining} left with conflicts for review; "
+            f"{self.skipped_existing} skipped (gold exists); {self.considered} considered"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "strategy": self.strategy,
+            "considered": self.considered,
+            "written": self.written,
+            "conflicts_remaining": self.conflicts_remaining,
+            "skipped_existing": self.skipped_existing,
+            "spans": self.spans,
+            "conflict_articles": list(self.conflict_articles),
+        }
+
+
+def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanimous",
+                     min_annotators: int = 2) -> AdjudicationSummary:
+    """Write gold for every article whose done annotations merge without conflicts.
+
+    Articles need ``min_annotators`` done annotations (with fewer, the ``min`` strategy could
+    never reach its threshold and unanimity of one person is no check at all). Articles that
+    already have gold — accepted, or a draft a reviewer is working on — are never touched:
+    a reviewer's decision outranks an automatic one. Articles with conflicts are counted and
+    listed for the review queue. The whole batch is one transaction.
+    """
+    if strategy not in STRATEGIES:
+        raise AnnotatorError(f"unknown strategy {strategy!r}; use one of {', '.join(STRATEGIES)}")
+    if min_annotators < 1:
+        raise AnnotatorError(f"min_annotators must be at least 1, not {min_annotators}")
+    project.require_reviewer(adjudicator)
+    summary = AdjudicationSummary(strategy=strategy)
+    allow_overlap = bool(project.setting("allow_overlap", False))
+    with project._write():
+        grouped = _spans_by_article(project, ("done",), min_annotators)
+        existing = {r[0] for r in project.conn.execute("SELECT article_id FROM gold")}
+        when = now_iso()
+        for aid in sorted(grouped):
+            summary.considered += 1
+            if aid in existing:
+                summary.skipped_existing += 1
+                continue
+            draft = merge(grouped[aid], strategy, min_annotators)  # type: ignore[arg-type]
+            spans = draft.gold_spans(adjudicator, when)
+            if draft.conflicts or not _fits(project.article_text(aid), spans, allow_overlap):
+                summary.conflicts_remaining += 1
+                summary.conflict_articles.append(aid)
+                continue
+            gold_id = _upsert_gold(project, aid, adjudicator, strategy, "accepted", when)
+            _insert_gold_spans(project, gold_id, spans, when)
+            summary.written += 1
+            summary.spans += len(spans)
+    return summary
+
+
+def _fits(text: str, spans: Sequence[Span], allow_overlap: bool) -> bool:
+    """Whether merged spans pass this project's span rules.
+
+    They come from validated annotations, so this only fails if the rules changed since
+    (e.g. overlap was switched off); such an article is left to a reviewer, not aborted.
+    """
+    accepted: list[Span] = []
+    try:
+        for s in spans:
+            check_span(text, s.start, s.end, accepted, allow_overlap=allow_overlap)
+            accepted.append(s)
+    except SpanError:
+        return False
+    return True
+
+
+# =============================================================================== agreement
+def project_agreement(project: Project, label: str | None = None,
+                      annotators: Sequence[str] | None = None, *,
+                      include_unfinished: bool = False) -> AgreementReport:
+    """Inter-annotator agreement over the articles at least two annotators did.
+
+    By default only 'done' annotations count: half-finished work would make agreement look
+    worse than it is. ``include_unfinished`` adds 'in_progress' and 'flagged' (never 'new' or
+    'skipped', which carry no judgement). ``annotators`` restricts the comparison to them.
+    """
+    if label is not None:
+        project.label(label)  # LabelError naming the project's labels
+    statuses = UNFINISHED_STATUSES if include_unfinished else ("done",)
+    names = None if annotators is None else sorted(set(annotators))
+    grouped = _spans_by_article(project, statuses, 2, names)
+    texts: dict[int, str] = {}
+    ids = sorted(grouped)
+    for chunk_start in range(0, len(ids), 900):  # stay under SQLite's variable limit
+        chunk = ids[chunk_start:chunk_start + 900]
+        texts.update(
+            project.conn.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        )
+    return compute_agreement(
+        (ArticleAnnotations(aid, texts[aid], grouped[aid]) for aid in ids), label=label
+    )
+
+
+# ============================================================================== assignment
+def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int = 0, *,
+           articles: Sequence[int] | None = None) -> dict[str, int]:
+    """Spread the articles so each gets ``overlap`` distinct annotators; return counts.
+
+    Balanced: each article goes to the annotators with the fewest articles so far, ties
+    broken by a seeded shuffle, so counts differ by at most one and the pairs vary (fixed
+    rotations would always pair the same people, and agreement needs varied pairs). The
+    same seed, names and articles give the same assignment. Previous assignments of these
+    annotators are replaced; other annotators' assignments stay. One transaction.
+    """
+    names = [_check_annotator_name(n) for n in annotators]
+    if not names:
+        raise AssignmentError("give at least one annotator to assign articles to")
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise AssignmentError(f"annotator named more than once: {', '.join(duplicates)}")
+    if isinstance(overlap, bool) or not isinstance(overlap, int) or overlap < 1:
+        raise AssignmentError(f"overlap must be a whole number ≥ 1, got {overlap!r}")
+    if overlap > len(names):
+        raise AssignmentError(
+            f"overlap {overlap} needs at least {overlap} annotators; only {len(names)} given"
+        )
+    ids = project.article_ids() if articles is None else sorted(set(articles))
+    rng = random.Random(seed)
+    order = list(ids)
+    rng.shuffle(order)
+    pool = sorted(names)  # argument order must not change the result
+    counts = dict.fromkeys(pool, 0)
+    rows: list[tuple[int, str]] = []
+    for aid in order:
+        rng.shuffle(pool)
+        pool.sort(key=counts.__getitem__)  # stable: equal counts keep the shuffled order
+        for name in pool[:overlap]:
+            counts[name] += 1
+            rows.append((aid, name))
+    with project._write() as conn:
+        created = now_iso()
+        conn.executemany(
+            "INSERT OR IGNORE INTO annotators(name, role, created_at) VALUES (?, 'annotator', ?)",
+            [(n, created) for n in names],
+        )
+        conn.execute(f"DELETE FROM assignments WHERE annotator IN ({','.join('?' * len(names))})", names)
+        conn.executemany("INSERT INTO assignments(article_id, annotator) VALUES (?, ?)", rows)
+    return {n: counts[n] for n in names}
+
+
+def assignments(project: Project, annotator: str | None = None) -> dict[str, list[int]]:
+    """{annotator: assigned article ids} (all annotators, or one)."""
+    sql = "SELECT annotator, article_id FROM assignments"
+    params: tuple[Any, ...] = ()
+    if annotator is not None:
+        sql += " WHERE annotator = ?"
+        params = (annotator,)
+    out: dict[str, list[int]] = defaultdict(list)
+    for name, aid in project.conn.execute(sql + " ORDER BY annotator, article_id", params):
+        out[name].append(int(aid))
+    return dict(out)
+
+
+# =================================================================================== merge
+@dataclass(frozen=True)
+class MergeConflict:
+    """Both sides had different spans for the same annotation (or gold); one side won."""
+
+    file: str
+    article_id: int  # id in this project
+    external_id: str | None
+    annotator: str | None  # None: the conflict is about gold
+    winner: str  # "this" or "other"
+    this_updated_at: str | None
+    other_updated_at: str | None
+
+    @property
+    def what(self) -> str:
+        return "gold" if self.annotator is None else f"annotator {self.annotator}"
+
+    def line(self) -> str:
+        kept = "kept this project's version (newer)" if self.winner == "this" else "took the other file's (newer)"
+        ext = f" ({self.external_id})" if self.external_id else ""
+        return f"article {self.article_id}{ext}, {self.what}: spans differ; {kept} [{self.file}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "article_id": self.article_id,
+            "external_id": self.external_id,
+            "annotator": self.annotator,
+            "kind": "gold" if self.annotator is None else "annotation",
+            "winner": self.winner,
+            "this_updated_at": self.this_updated_at,
+            "other_updated_at": self.other_updated_at,
+        }
+
+
+@dataclass
+class MergeSummary:
+    """What :func:`merge_projects` did, counted over all merged files."""
+
+    files: list[str] = field(default_factory=list)
+    articles_added: int = 0
+    articles_matched: int = 0
+    annotators_added: int = 0
+    reviewers_added: int = 0  # existing annotators who became reviewers (roles never go down)
+    annotations_added: int = 0
+    annotations_updated: int = 0  # the other file's version was newer
+    annotations_kept: int = 0  # this project's version was newer and differs
+    annotations_unchanged: int = 0
+    gold_added: int = 0
+    gold_updated: int = 0
+    gold_kept: int = 0
+    gold_unchanged: int = 0
+    conflicts: list[MergeConflict] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.articles_added or self.annotators_added or self.reviewers_added
+            or self.annotations_added or self.annotations_updated or self.gold_added or self.gold_updated
+        )
+
+    def line(self) -> str:
+        n = len(self.files)
+        return (
+            f"merged {n} file{'s' if n != 1 else ''}: {self.articles_added} new articles "
+            f"({self.articles_matched} already here); annotations {self.annotations_added} added, "
+            f"{self.annotations_updated} updated, {self.annotations_kept} kept (newer here), "
+            f"{self.annotations_unchanged} unchanged; gold {self.gold_added} added, "
+            f"{self.gold_updated} updated, {self.gold_kept} kept; "
+            f"{self.annotators_added} annotators added, {self.reviewers_added} made reviewer; "
+            f"{len(self.conflicts)} conflict{'s' if len(self.conflicts) != 1 else ''}"
+        )
+
+    def conflict_lines(self) -> list[str]:
+        return [c.line() for c in self.conflicts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": list(self.files),
+            "articles_added": self.articles_added,
+            "articles_matched": self.articles_matched,
+            "annotators_added": self.annotators_added,
+            "reviewers_added": self.reviewers_added,
+            "annotations_added": self.annotations_added,
+            "annotations_updated": self.annotations_updated,
+            "annotations_kept": self.annotations_kept,
+            "annotations_unchanged": self.annotations_unchanged,
+            "gold_added": self.gold_added,
+            "gold_updated": self.gold_updated,
+            "gold_kept": self.gold_kept,
+            "gold_unchanged": self.gold_unchanged,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
+
+# A span as read from another file: (start, end, label, attributes_json, origin, created_at).
+_RawSpan = tuple[int, int, str, str, str, str | None]
+
+
+@dataclass
+class _Source:
+    """Everything read from one other project file, before anything is written here."""
+
+    path: Path
+    labels: list[str]
+    annotators: dict[str, str]
+    articles: dict[int, tuple]  # id -> (external_id, title, text, source, url, published, meta, hash, search_key, created_at)
+    annotations: list[tuple]  # (id, article_id, annotator, status, comment, seconds, updated_at)
+    spans: dict[int, list[_RawSpan]]  # annotation id -> spans
+    rejected: dict[int, list[tuple]]  # annotation id -> (start, end, label, created_at)
+    gold: list[tuple]  # (id, article_id, adjudicator, strategy, status, created_at, updated_at)
+    gold_spans: dict[int, list[_RawSpan]]
+    assignments: list[tuple[int, str]]
+
+
+_REQUIRED_TABLES = ("labels", "annotators", "articles", "annotations", "spans")
+
+
+def merge_projects(project: Project, others: Sequence[str | os.PathLike[str]],
+                   mapping: Mapping[str, str] | None = None) -> MergeSummary:
+    """Bring other project files' work into this one; all files in one transaction.
+
+    * Articles are matched by content hash; new ones come with their metadata.
+    * Annotations are matched by (article, annotator): the newer ``updated_at`` wins
+      (spans, status, comment, seconds). When the spans differ and the losing side had
+      spans, that is a conflict and is reported with the winner — work was discarded.
+    * Gold likewise (newer wins). Annotators come along; roles only go up, never down.
+    * Assignments and rejected suggestions are united.
+    * Labels must match by name: every label of another file must exist here, or be mapped
+      with ``mapping`` {OLD: NEW} (NEW must exist here); otherwise MergeError lists the
+      differences.
+
+    The other files are only read (``mode=ro``), and everything is read and validated
+    before the write starts, so any failure — not a project, newer schema, label mismatch,
+    a span that breaks this project's rules — changes nothing. Merging the same file twice
+    changes nothing the second time: winners keep the other side's timestamps.
+    """
+    if not others:
+        raise MergeError("give at least one project file to merge")
+    mapping = dict(mapping or {})
+    sources = [_read_source(project, Path(p)) for p in others]
+    mapped = _check_labels(project, sources, mapping)
+    allow_overlap = bool(project.setting("allow_overlap", False))
+    for src in sources:
+        _validate_source(src, mapped, allow_overlap)
+    summary = MergeSummary(files=[str(s.path) for s in sources])
+    with project._write():
+        for src in sources:
+            _merge_source(project, src, summary)
+    project._labels_cache = None
+    return summary
+
+
+def _read_source(project: Project, path: Path) -> _Source:
+    try:
+        _check_is_project_file(path)
+    except ProjectError as exc:
+        raise MergeError(f"cannot merge {path}: {exc}") from None
+    try:
+        if path.resolve() == project.path.resolve() or os.path.samefile(path, project.path):
+            raise MergeError(f"{path}: that is this project itself; merge another project's file")
+    except OSError:
+        pass
+    try:
+        # Read-only: merging must never alter (or migrate) the other file.
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise MergeError(f"{path}: cannot open: {exc}") from None
+    try:
+        return _read_tables(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise MergeError(f"{path}: not a usable project file: {exc}") from None
+    finally:
+        conn.close()
+
+
+def _read_tables(conn: sqlite3.Connection, path: Path) -> _Source:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0 or any(t not in tables for t in _REQUIRED_TABLES):
+        raise MergeError(f"{path}: this SQLite file is not an annotator project")
+    if version > SCHEMA_VERSION:
+        raise MergeError(
+            f"{path} was written by a newer version of the annotator (schema {version}, this "
+            f"version supports {SCHEMA_VERSION}); update the annotator to merge it"
+        )
+    annotators = {name: (role if role in ROLES else "annotator") for name, role in conn.execute(
+        "SELECT name, role FROM annotators")}
+    articles = {
+        r[0]: tuple(r[1:])
+        for r in conn.execute(
+            "SELECT id, external_id, title, text, source, url, published, meta, content_hash, "
+            "search_key, created_at FROM articles"
+        )
+    }
+    annotations = conn.execute(
+        "SELECT id, article_id, annotator, status, comment, seconds, updated_at FROM annotations"
+    ).fetchall()
+    spans: dict[int, list[_RawSpan]] = defaultdict(list)
+    for row in conn.execute(
+        'SELECT annotation_id, start, "end", label, attributes, origin, created_at FROM spans '
+        'ORDER BY annotation_id, start, "end"'
+    ):
+        spans[row[0]].append(tuple(row[1:]))  # type: ignore[arg-type]
+    rejected: dict[int, list[tuple]] = defaultdict(list)
+    if "rejected_suggestions" in tables:
+        for row in conn.execute('SELECT annotation_id, start, "end", label, created_at FROM rejected_suggestions'):
+            rejected[row[0]].append(tuple(row[1:]))
+    gold: list[tuple] = []
+    gold_spans_: dict[int, list[_RawSpan]] = defaultdict(list)
+    if "gold" in tables and "gold_spans" in tables:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(gold)")}
+        status = "status" if "status" in columns else "'accepted'"  # files from before m003
+        gold = conn.execute(
+            f"SELECT id, article_id, adjudicator, strategy, {status}, created_at, updated_at FROM gold"
+        ).fetchall()
+        for row in conn.execute(
+            'SELECT gold_id, start, "end", label, attributes, origin, created_at FROM gold_spans '
+            'ORDER BY gold_id, start, "end"'
+        ):
+            gold_spans_[row[0]].append(tuple(row[1:]))  # type: ignore[arg-type]
+    assignments_: list[tuple[int, str]] = []
+    if "assignments" in tables:
+        assignments_ = [tuple(r) for r in conn.execute("SELECT article_id, annotator FROM assignments")]
+    # Anyone who annotated or was assigned must exist here even if the file lacks the row.
+    for name in [a[2] for a in annotations] + [a[1] for a in assignments_]:
+        annotators.setdefault(name, "annotator")
+    labels = [r[0] for r in conn.execute("SELECT name FROM labels ORDER BY position, name")]
+    return _Source(path, labels, annotators, articles, annotations, dict(spans), dict(rejected),
+                   gold, dict(gold_spans_), assignments_)
+
+
+def _check_labels(project: Project, sources: list[_Source], mapping: dict[str, str]) -> Callable[[str], str]:
+    """Refuse label schemas that differ, unless every extra label is mapped; return the map."""
+    here = project.label_names()
+    here_set = set(here)
+    for old, new in mapping.items():
+        if new not in here_set:
+            raise MergeError(
+                f"--map {old}={new}: this project has no label {new!r}; its labels are {', '.join(here)}"
+            )
+    theirs_all: set[str] = set()
+    problems = []
+    for src in sources:
+        used = set(src.labels)
+        used |= {s[2] for spans in src.spans.values() for s in spans}
+        used |= {s[2] for spans in src.gold_spans.values() for s in spans}
+        theirs_all |= used
+        missing = sorted(lab for lab in used if lab not in here_set and lab not in mapping)
+        if missing:
+            only_here = sorted(here_set - used)
+            problems.append(
+                f"{src.path}: labels not in this project: {', '.join(missing)}"
+                + (f"; labels only in this project: {', '.join(only_here)}" if only_here else "")
+            )
+    unused = sorted(old for old in mapping if old not in theirs_all)
+    if unused:
+        raise MergeError(f"--map names labels no merged file has: {', '.join(unused)}")
+    if problems:
+        example = _first_missing(sources, here_set, mapping)
+        raise MergeError(
+            "label schemas differ; nothing was merged:\n  " + "\n  ".join(problems)
+            + f"\nMap each missing label to one of this project's labels ({', '.join(here)}) "
+            f"with --map OLD=NEW, for example --map {example}={here[0] if here else 'LABEL'}"
+        )
+    return lambda lab: mapping.get(lab, lab)
+
+
+def _first_missing(sources: list[_Source], here: set[str], mapping: dict[str, str]) -> str:
+    for src in sources:
+        for lab in src.labels + [s[2] for spans in src.spans.values() for s in spans]:
+            if lab not in here and lab not in mapping:
+                return lab
+    return "OLD"
+
+
+def _validate_source(src: _Source, map_label: Callable[[str], str], allow_overlap: bool) -> None:
+    """Map labels and check every span against its text before anything is written.
+
+    Replaces ``src.spans`` / ``src.gold_spans`` with the mapped, trimmed, de-duplicated spans
+    so the write phase only copies.
+    """
+    def fix(text: str, raw: list[_RawSpan], where: str) -> list[_RawSpan]:
+        out: list[_RawSpan] = []
+        accepted: list[Span] = []
+        seen: set[SpanKey] = set()
+        for start, end, label, attrs, origin, created in raw:
+            label = map_label(label)
+            try:
+                json.loads(attrs or "{}")
+                s, e = check_span(text, start, end, accepted, allow_overlap=allow_overlap)
+            except (SpanError, ValueError, TypeError) as exc:
+                raise MergeError(f"{src.path}: {where}: span {start}–{end} {label}: {exc}") from None
+            if (s, e, label) in seen:
+                continue  # two old labels mapped onto one new label
+            seen.add((s, e, label))
+            accepted.append(Span(s, e, label))
+            out.append((s, e, label, attrs or "{}", origin or "manual", created))
+        return out
+
+    for aid, art in src.articles.items():
+        if not isinstance(art[2], str) or not art[7]:
+            raise MergeError(f"{src.path}: article {aid} has no text or content hash")
+    for ann_id, aid, name, status, *_ in src.annotations:
+        if status not in STATUSES:
+            raise MergeError(f"{src.path}: article {aid}, annotator {name}: unknown status {status!r}")
+        try:
+            _check_annotator_name(name)
+        except ProjectError as exc:
+            raise MergeError(f"{src.path}: {exc}") from None
+        if ann_id in src.spans:
+            src.spans[ann_id] = fix(src.articles[aid][2], src.spans[ann_id], f"article {aid}, annotator {name}")
+        if ann_id in src.rejected:
+            src.rejected[ann_id] = [(s, e, map_label(lab), c) for s, e, lab, c in src.rejected[ann_id]]
+    for gold_id, aid, _adj, _strategy, status, *_ in src.gold:
+        if status not in GOLD_STATUSES:
+            raise MergeError(f"{src.path}: gold of article {aid}: unknown status {status!r}")
+        if gold_id in src.gold_spans:
+            src.gold_spans[gold_id] = fix(src.articles[aid][2], src.gold_spans[gold_id], f"gold of article {aid}")
+
+
+def _merge_source(project: Project, src: _Source, summary: MergeSummary) -> None:
+    conn = project.conn
+    now = now_iso()
+
+    # --- annotators: add the missing, promote to reviewer, never demote
+    roles = dict(project.annotators())
+    for name, role in sorted(src.annotators.items()):
+        if name not in roles:
+            conn.execute("INSERT INTO annotators(name, role, created_at) VALUES (?, ?, ?)", (name, role, now))
+            summary.annotators_added += 1
+        elif role == "reviewer" and roles[name] != "reviewer":
+            conn.execute("UPDATE annotators SET role = 'reviewer' WHERE name = ?", (name,))
+            summary.reviewers_added += 1
+
+    # --- articles, matched by content hash
+    by_hash = {h: i for h, i in conn.execute("SELECT content_hash, id FROM articles")}
+    id_map: dict[int, int] = {}
+    external: dict[int, str | None] = {}
+    fold: Callable[[str], str] | None = None
+    for other_id, art in sorted(src.articles.items()):
+        ext, title, text, source, url, published, meta, chash, search_key, created = art
+        here_id = by_hash.get(chash)
+        if here_id is None:
+            if search_key is None:
+                if fold is None:
+                    from .text import fold as fold_
+                    fold = fold_
+                search_key = fold(" ".join(x for x in (title or "", source or "", ext or "") if x))
+            cur = conn.execute(
+                "INSERT INTO articles(external_id, title, text, source, url, published, meta, "
+                "content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (ext, title, text, source, url, published, meta or "{}", chash, search_key, created or now),
+            )
+            here_id = int(cur.lastrowid)
+            by_hash[chash] = here_id
+            summary.articles_added += 1
+        else:
+            summary.articles_matched += 1
+        id_map[other_id] = here_id
+        external[here_id] = ext
+
+    # --- annotations: newer wins
+    mine = {
+        (r[1], r[2]): r
+        for r in conn.execute(
+            "SELECT id, article_id, annotator, status, comment, seconds, updated_at FROM annotations"
+        )
+    }
+    for other_ann, other_aid, name, status, comment, seconds, updated in src.annotations:
+        aid = id_map[other_aid]
+        theirs = src.spans.get(other_ann, [])
+        here = mine.get((aid, name))
+        if here is None:
+            cur = conn.execute(
+                "INSERT INTO annotations(article_id, annotator, status, comment, seconds, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, name, status, comment, float(seconds or 0), updated),
+            )
+            ann_id = int(cur.lastrowid)
+            _copy_spans(conn, "spans", "annotation_id", ann_id, theirs)
+            summary.annotations_added += 1
+        else:
+            ann_id = here[0]
+            ours = _raw_spans(conn, "spans", "annotation_id", ann_id)
+            same_spans = _signature(ours) == _signature(theirs)
+            same_meta = (here[3], here[4], float(here[5] or 0), here[6]) == (
+                status, comment, float(seconds or 0), updated)
+            if same_spans and same_meta:
+                summary.annotations_unchanged += 1
+            else:
+                other_newer = _when(updated) > _when(here[6])
+                if other_newer:
+                    conn.execute("DELETE FROM spans WHERE annotation_id = ?", (ann_id,))
+                    _copy_spans(conn, "spans", "annotation_id", ann_id, theirs)
+                    conn.execute(
+                        "UPDATE annotations SET status = ?, comment = ?, seconds = ?, updated_at = ? WHERE id = ?",
+                        (status, comment, float(seconds or 0), updated, ann_id),
+                    )
+                    summary.annotations_updated += 1
+                else:
+                    summary.annotations_kept += 1
+                loser = ours if other_newer else theirs
+                if not same_spans and loser:
+                    summary.conflicts.append(MergeConflict(
+                        str(src.path), aid, external.get(aid), name,
+                        "other" if other_newer else "this", here[6], updated,
+                    ))
+        conn.executemany(
+            'INSERT OR IGNORE INTO rejected_suggestions(annotation_id, start, "end", label, created_at) '
+            "VALUES (?, ?, ?, ?, ?)",
+            [(ann_id, *r) for r in src.rejected.get(other_ann, [])],
+        )
+
+    # --- gold: newer wins
+    my_gold = {
+        r[1]: r
+        for r in conn.execute(
+            "SELECT id, article_id, adjudicator, strategy, status, created_at, updated_at FROM gold"
+        )
+    }
+    for other_gold, other_aid, adjudicator, strategy, status, created, updated in src.gold:
+        aid = id_map[other_aid]
+        theirs = src.gold_spans.get(other_gold, [])
+        here = my_gold.get(aid)
+        if here is None:
+            cur = conn.execute(
+                "INSERT INTO gold(article_id, adjudicator, strategy, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, adjudicator, strategy, status, created, updated),
+            )
+            _copy_spans(conn, "gold_spans", "gold_id", int(cur.lastrowid), theirs)
+            summary.gold_added += 1
+            continue
+        gold_id = here[0]
+        ours = _raw_spans(conn, "gold_spans", "gold_id", gold_id)
+        same_spans = _signature(ours) == _signature(theirs)
+        if same_spans and (here[2], here[3], here[4], here[6]) == (adjudicator, strategy, status, updated):
+            summary.gold_unchanged += 1
+            continue
+        other_newer = _when(updated) > _when(here[6])
+        if other_newer:
+            conn.execute("DELETE FROM gold_spans WHERE gold_id = ?", (gold_id,))
+            _copy_spans(conn, "gold_spans", "gold_id", gold_id, theirs)
+            conn.execute(
+                "UPDATE gold SET adjudicator = ?, strategy = ?, status = ?, updated_at = ? WHERE id = ?",
+                (adjudicator, strategy, status, updated, gold_id),
+            )
+            summary.gold_updated += 1
+        else:
+            summary.gold_kept += 1
+        loser = ours if other_newer else theirs
+        if not same_spans and loser:
+            summary.conflicts.append(MergeConflict(
+                str(src.path), aid, external.get(aid), None, "other" if other_newer else "this", here[6], updated,
+            ))
+
+    # --- assignments: union (who should do what is not a matter of newer-wins)
+    conn.executemany(
+        "INSERT OR IGNORE INTO assignments(article_id, annotator) VALUES (?, ?)",
+        [(id_map[aid], name) for aid, name in src.assignments if aid in id_map],
+    )
+
+
+def _raw_spans(conn: sqlite3.Connection, table: str, key: str, owner_id: int) -> list[_RawSpan]:
+    return [
+        tuple(r)  # type: ignore[misc]
+        for r in conn.execute(
+            f'SELECT start, "end", label, attributes, origin, created_at FROM {table} '
+            f'WHERE {key} = ? ORDER BY start, "end"',
+            (owner_id,),
+        )
+    ]
+
+
+def _copy_spans(conn: sqlite3.Connection, table: str, key: str, owner_id: int, spans: list[_RawSpan]) -> None:
+    conn.executemany(
+        f'INSERT INTO {table}({key}, start, "end", label, attributes, origin, created_at) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(owner_id, *s) for s in spans],
+    )
+
+
+def _signature(spans: Iterable[_RawSpan]) -> list[tuple[int, int, str, str]]:
+    """What makes two span lists "the same": offsets, label and attributes (key order ignored)."""
+    return sorted(
+        (s[0], s[1], s[2], json.dumps(json.loads(s[3] or "{}"), sort_keys=True, ensure_ascii=False))
+        for s in spans
+    )
+
+
+_EPOCH = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+
+
+def _when(stamp: str | None) -> _dt.datetime:
+    """Parse an updated_at; missing or unreadable stamps count as oldest."""
+    if not stamp:
+        return _EPOCH
+    try:
+        value = _dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return _EPOCH
+    return value if value.tzinfo else value.replace(tzinfo=_dt.timezone.utc)

@@ -1,0 +1,390 @@
+"""The article view: the article's plain text, right to left, with spans drawn on it.
+
+The view knows nothing about the store. It shows text, spans and suggestions it is
+given, converts between Qt positions and stored code-point offsets, and reports
+the user's keys as signals; the main window decides what they mean.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from ..core.model import Label, Span, Suggestion
+from ..core.offsets import QtOffsetMap
+
+ARABIC_FONTS = [
+    "Noto Naskh Arabic",
+    "Noto Naskh Arabic UI",
+    "Amiri",
+    "Scheherazade New",
+    "Noto Sans Arabic",
+    "Noto Sans Arabic UI",
+    "Segoe UI",
+    "Arial",
+    "DejaVu Sans",
+]
+DEFAULT_FONT_SIZE = 16
+LINE_HEIGHT_PERCENT = 165
+
+# Keys 1–9 as typed on a Latin keyboard, and the Arabic-Indic and Eastern digits
+# some Arabic layouts put on the number row.
+_DIGITS = {**{str(i): str(i) for i in range(1, 10)},
+           **{chr(0x0660 + i): str(i) for i in range(1, 10)},
+           **{chr(0x06F0 + i): str(i) for i in range(1, 10)}}
+
+
+def tint(color: str, strength: float) -> QColor:
+    """The label colour mixed with white: light enough to read Arabic on top of it."""
+    c = QColor(color)
+    r = round(255 - (255 - c.red()) * strength)
+    g = round(255 - (255 - c.green()) * strength)
+    b = round(255 - (255 - c.blue()) * strength)
+    return QColor(r, g, b)
+
+
+def darker(color: str, factor: int = 160) -> QColor:
+    return QColor(color).darker(factor)
+
+
+@dataclass
+class _Shown:
+    start: int  # code points
+    end: int
+    label: str
+    span_id: int | None
+    tooltip: str
+
+
+class ArticleView(QTextEdit):
+    """Read-only, selectable plain text with span highlights (objectName ``articleView``)."""
+
+    labelKeyPressed = Signal(str)  # "1".."9"
+    deletePressed = Signal()
+    acceptSuggestionPressed = Signal()
+    rejectSuggestionPressed = Signal()
+    spanClicked = Signal(object)  # span id or None
+    escapePressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.setStyleSheet(
+            "QTextEdit#articleView { background: #fffdf8; color: #1b1b1b; border: none;"
+            " selection-background-color: #2f6fde; selection-color: white; }"
+        )
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(28)
+        font = QFont()
+        font.setFamilies(ARABIC_FONTS)
+        font.setPointSize(DEFAULT_FONT_SIZE)
+        self.setFont(font)
+        self.text = ""
+        self.offsets = QtOffsetMap("")
+        self.labels: dict[str, Label] = {}
+        self._shown: list[_Shown] = []  # spans then suggestions, sorted by start
+        self._span_sel: list[QTextEdit.ExtraSelection] = []
+        self._sugg_sel: list[QTextEdit.ExtraSelection] = []
+        self._selected_id: int | None = None
+        self._selected_range: tuple[int, int] | None = None
+        self._formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self.exact_selection = False  # set while an Alt-drag selects exact characters
+        self._press_pos: QPoint | None = None
+
+    # ------------------------------------------------------------------ content
+    def set_labels(self, labels: list[Label]) -> None:
+        self.labels = {lab.name: lab for lab in labels}
+        self._formats.clear()
+
+    def set_article(self, text: str) -> None:
+        self.text = text
+        self.offsets = QtOffsetMap(text)
+        self._shown = []
+        self._span_sel = []
+        self._sugg_sel = []
+        self._selected_id = None
+        self._selected_range = None
+        self.setExtraSelections([])
+        self.setPlainText(text)  # plain text: markup in an article is shown literally
+        self._apply_block_format()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _apply_block_format(self) -> None:
+        """Generous line spacing inside paragraphs; blank lines between them stay short."""
+        text_fmt = QTextBlockFormat()
+        text_fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        text_fmt.setBottomMargin(self.font().pointSize() * 0.5)
+        text_fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        text_fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        blank_fmt = QTextBlockFormat(text_fmt)
+        blank_fmt.setLineHeight(40, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        blank_fmt.setBottomMargin(0)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        block = self.document().begin()
+        while block.isValid():
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(blank_fmt if block.length() <= 1 or not block.text().strip() else text_fmt)
+            block = block.next()
+        cursor.endEditBlock()
+
+    def set_font_size(self, size: int) -> None:
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._apply_block_format()
+
+    def _format(self, label: str, kind: str) -> QTextCharFormat:
+        key = (label, kind)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            color = self.labels[label].color if label in self.labels else "#999999"
+            fmt = QTextCharFormat()
+            if kind == "span":
+                fmt.setBackground(tint(color, 0.42))
+            elif kind == "selected":
+                fmt.setBackground(tint(color, 0.75))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(darker(color, 200))
+            else:  # suggestion: no fill, a dashed underline in the label's colour
+                fmt.setBackground(tint(color, 0.12))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(darker(color, 130))
+            self._formats[key] = fmt
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def set_spans(self, spans: list[Span], selected_id: int | None = None) -> None:
+        self._selected_id = selected_id
+        self._selected_range = None
+        self._span_sel = []
+        shown = [s for s in self._shown if s.span_id is None]
+        for s in spans:
+            kind = "selected" if s.id is not None and s.id == selected_id else "span"
+            if kind == "selected":
+                self._selected_range = (s.start, s.end)
+            self._span_sel.append(self._selection(s.start, s.end, self._format(s.label, kind)))
+            shown.append(_Shown(s.start, s.end, s.label, s.id, _tooltip(s.label, s.attributes, self.labels)))
+        shown.sort(key=lambda x: (x.start, x.end))
+        self._shown = shown
+        self._refresh_selections()
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self._sugg_sel = [self._selection(s.start, s.end, self._format(s.label, "suggestion")) for s in suggestions]
+        shown = [s for s in self._shown if s.span_id is not None]
+        for s in suggestions:
+            tip = _tooltip(s.label, s.attributes, self.labels) + f"\n{s.origin} ({s.score:.2f})  ↵ / ⌫"
+            shown.append(_Shown(s.start, s.end, s.label, None, tip))
+        shown.sort(key=lambda x: (x.start, x.end))
+        self._shown = shown
+        self._refresh_selections()
+
+    def _refresh_selections(self) -> None:
+        self.setExtraSelections(self._sugg_sel + self._span_sel)
+        self.viewport().update()
+
+    # ---------------------------------------------------------------- positions
+    def selection_cp(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offsets.span_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+
+    def cursor_cp(self) -> int:
+        return self.offsets.to_cp(self.textCursor().position())
+
+    def select_cp(self, start: int, end: int, *, scroll: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(start))
+        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self.ensureCursorVisible()
+
+    def place_cursor_cp(self, pos: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(pos))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def cp_at_point(self, point: QPoint) -> int:
+        return self.offsets.to_cp(self.cursorForPosition(point).position())
+
+    def shown_at(self, cp: int) -> _Shown | None:
+        """The span (preferred) or suggestion covering code point ``cp``."""
+        hit = None
+        for item in self._shown:
+            if item.start > cp:
+                break
+            if item.start <= cp < item.end:
+                if item.span_id is not None:
+                    return item
+                hit = hit or item
+        return hit
+
+    # -------------------------------------------------------------------- input
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        text = event.text()
+        if mods == Qt.KeyboardModifier.NoModifier and text in _DIGITS:
+            self.labelKeyPressed.emit(_DIGITS[text])
+            return
+        if plain and key in (Qt.Key.Key_Delete,):
+            self.deletePressed.emit()
+            return
+        if mods == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.acceptSuggestionPressed.emit()
+            return
+        if mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Backspace:
+            self.rejectSuggestionPressed.emit()
+            return
+        if mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            return
+        if event.matches(QKeyEvent.StandardKey.SelectAll) or event.matches(QKeyEvent.StandardKey.Copy):
+            super().keyPressEvent(event)
+            return
+        if key in _NAV_KEYS and not mods & Qt.KeyboardModifier.AltModifier:
+            self.exact_selection = False  # keyboard selections snap to words
+            super().keyPressEvent(event)
+            return
+        event.ignore()  # let the window's shortcuts see everything else
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Alt held while pressing selects exact characters instead of snapping to words.
+        self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if self._press_pos is not None and (pos - self._press_pos).manhattanLength() < 4 \
+                and not self.textCursor().hasSelection():
+            item = self.shown_at(self.cp_at_point(pos))
+            self.spanClicked.emit(item.span_id if item is not None else None)
+        self._press_pos = None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            pos = event.position().toPoint()
+            item = self.shown_at(self.cp_at_point(pos))
+            if item is not None:
+                QToolTip.showText(self.viewport().mapToGlobal(pos), item.tooltip, self.viewport())
+            else:
+                QToolTip.hideText()
+
+    def event(self, event: QEvent) -> bool:
+        # Digits, Delete, Enter and Backspace belong to the view, not to window shortcuts.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            ke = event  # type: ignore[assignment]
+            if isinstance(ke, QKeyEvent) and ke.modifiers() == Qt.KeyboardModifier.NoModifier and (
+                ke.text() in _DIGITS
+                or ke.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ):
+                event.accept()
+                return True
+        return super().event(event)
+
+    # -------------------------------------------------------------------- paint
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if self._selected_range is None:
+            return
+        label = next((s.label for s in self._shown if s.span_id == self._selected_id), None)
+        color = self.labels[label].color if label in self.labels else "#444444"
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(darker(color, 210))
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        for rect in self._range_rects(*self._selected_range):
+            painter.drawRoundedRect(rect.adjusted(-2, 0, 2, 0), 4, 4)
+        painter.end()
+
+    def _range_rects(self, start: int, end: int) -> list[QRect]:
+        """Viewport rectangles covering [start, end), one per visual line."""
+        q_start, q_end = self.offsets.to_qt(start), self.offsets.to_qt(end)
+        doc = self.document()
+        layout = doc.documentLayout()
+        offset_x = -self.horizontalScrollBar().value()
+        offset_y = -self.verticalScrollBar().value()
+        rects: list[QRect] = []
+        block = doc.findBlock(q_start)
+        while block.isValid() and block.position() <= q_end:
+            tl = block.layout()
+            origin = layout.blockBoundingRect(block).topLeft()
+            for i in range(tl.lineCount()):
+                line = tl.lineAt(i)
+                a = max(q_start, block.position() + line.textStart())
+                b = min(q_end, block.position() + line.textStart() + line.textLength())
+                if a >= b:
+                    continue
+                x1 = line.cursorToX(a - block.position())[0]
+                x2 = line.cursorToX(b - block.position())[0]
+                left, right = min(x1, x2), max(x1, x2)
+                r = line.rect()
+                rects.append(
+                    QRect(
+                        int(origin.x() + left + offset_x), int(origin.y() + r.top() + offset_y),
+                        int(right - left), int(r.height()),
+                    )
+                )
+            block = block.next()
+        return rects
+
+
+_NAV_KEYS = {
+    Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
+    Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+}
+
+
+def _tooltip(label: str, attributes: dict, labels: dict[str, Label]) -> str:
+    lab = labels.get(label)
+    name = f"{lab.name_ar} · {lab.name_en}" if lab else label
+    parts = [name]
+    for k, v in (attributes or {}).items():
+        if k in ("annotators", "adjudicator", "adjudicated_at"):
+            continue
+        parts.append(f"{k}: {v}")
+    return "\n".join(parts)

@@ -1,0 +1,90 @@
+"""Undoable span edits. Each do/undo is one store transaction, saved at once.
+
+A command is pushed only after its first action has been committed, so a
+refused edit (overlap, read-only file) never enters the undo history.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from PySide6.QtGui import QUndoCommand
+
+from ..core.model import Span
+from ..core.store import Project
+
+Refresh = Callable[[int], None]  # called with the article id after every change
+
+
+class _SpanCommand(QUndoCommand):
+    def __init__(self, text: str, project: Project, article_id: int, annotator: str, refresh: Refresh):
+        super().__init__(text)
+        self.project = project
+        self.article_id = article_id
+        self.annotator = annotator
+        self.refresh = refresh
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already applied before the push
+            self._first = False
+            return
+        self.apply()
+        self.refresh(self.article_id)
+
+    def undo(self) -> None:
+        self.revert()
+        self.refresh(self.article_id)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddSpans(_SpanCommand):
+    """One or more spans created together (a label key, accept-all, label-all-mentions)."""
+
+    def __init__(self, project: Project, article_id: int, annotator: str, spans: list[Span],
+                 refresh: Refresh, text: str = "add span"):
+        super().__init__(text, project, article_id, annotator, refresh)
+        self.spans = spans  # as saved, with ids
+
+    def apply(self) -> None:
+        self.spans = self.project.add_spans(self.article_id, self.annotator, self.spans, keep_ids=True)
+
+    def revert(self) -> None:
+        self.project.delete_spans([s.id for s in self.spans])
+
+
+class DeleteSpan(_SpanCommand):
+    def __init__(self, project: Project, article_id: int, annotator: str, span: Span, refresh: Refresh):
+        super().__init__("delete span", project, article_id, annotator, refresh)
+        self.span = span
+
+    def apply(self) -> None:
+        self.project.delete_span(self.span.id)
+
+    def revert(self) -> None:
+        s = self.span
+        self.project.add_span(self.article_id, self.annotator, s.start, s.end, s.label, s.attributes, s.origin,
+                              span_id=s.id)
+
+
+class UpdateSpan(_SpanCommand):
+    """Relabel, re-bound or edit attributes of a span."""
+
+    def __init__(self, project: Project, article_id: int, annotator: str, before: Span, after: Span,
+                 refresh: Refresh, text: str = "edit span"):
+        super().__init__(text, project, article_id, annotator, refresh)
+        self.before = before
+        self.after = after
+
+    def _set(self, target: Span) -> None:
+        self.project.update_span(self.before.id, label=target.label, attributes=target.attributes,
+                                 start=target.start, end=target.end)
+
+    def apply(self) -> None:
+        self._set(self.after)
+
+    def revert(self) -> None:
+        self._set(self.before)

@@ -1,0 +1,270 @@
+"""Qt item models over the store. They hold ids and a small page cache, never the data."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ..core.model import Label, Span
+from ..core.store import ArticleRow, Project
+
+PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLORS = {
+    "new": "#6b6b6b",
+    "in_progress": "#b26a00",
+    "done": "#1c7c3c",
+    "skipped": "#7a7a7a",
+    "flagged": "#b3261e",
+}
+
+
+def status_text(status: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "new": QCoreApplication.translate("Status", "new"),
+        "in_progress": QCoreApplication.translate("Status", "in progress"),
+        "done": QCoreApplication.translate("Status", "done"),
+        "skipped": QCoreApplication.translate("Status", "skipped"),
+        "flagged": QCoreApplication.translate("Status", "flagged"),
+    }
+    return names.get(status, status)
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """The article list: ids from one query, row data fetched a page at a time.
+
+    A project of 100,000 articles costs one list of ints; rows are read only
+    when the view asks for them.
+    """
+
+    COLUMNS = ("title", "source", "status", "spans")
+
+    def __init__(self, project: Project, annotator: str, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, ArticleRow] = {}
+        self.status_filter: str | None = None
+        self.search: str | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.ids = self.project.list_articles(self.annotator, status=self.status_filter, search=self.search)
+        self._row_of = {aid: i for i, aid in enumerate(self.ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_filter(self, status: str | None, search: str | None) -> None:
+        self.status_filter = status or None
+        self.search = search or None
+        self.reload()
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._row_of.get(article_id)
+
+    def refresh_article(self, article_id: int) -> None:
+        self._cache.pop(article_id, None)
+        row = self._row_of.get(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def article_row(self, row: int) -> ArticleRow | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        aid = self.ids[row]
+        cached = self._cache.get(aid)
+        if cached is None:
+            start = (row // PAGE) * PAGE
+            page = self.ids[start:start + PAGE]
+            if len(self._cache) > 20 * PAGE:
+                self._cache.clear()
+            self._cache.update(self.project.article_rows(page, self.annotator))
+            cached = self._cache.get(aid)
+        return cached
+
+    # Qt API
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        from PySide6.QtCore import QCoreApplication
+
+        return [
+            QCoreApplication.translate("ArticleList", "Title"),
+            QCoreApplication.translate("ArticleList", "Outlet"),
+            QCoreApplication.translate("ArticleList", "Status"),
+            QCoreApplication.translate("ArticleList", "Spans"),
+        ][section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.article_row(index.row())
+        if row is None:
+            return None
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "title":
+                return ("● " if row.assigned else "") + (row.title or f"#{row.id}")
+            if col == "source":
+                return row.source or ""
+            if col == "status":
+                return status_text(row.status)
+            return row.span_count
+        if role == Qt.ItemDataRole.ForegroundRole and col == "status":
+            return QBrush(QColor(STATUS_COLORS.get(row.status, "#000000")))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and col == "title":
+            return row.title
+        return None
+
+
+class SpanTableModel(QAbstractTableModel):
+    """The spans of the current article, in text order. Editable: COUNT value and category."""
+
+    COLUMNS = ("label", "text", "value", "category", "origin")
+    CATEGORIES = ("killed", "wounded", "captured", "displaced", "other")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.spans: list[Span] = []
+        self.text = ""
+        self.labels: dict[str, Label] = {}
+        self.on_edit = None  # callable(span, attributes) set by the window: writes through the store
+
+    def set_content(self, text: str, spans: list[Span], labels: dict[str, Label]) -> None:
+        self.beginResetModel()
+        self.text = text
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.labels = labels
+        self.endResetModel()
+
+    def row_of(self, span_id: int | None) -> int | None:
+        for i, s in enumerate(self.spans):
+            if s.id == span_id:
+                return i
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        from PySide6.QtCore import QCoreApplication
+
+        return [
+            QCoreApplication.translate("SpanList", "Label"),
+            QCoreApplication.translate("SpanList", "Text"),
+            QCoreApplication.translate("SpanList", "Value"),
+            QCoreApplication.translate("SpanList", "Category"),
+            QCoreApplication.translate("SpanList", "Origin"),
+        ][section]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.COLUMNS[index.column()] in ("value", "category"):
+            if self.spans[index.row()].label == "COUNT":
+                return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.spans):
+            return None
+        span = self.spans[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == "label":
+                lab = self.labels.get(span.label)
+                return lab.name_ar if lab and role == Qt.ItemDataRole.DisplayRole and _arabic_ui() else span.label
+            if col == "text":
+                return self.text[span.start:span.end].replace("\n", " ")
+            if col == "value":
+                return format_value(span.attributes)
+            if col == "category":
+                return span.attributes.get("category", "")
+            return span.origin
+        if role == Qt.ItemDataRole.BackgroundRole and col == "label":
+            lab = self.labels.get(span.label)
+            if lab:
+                from .article_view import tint
+
+                return QBrush(tint(lab.color, 0.55))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.start}–{span.end}"
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
+            return False
+        span = self.spans[index.row()]
+        col = self.COLUMNS[index.column()]
+        attrs = dict(span.attributes)
+        if col == "value":
+            parsed = parse_value(str(value))
+            if parsed is None:
+                return False
+            for k in ("value", "min", "max", "approx"):
+                attrs.pop(k, None)
+            attrs.update(parsed)
+        elif col == "category":
+            if str(value) not in self.CATEGORIES:
+                return False
+            attrs["category"] = str(value)
+        else:
+            return False
+        return bool(self.on_edit(span, attrs))
+
+
+def format_value(attrs: dict) -> str:
+    if attrs.get("value") is not None:
+        return str(attrs["value"])
+    lo, hi = attrs.get("min"), attrs.get("max")
+    if lo is None and hi is None:
+        return ""
+    prefix = "~" if attrs.get("approx") else ""
+    if hi is None:
+        return f"{prefix}{lo}+"
+    return f"{prefix}{lo}–{hi}"
+
+
+def parse_value(text: str) -> dict | None:
+    """Parse the span list's value cell: ``34``, ``40-50``, ``~10-99``, ``51+``."""
+    import re
+
+    t = text.strip().replace("–", "-").translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    approx = t.startswith("~")
+    t = t.lstrip("~").strip()
+    if re.fullmatch(r"\d+", t):
+        return {"value": int(t)}
+    m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", t)
+    if m and int(m.group(1)) <= int(m.group(2)):
+        return {"value": None, "min": int(m.group(1)), "max": int(m.group(2)), **({"approx": True} if approx else {})}
+    m = re.fullmatch(r"(\d+)\s*\+", t)
+    if m:
+        return {"value": None, "min": int(m.group(1)), "max": None, **({"approx": True} if approx else {})}
+    return None
+
+
+def _arabic_ui() -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -1,0 +1,60 @@
+"""Background work: suggestions run off the GUI thread and never touch widgets.
+
+A job computes, then emits a signal; the window (GUI thread) applies the result.
+spaCy and camel-tools are imported inside the job, so start-up never pays for them.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..core.errors import AnnotatorError
+
+log = logging.getLogger(__name__)
+
+_suggesters: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def _suggester(source: str, options: dict[str, Any]) -> Any:
+    key = source + repr(sorted(options.items()))
+    with _lock:
+        if key not in _suggesters:
+            from ..core.suggest import get_suggester
+
+            _suggesters[key] = get_suggester(source, **options)
+        return _suggesters[key]
+
+
+class _Signals(QObject):
+    finished = Signal(int, str, object)  # article id, source, list[Suggestion]
+    failed = Signal(int, str, str)  # article id, source, one-line message
+
+
+class SuggestJob(QRunnable):
+    def __init__(self, article_id: int, text: str, source: str, options: dict[str, Any] | None = None):
+        super().__init__()
+        self.article_id = article_id
+        self.text = text
+        self.source = source
+        self.options = options or {}
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = _suggester(self.source, self.options).suggest(self.text)
+        except AnnotatorError as exc:
+            self.signals.failed.emit(self.article_id, self.source, str(exc))
+            return
+        except Exception as exc:  # a suggester bug must not take the annotator's window down
+            log.exception("suggester %s failed", self.source)
+            self.signals.failed.emit(self.article_id, self.source, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(self.article_id, self.source, result)
+
+
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()

@@ -1,0 +1,261 @@
+"""The Arabic-news tokenizer: where it splits, its offsets, and span alignment."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.model import Span
+from annotator.core.tokenizer import (
+    TOKENIZER_NAME,
+    Token,
+    align_spans,
+    doc_with_spans,
+    make_nlp,
+    tokenize,
+    tokens_json,
+)
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # proclitics before the article
+        ("والقوات", ["و", "القوات"]),
+        ("فالجيش", ["ف", "الجيش"]),
+        ("بالقصف", ["ب", "القصف"]),
+        ("كالعادة", ["ك", "العادة"]),
+        ("وبالقوات", ["و", "ب", "القوات"]),
+        ("وكالعادة", ["و", "ك", "العادة"]),
+        # ل + article is written لل: the second ل belongs to the word
+        ("للتنظيم", ["ل", "لتنظيم"]),
+        ("وللتنظيم", ["و", "ل", "لتنظيم"]),
+        ("لليوم", ["ل", "ليوم"]),
+        # quotes, also glued to a clitic
+        ("ل”المدن”", ["ل", "”", "المدن", "”"]),
+        ("ل”المدن”،", ["ل", "”", "المدن", "”", "،"]),
+        ("«داعش»", ["«", "داعش", "»"]),
+        ("“داعش”", ["“", "داعش", "”"]),
+        ('"داعش"', ['"', "داعش", '"']),
+        ("'داعش'", ["'", "داعش", "'"]),
+        ("وب”داعش”", ["و", "ب", "”", "داعش", "”"]),
+        ("لـ“المدن”", ["لـ", "“", "المدن", "”"]),
+        # stems known to take clitics
+        ("بريف", ["ب", "ريف"]),
+        ("وداعش", ["و", "داعش"]),
+        ("لقوات", ["ل", "قوات"]),
+        ("وبريف", ["و", "ب", "ريف"]),
+        ("بريف،", ["ب", "ريف", "،"]),
+        # a clitic before a number (COUNT spans start at the digit)
+        ("و3", ["و", "3"]),
+        # punctuation
+        ("سوريا.", ["سوريا", "."]),
+        ("حمص،", ["حمص", "،"]),
+        ("لماذا؟", ["لماذا", "؟"]),
+        ("حلب؛", ["حلب", "؛"]),
+        ("السورية:داعش", ["السورية", ":", "داعش"]),
+        ("هجماته..", ["هجماته", ".."]),
+        ("(داعش)", ["(", "داعش", ")"]),
+        # diacritics and tatweel stay with their letters
+        ("وَالقوات", ["وَ", "القوات"]),
+    ],
+)
+def test_splits(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "وزير", "بادية", "كفرنبل", "لبنان", "وكالات", "وكالة", "والدة", "والي", "بالغ",
+        "فلل", "لله", "وجرحى", "ولاية", "بلدة", "كتيبة", "فصائل", "لاجئين", "ليبيا",
+        "الرقة", "البادية", "ريف", "داعش",
+    ],
+)
+def test_does_not_split_words_that_only_look_cliticised(word: str) -> None:
+    assert words(word) == [word]
+    assert words(f"قال {word} إن") == ["قال", word, "إن"]
+
+
+def test_sample_article_has_the_guideline_boundaries(sample_text: str) -> None:
+    toks = words(sample_text)
+    # ل”المدن” → ل + ” + المدن + ”, and للتنظيم → ل + لتنظيم
+    i = toks.index("المدن")
+    assert toks[i - 2 : i + 2] == ["ل", "”", "المدن", "”"]
+    assert "لتنظيم" in toks and "للتنظيم" not in toks
+    assert "بادية" in toks and "وقال" in toks
+
+
+MIXED_TEXTS = [
+    "قتل 4 جنود 😀 في ريف حمص 👍🏽 وداعش",
+    "سطر أول\r\nسطر ثان\r\n\r\nوالقوات",
+    "\u200fقال\u200f المرصد \u202bبريف حلب\u202c \u2067«داعش»\u2069",
+    "قُتِلَ أَرْبَعَةُ جُنُودٍ فِي رِيفِ حِمْصَ وَالقوات",
+    "قـــوات النظـــام في ريـف حمـص بـ”داعش”",
+    "  مسافتان  في البداية\t\tوتبويب\n",
+    "",
+    "   ",
+    "\ufeffمصادر ميدانية",
+]
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS)
+def test_offsets_are_code_points(text: str) -> None:
+    toks = tokenize(text)
+    assert all(isinstance(t, Token) for t in toks)
+    assert [t.id for t in toks] == list(range(len(toks)))
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+        assert t.end - t.start == len(t.text) > 0
+    # tokens + single spaces rebuild the text exactly: nothing lost, nothing duplicated
+    assert "".join(t.text + (" " if t.ws else "") for t in toks) == text
+    for a, b in zip(toks, toks[1:]):
+        assert b.start == a.end + (1 if a.ws else 0)
+
+
+def test_offsets_after_astral_characters() -> None:
+    text = "😀😀 قوات النظام في 🇸🇾 حمص"
+    toks = tokenize(text)
+    homs = next(t for t in toks if t.text == "حمص")
+    assert homs.start == text.index("حمص") == len(text) - 3
+    assert text.encode("utf-16-le").count(b"\x3d\xd8") == 2  # the emoji really are astral
+
+
+def test_bidi_marks_do_not_hide_word_edges() -> None:
+    text = "\u200fداعش\u200f و\u200eحمص"
+    toks = words(text)
+    assert "داعش" in toks and "حمص" in toks
+
+
+ALPHABET = list("وفبلكالقتنظيمدعشريحصزةى") + ["ال", "لل", "«", "»", "“", "”", '"', "'", " ", " ", "\n", "\r\n", "😀", "\u200f", "َ", "ـ", "3", "،", ".", "؟"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join))
+def test_tokens_rebuild_any_text(text: str) -> None:
+    toks = tokenize(text)
+    assert "".join(t.text + (" " if t.ws else "") for t in toks) == text
+    assert all(text[t.start : t.end] == t.text for t in toks)
+
+
+def test_tokens_json_matches_tokenize() -> None:
+    text = 'قال «داعش» "x\\y" \n\nو3 😀 ل”المدن”'
+    assert json.loads(tokens_json(text)) == [t.to_dict() for t in tokenize(text)]
+    assert tokens_json("") == "[]"
+    assert set(json.loads(tokens_json("قوات"))[0]) == {"text", "start", "end", "id", "ws"}
+
+
+def test_make_nlp_is_cached_and_uses_the_registered_tokenizer() -> None:
+    nlp = make_nlp()
+    assert make_nlp() is nlp
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER_NAME
+    assert [t.text for t in nlp.make_doc("للتنظيم")] == ["ل", "لتنظيم"]
+
+
+def test_saved_pipeline_keeps_the_tokenizer(tmp_path) -> None:
+    import spacy
+
+    make_nlp().to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    text = "وقالت مصادر ل”المدن” إن وبالقوات للتنظيم بريف حمص"
+    assert [t.text for t in loaded.make_doc(text)] == words(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Alignment
+# ---------------------------------------------------------------------------------------
+def span(text: str, needle: str, label: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return Span(start, start + len(needle), label)
+
+
+def guideline_spans(text: str) -> list[Span]:
+    return [
+        span(text, "مصادر ميدانية", "SOURCE"),
+        span(text, "المدن", "SOURCE"),
+        span(text, "لتنظيم", "ACTOR"),  # inside للتنظيم
+        span(text, "قوات النظام", "ACTOR", nth=1),
+        span(text, "ريف حمص الشرقي", "LOCATION"),
+        span(text, "4", "COUNT"),
+        span(text, "المرصد السوري لحقوق الإنسان", "SOURCE"),
+        span(text, "الطيران الروسي", "ACTOR"),
+        span(text, "بادية دير الزور", "LOCATION"),
+    ]
+
+
+def test_guideline_spans_align_without_splits(sample_text: str) -> None:
+    spans = guideline_spans(sample_text)
+    result = align_spans(tokenize(sample_text), spans)
+    aligned, misaligned = result
+    assert misaligned == []
+    assert result.report.split == 0 and result.report.misaligned == 0
+    assert len(aligned) == len(spans)
+    for a in aligned:
+        covered = result.tokens[a.token_start : a.token_end + 1]
+        assert covered[0].start == a.start and covered[-1].end == a.end
+        assert sample_text[a.start : a.end] == sample_text[covered[0].start : covered[-1].end]
+
+
+def test_edge_inside_a_token_splits_it_instead_of_dropping_the_span() -> None:
+    # ولمقاتلي: a clitic chain the rules do not know; the span starts after و + ل.
+    text = "هاجم ولمقاتلي داعش مواقع"
+    tokens = tokenize(text)
+    assert "ولمقاتلي" in [t.text for t in tokens]
+    s = span(text, "مقاتلي داعش", "ACTOR")
+    result = align_spans(tokens, [s])
+    assert result.misaligned == []
+    assert result.report.split == 1 and result.report.tokens_split == 1
+    (a,) = result.aligned
+    new = result.tokens
+    assert [t.text for t in new[a.token_start : a.token_end + 1]] == ["مقاتلي", "داعش"]
+    assert new[a.token_start - 1].text == "ول" and new[a.token_start - 1].ws is False
+    assert [t.id for t in new] == list(range(len(new)))
+    assert all(text[t.start : t.end] == t.text for t in new)
+
+
+def test_impossible_spans_are_reported_misaligned() -> None:
+    text = "قوات النظام في حمص"
+    bad_ws = Span(4, 11, "ACTOR")  # " النظام" starts with a space
+    out_of_range = Span(10, 99, "LOCATION")
+    empty = Span(3, 3, "ACTOR")
+    good = span(text, "حمص", "LOCATION")
+    overlapping = span(text, "في حمص", "LOCATION")
+    result = align_spans(tokenize(text), [bad_ws, out_of_range, empty, good, overlapping])
+    assert [a.source for a in result.aligned] == [overlapping] or [a.source for a in result.aligned] == [good]
+    assert result.report.misaligned == 4
+    assert result.report.overlapping == 1
+    assert len(result.report.misaligned_examples) == 4
+
+
+def test_align_spans_accepts_tuples_dicts_and_docs(sample_text: str) -> None:
+    s = span(sample_text, "لتنظيم", "ACTOR")
+    doc = make_nlp().make_doc(sample_text)
+    by_doc = align_spans(doc, [(s.start, s.end, s.label)])
+    by_dict = align_spans(tokenize(sample_text), [{"start": s.start, "end": s.end, "label": s.label}])
+    assert by_doc.aligned[0].token_start == by_dict.aligned[0].token_start
+    assert doc[by_doc.aligned[0].token_start].text == "لتنظيم"
+
+
+def test_doc_with_spans_ents_equal_spans(sample_text: str) -> None:
+    spans = guideline_spans(sample_text)
+    doc, report = doc_with_spans(make_nlp(), sample_text, spans)
+    assert doc.text == sample_text
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == sorted(s.key() for s in spans)
+    assert report.split == 0 and report.misaligned == 0
+
+
+def test_doc_with_spans_retokenises_when_needed() -> None:
+    text = "هاجم ولمقاتلي داعش مواقع بكفرنبل"
+    spans = [span(text, "مقاتلي داعش", "ACTOR"), span(text, "كفرنبل", "LOCATION")]
+    doc, report = doc_with_spans(make_nlp(), text, spans)
+    assert doc.text == text
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [s.key() for s in spans]
+    assert report.split == 2 and report.misaligned == 0
