@@ -29,7 +29,9 @@ class _Group(click.Group):
             sys.exit(130)
 
 
-project_arg = click.argument("project", type=click.Path(dir_okay=False))
+# No dir_okay=False: the store names a folder in its own "error: ..." line (exit 1), like every
+# other unusable project path, instead of click's usage error (exit 2).
+project_arg = click.argument("project", type=click.Path())
 
 
 def _open(path: str):
@@ -154,7 +156,10 @@ def export(project: str, out: str, fmt: str, annotator: str | None, status: str 
 
     report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
                              dev_fraction=dev_fraction, seed=seed)
-    click.echo(report.line())
+    click.echo(f"exported {report.summary()}")
+    if report.spans_misaligned:
+        for example in report.misaligned_examples:
+            click.echo(f"misaligned: {example}", err=True)
 
 
 @main.command()
@@ -231,6 +236,148 @@ def role(project: str, name: str, role: str) -> None:
     """Give NAME the role annotator or reviewer."""
     _open(project).set_role(name, role)
     click.echo(f"{name} is now a {role}")
+
+
+@main.command()
+@project_arg
+@click.option("--annotators", required=True, help="Comma-separated names, e.g. a,b,c.")
+@click.option("--overlap", default=2, show_default=True, type=int, help="Annotators per article.")
+@click.option("--seed", default=0, show_default=True, type=int)
+def assign(project: str, annotators: str, overlap: int, seed: int) -> None:
+    """Spread the articles so each is annotated by OVERLAP of the annotators (balanced, seeded)."""
+    from .core.team import assign as do_assign
+
+    names = [n.strip() for n in annotators.split(",") if n.strip()]
+    counts = do_assign(_open(project), names, overlap, seed=seed)
+    for name, n in counts.items():
+        click.echo(f"{name:<20} {n:>7} articles")
+
+
+@main.command()
+@project_arg
+@click.argument("others", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--map", "mapping", multiple=True, metavar="OLD=NEW",
+              help="Map a label of the other files to one of this project.")
+def merge(project: str, others: tuple[str, ...], mapping: tuple[str, ...]) -> None:
+    """Bring in articles and annotations from other project files (idempotent; newer edit wins)."""
+    from .core.errors import MergeError
+    from .core.team import merge_projects
+
+    pairs = {}
+    for item in mapping:
+        if "=" not in item:
+            raise MergeError(f"--map expects OLD=NEW, got {item!r}")
+        old, new = item.split("=", 1)
+        pairs[old.strip()] = new.strip()
+    summary = merge_projects(_open(project), list(others), pairs or None)
+    click.echo(summary.line())
+    for line in summary.conflict_lines():
+        click.echo(f"  {line}")
+
+
+@main.command()
+@project_arg
+@click.option("--label", default=None, help="Only this label.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def agreement(project: str, label: str | None, as_json: bool) -> None:
+    """Inter-annotator agreement: span F1 (exact, overlap), Cohen's kappa, Krippendorff's alpha."""
+    from .core.team import project_agreement
+
+    p = _open(project)
+    if label:
+        p.label(label)
+    report = project_agreement(p, label=label)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.format_table())
+
+
+@main.command()
+@project_arg
+@click.option("--strategy", type=click.Choice(["unanimous", "majority", "min"]), default="unanimous",
+              show_default=True)
+@click.option("--min-annotators", default=2, show_default=True, type=int,
+              help="With --strategy min: spans at least this many annotators agree on.")
+@click.option("--reviewer", default=None, help="Who adjudicates (a reviewer; default: your login name).")
+def adjudicate(project: str, strategy: str, min_annotators: int, reviewer: str | None) -> None:
+    """Write gold where the strategy leaves no conflict; report what remains for review mode."""
+    import getpass
+
+    from .core.team import adjudicate_batch
+
+    summary = adjudicate_batch(_open(project), reviewer or getpass.getuser(), strategy, min_annotators)
+    click.echo(summary.line())
+
+
+@main.command()
+@project_arg
+@click.option("--source", type=click.Choice(["rules", "camel", "model"]), default="rules", show_default=True)
+@click.option("--annotator", default=None, help="Only articles this annotator has not finished.")
+@click.option("--output", type=click.Path(dir_okay=False), default=None,
+              help="Also write the suggestions as JSONL in the export format.")
+@click.option("--model", "model_path", type=click.Path(), default=None,
+              help="--source model/camel: model folder (default: the project's current model).")
+def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None) -> None:
+    """Pre-annotate every article not yet done; annotators then accept or reject the suggestions."""
+    from .core.preannotate import articles_to_suggest, suggest_project
+
+    p = _open(project)
+    options = {}
+    if source == "model":
+        from .core.errors import SuggesterUnavailable
+        from .core.models_registry import current_model_path
+
+        model_path = model_path or current_model_path(p)
+        if not model_path:
+            raise SuggesterUnavailable("this project has no trained model yet; run: annotator train PROJECT OUTDIR")
+    if model_path:
+        options["model_path"] = model_path
+    total = len(articles_to_suggest(p, annotator))
+    with click.progressbar(length=total, label=f"suggesting ({source})", file=sys.stderr) as bar:
+        summary = suggest_project(p, source, annotator=annotator, output=output,
+                                  progress=lambda n, _total: bar.update(1), **options)
+    click.echo(summary.line())
+
+
+@main.command()
+@project_arg
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--gold", is_flag=True, help="Train on the gold annotations.")
+@click.option("--annotator", default=None, help="Train on this annotator's finished annotations.")
+@click.option("--max-steps", default=None, type=int, help="Stop after this many training steps.")
+@click.option("--dev-fraction", default=0.2, show_default=True, type=float)
+@click.option("--seed", default=0, show_default=True, type=int)
+def train(project: str, outdir: str, gold: bool, annotator: str | None, max_steps: int | None,
+          dev_fraction: float, seed: int) -> None:
+    """Export, train a spaCy NER model on the CPU, evaluate it, and make it the project's model."""
+    from pathlib import Path as _Path
+
+    from .core.models_registry import record_model
+    from .core.train import train as do_train
+    from .core.trainset_export import export_trainset
+
+    p = _open(project)
+    out = _Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = export_trainset(p, out / "corpus", fmt="spacy", gold=gold, annotator=annotator,
+                             dev_fraction=dev_fraction, seed=seed)
+    click.echo(f"training set: {report.summary()}")
+
+    def progress(step) -> None:
+        click.echo(f"  step {step.step:>6}  epoch {step.epoch:>3}  dev F1 {step.score:.3f}  "
+                   f"({step.seconds:.0f} s)", err=True)
+
+    result = do_train(out / "corpus" / "train.spacy", out / "corpus" / "dev.spacy", out, max_steps=max_steps,
+                      progress=progress)
+    click.echo(f"model: {result.model_path}   P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}")
+    click.echo(f"{'label':<12} {'P':>6} {'R':>6} {'F1':>6}")
+    for label, sc in sorted(result.per_label.items()):
+        click.echo(f"{label:<12} {sc.p:>6.3f} {sc.r:>6.3f} {sc.f:>6.3f}")
+    metrics = {"precision": result.precision, "recall": result.recall, "f1": result.f1,
+               "per_label": {k: {"p": v.p, "r": v.r, "f": v.f} for k, v in result.per_label.items()}}
+    record_model(p, result.model_path, metrics)
+    click.echo("recorded as the project's current model (annotator suggest --source model)")
 
 
 @main.command()

@@ -16,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import Result  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 from annotator.core.agreement import ArticleAnnotations, compute_agreement  # noqa: E402
 from annotator.core.model import Span  # noqa: E402
 
@@ -87,16 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     tokens = report.pairs[0].n_tokens if report.pairs else 0
     ok = seconds <= TARGET_SECONDS
-    print(
-        f"agreement: {args.articles} articles x {len(report.annotators)} annotators,"
-        f" {tokens} tokens: {seconds:.2f} s (target <= {TARGET_SECONDS:.0f} s)"
-        f" {'OK' if ok else 'TOO SLOW'}"
-    )
-    print(
-        f"  overlap F1 {report.overall_overlap_micro.f1:.3f}, exact F1"
-        f" {report.overall_exact_micro.f1:.3f}, mean kappa {report.mean_kappa:.3f},"
-        f" alpha {report.alpha:.3f}"
-    )
+    Result(
+        f"agreement report {args.articles:,} art x {len(report.annotators)} annotators",
+        seconds,
+        "s",
+        f"≤ {TARGET_SECONDS:.0f} s",
+        ok,
+        f"{tokens:,} tokens; overlap F1 {report.overall_overlap_micro.f1:.3f},"
+        f" kappa {report.mean_kappa:.3f}, alpha {report.alpha:.3f}",
+    ).emit()
     return 0 if ok else 1
 
 

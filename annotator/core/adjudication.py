@@ -53,7 +53,7 @@ class DraftSpan:
 
 @dataclass(frozen=True)
 class ConflictOption:
-    """One alternative inside a conflict; ``in_draft`` if the strategy already put it in the draft."""
+    """One alternative of a conflict; ``in_draft`` if the strategy already put it in the draft."""
 
     start: int
     end: int
@@ -86,7 +86,7 @@ class Draft:
     def gold_spans(self, adjudicator: str, when: str) -> list[Span]:
         """The draft as gold :class:`Span` objects carrying their :func:`provenance`."""
         return [
-            Span(s.start, s.end, s.label, attributes=provenance(s, adjudicator, when), origin="gold")
+            Span(s.start, s.end, s.label, provenance(s, adjudicator, when), origin="gold")
             for s in self.spans
         ]
 
@@ -120,7 +120,8 @@ def _support_threshold(strategy: str, n_annotators: int, min_annotators: int) ->
         if min_annotators < 1:
             raise AnnotatorError(f"min_annotators must be at least 1, not {min_annotators}")
         return min_annotators
-    raise AnnotatorError(f"Unknown merge strategy {strategy!r}; use one of {', '.join(STRATEGIES)}")
+    choices = ", ".join(STRATEGIES)
+    raise AnnotatorError(f"Unknown merge strategy {strategy!r}; use one of {choices}")
 
 
 def _candidates(spans_by_annotator: Mapping[str, Sequence[Any]]) -> list[DraftSpan]:

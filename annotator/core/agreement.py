@@ -37,7 +37,7 @@ MICRO = "micro"  # key of the micro-average next to the per-label entries in to_
 
 # The krippendorff package builds an (units, values, values) float array; beyond this many
 # counts in one "collapsed" unit the squared counts would leave float64's exact integer range.
-_MAX_COLLAPSED_COUNT = 1 << 20
+_MAX_COLLAPSED_COUNT = 1 << 20  # must stay >= 3
 
 
 # --------------------------------------------------------------------------------------
@@ -178,8 +178,8 @@ def _overlap_matches(ref: list[SpanKey], pred: list[SpanKey]) -> int:
     Greedy: candidate pairs are taken in order of largest shared length, then smallest
     boundary difference (|Δstart| + |Δend|), then the two spans' positions taken without regard
     to side (so swapping reference and prediction gives the same matching and F1 stays
-    symmetric); a pair is kept when neither span is matched yet. Greedy is not a maximum matching in every pathological case (one long
-    span overlapping two short ones), but it is deterministic, explainable ("each span is paired
+    symmetric); a pair is kept when neither span is matched yet. Greedy is not a maximum
+    matching in every pathological case (one long span overlapping two short ones), but it is deterministic, explainable ("each span is paired
     with the one it shares most text with"), and exact matches always come first: no pair can
     share more than a span's full length, so removing the exact matches beforehand (as
     :func:`_tp_exact_and_overlap` does) gives the same result.
@@ -200,7 +200,7 @@ def _overlap_matches(ref: list[SpanKey], pred: list[SpanKey]) -> int:
 
 
 def _overlapping_pairs(ref: list[SpanKey], pred: list[SpanKey]) -> list[tuple[int, ...]]:
-    """Sortable tuples (-shared, boundary diff, first span, second span, i, j) of overlapping pairs.
+    """Sortable (-shared, boundary diff, first span, second span, i, j) of overlapping pairs.
 
     "first" and "second" are the two spans' (start, end) in sorted order, not by side.
 
@@ -237,7 +237,9 @@ def _overlapping_pairs(ref: list[SpanKey], pred: list[SpanKey]) -> list[tuple[in
 # Python's \w does not cover combining marks, so Arabic harakat, shadda, sukun and the dagger
 # alif (and Latin combining accents) are added: a vocalised word stays one token.
 _MARKS = (
-    "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0300-\u036f"  # Latin combining diacritics
+    "\u0610-\u061a\u064b-\u065f\u0670"  # Arabic marks, harakat, dagger alif
+    "\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Quranic annotation marks
 )
 _WORD_RE = re.compile(rf"[\w{_MARKS}]+")
 _TOKEN_RE = re.compile(rf"[\w{_MARKS}]+|[^\w\s{_MARKS}]+")
@@ -375,7 +377,7 @@ def _kappa_from_codes(x: np.ndarray, y: np.ndarray, n_categories: int) -> float:
 
 
 def krippendorff_alpha(units: Sequence[Sequence[str | None]]) -> float:
-    """Nominal Krippendorff's alpha; ``units[i][c]`` is coder c's label for unit i, None if missing.
+    """Nominal Krippendorff's alpha; ``units[i][c]`` is coder c's label for unit i (None: missing).
 
     Computed by the ``krippendorff`` package (labels mapped to integers, missing as nan).
     Degenerate cases, decided here because the package raises on them: one single value among
@@ -425,7 +427,7 @@ def _alpha_from_value_counts(value_counts: np.ndarray) -> float:
     o = Σ_u (n_u n_uᵀ - diag n_u) / (m_u - 1), and a unit on which all m_u coders gave value v
     adds exactly m_u to o[v, v]. One unit holding M such ratings also adds exactly M, so all
     unanimous units are collapsed into a few rows per value (chunks of at most 2^20 so squared
-    counts stay exact in float64). Disagreement units — the few near spans — pass unchanged.
+    counts stay exact in float64, and never of 1, since a lone rating is not pairable). Disagreement units — the few near spans — pass unchanged.
     The result is identical to passing every unit; a test checks it against the package.
     """
     m = value_counts.sum(axis=1)
@@ -441,6 +443,8 @@ def _alpha_from_value_counts(value_counts: np.ndarray) -> float:
         remaining = int(totals[v])
         while remaining > 0:
             chunk = min(remaining, _MAX_COLLAPSED_COUNT)
+            if remaining - chunk == 1:
+                chunk -= 1  # leave 2 for the last row rather than an unpairable 1
             row = np.zeros((1, n_values), dtype=np.int64)
             row[0, v] = chunk
             rows.append(row)

@@ -149,6 +149,8 @@ def read_jsonl(path: Path) -> Iterator[ArticleRecord | InputError]:
         for lineno, raw in enumerate(fh, 1):
             if first:
                 first = False
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
                 if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
                     yield InputError("file is UTF-16 encoded; save it as UTF-8", file, lineno)
                     return
@@ -160,12 +162,16 @@ def read_jsonl(path: Path) -> Iterator[ArticleRecord | InputError]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(_decode(raw, file, lineno))
-            except InputError as err:
-                yield err
+                # json.loads decodes UTF-8 bytes itself (faster than decoding first).
+                obj = json.loads(raw)
+            except UnicodeDecodeError as exc:
+                yield InputError(f"invalid UTF-8 at byte {exc.start}", file, lineno)
                 continue
             except json.JSONDecodeError as exc:
-                yield InputError(f"malformed JSON ({exc.msg} at column {exc.colno})", file, lineno)
+                yield InputError(f"malformed JSON ({exc.msg}; column {exc.colno})", file, lineno)
+                continue
+            except RecursionError:  # [[[[… thousands deep: the decoder gives up
+                yield InputError("malformed JSON (nested too deeply)", file, lineno)
                 continue
             try:
                 yield record_from_json(obj, file, lineno)
@@ -185,6 +191,14 @@ def _opt_str(obj: dict, key: str, file: str, line: int | None) -> str | None:
 def record_from_json(obj: Any, file: str, line: int | None) -> ArticleRecord:
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
+    try:
+        # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
+        # record would otherwise abort the whole batch with a UnicodeEncodeError.
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            "record contains an unpaired surrogate escape (\\ud800–\\udfff): not valid Unicode", file, line
+        ) from None
     text = _check_text(obj.get("text"), file, line) if "text" in obj else None
     if text is None:
         raise InputError("record has no 'text'", file, line)
@@ -237,12 +251,19 @@ def _spans_from_json(obj: dict, file: str, line: int | None) -> list[Span] | Non
             attrs = s.get("attributes") or {}
             if not isinstance(attrs, dict):
                 raise InputError(f"span {n}: 'attributes' must be an object", file, line)
-            spans.append(
-                Span(
-                    _span_int(s["start"], "start", n, file, line), _span_int(s["end"], "end", n, file, line),
-                    s["label"], dict(attrs), str(s.get("origin") or "import"),
+            start = _span_int(s["start"], "start", n, file, line)
+            end = _span_int(s["end"], "end", n, file, line)
+            # Prodigy spans carry their text: when the offsets point elsewhere (UTF-16 units or
+            # bytes counted by another tool), refuse the record rather than store a wrong span.
+            doc = obj["text"]
+            claimed = s.get("text")
+            if isinstance(claimed, str) and 0 <= start < end <= len(doc) and doc[start:end] != claimed:
+                raise InputError(
+                    f"span {n}: offsets {start}–{end} cover {doc[start:end]!r} but the span's text is "
+                    f"{claimed!r}; offsets must count code points (not UTF-16 units or bytes)",
+                    file, line,
                 )
-            )
+            spans.append(Span(start, end, s["label"], dict(attrs), str(s.get("origin") or "import")))
         return spans
     for key in ("label", "labels"):
         raw = obj.get(key)
@@ -272,6 +293,8 @@ def read_csv(path: Path, text_column: str = "text") -> Iterator[ArticleRecord | 
     if "\x00" in data:
         yield InputError("file contains NUL bytes; is it a CSV file?", file)
         return
+    # The csv module refuses fields over 128 KiB by default: a long article is not an error.
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     try:
         reader = csv.DictReader(io.StringIO(data, newline=""))
         fields = reader.fieldnames or []
@@ -321,7 +344,7 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iter
 
 
 # ------------------------------------------------------------------- writing
-def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str]) -> tuple:
+def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
     if rec.spans:
         accepted: list[Span] = []
         for n, s in enumerate(sorted(rec.spans, key=lambda s: (s.start, s.end)), 1):
@@ -340,7 +363,7 @@ def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str]) -
     key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
     return (
         rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
-        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, now_iso(),
+        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, created,
     )
 
 
@@ -358,6 +381,7 @@ def import_records(
 
     summary = ImportSummary()
     labels = set(project.label_names())
+    created = now_iso()
     batch: list[tuple[tuple, ArticleRecord]] = []
     seen = 0
 
@@ -387,7 +411,7 @@ def import_records(
         for item in records:
             if isinstance(item, InputError):
                 raise item
-            prepared.append((_prepare(item, labels, fold), item))
+            prepared.append((_prepare(item, labels, fold, created), item))
         with project._write():
             for start in range(0, len(prepared), batch_size):
                 batch.extend(prepared[start:start + batch_size])
@@ -402,7 +426,7 @@ def import_records(
             summary.add_error(item)
             continue
         try:
-            batch.append((_prepare(item, labels, fold), item))
+            batch.append((_prepare(item, labels, fold, created), item))
         except InputError as err:
             summary.add_error(err)
             continue

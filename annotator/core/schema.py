@@ -166,4 +166,36 @@ def m003_gold_status(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_suggestions(db: Database) -> None:
+    """Pre-computed suggestions (``annotator suggest``), shown at once when an article opens."""
+    db.execute(
+        """
+        CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 1.0,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_suggestions_article ON suggestions(article_id, source)")
+    # Which source has run on which article, so an article with no suggestions is not re-run.
+    db.execute(
+        """
+        CREATE TABLE suggestion_runs (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            created_at TEXT,
+            PRIMARY KEY (article_id, source)
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -143,11 +143,21 @@ class Project:
     def create(cls, path: str | os.PathLike[str], labels: Sequence[Label] | None = None,
                creator: str | None = None) -> "Project":
         p = Path(path)
+        if p.is_dir():
+            raise ProjectError(f"{p}: is a folder; give the name of a new project file")
         if p.exists() and p.stat().st_size > 0:
             raise ProjectError(f"{p}: file already exists; open it instead of creating it")
         if not p.parent.exists():
             raise ProjectError(f"{p}: folder {p.parent} does not exist")
-        return cls(p, _create=True, _labels=labels, _creator=creator)
+        try:
+            return cls(p, _create=True, _labels=labels, _creator=creator)
+        except BaseException:
+            # A failed create (bad label schema, full disk) must not leave a half-made
+            # project behind: it has no labels, and the next `init` would refuse the name.
+            for leftover in (p, *(p.with_name(p.name + sfx) for sfx in ("-wal", "-shm", "-journal"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            raise
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> "Project":

@@ -532,7 +532,14 @@ def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int 
         raise AssignmentError(
             f"overlap {overlap} needs at least {overlap} annotators; only {len(names)} given"
         )
-    ids = project.article_ids() if articles is None else sorted(set(articles))
+    ids = project.article_ids()
+    if articles is not None:
+        known = set(ids)
+        unknown = sorted(set(articles) - known)
+        if unknown:
+            shown = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
+            raise AssignmentError(f"no article with id {shown}")
+        ids = sorted(set(articles))
     rng = random.Random(seed)
     order = list(ids)
     rng.shuffle(order)
@@ -545,6 +552,7 @@ def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int 
         for name in pool[:overlap]:
             counts[name] += 1
             rows.append((aid, name))
+    rows.sort()  # primary-key order: the b-tree inserts append instead of splitting pages
     with project._write() as conn:
         created = now_iso()
         conn.executemany(
@@ -572,7 +580,9 @@ def assignments(project: Project, annotator: str | None = None) -> dict[str, lis
 # =================================================================================== merge
 @dataclass(frozen=True)
 class MergeConflict:
-    """Both sides had different spans for the same annotation (or gold); one side won."""
+    """Both sides had different spans for the same annotation (or gold) and the losing side
+    was not empty, so someone's spans were discarded. (A loser with no spans lost nothing:
+    typically an article opened here but annotated in the other file.)"""
 
     file: str
     article_id: int  # id in this project
@@ -718,7 +728,6 @@ def merge_projects(project: Project, others: Sequence[str | os.PathLike[str]],
     with project._write():
         for src in sources:
             _merge_source(project, src, summary)
-    project._labels_cache = None
     return summary
 
 

@@ -81,9 +81,6 @@ _COMBINING_RANGES = (
     "\u0711\u0730-\u074a\u08d3-\u08e1\u08e3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
     "\ufe00-\ufe0f\ufe20-\ufe2f"
 )
-_COMBINING_RE = re.compile(f"[{_COMBINING_RANGES}]")
-#: Combining marks other than the harakat: their presence sends text down the cluster path.
-_COMPOSING_RE = re.compile(f"(?![{_HARAKAT}])[{_COMBINING_RANGES}]")
 _CLUSTER_RE = re.compile(f".[{_COMBINING_RANGES}]*", re.S)
 _TRAILING_MARKS_RE = re.compile(f"[{_COMBINING_RANGES}]*")
 
@@ -131,17 +128,7 @@ class _ClusterTable(dict):
         return value
 
 
-class _OrdTable(dict):
-    """``str.translate`` table: code point → normalised string ('' for dropped), lazily filled."""
-
-    def __missing__(self, key: int) -> str:
-        value = _CLUSTERS[chr(key)]
-        self[key] = value
-        return value
-
-
 _CLUSTERS = _ClusterTable()
-_ORD_TABLE = _OrdTable()
 
 
 # --------------------------------------------------------------------------------------
@@ -208,46 +195,89 @@ class NormalizedText:
         return bisect_left(self._src, start), bisect_left(self._src, end)
 
 
-def _fast_path_ok(text: str) -> bool:
-    return _COMPOSING_RE.search(text) is None
+def _range_chars(ranges: str) -> frozenset[str]:
+    """The characters of a regex-style class body made of single chars and ``a-b`` ranges."""
+    out: set[str] = set()
+    i = 0
+    while i < len(ranges):
+        if i + 2 < len(ranges) and ranges[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(ranges[i]), ord(ranges[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(ranges[i])
+            i += 1
+    return frozenset(out)
+
+
+#: Combining marks other than the harakat: their presence sends text down the cluster path.
+_COMPOSING = _range_chars(_COMBINING_RANGES) - frozenset(_HARAKAT)
+
+# Characters that normalisation leaves as they are, listed so that the scan below can skip
+# them in C: ASCII other than capitals, common quotes and dashes, and the Arabic letters
+# other than أ إ آ ة ى and tatweel. Checked against the real normalisation on first use
+# (_stable_re); anything that turns out to change is taken out of the list.
+_STABLE_CANDIDATES = (
+    "\t\n\r\x20-\x40\x5b-\x7e\u00ab\u00bb\u060c\u061b\u061f"
+    "\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a"
+    "\u2013\u2014\u2018\u2019\u201c\u201d"
+)
+
+
+@lru_cache(maxsize=1)
+def _unstable_re() -> re.Pattern[str]:
+    """Regex matching one character that normalisation may change (the complement of the
+    verified stable set)."""
+    stable = sorted(ch for ch in _range_chars(_STABLE_CANDIDATES) if _CLUSTERS[ch] == ch)
+    return re.compile("[^" + re.escape("".join(stable)) + "]")
 
 
 def normalize(text: str) -> NormalizedText:
-    """Normalise ``text`` for matching (see the module docstring) and keep the offset map."""
-    if _fast_path_ok(text):
-        table = _ORD_TABLE
-        # Look at each distinct character once (the set is built in C): most texts need
-        # no map at all, or only 1:1 replacements that str.translate does in C.
-        changed = needs_map = False
-        for ch in set(text):
-            v = table[ord(ch)]
-            if v != ch:
-                changed = True
-                if len(v) != 1:
-                    needs_map = True
-                    break
-        if not changed:
-            return NormalizedText(text, text, None)
-        if not needs_map:
-            return NormalizedText(text, text.translate(table), None)
-        # Drops and/or expansions: per-character map.
-        out: list[str] = []
-        src: list[int] = []
-        append, extend = out.append, src.extend
-        srcappend = src.append
-        for i, ch in enumerate(text):
-            v = table[ord(ch)]
-            if len(v) == 1:
-                append(v)
-                srcappend(i)
-            elif v:
-                append(v)
-                extend([i] * len(v))
-        return NormalizedText(text, "".join(out), src)
-    # Cluster path: there are combining marks that may compose with their base (NFKC).
+    """Normalise ``text`` for matching (see the module docstring) and keep the offset map.
+
+    One C-level regex scan finds the few characters that may change (typically under one
+    in ten: أ ة ى, harakat, tatweel, Arabic-Indic digits); runs of unchanged text between
+    them are copied, and their offsets added with ``range()``, without a per-character loop.
+    """
+    table = _CLUSTERS
+    out: list[str] = []
+    src: list[int] = []
+    prev = 0
+    shifted = False
+    for m in _unstable_re().finditer(text):
+        ch = m.group()
+        if ch in _COMPOSING:
+            return _normalize_clusters(text)
+        v = table[ch]
+        if v == ch:
+            continue
+        i = m.start()
+        if i > prev:
+            out.append(text[prev:i])
+            src.extend(range(prev, i))
+        if len(v) == 1:
+            out.append(v)
+            src.append(i)
+        else:
+            shifted = True
+            if v:
+                out.append(v)
+                src.extend([i] * len(v))
+        prev = i + 1
+    if not out:
+        return NormalizedText(text, text, None)
+    out.append(text[prev:])
+    if not shifted:
+        return NormalizedText(text, "".join(out), None)
+    src.extend(range(prev, len(text)))
+    return NormalizedText(text, "".join(out), src)
+
+
+def _normalize_clusters(text: str) -> NormalizedText:
+    """Slow path, per cluster: there are combining marks that may compose with their base
+    under NFKC (e.g. و + U+0654 → ؤ), so a character cannot be normalised on its own."""
     clusters = _CLUSTERS
-    out = []
-    src = []
+    out: list[str] = []
+    src: list[int] = []
     for m in _CLUSTER_RE.finditer(text):
         v = clusters[m.group()]
         if v:
@@ -258,10 +288,24 @@ def normalize(text: str) -> NormalizedText:
 
 def fold(s: str) -> str:
     """The normalised form of ``s`` without the offset map: a search/filter key."""
-    if _fast_path_ok(s):
-        return s.translate(_ORD_TABLE)
-    clusters = _CLUSTERS
-    return "".join(clusters[m.group()] for m in _CLUSTER_RE.finditer(s))
+    table = _CLUSTERS
+    out: list[str] = []
+    prev = 0
+    for m in _unstable_re().finditer(s):
+        ch = m.group()
+        if ch in _COMPOSING:
+            return "".join(table[c.group()] for c in _CLUSTER_RE.finditer(s))
+        v = table[ch]
+        if v == ch:
+            continue
+        i = m.start()
+        out.append(s[prev:i])
+        out.append(v)
+        prev = i + 1
+    if not out:
+        return s
+    out.append(s[prev:])
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import partial
@@ -515,7 +514,7 @@ def doc_with_spans(nlp: "Language", text: str, spans: Iterable[Any]) -> tuple["D
             fast = False
             break
         ent = doc.char_span(start, end, label=label, alignment_mode="strict")
-        if ent is None or ent.text != text[start:end] or text[start].isspace() or text[end - 1].isspace():
+        if ent is None or text[start].isspace() or text[end - 1].isspace():
             fast = False
             break
         ents.append(ent)
@@ -535,6 +534,9 @@ def tokens_text_check(text: str, tokens: Sequence[Token]) -> bool:
     return all(text[t.start : t.end] == t.text for t in tokens)
 
 
+_INVISIBLE_TOKEN = re.compile(rf"[\s{_INVISIBLE}\u2060-\u2064]+")
+
+
 def is_invisible(token_text: str) -> bool:
     """True for a token made only of whitespace or invisible format characters (bidi marks)."""
-    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in token_text)
+    return _INVISIBLE_TOKEN.fullmatch(token_text) is not None

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -143,15 +144,27 @@ class ArticleView(QTextEdit):
         text_fmt.setBottomMargin(self.font().pointSize() * 0.5)
         text_fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         text_fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        # A blank line is kept short with a small font, not with a line height under 100%:
+        # such a line keeps its full-height rectangle while the next paragraph moves up
+        # into it, and clicks on the top of that paragraph's first line hit the blank line.
         blank_fmt = QTextBlockFormat(text_fmt)
-        blank_fmt.setLineHeight(40, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        blank_fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         blank_fmt.setBottomMargin(0)
+        small = QTextCharFormat()
+        small.setFontPointSize(max(1.0, self.font().pointSize() * 0.4))
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         block = self.document().begin()
         while block.isValid():
             cursor.setPosition(block.position())
-            cursor.setBlockFormat(blank_fmt if block.length() <= 1 or not block.text().strip() else text_fmt)
+            if block.length() <= 1 or not block.text().strip():
+                cursor.setBlockFormat(blank_fmt)
+                cursor.setBlockCharFormat(small)
+                if block.length() > 1:  # spaces only: their glyphs set the line's height
+                    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(small)
+            else:
+                cursor.setBlockFormat(text_fmt)
             block = block.next()
         cursor.endEditBlock()
 
@@ -279,7 +292,7 @@ class ArticleView(QTextEdit):
         if mods == Qt.KeyboardModifier.NoModifier and key == Qt.Key.Key_Escape:
             self.escapePressed.emit()
             return
-        if event.matches(QKeyEvent.StandardKey.SelectAll) or event.matches(QKeyEvent.StandardKey.Copy):
+        if event.matches(QKeySequence.StandardKey.SelectAll) or event.matches(QKeySequence.StandardKey.Copy):
             super().keyPressEvent(event)
             return
         if key in _NAV_KEYS and not mods & Qt.KeyboardModifier.AltModifier:

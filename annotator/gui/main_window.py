@@ -671,6 +671,13 @@ class MainWindow(QMainWindow):
         if source == "off" or self.article_id is None:
             self.suggest_info.setText("")
             return
+        from ..core.preannotate import stored_suggestions
+
+        stored = stored_suggestions(self.project, self.article_id, source)
+        if stored is not None:  # pre-annotated with `annotator suggest`: no model needed
+            self.suggestions = stored
+            self._filter_suggestions()
+            return
         try:
             options = self.suggestion_options(source)
         except AnnotatorError as exc:
@@ -808,7 +815,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).show()
 
     def show_agreement(self) -> None:
-        from .dialogs import AgreementDialog
+        from .agreement_dialog import AgreementDialog
 
         self._guard(lambda: AgreementDialog(self.project, self).show())
 

@@ -213,6 +213,32 @@ def test_long_article_is_split_into_bounded_sequences(
     assert len(got) == 900 // 45 + 1
 
 
+def test_suggest_many_batches_texts_in_one_predict_call(
+    suggester: CamelNerSuggester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [TEXT, "", "قتل عنصران من الجيش في حلب.", TEXT.replace("\r\n", "\n")]
+    one_by_one = [suggester.suggest(t) for t in texts]
+    calls: list[int] = []
+    predict = suggester._recognizer.predict
+
+    def spy(sentences: list[list[str]], batch_size: int = 32) -> list[list[str]]:
+        calls.append(len(sentences))
+        return predict(sentences, batch_size=batch_size)
+
+    monkeypatch.setattr(suggester._recognizer, "predict", spy)
+    assert suggester.suggest_many(texts) == one_by_one
+    assert calls == [2 + 1 + 2]  # TEXT and its LF twin are two sentences each
+    assert [texts[2][s.start : s.end] for s in one_by_one[2]] == ["الجيش", "حلب"]
+
+
+def test_registered_as_the_camel_source(model_dir: Path) -> None:
+    from annotator.core.suggest import Suggester, get_suggester
+
+    built = get_suggester("camel", model_path=model_dir)
+    assert isinstance(built, CamelNerSuggester) and isinstance(built, Suggester)
+    assert built.name == "camel"
+
+
 def test_empty_and_blank_text(suggester: CamelNerSuggester) -> None:
     assert suggester.suggest("") == []
     assert suggester.suggest(" \r\n\t ") == []

@@ -21,10 +21,11 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.model import Suggestion
+from annotator.core.suggest.base import Suggester, resolve_overlaps
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from camel_tools.ner import NERecognizer
@@ -34,10 +35,11 @@ ORIGIN = "camel"
 #: CAMeL entity type → project label. Types not listed (MISC) are dropped.
 LABEL_MAP: dict[str, str] = {"ORG": "ACTOR", "PERS": "ACTOR", "LOC": "LOCATION"}
 
-#: Longest run of words sent to the model as one sequence. CAMeL pads every sequence to 256
-#: word pieces and splits longer ones itself, but a sentence cut at 254 pieces loses its
-#: context mid-phrase; 200 words keeps ordinary sentences whole and bounds a run-on paragraph
-#: (news articles often have pages without a full stop) well below BERT's 512 limit.
+#: Longest run of words sent to the model as one sequence. CAMeL itself feeds BERT windows
+#: of 256 word pieces (splitting longer input), so the 512 limit is never reached; this cap
+#: keeps a run-on paragraph (news text without full stops) from becoming one sequence that
+#: CAMeL cuts at arbitrary points, while Arabic news words are mostly 1-2 pieces, so 200
+#: words usually fit in one window and ordinary sentences stay whole.
 MAX_WORDS = 200
 
 #: Sequences per forward pass. Each is padded to 256 pieces, so 8 keeps CPU memory small.
@@ -229,7 +231,7 @@ def iob_entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 # --------------------------------------------------------------------------------------
 # The suggester
 # --------------------------------------------------------------------------------------
-class CamelNerSuggester:
+class CamelNerSuggester(Suggester):
     """Proposes ACTOR and LOCATION spans from CAMeL Tools' pretrained Arabic NER.
 
     ``model_path=None`` loads the model installed by ``camel_data -i ner-arabert``; a path
@@ -267,54 +269,62 @@ class CamelNerSuggester:
                 _one_line(f"CAMeL NER model in {where} cannot be loaded: {exc}")
             ) from exc
 
-    def _tag(
-        self, text: str, words: Sequence[tuple[int, int]]
-    ) -> tuple[list[tuple[int, int]], list[str]]:
-        """The words the model can see, and one IOB tag for each of them.
+    def _tag_many(self, texts: Sequence[str]) -> list[tuple[list[tuple[int, int]], list[str]]]:
+        """For each text, the words the model can see and one IOB tag for each of them.
 
         CAMeL silently drops words that BERT tokenises to nothing (a lone RLM mark, other
         format characters), which would shift every later tag onto the wrong word. Such
         words are left out before predicting, so they neither shift tags nor break an
-        entity they sit inside.
+        entity they sit inside. The sequences of all texts go through one ``predict`` call
+        so that short articles share batches.
         """
         tokenizer: Any = self._recognizer.tokenizer
-        visible = list(words)
-        sequences = split_sequences(text, visible)
-        batch = [[text[visible[i][0] : visible[i][1]] for i in seq] for seq in sequences]
-        predictions = self._recognizer.predict(batch, batch_size=BATCH_SIZE) if batch else []
-        tags = ["O"] * len(visible)
-        for seq, labels in zip(sequences, predictions):
-            if len(labels) != len(seq):  # pragma: no cover - guarded by the filter above
-                raise RuntimeError("CAMeL NER returned a tag count that does not match its input")
-            for i, label in zip(seq, labels):
-                tags[i] = label
-            # Entities never cross a model sequence: an I- tag at its start begins a new one.
-            if tags[seq[0]].startswith("I-"):
-                tags[seq[0]] = "B-" + tags[seq[0]][2:]
-        return visible, tags
+        per_text: list[tuple[list[tuple[int, int]], list[list[int]]]] = []
+        batch: list[list[str]] = []
+        for text in texts:
+            words = words_with_offsets(text)
+            visible = [(s, e) for s, e in words if tokenizer.tokenize(text[s:e])]
+            sequences = split_sequences(text, visible)
+            per_text.append((visible, sequences))
+            batch.extend([text[visible[i][0] : visible[i][1]] for i in seq] for seq in sequences)
+        predictions = iter(self._recognizer.predict(batch, batch_size=BATCH_SIZE) if batch else [])
+        result: list[tuple[list[tuple[int, int]], list[str]]] = []
+        for visible, sequences in per_text:
+            tags = ["O"] * len(visible)
+            for seq in sequences:
+                labels = next(predictions)
+                if len(labels) != len(seq):  # pragma: no cover - guarded by the filter above
+                    raise RuntimeError("CAMeL NER returned a tag count unlike its input's")
+                for i, label in zip(seq, labels):
+                    tags[i] = label
+                # Entities never cross a model sequence: an I- tag at its start begins a new one.
+                if tags[seq[0]].startswith("I-"):
+                    tags[seq[0]] = "B-" + tags[seq[0]][2:]
+            result.append((visible, tags))
+        return result
 
     def suggest(self, text: str) -> list[Suggestion]:
         """ACTOR/LOCATION suggestions for ``text``, snapped to the guideline boundaries,
         sorted by offset and never overlapping each other."""
+        return self.suggest_many([text])[0]
+
+    def suggest_many(self, texts: Iterable[str]) -> list[list[Suggestion]]:
+        """:meth:`suggest` for several texts, batched through the model together."""
         from annotator.core.text import snap_span
 
-        words = words_with_offsets(text)
-        if not words:
-            return []
-        visible, tags = self._tag(text, words)
-        found: list[Suggestion] = []
-        for first, last, etype in iob_entities(tags):
-            label = LABEL_MAP.get(etype)
-            if label is None:
-                continue
-            start, end = snap_span(text, visible[first][0], visible[last - 1][1])
-            if start < end:
-                found.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN))
-        found.sort(key=lambda s: (s.start, -s.end))
-        result: list[Suggestion] = []
-        for sug in found:
-            # Snapping can widen two neighbouring entities to the same word; keep the first.
-            if result and sug.start < result[-1].end:
-                continue
-            result.append(sug)
-        return result
+        texts = list(texts)
+        out: list[list[Suggestion]] = []
+        for text, (visible, tags) in zip(texts, self._tag_many(texts)):
+            found: list[Suggestion] = []
+            for first, last, etype in iob_entities(tags):
+                label = LABEL_MAP.get(etype)
+                if label is None:
+                    continue
+                start, end = snap_span(text, visible[first][0], visible[last - 1][1])
+                if start < end:
+                    found.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN))
+            # A guard, as every suggester must return a flat span set: snap_span widens
+            # to whole words, and its notion of a word (letters, marks, digits, joiners)
+            # is not camel's, so two neighbouring entities could meet in one word.
+            out.append(resolve_overlaps(found))
+        return out

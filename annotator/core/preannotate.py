@@ -1,0 +1,111 @@
+"""Pre-annotation: run a suggester over the project and keep its suggestions.
+
+Suggestions are stored per article and source, apart from anyone's annotation: an
+annotator sees them as suggestions (accept with Enter, reject with Backspace) and
+they never count as annotated until accepted.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Span, Suggestion
+from .store import Project, now_iso
+
+
+@dataclass
+class SuggestSummary:
+    articles: int = 0
+    suggestions: int = 0
+    source: str = ""
+    output: str | None = None
+
+    def line(self) -> str:
+        where = f"; written to {self.output}" if self.output else ""
+        return f"{self.source}: {self.suggestions} suggestions on {self.articles} articles{where}"
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def articles_to_suggest(project: Project, annotator: str | None) -> list[int]:
+    """Articles not yet done (by ``annotator``, or by anyone when None)."""
+    if annotator:
+        sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations an "
+               "WHERE an.article_id = a.id AND an.annotator = ? AND an.status = 'done') ORDER BY a.id")
+        return [r[0] for r in project.conn.execute(sql, (annotator,))]
+    sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations an "
+           "WHERE an.article_id = a.id AND an.status = 'done') ORDER BY a.id")
+    return [r[0] for r in project.conn.execute(sql)]
+
+
+def store_suggestions(project: Project, article_id: int, source: str, suggestions: list[Suggestion]) -> None:
+    """Replace the stored suggestions of one article and source (one transaction)."""
+    now = now_iso()
+    with project._write() as conn:
+        conn.execute("DELETE FROM suggestions WHERE article_id = ? AND source = ?", (article_id, source))
+        conn.execute("INSERT OR REPLACE INTO suggestion_runs(article_id, source, created_at) VALUES (?, ?, ?)",
+                     (article_id, source, now))
+        conn.executemany(
+            'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, source, s.start, s.end, s.label, float(s.score),
+              json.dumps(s.attributes, ensure_ascii=False), now) for s in suggestions],
+        )
+
+
+def stored_suggestions(project: Project, article_id: int, source: str) -> list[Suggestion] | None:
+    """The stored suggestions, or None when this source never ran on the article."""
+    rows = project.conn.execute(
+        'SELECT start, "end", label, score, attributes FROM suggestions WHERE article_id = ? AND source = ? '
+        "ORDER BY start",
+        (article_id, source),
+    ).fetchall()
+    ran = rows or project.conn.execute(
+        "SELECT 1 FROM suggestion_runs WHERE article_id = ? AND source = ?", (article_id, source)
+    ).fetchone()
+    if not ran:
+        return None
+    return [Suggestion(r[0], r[1], r[2], source if source != "rules" else "rule", r[3], json.loads(r[4]))
+            for r in rows]
+
+
+def suggest_project(project: Project, source: str, *, annotator: str | None = None,
+                    output: str | os.PathLike[str] | None = None,
+                    progress: Callable[[int, int], None] | None = None, **options) -> SuggestSummary:
+    from .exporter import atomic_output, record_for
+    from .suggest import get_suggester
+
+    suggester = get_suggester(source, **options)
+    ids = articles_to_suggest(project, annotator)
+    summary = SuggestSummary(source=source, output=str(output) if output else None)
+    label_names = set(project.label_names())
+
+    def run(fh) -> None:
+        for n, article_id in enumerate(ids, 1):
+            article = project.article(article_id)
+            found = [s for s in suggester.suggest(article.text) if s.label in label_names]
+            store_suggestions(project, article_id, source, found)
+            summary.articles += 1
+            summary.suggestions += len(found)
+            if fh is not None:
+                spans = [Span(s.start, s.end, s.label, s.attributes, s.origin) for s in found]
+                rec = record_for(article, spans, f"suggest-{source}")
+                rec["answer"] = "suggested"
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            if progress:
+                progress(n, len(ids))
+
+    if output:
+        if not Path(output).parent.exists():
+            from .errors import ExportError
+
+            raise ExportError(f"{output}: folder does not exist")
+        with atomic_output(output) as fh:
+            run(fh)
+    else:
+        run(None)
+    return summary

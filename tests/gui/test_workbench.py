@@ -1,0 +1,536 @@
+"""The workbench, driven like a user drives it: selections, label keys, clicks, shortcuts.
+
+Every check of what was saved opens a *second* connection to the project file
+(:func:`stored_spans`), so "saved" means "on disk, visible to another process".
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QTextEdit
+
+from annotator.core.store import Project
+from conftest import close_window, stored_spans
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+# Written for these tests in the style of the genre (not copied from any outlet).
+ARTICLE = (
+    "ريف حمص: هجوم على مواقع قوات النظام\n"
+    "\n"
+    "أفادت مصادر ميدانية ل”المدن” بأن عناصر تابعة للتنظيم هاجموا مواقع "
+    "والميلشيات الرديفة في ريف حمص الشرقي، ما أدى إلى مقتل 4 جنود.\n"
+    "\n"
+    "وقال المرصد السوري لحقوق الإنسان إن الطيران الروسي شنّ غارات على بادية دير الزور."
+)
+SECOND = "دير الزور: انفجار لغم\n\nقتل 3 مدنيين بانفجار لغم أرضي في ريف دير الزور الشرقي."
+THIRD = "إدلب: قصف مدفعي\n\nقصفت قوات النظام بلدات في جبل الزاوية جنوبي إدلب."
+
+
+# --------------------------------------------------------------------- helpers
+def view_of(window) -> QTextEdit:
+    view = window.findChild(QTextEdit, "articleView")
+    assert view is not None
+    return view
+
+
+def select_qt(view: QTextEdit, start: int, end: int) -> None:
+    """Select Qt positions [start, end) through the view's text cursor."""
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def select_text(view: QTextEdit, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """Select ``needle`` in an LF, BMP-only article (Qt positions are code points there)."""
+    text = view.toPlainText()
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    select_qt(view, start, start + len(needle))
+    return start, start + len(needle)
+
+
+def point_at(view: QTextEdit, qt_pos: int) -> QPoint:
+    """A viewport point where the mouse lands on cursor position ``qt_pos``.
+
+    Arabic is drawn right to left and joined, so the caret rectangle is only a hint:
+    search around it for a point that Qt's own hit test maps to ``qt_pos``.
+    """
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(qt_pos)
+    rect = view.cursorRect(cursor)
+    y = rect.center().y()
+    for dx in sorted(range(-8, 9), key=abs):
+        point = QPoint(rect.x() + dx, y)
+        if view.cursorForPosition(point).position() == qt_pos:
+            return point
+    raise AssertionError(f"no point in the viewport hits position {qt_pos}")
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (QTest.keyClicks only knows ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, ord(ch.upper()) if ch.isascii() else ord(ch),
+                                                     Qt.KeyboardModifier.NoModifier, ch))
+
+
+def press(qtbot, view, key, mods=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(view, key, mods)
+
+
+def spans_as_text(path, article_id, annotator, text):
+    return [(text[s.start:s.end], s.label) for s in stored_spans(path, article_id, annotator)]
+
+
+# ------------------------------------------------------------ creating spans
+def test_label_keys_store_spans_with_exact_offsets(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE, SECOND])
+    window = open_window(path)
+    view = view_of(window)
+    assert window.article_id == ids[0]
+    assert view.document().toPlainText() == ARTICLE
+
+    cases = [("قوات النظام", Qt.Key.Key_1, "ACTOR"), ("دير الزور", Qt.Key.Key_2, "LOCATION"),
+             ("4", Qt.Key.Key_3, "COUNT"), ("مصادر ميدانية", Qt.Key.Key_4, "SOURCE")]
+    expected = []
+    for needle, key, label in cases:
+        start, end = select_text(view, needle)
+        press(qtbot, view, key)
+        expected.append((start, end, label))
+        saved = {(s.start, s.end, s.label) for s in stored_spans(path, ids[0], "hala")}
+        assert saved == set(expected)  # on disk at once, nothing else
+    assert sorted(spans_as_text(path, ids[0], "hala", ARTICLE)) == sorted((n, lab) for n, _k, lab in cases)
+    # What the window shows is what is stored.
+    assert [(s.start, s.end, s.label) for s in window.spans] == sorted(expected)
+    assert window.span_model.rowCount() == 4
+
+
+def test_partial_word_selection_snaps_to_whole_words(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    start = ARTICLE.index("مصادر ميدانية")
+    select_qt(view, start + 2, start + len("مصادر ميد"))  # «ادر ميد»
+    press(qtbot, view, Qt.Key.Key_4)
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("مصادر ميدانية", "SOURCE")]
+
+
+def test_clitics_and_quotes_stay_outside_and_ctrl_k_toggles_them(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+
+    select_text(view, "والميلشيات الرديفة")
+    press(qtbot, view, Qt.Key.Key_1)
+    select_text(view, "للتنظيم")
+    press(qtbot, view, Qt.Key.Key_1)
+    select_text(view, "ل”المدن”")
+    press(qtbot, view, Qt.Key.Key_4)
+    assert sorted(spans_as_text(path, ids[0], "hala", ARTICLE)) == sorted(
+        [("الميلشيات الرديفة", "ACTOR"), ("لتنظيم", "ACTOR"), ("المدن", "SOURCE")]
+    )
+    tanzim = next(s for s in stored_spans(path, ids[0], "hala") if ARTICLE[s.start:s.end] == "لتنظيم")
+    assert tanzim.start == ARTICLE.index("للتنظيم") + 1  # the span starts at the second ل
+
+    # The last created span is selected: Ctrl+K takes its clitic in, again leaves it out.
+    select_text(view, "والميلشيات الرديفة")
+    view.moveCursor(QTextCursor.MoveOperation.Start)  # no selection: keys act on the selected span
+    window.select_span(next(s.id for s in window.spans if ARTICLE[s.start:s.end] == "الميلشيات الرديفة"))
+    press(qtbot, view, Qt.Key.Key_K, CTRL)
+    assert ("والميلشيات الرديفة", "ACTOR") in spans_as_text(path, ids[0], "hala", ARTICLE)
+    press(qtbot, view, Qt.Key.Key_K, CTRL)
+    assert ("الميلشيات الرديفة", "ACTOR") in spans_as_text(path, ids[0], "hala", ARTICLE)
+
+    window.select_span(tanzim.id)
+    press(qtbot, view, Qt.Key.Key_K, CTRL)
+    assert ("للتنظيم", "ACTOR") in spans_as_text(path, ids[0], "hala", ARTICLE)
+
+
+def test_exact_button_keeps_the_exact_characters(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    start = ARTICLE.index("والميلشيات")
+    qtbot.mouseClick(window.exact_button, Qt.MouseButton.LeftButton)
+    assert window.exact_button.isChecked()
+    select_qt(view, start, start + len("والميلش"))  # clitic and half a word
+    press(qtbot, view, Qt.Key.Key_1)
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("والميلش", "ACTOR")]
+    assert stored_spans(path, ids[0], "hala")[0].start == start
+    # Ctrl+E switches it off again: the next selection snaps.
+    press(qtbot, view, Qt.Key.Key_E, CTRL)
+    assert not window.exact_button.isChecked()
+
+
+def test_alt_drag_selects_exact_characters(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    assert not window.exact_button.isChecked()
+    word = ARTICLE.index("للتنظيم")
+    a, b = word, word + 3  # «للت»: exact, clitic included, word cut
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, ALT, point_at(view, a))
+    qtbot.mouseMove(viewport, point_at(view, b))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, ALT, point_at(view, b))
+    cursor = view.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (a, b)
+    press(qtbot, view, Qt.Key.Key_1)
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("للت", "ACTOR")]
+
+    # A plain drag (no Alt) over the same characters snaps to the word, clitic left out.
+    window.select_span(window.spans[0].id)
+    press(qtbot, view, Qt.Key.Key_Delete)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_at(view, a))
+    qtbot.mouseMove(viewport, point_at(view, b))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point_at(view, b))
+    press(qtbot, view, Qt.Key.Key_1)
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("لتنظيم", "ACTOR")]
+
+
+# ------------------------------------------------------ selecting and editing
+def test_click_selects_delete_removes_key_relabels(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    start, end = select_text(view, "المرصد السوري لحقوق الإنسان")
+    press(qtbot, view, Qt.Key.Key_1)  # wrong label on purpose
+    span = stored_spans(path, ids[0], "hala")[0]
+    window.select_span(None)
+    assert window.selected_span_id is None
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, start + 3))
+    assert window.selected_span_id == span.id
+    assert window.span_table.selectionModel().selectedRows()[0].row() == 0
+    assert not view.textCursor().hasSelection()
+
+    press(qtbot, view, Qt.Key.Key_4)  # a label key on a selected span relabels it
+    assert [(s.id, s.start, s.end, s.label) for s in stored_spans(path, ids[0], "hala")] == [
+        (span.id, start, end, "SOURCE")
+    ]
+    # Clicking outside every span clears the selection.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, ARTICLE.index("غارات") + 2))
+    assert window.selected_span_id is None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, end - 2))
+    assert window.selected_span_id == span.id
+    press(qtbot, view, Qt.Key.Key_Delete)
+    assert stored_spans(path, ids[0], "hala") == []
+    assert window.spans == [] and window.span_model.rowCount() == 0
+
+
+def test_undo_and_redo_are_saved_at_once(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+
+    def saved():
+        return [(s.start, s.end, s.label) for s in stored_spans(path, ids[0], "hala")]
+
+    a = select_text(view, "المرصد السوري لحقوق الإنسان")
+    press(qtbot, view, Qt.Key.Key_4)
+    b = select_text(view, "الطيران الروسي")
+    press(qtbot, view, Qt.Key.Key_1)
+    both = [(*a, "SOURCE"), (*b, "ACTOR")]
+    assert saved() == both
+
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert saved() == both[:1]
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert saved() == []
+    press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert saved() == both[:1]
+    press(qtbot, view, Qt.Key.Key_Y, CTRL)
+    assert saved() == both
+    assert [(s.start, s.end, s.label) for s in window.spans] == both
+
+    # Relabel and delete undo too, and the undone delete comes back under its old id.
+    first_id = window.spans[0].id
+    window.select_span(first_id)
+    press(qtbot, view, Qt.Key.Key_1)
+    assert saved() == [(*a, "ACTOR"), (*b, "ACTOR")]
+    press(qtbot, view, Qt.Key.Key_Delete)
+    assert saved() == [(*b, "ACTOR")]
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert saved() == [(*a, "ACTOR"), (*b, "ACTOR")]
+    assert stored_spans(path, ids[0], "hala")[0].id == first_id
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert saved() == both
+    press(qtbot, view, Qt.Key.Key_Y, CTRL)
+    press(qtbot, view, Qt.Key.Key_Y, CTRL)
+    assert saved() == [(*b, "ACTOR")]
+
+
+def test_overlap_is_refused_with_a_message(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    select_text(view, "مصادر ميدانية")
+    press(qtbot, view, Qt.Key.Key_4)
+    before = stored_spans(path, ids[0], "hala")
+    depth = window.undo_stack.count()
+
+    select_text(view, "ميدانية")
+    press(qtbot, view, Qt.Key.Key_1)
+    assert "overlap" in window.statusBar().currentMessage()
+    assert stored_spans(path, ids[0], "hala") == before
+    assert window.undo_stack.count() == depth  # nothing to undo: nothing happened
+    assert len(window.spans) == 1
+    # The window still works.
+    select_text(view, "الطيران الروسي")
+    press(qtbot, view, Qt.Key.Key_1)
+    assert len(stored_spans(path, ids[0], "hala")) == 2
+
+
+# ---------------------------------------------------------- moving through
+def test_done_skip_flag_next_previous(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE, SECOND, THIRD])
+    window = open_window(path)
+    view = view_of(window)
+    assert window.article_id == ids[0]
+
+    press(qtbot, view, Qt.Key.Key_Return, CTRL)
+    assert window.article_id == ids[1]
+    assert view.toPlainText() == SECOND
+    press(qtbot, view, Qt.Key.Key_Return, CTRL | SHIFT)
+    assert window.article_id == ids[2]
+
+    answered = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("العنوان لا يطابق النص")
+        answered.append(True)
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    press(qtbot, view, Qt.Key.Key_F, CTRL | SHIFT)
+    assert answered
+    assert window.article_id == ids[2]  # flagging does not move on
+
+    with Project.open(path) as other:
+        statuses = {i: other.annotation(i, "hala") for i in ids}
+        assert statuses[ids[0]].status == "done"
+        assert statuses[ids[1]].status == "skipped"
+        assert statuses[ids[2]].status == "flagged"
+        assert statuses[ids[2]].comment == "العنوان لا يطابق النص"
+
+    press(qtbot, view, Qt.Key.Key_PageUp, CTRL)
+    assert window.article_id == ids[1]
+    press(qtbot, view, Qt.Key.Key_Left, ALT)  # left-to-right UI: Alt+Left goes back
+    assert window.article_id == ids[0]
+    window.previous_article()
+    assert window.article_id == ids[0]
+    assert "first" in window.statusBar().currentMessage()
+    press(qtbot, view, Qt.Key.Key_PageDown, CTRL)
+    press(qtbot, view, Qt.Key.Key_Right, ALT)
+    assert window.article_id == ids[2]
+    window.next_article()
+    assert window.article_id == ids[2]
+    assert "last" in window.statusBar().currentMessage()
+    # The list shows the new statuses.
+    status_col = window.article_model.COLUMNS.index("status")
+    shown = [window.article_model.index(r, status_col).data() for r in range(3)]
+    assert shown == ["done", "skipped", "flagged"]
+
+
+def test_reopening_returns_to_the_last_article(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE, SECOND, THIRD])
+    window = open_window(path)
+    window.open_article(ids[2])
+    close_window(window)
+    again = open_window(path)
+    assert again.article_id == ids[2]
+    assert view_of(again).toPlainText() == THIRD
+    # Each annotator has their own place.
+    other = open_window(path, "omar")
+    assert other.article_id == ids[0]
+
+
+def test_font_size_keys_are_remembered(qtbot, make_project, open_window):
+    path, _ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    size = view.font().pointSize()
+    press(qtbot, view, Qt.Key.Key_Equal, CTRL)
+    press(qtbot, view, Qt.Key.Key_Equal, CTRL)
+    press(qtbot, view, Qt.Key.Key_Minus, CTRL)
+    assert view.font().pointSize() == size + 1
+    assert int(QSettings().value("font_size")) == size + 1
+    close_window(window)
+    again = open_window(path)
+    assert view_of(again).font().pointSize() == size + 1
+    assert view_of(again).toPlainText() == ARTICLE
+
+
+def test_article_list_filters_by_status_and_folded_search(qtbot, make_project, open_window):
+    path, ids = make_project([
+        ("مقتل أحمد العلي في إدلب", "قُتل أحمد العلي في قصف على إدلب."),
+        ("غارات على ريف حماة", "شنت طائرات غارات على ريف حماة الشمالي."),
+        ("انفجار في مدينة الباب", "انفجرت عبوة ناسفة في مدينة الباب."),
+    ])
+    window = open_window(path)
+    view = view_of(window)
+    press(qtbot, view, Qt.Key.Key_Return, CTRL)  # first one done
+    assert window.article_model.ids == ids
+
+    done = window.status_filter.findData("done")
+    window.status_filter.setCurrentIndex(done)
+    assert window.article_model.ids == [ids[0]]
+    window.status_filter.setCurrentIndex(window.status_filter.findData("new"))
+    assert window.article_model.ids == ids[1:]
+    window.status_filter.setCurrentIndex(0)
+    assert window.article_model.ids == ids
+
+    # No hamza, no diacritics typed; stored with hamza (and found when typed with harakat).
+    for query, expected in (("احمد", [ids[0]]), ("إدْلِب", [ids[0]]), ("حماه", [ids[1]]), ("xyz", [])):
+        window.search_edit.clear()
+        type_text(window.search_edit, query)
+        qtbot.waitUntil(lambda expected=expected: window.article_model.ids == expected, timeout=3000)
+    window.search_edit.clear()
+    qtbot.waitUntil(lambda: window.article_model.ids == ids, timeout=3000)
+
+
+def test_markup_is_shown_literally(qtbot, make_project, open_window):
+    text = "بيان <b>عاجل</b> من <script>alert('x')</script> المصدر &amp; <i>غيره</i>"
+    path, _ids = make_project([text])
+    window = open_window(path)
+    view = view_of(window)
+    assert view.document().toPlainText() == text
+    html = view.toHtml()
+    assert "&lt;b&gt;" in html and "&lt;script&gt;" in html
+    assert "<b>" not in html.split("<body", 1)[1]
+
+
+def test_span_list_click_selects_and_scrolls(qtbot, make_project, open_window):
+    filler = "\n\n".join(f"فقرة رقم {i} عن الأحداث في ريف حلب الغربي وما جرى فيها." for i in range(80))
+    text = filler + "\n\nوأعلنت هيئة تحرير الشام سيطرتها على القرية."
+    path, ids = make_project([text])
+    with Project.open(path) as p:
+        first = p.add_span(ids[0], "hala", 0, 4, "ACTOR")
+        start = text.index("هيئة تحرير الشام")
+        last = p.add_span(ids[0], "hala", start, start + len("هيئة تحرير الشام"), "ACTOR")
+    window = open_window(path)
+    view = view_of(window)
+    assert view.verticalScrollBar().value() == 0
+    assert window.span_model.rowCount() == 2
+    table = window.span_table
+    rect = table.visualRect(window.span_model.index(1, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_span_id == last.id
+    assert view.verticalScrollBar().value() > 0
+    assert view.viewport().rect().intersects(view.cursorRect())
+    assert view.cursor_cp() == last.start
+    rect = table.visualRect(window.span_model.index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_span_id == first.id
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_count_span_attributes_and_value_editing(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    start, end = select_text(view, "4")
+    press(qtbot, view, Qt.Key.Key_3)
+    try:
+        from annotator.core.counts import count_attributes
+    except ImportError:  # the count parser is optional: then a COUNT starts without attributes
+        expected = {}
+    else:
+        expected = count_attributes(ARTICLE, start, end)
+    (span,) = stored_spans(path, ids[0], "hala")
+    assert span.attributes == expected
+
+    model = window.span_model
+    value_col = model.COLUMNS.index("value")
+    index = model.index(0, value_col)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    table = window.span_table
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    editor = table.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "40-50")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored_spans(path, ids[0], "hala")[0].attributes.get("min") == 40, timeout=3000)
+    attrs = stored_spans(path, ids[0], "hala")[0].attributes
+    assert (attrs["min"], attrs["max"], attrs["value"]) == (40, 50, None)
+    assert model.index(0, value_col).data() == "40–50"
+
+    assert model.setData(model.index(0, model.COLUMNS.index("category")), "killed")
+    assert stored_spans(path, ids[0], "hala")[0].attributes["category"] == "killed"
+    assert not model.setData(index, "many")  # not a number: refused, nothing saved
+    assert stored_spans(path, ids[0], "hala")[0].attributes["min"] == 40
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)  # attribute edits undo like everything else
+    assert "category" not in stored_spans(path, ids[0], "hala")[0].attributes
+
+    # Only COUNT spans have editable values.
+    select_text(view, "الطيران الروسي")
+    press(qtbot, view, Qt.Key.Key_1)
+    row = next(r for r in range(model.rowCount()) if model.spans[r].label == "ACTOR")
+    assert not model.flags(model.index(row, value_col)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_status_bar_shows_annotator_position_and_done(qtbot, make_project, open_window):
+    path, _ids = make_project([ARTICLE, SECOND, THIRD])
+    window = open_window(path, "سلمى")
+    view = view_of(window)
+    assert "سلمى" in window.status_annotator.text()
+    assert "1 / 3" in window.status_position.text()
+    assert window.status_done.text().endswith("0")
+    press(qtbot, view, Qt.Key.Key_Return, CTRL)
+    assert "2 / 3" in window.status_position.text()
+    assert window.status_done.text().endswith("1")
+    assert "سلمى" in window.windowTitle()
+
+
+def test_arabic_ui_is_mirrored(qtbot, qapp, make_project, open_window):
+    from annotator.gui.app import set_language
+
+    path, ids = make_project([ARTICLE, SECOND])
+    set_language(qapp, "ar")
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window = open_window(path)
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert "فاعل" in window.label_buttons["ACTOR"].text()
+        view = view_of(window)
+        # In a mirrored window the next article lies to the left.
+        press(qtbot, view, Qt.Key.Key_Left, ALT)
+        assert window.article_id == ids[1]
+        press(qtbot, view, Qt.Key.Key_Right, ALT)
+        assert window.article_id == ids[0]
+    finally:
+        set_language(qapp, "en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_each_annotator_sees_only_their_own_spans(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    hala = open_window(path, "hala")
+    omar = open_window(path, "omar")
+    hv, ov = view_of(hala), view_of(omar)
+
+    hala.activateWindow()
+    qtbot.waitUntil(hala.isActiveWindow)
+    select_text(hv, "الطيران الروسي")
+    press(qtbot, hv, Qt.Key.Key_1)
+    omar.open_article(ids[0])  # reload: still nothing of hala's
+    assert omar.spans == [] and omar.span_model.rowCount() == 0
+    assert ov.extraSelections() == []
+
+    omar.activateWindow()
+    qtbot.waitUntil(omar.isActiveWindow)
+    select_text(ov, "الطيران")  # overlaps hala's span: allowed, it is omar's own annotation
+    press(qtbot, ov, Qt.Key.Key_2)
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("الطيران الروسي", "ACTOR")]
+    assert spans_as_text(path, ids[0], "omar", ARTICLE) == [("الطيران", "LOCATION")]
+    hala.open_article(ids[0])
+    assert [(s.label) for s in hala.spans] == ["ACTOR"]
+    assert [(s.label) for s in omar.spans] == ["LOCATION"]

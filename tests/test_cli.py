@@ -1,0 +1,254 @@
+"""The ``annotator`` command line, through click's CliRunner and one real subprocess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from annotator.cli import main
+from annotator.core.store import Project
+
+TEXT_A = "قصفت طائرات روسية ريف إدلب الجنوبي، ما أدى إلى مقتل 3 مدنيين."
+TEXT_B = "قال المرصد السوري لحقوق الإنسان إن قوات النظام استعادت بلدة كفرنبل."
+
+
+def run(*args: str) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    # Whatever happened, a user never sees a traceback.
+    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def ok(*args: str) -> Result:
+    result = run(*args)
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def fails(*args: str, message: str) -> Result:
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: "), result.stderr
+    assert message in result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    return result
+
+
+@pytest.fixture
+def proj(tmp_path: Path) -> Path:
+    path = tmp_path / "news.db"
+    ok("init", path, "--creator", "lead")
+    return path
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    start = TEXT_A.index("ريف إدلب الجنوبي")
+    recs = [
+        {"text": TEXT_A, "id": "a1", "spans": [{"start": start, "end": start + 16, "label": "LOCATION"}]},
+        {"text": TEXT_B, "id": "b1"},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    return path
+
+
+def test_init_creates_a_project(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    result = ok("init", path, "--creator", "lead")
+    assert result.output == f"created {path} with labels ACTOR, LOCATION, COUNT, SOURCE; lead is its reviewer\n"
+    with Project.open(path) as p:
+        assert p.role("lead") == "reviewer"
+    fails("init", path, message="already exists")
+    fails("init", tmp_path / "missing" / "x.db", message="does not exist")
+
+
+def test_init_with_a_labels_file(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("labels:\n  - {name: WEAPON, color: '#112233', key: '1'}\n  - {name: PLACE, color: '#445566'}\n",
+                      encoding="utf-8")
+    ok("init", tmp_path / "p.db", "--labels", labels, "--creator", "x")
+    with Project.open(tmp_path / "p.db") as p:
+        assert p.label_names() == ["WEAPON", "PLACE"]
+        assert p.label("WEAPON").color == "#112233"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("labels:\n  - {name: A, color: red}\n", encoding="utf-8")
+    fails("init", tmp_path / "q.db", "--labels", bad, message="colour must look like #rrggbb")
+    # A failed init leaves nothing behind, so the same name can be used once the file is fixed.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "labels.yaml", "p.db"]
+    bad.write_text("labels:\n  - {name: A, color: '#aa0000'}\n", encoding="utf-8")
+    ok("init", tmp_path / "q.db", "--labels", bad)
+
+
+def test_import_prints_a_summary_line(proj: Path, articles: Path) -> None:
+    result = ok("import", proj, articles)
+    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 1 spans in 1 annotations\n"
+    result = ok("import", proj, articles)
+    assert result.stdout == "imported: 0 new, 2 duplicate, 0 rejected\n"
+
+
+def test_import_bad_records_exit_1_and_name_them(proj: Path, tmp_path: Path) -> None:
+    f = tmp_path / "mixed.jsonl"
+    f.write_text(json.dumps({"text": TEXT_A}, ensure_ascii=False) + "\n{broken\n"
+                 + json.dumps({"text": TEXT_B, "spans": [{"start": "3", "end": 9, "label": "ACTOR"}]}) + "\n",
+                 encoding="utf-8")
+    result = run("import", proj, f)
+    assert result.exit_code == 1
+    assert result.stdout == "imported: 1 new, 0 duplicate, 2 rejected\n"
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"rejected: {f}:2: malformed JSON")
+    assert lines[1].startswith(f"rejected: {f}:3: span 1: 'start' must be an integer, got str \"3\"")
+    with Project.open(proj) as p:
+        assert p.article_count() == 1
+
+
+def test_import_strict_writes_nothing(proj: Path, tmp_path: Path) -> None:
+    f = tmp_path / "mixed.jsonl"
+    f.write_text(json.dumps({"text": TEXT_A}, ensure_ascii=False) + "\n{broken\n", encoding="utf-8")
+    fails("import", proj, f, "--strict", message=f"{f}:2: malformed JSON")
+    with Project.open(proj) as p:
+        assert p.article_count() == 0
+
+
+def test_import_txt_folder_and_csv_column(proj: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    (folder / "one.txt").write_text(TEXT_A, encoding="utf-8")
+    (folder / "two.txt").write_text(TEXT_B, encoding="utf-8")
+    assert ok("import", proj, folder).stdout == "imported: 2 new, 0 duplicate, 0 rejected\n"
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("body,title\nنص جديد عن حماة,حماة\n", encoding="utf-8")
+    result = run("import", proj, sheet)
+    assert result.exit_code == 1 and "no 'text' column" in result.stderr
+    assert ok("import", proj, sheet, "--text-column", "body").stdout.startswith("imported: 1 new")
+    fails("import", proj, tmp_path / "nope.jsonl", message="no such file or folder")
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    result = run("import", proj, tmp_path / "x.docx")  # one unreadable file is one rejected record
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"rejected: {tmp_path / 'x.docx'}: unknown file type '.docx'")
+    assert result.stdout == "imported: 0 new, 0 duplicate, 1 rejected\n"
+
+
+def test_export_and_stats(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles, "--annotator", "amal")
+    out = tmp_path / "out.jsonl"
+    result = ok("export", proj, out)
+    assert result.stdout == f"exported 1 records, 1 spans → {out}\n"
+    [rec] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert rec["_annotator_id"] == "amal"
+    assert [s["text"] for s in rec["spans"]] == ["ريف إدلب الجنوبي"]
+    assert ok("export", proj, out, "--status", "done").stdout.startswith("exported 0 records")
+    fails("export", proj, tmp_path / "missing" / "out.jsonl", message="does not exist")
+
+    stats = json.loads(ok("stats", proj, "--json").stdout)
+    assert stats["articles"] == 2
+    assert stats["spans_per_label"] == {"ACTOR": 0, "LOCATION": 1, "COUNT": 0, "SOURCE": 0}
+    assert stats["annotators"]["amal"] == {"role": "annotator", "annotated": 1, "done": 0}
+    assert stats["annotators"]["lead"]["role"] == "reviewer"
+    text = ok("stats", proj).stdout
+    assert "articles: 2" in text and "LOCATION" in text and "amal" in text
+
+
+def test_labels_add_rename_recolor(proj: Path, articles: Path) -> None:
+    ok("import", proj, articles)
+    listing = ok("labels", proj).stdout.splitlines()
+    assert [line.split()[1] for line in listing] == ["ACTOR", "LOCATION", "COUNT", "SOURCE"]
+    assert ok("labels", proj, "add", "WEAPON", "--color", "#123456", "--key", "5", "--ar", "سلاح").stdout == \
+        "added label WEAPON\n"
+    assert ok("labels", proj, "rename", "LOCATION", "PLACE").stdout == "renamed LOCATION → PLACE\n"
+    assert ok("labels", proj, "recolor", "PLACE", "#abcdef").stdout == "PLACE is now #abcdef\n"
+    with Project.open(proj) as p:
+        assert p.label_names() == ["ACTOR", "PLACE", "COUNT", "SOURCE", "WEAPON"]
+        assert p.label("WEAPON").name_ar == "سلاح"
+        assert p.label("PLACE").color == "#abcdef"
+        [span] = p.spans(p.article_ids()[0], "imported")
+        assert span.label == "PLACE"
+    fails("labels", proj, "add", "ACTOR", "--color", "#123456", message="already exists")
+    fails("labels", proj, "add", "X", "--color", "blue", message="colour")
+    fails("labels", proj, "rename", "NOPE", "X", message="unknown label 'NOPE'")
+    fails("labels", proj, "recolor", "ACTOR", "#12", message="colour")
+
+
+def test_role(proj: Path) -> None:
+    assert ok("role", proj, "amal", "reviewer").stdout == "amal is now a reviewer\n"
+    assert ok("role", proj, "amal", "annotator").stdout == "amal is now a annotator\n"
+    with Project.open(proj) as p:
+        assert p.role("amal") == "annotator"
+    result = run("role", proj, "amal", "boss")
+    assert result.exit_code == 2 and "boss" in result.stderr  # click's usage error
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("text", "not an SQLite database"), ("sqlite", "not an annotator project"),
+     ("missing", "no such project file"), ("folder", "is a folder")],
+)
+def test_commands_on_a_non_project(tmp_path: Path, kind: str, message: str) -> None:
+    path = tmp_path / "x.db"
+    if kind == "text":
+        path.write_text("hello", encoding="utf-8")
+    elif kind == "sqlite":
+        import sqlite3
+
+        conn = sqlite3.connect(str(path))
+        conn.execute("CREATE TABLE t(x)")
+        conn.commit()
+        conn.close()
+    elif kind == "folder":
+        path.mkdir()
+    (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    for args in (["stats"], ["labels"], ["export", tmp_path / "o.jsonl"], ["role", "a", "reviewer"],
+                 ["import", tmp_path / "a.txt"], ["labels", "add", "X", "--color", "#000000"]):
+        result = fails(args[0], path, *args[1:], message=message)
+        assert result.stderr.startswith(f"error: {path}: ")  # names the file first
+    assert not (tmp_path / "o.jsonl").exists()
+    if kind == "folder":
+        fails("init", path, message="is a folder")
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = [prefix]
+    for name, cmd in group.commands.items():
+        if isinstance(cmd, click.Group):
+            out.extend(_all_commands(cmd, (*prefix, name)))
+        else:
+            out.append((*prefix, name))
+    return out
+
+
+@pytest.mark.parametrize("path", _all_commands(main), ids=lambda p: " ".join(p) or "main")
+def test_help_works_on_every_command(path: tuple[str, ...]) -> None:
+    # Groups that take PROJECT before their subcommand (labels) need a placeholder for it.
+    args: list[str] = []
+    for i, name in enumerate(path):
+        args.append(name)
+        if name == "labels" and i < len(path) - 1:
+            args.append("p.db")
+    result = ok(*args, "--help")
+    assert result.output.startswith("Usage: ")
+    assert "Show this message and exit." in result.output
+
+
+def test_real_console_script_help() -> None:
+    exe = Path(sys.executable).parent / "annotator"
+    assert exe.exists(), f"{exe} missing: run pip install -e ."
+    proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    for cmd in ("init", "import", "export", "stats", "labels", "role", "gui"):
+        assert cmd in proc.stdout
+    assert proc.stderr == ""
+
+
+def test_real_console_script_error(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "annotator"
+    proc = subprocess.run([str(exe), "stats", str(tmp_path / "nope.db")], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and "no such project file" in proc.stderr
+    assert "Traceback" not in proc.stderr
