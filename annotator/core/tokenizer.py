@@ -28,8 +28,9 @@ change later.
 spaCy is imported inside functions only: this module is imported by the export code, which
 the CLI and GUI load at start-up.
 """
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: spaCy's ``--code`` loads this file by path
+# without registering it in sys.modules, and dataclasses cannot resolve string
+# annotations of such a module.
 import re
 import threading
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ _BUILTIN_STEMS = (
     "مقاتلي مقاتلين جنود مصادر مصدر وكالة مدينة مدينتي قرية قرى بلدة بلدات محافظة "
     "محافظات منطقة مناطق محيط مواقع حواجز روسيا إيران ايران تركيا إسرائيل اسرائيل "
     "لبنان سوريا العراق غزة بغداد طهران موسكو أنقرة انقرة واشنطن قسد فاغنر "
-    "أمريكا امريكا مقتل إصابة اصابة جرح"
+    "أمريكا امريكا مقتل إصابة اصابة جرح كتائب كتيبة لواء قتيلين قتيلان جريحين جريحان"
 ).split()
 
 _STEMS_FILE = Path(__file__).resolve().parents[2] / "resources" / "gazetteers" / "clitic_stems.txt"

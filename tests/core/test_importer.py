@@ -93,7 +93,7 @@ def test_jsonl_prodigy_spans_meta_and_id(project: Project, tmp_path: Path) -> No
         "id": "syr-001",
         "text": TEXT_A,
         "spans": [span_of(TEXT_A, "ريف إدلب الجنوبي", "LOCATION"), span_of(TEXT_A, "3 مدنيين", "COUNT"),
-                  {**span_of(TEXT_A, "طائرات روسية", "ACTOR"), "token_start": 1, "token_end": 2, "text": "x"}],
+                  {**span_of(TEXT_A, "طائرات روسية", "ACTOR"), "token_start": 1, "token_end": 2, "text": "طائرات روسية"}],
         "meta": {"source": "عنب بلدي", "url": "https://example.org/a", "published": "2024-01-02",
                  "title": "قصف إدلب", "section": "أخبار"},
     }
@@ -108,6 +108,19 @@ def test_jsonl_prodigy_spans_meta_and_id(project: Project, tmp_path: Path) -> No
         ("طائرات روسية", "ACTOR", "import"), ("ريف إدلب الجنوبي", "LOCATION", "import"),
         ("3 مدنيين", "COUNT", "import")]
     assert summary.line() == "1 new, 0 duplicate, 0 rejected; 3 spans in 1 annotations"
+
+
+def test_span_text_that_disagrees_with_the_offsets_is_refused(project: Project, tmp_path: Path) -> None:
+    """UTF-16 offsets (JavaScript, Qt) shift after an emoji; the span's own text gives them away."""
+    text = "قصف 😀 على حلب صباح اليوم"
+    u16_start = len(text[:text.index("حلب")].encode("utf-16-le")) // 2
+    rec = {"text": text, "spans": [{"start": u16_start, "end": u16_start + 3, "label": "LOCATION", "text": "حلب"}]}
+    summary = import_paths(project, [jsonl(tmp_path / "in.jsonl", [rec])])
+    assert (summary.new, summary.rejected) == (0, 1)
+    assert "offsets must count code points" in summary.errors[0].reason
+    rec["spans"][0]["start"] -= 1
+    rec["spans"][0]["end"] -= 1
+    assert import_paths(project, [jsonl(tmp_path / "ok.jsonl", [rec])]).new == 1
 
 
 def test_jsonl_top_level_fields_and_annotator(project: Project, tmp_path: Path) -> None:

@@ -3,15 +3,21 @@ from PySide6.QtCore import Qt, QPoint
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 from test_workbench import ARTICLE, SECOND, THIRD, view_of
-
+from annotator.gui.article_view import ArticleView
+from annotator.core.store import Project
 def test_x(qtbot, make_project, open_window):
-    path, ids = make_project([ARTICLE, SECOND, THIRD])
-    w = open_window(path)
-    view = view_of(w)
-    orig = w.open_article
-    def spy(aid):
-        print("open", aid); traceback.print_stack(limit=8)
-        orig(aid)
-    w.open_article = spy
-    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    print("now", w.article_id)
+    filler = "\n\n".join(f"فقرة رقم {i} عن الأحداث في ريف حلب الغربي وما جرى فيها." for i in range(80))
+    text = filler + "\n\nوأعلنت هيئة تحرير الشام سيطرتها على القرية."
+    path, ids = make_project([text])
+    with Project.open(path) as p:
+        first = p.add_span(ids[0], "hala", 0, 4, "ACTOR")
+    orig = ArticleView.set_article
+    def spy(self, text):
+        self.verticalScrollBar().valueChanged.connect(lambda v: (print("scroll", v), traceback.print_stack(limit=12)))
+        orig(self, text)
+    ArticleView.set_article = spy
+    try:
+        w = open_window(path)
+    finally:
+        ArticleView.set_article = orig
+    print(view_of(w).verticalScrollBar().value())

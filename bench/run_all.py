@@ -1,0 +1,77 @@
+"""Run every benchmark and print one table (make bench). Benchmarks report; they never fail the build.
+
+Each benchmark runs in its own process and appends its rows (bench/common.Result) to a
+results file; this script prints them together with the machine they ran on.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from common import RESULTS_ENV  # noqa: E402
+
+# (script, extra arguments) in the order the table shows them.
+BENCHMARKS = [
+    ("bench_import_export.py", []),
+    ("bench_docbin.py", []),
+    ("bench_suggest.py", []),
+    ("bench_agreement.py", []),
+    ("bench_startup.py", []),
+    ("bench_gui.py", []),
+    ("bench_review.py", []),
+    ("bench_train.py", []),
+]
+
+
+def machine() -> str:
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {mem_gb:.0f} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    only = set(sys.argv[1:])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as fh:
+        results_path = fh.name
+    env[RESULTS_ENV] = results_path
+    failures = []
+    for script, args in BENCHMARKS:
+        if only and script not in only and script.removesuffix(".py") not in only:
+            continue
+        path = HERE / script
+        if not path.exists():
+            failures.append(f"{script}: missing")
+            continue
+        print(f"== {script}", flush=True)
+        started = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(path), *args], env=env, cwd=HERE.parent)
+        if proc.returncode not in (0, 1):  # 1 = ran but missed a target
+            failures.append(f"{script}: exit status {proc.returncode}")
+        print(f"   ({time.perf_counter() - started:.0f} s)", flush=True)
+    rows = [json.loads(line) for line in Path(results_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    os.unlink(results_path)
+    print()
+    print(f"Benchmarks, {_dt.date.today().isoformat()}, {machine()}")
+    print()
+    print("| benchmark | measured | target | |")
+    print("|---|---:|---|---|")
+    for r in rows:
+        mark = {True: "ok", False: "**missed**", None: ""}[r["ok"]]
+        note = f" ({r['note']})" if r.get("note") else ""
+        print(f"| {r['name']}{note} | {r['value']:,.3f} {r['unit']} | {r['target']} | {mark} |")
+    for f in failures:
+        print(f"| {f} | | | **did not run** |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

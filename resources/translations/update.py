@@ -1,0 +1,82 @@
+"""Regenerate annotator_ar.ts from the GUI sources and ar.yaml, and compile annotator_ar.qm.
+
+Run after changing UI strings:  .venv/bin/python resources/translations/update.py
+Strings are found as calls of a module's translation helper (``def tr(text)`` /
+``def _tr(text)`` that call ``translate("Context", text)``) and direct
+``QCoreApplication.translate("Context", "text")`` calls. ar.yaml maps each English
+string to its Arabic translation; a string missing there is reported and left
+unfinished, and tests/gui/test_translations.py fails until it is added.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+GUI = ROOT / "annotator" / "gui"
+
+_HELPER = re.compile(r"def (\w+)\(text: str\) -> str:\s*\n(?:.*\n){0,4}?.*?translate\(\"(\w+)\", text\)")
+_DIRECT = re.compile(r"(?:QCoreApplication|QApplication)\.translate\(\s*\"(\w+)\",\s*\"((?:[^\"\\]|\\.)*)\"")
+
+
+def extract() -> dict[str, list[str]]:
+    """{context: [source strings]} in file order, without duplicates."""
+    found: dict[str, list[str]] = {}
+
+    def add(ctx: str, text: str) -> None:
+        text = bytes(text, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+        items = found.setdefault(ctx, [])
+        if text not in items:
+            items.append(text)
+
+    for path in sorted(GUI.glob("*.py")):
+        src = path.read_text(encoding="utf-8")
+        for name, ctx in _HELPER.findall(src):
+            for m in re.finditer(rf"(?<![\w.]){re.escape(name)}\(\s*\"((?:[^\"\\]|\\.)*)\"", src):
+                add(ctx, m.group(1))
+        for ctx, text in _DIRECT.findall(src):
+            add(ctx, text)
+    return found
+
+
+def load_translations() -> dict[str, str]:
+    import yaml
+
+    with open(HERE / "ar.yaml", encoding="utf-8") as fh:
+        return {str(k): str(v) for k, v in (yaml.safe_load(fh) or {}).items()}
+
+
+def write_ts(found: dict[str, list[str]], ar: dict[str, str]) -> list[str]:
+    missing = []
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="ar">']
+    for ctx in sorted(found):
+        lines.append(f"<context>\n    <name>{ctx}</name>")
+        for text in found[ctx]:
+            tr = ar.get(text)
+            if tr is None:
+                missing.append(f"{ctx}: {text}")
+                body = '<translation type="unfinished"></translation>'
+            else:
+                body = f"<translation>{escape(tr)}</translation>"
+            lines.append(f"    <message>\n        <source>{escape(text)}</source>\n        {body}\n    </message>")
+        lines.append("</context>")
+    lines.append("</TS>")
+    (HERE / "annotator_ar.ts").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return missing
+
+
+def main() -> int:
+    missing = write_ts(extract(), load_translations())
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(HERE / "annotator_ar.ts"), "-qm", str(HERE / "annotator_ar.qm")], check=True)
+    for m in missing:
+        print(f"missing Arabic translation: {m}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
