@@ -40,6 +40,11 @@ def extract() -> dict[str, list[str]]:
                 add(ctx, m.group(1))
         for ctx, text in _DIRECT.findall(src):
             add(ctx, text)
+        if path.name == "dialogs.py":  # the shortcut table is translated row by row
+            for text in re.findall(r'^\s*\("[^"]*", "([^"]*)"\),$', src, re.M):
+                add("Dialogs", text)
+            for text in ("Keys", "Action"):
+                add("Dialogs", text)
     return found
 
 

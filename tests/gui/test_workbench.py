@@ -476,6 +476,8 @@ def test_count_span_attributes_and_value_editing(qtbot, make_project, open_windo
     assert not model.setData(index, "many")  # not a number: refused, nothing saved
     assert stored_spans(path, ids[0], "hala")[0].attributes["min"] == 40
     print("DBG", window.isActiveWindow(), window.undo_stack.count(), window.undo_stack.index(), QApplication.focusWidget())
+    for i in range(window.undo_stack.count()):
+        c = window.undo_stack.command(i); print("CMD", type(c), c.text(), getattr(c, "before", None), getattr(c, "after", None))
     press(qtbot, view, Qt.Key.Key_Z, CTRL)  # attribute edits undo like everything else
     print("DBG", window.isActiveWindow(), window.undo_stack.count(), window.undo_stack.index(), QApplication.focusWidget())
     assert "category" not in stored_spans(path, ids[0], "hala")[0].attributes
