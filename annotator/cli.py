@@ -37,7 +37,12 @@ project_arg = click.argument("project", type=click.Path())
 def _open(path: str):
     from .core.store import Project
 
-    return Project.open(path)
+    project = Project.open(path)
+    # Close (and checkpoint the WAL) when the command ends, however it ends.
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(project.close)
+    return project
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

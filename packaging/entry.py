@@ -24,6 +24,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+#: AppStream id; also the .desktop file's name (share/applications/APP_ID.desktop), which
+#: Wayland compositors match the window to, for its icon and name in the task bar.
+APP_ID = "io.github.arabic_news_annotator"
+
 #: Name the smoke test annotates under when no --annotator is given (it never asks).
 SMOKE_ANNOTATOR = "smoke-test"
 
@@ -81,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         # Without a display nobody could dismiss the error dialog the window would show.
         print(f"smoke test FAILED: no such project file: {opts.project}", file=sys.stderr)
         return 1
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setDesktopFileName(APP_ID)
     settings_dir = _isolate_settings() if opts.smoke_test else None
     try:
         from annotator.gui.app import run

@@ -1,15 +1,16 @@
 """Reading a COUNT span: how many people, and what happened to them.
 
-The attributes of a COUNT span have one shape (all keys optional except ``value``)::
+The attributes follow the annotation guidelines (§4.2, resources/guidelines)::
 
-    {"value": 34}                                          # exact: «34», «أربعة وثلاثين», «قتيلين» (2)
-    {"value": 30, "approx": True}                          # about: «نحو 30», «حوالي ثلاثين»
-    {"value": None, "min": 40, "max": 50}                  # explicit range: «40-50», «بين 40 و50»
-    {"value": None, "min": 10, "max": 99, "approx": True}  # vague: «العشرات», «عشرات»
-    {"value": None, "min": 51, "max": None, "approx": True}  # bound: «أكثر من 50»
+    {"value": 34, "approx": False}            # «34 عنصراً», «أربعة وثلاثين», «قتيلين» (2)
+    {"value": 50, "approx": True}             # «أكثر من 50», «نحو 50», «ما لا يقل عن 50»
+    {"value": [40, 50], "approx": True}       # «بين 40 و50», «40-50», «3 أو 4»
+    {"value": [20, 99], "approx": True}       # «عشرات», «العشرات» (orders of magnitude:
+                                              #  مئات → [200, 999], آلاف → [2000, 9999])
 
-:func:`count_attributes` (what the store and the GUI call) adds ``"category"``: one of
-``killed``, ``wounded``, ``captured``, ``displaced``, ``other``.
+``value`` is an int or a ``[low, high]`` list; ``approx`` is true with a qualifier, a range
+or a vague quantity. :func:`count_attributes` (what the store and the GUI call) adds
+``category``: ``killed``, ``wounded``, ``captured``, ``displaced`` or ``other``.
 
 All matching is on :func:`annotator.core.text.fold`-ed text, so hamza/alef, ta marbuta,
 alef maksura, diacritics, tatweel and the three digit sets need no special cases here.
@@ -62,30 +63,22 @@ _HUNDREDS_SRC = {
     800: "ثمانمئة ثمانمائة ثمانيمئة ثمانيمائة",
     900: "تسعمئة تسعمائة",
 }
-_THOUSAND_SRC = {1000: "ألف", 2000: "ألفان ألفين ألفا"}
+_THOUSAND_SRC = {1000: "ألف", 2000: "ألفان ألفين ألفي"}
 _THOUSANDS_PLURAL_SRC = "آلاف ألوف"
-_MILLION_SRC = {1_000_000: "مليون", 2_000_000: "مليونان مليونين"}
+_MILLION_SRC = {1_000_000: "مليون", 2_000_000: "مليونان مليونين مليوني مليونا"}
 _MILLIONS_PLURAL_SRC = "ملايين"
 
 # Vague quantities: word → (min, max). «عشرات الآلاف» is handled as a sequence.
 _VAGUE_SRC = {
-    "عشرات": (10, 99),
-    "مئات": (100, 999),
-    "مئات_": (100, 999),
-    "آلاف": (1000, 9999),
-    "ألوف": (1000, 9999),
+    "عشرات": (20, 99),
+    "مئات": (200, 999),
+    "آلاف": (2000, 9999),
+    "ألوف": (2000, 9999),
     "بضعة": (3, 9),
     "بضع": (3, 9),
     "عدة": (3, 10),
 }
 _VAGUE_EXTRA_SPELLINGS = {"مئات": ("مئات", "مآت", "ميات")}
-
-# Singular nouns whose dual (-ان / -ين) is unambiguous: their plural is not the sound -ين
-# plural, so «قتيلين» is two killed, while «مدنيين» (plural) is not two.
-_DUAL_STEMS_SRC = (
-    "قتيل جريح عنصر جندي شخص طفل رجل شاب ضابط أسير شهيد امرأت سيدت فتات طفلت "
-    "شقيق مقاتل_ صحفي_ مسلح_"
-).split()
 
 # Qualifiers before a number.
 _MORE_THAN_SRC = ("أكثر من", "أزيد من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "ما يربو على", "يربو على", "فوق")
@@ -116,7 +109,7 @@ _CUES_SRC: dict[str, dict[str, str]] = {
         "other": (
             "أسرى أسير أسيرا أسيرين اعتقل اعتقلت اعتقلوا معتقل معتقلا معتقلين معتقلون "
             "اختطف اختطفت مختطف مختطفين مخطوفين احتجز احتجزت محتجز محتجزين موقوفين أوقف أسرهم "
-            "المعتقلين الأسرى"
+            "المعتقلين الأسرى سجون سجن السجون مجهولي مختفين مغيبين"
         ),
     },
     "displaced": {
@@ -127,6 +120,33 @@ _CUES_SRC: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Dual forms from resources/gazetteers/counts.yaml: sure duals, and «-ين» forms that
+    are duals only when written with a fatha before the ي («آخرَين»)."""
+    try:
+        from annotator.core.suggest.base import load_gazetteer
+
+        data = load_gazetteer("counts")
+    except Exception:  # noqa: BLE001 - parsing still works, without duals
+        data = {}
+    sure: set[str] = set()
+    fatha: set[str] = set()
+    for noun in data.get("dual_nouns") or ():
+        stem = _dual_stem(fold(noun))
+        sure.update((stem + "ان", stem + "ين"))
+    for noun in data.get("dual_nouns_an_only") or ():
+        stem = _dual_stem(fold(noun))
+        sure.add(stem + "ان")
+        fatha.add(stem + "ين")
+    return frozenset(sure), frozenset(fatha)
+
+
+def _dual_stem(noun: str) -> str:
+    """«امراه» → «امرات»: a final ta marbuta (folded to ه) is written ت before a suffix;
+    a final hamza on a line stays («لاجئ» → «لاجئان»)."""
+    return noun[:-1] + "ت" if noun.endswith("ه") else noun
+
 
 _WORD_RE = re.compile(r"[0-9]+(?:[,٬][0-9]{3})*(?:[.٫][0-9]+)?|[^\W\d_]+")
 _CLAUSE_END = frozenset(".!?؟؛;\n")
@@ -168,14 +188,7 @@ def _lex() -> dict[str, Any]:
         for spelling in _VAGUE_EXTRA_SPELLINGS.get(base, (base,)):
             vague[fold(spelling)] = rng
 
-    duals: set[str] = set()
-    for stem in _DUAL_STEMS_SRC:
-        s = fold(stem.rstrip("_"))
-        if stem.endswith("_"):
-            # Sound-plural nouns: only the nominative dual -ان is unambiguous (مقاتلان).
-            duals.add(s + "ان")
-        else:
-            duals.update((s + "ان", s + "ين"))
+    duals, fatha_duals = _dual_words()
     cues: dict[str, tuple[str, bool]] = {}
     for cat, groups in _CUES_SRC.items():
         for w in words(groups["other"]):
@@ -185,7 +198,8 @@ def _lex() -> dict[str, Any]:
     return {
         "number": number,
         "vague": vague,
-        "duals": frozenset(duals),
+        "duals": duals,
+        "fatha_duals": fatha_duals,
         "more": tuple(fold(p) for p in _MORE_THAN_SRC),
         "less": tuple(fold(p) for p in _LESS_THAN_SRC),
         "at_least": tuple(fold(p) for p in _AT_LEAST_SRC),
@@ -293,19 +307,23 @@ def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
     return any(text == p or text.startswith(p + " ") for p in prefixes)
 
 
+def _exact(value: int, approx: bool = False) -> dict[str, Any]:
+    return {"value": value, "approx": approx}
+
+
 def parse_count(span_text: str) -> dict[str, Any] | None:
-    """The quantity a COUNT span states (see the module docstring for the shape), or None."""
+    """The quantity a COUNT span states, ``{"value": int | [low, high], "approx": bool}``,
+    or None when it states none (see the module docstring)."""
     folded = fold(span_text)
     tokens = _WORD_RE.findall(folded)
     if not tokens:
         return None
     lex = _lex()
     number, vague = lex["number"], lex["vague"]
-    # Drop a leading conjunction/preposition glued to the first word: «و17», «بعشرات».
-    tokens = [_strip_clitics(t, {**number, **vague}) if not t[:1].isdigit() else t for t in tokens]
-    joined = " ".join(tokens)
+    known = {**number, **vague}
+    # Drop a conjunction/preposition glued to a word: «و17» is split by the regex, «بعشرات».
+    tokens = [t if t[:1].isdigit() else _strip_clitics(t, known) for t in tokens]
 
-    # Find the first number expression.
     first = None
     for i, tok in enumerate(tokens):
         if tok[:1].isdigit() or tok in number and number[tok][0] not in ("thousands", "millions"):
@@ -314,50 +332,40 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
     if first is not None:
         value, used = number_word_value(tokens[first:])
         if value is not None:
-            before = " ".join(tokens[:first])
+            before = tokens[:first]
             after = tokens[first + used :]
             # Ranges: «40-50», «40 إلى 50», «بين 40 و50», «3 أو 4».
-            rest = after
-            if rest and (rest[0] in ("الي", "حتي", "او") or rest[0] == "و" and "بين" in tokens[:first]):
-                second, _ = number_word_value(rest[1:])
+            if after and (after[0] in ("الي", "حتي", "او") or after[0] == "و" and "بين" in before):
+                second, _ = number_word_value(after[1:])
                 if second is not None and second > value:
-                    return {"value": None, "min": value, "max": second, **({"approx": True} if rest[0] == "او" else {})}
+                    return {"value": [value, second], "approx": True}
             dash = re.search(r"([0-9]+)\s*[-–—]\s*([0-9]+)", folded)
             if dash and int(dash.group(2)) > int(dash.group(1)):
-                return {"value": None, "min": int(dash.group(1)), "max": int(dash.group(2))}
-            tail = before.split()
-            for n in range(min(4, len(tail)), 0, -1):
-                q = " ".join(tail[-n:])
-                if q in lex["more"]:
-                    return {"value": None, "min": value + 1, "max": None, "approx": True}
-                if q in lex["at_least"]:
-                    return {"value": None, "min": value, "max": None, "approx": True}
-                if q in lex["less"]:
-                    return {"value": None, "min": None, "max": max(value - 1, 0), "approx": True}
-                if q in lex["about"]:
-                    return {"value": value, "approx": True}
+                return {"value": [int(dash.group(1)), int(dash.group(2))], "approx": True}
+            for n in range(min(4, len(before)), 0, -1):
+                q = " ".join(before[-n:])
+                if q in lex["more"] or q in lex["at_least"] or q in lex["less"] or q in lex["about"]:
+                    return _exact(value, True)
             after_text = " ".join(after)
             if _starts_with_any(after_text, lex["at_least"]) or _starts_with_any(after_text, lex["about"]):
-                return {"value": value, "approx": True} if _starts_with_any(after_text, lex["about"]) else {
-                    "value": None, "min": value, "max": None, "approx": True}
-            return {"value": value}
+                return _exact(value, True)
+            return _exact(value)
 
     # Vague quantities: «العشرات», «عشرات الآلاف», «مئات».
     for i, tok in enumerate(tokens):
         if tok in vague:
             lo, hi = vague[tok]
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            nxt = _strip_clitics(nxt, vague)
+            nxt = _strip_clitics(tokens[i + 1], vague) if i + 1 < len(tokens) else ""
             if nxt in vague and vague[nxt][0] >= 1000 and lo < 1000:
-                lo, hi = lo * 1000, (hi + 1) * 1000 - 1  # عشرات الآلاف
-            return {"value": None, "min": lo, "max": hi, "approx": True}
+                lo, hi = lo * 1000, (hi + 1) * 1000 - 1  # عشرات الآلاف → [20000, 99999]
+            return {"value": [lo, hi], "approx": True}
 
-    # Duals: «جريحان», «قتيلين», «عنصرين».
+    # Duals: «جريحان», «قتيلين», «عنصرين»; «آخرَين» only with its fatha.
     for tok in tokens:
         if _strip_clitics(tok, lex["duals"]) in lex["duals"]:
-            return {"value": 2}
-    if "عدد" in joined.split():
-        return {"value": None, "min": 2, "max": None, "approx": True}
+            return _exact(2)
+        if _strip_clitics(tok, lex["fatha_duals"]) in lex["fatha_duals"] and "\u064eين" in span_text.replace("\u0651", ""):
+            return _exact(2)
     return None
 
 
@@ -390,20 +398,30 @@ def _words_with_stops(segment: str) -> list[str]:
     return out
 
 
+_SUBSET_WORDS = frozenset(("بينهم", "بينهن", "منهم", "منهن", "بينها", "منها"))
+
+
 def count_category(text: str, start: int, end: int, window: int = 5) -> str:
     """killed / wounded / captured / displaced / other, from cue words near ``text[start:end]``.
 
-    Looks at up to ``window`` words on each side (and inside the span), within the clause,
-    and stops at another number (it has its own cues). Nearer cues weigh more; an event
-    noun (مقتل، إصابة، اعتقال، نزوح) only counts *before* the number, since after it it
-    introduces the next count («مقتل 3 وإصابة 5»).
+    Looks at up to ``window`` words on each side (and inside the span), within the sentence,
+    and stops at another number, which has cues of its own. Nearer cues weigh more. An event
+    noun (مقتل، إصابة، اعتقال، نزوح) only counts *before* the number; a word after it with a
+    glued و/ف («وأصيب») opens the next clause and ends the right-hand look. A subset
+    («…، بينهم 47 طفلاً») or a coordinated count («مقتل ثلاثة … واثنين من…») shares the
+    category of the count before it, so the look goes on past that number.
     """
     scores = dict.fromkeys(CATEGORIES, 0.0)
-    for word in _words_with_stops(text[start:end]):
-        cue = _cue(word) if word not in ("|", ",") else None
+    span_words = [w for w in _words_with_stops(text[start:end]) if w not in ("|", ",")]
+    for word in span_words:
+        cue = _cue(word)
         if cue:
             scores[cue[0]] += 3.0
-    left = _words_with_stops(text[max(0, start - 40 * window) : start])
+    span_has_noun = any(not _is_numberish(w) for w in span_words)
+    # A count joined to the previous one by a glued و («واثنين») shares its category.
+    passes = 1 if start > 0 and text[start - 1] == "و" else 0
+    budget = 2 * window if passes else window
+    left = _words_with_stops(text[max(0, start - 60 * window) : start])
     dist = 0
     for word in reversed(left):
         if word == "|":
@@ -411,9 +429,16 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
         if word == ",":
             continue
         dist += 1
-        if dist > window:
+        if dist > budget:
             break
+        if word in _SUBSET_WORDS:
+            passes = 1
+            budget = dist + 3 * window
+            continue
         if _is_numberish(word):
+            if passes:
+                passes -= 1
+                continue
             break
         cue = _cue(word)
         if cue:
@@ -424,13 +449,14 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
         if word in ("|", ","):
             break
         dist += 1
-        if dist > window + 1:
-            break
-        if _is_numberish(word):
+        if dist > window + 1 or _is_numberish(word):
             break
         cue = _cue(word)
+        if cue and word[:1] in "وف" and word not in _lex()["cues"]:
+            break  # «… وأصيب آخرون»: the next clause
         if cue and not cue[1]:
-            scores[cue[0]] += (2.5 if dist == 1 else 1.0) / dist
+            boost = 2.5 if dist == 1 and not span_has_noun else 1.0
+            scores[cue[0]] += boost / dist
     best = max(CATEGORIES[:-1], key=lambda c: scores[c])
     return best if scores[best] > 0 else "other"
 
@@ -438,7 +464,8 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
 def count_attributes(text: str, start: int, end: int) -> dict[str, Any]:
     """Attributes of a COUNT span ``text[start:end]``: the parsed quantity and its category.
 
-    Always has ``value`` (None when the span states no readable quantity) and ``category``.
+    Always has ``value`` (None when the span states no readable quantity), ``approx`` and
+    ``category``.
     """
-    parsed = parse_count(text[start:end]) or {"value": None}
+    parsed = parse_count(text[start:end]) or {"value": None, "approx": True}
     return {**parsed, "category": count_category(text, start, end)}

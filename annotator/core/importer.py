@@ -188,6 +188,9 @@ def _opt_str(obj: dict, key: str, file: str, line: int | None) -> str | None:
     raise InputError(f"'{key}' must be a string, got {type(value).__name__}", file, line)
 
 
+_EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
+
+
 def record_from_json(obj: Any, file: str, line: int | None) -> ArticleRecord:
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
@@ -216,7 +219,8 @@ def record_from_json(obj: Any, file: str, line: int | None) -> ArticleRecord:
         source=_opt_str(obj, "source", file, line) or meta.get("source"),
         url=_opt_str(obj, "url", file, line) or meta.get("url"),
         published=_opt_str(obj, "published", file, line) or meta.get("published"),
-        meta={k: v for k, v in meta.items() if k not in ("title", "source", "url", "published", "article_id", "external_id")},
+        # Keys our own export adds to meta describe the annotation, not the article.
+        meta={k: v for k, v in meta.items() if k not in _EXPORT_META_KEYS},
         file=file,
         line=line,
     )

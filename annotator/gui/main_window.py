@@ -556,6 +556,9 @@ class MainWindow(QMainWindow):
 
     def _update(self, before: Span, after: Span, text: str) -> bool:
         article_id = self.article_id
+        if (after.label, after.attributes, after.start, after.end) == \
+                (before.label, before.attributes, before.start, before.end):
+            return True  # nothing changes: no write, and no undo step that would do nothing
         saved = self._guard(
             lambda: self.project.update_span(before.id, label=after.label, attributes=after.attributes,
                                              start=after.start, end=after.end)
