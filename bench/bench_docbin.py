@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TARGET_PER_S = 2000.0
@@ -148,14 +149,20 @@ def main(argv: list[str]) -> int:
         wall = time.perf_counter() - t0
         cpu = time.process_time() - c0
         size = sum(p.stat().st_size for p in report.paths)
+    from common import Result, peak_rss_mb
+
     rate = n / wall
-    ok = "OK" if rate >= TARGET_PER_S else "BELOW TARGET"
-    print(
-        f"bench_docbin: {n} articles × {report.spans / max(n, 1):.1f} spans → DocBin in {wall:.1f} s "
-        f"(cpu {cpu:.1f} s): {rate:,.0f} articles/s "
-        f"(target ≥ {TARGET_PER_S:,.0f}/s) {ok}; split {report.spans_split}, misaligned "
-        f"{report.spans_misaligned}, {size / 1e6:.1f} MB"
-    )
+    Result(
+        name=f"DocBin export, {n:,} articles × {report.spans / max(n, 1):.1f} spans",
+        value=rate,
+        unit="articles/s",
+        target=f">= {TARGET_PER_S:,.0f}/s",
+        ok=rate >= TARGET_PER_S,
+        note=(
+            f"{wall:.1f} s (cpu {cpu:.1f} s), split {report.spans_split}, misaligned "
+            f"{report.spans_misaligned}, {size / 1e6:.1f} MB, peak RSS {peak_rss_mb():.0f} MB"
+        ),
+    ).emit()
     return 0
 
 

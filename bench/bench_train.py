@@ -36,13 +36,17 @@ def main(argv: list[str]) -> int:
 
         result = train(report.paths[0], report.paths[1], Path(tmp) / "model", max_steps=steps, progress=show)
         minutes = (time.perf_counter() - t0) / 60
-    ok = "OK" if minutes <= TARGET_MINUTES else "ABOVE TARGET"
+    from common import Result
+
     labels = ", ".join(f"{k} {v.f:.2f}" for k, v in result.per_label.items())
-    print(
-        f"bench_train: {n} articles ({report.train_articles} train / {report.dev_articles} dev), "
-        f"{result.steps} steps in {minutes:.2f} min (target ≤ {TARGET_MINUTES:.0f} min) {ok}; "
-        f"dev P/R/F {result.precision:.2f}/{result.recall:.2f}/{result.f1:.2f} ({labels})"
-    )
+    Result(
+        name=f"NER training, {n} articles ({report.train_articles}/{report.dev_articles} train/dev)",
+        value=minutes,
+        unit="min",
+        target=f"<= {TARGET_MINUTES:.0f} min",
+        ok=minutes <= TARGET_MINUTES,
+        note=f"{result.steps} steps, dev P/R/F {result.precision:.2f}/{result.recall:.2f}/{result.f1:.2f} ({labels})",
+    ).emit()
     return 0
 
 

@@ -74,6 +74,8 @@ def _isolate_settings() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "gui" and not os.path.exists(args[0]):
+        args = args[1:]  # `annotator gui [PROJECT] …` as with the pip-installed command line
     if args and args[0] in cli_commands() and not os.path.exists(args[0]):
         from annotator.cli import main as cli
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from annotator.core.text import fold
 
-__all__ = ["parse_count", "count_category", "count_attributes", "CATEGORIES", "number_word_value"]
+__all__ = ["parse_count", "count_category", "count_attributes", "count_words", "CATEGORIES", "number_word_value"]
 
 CATEGORIES = ("killed", "wounded", "captured", "displaced", "other")
 
@@ -120,6 +120,13 @@ _CUES_SRC: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+def count_words() -> frozenset[str]:
+    """Number words, vague quantities and dual nouns (folded): words a COUNT span may start
+    with, so that a glued clitic comes off («وثلاثة», «بعشرات», «وجريحين»)."""
+    lex = _lex()
+    return frozenset(lex["number"]) | frozenset(lex["vague"]) | lex["duals"] | lex["fatha_duals"]
+
 
 def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
     """Dual forms from resources/gazetteers/counts.yaml: sure duals, and «-ين» forms that
@@ -372,6 +379,7 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------------------
 # Category
 # --------------------------------------------------------------------------------------
+@lru_cache(maxsize=8192)
 def _is_numberish(word: str) -> bool:
     lex = _lex()
     if word[:1].isdigit():
@@ -380,6 +388,7 @@ def _is_numberish(word: str) -> bool:
     return w in lex["number"] or w in lex["vague"]
 
 
+@lru_cache(maxsize=8192)
 def _cue(word: str) -> tuple[str, bool] | None:
     cues = _lex()["cues"]
     w = _strip_clitics(word, cues)

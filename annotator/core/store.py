@@ -142,11 +142,15 @@ class Project:
         if not _create:
             _check_is_project_file(self.path)
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = _connect(self.path, create=_create)
         except sqlite3.Error as exc:
             raise ProjectError(f"{self.path}: cannot open project file: {exc}") from None
         self.db = sqlite_utils.Database(conn)
         self.conn = conn
+        # Which file we opened, so a write can tell when it was moved or deleted under us.
+        self._abs_path = Path(os.path.abspath(self.path))
+        self._identity = _file_identity(self._abs_path)
+        self._rescued: Path | None = None
         try:
             self._configure(create=_create)
             self._migrate(create=_create)
@@ -186,6 +190,12 @@ class Project:
         return cls(path)
 
     def close(self) -> None:
+        # Moved or deleted since the last write: SQLite will not checkpoint into it, so
+        # whatever is still in the -wal would be lost; save a copy (see _check_not_moved).
+        if self._identity is not None and self._rescued is None and \
+                _file_identity(self._abs_path) != self._identity:
+            with contextlib.suppress(sqlite3.Error):
+                self._rescued = _rescue_copy(self.conn, self._abs_path)
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
@@ -258,6 +268,7 @@ class Project:
         if conn.in_transaction:  # nested: part of the outer transaction
             yield conn
             return
+        self._check_not_moved()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -278,10 +289,30 @@ class Project:
 
     def check_writable(self) -> None:
         """Raise StorageError now if the file has gone or cannot be written."""
-        if not self.path.exists():
-            raise StorageError(f"{self.path}: the project file was moved or deleted while open")
         with self._write():
             pass
+
+    def _check_not_moved(self) -> None:
+        """Refuse to write once the file at ``path`` is no longer the file we opened.
+
+        SQLite goes on writing into a deleted or renamed file without complaint, and in
+        WAL mode it then never checkpoints: the changes stay in the -wal beside the *old*
+        name and vanish (a renamed project even loses everything since its last
+        checkpoint). So the first write after the move fails, and everything committed
+        so far, which this connection can still read, is saved to a new file first.
+        """
+        if self._identity is None or _file_identity(self._abs_path) == self._identity:
+            return
+        if self._rescued is None:
+            self._rescued = _rescue_copy(self.conn, self._abs_path)
+        if self._rescued is not None:
+            where = f"Everything saved before it is in {self._rescued}; open that file to go on."
+        else:
+            where = "No copy could be written beside it; put the file back to keep working."
+        raise StorageError(
+            f"{self.path}: the project file was moved or deleted while it was open, "
+            f"so this change was not saved. {where}"
+        )
 
     # ---------------------------------------------------------------- settings
     def _set(self, key: str, value: Any) -> None:
@@ -793,6 +824,63 @@ def _check_is_project_file(path: Path) -> None:
         raise ProjectError(f"{path}: cannot read project file: {exc.strerror}") from None
     if head != SQLITE_MAGIC:
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
+
+
+def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    """Open the file; a project in a read-only folder is opened immutable (read-only).
+
+    SQLite needs the -wal/-shm files even to *read* a WAL database; in a read-only
+    folder (read-only mount, CD, share) it cannot create them and reports only "unable
+    to open database file". Nothing can write there, so reading the file as immutable
+    is safe, and every write then fails as "read-only" (a clear StorageError).
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    conn = sqlite3.connect(str(path), timeout=timeout)
+    if create:
+        return conn
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        folder = path.parent if str(path.parent) else Path(".")
+        wal = path.with_name(path.name + "-wal")
+        # With a -wal present, immutable would hide its committed changes: keep the error.
+        if "unable to open" in str(exc) and not os.access(folder, os.W_OK) and not wal.exists():
+            conn.close()
+            return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, timeout=timeout)
+        # Anything else (not a database, …) is reported when the project is configured.
+    return conn
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file now at ``path``, or None if there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _rescue_copy(conn: sqlite3.Connection, path: Path) -> Path | None:
+    """Copy the open database to a new file beside ``path`` (else in the home folder)."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (path.parent, Path.home()):
+        for n in range(100):
+            target = folder / f"{path.stem}.recovered-{stamp}{f'-{n}' if n else ''}{path.suffix or '.db'}"
+            if not target.exists():
+                break
+        else:
+            continue
+        try:
+            with contextlib.closing(sqlite3.connect(str(target))) as dst:
+                conn.backup(dst)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("%s: could not save a copy of the moved project: %s", target, exc)
+            with contextlib.suppress(OSError):
+                target.unlink()
+            continue
+        log.warning("%s was moved or deleted while open; saved a copy to %s", path, target)
+        return target
+    return None
 
 
 def _storage_error(path: Path, exc: sqlite3.Error) -> StorageError:

@@ -425,15 +425,17 @@ def _read_stem_file() -> list[str]:
 
 @lru_cache(maxsize=1)
 def clitic_lexicon() -> frozenset[str]:
-    """Normalised words known to take a proclitic: built-in stems, clitic_stems.txt and the
-    first word of every gazetteer entry. A word *in* the lexicon is never stripped
+    """Normalised words known to take a proclitic: built-in stems, clitic_stems.txt, the
+    first word of every gazetteer entry and cue, and the number and dual words of counts. A word *in* the lexicon is never stripped
     («لبنان», «بادية»), a clitic is stripped only when what remains is in it («بريف»)."""
     words = set(_BUILTIN_STEMS)
     words.update(_read_stem_file())
     try:
+        from annotator.core.counts import count_words
         from annotator.core.suggest.base import gazetteer_first_words
 
         words.update(gazetteer_first_words())
+        words.update(count_words())
     except Exception:  # noqa: BLE001 - a broken gazetteer must not break span snapping
         import logging
 
@@ -492,8 +494,8 @@ def _strip_proclitic(text: str, start: int, end: int, lexicon: frozenset[str] | 
     while wend < end and is_word_char(text[wend]):
         wend += 1
     word = text[start:wend]
-    if not word:
-        return start
+    if not word or fold(word[0])[:1] not in PROCLITICS:
+        return start  # the common case: no clitic letter, nothing to normalise
     norm = normalize(word)
     w = norm.text
     if wend < end and text[wend] in QUOTES and w and all(c in PROCLITICS for c in w) and len(w) <= 2:

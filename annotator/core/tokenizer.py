@@ -299,15 +299,36 @@ def tokens_json(text: str) -> str:
 
     Same tokens as :func:`tokenize`, rendered with one ``%`` format call for the whole
     article instead of per-token objects (several times faster than
-    ``json.dumps([t.to_dict() ...])``). Splice it into a record, e.g.
-    ``json.dumps(rec, ensure_ascii=False)[:-1] + ', "tokens": ' + tokens_json(text) + "}"``.
+    ``json.dumps([t.to_dict() ...])``).
     """
     starts, ends, spaces = _offsets(make_nlp().tokenizer(text))
+    texts = map(text.__getitem__, map(slice, starts, ends))
+    return _render_tokens(texts, starts, ends, spaces)
+
+
+def token_offsets(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Token starts, ends and trailing-space flags of ``text``, without Token objects (hot paths)."""
+    return _offsets(make_nlp().tokenizer(text))
+
+
+def offsets_to_json(text: str, starts: Sequence[int], ends: Sequence[int], spaces: Sequence[int]) -> str:
+    """The tokens given by :func:`token_offsets` as a Prodigy ``tokens`` JSON array."""
+    return _render_tokens(map(text.__getitem__, map(slice, starts, ends)), starts, ends, spaces)
+
+
+def tokens_to_json(tokens: Sequence[Token]) -> str:
+    """A token list (e.g. re-split by :func:`align_spans`) as a JSON array string."""
+    return _render_tokens([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens],
+                          [int(t.ws) for t in tokens])
+
+
+def _render_tokens(texts: Iterable[str], starts: Sequence[int], ends: Sequence[int], spaces: Sequence[int]) -> str:
     n = len(starts)
     if n == 0:
         return "[]"
-    texts = map(_encode_json_str, map(text.__getitem__, map(slice, starts, ends)))
-    flat = tuple(chain.from_iterable(zip(texts, starts, ends, range(n), map(_JSON_BOOL.__getitem__, spaces))))
+    flat = tuple(chain.from_iterable(
+        zip(map(_encode_json_str, texts), starts, ends, range(n), map(_JSON_BOOL.__getitem__, spaces))
+    ))
     return "[" + ",".join([_TOKEN_JSON] * n) % flat + "]"
 
 

@@ -5,12 +5,16 @@ refused edit (overlap, read-only file) never enters the undo history.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
 
+from ..core.errors import AnnotatorError, SpanError
 from ..core.model import Span
 from ..core.store import Project
 
+log = logging.getLogger(__name__)
 Refresh = Callable[[int], None]  # called with the article id after every change
 
 
@@ -21,18 +25,43 @@ class _SpanCommand(QUndoCommand):
         self.article_id = article_id
         self.annotator = annotator
         self.refresh = refresh
+        self.on_error: Callable[[str], None] | None = None  # the window's report_error
         self._first = True
 
     def redo(self) -> None:
         if self._first:  # already applied before the push
             self._first = False
             return
-        self.apply()
-        self.refresh(self.article_id)
+        self._run(self.apply)
 
     def undo(self) -> None:
-        self.revert()
+        self._run(self.revert)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        """Apply or revert; if the store refuses (someone else's overlapping span, a file
+        gone read-only), say so and drop this step: QUndoStack deletes an obsolete command
+        instead of moving past it, so the history never claims a change that did not happen."""
+        try:
+            action()
+        except AnnotatorError as exc:
+            log.warning("%s: %s", self.text(), exc)
+            self.setObsolete(True)
+            if self.on_error is not None:
+                self.on_error(str(exc))
         self.refresh(self.article_id)
+
+    def _require_own(self, span_ids: list[int]) -> None:
+        """Refuse to touch a span id that is no longer this annotator's on this article.
+
+        SQLite reuses the id of a deleted span, so in a shared project an id this history
+        remembers may now name another annotator's span; undo must never delete it.
+        Call inside the write transaction so the check and the change are one step.
+        """
+        own = {s.id for s in self.project.spans(self.article_id, self.annotator)}
+        gone = [i for i in span_ids if i not in own]
+        if gone:
+            raise SpanError("this step cannot be undone or redone: the span was changed elsewhere "
+                            "(another window or program)")
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -53,7 +82,10 @@ class AddSpans(_SpanCommand):
         self.spans = self.project.add_spans(self.article_id, self.annotator, self.spans, keep_ids=True)
 
     def revert(self) -> None:
-        self.project.delete_spans([s.id for s in self.spans])
+        ids = [s.id for s in self.spans]
+        with self.project._write():
+            self._require_own(ids)
+            self.project.delete_spans(ids)
 
 
 class DeleteSpan(_SpanCommand):
@@ -62,7 +94,9 @@ class DeleteSpan(_SpanCommand):
         self.span = span
 
     def apply(self) -> None:
-        self.project.delete_span(self.span.id)
+        with self.project._write():
+            self._require_own([self.span.id])
+            self.project.delete_span(self.span.id)
 
     def revert(self) -> None:
         s = self.span
@@ -80,8 +114,10 @@ class UpdateSpan(_SpanCommand):
         self.after = after
 
     def _set(self, target: Span) -> None:
-        self.project.update_span(self.before.id, label=target.label, attributes=target.attributes,
-                                 start=target.start, end=target.end)
+        with self.project._write():
+            self._require_own([self.before.id])
+            self.project.update_span(self.before.id, label=target.label, attributes=target.attributes,
+                                     start=target.start, end=target.end)
 
     def apply(self) -> None:
         self._set(self.after)

@@ -485,6 +485,11 @@ class MainWindow(QMainWindow):
         self.article_model.refresh_article(article_id)
         self._update_status()
 
+    def _push(self, command) -> None:
+        """Record a committed edit; a later undo/redo the store refuses is reported here."""
+        command.on_error = self.report_error
+        self.undo_stack.push(command)
+
     def _span_by_id(self, span_id: int | None) -> Span | None:
         return next((s for s in self.spans if s.id == span_id), None)
 
@@ -531,7 +536,7 @@ class MainWindow(QMainWindow):
         span = self._guard(lambda: self.project.add_span(article_id, self.annotator, s, e, label, attrs, origin))
         if span is None:
             return None
-        self.undo_stack.push(AddSpans(self.project, article_id, self.annotator, [span], self._reload_spans,
+        self._push(AddSpans(self.project, article_id, self.annotator, [span], self._reload_spans,
                                       tr("add span")))
         self.selected_span_id = span.id
         self.view.place_cursor_cp(span.end)
@@ -565,7 +570,7 @@ class MainWindow(QMainWindow):
         )
         if saved is None:
             return False
-        self.undo_stack.push(UpdateSpan(self.project, article_id, self.annotator, before, saved,
+        self._push(UpdateSpan(self.project, article_id, self.annotator, before, saved,
                                         self._reload_spans, text))
         self._reload_spans(article_id)
         return True
@@ -584,7 +589,7 @@ class MainWindow(QMainWindow):
         article_id = self.article_id
         if self._guard(lambda: self.project.delete_span(span.id)) is None:
             return
-        self.undo_stack.push(DeleteSpan(self.project, article_id, self.annotator, span, self._reload_spans))
+        self._push(DeleteSpan(self.project, article_id, self.annotator, span, self._reload_spans))
         self.selected_span_id = None
         self._reload_spans(article_id)
 
@@ -643,7 +648,7 @@ class MainWindow(QMainWindow):
         saved = self._guard(lambda: self.project.add_spans(article_id, self.annotator, spans))
         if not saved:
             return []
-        self.undo_stack.push(AddSpans(self.project, article_id, self.annotator, saved, self._reload_spans, text))
+        self._push(AddSpans(self.project, article_id, self.annotator, saved, self._reload_spans, text))
         self._reload_spans(article_id)
         self.statusBar().showMessage(f"{text}: {len(saved)}", 3000)
         return saved

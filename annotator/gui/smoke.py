@@ -10,7 +10,8 @@ an annotator does and checks what the store says after each step:
 3. press Delete — ``deletePressed`` → ``delete_selected_span`` — and check it is gone;
 4. tokenize the article with the project's spaCy tokenizer (a bundle missing spaCy's
    Arabic data or the tokenizer module fails here, not in an annotator's export);
-5. report, without failing, whether the CAMeL NER suggester is available (a packaged build
+5. load the Arabic translations, ours and Qt's own (standard buttons and dialogs);
+6. report, without failing, whether the CAMeL NER suggester is available (a packaged build
    leaves torch out on purpose, and says so in one line).
 
 It prints one line, ``smoke test ok: …`` or ``smoke test FAILED: …``, and returns the exit
@@ -122,13 +123,30 @@ def _check(window: Any) -> str:
     if not tokens or any(t.text != text[t.start:t.end] for t in tokens):
         raise SmokeTestError("the spaCy tokenizer returned no tokens or wrong offsets")
 
+    _check_translations()
+
     from ..core.suggest.camel import camel_ner_available
 
     camel_ok, camel_reason = camel_ner_available()
     camel = "available" if camel_ok else f"unavailable ({camel_reason})"
     word = text[span.start:span.end]
     return (f"labelled «{word}» {label.name} and deleted it in article {article_id} of "
-            f"{window.project.path.name}; spaCy tokenizer: {len(tokens)} tokens; CAMeL NER: {camel}")
+            f"{window.project.path.name} ({QApplication.platformName()}); spaCy tokenizer: "
+            f"{len(tokens)} tokens; Arabic translations loaded; CAMeL NER: {camel}")
+
+
+def _check_translations() -> None:
+    """Both translation files the Arabic interface installs (see app.set_language) load."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from ..core.paths import resources_dir
+
+    ours = resources_dir() / "translations" / "annotator_ar.qm"
+    if not QTranslator().load(str(ours)):
+        raise SmokeTestError(f"cannot load the interface translation {ours}")
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load(QLocale(QLocale.Language.Arabic), "qtbase", "_", qt_dir):
+        raise SmokeTestError(f"no Arabic Qt translation (qtbase_ar.qm) in {qt_dir}")
 
 
 def run_smoke_test(window: Any) -> int:

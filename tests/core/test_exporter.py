@@ -199,16 +199,16 @@ def test_failing_export_leaves_old_file_and_no_temp_files(project: Project, clit
     out = tmp_path / "out.jsonl"
     out.write_text("old contents\n", encoding="utf-8")
 
-    real = exporter.record_for
+    real = exporter.record_json
     calls = []
 
-    def fail_second(*args: Any, **kwargs: Any) -> dict[str, Any]:
+    def fail_second(*args: Any, **kwargs: Any) -> tuple[str, int]:
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("boom in the middle of the export")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(exporter, "record_for", fail_second)
+    monkeypatch.setattr(exporter, "record_json", fail_second)
     with pytest.raises(RuntimeError, match="boom"):
         export_jsonl(project, out)
     assert out.read_text(encoding="utf-8") == "old contents\n"

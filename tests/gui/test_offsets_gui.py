@@ -34,6 +34,7 @@ CASES = {
     "arabic-indic digits": "مقتل ⟦٣٤⟧ مدنياً و۱۲ جريحاً",
     "latin and digits in arabic": "قالت وكالة ⟦Reuters 2024⟧ إن 17 مقاتلا من ⟦SDF⟧ قتلوا",
     "tabs and runs of spaces": "قال\t\tالمرصد   ⟦السوري  لحقوق\tالإنسان⟧\t  إن",
+    "ascii only with crlf": "Aleppo\r\n\r\nReuters said ⟦five people⟧ died\r\nin ⟦Idlib⟧.",
 }
 
 
@@ -116,18 +117,25 @@ def test_stored_spans_are_drawn_over_their_characters(name, qtbot, make_project,
     assert item is not None and (item.start, item.end) == (start, end)
 
 
-@pytest.mark.parametrize("name", ["emoji before and inside", "crlf", "mixed breaks and emoji", "zwj and zwnj"])
-def test_snapped_selection_matches_the_core_rules(name, qtbot, make_project, open_window):
+# ⟦ ⟧ mark a sloppy selection; the second item is what the guidelines make of it.
+SNAP_CASES = [
+    ("قال 😀 المرصد إن قو⟦ات 🇸🇾 النظا⟧م قصفت", "قوات 🇸🇾 النظام"),
+    ("عنوان\r\n\r\nقتل 5 مد⟦نيين في\r\nريف حـ⟧لب\r\n", "مدنيين في\r\nريف حـلب"),
+    ("أ\r\n😀\rب\n😀⟦والجيش⟧\r\n", "الجيش"),
+    ("ال\u200dجيش وال\u200c⟦حر⟧ 😀", "ال\u200cحر"),
+    ("\u200fقال \u200e«⟦للتنظيم»⟧ ٣٤", "لتنظيم"),
+]
+
+
+@pytest.mark.parametrize(("template", "expected"), SNAP_CASES)
+def test_snapped_selection_matches_the_core_rules(template, expected, qtbot, make_project, open_window):
     """Without exact selection the window snaps through core.text.snap_span, on code points."""
     from annotator.core.text import snap_span
 
-    text, ranges = parse(CASES[name])
+    text, [(a, b)] = parse(template)
     path, ids = make_project([text])
     window = open_window(path)
     view = view_of(window)
-    start, end = ranges[0]
-    # A selection one character into the span on each side (inside words: it widens back).
-    a, b = start + 1, end - 1
     cursor = view.textCursor()
     cursor.setPosition(utf16_position(text, a))
     cursor.setPosition(utf16_position(text, b), QTextCursor.MoveMode.KeepAnchor)
@@ -135,6 +143,7 @@ def test_snapped_selection_matches_the_core_rules(name, qtbot, make_project, ope
     qtbot.keyClick(view, Qt.Key.Key_2)
     (span,) = stored_spans(path, ids[0], "hala")
     assert (span.start, span.end) == snap_span(text, a, b)
+    assert text[span.start:span.end] == expected
 
 
 def test_a_selection_ending_inside_a_surrogate_pair_takes_the_whole_character(qtbot, make_project, open_window):

@@ -546,3 +546,41 @@ def test_each_annotator_sees_only_their_own_spans(qtbot, make_project, open_wind
     hala.open_article(ids[0])
     assert [(s.label) for s in hala.spans] == ["ACTOR"]
     assert [(s.label) for s in omar.spans] == ["LOCATION"]
+
+
+def test_undo_never_touches_another_annotators_span(qtbot, make_project, open_window):
+    """Two annotators share a project file; ids freed by one can be reused for the other.
+
+    An undo whose step the store now refuses is reported and dropped, and a later
+    undo never deletes or edits a span that is not this annotator's own.
+    """
+    path, ids = make_project([ARTICLE])
+    hala = open_window(path, "hala")
+    omar = open_window(path, "omar")
+    hv, ov = view_of(hala), view_of(omar)
+
+    select_text(hv, "مصادر ميدانية")
+    press(qtbot, hv, Qt.Key.Key_4)
+    press(qtbot, hv, Qt.Key.Key_Delete)  # hala's span is gone: its id is free again
+    assert stored_spans(path, ids[0], "hala") == []
+
+    omar.activateWindow()
+    qtbot.waitUntil(omar.isActiveWindow)
+    select_text(ov, "الطيران الروسي")
+    press(qtbot, ov, Qt.Key.Key_1)
+    (omars,) = stored_spans(path, ids[0], "omar")
+
+    hala.activateWindow()
+    qtbot.waitUntil(hala.isActiveWindow)
+    hala.statusBar().clearMessage()
+    for _ in range(3):  # undo the delete, then the add, then nothing is left to undo
+        press(qtbot, hv, Qt.Key.Key_Z, CTRL)
+        assert stored_spans(path, ids[0], "omar") == [omars]
+        if _ == 0:
+            assert hala.statusBar().currentMessage()  # the refusal is said, not swallowed
+    saved = stored_spans(path, ids[0], "hala")
+    assert [(ARTICLE[s.start:s.end], s.label) for s in saved] in ([], [("مصادر ميدانية", "SOURCE")])
+    assert [s.id for s in hala.spans] == [s.id for s in saved]  # the window shows what is stored
+    for _ in range(3):
+        press(qtbot, hv, Qt.Key.Key_Y, CTRL)
+        assert stored_spans(path, ids[0], "omar") == [omars]

@@ -127,20 +127,28 @@ def gazetteer_names(name: str, key: str = "names", directory: str | None = None)
     return list(seen)
 
 
+#: Gazetteer keys whose entries may start a span or a cue, and so may carry a proclitic.
+_CLITIC_KEYS = {
+    "actors": ("names", "context_names", "action_words", "force_heads", "air_heads"),
+    "locations": ("names", "context_names", "head_only", "heads", "place_cues", "name_prefixes"),
+    "sources": ("names", "quoted_only", "unnamed_heads", "attribution_words", "outlet_heads"),
+    "counts": ("people_nouns", "vague", "qualifiers", "triggers"),
+}
+
+
 @lru_cache(maxsize=1)
 def gazetteer_first_words() -> frozenset[str]:
-    """First word of every actor, location and source name, and every pattern head word.
+    """First word of every name, head, cue and count word in the gazetteers.
 
-    These are the words a proclitic may be glued to («بحلب», «لقوات»), so
+    These are the words a proclitic may be glued to («بحلب», «لقوات», «وبحسب», «بنحو»), so
     :func:`annotator.core.text.clitic_lexicon` adds them to its stems.
     """
     words: set[str] = set()
-    for gaz in ("actors", "locations", "sources"):
+    for gaz, keys in _CLITIC_KEYS.items():
         data = load_gazetteer(gaz)
-        for key, value in data.items():
-            if key in ("names", "heads", "place_heads", "outlet_heads", "force_heads"):
-                for item in _flatten(value):
-                    parts = item.split()
-                    if parts:
-                        words.add(parts[0])
+        for key in keys:
+            for item in _flatten(data.get(key)):
+                parts = item.split()
+                if parts:
+                    words.add(parts[0])
     return frozenset(words)

@@ -1,0 +1,663 @@
+"""Rule-based suggester: gazetteers and patterns over normalised text, with spaCy.
+
+How it works, per article:
+
+1. :func:`annotator.core.text.normalize` folds spelling variants (أ/ا، ة/ه، ى/ي, diacritics,
+   tatweel, Arabic-Indic digits) and keeps an exact offset map back to the stored text.
+2. ``spacy.blank("ar")``'s tokenizer (tokenizer only, ``make_doc``) splits the normalised
+   text, with two extra rules: a clitic glued to a digit or a quote comes off («و50»,
+   «ل”المدن”»), and a quote between two letters is its own token.
+3. Proclitics are matched through the lexeme ``NORM``: for every word the gazetteers know,
+   its clitic forms («بريف», «وللتنظيم») get the bare word as their norm, exactly when
+   :func:`annotator.core.text.proclitic_length` would strip that clitic. A
+   ``PhraseMatcher`` on ``NORM`` then finds names whatever clitic they carry. A plain token
+   pass finds the few pattern shapes (head + unknown name, unnamed sources, outlets): for
+   these, spaCy's ``Matcher`` cost more than the rest of the pipeline together.
+4. Python glue applies what matchers cannot: heads before names («مدينة», «ريف»),
+   direction adjectives after «ريف X», context for ambiguous names, and the COUNT grammar
+   (qualifier + number + people noun, never a year, distance, duration or count of strikes).
+5. Each token span is mapped to the stored text with the offset map and passed through
+   :func:`annotator.core.text.snap_span`, so every suggestion obeys the boundary rules
+   (clitics and quotes outside, «للتنظيم» → «لتنظيم»). COUNT suggestions carry
+   :func:`annotator.core.counts.count_attributes`.
+
+Everything is built once per :class:`RuleSuggester`; ``suggest`` only tokenizes and matches.
+The gazetteers are YAML files in ``resources/gazetteers/`` (see their headers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from annotator.core.counts import count_attributes
+from annotator.core.errors import SuggesterUnavailable
+from annotator.core.model import Suggestion
+from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
+from annotator.core.text import (
+    PROCLITICS,
+    clitic_lexicon,
+    fold,
+    normalize,
+    proclitic_length,
+    snap_span,
+)
+
+__all__ = ["RuleSuggester", "ORIGIN"]
+
+ORIGIN = "rule"
+
+_CLITIC_SEQS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_QUOTE_CHARS = "«»“”„‟\"'‘’‹›"
+_DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
+
+# Scores: a resolved overlap keeps the longer span, then the higher score.
+_S_NAME = 1.0
+_S_STATE_ACTS = 1.1
+_S_PATTERN = 0.8
+_S_COUNT = 0.9
+_S_UNKNOWN = 0.6
+
+# Candidate label of a sound-plural «-ين» word that is a dual only with a fatha («آخرَين»),
+# checked on the stored text since folding drops the fatha.
+_COUNT_FATHA = "COUNT?"
+
+# Page furniture that ends the article body (guidelines §1): the «المصدر: …» footer,
+# «مقالات ذات صلة» and the related titles, comments, «زر الذهاب إلى الأعلى». Matched on
+# normalised text at the start of a line; everything from there on is skipped.
+_BOILERPLATE_RE = re.compile(
+    r"^[ \t]*(?:المصدر\s*:|مقالات ذات صله|اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|"
+    r"تعليق واحد|[0-9]+\s+تعليق|التعليقات|اترك تعليقا|زر الذهاب الي الاعلي)",
+    re.M,
+)
+# Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
+_AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    score: float
+
+
+def _words(items: Iterable[Any]) -> list[str]:
+    """Folded, whitespace-normalised strings."""
+    out = []
+    for item in items or ():
+        s = " ".join(fold(str(item)).split())
+        if s:
+            out.append(s)
+    return out
+
+
+# Spellings that normalisation does not unify but news uses interchangeably (folded forms).
+_VARIANT_GROUPS = (("ميليشي", "ميلشي", "مليشي"), ("امريك", "اميرك"), ("ايران", "اران"))
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """``name`` and its common alternative spellings («الميليشيات» / «الميلشيات»)."""
+    out = [name]
+    for group in _VARIANT_GROUPS:
+        for form in group:
+            if form in name:
+                out.extend(name.replace(form, other) for other in group if other != form)
+                break
+    return out
+
+
+def _flat(node: Any) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _flat(v)]
+    return [x for v in node for x in _flat(v)]
+
+
+class RuleSuggester(Suggester):
+    """ACTOR, LOCATION, COUNT and SOURCE suggestions from gazetteers and patterns.
+
+    ``gazetteer_dir`` overrides ``resources/gazetteers`` (tests, other domains);
+    ``labels`` restricts the labels proposed (default: all four).
+    """
+
+    name = "rules"
+
+    def __init__(self, gazetteer_dir: str | Path | None = None, labels: Iterable[str] | None = None) -> None:
+        try:
+            import spacy
+            from spacy.matcher import PhraseMatcher
+        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+            raise SuggesterUnavailable(f"spaCy is not installed: {exc}") from exc
+
+        self.labels = frozenset(labels) if labels is not None else frozenset({"ACTOR", "LOCATION", "COUNT", "SOURCE"})
+        gdir = str(gazetteer_dir) if gazetteer_dir is not None else None
+        actors = load_gazetteer("actors", gdir)
+        places = load_gazetteer("locations", gdir)
+        sources = load_gazetteer("sources", gdir)
+        counts = load_gazetteer("counts", gdir)
+
+        self.nlp = spacy.blank("ar")
+        self._tune_tokenizer()
+        vocab = self.nlp.vocab
+        self._lexicon = clitic_lexicon()
+
+        # ---- word sets (folded) -------------------------------------------------------
+        nat = _words(actors.get("nationalities"))
+        air = _words(actors.get("air_heads"))
+        actor_names = _words(_flat(actors.get("names")))
+        actor_names += [f"{h} {n}" for h in air for n in nat]
+        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات") for n in nat]
+        actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
+        self._state_names = _words(actors.get("context_names"))
+        self._action_words = set(_words(actors.get("action_words")))
+
+        loc_names = _words(_flat(places.get("names")))
+        loc_ctx = _words(places.get("context_names"))
+        loc_head_only = _words(places.get("head_only"))
+        self._heads = set(_words(places.get("heads")))
+        self._strong_heads = set(_words(places.get("strong_heads")))
+        self._chain_heads = set(_words(places.get("chain_heads")))
+        self._plural_heads = set(_words(places.get("plural_heads")))
+        self._name_prefixes = set(_words(places.get("name_prefixes")))
+        self._directions = [tuple(d.split()) for d in _words(places.get("direction_adjectives"))]
+        self._directions.sort(key=len, reverse=True)
+        self._place_cues = set(_words(places.get("place_cues")))
+        self._not_names = set(_words(places.get("not_names")))
+
+        src_names = _words(_flat(sources.get("names")))
+        src_quoted = set(_words(sources.get("quoted_only")))
+        self._unnamed_heads = _words(sources.get("unnamed_heads"))
+        self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
+        attribution = _words(sources.get("attribution_words"))
+        self._attribution = {a for a in attribution if " " not in a}
+        # Words that, a few tokens before «ل“X”», show X is who was talked to.
+        self._talked_to = self._attribution | set(self._unnamed_heads)
+        self._talked_to |= set(_words("تصريح تصريحات حديث حديثه حديثها لقاء مقابلة".split()))
+        self._outlet_heads = set(_words(sources.get("outlet_heads")))
+
+        self._people = self._people_forms(_words(counts.get("people_nouns")))
+        from annotator.core.counts import _lex as _count_lex
+
+        clex = _count_lex()
+        self._numbers: dict[str, tuple[str, int]] = clex["number"]
+        self._duals: frozenset[str] = clex["duals"]
+        self._fatha_duals: frozenset[str] = clex["fatha_duals"]
+        self._vague = set(_words(counts.get("vague"))) | set(clex["vague"])
+        self._qualifiers = sorted((tuple(q.split()) for q in _words(counts.get("qualifiers"))), key=len, reverse=True)
+        self._triggers = set(_words(counts.get("triggers")))
+        blockers = _words(counts.get("blockers"))
+        self._blockers = {b for b in blockers if " " not in b}
+        self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
+        self._pre_blockers = set(_words(counts.get("pre_blockers")))
+
+        # ---- clitic forms through the lexeme NORM (filled lazily, see _norm_for) -----
+        self._known = set(self._lexicon) | self._people | set(self._numbers) | self._vague
+        self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
+        self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
+        self._norm_cache: dict[str, str] = {}
+
+        # ---- matchers ------------------------------------------------------------------
+        self.phrases = PhraseMatcher(vocab, attr="NORM")
+        self._inner_ok: set[tuple[str, ...]] = set()
+        groups = {
+            "ACT": actor_names,
+            "STATE": self._state_names,
+            "LOC": loc_names,
+            "LOC_CTX": [n for n in loc_ctx if n not in set(loc_names)],
+            "LOC_HEAD": [n for n in loc_head_only if n not in set(loc_names)],
+            "SRC": [n for n in src_names if n not in src_quoted],
+            "SRC_Q": sorted(src_quoted),
+        }
+        self._group_of: dict[int, str] = {}
+        for key, names in groups.items():
+            docs = []
+            for name in dict.fromkeys(v for nm in names for v in _spelling_variants(nm)):
+                doc = self.nlp.make_doc(name)
+                for t in doc:
+                    self._norm_for(t.text)
+                docs.append(doc)
+                inner = tuple(t.text for t in doc[1:])
+                if any(t.norm_ != t.text for t in doc[1:]):
+                    self._inner_ok.add(inner)
+            if docs:
+                self.phrases.add(key, docs)
+                self._group_of[vocab.strings[key]] = key
+
+        # Words that start a pattern handled by the token pass in ``suggest``.
+        self._pattern_starts = (
+            self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
+        )
+        # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
+        # quantities, duals, and people nouns followed by «اثنين/واحد».
+        self._count_starts = (
+            {q[0] for q in self._qualifiers}
+            | set(self._numbers)
+            | self._vague
+            | self._duals
+            | self._fatha_duals
+            | self._people
+        )
+
+    # ----------------------------------------------------------------------------------
+    # Construction helpers
+    # ----------------------------------------------------------------------------------
+    def _tune_tokenizer(self) -> None:
+        """Split a clitic glued to a digit or a quote, and a quote between two letters."""
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        quotes = re.escape(_QUOTE_CHARS)
+        defaults = self.nlp.Defaults
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", *defaults.prefixes]
+        infixes = [*defaults.infixes, rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])"]
+        # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
+        # spaCy's own rule only splits it after Latin letters.
+        suffixes = [r"(?<=[^\s.])\.", *defaults.suffixes]
+        tok = self.nlp.tokenizer
+        tok.prefix_search = compile_prefix_regex(prefixes).search
+        tok.suffix_search = compile_suffix_regex(suffixes).search
+        tok.infix_finditer = compile_infix_regex(infixes).finditer
+
+    @staticmethod
+    def _people_forms(nouns: list[str]) -> set[str]:
+        """People nouns plus their accusative «-ا» and nominative-dual «-ان» forms."""
+        forms = set()
+        for n in nouns:
+            forms.add(n)
+            if " " in n:
+                continue
+            stem = n[:-1] + "ت" if n.endswith("ه") else n
+            if not n.endswith(("ا", "ه", "ء")):
+                forms.add(n + "ا")  # accusative: «عنصراً» folds to «عنصرا»
+            forms.add(stem + "ان")
+        return forms
+
+    def _norm_for(self, form: str) -> str:
+        """The matching norm of token ``form``: the bare word when ``form`` is a known word
+        with a proclitic that :func:`proclitic_length` strips («بريف» → «ريف», «للتنظيم» →
+        «التنظيم»), else ``form``. Cached, and written to the lexeme's ``NORM`` so that the
+        matchers see it; computed on first sight of a word, so set-up stays fast."""
+        cached = self._norm_cache.get(form)
+        if cached is not None:
+            return cached
+        result = form
+        if form[:1] in PROCLITICS and form not in self._known:
+            k = proclitic_length(form, self._lexicon)
+            if k:
+                rest = form[k:]
+                bare = "ا" + rest if form[k - 1] == "ل" and rest[:1] == "ل" else rest
+                if bare in self._known:
+                    result = bare
+                    self.nlp.vocab[form].norm_ = bare
+        self._norm_cache[form] = result
+        return result
+
+    # ----------------------------------------------------------------------------------
+    # Suggesting
+    # ----------------------------------------------------------------------------------
+    def suggest(self, text: str) -> list[Suggestion]:
+        """Suggestions for ``text``: exact offsets, guideline boundaries, no overlaps."""
+        if not text or not text.strip():
+            return []
+        from spacy.attrs import IDX, LENGTH
+
+        nt = normalize(text)
+        body = nt.text
+        cut = _BOILERPLATE_RE.search(body)
+        if cut:
+            body = body[: cut.start()]  # page furniture after the article is never annotated
+        doc = self.nlp.make_doc(body)
+        n = len(doc)
+        # Offsets and lengths in one array call: much cheaper than iterating Token objects.
+        idx, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], []))
+        orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
+        cache = self._norm_cache
+        norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        cands: list[_Cand] = []
+
+        phrase_hits = sorted(
+            ((self._group_of[m], s, e) for m, s, e in self.phrases(doc)), key=lambda h: (h[1], -h[2])
+        )
+        loc_ends: set[int] = set()
+        for group, s, e in phrase_hits:
+            if e - s > 1 and tuple(orth[s + 1 : e]) != tuple(norm[s + 1 : e]) and tuple(orth[s + 1 : e]) not in self._inner_ok:
+                continue  # a clitic inside a multi-word match: «حمص ودير الزور» is two names
+            if group == "ACT":
+                cands.append(_Cand(s, e, "ACTOR", _S_NAME))
+            elif group == "STATE":
+                if s > 0 and norm[s - 1] in self._action_words:
+                    cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
+            elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
+                cand = self._location(group, s, e, orth, norm, loc_ends)
+                if cand is not None:
+                    cands.append(cand)
+                    loc_ends.add(cand.end)
+            elif group == "SRC":
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
+                cands.append(_Cand(start, e, "SOURCE", _S_NAME))
+            elif group == "SRC_Q":
+                if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
+                    s > 0 and norm[s - 1] in self._outlet_heads
+                ):
+                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+
+        # Token patterns (a plain pass: cheaper than spaCy's Matcher for these few shapes).
+        starts = self._pattern_starts
+        for i, w in enumerate(norm):
+            if w not in starts:
+                continue
+            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدر عسكري»
+                j = i + 1
+                while j < n and norm[j] in self._unnamed_adj:
+                    j += 1
+                if j > i + 1:
+                    cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if i + 1 >= n or not norm[i + 1].isalpha():
+                continue
+            if w in self._strong_heads:  # «قرية الكبير»
+                cand = self._unknown_place(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
+                cands.extend(self._listed_places(i + 1, orth, norm, n))
+            if w in self._attribution and norm[i + 1] in self._outlet_heads and i + 2 < n and norm[i + 2].isalpha():
+                cand = self._unquoted_outlet(i + 1, orth, norm, n)  # «نقلت شبكة إباء»
+                if cand is not None:
+                    cands.append(cand)
+
+        cands.extend(self._quoted_outlets(orth, norm))
+        cands.extend(self._counts(orth, norm, n))
+
+        out: list[Suggestion] = []
+        for c in cands:
+            label = "COUNT" if c.label == _COUNT_FATHA else c.label
+            if label not in self.labels:
+                continue
+            a = idx[c.start]
+            b = idx[c.end - 1] + len(orth[c.end - 1])
+            start, end = nt.to_original(a, b)
+            start, end = snap_span(text, start, end, lexicon=self._lexicon)
+            if start >= end:
+                continue
+            if c.label == _COUNT_FATHA and "\u064eين" not in text[start:end].replace("\u0651", ""):
+                continue  # «آخرين» is plural «others»; only «آخرَين» (fatha) is a dual
+            attrs = count_attributes(text, start, end) if label == "COUNT" else {}
+            out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
+        return resolve_overlaps(out)
+
+    # ----------------------------------------------------------------------------------
+    # LOCATION
+    # ----------------------------------------------------------------------------------
+    def _extend_head(self, s: int, norm: list[str], orth: list[str]) -> tuple[int, str | None]:
+        """Start index after taking in head nouns before ``s`` («مدينة», «بادية ريف»)."""
+        head = None
+        # Up to two heads: «مدينة منبج», «بادية ريف حمص», «منطقة حوض اليرموك»,
+        # «محافظة ريف دمشق». Only the outermost head may carry a proclitic («بريف»).
+        for _ in range(2):
+            if s > 0 and norm[s - 1] in self._heads and (head is None or orth[s] == norm[s]):
+                s -= 1
+                head = norm[s]
+            else:
+                break
+        return s, head
+
+    def _extend_direction(self, e: int, norm: list[str], n: int) -> int:
+        for d in self._directions:
+            if e + len(d) <= n and tuple(norm[e : e + len(d)]) == d:
+                return e + len(d)
+        return e
+
+    def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
+        start, head = self._extend_head(s, norm, orth)
+        if group == "LOC_HEAD" and head is None:
+            return None
+        if group == "LOC_CTX" and head is None:
+            prev = norm[s - 1] if s > 0 else ""
+            glued = orth[s] != norm[s] and orth[s][:1] in "بو"
+            coordinated = orth[s][:1] == "و" and s in loc_ends
+            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated):
+                return None
+        end = e
+        first = norm[start]
+        if first in self._chain_heads:
+            end = self._extend_direction(e, norm, len(norm))
+        return _Cand(start, end, "LOCATION", _S_NAME)
+
+    def _unknown_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """Head + a name found in no list: «قرية الكبير», «قرية الشيخ عيسى»."""
+        i = h + 1
+        w = norm[i]
+        if (
+            orth[i] != norm[i]  # a glued clitic: «قرية وبلدة…»
+            or w[:1] == "ل"  # a preposition: «مخيم للنازحين»
+            or self._is_people(w)
+            or w in self._not_names
+            or w in self._place_cues
+            or w in self._heads
+            or w in self._numbers
+            or w in self._vague
+            or w in self._people
+            or len(w) < 2
+        ):
+            return None
+        end = i + 1
+        if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
+            nxt = norm[end]
+            if w in self._name_prefixes or (not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions):
+                end += 1
+        start, _ = self._extend_head(h, norm, orth)
+        start = min(start, h)
+        if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
+            end = self._extend_direction(end, norm, n)
+        return _Cand(start, end, "LOCATION", _S_UNKNOWN)
+
+    def _place_word(self, w: str) -> bool:
+        """Could ``w`` (no clitic) be a place name in no list?"""
+        return not (
+            len(w) < 2
+            or not w.isalpha()
+            or w[:1] == "ل"
+            or self._is_people(w)
+            or w in self._not_names
+            or w in self._place_cues
+            or w in self._heads
+            or w in self._plural_heads
+            or w in self._numbers
+            or w in self._vague
+        )
+
+    def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
+        «مدينتي السخنة وتدمر». The head stays outside."""
+        out: list[_Cand] = []
+        first = True
+        while i < n:
+            glued = orth[i] != norm[i]
+            if first:
+                if glued or not self._place_word(norm[i]):
+                    break
+            else:
+                # The next name comes with a glued و («والصيادة») or after a lone «و».
+                if orth[i] == "و" and i + 1 < n:
+                    i += 1
+                elif not (orth[i][:1] == "و" and len(orth[i]) > 2):
+                    break
+                if not self._place_word(norm[i] if orth[i] != norm[i] else orth[i].removeprefix("و") if orth[i][:1] == "و" and i > 0 and orth[i - 1] != "و" else norm[i]):
+                    break
+            out.append(_Cand(i, i + 1, "LOCATION", _S_UNKNOWN))
+            first = False
+            i += 1
+        return out
+
+    # ----------------------------------------------------------------------------------
+    # SOURCE
+    # ----------------------------------------------------------------------------------
+    def _unquoted_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«… نقلت شبكة إباء التابعة…» → «شبكة إباء»: an outlet head after an attribution
+        word, and up to three name words, up to a function word or punctuation."""
+        j = h + 1
+        while (
+            j < n
+            and j - h <= 3
+            and orth[j] == norm[j]
+            and self._place_word(norm[j])
+            and norm[j] not in self._attribution
+            and norm[j].removeprefix("ال") not in self._unnamed_adj  # «… المقربة من»
+        ):
+            j += 1
+        if j == h + 1:
+            return None
+        return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+    @staticmethod
+    def _quoted(s: int, e: int, orth: list[str]) -> bool:
+        return s > 0 and orth[s - 1] in _QUOTE_CHARS and e < len(orth) and orth[e] in _QUOTE_CHARS
+
+    def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
+        """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
+        «قالت مصادر ل«الراصد»», «أفاد مراسل "الحدث السوري"»."""
+        out = []
+        n = len(orth)
+        for i, tok in enumerate(orth):
+            if tok not in _QUOTE_CHARS or i + 1 >= n:
+                continue
+            j = i + 1
+            while j < n and j - i <= 5 and orth[j] not in _QUOTE_CHARS and orth[j].strip():
+                j += 1
+            if j >= n or j == i + 1 or orth[j] not in _QUOTE_CHARS or j - i > 5:
+                continue
+            prev = norm[i - 1] if i > 0 else ""
+            context = prev in self._outlet_heads or prev in self._attribution
+            if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
+                window = norm[max(0, i - 8) : i - 1]
+                context = any(w in self._talked_to for w in window)
+            if context:
+                out.append(_Cand(i + 1, j, "SOURCE", _S_PATTERN))
+        return out
+
+    # ----------------------------------------------------------------------------------
+    # COUNT
+    # ----------------------------------------------------------------------------------
+    def _is_num_token(self, w: str) -> bool:
+        return bool(_DIGITS_RE.match(w)) or w in self._numbers
+
+    def _number_core(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of the number expression starting at ``i`` (``i`` when there is none)."""
+        w = norm[i]
+        j = i
+        if _DIGITS_RE.match(w):
+            j = i + 1
+        elif w in self._numbers:
+            kind = self._numbers[w][0]
+            if kind in ("thousands", "millions") or w in ("احد", "احدي"):
+                if not (i + 1 < n and norm[i + 1] in self._numbers and self._numbers[norm[i + 1]][0] == "ten"):
+                    return i  # «أحد عناصر» is one of, bare «آلاف» is vague
+            j = i + 1
+        else:
+            return i
+        # Compounds: «ثلاثة وعشرين», «مئة وخمسين», «21 ألف», «خمسة عشر», «ثلاث مئة».
+        while j < n:
+            wj = norm[j]
+            if wj in self._numbers:
+                kind = self._numbers[wj][0]
+                glued_and = orth[j].startswith("و") and orth[j] != wj
+                if kind in ("ten", "hundred", "thousand", "thousands", "million", "millions") or glued_and:
+                    j += 1
+                    continue
+            if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
+                j += 2
+                continue
+            break
+        return j
+
+    def _counts(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        out: list[_Cand] = []
+        i = 0
+        while i < n:
+            cand = self._count_at(i, orth, norm, n)
+            if cand is not None:
+                out.append(cand)
+                i = cand.end
+            else:
+                i += 1
+        return out
+
+    def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        w = norm[i]
+        if w not in self._count_starts and not w[:1].isdigit():
+            return None
+        # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
+        if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
+            return _Cand(i, i + 2, "COUNT", _S_COUNT)
+        # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
+        if w in self._duals:
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
+        if w in self._fatha_duals:
+            return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
+        start = i
+        j = i
+        qualified = False
+        for q in self._qualifiers:
+            if tuple(norm[i : i + len(q)]) == q:
+                j = i + len(q)
+                qualified = True
+                break
+        if j >= n:
+            return None
+        if norm[j] in self._vague:
+            k = j + 1
+            if k < n and norm[k] in self._vague:
+                k += 1  # «عشرات الآلاف»
+            if k < n and self._is_people(norm[k]):
+                return _Cand(start, k + 1, "COUNT", _S_COUNT)
+            if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
+                return _Cand(start, k, "COUNT", _S_COUNT)
+            if start > 0 and norm[start - 1] in self._triggers and (k >= n or not norm[k].isalpha()):
+                return _Cand(start, k, "COUNT", _S_COUNT)
+            return None
+        k = self._number_core(j, orth, norm, n)
+        if k == j:
+            return None
+        if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
+            return None
+        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
+        if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
+            k = self._number_core(k + 1, orth, norm, n)
+        if k < n and self._blocked(norm, k):
+            return None
+        if k < n and self._is_people(norm[k]):
+            return _Cand(start, k + 1, "COUNT", _S_COUNT)
+        if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
+            if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
+                return None
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
+        if start > 0 and norm[start - 1] in self._triggers:
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم"):
+                if self._year_like(norm, j, k):
+                    return None
+                return _Cand(start, k, "COUNT", _S_COUNT)
+        return None
+
+    def _is_people(self, w: str) -> bool:
+        if w in self._people:
+            return True
+        return w.startswith("ال") and w[2:] in self._people
+
+    def _blocked_word(self, w: str) -> bool:
+        return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)
+
+    def _blocked(self, norm: list[str], k: int) -> bool:
+        if self._blocked_word(norm[k]):
+            return True
+        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases)
+
+    @staticmethod
+    def _year_like(norm: list[str], j: int, k: int) -> bool:
+        return k - j == 1 and norm[j].isdigit() and len(norm[j]) == 4 and 1900 <= int(norm[j]) <= 2100
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"RuleSuggester(labels={sorted(self.labels)})"
