@@ -78,9 +78,11 @@ def one_run(project: Path, env: dict[str, str]) -> tuple[float, dict]:
             shown_at = time.perf_counter()
             info = json.loads(line[6:])
             break
-    _out, err = proc.communicate(timeout=120)
     if shown_at is None:
+        _out, err = proc.communicate(timeout=120)
         raise SystemExit(f"the window never showed an article (exit {proc.returncode}):\n{err[-2000:]}")
+    proc.kill()  # measured; do not wait for background suggestion work to wind down
+    proc.communicate(timeout=60)
     return shown_at - started, info
 
 

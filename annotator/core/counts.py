@@ -23,7 +23,17 @@ from typing import Any
 
 from annotator.core.text import fold
 
-__all__ = ["parse_count", "count_category", "count_attributes", "count_words", "CATEGORIES", "number_word_value"]
+__all__ = [
+    "parse_count",
+    "count_category",
+    "count_attributes",
+    "count_attributes_from_words",
+    "category_from_words",
+    "words_for_category",
+    "count_words",
+    "CATEGORIES",
+    "number_word_value",
+]
 
 CATEGORIES = ("killed", "wounded", "captured", "displaced", "other")
 
@@ -205,6 +215,7 @@ def _lex() -> dict[str, Any]:
     return {
         "number": number,
         "vague": vague,
+        "number_or_vague": {**number, **vague},
         "duals": duals,
         "fatha_duals": fatha_duals,
         "more": tuple(fold(p) for p in _MORE_THAN_SRC),
@@ -326,8 +337,7 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
     if not tokens:
         return None
     lex = _lex()
-    number, vague = lex["number"], lex["vague"]
-    known = {**number, **vague}
+    number, vague, known = lex["number"], lex["vague"], lex["number_or_vague"]
     # Drop a conjunction/preposition glued to a word: «و17» is split by the regex, «بعشرات».
     tokens = [t if t[:1].isdigit() else _strip_clitics(t, known) for t in tokens]
 
@@ -384,7 +394,7 @@ def _is_numberish(word: str) -> bool:
     lex = _lex()
     if word[:1].isdigit():
         return True
-    w = _strip_clitics(word, {**lex["number"], **lex["vague"]})
+    w = _strip_clitics(word, lex["number_or_vague"])
     return w in lex["number"] or w in lex["vague"]
 
 
@@ -420,17 +430,45 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
     («…، بينهم 47 طفلاً») or a coordinated count («مقتل ثلاثة … واثنين من…») shares the
     category of the count before it, so the look goes on past that number.
     """
+    return category_from_words(
+        [w for w in _words_with_stops(text[start:end]) if w not in ("|", ",")],
+        _words_with_stops(text[max(0, start - 40 * window) : start]),
+        _words_with_stops(text[end : end + 25 * (window + 1)]),
+        glued_and=start > 0 and text[start - 1] == "و",
+        window=window,
+    )
+
+
+def words_for_category(tokens: list[str]) -> list[str]:
+    """Folded tokens (e.g. a suggester's) → the word list :func:`category_from_words` reads:
+    words kept, ``"|"`` for a sentence end or line break, ``","`` for a comma."""
+    out: list[str] = []
+    for tok in tokens:
+        if not tok:
+            continue
+        if "\n" in tok or tok in _CLAUSE_END:
+            out.append("|")
+        elif tok in ("،", ","):
+            out.append(",")
+        elif tok[:1].isalnum():
+            out.append(tok)
+    return out
+
+
+def category_from_words(
+    span_words: list[str], left: list[str], right: list[str], *, glued_and: bool = False, window: int = 5
+) -> str:
+    """The category from folded words inside, before and after a count (see
+    :func:`count_category`); ``left``/``right`` may hold ``"|"`` and ``","`` marks."""
     scores = dict.fromkeys(CATEGORIES, 0.0)
-    span_words = [w for w in _words_with_stops(text[start:end]) if w not in ("|", ",")]
     for word in span_words:
         cue = _cue(word)
         if cue:
             scores[cue[0]] += 3.0
     span_has_noun = any(not _is_numberish(w) for w in span_words)
     # A count joined to the previous one by a glued و («واثنين») shares its category.
-    passes = 1 if start > 0 and text[start - 1] == "و" else 0
+    passes = 1 if glued_and else 0
     budget = 2 * window if passes else window
-    left = _words_with_stops(text[max(0, start - 60 * window) : start])
     dist = 0
     for word in reversed(left):
         if word == "|":
@@ -452,7 +490,6 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
         cue = _cue(word)
         if cue:
             scores[cue[0]] += 2.0 / dist
-    right = _words_with_stops(text[end : end + 40 * (window + 1)])
     dist = 0
     for word in right:
         if word in ("|", ","):
@@ -478,3 +515,12 @@ def count_attributes(text: str, start: int, end: int) -> dict[str, Any]:
     """
     parsed = parse_count(text[start:end]) or {"value": None, "approx": True}
     return {**parsed, "category": count_category(text, start, end)}
+
+
+def count_attributes_from_words(
+    span_text: str, span_words: list[str], left: list[str], right: list[str], glued_and: bool
+) -> dict[str, Any]:
+    """:func:`count_attributes` for a caller that has the folded words around the span
+    already (the rule suggester): same result, without re-reading the text."""
+    parsed = parse_count(span_text) or {"value": None, "approx": True}
+    return {**parsed, "category": category_from_words(span_words, left, right, glued_and=glued_and)}

@@ -123,6 +123,8 @@ def record_json(article: Article, spans: list[Span], annotator: str, *, updated_
         meta.update({k: v for k, v in article.meta.items() if k not in meta})
     if status:
         meta["status"] = status
+    if status == "gold":
+        meta["gold"] = True
     head = {
         "text": text,
         "spans": out_spans,

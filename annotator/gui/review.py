@@ -276,7 +276,7 @@ class ReviewQueueModel(QAbstractTableModel):
 
     def set_gold_status(self, article_id: int, status: str | None) -> None:
         row = self.row_of(article_id)
-        if row is None:
+        if row is None or self.items[row].gold_status == status:
             return
         self.items[row] = replace(self.items[row], has_gold=status == "accepted", gold_status=status)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
@@ -354,10 +354,13 @@ class AnnotatorSpanModel(QAbstractTableModel):
 
     def set_focus(self, rng: tuple[int, int] | None) -> list[int]:
         """Mark the rows overlapping ``rng``; returns them."""
+        before = [r for r in range(len(self.spans)) if self.in_focus(r)]
         self.focus = rng
-        if self.spans:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.spans) - 1, len(self.COLUMNS) - 1))
-        return [r for r in range(len(self.spans)) if self.in_focus(r)]
+        after = [r for r in range(len(self.spans)) if self.in_focus(r)]
+        changed = sorted(set(before) ^ set(after))
+        if changed:  # repaint only what changed
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1))
+        return after
 
     def in_focus(self, row: int) -> bool:
         return self.focus is not None and _overlaps(self.spans[row].start, self.spans[row].end, *self.focus)
@@ -450,9 +453,12 @@ class AnnotatorPanel(QFrame):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, not ResizeToContents: that re-measures every row on every change.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fm = self.table.fontMetrics()
+        header.resizeSection(0, fm.horizontalAdvance("✗") + 18)
         layout.addWidget(self.table, 1)
         self.name = ""
         self.number = 0
@@ -468,6 +474,10 @@ class AnnotatorPanel(QFrame):
         tip = tr("Take annotator %1's version").replace("%1", str(number)) + f": Alt+{number}"
         self.header.setToolTip(tip)
         self.setToolTip(tip)
+        if labels != self.model.labels:
+            widest = max([self.table.fontMetrics().horizontalAdvance(_label_name(lab, lab.name)) for lab in
+                          labels.values()] + [self.table.fontMetrics().horizontalAdvance(tr("Label"))])
+            self.table.horizontalHeader().resizeSection(1, widest + 20)
         self.model.set_content(text, spans, classes, labels)
 
     def highlight(self, start: int | None, end: int | None) -> None:
@@ -568,9 +578,13 @@ class ReviewWindow(QMainWindow):
         self.queue_table.setWordWrap(False)
         self.queue_table.setAlternatingRowColors(True)
         qh = self.queue_table.horizontalHeader()
+        # Fixed widths from the headers: ResizeToContents would read up to a thousand rows
+        # each time one row changes, and the queue can hold thousands of articles.
         qh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            qh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        fm = self.queue_table.fontMetrics()
+        for col, sample in ((0, "✓"), (2, tr("Agreement")), (3, tr("Annotators"))):
+            qh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            qh.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance("0.00")) + 20)
         self.queue_table.clicked.connect(self._queue_clicked)
         self.queue_table.activated.connect(self._queue_clicked)
         lv.addWidget(self.queue_table, 1)

@@ -10,8 +10,9 @@ an annotator does and checks what the store says after each step:
 3. press Delete — ``deletePressed`` → ``delete_selected_span`` — and check it is gone;
 4. tokenize the article with the project's spaCy tokenizer (a bundle missing spaCy's
    Arabic data or the tokenizer module fails here, not in an annotator's export);
-5. load the Arabic translations, ours and Qt's own (standard buttons and dialogs);
-6. report, without failing, whether the CAMeL NER suggester is available (a packaged build
+5. run the rules suggester on the article (its module and the bundled gazetteers load);
+6. load the Arabic translations, ours and Qt's own (standard buttons and dialogs);
+7. report, without failing, whether the CAMeL NER suggester is available (a packaged build
    leaves torch out on purpose, and says so in one line).
 
 It prints one line, ``smoke test ok: …`` or ``smoke test FAILED: …``, and returns the exit
@@ -74,6 +75,12 @@ def _check(window: Any) -> str:
     if not hasattr(window, "apply_label") or not hasattr(window, "delete_selected_span"):
         raise SmokeTestError(f"{type(window).__name__} is not the annotation workbench (drop --review)")
     _process_events(0.2)  # let the window lay out and paint once
+    # Opening an article starts a suggestion job in the worker pool; let it finish so the
+    # steps below run alone, as an annotator's first key press usually does.
+    from .workers import pool
+
+    pool().waitForDone(60_000)
+    _process_events(0.1)
     article_id = window.article_id
     if article_id is None:
         raise SmokeTestError("the project has no articles to open")
@@ -123,6 +130,10 @@ def _check(window: Any) -> str:
     if not tokens or any(t.text != text[t.start:t.end] for t in tokens):
         raise SmokeTestError("the spaCy tokenizer returned no tokens or wrong offsets")
 
+    from ..core.suggest import get_suggester
+
+    rules = get_suggester("rules").suggest(text)  # the bundled gazetteers load and match
+
     _check_translations()
 
     from ..core.suggest.camel import camel_ner_available
@@ -132,7 +143,8 @@ def _check(window: Any) -> str:
     word = text[span.start:span.end]
     return (f"labelled «{word}» {label.name} and deleted it in article {article_id} of "
             f"{window.project.path.name} ({QApplication.platformName()}); spaCy tokenizer: "
-            f"{len(tokens)} tokens; Arabic translations loaded; CAMeL NER: {camel}")
+            f"{len(tokens)} tokens; rules: {len(rules)} suggestions; Arabic translations loaded; "
+            f"CAMeL NER: {camel}")
 
 
 def _check_translations() -> None:
