@@ -58,6 +58,9 @@ def test_spec_bundles_spacy_arabic_resources_and_the_one_folder_build() -> None:
     assert '"spacy.lang.ar"' in source
     assert 'collect_submodules("annotator"' in source
     assert '"PySide6.QtSvg"' in source
+    # spaCy compares factory sources with inspect when a pipeline is first built in two
+    # threads at once; without its .py files in the bundle that raises OSError.
+    assert 'module_collection_mode={"spacy": "pyz+py"}' in source
     assert "resources" in source and "packaging\" / \"entry.py\"" in source
 
 

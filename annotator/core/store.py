@@ -158,6 +158,13 @@ class Project:
                 self._initialise(_labels or default_labels(), _creator)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if "disk I/O" in str(exc) and _disk_nearly_full(self.path):
+                # Opening a WAL project creates its -shm index: on a full disk that fails as
+                # an I/O error, which would read like a damaged file.
+                raise StorageError(
+                    f"{self.path}: the disk is full; even opening the project needs a little room. "
+                    "Free some space and try again (nothing in the project is lost)"
+                ) from None
             raise ProjectError(f"{self.path}: not a usable project file: {exc}") from None
         except Exception:
             conn.close()
@@ -849,6 +856,15 @@ def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
             return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, timeout=timeout)
         # Anything else (not a database, …) is reported when the project is configured.
     return conn
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else ".").free < 256 * 1024
+    except OSError:
+        return False
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

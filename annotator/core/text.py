@@ -242,7 +242,7 @@ def normalize(text: str) -> NormalizedText:
     out: list[str] = []
     src: list[int] = []
     prev = 0
-    shifted = False
+    changed = shifted = False
     for m in _unstable_re().finditer(text):
         ch = m.group()
         if ch in _COMPOSING:
@@ -251,6 +251,7 @@ def normalize(text: str) -> NormalizedText:
         if v == ch:
             continue
         i = m.start()
+        changed = True
         if i > prev:
             out.append(text[prev:i])
             src.extend(range(prev, i))
@@ -263,7 +264,7 @@ def normalize(text: str) -> NormalizedText:
                 out.append(v)
                 src.extend([i] * len(v))
         prev = i + 1
-    if not out:
+    if not changed:
         return NormalizedText(text, text, None)
     out.append(text[prev:])
     if not shifted:

@@ -40,49 +40,11 @@ from ..core.store import Project
 log = logging.getLogger(__name__)
 WORST_SHOWN = 50
 
-_AR = {
-    "Inter-annotator agreement": "الاتفاق بين الموسِّمين",
-    "Label:": "الوسم:",
-    "All labels": "كل الوسوم",
-    "Computing…": "جارٍ الحساب…",
-    "Overall": "الإجمالي",
-    "Pairs": "الأزواج",
-    "Worst articles": "أضعف المقالات اتفاقاً",
-    "micro (all labels)": "كل الوسوم (micro)",
-    "Label": "الوسم",
-    "Exact P": "الدقة (تام)",
-    "Exact R": "الاستدعاء (تام)",
-    "Exact F1": "F1 (تام)",
-    "Overlap P": "الدقة (تداخل)",
-    "Overlap R": "الاستدعاء (تداخل)",
-    "Overlap F1": "F1 (تداخل)",
-    "Spans": "الوسوم",
-    "articles compared": "مقالات مقارنة",
-    "Krippendorff's α": "ألفا كريبندورف α",
-    "mean Cohen's κ": "متوسط كابا كوهين κ",
-    "F1, exact match": "F1 بتطابق تام",
-    "F1, overlap": "F1 بالتداخل",
-    "Annotators: %1": "الموسِّمون: %1",
-    "Pair": "الزوج",
-    "Articles": "المقالات",
-    "Tokens": "الكلمات",
-    "Score": "الدرجة",
-    "Title": "العنوان",
-    "Annotators": "الموسِّمون",
-    "No article has been finished by two annotators yet.": "لم يُنهِ موسِّمان أيَّ مقال بعد.",
-    "Double-click an article to open it.": "انقر مرتين على مقال لفتحه.",
-    "overlap F1": "F1 (تداخل)",
-    "exact F1": "F1 (تام)",
-    "No labels to show.": "لا وسوم للعرض.",
-}
-
-
 def tr(text: str) -> str:
+    from .review import rtl_safe
+
     translated = QCoreApplication.translate("AgreementDialog", text)
-    if translated == text and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        # RLM first: an Arabic string that starts with "F1" or "κ" must still read right to left.
-        return "\u200f" + _AR[text] if text in _AR else text
-    return translated
+    return rtl_safe(translated) if translated != text else translated
 
 
 def isolate(text: str) -> str:

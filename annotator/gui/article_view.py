@@ -116,6 +116,9 @@ class ArticleView(QTextEdit):
         self._selected_id: int | None = None
         self._selected_range: tuple[int, int] | None = None
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
+        # What set_spans built for each span, by everything it depends on: after an edit
+        # only the changed span is rebuilt, not the thousands of others (see set_spans).
+        self._span_cache: dict[tuple, tuple[QTextEdit.ExtraSelection, _Shown]] = {}
         self.exact_selection = False  # set while an Alt-drag selects exact characters
         self._press_pos: QPoint | None = None
 
@@ -123,6 +126,7 @@ class ArticleView(QTextEdit):
     def set_labels(self, labels: list[Label]) -> None:
         self.labels = {lab.name: lab for lab in labels}
         self._formats.clear()
+        self._span_cache.clear()
 
     def set_article(self, text: str) -> None:
         self.text = text
@@ -132,6 +136,7 @@ class ArticleView(QTextEdit):
         self._sugg_sel = []
         self._selected_id = None
         self._selected_range = None
+        self._span_cache.clear()  # its cursors belong to the old document
         self.setExtraSelections([])
         self.setPlainText(text)  # plain text: markup in an article is shown literally
         self._apply_block_format()
@@ -208,12 +213,20 @@ class ArticleView(QTextEdit):
         self._selected_range = None
         self._span_sel = []
         shown = [s for s in self._shown if s.span_id is None]
+        cache, new_cache = self._span_cache, {}
         for s in spans:
             kind = "selected" if s.id is not None and s.id == selected_id else "span"
             if kind == "selected":
                 self._selected_range = (s.start, s.end)
-            self._span_sel.append(self._selection(s.start, s.end, self._format(s.label, kind)))
-            shown.append(_Shown(s.start, s.end, s.label, s.id, _tooltip(s.label, s.attributes, self.labels)))
+            key = (s.id, s.start, s.end, s.label, kind, repr(s.attributes))
+            built = cache.get(key)
+            if built is None:
+                built = (self._selection(s.start, s.end, self._format(s.label, kind)),
+                         _Shown(s.start, s.end, s.label, s.id, _tooltip(s.label, s.attributes, self.labels)))
+            new_cache[key] = built
+            self._span_sel.append(built[0])
+            shown.append(built[1])
+        self._span_cache = new_cache
         shown.sort(key=lambda x: (x.start, x.end))
         self._shown = shown
         self._refresh_selections()

@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Size columns from the rows on screen only: by default Qt asks 1,000 rows for
+        # every column on every change, which is most of the cost of a long list.
+        header.setResizeContentsPrecision(0)
         lv.addWidget(self.article_table, 1)
         self.article_table.clicked.connect(self._article_clicked)
         self.article_table.activated.connect(self._article_clicked)
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3, 4):
             sh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        sh.setResizeContentsPrecision(0)  # as for the article list: rows on screen only
         self.span_table.clicked.connect(self._span_row_clicked)
         rv.addWidget(self.span_table, 1)
         right.setMinimumWidth(300)

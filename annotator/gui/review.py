@@ -94,101 +94,19 @@ CONFLICT_COLOR = "#b3261e"
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# Arabic for this window's strings, used when the UI is right to left and the installed
-# translation file has no entry (the project's .ts file can take these over verbatim).
-_AR = {
-    "Review queue": "قائمة المراجعة",
-    "Article": "المقال",
-    "Agreement": "الاتفاق",
-    "Annotators": "الموسِّمون",
-    "Merge strategy:": "طريقة الدمج:",
-    "unanimous": "بالإجماع",
-    "majority": "بالأغلبية",
-    "at least k annotators": "بحدٍّ أدنى من الموسِّمين",
-    "k =": "العدد:",
-    "Accept as gold": "اعتماد كمرجع ذهبي",
-    "Draft, not saved yet: derived from the strategy": "مسودة غير محفوظة بعد: مشتقة من طريقة الدمج",
-    "Draft saved": "المسودة محفوظة",
-    "Accepted gold": "مرجع ذهبي معتمد",
-    "Gold draft": "مسودة المرجع الذهبي",
-    "Conflicts": "الخلافات",
-    "%1 left of %2": "%1 متبقية من %2",
-    "Position": "الموضع",
-    "Options": "الخيارات",
-    "in the draft": "في المسودة",
-    "settled": "محسوم",
-    "open": "مفتوح",
-    "para. %1": "فقرة %1",
-    "all annotators agree": "اتفاق الجميع",
-    "partial: others left it unmarked": "جزئي: لم يوسمه الآخرون",
-    "conflict: other boundaries or label": "خلاف: حدود أو وسم مختلف",
-    "Legend:": "دليل الألوان:",
-    "%1 spans": "الوسوم: %1",
-    "Annotators of the option": "مَن وسمه",
-    "Reviewer:": "المراجِع:",
-    "Queue": "القائمة",
-    "Conflicts left:": "الخلافات المتبقية:",
-    "Agreement:": "الاتفاق:",
-    "Take annotator N's version": "اعتماد نسخة الموسِّم رقم N",
-    "Take the dashed option under the cursor": "اعتماد الخيار المنقّط تحت المؤشر",
-    "Label the selection / delete the span": "وسم النص المحدد / حذف الوسم",
-    "&Review": "&مراجعة",
-    "&Edit": "&تحرير",
-    "&View": "&عرض",
-    "&Team": "&الفريق",
-    "&Help": "&مساعدة",
-    "Next article in the queue": "المقال التالي في القائمة",
-    "Previous article in the queue": "المقال السابق في القائمة",
-    "Next conflict": "الخلاف التالي",
-    "Previous conflict": "الخلاف السابق",
-    "Take annotator %1's version": "اعتماد نسخة الموسِّم %1",
-    "Reject all options of the conflict": "رفض كل خيارات الخلاف",
-    "Undo": "تراجع",
-    "Redo": "إعادة",
-    "Delete span": "حذف الوسم",
-    "Larger text": "تكبير النص",
-    "Smaller text": "تصغير النص",
-    "Back to the article": "العودة إلى المقال",
-    "Agreement…": "الاتفاق…",
-    "Annotation guidelines": "دليل التوسيم",
-    "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
-    "Review": "مراجعة",
-    "Arabic News Annotator": "أداة توسيم الأخبار العربية",
-    "No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.":
-        "لا يوجد مقال أنهى توسيمَه موسِّمان بعد. يُنهي الموسِّم المقال بـ Ctrl+Enter.",
-    "This is the last article in the queue.": "هذا آخر مقال في القائمة.",
-    "This is the first article in the queue.": "هذا أول مقال في القائمة.",
-    "No conflicts in this article.": "لا خلافات في هذا المقال.",
-    "This is the last conflict.": "هذا آخر خلاف.",
-    "This is the first conflict.": "هذا أول خلاف.",
-    "Go to a conflict first (F8).": "انتقل إلى خلاف أولاً (F8).",
-    "There is no annotator %1 on this article.": "لا يوجد موسِّم رقم %1 في هذا المقال.",
-    "Select some text first.": "حدِّد نصاً أولاً.",
-    "No label on key": "لا وسم على المفتاح",
-    "Gold saved for": "حُفظ المرجع الذهبي لـ",
-    "Every article in the queue has accepted gold.": "لكل مقالات القائمة مرجع ذهبي معتمد.",
-    "The gold was accepted before; it is a draft again until you accept it.":
-        "كان المرجع معتمداً؛ صار مسودة حتى تعتمده من جديد.",
-    "Enter takes this option; Alt+0 rejects all options": "Enter يعتمد هذا الخيار؛ Alt+0 يرفض كل الخيارات",
-    "add span": "إضافة وسم",
-    "relabel span": "تغيير الوسم",
-    "delete span": "حذف وسم",
-    "take a version": "اعتماد نسخة",
-    "reject all options": "رفض كل الخيارات",
-    "take option": "اعتماد خيار",
-    "change strategy": "تغيير طريقة الدمج",
-    "accept as gold": "اعتماد كمرجع ذهبي",
-    "Label": "الوسم",
-    "Text": "النص",
-    "Spans": "الوسوم",
-}
-
 
 def tr(text: str) -> str:
     translated = QCoreApplication.translate("Review", text)
-    if translated == text and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        return _AR.get(text, text)
-    return translated
+    return rtl_safe(translated) if translated != text else translated
+
+
+def rtl_safe(text: str) -> str:
+    """In the Arabic UI, a translation that starts with Latin ("F1 …", "Alt …") still reads
+    right to left: a leading RIGHT-TO-LEFT MARK sets the paragraph direction."""
+    if text and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft and \
+            not ("\u0600" <= text[0] <= "\u06ff" or text[0] == "\u200f"):
+        return "\u200f" + text
+    return text
 
 
 def _arabic() -> bool:
@@ -834,10 +752,14 @@ class ReviewWindow(QMainWindow):
                                      "actNextConflict")
         self.act_prev_conflict = act(m_review, tr("Previous conflict"), ["Shift+F8", "Alt+Up"],
                                      self.previous_conflict, "actPrevConflict")
+        # Arabic keyboard layouts may put Arabic-Indic or Eastern digits on the number row.
+        def digit_keys(n: int) -> list[str]:
+            return [f"Alt+{n}", f"Alt+{chr(0x0660 + n)}", f"Alt+{chr(0x06F0 + n)}"]
+
         for n in range(1, MAX_PICK + 1):
-            act(m_review, tr("Take annotator %1's version").replace("%1", str(n)), f"Alt+{n}",
+            act(m_review, tr("Take annotator %1's version").replace("%1", str(n)), digit_keys(n),
                 lambda n=n: self.pick_version(n), f"actPick{n}")
-        act(m_review, tr("Reject all options of the conflict"), "Alt+0", self.reject_all, "actRejectAll")
+        act(m_review, tr("Reject all options of the conflict"), digit_keys(0), self.reject_all, "actRejectAll")
         m_review.addSeparator()
         self.act_next = act(m_review, tr("Next article in the queue"), [next_key, "Ctrl+PgDown"], self.next_article,
                             "actNext")
@@ -1186,7 +1108,8 @@ class ReviewWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.project.setting("project_name") or self.project.path.stem
-        self.setWindowTitle(f"{name} — {self.reviewer} — {tr('Review')} — " + tr("Arabic News Annotator"))
+        mode = tr("Review")
+        self.setWindowTitle(f"{name} — {self.reviewer} — {mode} — " + tr("Arabic News Annotator"))
 
     # --------------------------------------------------------------- conflicts
     def current_conflict(self) -> Conflict | None:

@@ -358,6 +358,15 @@ def test_pick_versions_and_reject_all(review_project, open_review, qtbot):
     assert ("التنظيم", "ACTOR") in stored_gold(path, aid)[1]
 
 
+def test_pick_with_arabic_indic_digits(review_project, open_review, qtbot):
+    path, ids = review_project
+    w = open_review(path)
+    w.open_article(ids["mixed"])
+    go_to_conflict_with(qtbot, w, OBSERVATORY)
+    qtbot.keyClick(view_of(w), Qt.Key(0x0662), ALT)  # Alt+٢ (Arabic-Indic two): badr
+    assert (OBSERVATORY, "ACTOR") in stored_gold(path, ids["mixed"])[1]
+
+
 def test_settled_conflicts_survive_a_restart(review_project, open_review, qtbot):
     path, ids = review_project
     w = open_review(path)

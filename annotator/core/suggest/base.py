@@ -6,6 +6,7 @@ Kept free of spaCy and of anything heavy: the GUI and CLI import it at start-up,
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -55,14 +56,18 @@ def resolve_overlaps(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
     """
     ranked = sorted(suggestions, key=lambda s: (-(s.end - s.start), -s.score, s.start, s.label))
     kept: list[Suggestion] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
+    ends: list[int] = []
     for sug in ranked:
         if sug.end <= sug.start:
             continue
-        if any(sug.start < e and s < sug.end for s, e in taken):
+        # Only the kept span starting just before sug.end can reach into it.
+        k = bisect_left(starts, sug.end)
+        if k > 0 and ends[k - 1] > sug.start:
             continue
         kept.append(sug)
-        taken.append((sug.start, sug.end))
+        starts.insert(k, sug.start)
+        ends.insert(k, sug.end)
     kept.sort(key=lambda s: (s.start, s.end))
     return kept
 
@@ -131,7 +136,7 @@ def gazetteer_names(name: str, key: str = "names", directory: str | None = None)
 _CLITIC_KEYS = {
     "actors": ("names", "context_names", "action_words", "force_heads", "air_heads"),
     "locations": ("names", "context_names", "head_only", "heads", "place_cues", "name_prefixes"),
-    "sources": ("names", "quoted_only", "unnamed_heads", "attribution_words", "outlet_heads"),
+    "sources": ("names", "activists", "quoted_only", "unnamed_heads", "attribution_words", "outlet_heads"),
     "counts": ("people_nouns", "vague", "qualifiers", "triggers"),
 }
 

@@ -71,6 +71,9 @@ _BOILERPLATE_RE = re.compile(
     r"تعليق واحد|[0-9]+\s+تعليق|التعليقات|اترك تعليقا|زر الذهاب الي الاعلي)",
     re.M,
 )
+# Relational adjectives that end an unquoted outlet name: «وكالة هاوار المقربة من…».
+_OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه"))
+
 # Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
 _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
 
@@ -171,6 +174,7 @@ class RuleSuggester(Suggester):
 
         src_names = _words(_flat(sources.get("names")))
         src_quoted = set(_words(sources.get("quoted_only")))
+        activists = _words(sources.get("activists"))
         self._unnamed_heads = _words(sources.get("unnamed_heads"))
         self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
         attribution = _words(sources.get("attribution_words"))
@@ -210,7 +214,8 @@ class RuleSuggester(Suggester):
             "LOC": loc_names,
             "LOC_CTX": [n for n in loc_ctx if n not in set(loc_names)],
             "LOC_HEAD": [n for n in loc_head_only if n not in set(loc_names)],
-            "SRC": [n for n in src_names if n not in src_quoted],
+            "SRC": [n for n in src_names if n not in src_quoted and n not in activists],
+            "SRC_ACT": activists,
             "SRC_Q": sorted(src_quoted),
         }
         self._group_of: dict[int, str] = {}
@@ -336,6 +341,14 @@ class RuleSuggester(Suggester):
                 if cand is not None:
                     cands.append(cand)
                     loc_ends.add(cand.end)
+            elif group == "SRC_ACT":
+                # Activists: the nominative «ناشطون» is the subject of what they say («يقول
+                # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
+                # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
+                if norm[s].endswith("ون") or any(w in self._attribution for w in norm[max(0, s - 3) : s]) or any(
+                    w in self._attribution for w in norm[e : e + 2]
+                ):
+                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
                 cands.append(_Cand(start, e, "SOURCE", _S_NAME))
@@ -383,6 +396,8 @@ class RuleSuggester(Suggester):
             start, end = snap_span(text, start, end, lexicon=self._lexicon)
             if start >= end:
                 continue
+            if label != "COUNT" and text[end - 1] == "\u064b":
+                continue  # tanween: «قصفاً تركياً» is the adjective, not the country
             if c.label == _COUNT_FATHA and "\u064eين" not in text[start:end].replace("\u0651", ""):
                 continue  # «آخرين» is plural «others»; only «آخرَين» (fatha) is a dual
             attrs: dict[str, Any] = {}
@@ -515,7 +530,7 @@ class RuleSuggester(Suggester):
             and orth[j] == norm[j]
             and self._place_word(norm[j])
             and norm[j] not in self._attribution
-            and norm[j].removeprefix("ال") not in self._unnamed_adj  # «… المقربة من»
+            and norm[j].removeprefix("ال") not in _OUTLET_STOP  # «… المقربة من»
         ):
             j += 1
         if j == h + 1:
@@ -584,8 +599,13 @@ class RuleSuggester(Suggester):
 
     def _counts(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         out: list[_Cand] = []
+        starts = self._count_starts
         i = 0
         while i < n:
+            w = norm[i]
+            if w not in starts and not w[:1].isdigit():
+                i += 1
+                continue
             cand = self._count_at(i, orth, norm, n)
             if cand is not None:
                 out.append(cand)

@@ -1,0 +1,348 @@
+"""Normalisation with its offset map, folding, and clitic-aware span snapping."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.text import (
+    NormalizedText,
+    fold,
+    is_arabic_char,
+    normalize,
+    proclitic_length,
+    snap_span,
+    to_arabic_digits,
+    to_ascii_digits,
+    word_bounds,
+)
+
+
+def find_original(text: str, needle_normalized: str) -> str:
+    """Locate a normalised needle and return the original substring it maps back to."""
+    nt = normalize(text)
+    i = nt.text.index(needle_normalized)
+    s, e = nt.to_original(i, i + len(needle_normalized))
+    return text[s:e]
+
+
+# --------------------------------------------------------------------------------------
+# What normalisation does
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "raw, folded",
+    [
+        ("أحمد إدلب آمنة ٱلرقة", "احمد ادلب امنه الرقه"),  # alef variants, ta marbuta
+        ("مستشفى حتى", "مستشفي حتي"),  # alef maksura
+        ("قُتِلَ هُجُوماً", "قتل هجوما"),  # diacritics
+        ("قـــوات", "قوات"),  # tatweel
+        ("٣٤ و۱۲", "34 و12"),  # Arabic-Indic and Extended digits
+        ("ﻻ", "لا"),  # presentation-form ligature (NFKC, one-to-many)
+        ("AFP", "afp"),  # case-folded
+        ("\u200fداعش\u200e\u061c", "داعش"),  # bidi marks dropped
+        ("قو\u200cات", "قوات"),  # ZWNJ dropped
+    ],
+)
+def test_fold_applies_the_documented_normalisation(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+    assert normalize(raw).text == folded
+
+
+def test_fold_equals_normalize_text_on_a_real_paragraph(sample_text: str) -> None:
+    assert fold(sample_text) == normalize(sample_text).text
+
+
+def test_clean_text_needs_no_map() -> None:
+    nt = normalize("قال المرصد السوري")
+    assert nt.text == "قال المرصد السوري"
+    assert nt.to_original(4, 10) == (4, 10)
+    assert nt.to_normalized(4, 10) == (4, 10)
+
+
+# --------------------------------------------------------------------------------------
+# Offsets map back exactly
+# --------------------------------------------------------------------------------------
+def test_offsets_after_emoji_outside_the_bmp() -> None:
+    text = "🔴😀 عاجل: مقتل 5 عناصر في إدلب"
+    assert find_original(text, "ادلب") == "إدلب"
+    nt = normalize(text)
+    i = nt.text.index("5")
+    assert nt.to_original(i, i + 1) == (text.index("5"), text.index("5") + 1)
+
+
+def test_offsets_across_crlf() -> None:
+    text = "العنوان\r\n\r\nقالت مصادر ميدانية إن\r\nقوات النظام"
+    s = text.index("قوات النظام")
+    nt = normalize(text)
+    i = nt.text.index("قوات النظام")
+    assert nt.to_original(i, i + len("قوات النظام")) == (s, s + len("قوات النظام"))
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u200d", "\u200c", "\ufeff"])
+def test_invisible_marks_map_to_nothing(mark: str) -> None:
+    text = f"في {mark}حلب{mark} و{mark}حمص"
+    nt = normalize(text)
+    assert mark not in nt.text
+    # The match covers the name only, not the invisible marks around it.
+    assert find_original(text, "حلب") == "حلب"
+    s, e = nt.to_original(nt.text.index("حمص"), nt.text.index("حمص") + 3)
+    assert text[s:e] == "حمص"
+    # A mark inside a match is covered by the original range.
+    inner = f"حل{mark}ب"
+    assert find_original(f"في {inner} اليوم", "حلب") == inner
+
+
+def test_trailing_diacritics_belong_to_their_letter() -> None:
+    text = "قُتِلَ جُنْدِيٌّ في الرَّقَّةِ."
+    assert find_original(text, "جندي") == "جُنْدِيٌّ"
+    assert find_original(text, "الرقه") == "الرَّقَّةِ"
+
+
+def test_tatweel_inside_and_before_a_word() -> None:
+    text = "قـــوات النظام لـداعش"
+    assert find_original(text, "قوات") == "قـــوات"
+    assert find_original(text, "داعش") == "داعش"
+
+
+def test_arabic_indic_digits_map_one_to_one() -> None:
+    text = "مقتل ١٢ عنصراً و۳۴ مدنياً"
+    assert find_original(text, "12") == "١٢"
+    assert find_original(text, "34") == "۳۴"
+
+
+def test_one_to_many_expansions_map_back_to_the_whole_source() -> None:
+    text = "ﻻ إله إﻻ ﷲ"
+    nt = normalize(text)
+    assert nt.text == "لا اله الا الله"
+    # «الله» comes from the single character ﷲ.
+    i = nt.text.index("الله")
+    assert nt.to_original(i, i + 4) == (len(text) - 1, len(text))
+    # Half of an expansion widens to the whole source character.
+    assert nt.to_original(i + 1, i + 2) == (len(text) - 1, len(text))
+    # «الا» is إ + the ligature ﻻ: two source characters.
+    j = nt.text.index("الا")
+    s, e = nt.to_original(j, j + 3)
+    assert text[s:e] == "إﻻ"
+
+
+def test_decomposed_hamza_composes_and_maps_back() -> None:
+    # و + COMBINING HAMZA ABOVE composes to ؤ under NFKC: the cluster path keeps the map.
+    text = "رو\u0654ساء في حلب"
+    nt = normalize(text)
+    assert nt.text == "رؤساء في حلب"
+    i = nt.text.index("حلب")
+    assert nt.to_original(i, i + 3) == (text.index("حلب"), text.index("حلب") + 3)
+    s, e = nt.to_original(0, 5)
+    assert text[s:e] == "رو\u0654ساء"
+
+
+def test_to_normalized_is_the_inverse_on_word_ranges() -> None:
+    text = "قُتِلَ ٣ عناصر\u200f في «الرَّقَّةِ» 😀"
+    nt = normalize(text)
+    for word in ("٣", "عناصر", "الرَّقَّةِ", "😀"):
+        s = text.index(word)
+        ns, ne = nt.to_normalized(s, s + len(word))
+        assert nt.to_original(ns, ne) == (s, s + len(word))
+        assert nt.text[ns:ne] == fold(word)
+
+
+def test_out_of_range_is_an_error() -> None:
+    nt = normalize("حلب")
+    with pytest.raises(ValueError):
+        nt.to_original(0, 9)
+    with pytest.raises(ValueError):
+        nt.to_normalized(2, 1)
+
+
+def test_empty_ranges() -> None:
+    nt = normalize("ـحلب")
+    assert nt.to_original(0, 0) == (1, 1)
+    assert nt.to_original(3, 3) == (4, 4)
+
+
+# --------------------------------------------------------------------------------------
+# Property: a match in normalised text maps to an original range that folds back to it
+# --------------------------------------------------------------------------------------
+ALPHABET = list(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"  # letters, with the variants
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # harakat
+    "\u0640\u200c\u200d\u200e\u200f\u061c"  # tatweel, ZWNJ/ZWJ, bidi marks
+    "٠١٢٣٤٥٦٧٨٩۰۴0123456789"  # digit sets
+    " \n\r«»“”.,،؟:()"  # space and punctuation
+    "ﻻﻷﷲ"  # one-to-many
+    "😀🔴"  # outside the BMP
+    "\u0654\u0301eAZ"  # composing marks and Latin
+)
+texts = st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=60)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, data=st.data())
+def test_property_to_original_folds_back(text: str, data: st.DataObject) -> None:
+    nt = normalize(text)
+    assert nt.text == fold(text)
+    n = len(nt.text)
+    assume(n > 0)
+    ns = data.draw(st.integers(0, n - 1))
+    ne = data.draw(st.integers(ns + 1, n))
+    s, e = nt.to_original(ns, ne)
+    assert 0 <= s < e <= len(text)
+    # The original range covers the match; it may widen to whole source clusters.
+    a, b = nt.to_normalized(s, e)
+    assert a <= ns and ne <= b
+    assert fold(text[s:e]) == nt.text[a:b]
+    # A match that does not cut an expansion in half folds back to exactly itself.
+    if (a, b) == (ns, ne):
+        assert fold(text[s:e]) == nt.text[ns:ne]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_property_every_word_match_maps_back_exactly(text: str) -> None:
+    """Searching a folded word of the text finds it, and the mapped range folds back to it."""
+    nt = normalize(text)
+    for word in set(nt.text.split()):
+        i = nt.text.find(word)
+        s, e = nt.to_original(i, i + len(word))
+        if nt.to_normalized(s, e) == (i, i + len(word)):
+            assert fold(text[s:e]) == word
+        else:  # the word starts or ends inside one source cluster (an orphan mark after a space)
+            assert word in fold(text[s:e])
+
+
+# --------------------------------------------------------------------------------------
+# Speed and import weight
+# --------------------------------------------------------------------------------------
+def test_normalizing_a_30k_article_is_fast(sample_text: str) -> None:
+    article = ("قُتِلَ ١٢ عنصراً من «داعش» في البادية.\u200f " + sample_text + "\r\n") * 200
+    article = article[:30_000]
+    normalize(article)  # warm the per-character table
+    best = min(_timed(normalize, article) for _ in range(5))
+    assert best < 0.030, f"normalize took {best * 1000:.1f} ms for 30,000 characters"
+
+
+def _timed(fn, arg) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t
+
+
+def test_importing_text_and_camel_normalize_loads_no_torch_or_spacy() -> None:
+    code = (
+        "import sys, annotator.core.text as t, camel_tools.utils.normalize;"
+        "t.fold('قُتِلَ');"
+        "print(sorted(m for m in ('torch', 'spacy', 'transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------
+def test_digit_helpers_and_arabic_char() -> None:
+    assert to_ascii_digits("٠١٢٣ ۴۵۶") == "0123 456"
+    assert to_arabic_digits("2024") == "٢٠٢٤"
+    assert is_arabic_char("ب") and is_arabic_char("٣") and is_arabic_char("ﻻ")
+    assert not is_arabic_char("a") and not is_arabic_char("😀")
+
+
+def test_word_bounds() -> None:
+    text = "قال المرصدُ، «داعش»"
+    s = text.index("المرصد")
+    assert word_bounds(text, s + 2) == (s, s + len("المرصدُ"))
+    assert word_bounds(text, s + len("المرصدُ")) == (s, s + len("المرصدُ"))  # just after the word
+    comma = text.index("،") + 1
+    assert word_bounds(text, comma) == (comma, comma)  # on a space: no word
+
+
+# --------------------------------------------------------------------------------------
+# Span snapping and clitics
+# --------------------------------------------------------------------------------------
+def snapped(text: str, start: int = 0, end: int | None = None, **kw: bool) -> str:
+    s, e = snap_span(text, start, len(text) if end is None else end, **kw)
+    return text[s:e]
+
+
+@pytest.mark.parametrize(
+    "selection, expected",
+    [
+        ("بريف حلب", "ريف حلب"),
+        ("وداعش", "داعش"),
+        ("لقوات النظام", "قوات النظام"),
+        ("للتنظيم", "لتنظيم"),  # ل + ال is spelt لل: the span starts at the second ل
+        ("وللتنظيم", "لتنظيم"),
+        ("للفرقة الرابعة", "لفرقة الرابعة"),
+        ("بالرقة", "الرقة"),
+        ("وبالرقة", "الرقة"),
+        ("والميليشيات الإيرانية", "الميليشيات الإيرانية"),
+        ("فالطيران الروسي", "الطيران الروسي"),
+        ("كهيئة تحرير الشام", "هيئة تحرير الشام"),
+        ("ل”المدن”", "المدن"),
+        ("لـ«المشرق»", "المشرق"),
+        ("«وداعش»", "داعش"),
+        ("  (قسد)، ", "قسد"),
+        ("و50", "50"),
+        ("بنحو 2000 مقاتل", "نحو 2000 مقاتل"),
+        ("وجريحين", "جريحين"),
+        ("وَالقُوَّاتِ", "القُوَّاتِ"),
+    ],
+)
+def test_snap_strips_proclitics_quotes_and_punctuation(selection: str, expected: str) -> None:
+    assert snapped(selection) == expected
+
+
+@pytest.mark.parametrize("word", ["بادية", "وكالة", "لبنان", "فصائل", "كفرنبل", "والي", "والد", "بالغ", "وكالات"])
+def test_snap_keeps_letters_that_belong_to_the_root(word: str) -> None:
+    assert snapped(word) == word
+    assert proclitic_length(fold(word)) == 0
+
+
+def test_snap_widens_partial_words_and_keep_clitic_puts_it_back() -> None:
+    text = "وقال مصدر إن بريف حلب الشمالي اشتباكات"
+    s = text.index("بريف") + 2  # inside «بريف»
+    e = text.index("الشمالي") + 3  # inside «الشمالي»
+    assert snapped(text, s, e) == "ريف حلب الشمالي"
+    assert snapped(text, s, e, keep_clitic=True) == "بريف حلب الشمالي"
+    assert snapped(text, s, e, to_words=False) == "يف حلب الش"
+
+
+def test_snap_of_whitespace_only_is_empty() -> None:
+    s, e = snap_span("حلب ، «» دمشق", 3, 9)
+    assert s == e
+
+
+def test_snap_clamps_and_orders_its_arguments() -> None:
+    text = "في بريف حمص"
+    assert snap_span(text, 50, 2) == (text.index("ريف"), len(text))
+
+
+def test_snap_keeps_offsets_exact_with_marks_and_emoji() -> None:
+    text = "😀\u200f وَبِالرَّقَّةِ\u200e اليوم"
+    s, e = snap_span(text, 0, text.index(" اليوم"))
+    assert text[s:e] == "الرَّقَّةِ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_property_snap_is_idempotent_and_trimmed(data: st.DataObject) -> None:
+    text = (
+        "وقالت مصادر ميدانية ل”المدن” إن عناصر تابعة للتنظيم هاجموا مواقع قوات النظام بريف حمص "
+        "الشرقي، ما أدى إلى مقتل 4 جنود، و«داعش» وبالرقة والي لبنان وكالة بادية."
+    )
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    s, e = snap_span(text, a, b)
+    if s < e:
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert text[s] not in "«»“”\"'()،." and text[e - 1] not in "«»“”\"'()،."
+        assert snap_span(text, s, e) == (s, e)
+
+
+def test_normalized_text_type() -> None:
+    assert isinstance(normalize("حلب"), NormalizedText)
+    assert len(normalize("حَلَب")) == 3
