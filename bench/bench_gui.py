@@ -5,6 +5,9 @@
 * resident memory with a 100,000-article project open: <= 250 MB (measured in a fresh
   process, after the article list has been scrolled end to end).
 
+Wall-clock medians are what is judged; each row also notes the CPU time of the same work,
+which stays meaningful when other programs load the machine.
+
 Run: .venv/bin/python bench/bench_gui.py [--runs N] [--articles N]. Exit status 1 if a
 target is missed. The memory part runs itself as ``bench_gui.py --memory-child PROJECT``.
 """
@@ -85,45 +88,51 @@ def bench_window(runs: int) -> list[Result]:
             app.processEvents()
             view.viewport().repaint()
 
-        opens = []
+        opens, opens_cpu = [], []
         for _ in range(runs):
             window.open_article(small)
             settle()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             window.open_article(big)
             settle()
             opens.append((time.perf_counter() - started) * 1000)
+            opens_cpu.append((time.process_time() - cpu) * 1000)
         assert len(view.extraSelections()) == len(spans)
         median = statistics.median(opens)
         results.append(Result("open 30k-char article with 1,500 spans (median)", median, "ms",
                               f"<= {OPEN_TARGET_MS:.0f} ms", median <= OPEN_TARGET_MS,
-                              f"{runs} runs, min {min(opens):.0f} max {max(opens):.0f}"))
+                              f"{runs} runs, min {min(opens):.0f} max {max(opens):.0f}, "
+                              f"CPU median {statistics.median(opens_cpu):.0f} ms"))
 
         # Add then remove one span in a gap between spans, the way a label key and Delete do.
         free_set = set(free)
         gaps = [i for i in free if text[i].isalpha() and (i == 0 or not text[i - 1].isalpha())]
-        adds, removes = [], []
+        adds, removes, adds_cpu, removes_cpu = [], [], [], []
         for i in range(runs):
             at = gaps[(i * 37) % len(gaps)]  # a word no span covers
             end = at
             while end < len(text) and text[end].isalpha() and end in free_set:
                 end += 1
             view.select_cp(at, end, scroll=False)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             window.label_key("1")
             settle()
             adds.append((time.perf_counter() - started) * 1000)
+            adds_cpu.append((time.process_time() - cpu) * 1000)
             assert len(window.spans) == len(spans) + 1, window.statusBar().currentMessage()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             window.delete_selected_span()
             settle()
             removes.append((time.perf_counter() - started) * 1000)
+            removes_cpu.append((time.process_time() - cpu) * 1000)
             assert len(window.spans) == len(spans)
-        for name, values in (("add a span (label key)", adds), ("remove a span (Delete)", removes)):
+        for name, values, cpu_values in (("add a span (label key)", adds, adds_cpu),
+                                         ("remove a span (Delete)", removes, removes_cpu)):
             median = statistics.median(values)
             results.append(Result(f"{name} on that article: store + repaint (median)", median, "ms",
                                   f"<= {EDIT_TARGET_MS:.0f} ms", median <= EDIT_TARGET_MS,
-                                  f"{runs} runs, max {max(values):.0f}"))
+                                  f"{runs} runs, max {max(values):.0f}, "
+                                  f"CPU median {statistics.median(cpu_values):.0f} ms"))
         window.clock.stop()
         window.close()
         window.project.close()

@@ -197,6 +197,9 @@ class Project:
         return cls(path)
 
     def close(self) -> None:
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
         # Moved or deleted since the last write: SQLite will not checkpoint into it, so
         # whatever is still in the -wal would be lost; save a copy (see _check_not_moved).
         if self._identity is not None and self._rescued is None and \

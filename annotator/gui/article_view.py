@@ -67,7 +67,13 @@ class _Shown:
     end: int
     label: str
     span_id: int | None
-    tooltip: str
+    attributes: dict
+    kind: str = "span"  # how it is drawn: "span", "selected" or "suggestion"
+    note: str = ""  # suggestions: where it came from, how sure
+
+    def tooltip(self, labels: dict[str, Label]) -> str:
+        # Made on hover, not for each of thousands of spans whenever they are shown.
+        return _tooltip(self.label, self.attributes, labels) + self.note
 
 
 class ArticleView(QTextEdit):
@@ -111,14 +117,14 @@ class ArticleView(QTextEdit):
         self.offsets = QtOffsetMap("")
         self.labels: dict[str, Label] = {}
         self._shown: list[_Shown] = []  # spans then suggestions, sorted by start
-        self._span_sel: list[QTextEdit.ExtraSelection] = []
-        self._sugg_sel: list[QTextEdit.ExtraSelection] = []
         self._selected_id: int | None = None
         self._selected_range: tuple[int, int] | None = None
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
-        # What set_spans built for each span, by everything it depends on: after an edit
-        # only the changed span is rebuilt, not the thousands of others (see set_spans).
-        self._span_cache: dict[tuple, tuple[QTextEdit.ExtraSelection, _Shown]] = {}
+        # Highlights exist only for spans near what is on screen (see _refresh_selections),
+        # kept by (start, end, label, kind) so an edit or a scroll rebuilds only what changed.
+        self._sel_cache: dict[tuple[int, int, str, str], QTextEdit.ExtraSelection] = {}
+        self._built_range: tuple[int, int] | None = None  # code points the highlights cover
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._refresh_selections(force=False))
         self.exact_selection = False  # set while an Alt-drag selects exact characters
         self._press_pos: QPoint | None = None
 
@@ -126,17 +132,16 @@ class ArticleView(QTextEdit):
     def set_labels(self, labels: list[Label]) -> None:
         self.labels = {lab.name: lab for lab in labels}
         self._formats.clear()
-        self._span_cache.clear()
+        self._sel_cache.clear()
 
     def set_article(self, text: str) -> None:
         self.text = text
         self.offsets = QtOffsetMap(text)
         self._shown = []
-        self._span_sel = []
-        self._sugg_sel = []
         self._selected_id = None
         self._selected_range = None
-        self._span_cache.clear()  # its cursors belong to the old document
+        self._sel_cache.clear()  # its cursors belong to the old document
+        self._built_range = None
         self.setExtraSelections([])
         self.setPlainText(text)  # plain text: markup in an article is shown literally
         self._apply_block_format()
@@ -179,6 +184,7 @@ class ArticleView(QTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._apply_block_format()
+        self._refresh_selections()  # other text is on screen now
 
     def _format(self, label: str, kind: str) -> QTextCharFormat:
         key = (label, kind)
@@ -211,39 +217,74 @@ class ArticleView(QTextEdit):
     def set_spans(self, spans: list[Span], selected_id: int | None = None) -> None:
         self._selected_id = selected_id
         self._selected_range = None
-        self._span_sel = []
-        shown = [s for s in self._shown if s.span_id is None]
-        cache, new_cache = self._span_cache, {}
+        shown = [x for x in self._shown if x.kind == "suggestion"]
         for s in spans:
             kind = "selected" if s.id is not None and s.id == selected_id else "span"
             if kind == "selected":
                 self._selected_range = (s.start, s.end)
-            key = (s.id, s.start, s.end, s.label, kind, repr(s.attributes))
-            built = cache.get(key)
-            if built is None:
-                built = (self._selection(s.start, s.end, self._format(s.label, kind)),
-                         _Shown(s.start, s.end, s.label, s.id, _tooltip(s.label, s.attributes, self.labels)))
-            new_cache[key] = built
-            self._span_sel.append(built[0])
-            shown.append(built[1])
-        self._span_cache = new_cache
-        shown.sort(key=lambda x: (x.start, x.end))
+            shown.append(_Shown(s.start, s.end, s.label, s.id, s.attributes, kind))
+        shown.sort(key=_position)
         self._shown = shown
         self._refresh_selections()
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
-        self._sugg_sel = [self._selection(s.start, s.end, self._format(s.label, "suggestion")) for s in suggestions]
-        shown = [s for s in self._shown if s.span_id is not None]
+        shown = [x for x in self._shown if x.kind != "suggestion"]
         for s in suggestions:
-            tip = _tooltip(s.label, s.attributes, self.labels) + f"\n{s.origin} ({s.score:.2f})  ↵ / ⌫"
-            shown.append(_Shown(s.start, s.end, s.label, None, tip))
-        shown.sort(key=lambda x: (x.start, x.end))
+            shown.append(_Shown(s.start, s.end, s.label, None, s.attributes, "suggestion",
+                                f"\n{s.origin} ({s.score:.2f})  ↵ / ⌫"))
+        shown.sort(key=_position)
         self._shown = shown
         self._refresh_selections()
 
-    def _refresh_selections(self) -> None:
-        self.setExtraSelections(self._sugg_sel + self._span_sel)
+    def _visible_range(self, screens: int) -> tuple[int, int] | None:
+        """Code points from ``screens`` screenfuls above the viewport to as many below it."""
+        vp = self.viewport()
+        if not self.isVisible() or vp.height() <= 0:
+            return None
+        h, w = vp.height(), vp.width()
+        top = [self.cursorForPosition(QPoint(x, -h * screens)).position() for x in (0, w)]
+        bottom = [self.cursorForPosition(QPoint(x, h + h * screens)).position() for x in (0, w)]
+        return self.offsets.to_cp(min(top)), min(self.offsets.length_cp, self.offsets.to_cp(max(bottom)) + 1)
+
+    def _refresh_selections(self, force: bool = True) -> None:
+        """Give Qt highlights for the spans near the screen only.
+
+        Qt copies and walks every extra selection on each change and each paint, and making
+        one costs Python time: with thousands of spans that made opening an article and every
+        edit slow. A screenful above and below is covered, so small scrolls need no rebuild
+        (``force=False``: rebuild only once the screen leaves the covered part).
+        """
+        if not force and self._built_range is not None:
+            seen = self._visible_range(0)
+            if seen is None or (self._built_range[0] <= seen[0] and seen[1] <= self._built_range[1]):
+                return
+        covered = self._visible_range(1)
+        lo, hi = covered if covered is not None else (0, self.offsets.length_cp)
+        cache, built = self._sel_cache, {}
+        suggestions, spans = [], []
+        for x in self._shown:  # sorted by start
+            if x.start >= hi:
+                break
+            if x.end <= lo:
+                continue
+            key = (x.start, x.end, x.label, x.kind)
+            sel = built.get(key) or cache.get(key)
+            if sel is None:
+                sel = self._selection(x.start, x.end, self._format(x.label, x.kind))
+            built[key] = sel
+            (suggestions if x.kind == "suggestion" else spans).append(sel)
+        self._sel_cache = built
+        self._built_range = (lo, hi)
+        self.setExtraSelections(suggestions + spans)  # spans drawn over suggestions
         self.viewport().update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._refresh_selections()  # lines re-wrap: other text is on screen
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._refresh_selections()
 
     # ---------------------------------------------------------------- positions
     def selection_cp(self) -> tuple[int, int] | None:
@@ -279,7 +320,7 @@ class ArticleView(QTextEdit):
             if item.start > cp:
                 break
             if item.start <= cp < item.end:
-                if item.span_id is not None:
+                if item.kind != "suggestion":
                     return item
                 hit = hit or item
         return hit
@@ -335,7 +376,7 @@ class ArticleView(QTextEdit):
             pos = event.position().toPoint()
             item = self.shown_at(self.cp_at_point(pos))
             if item is not None:
-                QToolTip.showText(self.viewport().mapToGlobal(pos), item.tooltip, self.viewport())
+                QToolTip.showText(self.viewport().mapToGlobal(pos), item.tooltip(self.labels), self.viewport())
             else:
                 QToolTip.hideText()
 
@@ -403,6 +444,10 @@ _NAV_KEYS = {
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
     Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
 }
+
+
+def _position(item: _Shown) -> tuple[int, int]:
+    return item.start, item.end
 
 
 def _tooltip(label: str, attributes: dict, labels: dict[str, Label]) -> str:

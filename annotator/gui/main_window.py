@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
         rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         # In a right-to-left layout the next article lies to the left.
         next_key, prev_key = ("Alt+Left", "Alt+Right") if rtl else ("Alt+Right", "Alt+Left")
+        m_file = self.menuBar().addMenu(tr("&File"))
         m_article = self.menuBar().addMenu(tr("&Article"))
         m_edit = self.menuBar().addMenu(tr("&Edit"))
         m_view = self.menuBar().addMenu(tr("&View"))
@@ -311,6 +312,8 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
+        act(m_file, tr("Open project…"), "Ctrl+O", self.open_project_dialog, "actOpen")
+        act(m_file, tr("Quit"), "Ctrl+Q", self.close, "actQuit")
         self.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], self.next_article, "actNext")
         self.act_prev = act(m_article, tr("Previous article"), [prev_key, "Ctrl+PgUp"], self.previous_article,
                             "actPrev")
@@ -816,6 +819,26 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {self.annotator} — " + tr("Arabic News Annotator"))
 
     # ------------------------------------------------------------------- dialogs
+    def open_project_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), str(self.project.path.parent),
+                                              tr("Project files (*.db *.sqlite);;All files (*)"))
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str) -> QMainWindow | None:
+        """Replace this window by one on another project file (same annotator)."""
+        from . import create_main_window
+
+        window = self._guard(lambda: create_main_window(path, self.annotator))
+        if window is None:
+            return None
+        window.show()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closes this project file too
+        self.close()
+        return window
+
     def show_guidelines(self) -> None:
         from .dialogs import GuidelinesDialog
 

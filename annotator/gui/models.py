@@ -144,12 +144,16 @@ class SpanTableModel(QAbstractTableModel):
         self.text = ""
         self.labels: dict[str, Label] = {}
         self.on_edit = None  # callable(span, attributes) set by the window: writes through the store
+        self._brushes: dict[str, QBrush] = {}
+        self._arabic = False
 
     def set_content(self, text: str, spans: list[Span], labels: dict[str, Label]) -> None:
         self.beginResetModel()
         self.text = text
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
         self.labels = labels
+        self._brushes.clear()
+        self._arabic = _arabic_ui()
         self.endResetModel()
 
     def row_of(self, span_id: int | None) -> int | None:
@@ -185,14 +189,16 @@ class SpanTableModel(QAbstractTableModel):
         return base
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.spans):
+        # The view asks every visible cell for a dozen roles on each paint; answering the
+        # ones this model does not use first keeps a repaint cheap (Python per call).
+        if role not in _SPAN_ROLES or not index.isValid() or index.row() >= len(self.spans):
             return None
         span = self.spans[index.row()]
         col = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == "label":
                 lab = self.labels.get(span.label)
-                return lab.name_ar if lab and role == Qt.ItemDataRole.DisplayRole and _arabic_ui() else span.label
+                return lab.name_ar if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic else span.label
             if col == "text":
                 return self.text[span.start:span.end].replace("\n", " ")
             if col == "value":
@@ -201,11 +207,15 @@ class SpanTableModel(QAbstractTableModel):
                 return span.attributes.get("category", "")
             return span.origin
         if role == Qt.ItemDataRole.BackgroundRole and col == "label":
-            lab = self.labels.get(span.label)
-            if lab:
+            brush = self._brushes.get(span.label)
+            if brush is None:
+                lab = self.labels.get(span.label)
+                if not lab:
+                    return None
                 from .article_view import tint
 
-                return QBrush(tint(lab.color, 0.55))
+                brush = self._brushes[span.label] = QBrush(tint(lab.color, 0.55))
+            return brush
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{span.start}–{span.end}"
         if role == Qt.ItemDataRole.UserRole:
@@ -232,6 +242,12 @@ class SpanTableModel(QAbstractTableModel):
         else:
             return False
         return bool(self.on_edit(span, attrs))
+
+
+_SPAN_ROLES = frozenset(
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole)
+)
 
 
 def format_value(attrs: dict) -> str:

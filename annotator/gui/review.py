@@ -170,9 +170,9 @@ class GoldCommand(QUndoCommand):
 
 # ====================================================================== item models
 class ReviewQueueModel(QAbstractTableModel):
-    """The review queue: gold mark, title, agreement score, number of annotators."""
+    """The review queue: gold mark, title, agreement score (annotators in the tooltip)."""
 
-    COLUMNS = ("gold", "title", "score", "annotators")
+    COLUMNS = ("gold", "title", "score")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -208,7 +208,7 @@ class ReviewQueueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return ["", tr("Article"), tr("Agreement"), tr("Annotators")][section]
+        return ["", tr("Article"), tr("Agreement")][section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.items):
@@ -220,9 +220,7 @@ class ReviewQueueModel(QAbstractTableModel):
                 return "✓" if it.gold_status == "accepted" else ("✎" if it.gold_status == "draft" else "")
             if col == "title":
                 return it.title or f"#{it.article_id}"
-            if col == "score":
-                return f"{it.score:.2f}"
-            return str(len(it.annotators))
+            return f"{it.score:.2f}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == "gold":
                 return QBrush(QColor("#1c7c3c" if it.gold_status == "accepted" else "#8a5a00"))
@@ -312,7 +310,7 @@ class AnnotatorSpanModel(QAbstractTableModel):
                 lab = self.labels.get(span.label)
                 return QBrush(tint(lab.color, 0.75 if focus else 0.5)) if lab else None
             # Rows of the conflict being adjudicated: the class colour, stronger.
-            return QBrush(tint(strong, 0.38) if focus else QColor(light))
+            return QBrush(tint(strong, 0.28) if focus else QColor(light))
         if role == Qt.ItemDataRole.ForegroundRole and col == "agreement":
             return QBrush(QColor(strong))
         if role == Qt.ItemDataRole.FontRole and (col == "agreement" or focus):
@@ -440,7 +438,6 @@ class ReviewWindow(QMainWindow):
         project.require_reviewer(reviewer)
         self.project = project
         self.reviewer = reviewer
-        self.annotator = reviewer  # the name the workbench's helpers and tests look for
         self.settings = settings or QSettings()
         self.labels: list[Label] = project.labels()
         self.label_map = {lab.name: lab for lab in self.labels}
@@ -449,10 +446,7 @@ class ReviewWindow(QMainWindow):
         self.text = ""
         self.annotators: tuple[str, ...] = ()
         self.by_annotator: dict[str, list[Span]] = {}
-        self.strategy = str(self.settings.value("review_strategy", "unanimous"))
-        if self.strategy not in STRATEGIES:
-            self.strategy = "unanimous"
-        self.k = int(self.settings.value("review_min_annotators", 2) or 2)
+        self.strategy, self.k = self._default_strategy()
         self.draft: Draft | None = None
         self.conflicts: list[Conflict] = []
         self.gold_status: str | None = None
@@ -500,7 +494,7 @@ class ReviewWindow(QMainWindow):
         # each time one row changes, and the queue can hold thousands of articles.
         qh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fm = self.queue_table.fontMetrics()
-        for col, sample in ((0, "✓"), (2, tr("Agreement")), (3, tr("Annotators"))):
+        for col, sample in ((0, "✓"), (2, tr("Agreement"))):
             qh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             qh.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance("0.00")) + 20)
         self.queue_table.clicked.connect(self._queue_clicked)
@@ -906,10 +900,14 @@ class ReviewWindow(QMainWindow):
         self.by_annotator = {name: self.project.spans(article_id, name) for name in self.annotators}
         stored = gold_draft(self.project, article_id)
         record = self.project.setting(_record_key(article_id)) or {}
-        strategy = record.get("strategy") or (self._stored_strategy(article_id) if stored else None) or self.strategy
+        # The article's own strategy if it has one, else the reviewer's usual choice (not
+        # whatever the previous article happened to use).
+        default_strategy, default_k = self._default_strategy()
+        strategy = record.get("strategy") or (self._stored_strategy(article_id) if stored else None) \
+            or default_strategy
         if strategy not in STRATEGIES:
-            strategy = self.strategy
-        k = int(record.get("k") or self.k)
+            strategy = default_strategy
+        k = int(record.get("k") or default_k)
         self._set_strategy_controls(strategy, k)
         self._recompute_draft()
         if stored is None:
@@ -929,23 +927,28 @@ class ReviewWindow(QMainWindow):
             self.selected_span_id = None
         item = self.queue_model.item(article_id)
         self.score = item.score if item is not None else self._article_score()
+        self.conflict_index = None
         if changed_article:
             self.title_label.setText(article.title or f"#{article.id}")
             self.view.set_article(article.text)
-            self.conflict_index = None
-            self._show_panels()
-        else:
-            self.conflict_index = None
-            if previous_conflict is not None:
-                self.conflict_index = next((i for i, c in enumerate(self.conflicts)
-                                            if (c.start, c.end) == (previous_conflict.start, previous_conflict.end)),
-                                           None)
-            self._show_panels()
+        elif previous_conflict is not None:  # an undo or an edit: stay on the same conflict
+            self.conflict_index = next((i for i, c in enumerate(self.conflicts)
+                                        if (c.start, c.end) == (previous_conflict.start, previous_conflict.end)), None)
+        self._show_panels()
         self._show_gold()
         self._show_conflicts()
         self.queue_model.set_gold_status(article_id, self.gold_status)
         self._update_status()
         return True
+
+    def _default_strategy(self) -> tuple[str, int]:
+        """The reviewer's last choice (QSettings), unanimous and k = 2 at first."""
+        strategy = str(self.settings.value("review_strategy", "unanimous"))
+        try:
+            k = int(self.settings.value("review_min_annotators", 2) or 2)
+        except (TypeError, ValueError):
+            k = 2
+        return (strategy if strategy in STRATEGIES else "unanimous"), max(1, k)
 
     def _stored_strategy(self, article_id: int) -> str | None:
         # team.gold_draft() gives status and spans but not the strategy the gold came from.

@@ -38,7 +38,11 @@ def render(out: Path, *, lang: str = "ar", review: bool = False, wait_seconds: f
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
         window.close()
+        window.deleteLater()  # closes the project before its temporary folder goes away
         QApplication.processEvents()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return out
 
 

@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>No labels to show.</source>
+        <translation>لا وسوم للعرض.</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 (تام)</translation>
+    </message>
+    <message>
+        <source>Inter-annotator agreement</source>
+        <translation>الاتفاق بين الموسّمين</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>الوسم:</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>articles compared</source>
+        <translation>مقالات مقارنة</translation>
+    </message>
+    <message>
+        <source>Krippendorff's α</source>
+        <translation>ألفا كريبندورف α</translation>
+    </message>
+    <message>
+        <source>mean Cohen's κ</source>
+        <translation>متوسط كابا كوهين κ</translation>
+    </message>
+    <message>
+        <source>F1, exact match</source>
+        <translation>F1 بتطابق تام</translation>
+    </message>
+    <message>
+        <source>F1, overlap</source>
+        <translation>F1 بالتداخل</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>الدقة (تام)</translation>
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation>الاستدعاء (تام)</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تام)</translation>
+    </message>
+    <message>
+        <source>Overlap P</source>
+        <translation>الدقة (تداخل)</translation>
+    </message>
+    <message>
+        <source>Overlap R</source>
+        <translation>الاستدعاء (تداخل)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <source>Double-click an article to open it.</source>
+        <translation>انقر مرتين على مقال لفتحه.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Worst articles</source>
+        <translation>أضعف المقالات اتفاقاً</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>No article has been finished by two annotators yet.</source>
+        <translation>لم يُنهِ موسِّمان أيَّ مقال بعد.</translation>
+    </message>
+    <message>
+        <source>Annotators: %1</source>
+        <translation>الموسِّمون: %1</translation>
+    </message>
+    <message>
+        <source>micro (all labels)</source>
+        <translation>كل الوسوم (micro)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Your name (shown on your annotations):</source>
@@ -153,6 +288,10 @@
         <translation>قبول الكل</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
         <source>&amp;Article</source>
         <translation>&amp;المقال</translation>
     </message>
@@ -171,6 +310,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
     </message>
     <message>
         <source>Next article</source>
@@ -343,6 +490,333 @@
     <message>
         <source>Arabic News Annotator</source>
         <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Project files (*.db *.sqlite);;All files (*)</source>
+        <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>all annotators agree</source>
+        <translation>اتفاق الجميع</translation>
+    </message>
+    <message>
+        <source>partial: others left it unmarked</source>
+        <translation>جزئي: لم يحدّده الآخرون</translation>
+    </message>
+    <message>
+        <source>conflict: other boundaries or label</source>
+        <translation>خلاف: حدود أو وسم مختلف</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>المقاطع: %1</translation>
+    </message>
+    <message>
+        <source>Take annotator %1's version</source>
+        <translation>اعتماد نسخة الموسِّم %1</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Enter takes this option; Alt+0 rejects all options</source>
+        <translation>Enter يعتمد هذا الخيار، وAlt+0 يرفض كل الخيارات</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>الخيارات</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>Next conflict</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous conflict</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <source>Take annotator N's version</source>
+        <translation>اعتماد نسخة الموسِّم رقم N</translation>
+    </message>
+    <message>
+        <source>Reject all options of the conflict</source>
+        <translation>رفض كل خيارات الخلاف</translation>
+    </message>
+    <message>
+        <source>Take the dashed option under the cursor</source>
+        <translation>اعتماد الخيار المنقّط تحت المؤشر</translation>
+    </message>
+    <message>
+        <source>Label the selection / delete the span</source>
+        <translation>وسم التحديد / حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Accept as gold</source>
+        <translation>اعتماد كمرجع ذهبي</translation>
+    </message>
+    <message>
+        <source>Merge strategy:</source>
+        <translation>طريقة الدمج:</translation>
+    </message>
+    <message>
+        <source>unanimous</source>
+        <translation>بالإجماع</translation>
+    </message>
+    <message>
+        <source>majority</source>
+        <translation>بالأغلبية</translation>
+    </message>
+    <message>
+        <source>at least k annotators</source>
+        <translation>بحدٍّ أدنى من الموسِّمين</translation>
+    </message>
+    <message>
+        <source>k =</source>
+        <translation>العدد:</translation>
+    </message>
+    <message>
+        <source>Legend:</source>
+        <translation>دليل الألوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;الفريق</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>Next article in the queue</source>
+        <translation>المقال التالي في القائمة</translation>
+    </message>
+    <message>
+        <source>Previous article in the queue</source>
+        <translation>المقال السابق في القائمة</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>نص أكبر</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>نص أصغر</translation>
+    </message>
+    <message>
+        <source>Back to the article</source>
+        <translation>العودة إلى المقال</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين الموسّمين…</translation>
+    </message>
+    <message>
+        <source>Annotation guidelines</source>
+        <translation>دليل التوسيم</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.</source>
+        <translation>لا مقال أنهى توسيمَه موسِّمان بعد. يُنهي الموسِّم المقال بـ Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>This is the last article in the queue.</source>
+        <translation>هذا آخر مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>This is the first article in the queue.</source>
+        <translation>هذا أول مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>Draft, not saved yet: derived from the strategy</source>
+        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>المسودة محفوظة</translation>
+    </message>
+    <message>
+        <source>Accepted gold</source>
+        <translation>مرجع ذهبي معتمد</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>in the draft</source>
+        <translation>في المسودة</translation>
+    </message>
+    <message>
+        <source>%1 left of %2</source>
+        <translation>%1 متبقية من %2</translation>
+    </message>
+    <message>
+        <source>No conflicts in this article.</source>
+        <translation>لا خلافات في هذا المقال.</translation>
+    </message>
+    <message>
+        <source>para. %1</source>
+        <translation>فقرة %1</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>المراجِع:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Conflicts left:</source>
+        <translation>الخلافات المتبقية:</translation>
+    </message>
+    <message>
+        <source>Agreement:</source>
+        <translation>الاتفاق:</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator</source>
+        <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>This is the last conflict.</source>
+        <translation>هذا آخر خلاف.</translation>
+    </message>
+    <message>
+        <source>This is the first conflict.</source>
+        <translation>هذا أول خلاف.</translation>
+    </message>
+    <message>
+        <source>Go to a conflict first (F8).</source>
+        <translation>انتقل إلى خلاف أولاً (F8).</translation>
+    </message>
+    <message>
+        <source>There is no annotator %1 on this article.</source>
+        <translation>لا يوجد موسِّم رقم %1 في هذا المقال.</translation>
+    </message>
+    <message>
+        <source>take a version</source>
+        <translation>اعتماد نسخة</translation>
+    </message>
+    <message>
+        <source>reject all options</source>
+        <translation>رفض كل الخيارات</translation>
+    </message>
+    <message>
+        <source>take option</source>
+        <translation>اعتماد خيار</translation>
+    </message>
+    <message>
+        <source>No label on key</source>
+        <translation>لا وسم على المفتاح</translation>
+    </message>
+    <message>
+        <source>Select some text first.</source>
+        <translation>حدّد نصاً أولاً.</translation>
+    </message>
+    <message>
+        <source>add span</source>
+        <translation>إضافة مقطع</translation>
+    </message>
+    <message>
+        <source>relabel span</source>
+        <translation>تغيير وسم المقطع</translation>
+    </message>
+    <message>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <source>change strategy</source>
+        <translation>تغيير طريقة الدمج</translation>
+    </message>
+    <message>
+        <source>The gold was accepted before; it is a draft again until you accept it.</source>
+        <translation>كان المرجع الذهبي معتمداً؛ صار مسودة حتى تعتمده من جديد.</translation>
+    </message>
+    <message>
+        <source>accept as gold</source>
+        <translation>اعتماد كمرجع ذهبي</translation>
+    </message>
+    <message>
+        <source>Gold saved for</source>
+        <translation>حُفظ المرجع الذهبي لـ</translation>
+    </message>
+    <message>
+        <source>Every article in the queue has accepted gold.</source>
+        <translation>لكل مقالات القائمة مرجع ذهبي معتمد.</translation>
     </message>
 </context>
 <context>

@@ -128,8 +128,8 @@ def small_filesystem(where: Path, size_kib: int = 1024) -> Iterator[Path]:
         _unmount(where)
 
 
-def fill(folder: Path) -> Path:
-    """Fill the filesystem of ``folder`` to the last byte; return the filler file."""
+def fill(folder: Path, leave: int = 0) -> Path:
+    """Fill the filesystem of ``folder`` to the last byte, then free ``leave`` bytes; return the filler."""
     filler = folder / "filler.bin"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o644)
     try:
@@ -139,6 +139,8 @@ def fill(folder: Path) -> Path:
                     os.write(fd, b"\0" * chunk)
             except OSError as exc:
                 assert exc.errno == 28, exc  # ENOSPC
+        if leave:
+            os.ftruncate(fd, os.fstat(fd).st_size - leave)
     finally:
         os.close(fd)
     return filler
@@ -294,34 +296,48 @@ def test_cli_on_full_disk(tmp_path: Path) -> None:
     incoming = tmp_path / "incoming.jsonl"
     with open(incoming, "w", encoding="utf-8") as fh:
         for i in range(300):
-            fh.write(json.dumps({"text": f"قصف مدفعي على بلدات جبل الزاوية في اليوم {i} من الحملة"},
-                                ensure_ascii=False) + "\n")
+            text = f"ريف إدلب: قصف مدفعي على بلدات جبل الزاوية في اليوم {i} من الحملة. " + ARTICLE
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     with small_filesystem(tmp_path / "small") as fs:
         path = fs / "project.db"
         aid, saved = make_project(path)
-        old_export = fs / "export.jsonl"
-        assert cli("export", str(path), str(old_export)).returncode == 0
-        previous = old_export.read_bytes()
-        filler = fill(fs)
 
+        # Room to open the project, not to store the import: the batch's write fails.
+        filler = fill(fs, leave=96 * 1024)
         assert_clean_error(cli("import", str(path), str(incoming)), "disk is full", str(path))
+        # Completely full: even opening fails, with the same plain cause.
+        filler.unlink()
+        filler = fill(fs)
         assert_clean_error(cli("labels", str(path), "add", "WEAPON", "--color", "#123456"), "disk is full")
-        # An export onto the full disk fails cleanly and leaves the previous export whole.
-        assert_clean_error(cli("export", str(path), str(old_export)), "export failed")
-        assert old_export.read_bytes() == previous
-        assert sorted(os.listdir(fs)) == sorted(["export.jsonl", "filler.bin", "project.db"]), \
-            "a temporary export file (or a stray journal) was left behind"
-
-        # Opening a closed project makes its -shm index, which needs room: a clear refusal.
         assert_clean_error(cli("stats", str(path)), "disk is full", "nothing in the project is lost")
         filler.unlink()
+
         with Project.open(path) as p:
             assert p.article_count() == 1  # the refused import wrote nothing
             assert p.spans(aid, ANNOTATOR) == saved
+        assert integrity(path) == "ok"
         again = cli("import", str(path), str(incoming))
         assert again.returncode == 0, again.stderr
         assert "imported: 300 new" in again.stdout
         assert integrity(path) == "ok"
+
+
+def test_cli_export_onto_full_disk_keeps_previous_export(tmp_path: Path) -> None:
+    path = tmp_path / "project.db"
+    aid, saved = make_project(path)
+    with small_filesystem(tmp_path / "small") as fs:
+        target = fs / "export.jsonl"
+        assert cli("export", str(path), str(target)).returncode == 0
+        previous = target.read_bytes()
+        with Project.open(path) as p:  # make the next export bigger than the room left
+            assert import_records(
+                p, [ArticleRecord(text=f"{ARTICLE} ({i})", spans=[Span(0, 7, "LOCATION")]) for i in range(400)]
+            ).new == 400
+        fill(fs)
+        assert_clean_error(cli("export", str(path), str(target)), "export failed", str(target))
+        assert target.read_bytes() == previous
+        assert sorted(os.listdir(fs)) == ["export.jsonl", "filler.bin"], "a temporary export file was left behind"
+    assert stored(path, aid) == saved
 
 
 # --------------------------------------------------- deleted or moved while open
@@ -444,6 +460,7 @@ def test_gui_write_failure_shows_banner_and_no_span(qtbot, tmp_path: Path, fault
         window.label_buttons["LOCATION"].click()  # saved normally
         assert [s.label for s in window.spans] == ["LOCATION"]
         assert not window.banner.isVisible()
+        first = window.spans[0]
 
         filler = None
         if fault == "disk full":
@@ -473,4 +490,4 @@ def test_gui_write_failure_shows_banner_and_no_span(qtbot, tmp_path: Path, fault
             kept = stored(path, aid)
         else:
             kept = stored(rescue_path(window.banner.text()), aid)
-        assert [(s.start, s.end, s.label) for s in kept] == [(*ws[1], "LOCATION")]
+        assert kept == [first]

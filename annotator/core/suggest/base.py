@@ -22,6 +22,7 @@ __all__ = [
     "gazetteer_names",
     "gazetteer_first_words",
     "GAZETTEERS",
+    "evaluate",
 ]
 
 #: The gazetteer files under ``resources/gazetteers/`` (``<name>.yaml``).
@@ -157,3 +158,68 @@ def gazetteer_first_words() -> frozenset[str]:
                 if parts:
                     words.add(parts[0])
     return frozenset(words)
+
+
+# --------------------------------------------------------------------------------------
+# Quality against gold spans
+# --------------------------------------------------------------------------------------
+def evaluate(
+    suggester: Suggester, records: Iterable[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    """Per-label precision/recall/F1 of ``suggester`` on gold ``records``.
+
+    ``records`` are ``{"text": str, "spans": [{"start", "end", "label"}, ...]}``. Two
+    matchings are scored: *overlap* (a suggestion is right if it overlaps a gold span of the
+    same label; a gold span is found if a suggestion of its label overlaps it) and *exact*
+    (same start, end and label). Returns ``{label: {"p", "r", "f1", "exact_p", "exact_r",
+    "exact_f1", "n_pred", "n_gold"}}`` plus an ``"ALL"`` row (micro-averaged).
+    """
+    counts: dict[str, list[int]] = {}
+
+    def row(label: str) -> list[int]:
+        # n_pred, n_gold, pred_overlapping, gold_found, exact
+        return counts.setdefault(label, [0, 0, 0, 0, 0])
+
+    for rec in records:
+        gold = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in rec["spans"]]
+        pred = [(s.start, s.end, s.label) for s in suggester.suggest(rec["text"])]
+        gold_set = set(gold)
+        for p in pred:
+            r = row(p[2])
+            r[0] += 1
+            r[2] += any(g[2] == p[2] and g[0] < p[1] and p[0] < g[1] for g in gold)
+            r[4] += p in gold_set
+        for g in gold:
+            r = row(g[2])
+            r[1] += 1
+            r[3] += any(p[2] == g[2] and g[0] < p[1] and p[0] < g[1] for p in pred)
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    out: dict[str, dict[str, float]] = {}
+    total = [0, 0, 0, 0, 0]
+    for label in sorted(counts):
+        c = counts[label]
+        total = [a + b for a, b in zip(total, c)]
+        out[label] = _scores(c, f1)
+    out["ALL"] = _scores(total, f1)
+    return out
+
+
+def _scores(c: list[int], f1: Any) -> dict[str, float]:
+    n_pred, n_gold, pred_ok, gold_found, exact = c
+    p = pred_ok / n_pred if n_pred else 0.0
+    r = gold_found / n_gold if n_gold else 0.0
+    ep = exact / n_pred if n_pred else 0.0
+    er = exact / n_gold if n_gold else 0.0
+    return {
+        "p": p,
+        "r": r,
+        "f1": f1(p, r),
+        "exact_p": ep,
+        "exact_r": er,
+        "exact_f1": f1(ep, er),
+        "n_pred": n_pred,
+        "n_gold": n_gold,
+    }

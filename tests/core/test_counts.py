@@ -1,0 +1,139 @@
+"""Reading COUNT spans: the quantity (guidelines §4.2 shape) and the category."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.counts import count_attributes, count_category, parse_count
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "span, value, approx",
+    [
+        ("34", 34, False),
+        ("٣٤ عنصراً", 34, False),  # Arabic-Indic digits
+        ("۳۴ مدنياً", 34, False),  # Extended Arabic-Indic digits
+        ("1,200 شخص", 1200, False),
+        ("ثلاثة", 3, False),
+        ("ثلاثة وعشرين", 23, False),
+        ("ثلاثة و عشرين", 23, False),
+        ("ثلاثة وعشرون عنصراً", 23, False),
+        ("خمسة عشر", 15, False),
+        ("أحد عشر عنصراً", 11, False),
+        ("اثنا عشر", 12, False),
+        ("مئة", 100, False),
+        ("مائة وخمسين", 150, False),
+        ("ثلاث مئة", 300, False),
+        ("ألف", 1000, False),
+        ("ألف ومئتين", 1200, False),
+        ("3 آلاف", 3000, False),
+        ("ستة آلاف", 6000, False),
+        ("أكثر من 21 ألف مدني", 21000, True),
+        ("أكثر من مليوني نازح", 2_000_000, True),
+        ("جريحان", 2, False),
+        ("قتيلين", 2, False),
+        ("عنصرين", 2, False),
+        ("جنديين", 2, False),
+        ("امرأتان", 2, False),
+        ("مدنيان", 2, False),
+        ("آخرَين", 2, False),  # dual only with the fatha
+        ("مدنيين اثنين", 2, False),
+        ("عنصر واحد", 1, False),
+        ("و17", 17, False),
+        ("أكثر من 50 مدنياً", 50, True),
+        ("نحو 2000 مقاتل", 2000, True),
+        ("قرابة 90 شخصاً", 90, True),
+        ("ما لا يقل عن 150 شخصاً", 150, True),
+        ("حوالي ثلاثين", 30, True),
+    ],
+)
+def test_exact_and_qualified_numbers(span: str, value: int, approx: bool) -> None:
+    assert parse_count(span) == {"value": value, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    "span, low, high",
+    [
+        ("بين 40 و50 عنصراً", 40, 50),
+        ("ما بين 40 و 50", 40, 50),
+        ("40-50", 40, 50),
+        ("40 إلى 50", 40, 50),
+        ("3 أو 4", 3, 4),
+        ("العشرات", 20, 99),
+        ("عشرات الشبان", 20, 99),
+        ("مئات المدنيين", 200, 999),
+        ("آلاف الأطفال", 2000, 9999),
+        ("عشرات الآلاف", 20_000, 99_999),
+        ("بضعة عناصر", 3, 9),
+    ],
+)
+def test_ranges_and_vague_quantities(span: str, low: int, high: int) -> None:
+    assert parse_count(span) == {"value": [low, high], "approx": True}
+
+
+@pytest.mark.parametrize("span", ["مدنيين", "آخرين", "قتيل", "عدد من مقاتليه", "جرحى", "", "، «»"])
+def test_no_stated_quantity(span: str) -> None:
+    # A plural or singular noun alone, «عدد من», and the plural «آخرين» state no number.
+    assert parse_count(span) is None
+
+
+@pytest.mark.parametrize(
+    "text, span, category",
+    [
+        ("أدى القصف إلى مقتل 34 عنصراً من قوات النظام.", "34 عنصراً", "killed"),
+        ("قال المرصد إن 3 جرحى من الميليشيات سقطوا.", "3 جرحى", "wounded"),
+        ("مقتل 3 وإصابة 5 آخرين في القصف.", "3", "killed"),
+        ("مقتل 3 وإصابة 5 آخرين في القصف.", "5 آخرين", "wounded"),
+        ("اعتقلت قوات النظام 27 شاباً في حمص.", "27 شاباً", "captured"),
+        ("نزحت قرابة 2000 عائلة من ريف إدلب.", "قرابة 2000 عائلة", "displaced"),
+        ("قال إن 5 من عناصر النظام قتلوا جراء هجوم.", "5", "killed"),
+        ("وصلت تعزيزات تضم نحو 400 عنصر إلى المدينة.", "نحو 400 عنصر", "other"),
+        # A subset shares the category of the total before it.
+        ("وثّقت الشبكة مقتل أكثر من 200 مدني بانفجار ألغام منذ مطلع العام الماضي، بينهم 47 طفلاً.", "47 طفلاً", "killed"),
+        # A count joined by a glued و shares the category of the previous one.
+        ("أسفر عن مقتل ثلاثة عناصر من حزب الله اللبناني واثنين من الحرس الثوري.", "اثنين", "killed"),
+        # «وأصيب» after the span opens the next clause.
+        ("قُتِلَ ثلاثة رعاة وأُصيبَ اثنان آخران بانفجار لغم.", "ثلاثة رعاة", "killed"),
+    ],
+)
+def test_category_from_context(text: str, span: str, category: str) -> None:
+    start = text.index(span)
+    assert count_category(text, start, start + len(span)) == category
+
+
+def test_count_attributes_shape() -> None:
+    text = "أسفر القصف عن مقتل ١٢ عنصراً"
+    start = text.index("١٢")
+    attrs = count_attributes(text, start, len(text))
+    assert attrs == {"value": 12, "approx": False, "category": "killed"}
+    # A span without a readable number still gets the keys.
+    start = text.index("القصف")
+    assert count_attributes(text, start, start + 5) == {"value": None, "approx": True, "category": "other"}
+
+
+def test_attributes_agree_with_the_demo_annotations() -> None:
+    """The demo annotator's COUNT attributes follow the guidelines: the reader must agree on
+    (nearly) all of them. This is a regression floor, not a copy of the file."""
+    articles = {}
+    for line in (ROOT / "resources/samples/demo_articles.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        articles[rec["id"]] = rec["text"]
+    total = values = categories = 0
+    for line in (ROOT / "resources/samples/demo_annotations.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = articles[rec["article"]]
+        for span in rec["spans"]:
+            if span["label"] != "COUNT" or "attributes" not in span:
+                continue
+            total += 1
+            got = count_attributes(text, span["start"], span["end"])
+            want = span["attributes"]
+            values += got["value"] == want["value"] and got["approx"] == want["approx"]
+            categories += got["category"] == want["category"]
+    assert total >= 50
+    assert values / total >= 0.95
+    assert categories / total >= 0.9
