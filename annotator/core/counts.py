@@ -31,6 +31,7 @@ __all__ = [
     "category_from_words",
     "words_for_category",
     "count_words",
+    "count_lexicon",
     "CATEGORIES",
     "number_word_value",
 ]
@@ -88,7 +89,7 @@ _VAGUE_SRC = {
     "بضع": (3, 9),
     "عدة": (3, 10),
 }
-_VAGUE_EXTRA_SPELLINGS = {"مئات": ("مئات", "مآت", "ميات")}
+_VAGUE_EXTRA_SPELLINGS = {"مئات": ("مئات", "مآت")}
 
 # Qualifiers before a number.
 _MORE_THAN_SRC = ("أكثر من", "أزيد من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "ما يربو على", "يربو على", "فوق")
@@ -130,6 +131,12 @@ _CUES_SRC: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+def count_lexicon() -> dict[str, Any]:
+    """The folded word lists behind the parser: ``number`` (word → (kind, value)), ``vague``
+    (word → (low, high)), ``duals`` and ``fatha_duals``. Shared with the rule suggester."""
+    return _lex()
+
 
 def count_words() -> frozenset[str]:
     """Number words, vague quantities and dual nouns (folded): words a COUNT span may start

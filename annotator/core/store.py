@@ -882,7 +882,10 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 def _rescue_copy(conn: sqlite3.Connection, path: Path) -> Path | None:
     """Copy the open database to a new file beside ``path`` (else in the home folder)."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    for folder in (path.parent, Path.home()):
+    folders = [path.parent]
+    with contextlib.suppress(RuntimeError, KeyError):  # no resolvable home folder
+        folders.append(Path.home())
+    for folder in folders:
         for n in range(100):
             target = folder / f"{path.stem}.recovered-{stamp}{f'-{n}' if n else ''}{path.suffix or '.db'}"
             if not target.exists():

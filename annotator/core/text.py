@@ -38,6 +38,7 @@ __all__ = [
     "NormalizedText",
     "normalize",
     "fold",
+    "warm_up",
     "snap_span",
     "word_bounds",
     "proclitic_length",
@@ -104,6 +105,15 @@ def _camel_dediac() -> Callable[[str], str]:
     return _dediac
 
 
+def warm_up() -> None:
+    """Pay the one-off costs now (camel's dediac import, ≈0.7 s; the clitic lexicon):
+    the GUI may call this in a background thread at start-up so the first search or
+    selection does not wait."""
+    _camel_dediac()
+    fold("قُتِلَ ٣ عناصر")
+    clitic_lexicon()
+
+
 def _normalize_cluster(cluster: str) -> str:
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
@@ -114,7 +124,10 @@ def _normalize_cluster(cluster: str) -> str:
 
     s = normalize_unicode(cluster)
     s = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(s)))
-    s = _camel_dediac()(s)
+    if any(ch in _HARAKAT for ch in s):
+        # dediac_ar removes exactly these; asking camel only when one is present keeps its
+        # slow import (see the module docstring) off paths that never meet a haraka.
+        s = _camel_dediac()(s)
     s = s.translate(_EXTRA_DROP_TABLE).translate(_DIGIT_TABLE)
     return s.casefold()
 

@@ -139,8 +139,21 @@ _LAM_LAM_INFIX = (
 )
 
 
+def _import_spacy() -> Any:
+    """spaCy without torch (see annotator.core.spacy_loader); plain import when this file is
+    loaded by path with spaCy's ``--code`` and the package is not importable."""
+    try:
+        from annotator.core.spacy_loader import import_spacy
+    except ImportError:  # pragma: no cover - loaded by spaCy's CLI without the package
+        import spacy
+
+        return spacy
+    return import_spacy()
+
+
 def _rules() -> dict[str, Any]:
     """Prefix/suffix/infix patterns and special cases for :class:`spacy.tokenizer.Tokenizer`."""
+    _import_spacy()
     from spacy.lang.ar.tokenizer_exceptions import TOKENIZER_EXCEPTIONS as AR_EXC
     from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
     from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
@@ -223,7 +236,7 @@ def make_nlp() -> "Language":
     if _NLP is None:
         with _NLP_LOCK:
             if _NLP is None:
-                import spacy
+                spacy = _import_spacy()
 
                 _NLP = spacy.blank(LANG, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     return _NLP

@@ -123,7 +123,8 @@ def _progress_logger() -> Callable[..., Any]:
 
 
 def _register_logger() -> None:
-    import spacy
+    from annotator.core.spacy_loader import import_spacy
+    spacy = import_spacy()
 
     if PROGRESS_LOGGER not in spacy.registry.loggers.get_all():
         spacy.registry.loggers.register(PROGRESS_LOGGER, func=_progress_logger)
@@ -158,7 +159,8 @@ def train(
     ``stdout`` (default: discarded). Raises :class:`InputError` for a missing corpus and
     :class:`TrainingError` when spaCy cannot train on it.
     """
-    import spacy  # noqa: F401  (registries)
+    from annotator.core.spacy_loader import import_spacy
+    spacy = import_spacy()
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_nlp
     from spacy.util import load_config
@@ -232,7 +234,8 @@ def train(
 
 def evaluate(model_path: str | Path, dev_path: str | Path) -> dict[str, Any]:
     """spaCy's scores (``ents_p/r/f``, ``ents_per_type``) of a saved model on a ``.spacy`` file."""
-    import spacy
+    from annotator.core.spacy_loader import import_spacy
+    spacy = import_spacy()
     from spacy.training import Corpus
 
     import annotator.core.tokenizer  # noqa: F401

@@ -97,6 +97,9 @@ class ArticleView(QTextEdit):
         )
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # A scroll bar that comes and goes re-wraps the whole article (a second layout on
+        # opening every long article after a short one, and a visible jump); keep it.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setStyleSheet(
@@ -242,6 +245,9 @@ class ArticleView(QTextEdit):
         if not self.isVisible() or vp.height() <= 0:
             return None
         h, w = vp.height(), vp.width()
+        # Hit-testing a layout that is out of date (new text, new block formats) answers
+        # "end of document"; laying out now costs nothing extra, the paint needs it anyway.
+        self.document().size()
         top = [self.cursorForPosition(QPoint(x, -h * screens)).position() for x in (0, w)]
         bottom = [self.cursorForPosition(QPoint(x, h + h * screens)).position() for x in (0, w)]
         return self.offsets.to_cp(min(top)), min(self.offsets.length_cp, self.offsets.to_cp(max(bottom)) + 1)

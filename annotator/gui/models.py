@@ -148,13 +148,47 @@ class SpanTableModel(QAbstractTableModel):
         self._arabic = False
 
     def set_content(self, text: str, spans: list[Span], labels: dict[str, Label]) -> None:
-        self.beginResetModel()
-        self.text = text
-        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
-        self.labels = labels
-        self._brushes.clear()
-        self._arabic = _arabic_ui()
-        self.endResetModel()
+        new = sorted(spans, key=lambda s: (s.start, s.end))
+        if text != self.text or labels != self.labels:  # another article: start afresh
+            self.beginResetModel()
+            self.text = text
+            self.spans = new
+            self.labels = labels
+            self._brushes.clear()
+            self._arabic = _arabic_ui()
+            self.endResetModel()
+            return
+        self._update_rows(new)
+
+    def _update_rows(self, new: list[Span]) -> None:
+        """Tell the view only which rows changed (an edit touches one or a few).
+
+        A model reset makes the table ask again for every visible cell and re-measure its
+        columns: most of the cost of an edit on an article with a long span list.
+        """
+        old = self.spans
+        n = min(len(old), len(new))
+        head = 0
+        while head < n and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < n - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+            tail += 1
+        removed, added = len(old) - head - tail, len(new) - head - tail
+        if removed == added:
+            self.spans = new
+            if removed:
+                self.dataChanged.emit(self.index(head, 0), self.index(head + removed - 1, len(self.COLUMNS) - 1))
+            return
+        if removed:
+            self.beginRemoveRows(QModelIndex(), head, head + removed - 1)
+            self.spans = old[:head] + old[len(old) - tail:]
+            self.endRemoveRows()
+        if added:
+            self.beginInsertRows(QModelIndex(), head, head + added - 1)
+            self.spans = new
+            self.endInsertRows()
+        self.spans = new
 
     def row_of(self, span_id: int | None) -> int | None:
         for i, s in enumerate(self.spans):
@@ -232,8 +266,6 @@ class SpanTableModel(QAbstractTableModel):
             parsed = parse_value(str(value))
             if parsed is None:
                 return False
-            for k in ("value", "min", "max", "approx"):
-                attrs.pop(k, None)
             attrs.update(parsed)
         elif col == "category":
             if str(value) not in self.CATEGORIES:
@@ -251,32 +283,29 @@ _SPAN_ROLES = frozenset(
 
 
 def format_value(attrs: dict) -> str:
-    if attrs.get("value") is not None:
-        return str(attrs["value"])
-    lo, hi = attrs.get("min"), attrs.get("max")
-    if lo is None and hi is None:
+    """The span list's value cell for the guidelines' shape: ``34``, ``~50``, ``~20–99``."""
+    value = attrs.get("value")
+    if value is None:
         return ""
     prefix = "~" if attrs.get("approx") else ""
-    if hi is None:
-        return f"{prefix}{lo}+"
-    return f"{prefix}{lo}–{hi}"
+    if isinstance(value, list) and len(value) == 2:
+        return f"{prefix}{value[0]}–{value[1]}"
+    return f"{prefix}{value}"
 
 
 def parse_value(text: str) -> dict | None:
-    """Parse the span list's value cell: ``34``, ``40-50``, ``~10-99``, ``51+``."""
+    """Parse an edited value cell: ``34``, ``~50``, ``40-50``, ``~20-99`` (Arabic-Indic digits too)."""
     import re
 
     t = text.strip().replace("–", "-").translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
     approx = t.startswith("~")
     t = t.lstrip("~").strip()
     if re.fullmatch(r"\d+", t):
-        return {"value": int(t)}
+        return {"value": int(t), "approx": approx}
     m = re.fullmatch(r"(\d+)\s*-\s*(\d+)", t)
     if m and int(m.group(1)) <= int(m.group(2)):
-        return {"value": None, "min": int(m.group(1)), "max": int(m.group(2)), **({"approx": True} if approx else {})}
-    m = re.fullmatch(r"(\d+)\s*\+", t)
-    if m:
-        return {"value": None, "min": int(m.group(1)), "max": None, **({"approx": True} if approx else {})}
+        # A range is approximate by nature (بين 40 و50), as the guidelines record it.
+        return {"value": [int(m.group(1)), int(m.group(2))], "approx": True}
     return None
 
 

@@ -78,6 +78,20 @@ def test_suggestions_are_sorted_disjoint_trimmed_and_exact(rules: RuleSuggester,
         assert s.label in ("ACTOR", "LOCATION", "COUNT", "SOURCE")
 
 
+def test_suggestions_are_fixed_points_of_snap_span(rules: RuleSuggester) -> None:
+    """The matcher and snap_span agree on clitics: re-snapping a suggestion (as the GUI does
+    when a span is edited) never moves it."""
+    from annotator.core.text import snap_span
+
+    texts = [json.loads(line)["text"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checked = 0
+    for text in texts:
+        for s in rules.suggest(text):
+            assert snap_span(text, s.start, s.end) == (s.start, s.end), text[s.start : s.end]
+            checked += 1
+    assert checked > 100
+
+
 def test_the_sample_article(rules: RuleSuggester, sample_text: str) -> None:
     found = labelled(rules, sample_text)
     for expected in [

@@ -241,6 +241,15 @@ def test_importing_text_and_camel_normalize_loads_no_torch_or_spacy() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_warm_up_loads_camel_dediac_without_torch() -> None:
+    code = (
+        "import sys; from annotator.core.text import warm_up; warm_up();"
+        "print('camel_tools.utils.dediac' in sys.modules, 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True False"
+
+
 # --------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------

@@ -41,6 +41,25 @@ def build_article() -> tuple[str, list[tuple[int, int, str]]]:
     return "".join(parts), spans
 
 
+def check_highlights(view, spans) -> str | None:
+    """None if the highlights match the spans on screen, else what is wrong."""
+    from PySide6.QtCore import QPoint
+
+    vp = view.viewport()
+    corners = [view.cursorForPosition(QPoint(x, y)).position() for x in (0, vp.width()) for y in (0, vp.height())]
+    lo, hi = view.offsets.to_cp(min(corners)), view.offsets.to_cp(max(corners))
+    drawn = {(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in view.extraSelections()}
+    stored = {(view.offsets.to_qt(s.start), view.offsets.to_qt(s.end)) for s in spans}
+    on_screen = {(view.offsets.to_qt(s.start), view.offsets.to_qt(s.end)) for s in spans if s.start < hi and s.end > lo}
+    if not on_screen:
+        return f"no spans on screen between {lo} and {hi}: the test text is wrong"
+    if not on_screen <= drawn:
+        return f"{len(on_screen - drawn)} spans on screen are not highlighted"
+    if not drawn <= stored:
+        return f"{len(drawn - stored)} highlights belong to no span"
+    return None
+
+
 def child(folder: str) -> int:
     """Run in the child process: build, open, hammer, report."""
     import gc
@@ -74,6 +93,14 @@ def child(folder: str) -> int:
     app.processEvents()
     window.open_article(big)
     view = window.view
+    made = [0]  # ExtraSelections created: what the 6.12.0 bug needs a few thousand of
+    make = view._selection
+
+    def counting(*args):
+        made[0] += 1
+        return make(*args)
+
+    view._selection = counting
     rng = random.Random(7)
     expected = len(spans)
     for round_ in range(ROUNDS):
@@ -106,15 +133,36 @@ def child(folder: str) -> int:
         window.open_article(big)
         app.processEvents()
         gc.collect()
-        print(f"round {round_}: {len(view.extraSelections())} highlights", flush=True)
-        if len(view.extraSelections()) != expected:
-            print(f"expected {expected} highlights", flush=True)
+        if len(window.spans) != expected:
+            print(f"expected {expected} spans, the window shows {len(window.spans)}", flush=True)
             return 3
+        # Wherever the reader scrolls, every span on screen is highlighted at its exact
+        # Qt range, and nothing else is (no highlight of a deleted span).
+        bar = view.verticalScrollBar()
+        for _ in range(4):
+            bar.setValue(rng.randrange(bar.maximum() + 1))
+            app.processEvents()
+            problem = check_highlights(view, window.spans)
+            if problem:
+                print(problem, flush=True)
+                return 4
+        print(f"round {round_}: {len(view.extraSelections())} highlights on and near the screen", flush=True)
+        # Read the article top to bottom: highlights are made and dropped all the way.
+        for value in range(0, bar.maximum() + 1, max(1, view.viewport().height() // 2)):
+            bar.setValue(value)
+            app.processEvents()
+        # And hand Qt every span's highlight at once, then take them back.
+        everything = [counting(s.start, s.end, view._format(s.label, "span")) for s in window.spans]
+        view.setExtraSelections(everything)
+        view.viewport().repaint()
+        del everything
+        view.set_spans(window.spans, None)
+        gc.collect()
     window.close()
     window.project.close()
     app.processEvents()
     gc.collect()
-    print(f"OK {expected}", flush=True)
+    print(f"OK {expected} spans, {made[0]} highlights made", flush=True)
     return 0
 
 
@@ -131,8 +179,10 @@ def test_thousands_of_highlights_survive_rerendering(tmp_path):
     report = f"return code {proc.returncode}\n--- stdout\n{proc.stdout[-3000:]}\n--- stderr\n{proc.stderr[-3000:]}"
     assert proc.returncode == 0, report  # an abort shows up here as -6 (SIGABRT) or -11
     _text, spans = build_article()
-    assert f"OK {len(spans)}" in proc.stdout, report
-    assert proc.stdout.count(" highlights") == ROUNDS
+    ok = [line for line in proc.stdout.splitlines() if line.startswith("OK ")]
+    assert ok and ok[0].startswith(f"OK {len(spans)} spans"), report
+    assert int(ok[0].split()[3]) >= 10_000, report  # enough churn to trip the binding bug
+    assert proc.stdout.count(" highlights on and near the screen") == ROUNDS
 
 
 if __name__ == "__main__":

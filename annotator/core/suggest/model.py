@@ -56,7 +56,8 @@ class ModelSuggester(Suggester):
     @staticmethod
     def _load(path: Path) -> Any:
         try:
-            import spacy
+            from annotator.core.spacy_loader import import_spacy
+            spacy = import_spacy()
 
             import annotator.core.tokenizer  # noqa: F401  (registers ar_news.tokenizer.v1)
         except Exception as exc:  # pragma: no cover - spaCy is a hard dependency

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from annotator.core.counts import count_attributes_from_words, words_for_category
+from annotator.core.counts import count_attributes_from_words, count_lexicon, words_for_category
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
@@ -132,7 +132,8 @@ class RuleSuggester(Suggester):
 
     def __init__(self, gazetteer_dir: str | Path | None = None, labels: Iterable[str] | None = None) -> None:
         try:
-            import spacy
+            from annotator.core.spacy_loader import import_spacy
+            spacy = import_spacy()
             from spacy.matcher import PhraseMatcher
         except ImportError as exc:  # pragma: no cover - spaCy is a dependency
             raise SuggesterUnavailable(f"spaCy is not installed: {exc}") from exc
@@ -185,9 +186,7 @@ class RuleSuggester(Suggester):
         self._outlet_heads = set(_words(sources.get("outlet_heads")))
 
         self._people = self._people_forms(_words(counts.get("people_nouns")))
-        from annotator.core.counts import _lex as _count_lex
-
-        clex = _count_lex()
+        clex = count_lexicon()
         self._numbers: dict[str, tuple[str, int]] = clex["number"]
         self._duals: frozenset[str] = clex["duals"]
         self._fatha_duals: frozenset[str] = clex["fatha_duals"]
@@ -500,17 +499,20 @@ class RuleSuggester(Suggester):
         out: list[_Cand] = []
         first = True
         while i < n:
-            glued = orth[i] != norm[i]
             if first:
-                if glued or not self._place_word(norm[i]):
+                if orth[i] != norm[i] or not self._place_word(norm[i]):
                     break
             else:
-                # The next name comes with a glued و («والصيادة») or after a lone «و».
+                # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if orth[i] == "و" and i + 1 < n:
                     i += 1
-                elif not (orth[i][:1] == "و" and len(orth[i]) > 2):
+                    word = norm[i]
+                elif orth[i][:1] == "و" and len(orth[i]) > 2:
+                    # A known name has its norm already; an unknown one just loses the و.
+                    word = norm[i] if norm[i] != orth[i] else orth[i][1:]
+                else:
                     break
-                if not self._place_word(norm[i] if orth[i] != norm[i] else orth[i].removeprefix("و") if orth[i][:1] == "و" and i > 0 and orth[i - 1] != "و" else norm[i]):
+                if not self._place_word(word):
                     break
             out.append(_Cand(i, i + 1, "LOCATION", _S_UNKNOWN))
             first = False
