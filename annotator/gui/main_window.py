@@ -34,7 +34,7 @@ from ..core.store import Project
 from .article_view import ArticleView, tint
 from .commands import AddSpans, DeleteSpan, UpdateSpan
 from .models import ArticleTableModel, SpanTableModel, status_text
-from .workers import SuggestJob, pool
+from .workers import SuggestJob, WarmUpJob, pool
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self.clock.timeout.connect(self._tick)
         self.clock.start()
         self._open_initial_article()
+        # After the first paint, load what the first selection will need, off the GUI thread.
+        QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
         # After the first paint, load what the first label key needs, off this thread.
         QTimer.singleShot(300, lambda: pool().start(_WarmUp()))
 

@@ -58,3 +58,15 @@ class SuggestJob(QRunnable):
 
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+class WarmUpJob(QRunnable):
+    """Pay one-off import costs (camel-tools' character tables) before the first keypress needs them."""
+
+    def run(self) -> None:
+        try:
+            from ..core.text import warm_up
+
+            warm_up()
+        except Exception:  # only a speed-up: a failure here must never reach the user
+            log.exception("warm-up failed")
