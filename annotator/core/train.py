@@ -160,7 +160,7 @@ def train(
     :class:`TrainingError` when spaCy cannot train on it.
     """
     from annotator.core.spacy_loader import import_spacy
-    spacy = import_spacy()
+    import_spacy()  # before any spacy.* import: keeps torch out
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as train_nlp
     from spacy.util import load_config

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import AnnotatorError, StorageError
+from ..core.errors import AnnotatorError
 from ..core.model import STATUSES, Label, Span, Suggestion
 from ..core.store import Project
 from .article_view import ArticleView, tint
 from .commands import AddSpans, DeleteSpan, UpdateSpan
 from .models import ArticleTableModel, SpanTableModel, status_text
+from .window_base import WindowBase
 from .workers import SuggestJob, WarmUpJob, pool
 
 log = logging.getLogger(__name__)
@@ -79,7 +78,7 @@ class _WarmUp(QRunnable):
             log.debug("warm-up failed", exc_info=True)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowBase):
     """One annotator's window over one project."""
 
     def __init__(self, project: Project, annotator: str, settings: QSettings | None = None):
@@ -322,18 +321,7 @@ class MainWindow(QMainWindow):
         self.menu_team = self.menuBar().addMenu(tr("&Team"))
         m_help = self.menuBar().addMenu(tr("&Help"))
 
-        def act(menu, text: str, keys: list[str] | str | None, slot: Callable[[], Any], name: str) -> QAction:
-            a = QAction(text, self)
-            a.setObjectName(name)
-            if keys:
-                keys = [keys] if isinstance(keys, str) else keys
-                a.setShortcuts([QKeySequence(k) for k in keys])
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.triggered.connect(lambda _checked=False: slot())
-            menu.addAction(a)
-            self.addAction(a)
-            return a
-
+        act = self.make_action
         act(m_file, tr("Open project…"), "Ctrl+O", self.open_project_dialog, "actOpen")
         act(m_file, tr("Quit"), "Ctrl+Q", self.close, "actQuit")
         self.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], self.next_article, "actNext")
@@ -345,14 +333,7 @@ class MainWindow(QMainWindow):
                             "actSkip")
         self.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", self.flag_article_dialog,
                             "actFlag")
-        self.act_undo = self.undo_stack.createUndoAction(self, tr("Undo"))
-        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_redo = self.undo_stack.createRedoAction(self, tr("Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for a in (self.act_undo, self.act_redo):
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            m_edit.addAction(a)
-            self.addAction(a)
+        self.add_undo_actions(m_edit)
         m_edit.addSeparator()
         act(m_edit, tr("Delete span"), None, self.delete_selected_span, "actDelete")
         act(m_edit, tr("Toggle clitic in span"), "Ctrl+K", self.toggle_clitic, "actClitic")
@@ -363,32 +344,7 @@ class MainWindow(QMainWindow):
         act(m_view, tr("Smaller text"), "Ctrl+-", lambda: self.change_font_size(-1), "actZoomOut")
         act(m_view, tr("Find in list"), "Ctrl+F", self.search_edit.setFocus, "actFind")
         act(m_view, tr("Back to the article"), "F6", self.view.setFocus, "actFocusView")
-        act(self.menu_team, tr("Agreement…"), None, self.show_agreement, "actAgreement")
-        act(m_help, tr("Annotation guidelines"), "F1", self.show_guidelines, "actGuidelines")
-        act(m_help, tr("Keyboard shortcuts"), None, self.show_shortcuts, "actShortcuts")
-
-    # ------------------------------------------------------------------ errors
-    def report_error(self, message: str, *, persistent: bool = False) -> None:
-        log.warning("%s", message)
-        if persistent:
-            self.banner.setText(message)
-            self.banner.show()
-        self.statusBar().showMessage(message, 8000)
-        QApplication.beep()
-
-    def _guard(self, fn: Callable[[], Any]) -> Any:
-        """Run a user action; a domain error becomes a message, never a crash."""
-        try:
-            result = fn()
-        except StorageError as exc:
-            self.report_error(str(exc), persistent=True)
-            return None
-        except AnnotatorError as exc:
-            self.report_error(str(exc))
-            return None
-        if self.banner.isVisible():
-            self.banner.hide()
-        return result
+        self.add_help_actions(self.menu_team, m_help)
 
     # ---------------------------------------------------------------- articles
     def _open_initial_article(self) -> None:
@@ -860,21 +816,6 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closes this project file too
         self.close()
         return window
-
-    def show_guidelines(self) -> None:
-        from .dialogs import GuidelinesDialog
-
-        GuidelinesDialog(self).show()
-
-    def show_shortcuts(self) -> None:
-        from .dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).show()
-
-    def show_agreement(self) -> None:
-        from .agreement_dialog import AgreementDialog
-
-        self._guard(lambda: AgreementDialog(self.project, self).show())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._flush_time()

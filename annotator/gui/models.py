@@ -283,14 +283,13 @@ _SPAN_ROLES = frozenset(
 
 
 def format_value(attrs: dict) -> str:
-    """The span list's value cell for the guidelines' shape: ``34``, ``~50``, ``~20–99``."""
+    """The span list's value cell for the guidelines' shape: ``34``, ``~50``, ``20–99``."""
     value = attrs.get("value")
     if value is None:
         return ""
-    prefix = "~" if attrs.get("approx") else ""
     if isinstance(value, list) and len(value) == 2:
-        return f"{prefix}{value[0]}–{value[1]}"
-    return f"{prefix}{value}"
+        return f"{value[0]}–{value[1]}"  # a range is approximate by definition
+    return f"~{value}" if attrs.get("approx") else f"{value}"
 
 
 def parse_value(text: str) -> dict | None:

@@ -41,7 +41,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -62,7 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.adjudication import Conflict, Draft, agreement_class, merge
-from ..core.errors import AnnotatorError, StorageError
+from ..core.errors import AnnotatorError
 from ..core.model import Label, Span, Suggestion
 from ..core.store import Project, now_iso
 from ..core.team import (
@@ -76,6 +75,7 @@ from ..core.team import (
     update_gold_span,
 )
 from .article_view import ArticleView, tint
+from .window_base import WindowBase
 
 log = logging.getLogger(__name__)
 
@@ -430,7 +430,7 @@ class GoldView(ArticleView):
 
 
 # =========================================================================== window
-class ReviewWindow(QMainWindow):
+class ReviewWindow(WindowBase):
     """A reviewer's adjudication window over one project (``annotator gui --review``)."""
 
     def __init__(self, project: Project, reviewer: str, settings: QSettings | None = None):
@@ -727,17 +727,7 @@ class ReviewWindow(QMainWindow):
         m_team = self.menuBar().addMenu(tr("&Team"))
         m_help = self.menuBar().addMenu(tr("&Help"))
 
-        def act(menu, text: str, keys: list[str] | str | None, slot: Callable[[], Any], name: str) -> QAction:
-            a = QAction(text, self)
-            a.setObjectName(name)
-            if keys:
-                keys = [keys] if isinstance(keys, str) else keys
-                a.setShortcuts([QKeySequence(k) for k in keys])
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.triggered.connect(lambda _checked=False: slot())
-            menu.addAction(a)
-            self.addAction(a)
-            return a
+        act = self.make_action
 
         self.act_accept = act(m_review, tr("Accept as gold"), ["Ctrl+Return", "Ctrl+Enter"], self.accept_gold,
                               "actAcceptGold")
@@ -759,45 +749,13 @@ class ReviewWindow(QMainWindow):
                             "actNext")
         self.act_prev = act(m_review, tr("Previous article in the queue"), [prev_key, "Ctrl+PgUp"],
                             self.previous_article, "actPrev")
-        self.act_undo = self.undo_stack.createUndoAction(self, tr("Undo"))
-        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_redo = self.undo_stack.createRedoAction(self, tr("Redo"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for a in (self.act_undo, self.act_redo):
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            m_edit.addAction(a)
-            self.addAction(a)
+        self.add_undo_actions(m_edit)
         m_edit.addSeparator()
         act(m_edit, tr("Delete span"), None, self.delete_selected_span, "actDelete")
         act(m_view, tr("Larger text"), ["Ctrl+=", "Ctrl++"], lambda: self.change_font_size(+1), "actZoomIn")
         act(m_view, tr("Smaller text"), "Ctrl+-", lambda: self.change_font_size(-1), "actZoomOut")
         act(m_view, tr("Back to the article"), "F6", self.view.setFocus, "actFocusView")
-        act(m_team, tr("Agreement…"), None, self.show_agreement, "actAgreement")
-        act(m_help, tr("Annotation guidelines"), "F1", self.show_guidelines, "actGuidelines")
-        act(m_help, tr("Keyboard shortcuts"), None, self.show_shortcuts, "actShortcuts")
-
-    # ------------------------------------------------------------------ errors
-    def report_error(self, message: str, *, persistent: bool = False) -> None:
-        log.warning("%s", message)
-        if persistent:
-            self.banner.setText(message)
-            self.banner.show()
-        self.statusBar().showMessage(message, 8000)
-        QApplication.beep()
-
-    def _guard(self, fn: Callable[[], Any]) -> Any:
-        """Run a user action; a domain error becomes a message, never a crash (None)."""
-        try:
-            result = fn()
-        except StorageError as exc:
-            self.report_error(str(exc), persistent=True)
-            return None
-        except AnnotatorError as exc:
-            self.report_error(str(exc))
-            return None
-        if self.banner.isVisible():
-            self.banner.hide()
-        return result
+        self.add_help_actions(m_team, m_help)
 
     # ------------------------------------------------------------------- queue
     def reload_queue(self) -> None:
@@ -1516,20 +1474,6 @@ class ReviewWindow(QMainWindow):
         self.view.set_spans(self.spans, self.selected_span_id)
         self.settings.setValue("font_size", size)
 
-    def show_agreement(self) -> None:
-        from .agreement_dialog import AgreementDialog
-
-        self._guard(lambda: AgreementDialog(self.project, self).show())
-
-    def show_guidelines(self) -> None:
-        from .dialogs import GuidelinesDialog
-
-        GuidelinesDialog(self).show()
-
-    def show_shortcuts(self) -> None:
-        from .dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self).show()
 
 
 def _record_key(article_id: int) -> str:

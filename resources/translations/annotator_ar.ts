@@ -340,14 +340,6 @@
         <translation>إبلاغ مع تعليق…</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
@@ -382,18 +374,6 @@
     <message>
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
-    </message>
-    <message>
-        <source>Agreement…</source>
-        <translation>الاتفاق بين الموسّمين…</translation>
-    </message>
-    <message>
-        <source>Annotation guidelines</source>
-        <translation>دليل التوسيم</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <source>This project has no articles yet. Import some with: annotator import</source>
@@ -498,6 +478,26 @@
     <message>
         <source>Project files (*.db *.sqlite);;All files (*)</source>
         <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين الموسّمين…</translation>
+    </message>
+    <message>
+        <source>Annotation guidelines</source>
+        <translation>دليل التوسيم</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
 </context>
 <context>
@@ -643,14 +643,6 @@
         <translation>المقال السابق في القائمة</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
@@ -665,18 +657,6 @@
     <message>
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
-    </message>
-    <message>
-        <source>Agreement…</source>
-        <translation>الاتفاق بين الموسّمين…</translation>
-    </message>
-    <message>
-        <source>Annotation guidelines</source>
-        <translation>دليل التوسيم</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
         <source>No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.</source>

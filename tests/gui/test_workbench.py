@@ -463,9 +463,9 @@ def test_count_span_attributes_and_value_editing(qtbot, make_project, open_windo
     editor.selectAll()
     qtbot.keyClicks(editor, "40-50")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: stored_spans(path, ids[0], "hala")[0].attributes.get("min") == 40, timeout=3000)
+    qtbot.waitUntil(lambda: stored_spans(path, ids[0], "hala")[0].attributes.get("value") == [40, 50], timeout=3000)
     attrs = stored_spans(path, ids[0], "hala")[0].attributes
-    assert (attrs["min"], attrs["max"], attrs["value"]) == (40, 50, None)
+    assert (attrs["value"], attrs["approx"]) == ([40, 50], True)
     assert model.index(0, value_col).data() == "40–50"
 
     depth = window.undo_stack.count()
