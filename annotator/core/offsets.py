@@ -18,7 +18,7 @@ class QtOffsetMap:
 
     def __init__(self, text: str):
         self.length_cp = len(text)
-        if text.isascii() or (max(text, default="\0") <= "\uffff" and "\r" not in text):
+        if "\r" not in text and (text.isascii() or max(text, default="\0") <= "\uffff"):
             self._cp_to_qt: list[int] | None = None  # identity: the common case costs nothing
             self._qt_to_cp: list[int] | None = None
             self.length_qt = len(text)

@@ -5,7 +5,7 @@ import logging
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,24 +60,6 @@ class _CategoryDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
-class _WarmUp(QRunnable):
-    """Load camel-tools' character tables, the clitic lexicon and the count lexicon.
-
-    Span snapping and COUNT attributes load them on first use (~1 s, kept out of
-    start-up on purpose); without this the annotator's first label key would hang.
-    """
-
-    def run(self) -> None:
-        try:
-            from ..core.counts import count_attributes
-            from ..core.text import snap_span
-
-            snap_span("والقوات", 0, 7)
-            count_attributes("مقتل 3 مدنيين", 5, 6)
-        except Exception:  # noqa: BLE001 - only a head start: the real call reports errors
-            log.debug("warm-up failed", exc_info=True)
-
-
 class MainWindow(WindowBase):
     """One annotator's window over one project."""
 
@@ -107,8 +89,6 @@ class MainWindow(WindowBase):
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
         QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
-        # After the first paint, load what the first label key needs, off this thread.
-        QTimer.singleShot(300, lambda: pool().start(_WarmUp()))
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:

@@ -584,3 +584,48 @@ def test_undo_never_touches_another_annotators_span(qtbot, make_project, open_wi
     for _ in range(3):
         press(qtbot, hv, Qt.Key.Key_Y, CTRL)
         assert stored_spans(path, ids[0], "omar") == [omars]
+
+
+def test_clicking_a_paragraphs_first_line_lands_in_it(qtbot, make_project, open_window):
+    """Blank lines between paragraphs are short, but must not cover the next line's top."""
+    path, _ids = make_project([ARTICLE])
+    view = view_of(open_window(path))
+    starts = [i + 2 for i in range(len(ARTICLE) - 1) if ARTICLE[i:i + 2] == "\n\n"]
+    assert len(starts) == 2
+    for start in starts:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(start + 3)
+        rect = view.cursorRect(cursor)
+        for y in (rect.top() + 2, rect.center().y(), rect.bottom() - 2):
+            landed = view.cursorForPosition(QPoint(rect.x(), y)).position()
+            assert start <= landed <= start + 6, (start, y, landed)
+
+
+def test_span_list_follows_every_edit(qtbot, make_project, open_window):
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    model = window.span_model
+    label_col, text_col = model.COLUMNS.index("label"), model.COLUMNS.index("text")
+
+    def rows():
+        return [(model.index(r, label_col).data(), model.index(r, text_col).data()) for r in range(model.rowCount())]
+
+    def stored():
+        return [(s.label, ARTICLE[s.start:s.end]) for s in stored_spans(path, ids[0], "hala")]
+
+    for needle, key in (("الطيران الروسي", Qt.Key.Key_1), ("مصادر ميدانية", Qt.Key.Key_4),
+                        ("دير الزور", Qt.Key.Key_2), ("حمص", Qt.Key.Key_2)):
+        select_text(view, needle, 1 if needle == "حمص" else 0)
+        press(qtbot, view, key)
+        assert rows() == stored()
+    window.select_span(window.spans[1].id)
+    press(qtbot, view, Qt.Key.Key_1)  # relabel: the row changes in place
+    assert rows() == stored()
+    press(qtbot, view, Qt.Key.Key_Delete)
+    assert rows() == stored() and len(rows()) == 3
+    for _ in range(3):
+        press(qtbot, view, Qt.Key.Key_Z, CTRL)
+        assert rows() == stored()
+    press(qtbot, view, Qt.Key.Key_Y, CTRL)
+    assert rows() == stored()
