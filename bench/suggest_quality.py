@@ -4,6 +4,7 @@ Two matchings: *overlap* (a suggestion counts if it overlaps a gold span of the 
 and *exact* (same offsets and label). Data sets, when present:
 
 * ``tests/data/gold/gold.jsonl`` — the gold test set (``{"id", "text", "spans"}``);
+* ``tests/data/gold/heldout.jsonl`` — a held-out set written without sight of the rules;
 * ``resources/samples/demo_articles.jsonl`` + ``demo_annotations.jsonl`` — the demo
   articles with one annotator's spans (``--annotator``, default ``lina``).
 
@@ -83,6 +84,12 @@ def main() -> int:
         ok = print_table(f"Gold set: {len(gold)} texts (tests/data/gold/gold.jsonl)", evaluate(suggester, gold), True)
     else:
         print("no gold set at tests/data/gold/gold.jsonl")
+    heldout_path = ROOT / "tests/data/gold/heldout.jsonl"
+    if heldout_path.exists():
+        # Written by someone who never saw the gazetteers or rules: the honest figure.
+        heldout = load_jsonl(heldout_path)
+        print_table(f"Held-out set: {len(heldout)} texts (tests/data/gold/heldout.jsonl, never tuned on)",
+                    evaluate(suggester, heldout), True)
     demo = demo_records(args.annotator)
     if demo:
         print_table(

@@ -77,6 +77,9 @@ class MainWindow(WindowBase):
         self._opened_at = time.monotonic()
         self._seconds_flushed = 0.0
         self._suggest_generation = 0
+        # No suggester job until the window has shown its first article: a job imports
+        # spaCy (and torch) in a thread, which would compete with start-up for the GIL.
+        self._hold_suggestions = True
         self.undo_stack = QUndoStack(self)
         self.setObjectName("mainWindow")
         self._build()
@@ -89,6 +92,7 @@ class MainWindow(WindowBase):
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
         QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
+        QTimer.singleShot(300, self._release_suggestions)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -636,6 +640,10 @@ class MainWindow(WindowBase):
             return {"model_path": path} if path else {}
         return {}
 
+    def _release_suggestions(self) -> None:
+        self._hold_suggestions = False
+        self._request_suggestions()
+
     def _request_suggestions(self) -> None:
         self._suggest_generation += 1
         self.suggestions = []
@@ -657,6 +665,8 @@ class MainWindow(WindowBase):
             self.suggest_info.setText(str(exc))
             return
         self.suggest_info.setText(tr("working…"))
+        if self._hold_suggestions:
+            return  # _release_suggestions asks again once the window is up
         job = SuggestJob(self.article_id, self.view.text, source, options)
         generation = self._suggest_generation
         job.signals.finished.connect(lambda aid, src, res: self._suggestions_ready(generation, aid, res))

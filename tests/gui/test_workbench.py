@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QPushButton, QTextEdit
 
 from annotator.core.store import Project
 from conftest import close_window, stored_spans
@@ -629,3 +629,63 @@ def test_span_list_follows_every_edit(qtbot, make_project, open_window):
         assert rows() == stored()
     press(qtbot, view, Qt.Key.Key_Y, CTRL)
     assert rows() == stored()
+
+
+def test_suggestions_accept_reject_and_accept_all(qtbot, make_project, open_window):
+    from annotator.core.suggest import get_suggester
+
+    expected = {(s.start, s.end, s.label) for s in get_suggester("rules").suggest(ARTICLE)}
+    assert len(expected) >= 5  # the article is written to have several
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    window.suggest_source.setCurrentIndex(window.suggest_source.findData("rules"))
+    assert QSettings().value("suggest_source") == "rules"  # remembered
+    qtbot.waitUntil(lambda: bool(getattr(window, "visible_suggestions", None)), timeout=60_000)
+    shown = {(s.start, s.end, s.label) for s in window.visible_suggestions}
+    assert shown == expected
+    drawn = {(sel.cursor.selectionStart(), sel.cursor.selectionEnd()) for sel in view.extraSelections()}
+    assert {(a, b) for a, b, _ in expected} <= drawn
+
+    def suggestion(text):
+        return next(s for s in window.visible_suggestions if ARTICLE[s.start:s.end] == text)
+
+    # Enter on a suggestion accepts it; the cursor moves on to the next one.
+    target = suggestion("قوات النظام")
+    view.place_cursor_cp(target.start + 2)
+    press(qtbot, view, Qt.Key.Key_Return)
+    (saved,) = stored_spans(path, ids[0], "hala")
+    assert (saved.start, saved.end, saved.label) == (target.start, target.end, target.label)
+    assert saved.origin == target.origin
+    assert view.cursor_cp() == min(s.start for s in window.visible_suggestions if s.start >= target.end)
+
+    # Backspace rejects: nothing stored, and it stays hidden when the article comes back.
+    rejected = suggestion("مصادر ميدانية")
+    view.place_cursor_cp(rejected.start + 1)
+    press(qtbot, view, Qt.Key.Key_Backspace)
+    assert len(stored_spans(path, ids[0], "hala")) == 1
+    assert rejected.key() not in {s.key() for s in window.visible_suggestions}
+    with Project.open(path) as other:
+        assert other.rejected_suggestions(ids[0], "hala") == {rejected.key()}
+
+    # A label key on a suggestion (no selection) accepts it with that label.
+    relabel = suggestion("المدن")
+    view.place_cursor_cp(relabel.start + 1)
+    press(qtbot, view, Qt.Key.Key_Escape)
+    press(qtbot, view, Qt.Key.Key_2)
+    assert (relabel.start, relabel.end, "LOCATION") in {(s.start, s.end, s.label)
+                                                        for s in stored_spans(path, ids[0], "hala")}
+
+    # Accept all takes every remaining one in one undoable step.
+    remaining = {s.key() for s in window.visible_suggestions}
+    before = {s.key() for s in stored_spans(path, ids[0], "hala")}
+    qtbot.mouseClick(window.findChild(QPushButton, "acceptAll"), Qt.MouseButton.LeftButton)
+    after = {s.key() for s in stored_spans(path, ids[0], "hala")}
+    assert after == before | remaining
+    assert window.visible_suggestions == []
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert {s.key() for s in stored_spans(path, ids[0], "hala")} == before
+
+    window.open_article(ids[0])  # reopened: the rejected one is still not offered
+    qtbot.waitUntil(lambda: bool(window.visible_suggestions), timeout=60_000)
+    assert rejected.key() not in {s.key() for s in window.visible_suggestions}
