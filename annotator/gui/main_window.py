@@ -669,8 +669,22 @@ class MainWindow(WindowBase):
             return  # _release_suggestions asks again once the window is up
         job = SuggestJob(self.article_id, self.view.text, source, options)
         generation = self._suggest_generation
-        job.signals.finished.connect(lambda aid, src, res: self._suggestions_ready(generation, aid, res))
-        job.signals.failed.connect(lambda aid, src, msg: self._suggestions_failed(generation, msg))
+        # The pool deletes a finished job at once, in its thread; unowned, the signals object
+        # went with it and the queued result was dropped (or the process crashed). The
+        # window owns it until the result has been delivered.
+        signals = job.signals
+        signals.setParent(self)
+
+        def finished(aid: int, _src: str, res: list) -> None:
+            signals.deleteLater()
+            self._suggestions_ready(generation, aid, res)
+
+        def failed(_aid: int, _src: str, msg: str) -> None:
+            signals.deleteLater()
+            self._suggestions_failed(generation, msg)
+
+        signals.finished.connect(finished)
+        signals.failed.connect(failed)
         pool().start(job)
 
     def _suggestions_ready(self, generation: int, article_id: int, result: list[Suggestion]) -> None:
@@ -724,8 +738,9 @@ class MainWindow(WindowBase):
         if sugg is None or self.article_id is None:
             return
         article_id = self.article_id
+        # reject_suggestion returns None; "or True" tells success from _guard's None (refused).
         if self._guard(lambda: self.project.reject_suggestion(article_id, self.annotator, sugg.start, sugg.end,
-                                                                sugg.label)) is None:
+                                                                sugg.label) or True) is None:
             return
         self._filter_suggestions()
         self._move_to_next_suggestion(sugg.end)
