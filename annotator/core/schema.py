@@ -198,4 +198,44 @@ def m004_suggestions(db: Database) -> None:
     )
 
 
+def _rebuild_with_autoincrement(db: Database, table: str, body: str, index: str) -> None:
+    db.execute(f"CREATE TABLE {table}_new ({body})")
+    db.execute(f"INSERT INTO {table}_new SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    db.execute(index)
+
+
+@migrations()
+def m005_span_ids_never_reused(db: Database) -> None:
+    """Span ids become AUTOINCREMENT: SQLite otherwise hands a deleted span's id to the
+    next new span, and an undo that restores or deletes "span 42" could hit someone else's."""
+    _rebuild_with_autoincrement(
+        db, "spans",
+        """id INTEGER PRIMARY KEY AUTOINCREMENT,
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL DEFAULT 'manual',
+            created_at TEXT,
+            CHECK ("end" > start)""",
+        "CREATE INDEX idx_spans_annotation ON spans(annotation_id, start)",
+    )
+    _rebuild_with_autoincrement(
+        db, "gold_spans",
+        """id INTEGER PRIMARY KEY AUTOINCREMENT,
+            gold_id INTEGER NOT NULL REFERENCES gold(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL DEFAULT 'gold',
+            created_at TEXT,
+            CHECK ("end" > start)""",
+        "CREATE INDEX idx_gold_spans_gold ON gold_spans(gold_id, start)",
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
