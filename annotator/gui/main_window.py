@@ -49,15 +49,18 @@ def tr(text: str) -> str:
 
 class _CategoryDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802
+        from .models import category_text
+
         box = QComboBox(parent)
-        box.addItems(list(SpanTableModel.CATEGORIES))
+        for category in SpanTableModel.CATEGORIES:
+            box.addItem(category_text(category), category)
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
-        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or "other"))
+        editor.setCurrentIndex(max(0, editor.findData(str(index.data(Qt.ItemDataRole.EditRole) or "other"))))
 
     def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class MainWindow(WindowBase):

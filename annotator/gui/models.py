@@ -34,6 +34,34 @@ def status_text(status: str) -> str:
     return names.get(status, status)
 
 
+def category_text(category: str) -> str:
+    """A COUNT category as shown (the stored value stays English for the exports)."""
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "killed": QCoreApplication.translate("SpanList", "killed"),
+        "wounded": QCoreApplication.translate("SpanList", "wounded"),
+        "captured": QCoreApplication.translate("SpanList", "captured"),
+        "displaced": QCoreApplication.translate("SpanList", "displaced"),
+        "other": QCoreApplication.translate("SpanList", "other"),
+    }
+    return names.get(category, category)
+
+
+def origin_text(origin: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "manual": QCoreApplication.translate("SpanList", "manual"),
+        "rule": QCoreApplication.translate("SpanList", "rule"),
+        "model": QCoreApplication.translate("SpanList", "model"),
+        "camel": QCoreApplication.translate("SpanList", "CAMeL"),
+        "import": QCoreApplication.translate("SpanList", "imported"),
+        "gold": QCoreApplication.translate("SpanList", "gold"),
+    }
+    return names.get(origin, origin)
+
+
 class ArticleTableModel(QAbstractTableModel):
     """The article list: ids from one query, row data fetched a page at a time.
 
@@ -238,8 +266,9 @@ class SpanTableModel(QAbstractTableModel):
             if col == "value":
                 return format_value(span.attributes)
             if col == "category":
-                return span.attributes.get("category", "")
-            return span.origin
+                category = span.attributes.get("category", "")
+                return category_text(category) if role == Qt.ItemDataRole.DisplayRole else category
+            return origin_text(span.origin) if role == Qt.ItemDataRole.DisplayRole else span.origin
         if role == Qt.ItemDataRole.BackgroundRole and col == "label":
             brush = self._brushes.get(span.label)
             if brush is None:

@@ -802,6 +802,50 @@
 <context>
     <name>SpanList</name>
     <message>
+        <source>killed</source>
+        <translation>قتلى</translation>
+    </message>
+    <message>
+        <source>wounded</source>
+        <translation>جرحى</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>أسرى</translation>
+    </message>
+    <message>
+        <source>displaced</source>
+        <translation>نازحون</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>يدوي</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>قاعدة</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>نموذج</translation>
+    </message>
+    <message>
+        <source>CAMeL</source>
+        <translation>CAMeL</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>مستورد</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>ذهبي</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
