@@ -6,6 +6,7 @@ import contextlib
 import datetime as _dt
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,13 @@ class ExportSummary:
     spans: int = 0
     spans_split: int = 0
     path: str = ""
+
+    def add(self, records: int, spans: int, split: int, progress: Callable[[int], None] | None) -> None:
+        self.records += records
+        self.spans += spans
+        self.spans_split += split
+        if progress:
+            progress(self.records)
 
     def line(self) -> str:
         split = f" ({self.spans_split} needed a token split)" if self.spans_split else ""
@@ -197,34 +205,44 @@ def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
     return lines, n_spans, n_split
 
 
-def _worker_lines(args: tuple[str, list[_Row]]) -> tuple[list[str], int, int]:
-    """In a worker process: one read connection per process, reused across chunks."""
+def _worker_chunk(args: tuple[str, list[_Row], str]) -> tuple[str, int, int, int]:
+    """In a worker process: render a chunk into its own file (one read connection per process).
+
+    Records are ~15 KB each with their tokens; writing them here instead of sending them
+    back through a pipe saves pickling the whole export twice.
+    """
     global _worker_project
-    path, rows = args
+    path, rows, out = args
     if _worker_project is None:
         _worker_project = Project.open(path)
-    return _lines(_worker_project, rows)
+    lines, n_spans, n_split = _lines(_worker_project, rows)
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        if lines:
+            fh.write("\n".join(lines) + "\n")
+    return out, len(lines), n_spans, n_split
 
 
 def _pool(n_records: int):  # type: ignore[no-untyped-def]
     """Worker processes for a large export, or None to render in this process.
 
-    Tokenizing is most of an export's time and it is pure Python: a second core
-    nearly doubles throughput. Only ``fork`` is used (cheap, and the parent's loaded
-    tokenizer is shared); never from a process running Qt, where forking is unsafe.
+    Tokenizing is most of an export's time and it is pure Python: a second core nearly
+    doubles throughput. ``fork`` is cheap and shares the loaded tokenizer; a process
+    running a Qt application must not fork, so there the workers are spawned.
     """
     import multiprocessing as mp
     import sys
 
     cores = os.cpu_count() or 1
-    if n_records < PARALLEL_MIN_RECORDS or cores < 2 or "PySide6.QtWidgets" in sys.modules:
+    if n_records < PARALLEL_MIN_RECORDS or cores < 2:
         return None
-    if "fork" not in mp.get_all_start_methods():
-        return None
-    from .tokenizer import make_nlp
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    qt_running = widgets is not None and widgets.QApplication.instance() is not None
+    method = "fork" if "fork" in mp.get_all_start_methods() and not qt_running else "spawn"
+    if method == "fork":
+        from .tokenizer import make_nlp
 
-    make_nlp()  # load once; forked workers inherit it
-    return mp.get_context("fork").Pool(min(cores, 4))
+        make_nlp()  # load once; forked workers inherit it
+    return mp.get_context(method).Pool(min(cores, 4))
 
 
 def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: str | None = None,
@@ -241,18 +259,21 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
     summary = ExportSummary(path=str(out))
     pool = _pool(len(rows))
     with atomic_output(out) as fh:
-        try:
-            results = (pool.imap(_worker_lines, [(str(project.path), c) for c in chunks]) if pool is not None
-                       else (_lines(project, c) for c in chunks))
-            for lines, n_spans, n_split in results:
+        if pool is None:
+            for chunk in chunks:
+                lines, n_spans, n_split = _lines(project, chunk)
                 if lines:
                     fh.write("\n".join(lines) + "\n")
-                summary.records += len(lines)
-                summary.spans += n_spans
-                summary.spans_split += n_split
-                if progress:
-                    progress(summary.records)
-        finally:
-            if pool is not None:
+                summary.add(len(lines), n_spans, n_split, progress)
+            return summary
+        with tempfile.TemporaryDirectory(prefix=".export-", dir=Path(out).resolve().parent) as parts:
+            try:
+                tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl")) for i, c in enumerate(chunks)]
+                for part, n_records, n_spans, n_split in pool.imap(_worker_chunk, tasks):
+                    with open(part, encoding="utf-8", newline="\n") as src:
+                        shutil.copyfileobj(src, fh, 1 << 20)
+                    os.unlink(part)
+                    summary.add(n_records, n_spans, n_split, progress)
+            finally:
                 pool.terminate()
     return summary

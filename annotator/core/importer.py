@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -174,7 +175,7 @@ def read_jsonl(path: Path) -> Iterator[ArticleRecord | InputError]:
                 yield InputError("malformed JSON (nested too deeply)", file, lineno)
                 continue
             try:
-                yield record_from_json(obj, file, lineno)
+                yield record_from_json(obj, file, lineno, may_have_surrogates=_SURROGATE_ESCAPE.search(raw) is not None)
             except InputError as err:
                 yield err
 
@@ -191,17 +192,26 @@ def _opt_str(obj: dict, key: str, file: str, line: int | None) -> str | None:
 _EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
 
 
-def record_from_json(obj: Any, file: str, line: int | None) -> ArticleRecord:
-    if not isinstance(obj, dict):
-        raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
+def _check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
+    # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
+    # record would otherwise abort the whole batch with a UnicodeEncodeError.
     try:
-        # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
-        # record would otherwise abort the whole batch with a UnicodeEncodeError.
         json.dumps(obj, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(
             "record contains an unpaired surrogate escape (\\ud800–\\udfff): not valid Unicode", file, line
         ) from None
+
+
+# A JSON escape of a UTF-16 surrogate (\ud800–\udfff): the only way JSON can carry one.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogates: bool = True) -> ArticleRecord:
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
+    if may_have_surrogates:
+        _check_no_lone_surrogates(obj, file, line)
     text = _check_text(obj.get("text"), file, line) if "text" in obj else None
     if text is None:
         raise InputError("record has no 'text'", file, line)

@@ -159,6 +159,23 @@ class RuleSuggester(Suggester):
         actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
         self._state_names = _words(actors.get("context_names"))
         self._action_words = set(_words(actors.get("action_words")))
+        # Verbs after a state that make it their subject («إسرائيل تقصف», «إيران نفت»):
+        # the feminine forms of the action words (a state is grammatically feminine).
+        self._state_verbs_after = {w for w in self._action_words if w[:1] == "ت" or w[:2] == "ست" or w.endswith("ت")}
+        self._accusation = set(_words(actors.get("accusation_words")))
+        self._backing = set(_words(actors.get("backing_words")))
+        self._nationalities = set(nat)
+        # Generic «head + name» forces («قوات الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»).
+        self._force_heads = set(_words(actors.get("force_heads")))
+        self._force_not_names = set(_words(actors.get("force_not_names")))
+        self._force_stops = set(_words(actors.get("force_stop_words")))
+        self._force_adjectives = set(_words(actors.get("force_adjectives")))
+        self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
+        # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
+        self._unit_heads = set(_words(actors.get("unit_heads")))
+        self._unit_ordinals = sorted((tuple(o.split()) for o in _words(actors.get("unit_ordinals"))), key=len, reverse=True)
+        self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
+        adjective_like = _words(actors.get("adjective_like"))
 
         loc_names = _words(_flat(places.get("names")))
         loc_ctx = _words(places.get("context_names"))
@@ -172,11 +189,25 @@ class RuleSuggester(Suggester):
         self._directions.sort(key=len, reverse=True)
         self._place_cues = set(_words(places.get("place_cues")))
         self._not_names = set(_words(places.get("not_names")))
+        self._admin_heads = set(_words(places.get("admin_heads")))
+        self._compass = [tuple(c.split()) for c in _words(places.get("compass_nouns"))]
+        self._compass.sort(key=len, reverse=True)
+        self._cue_heads = set(_words(places.get("cue_heads")))
+        self._ambiguous_heads = set(_words(places.get("ambiguous_heads")))
+        self._building_heads = set(_words(places.get("building_heads")))
+        self._ambiguous_cues = self._place_cues | set(_words(places.get("ambiguous_head_cues")))
+        self._facility_heads = set(_words(places.get("facility_heads")))
+        self._facility_adj = [tuple(a.split()) for a in _words(places.get("facility_adjectives"))]
+        self._facility_adj.sort(key=len, reverse=True)
 
         src_names = _words(_flat(sources.get("names")))
         src_quoted = set(_words(sources.get("quoted_only")))
         activists = _words(sources.get("activists"))
         self._unnamed_heads = _words(sources.get("unnamed_heads"))
+        self._official_heads = set(_words(sources.get("official_heads")))
+        self._org_heads = set(_words(sources.get("org_heads")))
+        self._org_complements = set(_words(sources.get("org_complements")))
+        self._org_tails = set(_words(sources.get("org_complement_tails")))
         self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
@@ -202,6 +233,8 @@ class RuleSuggester(Suggester):
         self._known = set(self._lexicon) | self._people | set(self._numbers) | self._vague
         self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
+        self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
+        self._known |= self._org_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------
@@ -209,6 +242,7 @@ class RuleSuggester(Suggester):
         self._inner_ok: set[tuple[str, ...]] = set()
         groups = {
             "ACT": actor_names,
+            "ACT_ADJ": adjective_like,
             "STATE": self._state_names,
             "LOC": loc_names,
             "LOC_CTX": [n for n in loc_ctx if n not in set(loc_names)],
@@ -235,6 +269,7 @@ class RuleSuggester(Suggester):
         # Words that start a pattern handled by the token pass in ``suggest``.
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
+            | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
         )
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».
@@ -327,13 +362,25 @@ class RuleSuggester(Suggester):
             ((self._group_of[m], s, e) for m, s, e in self.phrases(doc)), key=lambda h: (h[1], -h[2])
         )
         loc_ends: set[int] = set()
+        # Where known names start and end: the generic patterns below defer to them.
+        act_starts: dict[int, int] = {}
+        name_starts: dict[int, int] = {}
+        state_hits: list[tuple[int, int]] = []
         for group, s, e in phrase_hits:
             if e - s > 1 and tuple(orth[s + 1 : e]) != tuple(norm[s + 1 : e]) and tuple(orth[s + 1 : e]) not in self._inner_ok:
                 continue  # a clitic inside a multi-word match: «حمص ودير الزور» is two names
+            name_starts[s] = max(e, name_starts.get(s, 0))
             if group == "ACT":
-                cands.append(_Cand(s, e, "ACTOR", _S_NAME))
+                act_starts[s] = max(e, act_starts.get(s, 0))
+                cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
+            elif group == "ACT_ADJ":
+                # «الانتقالي» is the Southern Transitional Council unless it qualifies the
+                # definite noun before it («الحكم الانتقالي»).
+                if orth[s] != norm[s] or s == 0 or not norm[s - 1].startswith("ال"):
+                    cands.append(_Cand(s, e, "ACTOR", _S_PATTERN))
             elif group == "STATE":
-                if s > 0 and norm[s - 1] in self._action_words:
+                state_hits.append((s, e))
+                if self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
                 cand = self._location(group, s, e, orth, norm, loc_ends)
@@ -344,18 +391,25 @@ class RuleSuggester(Suggester):
                 # Activists: the nominative «ناشطون» is the subject of what they say («يقول
                 # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
                 # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
-                if norm[s].endswith("ون") or any(w in self._attribution for w in norm[max(0, s - 3) : s]) or any(
-                    w in self._attribution for w in norm[e : e + 2]
-                ):
+                if norm[s].endswith("ون") or self._attributed(s, e, norm):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
-                cands.append(_Cand(start, e, "SOURCE", _S_NAME))
+                cands.append(_Cand(start, self._extend_nationality(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
                 ):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+        # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
+        # an accuser that follows an accusation word is accused of acting.
+        if state_hits:
+            accusers = {
+                c.end for c in cands if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._accusation
+            }
+            for s, e in state_hits:
+                if s in accusers:
+                    cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
 
         # Token patterns (a plain pass: cheaper than spaCy's Matcher for these few shapes).
         starts = self._pattern_starts
@@ -368,15 +422,39 @@ class RuleSuggester(Suggester):
                     j += 1
                 if j > i + 1:
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
-            if i + 1 >= n or not norm[i + 1].isalpha():
+            if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
+                j = i + 1
+                while j < n and norm[j] in self._unnamed_adj:
+                    j += 1
+                if j > i + 1 and self._attributed(i, j, norm):
+                    cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if i + 1 >= n or not (norm[i + 1].isalpha() or norm[i + 1].isdigit()):
                 continue
+            if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
+                cand = self._numbered_unit(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
+                cand = self._force(i, orth, norm, n, name_starts)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._org_heads:  # «المركز اليمني لحقوق الإنسان»
+                cand = self._org_name(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
             if w in self._strong_heads:  # «قرية الكبير»
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
                 cands.extend(self._listed_places(i + 1, orth, norm, n))
-            if w in self._attribution and norm[i + 1] in self._outlet_heads and i + 2 < n and norm[i + 2].isalpha():
+            if (
+                w in self._attribution
+                and norm[i + 1] in self._outlet_heads
+                and i + 2 < n
+                and norm[i + 2].isalpha()
+                and (i + 1) not in act_starts
+            ):
                 cand = self._unquoted_outlet(i + 1, orth, norm, n)  # «نقلت شبكة إباء»
                 if cand is not None:
                     cands.append(cand)
@@ -410,18 +488,196 @@ class RuleSuggester(Suggester):
                     glued_and=start > 0 and text[start - 1] == "و",
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
-        return resolve_overlaps(out)
+        return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    # ----------------------------------------------------------------------------------
+    # ACTOR
+    # ----------------------------------------------------------------------------------
+    def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a nationality adjective that agrees with the name before it: «الجيش
+        الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
+        if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+            return e + 1
+        return e
+
+    def _state_acts(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the state at ``s:e`` the one acting? After an action word («اتهمت تركيا»), or
+        before a feminine verb («إسرائيل تقصف», «واشنطن لم تشارك») unless a place
+        preposition shows it is a place («في إيران تُعدم…»)."""
+        prev = norm[s - 1] if s > 0 else ""
+        if prev in self._action_words:
+            return True
+        # A verb with an object pronoun: «وهو ما تنفيه أبوظبي», «التي تدعمها إيران».
+        for suffix in ("ها", "ه", "هم", "هما"):
+            if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
+                return True
+        # A backer: «فصائل مدعومة من أنقرة», «الميليشيات الموالية لإيران».
+        if prev == "من" and s > 1 and norm[s - 2] in self._backing:
+            return True
+        if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
+            return True
+        if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
+            return False
+        k = e
+        if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
+            k += 1
+        return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+
+    def _attributed(self, s: int, e: int, norm: list[str]) -> bool:
+        """Is an attribution word within three tokens before or two after ``s:e``?"""
+        return any(w in self._attribution for w in norm[max(0, s - 3) : s]) or any(
+            w in self._attribution for w in norm[e : e + 2]
+        )
+
+    def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
+        ordinal, and a branch word after it. The head alone is never a span."""
+        j = h + 1
+        if orth[j] != norm[j]:
+            return None
+        if norm[j].isdigit() and len(norm[j]) <= 4:
+            j += 1
+        else:
+            for o in self._unit_ordinals:
+                if tuple(norm[j : j + len(o)]) == o:
+                    j += len(o)
+                    break
+            else:
+                return None
+        for b in self._unit_branches:
+            if tuple(norm[j : j + len(b)]) == b:
+                j += len(b)
+                break
+        return _Cand(h, j, "ACTOR", _S_PATTERN)
+
+    def _force_name_word(self, w: str) -> bool:
+        """Could the definite word ``w`` right after a force head be (the start of) a name?"""
+        return (
+            len(w) > 3
+            and w.startswith("ال")
+            and w.isalpha()
+            and w not in self._force_not_names
+            and w not in self._force_stops
+            and w not in self._nationalities
+            and not self._is_people(w)
+        )
+
+    def _force_adjective(self, w: str) -> bool:
+        """An adjective that belongs to a force name: a nationality, a listed word, or a
+        definite nisba («الشعبي», «الجنوبي», «الشبوانية»), never a time word or participle."""
+        if not w.startswith("ال") or w in self._force_stops or not w.isalpha():
+            return False
+        if w in self._nationalities or w in self._force_adjectives:
+            return True
+        return len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and w not in self._not_names
+
+    def _force(self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> _Cand | None:
+        """Head of a force or institution + a name in construct: «قوات الدعم السريع»,
+        «ميليشيا الحوثي», «جيش الاحتلال», «وزارة الصحة العامة», «قوات حكومة الوفاق»,
+        «ميليشيا حزب الله». The name is a definite word (with the adjectives that agree with
+        it) or a known name of any kind; a clitic on it means a new phrase («قوات وعناصر»)."""
+        j = h + 1
+        if orth[j] != norm[j]:
+            return None
+        known_end = name_starts.get(j)
+        if known_end is not None:
+            end = known_end
+        elif self._force_name_word(norm[j]):
+            end = j + 1
+        elif norm[j] in self._force_heads and j + 1 < n:
+            inner = self._force(j, orth, norm, n, name_starts)  # «قوات حكومة الوحدة»
+            return None if inner is None else _Cand(h, inner.end, "ACTOR", _S_PATTERN)
+        elif (
+            j + 1 < n
+            and orth[j + 1] == norm[j + 1]
+            and norm[j].isalpha()
+            and len(norm[j]) > 2
+            and norm[j] not in self._force_not_names
+            and norm[j] not in self._force_indefinite_not
+            and norm[j] not in self._not_names
+            and not self._is_people(norm[j])
+            and self._force_name_word(norm[j + 1])
+        ):
+            end = j + 2  # a construct chain: «قوات حماية الشعب», «جيش تحرير السودان»
+        else:
+            return None
+        k = 0
+        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            end += 1
+            k += 1
+        return _Cand(h, end, "ACTOR", _S_PATTERN)
+
+    # ----------------------------------------------------------------------------------
+    # Aliases in parentheses
+    # ----------------------------------------------------------------------------------
+    _ALIAS_RE = re.compile(r"\s*\(\s*([^()\n«»“”\"،,.:;؛0-9٠-٩]{2,40}?)\s*\)")
+    _ALIAS_SKIP = frozenset(
+        "شبه سابقا حاليا المعروفه المعروف التابعه التابع المدعومه الموالية المواليه المقربه المعارضه "
+        "اي وهي وهو بحسب وفق حسب مثل نحو قرابه حوالي تقريبا".split()
+    )
+
+    def _with_aliases(self, text: str, sugs: list[Suggestion], limit: int) -> list[Suggestion]:
+        """An alias in parentheses right after a name gets the name's label: «مكتب تنسيق
+        الشؤون الإنسانية (أوتشا)», «قوات الدعم السريع (RSF)», «مدينة المالكية (ديريك)».
+        Descriptions in parentheses («(شبه العسكرية)», «(الإيرانية)») are left alone."""
+        if "(" not in text:
+            return sugs
+        extra: list[Suggestion] = []
+        taken = {(s.start, s.end) for s in sugs}
+        for k, sug in enumerate(sugs):
+            if sug.label == "COUNT" or sug.end >= limit or text.find("(", sug.end, sug.end + 3) < 0:
+                continue
+            m = self._ALIAS_RE.match(text, sug.end)
+            if not m or m.end() > limit:
+                continue
+            a, b = m.span(1)
+            start, end = snap_span(text, a, b, lexicon=self._lexicon)
+            if start >= end or (start, end) in taken:
+                continue
+            words = fold(text[start:end]).split()
+            if not 1 <= len(words) <= 4 or any(
+                w in self._ALIAS_SKIP or w in self._OUTLET_END or w in self._not_names for w in words
+            ):
+                continue
+            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
+                continue
+            nxt = sugs[k + 1] if k + 1 < len(sugs) else None
+            if nxt is not None and nxt.start < m.end():
+                continue  # the parenthesis already holds a suggestion of its own
+            extra.append(Suggestion(start=start, end=end, label=sug.label, origin=ORIGIN, score=_S_PATTERN))
+        if not extra:
+            return sugs
+        return sorted(sugs + extra, key=lambda s: (s.start, s.end))
 
     # ----------------------------------------------------------------------------------
     # LOCATION
     # ----------------------------------------------------------------------------------
+    def _head_ok(self, h: int, orth: list[str], norm: list[str]) -> bool:
+        """A cue head («محلية») is a head only after a place cue or with a glued clitic
+        («في محلية كرينك», «بمحلية…»); elsewhere it is an adjective («مصادر محلية»)."""
+        if norm[h] not in self._cue_heads:
+            return True
+        return orth[h] != norm[h] or (h > 0 and norm[h - 1] in self._place_cues)
+
     def _extend_head(self, s: int, norm: list[str], orth: list[str]) -> tuple[int, str | None]:
         """Start index after taking in head nouns before ``s`` («مدينة», «بادية ريف»)."""
         head = None
+        # An administrative head keeps a compass noun that is part of the name: «ولاية
+        # شمال دارفور», «محافظة شمال سيناء».
+        for c in self._compass:
+            k = s - len(c)
+            if k > 0 and tuple(norm[k:s]) == c and orth[k] == norm[k] and norm[k - 1] in self._admin_heads:
+                if self._head_ok(k - 1, orth, norm):
+                    return k - 1, norm[k - 1]
         # Up to two heads: «مدينة منبج», «بادية ريف حمص», «منطقة حوض اليرموك»,
         # «محافظة ريف دمشق». Only the outermost head may carry a proclitic («بريف»).
         for _ in range(2):
-            if s > 0 and norm[s - 1] in self._heads and (head is None or orth[s] == norm[s]):
+            if (
+                s > 0
+                and norm[s - 1] in self._heads
+                and (head is None or orth[s] == norm[s])
+                and self._head_ok(s - 1, orth, norm)
+            ):
                 s -= 1
                 head = norm[s]
             else:
@@ -434,10 +690,21 @@ class RuleSuggester(Suggester):
                 return e + len(d)
         return e
 
+    def _extend_facility(self, start: int, e: int, norm: list[str], n: int) -> int:
+        """«مطار دمشق الدولي», «قاعدة الجفرة الجوية», «منفذ القائم الحدودي»."""
+        if norm[start] not in self._facility_heads:
+            return e
+        for a in self._facility_adj:
+            if e + len(a) <= n and tuple(norm[e : e + len(a)]) == a:
+                return e + len(a)
+        return e
+
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
         if group == "LOC_HEAD" and head is None:
             return None
+        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] in self._building_heads:
+            return None  # «مستشفى الفاشر»: a building's name, not a place span
         if group == "LOC_CTX" and head is None:
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
@@ -448,6 +715,7 @@ class RuleSuggester(Suggester):
         first = norm[start]
         if first in self._chain_heads:
             end = self._extend_direction(e, norm, len(norm))
+        end = self._extend_facility(start, end, norm, len(norm))
         return _Cand(start, end, "LOCATION", _S_NAME)
 
     def _unknown_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
@@ -457,6 +725,7 @@ class RuleSuggester(Suggester):
         if (
             orth[i] != norm[i]  # a glued clitic: «قرية وبلدة…»
             or w[:1] == "ل"  # a preposition: «مخيم للنازحين»
+            or not w.isalpha()
             or self._is_people(w)
             or w in self._not_names
             or w in self._place_cues
@@ -464,9 +733,13 @@ class RuleSuggester(Suggester):
             or w in self._numbers
             or w in self._vague
             or w in self._people
+            or w in self._nationalities
             or len(w) < 2
+            or not self._head_ok(h, orth, norm)
         ):
             return None
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+            return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         end = i + 1
         if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
             nxt = norm[end]
@@ -476,6 +749,7 @@ class RuleSuggester(Suggester):
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
+        end = self._extend_facility(h, end, norm, n)
         return _Cand(start, end, "LOCATION", _S_UNKNOWN)
 
     def _place_word(self, w: str) -> bool:
@@ -502,6 +776,7 @@ class RuleSuggester(Suggester):
             if first:
                 if orth[i] != norm[i] or not self._place_word(norm[i]):
                     break
+                word = norm[i]
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if orth[i] == "و" and i + 1 < n:
@@ -514,30 +789,74 @@ class RuleSuggester(Suggester):
                     break
                 if not self._place_word(word):
                     break
-            out.append(_Cand(i, i + 1, "LOCATION", _S_UNKNOWN))
+            end = i + 1
+            # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
+            if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
+                if word in self._name_prefixes or (not word.startswith("ال") and norm[end].startswith("ال")):
+                    end += 1
+            out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             first = False
-            i += 1
+            i = end
         return out
 
     # ----------------------------------------------------------------------------------
     # SOURCE
     # ----------------------------------------------------------------------------------
-    def _unquoted_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """«… نقلت شبكة إباء التابعة…» → «شبكة إباء»: an outlet head after an attribution
-        word, and up to three name words, up to a function word or punctuation."""
+    # Function words that end an unquoted outlet name: «قالت لجنة أطباء السودان إن…».
+    _OUTLET_END = frozenset(
+        "ان بان انه انها بانه بانها في علي من عن الي مع بعد قبل خلال حول ضد عبر امس اليوم "
+        "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم صباح مساء فجر ليل بيان "
+        "التي الذي الذين كما حيث قد لا لم لن ما هذا هذه ذلك تلك منذ حتي بين عند لدي نحو اثر "
+        "جراء بشان عبر الان ايضا".split()
+    )
+    # «ل»-complements inside a name: «وكالة السودان للأنباء», «مرصد العراق لحقوق الإنسان».
+    _OUTLET_LI = frozenset("لحقوق لشؤون لتنسيق لاغاثه لدعم لمساعده لرعايه لرصد لتوثيق لمكافحه".split())
+
+    def _org_name(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«المركز اليمني لحقوق الإنسان», «المنظمة الدولية للهجرة»: a definite head, one or
+        two adjectives and a «ل» complement that names what the body does."""
         j = h + 1
-        while (
-            j < n
-            and j - h <= 3
-            and orth[j] == norm[j]
-            and self._place_word(norm[j])
-            and norm[j] not in self._attribution
-            and norm[j].removeprefix("ال") not in _OUTLET_STOP  # «… المقربة من»
-        ):
+        while j < n and j - h <= 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+            j += 1
+        if j == h + 1 or j >= n or orth[j] not in self._org_complements:
+            return None
+        j += 1
+        if j < n and orth[j] == norm[j] and norm[j] in self._org_tails:
+            j += 1
+        return _Cand(h, j, "SOURCE", _S_PATTERN)
+
+    def _unquoted_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«… نقلت شبكة إباء التابعة…» → «شبكة إباء», «قالت لجنة أطباء السودان» → «لجنة
+        أطباء السودان»: an outlet or organisation head after an attribution word, and up to
+        four name words, up to a function word, a participle or punctuation. A «ل» phrase
+        inside the name is kept («وكالة السودان للأنباء»)."""
+        j = h + 1
+        while j < n and j - h <= 4:
+            o, w = orth[j], norm[j]
+            if o != w or w[:1] == "ل":
+                # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
+                if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
+                    j += 1
+                    if o in self._OUTLET_LI and j < n and orth[j] == norm[j] and norm[j].isalpha():
+                        j += 1
+                    continue
+                break
+            if (
+                not w.isalpha()
+                or len(w) < 2
+                or w in self._OUTLET_END
+                or w in self._attribution
+                or w in self._triggers  # «ووثقت منظمة مواطنة لحقوق الإنسان مقتل…»
+                or (w in self._action_words and j > h + 1)
+                or w in self._numbers
+                or w.removeprefix("ال") in _OUTLET_STOP  # «… المقربة من»
+            ):
+                break
             j += 1
         if j == h + 1:
             return None
         return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:
         return s > 0 and orth[s - 1] in _QUOTE_CHARS and e < len(orth) and orth[e] in _QUOTE_CHARS
@@ -667,7 +986,8 @@ class RuleSuggester(Suggester):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
         if start > 0 and norm[start - 1] in self._triggers:
-            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم"):
+            glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم"):
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
