@@ -195,9 +195,12 @@ def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
     from .team import gold_spans
 
     lines, n_spans, n_split = [], 0, 0
+    ids = list(dict.fromkeys(r[0] for r in rows))
+    articles = project.articles_many(ids)
+    spans_of = {} if rows and rows[0][4] else project.spans_many(ids)
     for article_id, name, status, updated_at, gold in rows:
-        article = project.article(article_id)
-        spans = gold_spans(project, article_id) if gold else project.spans(article_id, name)
+        article = articles[article_id]
+        spans = gold_spans(project, article_id) if gold else spans_of.get((article_id, name), [])
         line, split = record_json(article, spans, name, updated_at=updated_at, status=status)
         lines.append(line)
         n_spans += len(spans)

@@ -453,6 +453,38 @@ class Project:
             url=row[5], published=row[6], meta=json.loads(row[7] or "{}"), content_hash=row[8],
         )
 
+    def articles_many(self, ids: Sequence[int]) -> dict[int, Article]:
+        """Several articles in one query (exports read them a chunk at a time)."""
+        out: dict[int, Article] = {}
+        for start in range(0, len(ids), 500):
+            part = list(ids[start:start + 500])
+            rows = self.conn.execute(
+                "SELECT id, external_id, title, text, source, url, published, meta, content_hash "
+                f"FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                part,
+            ).fetchall()
+            for row in rows:
+                out[row[0]] = Article(
+                    id=row[0], external_id=row[1], title=row[2] or "", text=row[3], source=row[4], url=row[5],
+                    published=row[6], meta=json.loads(row[7] or "{}"), content_hash=row[8],
+                )
+        return out
+
+    def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
+        """Every annotation's spans on these articles, keyed by (article id, annotator)."""
+        out: dict[tuple[int, str], list[Span]] = {}
+        for start in range(0, len(article_ids), 500):
+            part = list(article_ids[start:start + 500])
+            rows = self.conn.execute(
+                'SELECT an.article_id, an.annotator, s.id, s.start, s."end", s.label, s.attributes, s.origin, '
+                "s.created_at FROM spans s JOIN annotations an ON an.id = s.annotation_id "
+                f"WHERE an.article_id IN ({','.join('?' * len(part))}) ORDER BY s.start, s.\"end\"",
+                part,
+            ).fetchall()
+            for row in rows:
+                out.setdefault((row[0], row[1]), []).append(_span_from_row(row[2:]))
+        return out
+
     def article_text(self, article_id: int) -> str:
         row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:

@@ -13,9 +13,17 @@ How it works, per article:
    ``PhraseMatcher`` on ``NORM`` then finds names whatever clitic they carry. A plain token
    pass finds the few pattern shapes (head + unknown name, unnamed sources, outlets): for
    these, spaCy's ``Matcher`` cost more than the rest of the pipeline together.
-4. Python glue applies what matchers cannot: heads before names («مدينة», «ريف»),
-   direction adjectives after «ريف X», context for ambiguous names, and the COUNT grammar
+4. Python glue applies what matchers cannot: heads before names («مدينة», «ريف», «ولاية
+   شمال دارفور»), direction adjectives after «ريف X» and facility adjectives after «مطار
+   X» («الدولي»), context for ambiguous names and heads, states that act (after or before
+   their verb, accused, coordinated, parties to an agreement), and the COUNT grammar
    (qualifier + number + people noun, never a year, distance, duration or count of strikes).
+   Generic patterns cover names in no list, so the rules carry beyond the places they were
+   written for: a force or institution head with a definite name in construct («قوات
+   الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»), numbered units («اللواء 444 قتال»),
+   monitors named «المركز اليمني لحقوق الإنسان», an organisation after an attribution word
+   («قالت لجنة أطباء السودان»), officials with an adjective («قال مسؤول أمني»), and an
+   alias in parentheses, which takes the label of the name before it («(أوتشا)», «(RSF)»).
 5. Each token span is mapped to the stored text with the offset map and passed through
    :func:`annotator.core.text.snap_span`, so every suggestion obeys the boundary rules
    (clitics and quotes outside, «للتنظيم» → «لتنظيم»). COUNT suggestions carry
@@ -164,6 +172,7 @@ class RuleSuggester(Suggester):
         self._state_verbs_after = {w for w in self._action_words if w[:1] == "ت" or w[:2] == "ست" or w.endswith("ت")}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
+        self._agreement_words = set(_words(actors.get("agreement_words")))
         self._nationalities = set(nat)
         # Generic «head + name» forces («قوات الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»).
         self._force_heads = set(_words(actors.get("force_heads")))
@@ -171,6 +180,11 @@ class RuleSuggester(Suggester):
         self._force_stops = set(_words(actors.get("force_stop_words")))
         self._force_adjectives = set(_words(actors.get("force_adjectives")))
         self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
+        # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
+        self._place_force_heads = set(_words("قوات حكومة سلطات جيش".split()))
+        # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
+        # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
+        self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
         # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
         self._unit_heads = set(_words(actors.get("unit_heads")))
         self._unit_ordinals = sorted((tuple(o.split()) for o in _words(actors.get("unit_ordinals"))), key=len, reverse=True)
@@ -365,11 +379,16 @@ class RuleSuggester(Suggester):
         # Where known names start and end: the generic patterns below defer to them.
         act_starts: dict[int, int] = {}
         name_starts: dict[int, int] = {}
+        loc_starts: set[int] = set()
         state_hits: list[tuple[int, int]] = []
+        acting: set[tuple[int, int]] = set()  # states already found acting
         for group, s, e in phrase_hits:
             if e - s > 1 and tuple(orth[s + 1 : e]) != tuple(norm[s + 1 : e]) and tuple(orth[s + 1 : e]) not in self._inner_ok:
                 continue  # a clitic inside a multi-word match: «حمص ودير الزور» is two names
-            name_starts[s] = max(e, name_starts.get(s, 0))
+            if group in ("ACT", "STATE") or (group == "LOC" and norm[s] not in self._heads):
+                name_starts[s] = max(e, name_starts.get(s, 0))
+                if group == "LOC":
+                    loc_starts.add(s)
             if group == "ACT":
                 act_starts[s] = max(e, act_starts.get(s, 0))
                 cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
@@ -382,6 +401,7 @@ class RuleSuggester(Suggester):
                 state_hits.append((s, e))
                 if self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
+                    acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
                 cand = self._location(group, s, e, orth, norm, loc_ends)
                 if cand is not None:
@@ -403,13 +423,23 @@ class RuleSuggester(Suggester):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
+        # «… الولايات المتحدة وبريطانيا وفرنسا»: a state coordinated with an acting state
+        # acts too; «الاتفاق الموقع بين روسيا وتركيا»: the parties to an agreement act.
         if state_hits:
             accusers = {
                 c.end for c in cands if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._accusation
             }
+            acting_ends = {e for _, e in acting}
             for s, e in state_hits:
-                if s in accusers:
+                if (s, e) in acting:
+                    continue
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
+                party = s > 1 and norm[s - 1] == "بين" and any(
+                    w in self._agreement_words for w in norm[max(0, s - 5) : s - 1]
+                )
+                if s in accusers or coordinated or party:
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
+                    acting_ends.add(e)
 
         # Token patterns (a plain pass: cheaper than spaCy's Matcher for these few shapes).
         starts = self._pattern_starts
@@ -435,7 +465,7 @@ class RuleSuggester(Suggester):
                 if cand is not None:
                     cands.append(cand)
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
-                cand = self._force(i, orth, norm, n, name_starts)
+                cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
                     cands.append(cand)
             if w in self._org_heads:  # «المركز اليمني لحقوق الإنسان»
@@ -571,7 +601,9 @@ class RuleSuggester(Suggester):
             return True
         return len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and w not in self._not_names
 
-    def _force(self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> _Cand | None:
+    def _force(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
         """Head of a force or institution + a name in construct: «قوات الدعم السريع»,
         «ميليشيا الحوثي», «جيش الاحتلال», «وزارة الصحة العامة», «قوات حكومة الوفاق»,
         «ميليشيا حزب الله». The name is a definite word (with the adjectives that agree with
@@ -580,21 +612,26 @@ class RuleSuggester(Suggester):
         if orth[j] != norm[j]:
             return None
         known_end = name_starts.get(j)
+        if known_end is not None and j in loc_starts and norm[h] not in self._place_force_heads:
+            known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
         if known_end is not None:
             end = known_end
         elif self._force_name_word(norm[j]):
             end = j + 1
         elif norm[j] in self._force_heads and j + 1 < n:
-            inner = self._force(j, orth, norm, n, name_starts)  # «قوات حكومة الوحدة»
+            inner = self._force(j, orth, norm, n, name_starts, loc_starts)  # «قوات حكومة الوحدة»
             return None if inner is None else _Cand(h, inner.end, "ACTOR", _S_PATTERN)
         elif (
             j + 1 < n
+            and norm[h] in self._chain_force_heads
             and orth[j + 1] == norm[j + 1]
             and norm[j].isalpha()
             and len(norm[j]) > 2
             and norm[j] not in self._force_not_names
             and norm[j] not in self._force_indefinite_not
             and norm[j] not in self._not_names
+            and norm[j] not in self._heads  # «عشائر منطقة الباب»: a place, not a name
+            and norm[j] not in self._plural_heads
             and not self._is_people(norm[j])
             and self._force_name_word(norm[j + 1])
         ):
