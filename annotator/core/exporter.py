@@ -248,6 +248,24 @@ def _pool(n_records: int):  # type: ignore[no-untyped-def]
     return mp.get_context(method).Pool(min(cores, 4))
 
 
+def _append_file(path: str, out_fd: int) -> None:
+    """Append a part file to the output in the kernel (no copy through Python)."""
+    with open(path, "rb") as src:
+        size = os.fstat(src.fileno()).st_size
+        sent = 0
+        while sent < size:
+            try:
+                n = os.sendfile(out_fd, src.fileno(), sent, size - sent)
+            except OSError:  # a filesystem without sendfile: copy the rest through Python
+                src.seek(sent)
+                with os.fdopen(os.dup(out_fd), "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+                return
+            if n == 0:
+                break
+            sent += n
+
+
 def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: str | None = None,
                  status: str | None = None, gold: bool = False,
                  progress: Callable[[int], None] | None = None) -> ExportSummary:
@@ -272,9 +290,9 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         with tempfile.TemporaryDirectory(prefix=".export-", dir=Path(out).resolve().parent) as parts:
             try:
                 tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl")) for i, c in enumerate(chunks)]
+                fh.flush()
                 for part, n_records, n_spans, n_split in pool.imap(_worker_chunk, tasks):
-                    with open(part, encoding="utf-8", newline="\n") as src:
-                        shutil.copyfileobj(src, fh, 1 << 20)
+                    _append_file(part, fh.fileno())
                     os.unlink(part)
                     summary.add(n_records, n_spans, n_split, progress)
             finally:
