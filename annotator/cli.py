@@ -266,7 +266,7 @@ def assign(project: str, annotators: str, overlap: int, seed: int) -> None:
 def merge(project: str, others: tuple[str, ...], mapping: tuple[str, ...]) -> None:
     """Bring in articles and annotations from other project files (idempotent; newer edit wins)."""
     from .core.errors import MergeError
-    from .core.team import merge_projects
+    from .core.merge import merge_projects
 
     pairs = {}
     for item in mapping:

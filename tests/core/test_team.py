@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import team
+from annotator.core import merge, team
 from annotator.core.errors import LabelError, MergeError, PermissionDenied, ProjectError, SpanError
 from annotator.core.importer import ArticleRecord, content_hash, import_records
 from annotator.core.model import Label, Span
@@ -404,7 +404,7 @@ def test_merge_brings_new_work_and_twice_changes_nothing(pair: tuple[Project, Pr
     team.assign(other, ["b"], overlap=1)
     other_before = dump(other.path)
 
-    summary = team.merge_projects(here, [other.path])
+    summary = merge.merge_projects(here, [other.path])
     assert (summary.articles_added, summary.articles_matched) == (1, 4)
     assert (summary.annotations_added, summary.gold_added, summary.annotators_added) == (2, 1, 1)
     assert summary.conflicts == [] and "1 new articles" in summary.line()
@@ -421,7 +421,7 @@ def test_merge_brings_new_work_and_twice_changes_nothing(pair: tuple[Project, Pr
     assert here.list_articles("b", search="سيطرت") == [new_id]  # the search key came along
 
     after_first = dump(here.path)
-    second = team.merge_projects(here, [other.path])
+    second = merge.merge_projects(here, [other.path])
     assert dump(here.path) == after_first
     assert not second.changed and second.conflicts == []
     assert second.annotations_unchanged == 2 and second.gold_unchanged == 1
@@ -443,7 +443,7 @@ def test_merge_newer_wins_and_reports_conflicts(pair: tuple[Project, Project]) -
     team.save_gold(here, aid(here, 3), "lead", [find(TEXTS[3], "إدلب", "LOCATION")], "manual")
     team.save_gold(other, aid(other, 3), "lead", [find(TEXTS[3], "الطيران الروسي", "ACTOR")], "manual")
 
-    summary = team.merge_projects(here, [other.path])
+    summary = merge.merge_projects(here, [other.path])
     assert (summary.annotations_updated, summary.annotations_kept) == (2, 1)
     assert summary.gold_updated == 1
     got = {(c.article_id, c.annotator, c.winner) for c in summary.conflicts}
@@ -459,7 +459,7 @@ def test_merge_newer_wins_and_reports_conflicts(pair: tuple[Project, Project]) -
     assert [t3[s.start:s.end] for s in team.gold_spans(here, aid(here, 3))] == ["الطيران الروسي"]
 
     before = dump(here.path)
-    again = team.merge_projects(here, [other.path])
+    again = merge.merge_projects(here, [other.path])
     assert dump(here.path) == before and not again.changed
     # Only the annotation where this project's newer version differs is still reported.
     assert [(c.article_id, c.winner) for c in again.conflicts] == [(aid(here, 1), "this")]
@@ -472,7 +472,7 @@ def test_merge_roles_go_up_never_down(pair: tuple[Project, Project]) -> None:
     here.set_role("y", "annotator")
     other.set_role("y", "reviewer")
     other.set_role("z", "reviewer")
-    summary = team.merge_projects(here, [other.path])
+    summary = merge.merge_projects(here, [other.path])
     assert (here.role("x"), here.role("y"), here.role("z")) == ("reviewer", "reviewer", "reviewer")
     assert summary.reviewers_added == 1 and summary.annotators_added == 1
 
@@ -487,16 +487,16 @@ def test_merge_refuses_other_labels_listing_them_and_changes_nothing(tmp_path: P
     good = tmp_path / "other.db"
     before = dump(here.path)
     with pytest.raises(MergeError) as err:
-        team.merge_projects(here, [good, tmp_path / "w.db"])  # the good file first: still nothing
+        merge.merge_projects(here, [good, tmp_path / "w.db"])  # the good file first: still nothing
     assert "WEAPON" in str(err.value) and "w.db" in str(err.value) and "--map" in str(err.value)
     assert dump(here.path) == before
     with pytest.raises(MergeError, match="no label 'GUN'"):
-        team.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "GUN"})
+        merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "GUN"})
     with pytest.raises(MergeError, match="ARMS"):
-        team.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR", "ARMS": "ACTOR"})
+        merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR", "ARMS": "ACTOR"})
     assert dump(here.path) == before
 
-    summary = team.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR"})
+    summary = merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR"})
     assert summary.annotations_added == 1
     t0 = here.article_text(aid(here, 0))
     assert [(t0[s.start:s.end], s.label) for s in here.spans(aid(here, 0), "b")] == [
@@ -519,13 +519,13 @@ def test_merge_refuses_files_that_are_not_projects(tmp_path: Path, pair: tuple[P
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(MergeError, match="newer version"):
-        team.merge_projects(here, [newer])
+        merge.merge_projects(here, [newer])
     before = dump(here.path)
     for bad in (text_file, foreign, tmp_path / "missing.db", tmp_path):
         with pytest.raises(MergeError, match="not|no such|folder"):
-            team.merge_projects(here, [tmp_path / "other.db", bad])
+            merge.merge_projects(here, [tmp_path / "other.db", bad])
     with pytest.raises(MergeError, match="itself"):
-        team.merge_projects(here, [here.path])
+        merge.merge_projects(here, [here.path])
     assert dump(here.path) == before
 
 
@@ -538,5 +538,5 @@ def test_merge_refuses_a_span_that_breaks_this_projects_rules(tmp_path: Path,
     other.add_span(aid(other, 0), "b", t.index("النظام"), t.index("النظام") + 6, "LOCATION")
     before = dump(here.path)
     with pytest.raises(MergeError, match="overlaps"):
-        team.merge_projects(here, [other.path])
+        merge.merge_projects(here, [other.path])
     assert dump(here.path) == before
