@@ -157,6 +157,8 @@ class ArticleTableModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
             return row.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("title", "source"):
+            return _ARABIC_ALIGN if _is_rtl(row.title if col == "title" else row.source or "") else None
         return None
 
 
@@ -257,6 +259,8 @@ class SpanTableModel(QAbstractTableModel):
             return None
         span = self.spans[index.row()]
         col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ARABIC_ALIGN if col == "text" and _is_rtl(self.text[span.start:span.end]) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == "label":
                 lab = self.labels.get(span.label)
@@ -307,8 +311,23 @@ class SpanTableModel(QAbstractTableModel):
 
 _SPAN_ROLES = frozenset(
     int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
-                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole)
+                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.TextAlignmentRole)
 )
+# Arabic cells read from the right even in an English (left-to-right) window.
+_ARABIC_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _is_rtl(text: str) -> bool:
+    """Whether the first strongly directional character is right-to-left (Arabic, Hebrew...)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def format_value(attrs: dict) -> str:
