@@ -53,6 +53,7 @@ SHORTCUTS = [
     ("Alt+Left / Alt+Right", "Next / previous article (mirrored in the Arabic layout)"),
     ("Ctrl+= / Ctrl+-", "Larger / smaller text"),
     ("Ctrl+F, F6", "Search the article list; back to the article"),
+    ("Ctrl+O, Ctrl+I", "Open another project; import articles"),
     ("F1", "Annotation guidelines"),
 ]
 

@@ -310,6 +310,7 @@ class MainWindow(WindowBase):
 
         act = self.make_action
         act(m_file, tr("Open project…"), "Ctrl+O", self.open_project_dialog, "actOpen")
+        act(m_file, tr("Import articles…"), "Ctrl+I", self.import_dialog, "actImport")
         act(m_file, tr("Quit"), "Ctrl+Q", self.close, "actQuit")
         self.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], self.next_article, "actNext")
         self.act_prev = act(m_article, tr("Previous article"), [prev_key, "Ctrl+PgUp"], self.previous_article,
@@ -817,6 +818,49 @@ class MainWindow(WindowBase):
                                               tr("Project files (*.db *.sqlite);;All files (*)"))
         if path:
             self.open_project(path)
+
+    def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr("Import articles"), str(self.project.path.parent),
+            tr("Articles (*.jsonl *.txt *.csv);;All files (*)"))
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]):  # -> ImportJob
+        """Import in a worker with a progress line; the list refreshes when it is done."""
+        from .workers import ImportJob
+
+        job = ImportJob(str(self.project.path), list(paths), self.annotator)
+        signals = job.signals
+        signals.setParent(self)  # keep it alive until its last signal is delivered
+        self.statusBar().showMessage(tr("Importing…"))
+
+        def progress(n: int) -> None:
+            self.statusBar().showMessage(tr("Importing…") + f" {n:,}")
+
+        def finished(summary) -> None:
+            signals.deleteLater()
+            self.article_model.reload()
+            if self.article_id is None and self.article_model.ids:
+                self.open_article(self.article_model.ids[0])
+            self._update_status()
+            message = tr("Imported:") + f" {summary.line()}"
+            if summary.errors:
+                message += " — " + str(summary.errors[0])
+            self.statusBar().showMessage(message, 15000)
+            self.last_import = summary
+
+        def failed(message: str) -> None:
+            signals.deleteLater()
+            self.report_error(message)
+
+        signals.progress.connect(progress)
+        signals.finished.connect(finished)
+        signals.failed.connect(failed)
+        pool().start(job)
+        return job
 
     def open_project(self, path: str) -> QMainWindow | None:
         """Replace this window by one on another project file (same annotator)."""

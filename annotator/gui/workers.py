@@ -70,3 +70,41 @@ class WarmUpJob(QRunnable):
             warm_up()
         except Exception:  # only a speed-up: a failure here must never reach the user
             log.exception("warm-up failed")
+
+
+class _ImportSignals(QObject):
+    progress = Signal(int)  # records read so far
+    finished = Signal(object)  # ImportSummary
+    failed = Signal(str)
+
+
+class ImportJob(QRunnable):
+    """Import files into the project on a worker thread, through its own connection.
+
+    SQLite connections belong to one thread, and the window's connection keeps serving
+    the GUI meanwhile; WAL lets both work on the file at once.
+    """
+
+    def __init__(self, project_path: str, paths: list[str], annotator: str):
+        super().__init__()
+        self.project_path = project_path
+        self.paths = paths
+        self.annotator = annotator
+        self.signals = _ImportSignals()
+
+    def run(self) -> None:
+        from ..core.importer import import_paths
+        from ..core.store import Project
+
+        try:
+            with Project.open(self.project_path) as project:
+                summary = import_paths(project, self.paths, annotator=self.annotator,
+                                       progress=self.signals.progress.emit)
+        except AnnotatorError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # never let a worker bug take the window down
+            log.exception("import failed")
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(summary)

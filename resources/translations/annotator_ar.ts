@@ -233,6 +233,10 @@
         <translation>البحث في قائمة المقالات؛ العودة إلى المقال</translation>
     </message>
     <message>
+        <source>Open another project; import articles</source>
+        <translation>فتح مشروع آخر؛ استيراد مقالات</translation>
+    </message>
+    <message>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -314,6 +318,10 @@
     <message>
         <source>Open project…</source>
         <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Import articles…</source>
+        <translation>استيراد مقالات…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -478,6 +486,22 @@
     <message>
         <source>Project files (*.db *.sqlite);;All files (*)</source>
         <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles (*.jsonl *.txt *.csv);;All files (*)</source>
+        <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>استُورد:</translation>
     </message>
     <message>
         <source>Undo</source>
