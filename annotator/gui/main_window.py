@@ -6,7 +6,7 @@ import time
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
+from PySide6.QtGui import QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QSplitter,
     QStyledItemDelegate,
     QTableView,
     QToolButton,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import AnnotatorError
 from ..core.model import STATUSES, Label, Span, Suggestion
 from ..core.store import Project
-from .article_view import ArticleView, tint
+from .article_view import ArticleView
 from .commands import AddSpans, DeleteSpan, UpdateSpan
 from .models import ArticleTableModel, SpanTableModel, status_text
 from .window_base import WindowBase
@@ -38,7 +37,6 @@ from .workers import SuggestJob, WarmUpJob, pool
 log = logging.getLogger(__name__)
 
 SUGGEST_SOURCES = ("off", "rules", "model", "camel")
-MIN_FONT, MAX_FONT = 10, 40
 
 
 def tr(text: str) -> str:
@@ -100,9 +98,6 @@ class MainWindow(WindowBase):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.resize(1400, 860)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.setChildrenCollapsible(False)
 
         # Article list with its filters.
         left = QWidget()
@@ -154,19 +149,8 @@ class MainWindow(WindowBase):
         cv = QVBoxLayout(centre)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(0)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#b3261e;color:white;padding:8px;font-weight:bold;")
-        self.banner.hide()
-        cv.addWidget(self.banner)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("articleTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet(
-            "QLabel#articleTitle { font-size: 17pt; font-weight: bold; padding: 14px 28px 4px 28px;"
-            " background: #fffdf8; color: #1b1b1b; }"
-        )
+        cv.addWidget(self.make_banner())
+        self.make_title_label()
         self.meta_label = QLabel()
         self.meta_label.setObjectName("articleMeta")
         self.meta_label.setStyleSheet(
@@ -176,10 +160,7 @@ class MainWindow(WindowBase):
         cv.addWidget(self.meta_label)
         cv.addWidget(self._build_palette())
         self.view = ArticleView()
-        self.view.set_labels(self.labels)
-        size = int(self.settings.value("font_size", 0) or 0)
-        if MIN_FONT <= size <= MAX_FONT:
-            self.view.set_font_size(size)
+        self.prepare_view(self.view)
         cv.addWidget(self.view, 1)
         cv.addWidget(self._build_suggestion_bar())
         self.view.labelKeyPressed.connect(self.label_key)
@@ -218,49 +199,12 @@ class MainWindow(WindowBase):
         rv.addWidget(self.span_table, 1)
         right.setMinimumWidth(300)
 
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([330, 760, 330])
-        self.setCentralWidget(splitter)
-
-        sb = self.statusBar()
-        self.status_annotator = QLabel()
-        self.status_position = QLabel()
-        self.status_done = QLabel()
-        self.status_time = QLabel()
-        for w in (self.status_annotator, self.status_position, self.status_done, self.status_time):
-            w.setStyleSheet("padding: 0 10px;")
-            sb.addPermanentWidget(w)
+        self.install_panes(left, centre, right, [330, 760, 330])
+        self.status_annotator, self.status_position, self.status_done, self.status_time = \
+            self.make_status_labels(4)
 
     def _build_palette(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("labelPalette")
-        bar.setStyleSheet("QWidget#labelPalette { background: #f3efe6; border-bottom: 1px solid #ddd6c8; }")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(20, 6, 20, 6)
-        self.label_buttons: dict[str, QPushButton] = {}
-        arabic = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        for lab in self.labels:
-            name = lab.name_ar if arabic else lab.name_en
-            button = QPushButton(f"{lab.key}  {name}" if lab.key else name)
-            button.setObjectName(f"label_{lab.name}")
-            button.setToolTip(f"{lab.name} — {lab.description}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            dark = QColor(lab.color).darker(150).name()
-            button.setStyleSheet(
-                f"QPushButton {{ background: {tint(lab.color, 0.42).name()}; border: 1px solid {dark};"
-                f" border-bottom: 3px solid {dark}; border-radius: 6px; padding: 5px 14px; font-weight: bold;"
-                f" color: #1b1b1b; }}"
-                f" QPushButton:hover {{ background: {tint(lab.color, 0.65).name()}; }}"
-            )
-            button.clicked.connect(lambda _c=False, name=lab.name: self.apply_label(name))
-            layout.addWidget(button)
-            self.label_buttons[lab.name] = button
-        layout.addStretch(1)
+        bar, layout = self.make_palette()
         self.exact_button = QToolButton()
         self.exact_button.setObjectName("exactSelection")
         self.exact_button.setText(tr("Exact characters"))
@@ -630,11 +574,6 @@ class MainWindow(WindowBase):
         self._reload_spans(article_id)
         self.statusBar().showMessage(f"{text}: {len(saved)}", 3000)
         return saved
-
-    def change_font_size(self, step: int) -> None:
-        size = max(MIN_FONT, min(MAX_FONT, self.view.font().pointSize() + step))
-        self.view.set_font_size(size)
-        self.settings.setValue("font_size", size)
 
     # ------------------------------------------------------------- suggestions
     def _suggest_source_changed(self) -> None:

@@ -80,7 +80,6 @@ from .window_base import WindowBase
 log = logging.getLogger(__name__)
 
 STRATEGIES = ("unanimous", "majority", "min")
-MIN_FONT, MAX_FONT = 10, 40
 MAX_PICK = 9  # Alt+1 … Alt+9
 
 # Agreement classes: a symbol, a strong colour for the symbol and a light one for the row.
@@ -467,9 +466,6 @@ class ReviewWindow(WindowBase):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.resize(1400, 860)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("reviewSplitter")
-        splitter.setChildrenCollapsible(False)
 
         # Start side: the queue.
         left = QWidget()
@@ -507,20 +503,8 @@ class ReviewWindow(WindowBase):
         cv = QVBoxLayout(centre)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(0)
-        self.banner = QLabel()
-        self.banner.setObjectName("errorBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#b3261e;color:white;padding:8px;font-weight:bold;")
-        self.banner.hide()
-        cv.addWidget(self.banner)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("articleTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet(
-            "QLabel#articleTitle { font-size: 16pt; font-weight: bold; padding: 10px 24px 4px 24px;"
-            " background: #fffdf8; color: #1b1b1b; }"
-        )
-        cv.addWidget(self.title_label)
+        cv.addWidget(self.make_banner())
+        cv.addWidget(self.make_title_label(16, "10px 24px 4px 24px"))
         cv.addWidget(self._build_strategy_bar())
         cv.addWidget(self._build_palette())
         vsplit = QSplitter(Qt.Orientation.Vertical)
@@ -531,10 +515,7 @@ class ReviewWindow(WindowBase):
         gv.setContentsMargins(0, 0, 0, 0)
         gv.setSpacing(0)
         self.view = GoldView()
-        self.view.set_labels(self.labels)
-        size = int(self.settings.value("font_size", 0) or 0)
-        if MIN_FONT <= size <= MAX_FONT:
-            self.view.set_font_size(size)
+        self.prepare_view(self.view)
         gv.addWidget(self.view, 1)
         self.view.labelKeyPressed.connect(self.label_key)
         self.view.deletePressed.connect(self.delete_selected_span)
@@ -574,23 +555,9 @@ class ReviewWindow(WindowBase):
         rv.addWidget(self._build_keys_help())
         right.setMinimumWidth(340)
 
-        splitter.addWidget(left)
-        splitter.addWidget(centre)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([300, 720, 380])
-        self.setCentralWidget(splitter)
-
-        sb = self.statusBar()
-        self.status_reviewer = QLabel()
-        self.status_position = QLabel()
-        self.status_conflicts = QLabel()
-        self.status_score = QLabel()
-        for w in (self.status_reviewer, self.status_position, self.status_conflicts, self.status_score):
-            w.setStyleSheet("padding: 0 10px;")
-            sb.addPermanentWidget(w)
+        self.install_panes(left, centre, right, [300, 720, 380])
+        self.status_reviewer, self.status_position, self.status_conflicts, self.status_score = \
+            self.make_status_labels(4)
 
     def _build_keys_help(self) -> QWidget:
         """Key → action, one per row: mixing Latin key names into Arabic sentences garbles them."""
@@ -664,30 +631,7 @@ class ReviewWindow(WindowBase):
         return bar
 
     def _build_palette(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("labelPalette")
-        bar.setStyleSheet("QWidget#labelPalette { background: #f3efe6; border-bottom: 1px solid #ddd6c8; }")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(20, 6, 20, 6)
-        self.label_buttons: dict[str, QPushButton] = {}
-        for lab in self.labels:
-            name = _label_name(lab, lab.name)
-            button = QPushButton(f"{lab.key}  {name}" if lab.key else name)
-            button.setObjectName(f"label_{lab.name}")
-            button.setToolTip(f"{lab.name} — {lab.description}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            dark = QColor(lab.color).darker(150).name()
-            button.setStyleSheet(
-                f"QPushButton {{ background: {tint(lab.color, 0.42).name()}; border: 1px solid {dark};"
-                f" border-bottom: 3px solid {dark}; border-radius: 6px; padding: 4px 14px; font-weight: bold;"
-                f" color: #1b1b1b; }}"
-                f" QPushButton:hover {{ background: {tint(lab.color, 0.65).name()}; }}"
-            )
-            button.clicked.connect(lambda _c=False, name=lab.name: self.apply_label(name))
-            layout.addWidget(button)
-            self.label_buttons[lab.name] = button
-        layout.addStretch(1)
-        return bar
+        return self.make_palette("4px 14px")[0]
 
     def _build_annotator_strip(self) -> QWidget:
         strip = QWidget()
@@ -1469,10 +1413,8 @@ class ReviewWindow(WindowBase):
 
     # -------------------------------------------------------------------- misc
     def change_font_size(self, step: int) -> None:
-        size = max(MIN_FONT, min(MAX_FONT, self.view.font().pointSize() + step))
-        self.view.set_font_size(size)
+        super().change_font_size(step)
         self.view.set_spans(self.spans, self.selected_span_id)
-        self.settings.setValue("font_size", size)
 
 
 

@@ -5,9 +5,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
+
+from ..core.model import Label
 
 from ..core.errors import AnnotatorError, StorageError
 
@@ -20,11 +22,101 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+MIN_FONT, MAX_FONT = 10, 40
+
+
 class WindowBase(QMainWindow):
-    """Subclasses create ``self.banner`` (a hidden QLabel) and ``self.undo_stack``."""
+    """Subclasses set ``self.labels``, ``self.settings``, ``self.undo_stack`` and ``self.view``,
+    build ``self.banner`` with :meth:`make_banner`, and implement ``apply_label``."""
 
     banner: QLabel
     undo_stack: QUndoStack
+    labels: list[Label]
+    settings: QSettings
+
+    # ------------------------------------------------------------------ layout
+    def make_banner(self) -> QLabel:
+        """The red line that says a change could not be saved (hidden until then)."""
+        self.banner = QLabel()
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#b3261e;color:white;padding:8px;font-weight:bold;")
+        self.banner.hide()
+        return self.banner
+
+    def make_title_label(self, point_size: int = 17, padding: str = "14px 28px 4px 28px") -> QLabel:
+        self.title_label = QLabel()
+        self.title_label.setObjectName("articleTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet(
+            f"QLabel#articleTitle {{ font-size: {point_size}pt; font-weight: bold; padding: {padding};"
+            " background: #fffdf8; color: #1b1b1b; }"
+        )
+        return self.title_label
+
+    def make_palette(self, button_padding: str = "5px 14px") -> tuple[QWidget, QHBoxLayout]:
+        """One button per label, in its colour, with its key; clicking applies the label."""
+        from .article_view import tint
+
+        bar = QWidget()
+        bar.setObjectName("labelPalette")
+        bar.setStyleSheet("QWidget#labelPalette { background: #f3efe6; border-bottom: 1px solid #ddd6c8; }")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(20, 6, 20, 6)
+        self.label_buttons: dict[str, QPushButton] = {}
+        arabic = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        for lab in self.labels:
+            name = (lab.name_ar if arabic else lab.name_en) or lab.name
+            button = QPushButton(f"{lab.key}  {name}" if lab.key else name)
+            button.setObjectName(f"label_{lab.name}")
+            button.setToolTip(f"{lab.name} — {lab.description}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            dark = QColor(lab.color).darker(150).name()
+            button.setStyleSheet(
+                f"QPushButton {{ background: {tint(lab.color, 0.42).name()}; border: 1px solid {dark};"
+                f" border-bottom: 3px solid {dark}; border-radius: 6px; padding: {button_padding};"
+                f" font-weight: bold; color: #1b1b1b; }}"
+                f" QPushButton:hover {{ background: {tint(lab.color, 0.65).name()}; }}"
+            )
+            button.clicked.connect(lambda _c=False, name=lab.name: self.apply_label(name))  # type: ignore[attr-defined]
+            layout.addWidget(button)
+            self.label_buttons[lab.name] = button
+        layout.addStretch(1)
+        return bar, layout
+
+    def prepare_view(self, view) -> None:  # type: ignore[no-untyped-def]
+        """Labels and the remembered text size for an article view."""
+        view.set_labels(self.labels)
+        size = int(self.settings.value("font_size", 0) or 0)
+        if MIN_FONT <= size <= MAX_FONT:
+            view.set_font_size(size)
+
+    def change_font_size(self, step: int) -> None:
+        view = self.view  # type: ignore[attr-defined]
+        size = max(MIN_FONT, min(MAX_FONT, view.font().pointSize() + step))
+        view.set_font_size(size)
+        self.settings.setValue("font_size", size)
+
+    def install_panes(self, left: QWidget, centre: QWidget, right: QWidget, sizes: list[int]) -> QSplitter:
+        """List | article | side panel; only the article grows with the window."""
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        for i, pane in enumerate((left, centre, right)):
+            splitter.addWidget(pane)
+            splitter.setStretchFactor(i, 1 if i == 1 else 0)
+        splitter.setSizes(sizes)
+        self.setCentralWidget(splitter)
+        return splitter
+
+    def make_status_labels(self, count: int) -> list[QLabel]:
+        labels = []
+        for _ in range(count):
+            w = QLabel()
+            w.setStyleSheet("padding: 0 10px;")
+            self.statusBar().addPermanentWidget(w)
+            labels.append(w)
+        return labels
 
     def make_action(self, menu: QMenu, text: str, keys: list[str] | str | None, slot: Callable[[], Any],
                     name: str) -> QAction:
