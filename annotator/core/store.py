@@ -291,9 +291,7 @@ class Project:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.IntegrityError):
                 raise SpanError(f"rejected by the project's rules: {exc}") from None
-            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
-                exc, sqlite3.IntegrityError
-            ):
+            if isinstance(exc, sqlite3.DatabaseError):  # disk full, read-only, I/O error...
                 raise _storage_error(self.path, exc) from None
             raise
 
