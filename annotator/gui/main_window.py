@@ -324,30 +324,14 @@ class MainWindow(WindowBase):
         if article_id is not None and article_id != self.article_id:
             self.open_article(int(article_id))
 
-    def _neighbour(self, step: int) -> int | None:
-        if self.article_id is None:
-            return self.article_model.ids[0] if self.article_model.ids else None
-        row = self.article_model.row_of(self.article_id)
-        if row is None:
-            return self.article_model.ids[0] if self.article_model.ids else None
-        target = row + step
-        if 0 <= target < len(self.article_model.ids):
-            return self.article_model.ids[target]
-        return None
+    def navigation_ids(self) -> list[int]:
+        return self.article_model.ids
 
-    def next_article(self) -> None:
-        nxt = self._neighbour(+1)
-        if nxt is None:
-            self.statusBar().showMessage(tr("This is the last article in the list."), 4000)
-            return
-        self.open_article(nxt)
+    def navigation_row(self, article_id: int | None) -> int | None:
+        return None if article_id is None else self.article_model.row_of(article_id)
 
-    def previous_article(self) -> None:
-        prev = self._neighbour(-1)
-        if prev is None:
-            self.statusBar().showMessage(tr("This is the first article in the list."), 4000)
-            return
-        self.open_article(prev)
+    def edge_message(self, last: bool) -> str:
+        return tr("This is the last article in the list.") if last else tr("This is the first article in the list.")
 
     def _set_status(self, status: str, comment: str | None = None) -> bool:
         if self.article_id is None:

@@ -737,27 +737,14 @@ class ReviewWindow(WindowBase):
         if article_id is not None and article_id != self.article_id:
             self.open_article(int(article_id))
 
-    def _neighbour(self, step: int) -> int | None:
-        items = self.queue_model.items
-        row = self.queue_model.row_of(self.article_id)
-        if row is None:
-            return items[0].article_id if items else None
-        target = row + step
-        return items[target].article_id if 0 <= target < len(items) else None
+    def navigation_ids(self) -> list[int]:
+        return [item.article_id for item in self.queue_model.items]
 
-    def next_article(self) -> None:
-        nxt = self._neighbour(+1)
-        if nxt is None:
-            self.statusBar().showMessage(tr("This is the last article in the queue."), 4000)
-            return
-        self.open_article(nxt)
+    def navigation_row(self, article_id: int | None) -> int | None:
+        return None if article_id is None else self.queue_model.row_of(article_id)
 
-    def previous_article(self) -> None:
-        prev = self._neighbour(-1)
-        if prev is None:
-            self.statusBar().showMessage(tr("This is the first article in the queue."), 4000)
-            return
-        self.open_article(prev)
+    def edge_message(self, last: bool) -> str:
+        return tr("This is the last article in the queue.") if last else tr("This is the first article in the queue.")
 
     def _next_without_gold(self) -> int | None:
         """The next queue article (after the current one, wrapping) without accepted gold."""

@@ -147,6 +147,40 @@ class WindowBase(QMainWindow):
         self.make_action(help_menu, tr("Annotation guidelines"), "F1", self.show_guidelines, "actGuidelines")
         self.make_action(help_menu, tr("Keyboard shortcuts"), None, self.show_shortcuts, "actShortcuts")
 
+    # -------------------------------------------------------------- navigation
+    def navigation_ids(self) -> list[int]:
+        """Article ids in the order next/previous walk them (the list, or the review queue)."""
+        raise NotImplementedError
+
+    def navigation_row(self, article_id: int | None) -> int | None:
+        """The current article's position in :meth:`navigation_ids` (models keep an index)."""
+        raise NotImplementedError
+
+    def edge_message(self, last: bool) -> str:
+        """What to say at the end (``last``) or the start of that order."""
+        raise NotImplementedError
+
+    def _neighbour(self, step: int) -> int | None:
+        ids = self.navigation_ids()
+        row = self.navigation_row(self.article_id)  # type: ignore[attr-defined]
+        if row is None:
+            return ids[0] if ids else None
+        target = row + step
+        return ids[target] if 0 <= target < len(ids) else None
+
+    def next_article(self) -> None:
+        self._go(+1)
+
+    def previous_article(self) -> None:
+        self._go(-1)
+
+    def _go(self, step: int) -> None:
+        target = self._neighbour(step)
+        if target is None:
+            self.statusBar().showMessage(self.edge_message(last=step > 0), 4000)
+            return
+        self.open_article(target)  # type: ignore[attr-defined]
+
     # ------------------------------------------------------------------ errors
     def report_error(self, message: str, *, persistent: bool = False) -> None:
         log.warning("%s", message)
