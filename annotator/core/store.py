@@ -271,9 +271,13 @@ class Project:
 
     # ----------------------------------------------------------- transactions
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction. IMMEDIATE takes the write lock up front so a
-        concurrent writer makes us wait (busy_timeout) instead of failing mid-way."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nestable (an inner one joins the outer), like
+        sqlite-utils' ``atomic()``. IMMEDIATE takes the write lock up front so a
+        concurrent writer makes us wait (busy_timeout) instead of failing mid-way.
+
+        A user action that writes several things wraps them in one ``transaction()``:
+        either all of it is on disk or none of it is."""
         conn = self.conn
         if conn.in_transaction:  # nested: part of the outer transaction
             yield conn
@@ -294,6 +298,10 @@ class Project:
             if isinstance(exc, sqlite3.DatabaseError):  # disk full, read-only, I/O error...
                 raise _storage_error(self.path, exc) from None
             raise
+
+    # Old private name, still used across the code base until every caller moves to
+    # the public one.
+    _write = transaction
 
     def check_writable(self) -> None:
         """Raise StorageError now if the file has gone or cannot be written."""
