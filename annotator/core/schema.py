@@ -238,4 +238,50 @@ def m005_span_ids_never_reused(db: Database) -> None:
     )
 
 
+
+# Which local changes a hub sync still has to send. Triggers note every change to an
+# annotation, gold or assignment while the project is linked to a hub (settings 'hub_url'),
+# except the changes a sync itself applies (settings 'hub_applying', set inside that
+# transaction). ``n`` counts the changes, so a sync clears only entries nobody touched
+# while it was talking to the hub.
+_HUB_GUARD = ("(SELECT 1 FROM settings WHERE key = 'hub_url') IS NOT NULL "
+              "AND (SELECT 1 FROM settings WHERE key = 'hub_applying') IS NULL")
+
+
+@migrations()
+def m_hub_outbox(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE hub_outbox (
+            kind TEXT NOT NULL CHECK (kind IN ('annotation', 'gold', 'assignment')),
+            ref INTEGER NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            n INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (kind, ref, who)
+        )
+        """
+    )
+    watched = [  # (trigger name, event, table, kind, ref, who)
+        ("annotation_ins", "INSERT", "annotations", "annotation", "NEW.id", "''"),
+        ("annotation_upd", "UPDATE", "annotations", "annotation", "NEW.id", "''"),
+        ("span_ins", "INSERT", "spans", "annotation", "NEW.annotation_id", "''"),
+        ("span_upd", "UPDATE", "spans", "annotation", "NEW.annotation_id", "''"),
+        ("span_del", "DELETE", "spans", "annotation", "OLD.annotation_id", "''"),
+        ("rejected_ins", "INSERT", "rejected_suggestions", "annotation", "NEW.annotation_id", "''"),
+        ("rejected_del", "DELETE", "rejected_suggestions", "annotation", "OLD.annotation_id", "''"),
+        ("gold_ins", "INSERT", "gold", "gold", "NEW.id", "''"),
+        ("gold_upd", "UPDATE", "gold", "gold", "NEW.id", "''"),
+        ("gold_span_ins", "INSERT", "gold_spans", "gold", "NEW.gold_id", "''"),
+        ("gold_span_upd", "UPDATE", "gold_spans", "gold", "NEW.gold_id", "''"),
+        ("gold_span_del", "DELETE", "gold_spans", "gold", "OLD.gold_id", "''"),
+        ("assignment_ins", "INSERT", "assignments", "assignment", "NEW.article_id", "NEW.annotator"),
+    ]
+    for name, event, table, kind, ref, who in watched:
+        db.execute(
+            f"CREATE TRIGGER hub_outbox_{name} AFTER {event} ON {table} WHEN {_HUB_GUARD} BEGIN "
+            f"INSERT INTO hub_outbox(kind, ref, who) VALUES ('{kind}', {ref}, {who}) "
+            "ON CONFLICT(kind, ref, who) DO UPDATE SET n = n + 1; END"
+        )
+
+
 SCHEMA_VERSION = len(migrations._migrations)

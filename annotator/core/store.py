@@ -828,6 +828,214 @@ class Project:
         }
 
 
+    # ---- added by hub ----
+    # Local reads and writes of a hub sync (annotator/core/hub/sync.py decides, these run the SQL).
+    # A raw span is (start, end, label, attributes_json, origin, created_at), as in merge.
+
+    def hub_outbox(self) -> list[tuple[str, int, str, int]]:
+        """The local changes not yet sent: (kind, ref, who, n)."""
+        return [tuple(r) for r in self.conn.execute("SELECT kind, ref, who, n FROM hub_outbox")]
+
+    def hub_outbox_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM hub_outbox").fetchone()[0])
+
+    def hub_clear_outbox(self, entries: Sequence[tuple[str, int, str, int]]) -> None:
+        """Forget sent changes, unless they changed again since they were read (``n`` moved on)."""
+        with self._write():
+            self.conn.executemany(
+                "DELETE FROM hub_outbox WHERE kind = ? AND ref = ? AND who = ? AND n = ?", entries)
+
+    def hub_drop_outbox(self, kind: str, refs: Iterable[int]) -> None:
+        """Forget pending changes the hub's newer version has just replaced."""
+        with self._write():
+            self.conn.executemany("DELETE FROM hub_outbox WHERE kind = ? AND ref = ?", [(kind, r) for r in refs])
+
+    def hub_mark_pending(self, annotator: str | None, *, gold: bool, assignments: bool) -> None:
+        """Queue existing work for the first sync (a project just linked to a hub)."""
+        with self._write():
+            if annotator is not None:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO hub_outbox(kind, ref) SELECT 'annotation', id FROM annotations "
+                    "WHERE annotator = ?", (annotator,))
+            if gold:
+                self.conn.execute("INSERT OR IGNORE INTO hub_outbox(kind, ref) SELECT 'gold', id FROM gold")
+            if assignments:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO hub_outbox(kind, ref, who) "
+                    "SELECT 'assignment', article_id, annotator FROM assignments")
+
+    @contextlib.contextmanager
+    def hub_applying(self) -> Iterator[None]:
+        """One transaction whose writes are the hub's, so the outbox triggers ignore them."""
+        with self._write():
+            self._set("hub_applying", True)
+            yield
+            self.conn.execute("DELETE FROM settings WHERE key = 'hub_applying'")
+        self._labels_cache = None
+
+    def hub_annotations_by_id(self, ids: Sequence[int]) -> list[tuple]:
+        """(id, content_hash, annotator, status, comment, seconds, updated_at) of these annotations."""
+        return self._hub_rows_by_id(
+            "SELECT an.id, a.content_hash, an.annotator, an.status, an.comment, an.seconds, an.updated_at "
+            "FROM annotations an JOIN articles a ON a.id = an.article_id WHERE an.id IN ({})", ids)
+
+    def hub_gold_by_id(self, ids: Sequence[int]) -> list[tuple]:
+        """(id, content_hash, adjudicator, strategy, status, created_at, updated_at) of these gold rows."""
+        return self._hub_rows_by_id(
+            "SELECT g.id, a.content_hash, g.adjudicator, g.strategy, g.status, g.created_at, g.updated_at "
+            "FROM gold g JOIN articles a ON a.id = g.article_id WHERE g.id IN ({})", ids)
+
+    def hub_assignment_hashes(self, pairs: Sequence[tuple[int, str]]) -> list[tuple[str, str]]:
+        """(content_hash, annotator) of these (article id, annotator) assignments that still exist."""
+        out: list[tuple[str, str]] = []
+        for article_id, name in pairs:
+            row = self.conn.execute(
+                "SELECT a.content_hash FROM assignments g JOIN articles a ON a.id = g.article_id "
+                "WHERE g.article_id = ? AND g.annotator = ?", (article_id, name)).fetchone()
+            if row is not None:
+                out.append((row[0], name))
+        return out
+
+    def hub_raw_spans(self, ids: Sequence[int], *, gold: bool = False) -> dict[int, list[tuple]]:
+        """Raw spans of these annotations (or gold rows), by owner id, in offset order."""
+        table, key = ("gold_spans", "gold_id") if gold else ("spans", "annotation_id")
+        out: dict[int, list[tuple]] = {}
+        for row in self._hub_rows_by_id(
+            f'SELECT {key}, start, "end", label, attributes, origin, created_at FROM {table} '
+            f'WHERE {key} IN ({{}}) ORDER BY {key}, start, "end"', ids):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+        return out
+
+    def hub_rejected(self, ids: Sequence[int]) -> dict[int, list[tuple]]:
+        """Rejected suggestions of these annotations: (start, end, label, created_at)."""
+        out: dict[int, list[tuple]] = {}
+        for row in self._hub_rows_by_id(
+            'SELECT annotation_id, start, "end", label, created_at FROM rejected_suggestions '
+            "WHERE annotation_id IN ({}) ORDER BY annotation_id, start, \"end\", label", ids):
+            out.setdefault(row[0], []).append(tuple(row[1:]))
+        return out
+
+    def _hub_rows_by_id(self, sql: str, ids: Sequence[Any]) -> list[tuple]:
+        out: list[tuple] = []
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            out.extend(tuple(r) for r in self.conn.execute(sql.format(",".join("?" * len(part))), part))
+        return out
+
+    def hub_article_ids(self, hashes: Sequence[str]) -> dict[str, int]:
+        """Local article ids of these content hashes (those present)."""
+        return {r[0]: int(r[1]) for r in self._hub_rows_by_id(
+            "SELECT content_hash, id FROM articles WHERE content_hash IN ({})", hashes)}
+
+    def hub_annotations_by_key(self, keys: Sequence[tuple[int, str]]) -> dict[tuple[int, str], tuple]:
+        """Local annotations of these (article id, annotator) pairs:
+        key -> (id, status, comment, seconds, updated_at)."""
+        out: dict[tuple[int, str], tuple] = {}
+        by_article: dict[int, set[str]] = {}
+        for aid, name in keys:
+            by_article.setdefault(aid, set()).add(name)
+        for row in self._hub_rows_by_id(
+            "SELECT article_id, annotator, id, status, comment, seconds, updated_at FROM annotations "
+            "WHERE article_id IN ({})", list(by_article)):
+            if row[1] in by_article[row[0]]:
+                out[(row[0], row[1])] = tuple(row[2:])
+        return out
+
+    def hub_gold_by_article(self, article_ids: Sequence[int]) -> dict[int, tuple]:
+        """Local gold of these articles: article id -> (id, adjudicator, strategy, status, created, updated)."""
+        return {r[0]: tuple(r[1:]) for r in self._hub_rows_by_id(
+            "SELECT article_id, id, adjudicator, strategy, status, created_at, updated_at FROM gold "
+            "WHERE article_id IN ({})", article_ids)}
+
+    def hub_put_annotation(self, article_id: int, annotator: str, status: str, comment: str | None,
+                           seconds: float, updated_at: str | None, spans: Sequence[tuple],
+                           rejected: Sequence[tuple], existing_id: int | None) -> int:
+        """Write the hub's version of an annotation (spans replaced, rejected suggestions united)."""
+        with self._write():
+            if existing_id is None:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO annotators(name, role, created_at) VALUES (?, 'annotator', ?)",
+                    (annotator, now_iso()))
+                ann_id = int(self.conn.execute(
+                    "INSERT INTO annotations(article_id, annotator, status, comment, seconds, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, annotator, status, comment, float(seconds or 0), updated_at)).lastrowid)
+            else:
+                ann_id = existing_id
+                self.conn.execute("DELETE FROM spans WHERE annotation_id = ?", (ann_id,))
+                self.conn.execute(
+                    "UPDATE annotations SET status = ?, comment = ?, seconds = ?, updated_at = ? WHERE id = ?",
+                    (status, comment, float(seconds or 0), updated_at, ann_id))
+            self.conn.executemany(
+                'INSERT INTO spans(annotation_id, start, "end", label, attributes, origin, created_at) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [(ann_id, *s) for s in spans])
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO rejected_suggestions(annotation_id, start, "end", label, created_at) '
+                "VALUES (?, ?, ?, ?, ?)", [(ann_id, *r) for r in rejected])
+        return ann_id
+
+    def hub_put_gold(self, article_id: int, adjudicator: str, strategy: str | None, status: str,
+                     created_at: str | None, updated_at: str | None, spans: Sequence[tuple],
+                     existing_id: int | None) -> int:
+        with self._write():
+            if existing_id is None:
+                gold_id = int(self.conn.execute(
+                    "INSERT INTO gold(article_id, adjudicator, strategy, status, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, adjudicator, strategy, status, created_at, updated_at)).lastrowid)
+            else:
+                gold_id = existing_id
+                self.conn.execute("DELETE FROM gold_spans WHERE gold_id = ?", (gold_id,))
+                self.conn.execute(
+                    "UPDATE gold SET adjudicator = ?, strategy = ?, status = ?, updated_at = ? WHERE id = ?",
+                    (adjudicator, strategy, status, updated_at, gold_id))
+            self.conn.executemany(
+                'INSERT INTO gold_spans(gold_id, start, "end", label, attributes, origin, created_at) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [(gold_id, *s) for s in spans])
+        return gold_id
+
+    def hub_add_assignments(self, pairs: Sequence[tuple[int, str]]) -> None:
+        with self._write():
+            now = now_iso()
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO annotators(name, role, created_at) VALUES (?, 'annotator', ?)",
+                [(name, now) for name in {n for _, n in pairs}])
+            self.conn.executemany("INSERT OR IGNORE INTO assignments(article_id, annotator) VALUES (?, ?)", pairs)
+
+    def hub_put_labels(self, labels: Sequence[tuple[Label, int]]) -> None:
+        """Take the hub's label schema: add missing labels, update the others (by name)."""
+        with self._write():
+            self.conn.executemany(
+                "INSERT INTO labels(name, name_ar, name_en, color, key, description, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET name_ar = excluded.name_ar, "
+                "name_en = excluded.name_en, color = excluded.color, key = excluded.key, "
+                "description = excluded.description, position = excluded.position",
+                [(lab.name, lab.name_ar, lab.name_en, lab.color, lab.key, lab.description, pos)
+                 for lab, pos in labels])
+        self._labels_cache = None
+
+    def hub_put_members(self, members: Sequence[tuple[str, str]]) -> None:
+        """Hub members become annotators here; roles only go up, as in merge."""
+        with self._write():
+            now = now_iso()
+            self.conn.executemany(
+                "INSERT INTO annotators(name, role, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE "
+                "SET role = CASE WHEN excluded.role = 'reviewer' THEN 'reviewer' ELSE role END",
+                [(name, role, now) for name, role in members])
+
+    def hub_all_articles(self) -> Iterator[tuple]:
+        """Every article as (content_hash, external_id, title, text, source, url, published, meta,
+        search_key, created_at), streamed (publish reads 100,000 of them)."""
+        yield from self.conn.execute(
+            "SELECT content_hash, external_id, title, text, source, url, published, meta, search_key, "
+            "created_at FROM articles ORDER BY id")
+
+    def hub_all_assignments(self) -> list[tuple[str, str]]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT a.content_hash, g.annotator FROM assignments g JOIN articles a ON a.id = g.article_id")]
+
+
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),
                *, allow_overlap: bool = False) -> tuple[int, int]:
