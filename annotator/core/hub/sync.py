@@ -306,7 +306,7 @@ def sync(project: Project, url: str | None = None) -> SyncSummary:
             if connected_as is None and not hub.is_owner():
                 raise HubError(f"the PostgreSQL role in {describe(url)} is not a member of the hub")
             if connected_as is not None and connected_as != link.annotator:
-                raise HubError(f"connected as {connected_as!r}, but this project is {link.annotator!r}'s")
+                raise HubError(f"connected as {connected_as!r}, but this project belongs to {link.annotator!r}")
             reviewer = role == "reviewer"
             out = _read_outgoing(project, link.annotator, reviewer or local_role == "reviewer")
             if not reviewer:
