@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("bench_gui.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),
+    ("bench_hub.py", []),
 ]
 
 

@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
+
 from annotator.core.hub.sync import add_user, clone, publish
 from annotator.core.store import Project
 
@@ -91,3 +93,21 @@ def annotate(path: Path, annotator: str, *, variant: int = 0, done: bool = True)
                     p.set_status(aid, annotator, "done")
             n += 1
     return n
+
+
+def hub_annotations(owner_url: str) -> dict[tuple[str, str], list]:
+    with psycopg.connect(owner_url) as conn:
+        rows = conn.execute(
+            "SELECT a.content_hash, x.annotator, x.spans FROM annotator_hub.annotations x "
+            "JOIN annotator_hub.articles a ON a.id = x.article_id").fetchall()
+    return {(h, n): sorted((s[0], s[1], s[2]) for s in spans) for h, n, spans in rows}
+
+
+def local_annotations(path: Path, annotator: str) -> dict[tuple[str, str], list]:
+    with Project.open(path) as p:
+        out = {}
+        for aid in p.article_ids():
+            if p.annotation(aid, annotator) is not None:
+                out[(p.article(aid).content_hash, annotator)] = sorted(
+                    (s.start, s.end, s.label) for s in p.spans(aid, annotator))
+        return out

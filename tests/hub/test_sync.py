@@ -14,14 +14,13 @@ from pathlib import Path
 import psycopg
 import pytest
 from click.testing import CliRunner
+from hub_helpers import annotate, hub_annotations, local_annotations, make_team
 
 from annotator.cli import main
 from annotator.core.errors import HubError, HubUnavailable
 from annotator.core.hub.sync import sync
 from annotator.core.merge import merge_projects
 from annotator.core.store import Project
-
-from hub_helpers import annotate, make_team
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,24 +40,6 @@ def comparable_export(path: Path) -> list[dict]:
         rec["spans"] = [{k: s[k] for k in ("start", "end", "label", "text")} for s in rec["spans"]]
         records.append(rec)
     return sorted(records, key=lambda r: r["meta"]["external_id"])
-
-
-def hub_annotations(owner_url: str) -> dict[tuple[str, str], list]:
-    with psycopg.connect(owner_url) as conn:
-        rows = conn.execute(
-            "SELECT a.content_hash, x.annotator, x.spans FROM annotator_hub.annotations x "
-            "JOIN annotator_hub.articles a ON a.id = x.article_id").fetchall()
-    return {(h, n): sorted((s[0], s[1], s[2]) for s in spans) for h, n, spans in rows}
-
-
-def local_annotations(path: Path, annotator: str) -> dict[tuple[str, str], list]:
-    with Project.open(path) as p:
-        out = {}
-        for aid in p.article_ids():
-            if p.annotation(aid, annotator) is not None:
-                out[(p.article(aid).content_hash, annotator)] = sorted(
-                    (s.start, s.end, s.label) for s in p.spans(aid, annotator))
-        return out
 
 
 def test_round_trip_equals_file_merge(pg_server, hub_db, tmp_path):

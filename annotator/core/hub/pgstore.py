@@ -240,14 +240,14 @@ class HubStore:
         with contextlib.suppress(psycopg.Error):
             self.conn.close()
 
-    def __enter__(self) -> "HubStore":
+    def __enter__(self) -> HubStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self, *, lock: bool = True) -> Iterator["HubStore"]:
+    def transaction(self, *, lock: bool = True) -> Iterator[HubStore]:
         """One server transaction; ``lock`` takes the writer lock first, so the whole sync
         sees one consistent hub and no other writer interleaves with it."""
         try:
@@ -455,7 +455,7 @@ class HubStore:
         article the caller may read, not only the assigned ones. ``also_*``: hub article
         ids whose row is sent whatever its rev (the push just kept the hub's newer version)."""
         out = Pull()
-        out.rev = int(self._rows("SELECT {s}.max_rev()")[0][0])
+        out.rev = self.max_rev()
         out.labels = self._rows("SELECT name, name_ar, name_en, color, key, description, position "
                                 "FROM {s}.labels WHERE rev > %s ORDER BY position, name", (since,))
         out.members = [tuple(r) for r in self._rows("SELECT name, role FROM {s}.members WHERE rev > %s", (since,))]
@@ -486,6 +486,9 @@ class HubStore:
                 "FROM {s}.gold x JOIN {s}.articles a ON a.id = x.article_id "
                 "WHERE x.rev > %s OR x.article_id = ANY(%s)", (since, list(also_gold)))
         return out
+
+    def max_rev(self) -> int:
+        return int(self._rows("SELECT {s}.max_rev()")[0][0])
 
     def articles_by_hash(self, hashes: Sequence[str]) -> list[ArticleRecord]:
         return self._rows(

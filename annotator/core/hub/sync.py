@@ -171,6 +171,7 @@ def publish(project: Project, url: str, reviewer: str) -> PublishSummary:
             raise HubError(f"{project.path} is linked to another hub ({describe(link.url)})")
         assignments = project.hub_all_assignments()
         with hub.transaction():
+            fresh_hub = hub.article_count() == 0
             members = dict(project.annotators())
             members[reviewer] = "reviewer"
             for _, name in assignments:
@@ -183,22 +184,27 @@ def publish(project: Project, url: str, reviewer: str) -> PublishSummary:
             assigned = hub.add_assignments(assignments)
             hub.set_open(not assignments)  # no assignments: everyone annotates everything
             total = hub.article_count()
+            # A fresh hub now holds this project's articles, and its members are read here:
+            # the first sync need not pull 100,000 articles back.
+            start_rev = hub.max_rev() if fresh_hub else 0
+            hub_members = hub.members()
     summary = PublishSummary(describe(url), added, total, assigned, len(members), len(labels))
     if link is None:
         with project.transaction():
-            _link(project, url, hub_id, reviewer, "all")
+            _link(project, url, hub_id, reviewer, "all", rev=start_rev)
+            project.hub_put_members(hub_members)
             project.hub_mark_pending(reviewer, gold=True, assignments=False)
     summary.sync = sync(project, url)
     return summary
 
 
-def _link(project: Project, url: str, hub_id: str, annotator: str, scope: str) -> None:
+def _link(project: Project, url: str, hub_id: str, annotator: str, scope: str, *, rev: int = 0) -> None:
     with project.transaction():
         project.set_setting(URL, safe_conninfo(url))
         project.set_setting(HUB_ID, hub_id)
         project.set_setting(ANNOTATOR, annotator)
         project.set_setting(SCOPE, scope)
-        project.set_setting(REV, 0)
+        project.set_setting(REV, rev)
 
 
 def clone(url: str, path: str | os.PathLike[str], annotator: str, *, all_articles: bool = False) -> SyncSummary:
