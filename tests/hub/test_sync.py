@@ -155,6 +155,7 @@ def test_sync_killed_at_random_points_loses_and_duplicates_nothing(pg_server, hu
     desk = team.desktops["alice"]
     rng = random.Random(20261129)
     finished = 0
+    outcomes: list[str] = []
     with Project.open(desk) as p:
         ids = p.article_ids()
     annotate(desk, "alice")
@@ -177,12 +178,17 @@ def test_sync_killed_at_random_points_loses_and_duplicates_nothing(pg_server, hu
         os.kill(pid, signal.SIGKILL)
         finished += wait_status(pid) == 0
         with Project.open(desk) as p:
+            pending = p.hub_outbox_count()
+        on_hub = hub_annotations(team.owner_url) == local_annotations(desk, "alice")
+        outcomes.append("done" if not pending else "between commits" if on_hub else "before commit")
+        with Project.open(desk) as p:
             sync(p, team.urls["alice"])
             assert p.hub_outbox_count() == 0
         local = local_annotations(desk, "alice")
         assert hub_annotations(team.owner_url) == local, f"trial {trial}"
         for spans in local.values():
             assert len(spans) == len(set(spans))
+    print("kill outcomes:", {k: outcomes.count(k) for k in set(outcomes)})
     assert finished < 20  # most kills landed inside the sync
 
 
@@ -248,3 +254,25 @@ def test_hub_status_and_project_keeps_no_password(pg_server, hub_db, tmp_path):
     password = [line.split(":")[-1] for line in pg_server.pgpass.read_text().splitlines() if ":alice:" in line]
     raw = team.desktops["alice"].read_bytes()
     assert password and password[-1].encode() not in raw
+
+
+def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db, tmp_path):
+    from annotator.core.hub.sync import publish
+    from annotator.core.model import Label
+
+    team = make_team(pg_server, hub_db, tmp_path, ["alice", "bob"], n_articles=6, overlap=1)
+    with Project.open(team.desktops["alice"]) as p:
+        assert p.article_count() == 3
+    with Project.open(team.reviewer) as p:
+        bobs = [aid for aid in p.article_ids() if p.conn.execute(
+            "SELECT 1 FROM assignments WHERE article_id = ? AND annotator = 'bob'", (aid,)).fetchone()]
+        p.hub_add_assignments([(bobs[0], "alice")])  # the reviewer gives Alice one of Bob's articles
+        assert sync(p, team.urls["rev"]).sent_assignments == 1
+        p.add_label(Label("WEAPON", "سلاح", "Weapon", "#123456", "7", ""))
+        again = publish(p, team.owner_url, "rev")  # label changes and new articles go up with publish
+        assert again.articles_added == 0 and again.sync is not None and not again.sync.changed
+    with Project.open(team.desktops["alice"]) as p:
+        received = sync(p, team.urls["alice"])
+        assert received.received_articles == 1 and received.received_assignments == 1
+        assert p.article_count() == 4 and "WEAPON" in p.label_names()
+        assert p.label("WEAPON").key == "7"

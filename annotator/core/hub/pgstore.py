@@ -230,7 +230,10 @@ class HubStore:
         self.url = url
         self.where = describe(url)
         try:
-            self.conn = psycopg.connect(url, connect_timeout=connect_timeout, application_name="annotator")
+            # Keepalives: a network that silently drops mid-sync fails in seconds, not hours.
+            self.conn = psycopg.connect(url, connect_timeout=connect_timeout, application_name="annotator",
+                                        keepalives=1, keepalives_idle=10, keepalives_interval=5,
+                                        keepalives_count=3)
         except psycopg.OperationalError as exc:
             raise HubUnavailable(f"cannot reach the hub {self.where}: {_first_line(exc)}") from None
         except psycopg.ProgrammingError as exc:

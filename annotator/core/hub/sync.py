@@ -405,9 +405,12 @@ def _apply(project: Project, link: HubLink, pull: Pull, out: _Outgoing, role: st
     moves the high-water mark."""
     with project.hub_applying():
         if pull.labels:
-            project.hub_put_labels([(Label(r[0], r[1] or r[0], r[2] or r[0], r[3], r[4] or "", r[5] or ""), r[6])
-                                    for r in pull.labels])
-            summary.labels_changed = len(pull.labels)
+            here = {(lab, pos) for pos, lab in enumerate(project.labels())}
+            theirs = [(Label(r[0], r[1] or r[0], r[2] or r[0], r[3], r[4] or "", r[5] or ""), r[6])
+                      for r in pull.labels]
+            changed = [item for item in theirs if item not in here]
+            project.hub_put_labels(changed)
+            summary.labels_changed = len(changed)
         if pull.members:
             project.hub_put_members(pull.members)
         if role == "reviewer" and project.role(link.annotator) != "reviewer":
