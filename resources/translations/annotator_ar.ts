@@ -246,6 +246,25 @@
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: pending</source>
+        <translation>الخادم: بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>Hub: synced</source>
+        <translation>الخادم: متزامن</translation>
+    </message>
+    <message>
+        <source>Hub: offline</source>
+        <translation>الخادم: غير متصل</translation>
+    </message>
+    <message>
+        <source>Hub: error</source>
+        <translation>الخادم: خطأ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search titles…</source>

@@ -276,3 +276,16 @@ def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db
         assert received.received_articles == 1 and received.received_assignments == 1
         assert p.article_count() == 4 and "WEAPON" in p.label_names()
         assert p.label("WEAPON").key == "7"
+
+
+def test_open_hub_without_assignments_gives_everyone_every_article(pg_server, hub_db, tmp_path):
+    from annotator.core.hub.sync import clone, publish
+    from hub_helpers import member, reviewer_project
+
+    db, owner_url = hub_db
+    path = reviewer_project(tmp_path, 5, [], 0)
+    url = member(pg_server, db, owner_url, "alice", "annotator")
+    with Project.open(path) as p:
+        publish(p, owner_url, "rev")
+    summary = clone(url, tmp_path / "alice.db", "alice")
+    assert summary.received_articles == 5

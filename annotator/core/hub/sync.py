@@ -221,10 +221,12 @@ def clone(url: str, path: str | os.PathLike[str], annotator: str, *, all_article
                 raise HubError(f"{annotator!r} is not a member of the hub {hub.where}; the hub's owner adds "
                                f"them with: annotator hub add-user URL {annotator!r} --role annotator")
             labels = [Label(r[0], r[1] or r[0], r[2] or r[0], r[3], r[4] or "", r[5] or "") for r in hub.labels()]
+            # On an open hub (a project without assignments) everyone annotates everything.
+            all_articles = all_articles or role == "reviewer" or hub._meta("open") == "true"
     project = Project.create(target, labels=labels or None)
     try:
         project.ensure_annotator(annotator, role)
-        _link(project, url, hub_id, annotator, "all" if all_articles or role == "reviewer" else "assigned")
+        _link(project, url, hub_id, annotator, "all" if all_articles else "assigned")
         return sync(project, url)
     except BaseException:
         project.close()
