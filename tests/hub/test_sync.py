@@ -81,6 +81,15 @@ def test_round_trip_equals_file_merge(pg_server, hub_db, tmp_path):
         assert sync(p, team.urls["rev"]).sent_gold == len(outputs["hub"][3])
         again = sync(p, team.urls["rev"])
     assert not again.changed and again.pending == 0
+    # ... and comes down to another reviewer's desktop.
+    from hub_helpers import member
+
+    from annotator.core.hub.sync import clone
+
+    second = tmp_path / "rev2.db"
+    clone(member(pg_server, team.db, team.owner_url, "rev2", "reviewer"), second, "rev2")
+    cli("export", str(second), str(tmp_path / "rev2.jsonl"), "--gold")
+    assert comparable_export(tmp_path / "rev2.jsonl") == outputs["hub"][3]  # same ids: same article order
 
 
 def test_sync_twice_changes_nothing_and_conflicts_are_listed(pg_server, hub_db, tmp_path):
@@ -279,8 +288,9 @@ def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db
 
 
 def test_open_hub_without_assignments_gives_everyone_every_article(pg_server, hub_db, tmp_path):
-    from annotator.core.hub.sync import clone, publish
     from hub_helpers import member, reviewer_project
+
+    from annotator.core.hub.sync import clone, publish
 
     db, owner_url = hub_db
     path = reviewer_project(tmp_path, 5, [], 0)
@@ -289,3 +299,14 @@ def test_open_hub_without_assignments_gives_everyone_every_article(pg_server, hu
         publish(p, owner_url, "rev")
     summary = clone(url, tmp_path / "alice.db", "alice")
     assert summary.received_articles == 5
+
+
+def test_failed_clone_leaves_no_file(pg_server, hub_db, tmp_path):
+    from annotator.core.hub.sync import clone
+
+    team = make_team(pg_server, hub_db, tmp_path, ["alice"], n_articles=2, overlap=1)
+    with pytest.raises(HubError, match="'mallory' is not a member of the hub"):
+        clone(team.owner_url, tmp_path / "mallory.db", "mallory")
+    with pytest.raises(HubError, match="connected as 'alice', but this project belongs to 'rev'"):
+        clone(team.urls["alice"], tmp_path / "stolen.db", "rev")
+    assert not (tmp_path / "mallory.db").exists() and not (tmp_path / "stolen.db").exists()

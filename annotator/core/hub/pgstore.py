@@ -387,8 +387,9 @@ class HubStore:
     def add_articles(self, rows: Iterable[ArticleRecord]) -> int:
         """Add articles by COPY; existing content hashes are skipped. Returns how many were new."""
         self.conn.execute(
-            "CREATE TEMP TABLE incoming_articles (content_hash text, external_id text, title text, text text, "
-            "source text, url text, published text, meta text, search_key text, created_at text) ON COMMIT DROP")
+            "CREATE TEMP TABLE incoming_articles (n bigserial, content_hash text, external_id text, title text, "
+            "text text, source text, url text, published text, meta text, search_key text, created_at text) "
+            "ON COMMIT DROP")
         with self.conn.cursor().copy(
             "COPY incoming_articles (content_hash, external_id, title, text, source, url, published, meta, "
             "search_key, created_at) FROM STDIN"
@@ -397,9 +398,9 @@ class HubStore:
                 copy.write_row(row)
         cur = self.conn.execute(_q(
             "INSERT INTO {s}.articles(content_hash, external_id, title, text, source, url, published, meta, "
-            "search_key, created_at) SELECT DISTINCT ON (content_hash) content_hash, external_id, title, text, "
-            "source, url, published, coalesce(meta, '{}'), search_key, created_at FROM incoming_articles "
-            "ON CONFLICT (content_hash) DO NOTHING"))
+            "search_key, created_at) SELECT content_hash, external_id, title, text, source, url, published, "
+            "coalesce(meta, '{}'), search_key, created_at FROM incoming_articles ORDER BY n "
+            "ON CONFLICT (content_hash) DO NOTHING"))  # hub ids keep the project's article order
         self.conn.execute("DROP TABLE incoming_articles")
         return cur.rowcount
 
