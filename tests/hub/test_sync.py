@@ -310,3 +310,20 @@ def test_failed_clone_leaves_no_file(pg_server, hub_db, tmp_path):
     with pytest.raises(HubError, match="connected as 'alice', but this project belongs to 'rev'"):
         clone(team.urls["alice"], tmp_path / "stolen.db", "rev")
     assert not (tmp_path / "mallory.db").exists() and not (tmp_path / "stolen.db").exists()
+
+
+def test_time_spent_goes_up_without_counting_as_an_edit(pg_server, hub_db, tmp_path):
+    team = make_team(pg_server, hub_db, tmp_path, ["alice"], n_articles=2, overlap=1)
+    desk = team.desktops["alice"]
+    annotate(desk, "alice")
+    with Project.open(desk) as p:
+        sync(p, team.urls["alice"])
+        aid = p.article_ids()[0]
+        content_hash = p.article(aid).content_hash
+        p.add_seconds(aid, "alice", 42.5)  # the window flushes time without touching updated_at
+        summary = sync(p, team.urls["alice"])
+        assert (summary.sent_annotations, summary.kept_on_hub, summary.conflicts) == (1, 0, [])
+        assert not sync(p, team.urls["alice"]).changed
+    with Project.open(team.reviewer) as p:
+        sync(p, team.urls["rev"])
+        assert p.annotation(p.article_id_by_hash(content_hash), "alice").seconds >= 42.5

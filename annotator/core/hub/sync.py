@@ -285,7 +285,8 @@ def _decide(here_meta: tuple, here_spans: Sequence[tuple], there_meta: tuple,
             there_spans: Sequence[tuple]) -> tuple[str, bool]:
     """Merge's rule for one annotation (or gold row): "same", "there" (take theirs) or
     "here" (keep ours), and whether that discarded spans that differ (a conflict).
-    The last element of each meta is its updated_at."""
+    The last element of each meta is its updated_at. Time spent (seconds) is not part of
+    it: adding time does not move updated_at, so the callers keep the larger total."""
     same_spans = _signature(here_spans) == _signature(there_spans)
     if same_spans and here_meta == there_meta:
         return "same", False
@@ -351,8 +352,8 @@ def _push(hub: HubStore, annotator: str, out: _Outgoing, summary: SyncSummary) -
             writes.append((hub_id, annotator, status, comment, seconds, updated, spans, rejected))
             continue
         h_status, h_comment, h_seconds, h_updated, h_spans, h_rejected = row
-        verdict, conflict = _decide((h_status, h_comment, float(h_seconds or 0), h_updated), _raw_spans(h_spans),
-                                    (status, comment, seconds, updated), _raw_spans(spans))
+        verdict, conflict = _decide((h_status, h_comment, h_updated), _raw_spans(h_spans),
+                                    (status, comment, updated), _raw_spans(spans))
         if conflict:
             summary.conflicts.append(MergeConflict(summary.hub, local_id, None, annotator,
                                                    "this" if verdict == "there" else "other", updated, h_updated))
@@ -362,6 +363,8 @@ def _push(hub: HubStore, annotator: str, out: _Outgoing, summary: SyncSummary) -
         elif verdict == "here":
             summary.kept_on_hub += 1
             kept_ann.append(hub_id)
+        elif seconds > float(h_seconds or 0):  # only more time spent: time adds up, it is not an edit
+            writes.append((hub_id, annotator, h_status, h_comment, seconds, h_updated, h_spans, h_rejected))
         else:
             summary.unchanged_on_hub += 1
     if writes:
@@ -452,13 +455,13 @@ def _apply_annotations(project: Project, pull: Pull, local_ids: dict[str, int], 
             summary.annotations_added += 1
             continue
         ann_id, m_status, m_comment, m_seconds, m_updated = mine
-        verdict, conflict = _decide((m_status, m_comment, float(m_seconds or 0), m_updated),
-                                    here_spans.get(ann_id, []),
-                                    (status, comment, float(seconds or 0), updated), theirs)
+        verdict, conflict = _decide((m_status, m_comment, m_updated), here_spans.get(ann_id, []),
+                                    (status, comment, updated), theirs)
         if conflict:
             summary.conflicts.append(MergeConflict(summary.hub, aid, None, name,
                                                    "other" if verdict == "there" else "this", m_updated, updated))
-        if verdict == "there":
+        more_time = verdict == "same" and float(seconds or 0) > float(m_seconds or 0)
+        if verdict == "there" or more_time:
             project.hub_put_annotation(aid, name, status, comment, float(seconds or 0), updated, theirs,
                                        rejected_rows, ann_id)
             replaced.append(ann_id)
