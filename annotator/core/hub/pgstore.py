@@ -339,7 +339,9 @@ class HubStore:
         if taken:
             raise HubError(f"the PostgreSQL role {login} already belongs to member {taken[0][0]}")
         verb = "ALTER" if self._rows("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)) else "CREATE"
-        self.conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(_ident(login), sql.Literal(password)))
+        # Only the SCRAM verifier, hashed here by libpq, reaches the server (and its statement log).
+        verifier = self.conn.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
+        self.conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(_ident(login), sql.Literal(verifier)))
         self.conn.execute(sql.SQL("GRANT {} TO {}").format(_ident(group), _ident(login)))
         with contextlib.suppress(psycopg.errors.Warning):
             self.conn.execute(sql.SQL("REVOKE {} FROM {}").format(_ident(other), _ident(login)))
