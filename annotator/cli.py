@@ -104,7 +104,7 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
       annotator import news.db folder_of_txt/ --format txt
       annotator import news.db sheet.csv --text-column body
     """
-    from .core.importer import expand_paths, import_paths
+    from .core.importing import expand_paths, import_paths
 
     p = _open(project)
     paths = expand_paths(files, fmt)
@@ -152,12 +152,12 @@ def export(project: str, out: str, fmt: str, annotator: str | None, status: str 
     """
     p = _open(project)
     if fmt == "jsonl":
-        from .core.exporter import export_jsonl
+        from .core.exporting import export_jsonl
 
         summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold)
         click.echo(f"exported {summary.line()}")
         return
-    from .core.trainset_export import export_trainset
+    from .core.exporting import export_trainset
 
     report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
                              dev_fraction=dev_fraction, seed=seed)
@@ -360,7 +360,7 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
 
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.trainset_export import export_trainset
+    from .core.exporting import export_trainset
 
     p = _open(project)
     out = _Path(outdir)

@@ -1,0 +1,209 @@
+"""Importing: files → records (:mod:`annotator.core.formats`) → the project store.
+
+Decisions, documented in the README:
+- Text is stored exactly as read (after UTF-8 decoding and removal of a leading
+  BOM). Line endings are NOT normalised: CRLF stays CRLF, so offsets that came
+  with the file stay valid. The article view maps Qt's positions to these offsets.
+- An article is identified by the SHA-256 of its text; importing the same text
+  again adds nothing.
+- A bad record (bad JSON, no text, a span that breaks the rules) is reported with
+  file, line and reason and skipped; the others are imported (exit status 1).
+  With ``strict=True`` one bad record aborts the import and nothing is written.
+- Records are written in batches, one transaction each, so a killed import leaves
+  a consistent project; running it again completes it without duplicates.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, SpanError
+from .formats import ArticleRecord, detect_format, reader
+from .model import Span
+from .store import Project, check_span, now_iso
+
+__all__ = [
+    "BATCH_SIZE",
+    "ArticleRecord",
+    "ImportSummary",
+    "content_hash",
+    "expand_paths",
+    "import_paths",
+    "import_records",
+    "read_records",
+]
+
+BATCH_SIZE = 5000
+MAX_ERRORS_KEPT = 1000
+
+
+@dataclass
+class ImportSummary:
+    new: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    annotations: int = 0
+    spans: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    def add_error(self, err: InputError) -> None:
+        self.rejected += 1
+        if len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(err)
+
+    def line(self) -> str:
+        return (
+            f"{self.new} new, {self.duplicate} duplicate, {self.rejected} rejected"
+            + (f"; {self.spans} spans in {self.annotations} annotations" if self.annotations else "")
+        )
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ------------------------------------------------------------------- reading
+def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            pattern = f"*.{fmt}" if fmt else "*.txt"
+            found = sorted(q for q in p.glob(pattern) if q.is_file())
+            if not found:
+                raise InputError(f"folder has no {pattern} files", str(p))
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError("no such file or folder", str(p))
+    return out
+
+
+def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iterator[ArticleRecord | InputError]:
+    kind = fmt or detect_format(path)
+    read = reader(kind)
+    return read(path, text_column) if kind == "csv" else read(path)
+
+
+# ------------------------------------------------------------------- writing
+def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
+    if rec.spans:
+        accepted: list[Span] = []
+        for s in sorted(rec.spans, key=lambda s: (s.start, s.end)):
+            if s.label not in labels:
+                raise InputError(
+                    f"span {s.start}–{s.end}: unknown label {s.label!r} (labels: {', '.join(sorted(labels))})",
+                    rec.file, rec.line,
+                )
+            try:
+                start, end = check_span(rec.text, s.start, s.end, accepted)
+            except SpanError as exc:
+                raise InputError(f"span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
+            accepted.append(Span(start, end, s.label, s.attributes, s.origin))
+        rec.spans = accepted
+    h = content_hash(rec.text)
+    key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
+    return (
+        rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
+        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, created,
+    )
+
+
+def import_records(
+    project: Project,
+    records: Iterable[ArticleRecord | InputError],
+    *,
+    annotator: str = "imported",
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportSummary:
+    """Write records into the project. See the module docstring for the rules."""
+    from .text import fold
+
+    summary = ImportSummary()
+    labels = set(project.label_names())
+    created = now_iso()
+    batch: list[tuple[tuple, ArticleRecord]] = []
+    seen = 0
+
+    def flush() -> None:
+        if not batch:
+            return
+        with project.transaction():
+            new = project.insert_articles([row for row, _ in batch])
+            summary.new += new
+            summary.duplicate += len(batch) - new
+            with_spans = [(row, rec) for row, rec in batch if rec.spans is not None]
+            if with_spans:
+                project.ensure_annotator(annotator)
+                for row, rec in with_spans:
+                    article_id = project.article_id_by_hash(row[7])
+                    existing = project.annotation(article_id, annotator)
+                    if existing is not None and project.spans(article_id, annotator):
+                        continue  # re-import: keep what is stored
+                    project.replace_spans(article_id, annotator, rec.spans or [])
+                    summary.annotations += 1
+                    summary.spans += len(rec.spans or [])
+        batch.clear()
+
+    if strict:
+        # Everything in one transaction: validate all first so a late error writes nothing.
+        prepared: list[tuple[tuple, ArticleRecord]] = []
+        for item in records:
+            if isinstance(item, InputError):
+                raise item
+            prepared.append((_prepare(item, labels, fold, created), item))
+        with project.transaction():
+            for start in range(0, len(prepared), batch_size):
+                batch.extend(prepared[start:start + batch_size])
+                flush()
+                if progress:
+                    progress(min(start + batch_size, len(prepared)))
+        return summary
+
+    for item in records:
+        seen += 1
+        if isinstance(item, InputError):
+            summary.add_error(item)
+            continue
+        try:
+            batch.append((_prepare(item, labels, fold, created), item))
+        except InputError as err:
+            summary.add_error(err)
+            continue
+        if len(batch) >= batch_size:
+            flush()
+            if progress:
+                progress(seen)
+    flush()
+    if progress:
+        progress(seen)
+    return summary
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    fmt: str | None = None,
+    annotator: str = "imported",
+    strict: bool = False,
+    text_column: str = "text",
+    progress: Callable[[int], None] | None = None,
+) -> ImportSummary:
+    files = expand_paths(paths, fmt)
+
+    def records() -> Iterator[ArticleRecord | InputError]:
+        for path in files:
+            try:
+                yield from read_records(path, fmt, text_column)
+            except InputError as err:
+                yield err
+
+    return import_records(project, records(), annotator=annotator, strict=strict, progress=progress)
