@@ -94,8 +94,13 @@ def _count_records(paths: list[Path], fmt: str | None) -> int:
               help="Whose annotation the spans in the records become.")
 @click.option("--strict", is_flag=True, help="Any bad record aborts the import; nothing is written.")
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
+@click.option("--status", "default_status", type=click.Choice(["in_progress", "done"]), default="in_progress",
+              show_default=True,
+              help="Status of imported annotations whose file carries none (CSV, doccano, plain JSONL). "
+                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged) and this "
+                   "tool's own meta.status are kept.")
 def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str, strict: bool,
-               text_column: str) -> None:
+               text_column: str, default_status: str) -> None:
     """Import articles from .txt files, folders of them, .jsonl or .csv files.
 
     \b
@@ -118,9 +123,10 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 done[0] = n
 
             summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
-                                   text_column=text_column, progress=progress)
+                                   text_column=text_column, progress=progress, default_status=default_status)
     else:
-        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column)
+        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
+                               default_status=default_status)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
     if summary.rejected > len(summary.errors):

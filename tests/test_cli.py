@@ -88,7 +88,7 @@ def test_init_with_a_labels_file(tmp_path: Path) -> None:
 
 def test_import_prints_a_summary_line(proj: Path, articles: Path) -> None:
     result = ok("import", proj, articles)
-    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 1 spans in 1 annotations\n"
+    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 1 spans in 1 annotations (1 in_progress)\n"
     result = ok("import", proj, articles)
     assert result.stdout == "imported: 0 new, 2 duplicate, 0 rejected\n"
 
@@ -252,3 +252,63 @@ def test_real_console_script_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "no such project file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------- from Prodigy files to a model (#14 item 3)
+WORKFLOW_TEXTS = [
+    "قال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت بلدة كفرنبل في ريف إدلب.",
+    "أفادت مصادر محلية بأن الطيران الروسي شن غارات على مدينة حلب ما أدى إلى مقتل 4 مدنيين.",
+    "أعلن الجيش الوطني أسر 7 عناصر من تنظيم داعش في بادية حمص.",
+    "قالت مصادر ميدانية إن الميليشيات الإيرانية انسحبت من مدينة دير الزور.",
+    "ذكر ناشطون أن قوات النظام استعادت مدينة تدمر بعد اشتباكات مع تنظيم داعش.",
+    "قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على ريف حماة.",
+]
+WORKFLOW_SPANS = {
+    "SOURCE": ["المرصد السوري لحقوق الإنسان", "مصادر محلية", "مصادر ميدانية", "ناشطون"],
+    "ACTOR": ["قوات النظام", "الطيران الروسي", "الجيش الوطني", "تنظيم داعش", "الميليشيات الإيرانية"],
+    "LOCATION": ["كفرنبل", "ريف إدلب", "حلب", "بادية حمص", "دير الزور", "تدمر", "ريف حماة"],
+    "COUNT": ["4 مدنيين", "7 عناصر", "12 مدنيا"],
+}
+
+
+def prodigy_file(path: Path, annotator: str, *, drop_last_span: bool) -> Path:
+    lines = []
+    for n, text in enumerate(WORKFLOW_TEXTS):
+        spans = sorted(({"start": text.index(w), "end": text.index(w) + len(w), "label": label, "text": w}
+                        for label, words in WORKFLOW_SPANS.items() for w in words if w in text),
+                       key=lambda s: s["start"])
+        if drop_last_span and n == 0:
+            spans = spans[:-1]  # one disagreement, left for review mode
+        lines.append(json.dumps({"text": text, "spans": spans, "answer": "accept", "_annotator_id": annotator,
+                                 "meta": {"id": f"w{n}"}}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_prodigy_files_to_a_trained_model_without_the_gui(proj: Path, tmp_path: Path) -> None:
+    for name, drop in (("amal", False), ("badr", True)):
+        result = ok("import", proj, prodigy_file(tmp_path / f"{name}.jsonl", name, drop_last_span=drop),
+                    "--annotator", name)
+        assert result.stdout.endswith(f"in {len(WORKFLOW_TEXTS)} annotations ({len(WORKFLOW_TEXTS)} done)\n")
+
+    agreement = json.loads(ok("agreement", proj, "--json").stdout)
+    assert agreement["annotators"] == ["amal", "badr"]
+    assert agreement["articles_compared"] == len(WORKFLOW_TEXTS)
+
+    adjudicated = ok("adjudicate", proj, "--reviewer", "lead").stdout
+    assert adjudicated.startswith(f"{len(WORKFLOW_TEXTS) - 1} articles adjudicated")
+    assert "1 left with conflicts for review" in adjudicated
+    gold_out = tmp_path / "gold.jsonl"
+    ok("export", proj, gold_out, "--gold")
+    gold = [json.loads(x) for x in gold_out.read_text(encoding="utf-8").splitlines()]
+    assert len(gold) == len(WORKFLOW_TEXTS) - 1  # the disagreement waits for review mode
+    assert all(r["answer"] == "accept" and r["meta"]["status"] == "gold" for r in gold)
+
+    spacy_out = tmp_path / "trainset"
+    exported = ok("export", proj, spacy_out, "--format", "spacy").stdout
+    assert exported.startswith(f"exported {len(WORKFLOW_TEXTS)} articles")
+    assert (spacy_out / "train.spacy").is_file() and (spacy_out / "dev.spacy").is_file()
+
+    trained = ok("train", proj, tmp_path / "model", "--gold", "--max-steps", "4")
+    assert "recorded as the project's current model" in trained.stdout
+    assert (tmp_path / "model" / "model-best").is_dir()

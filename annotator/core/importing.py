@@ -11,12 +11,17 @@ Decisions, documented in the README:
   With ``strict=True`` one bad record aborts the import and nothing is written.
 - Records are written in batches, one transaction each, so a killed import leaves
   a consistent project; running it again completes it without duplicates.
+- Annotations arrive with the status their record carries (our own ``meta.status``
+  exactly; Prodigy's ``answer``: accept → done, ignore → skipped, reject → flagged
+  with the comment "rejected in source"), else with ``default_status``
+  (:data:`IMPORT_STATUSES`, ``in_progress`` unless told).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +44,9 @@ __all__ = [
 
 BATCH_SIZE = 5000
 MAX_ERRORS_KEPT = 1000
+#: What ``--status`` may give annotations whose file says nothing about their status.
+IMPORT_STATUSES = ("in_progress", "done")
+DEFAULT_STATUS = "in_progress"
 
 
 @dataclass
@@ -48,6 +56,7 @@ class ImportSummary:
     rejected: int = 0
     annotations: int = 0
     spans: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
 
     def add_error(self, err: InputError) -> None:
@@ -59,7 +68,11 @@ class ImportSummary:
         return (
             f"{self.new} new, {self.duplicate} duplicate, {self.rejected} rejected"
             + (f"; {self.spans} spans in {self.annotations} annotations" if self.annotations else "")
+            + (f" ({self._status_counts()})" if self.annotations else "")
         )
+
+    def _status_counts(self) -> str:
+        return ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items()))
 
 
 def content_hash(text: str) -> str:
@@ -92,6 +105,8 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iter
 
 # ------------------------------------------------------------------- writing
 def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
+    if rec.spans is None and rec.status is not None:
+        rec.spans = []  # an answered record without entities: the annotator found none
     if rec.spans:
         accepted: list[Span] = []
         for s in sorted(rec.spans, key=lambda s: (s.start, s.end)):
@@ -122,9 +137,13 @@ def import_records(
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    default_status: str = DEFAULT_STATUS,
 ) -> ImportSummary:
     """Write records into the project. See the module docstring for the rules."""
     from .text import fold
+
+    if default_status not in IMPORT_STATUSES:
+        raise InputError(f"--status must be one of {', '.join(IMPORT_STATUSES)}, got {default_status!r}")
 
     summary = ImportSummary()
     labels = set(project.label_names())
@@ -148,8 +167,11 @@ def import_records(
                     if existing is not None and project.spans(article_id, annotator):
                         continue  # re-import: keep what is stored
                     project.replace_spans(article_id, annotator, rec.spans or [])
+                    status = rec.status or default_status
+                    project.set_status(article_id, annotator, status, rec.comment)
                     summary.annotations += 1
                     summary.spans += len(rec.spans or [])
+                    summary.statuses[status] += 1
         batch.clear()
 
     if strict:
@@ -196,6 +218,7 @@ def import_paths(
     strict: bool = False,
     text_column: str = "text",
     progress: Callable[[int], None] | None = None,
+    default_status: str = DEFAULT_STATUS,
 ) -> ImportSummary:
     files = expand_paths(paths, fmt)
 
@@ -206,4 +229,5 @@ def import_paths(
             except InputError as err:
                 yield err
 
-    return import_records(project, records(), annotator=annotator, strict=strict, progress=progress)
+    return import_records(project, records(), annotator=annotator, strict=strict, progress=progress,
+                          default_status=default_status)

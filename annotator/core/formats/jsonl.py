@@ -103,11 +103,13 @@ def _check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
 def status_of(obj: dict, meta: dict, file: str, line: int | None) -> tuple[str | None, str | None]:
     """(status, comment) a record carries, or (None, None).
 
-    Our own ``meta.status`` is restored exactly; otherwise Prodigy's ``answer`` maps
-    accept → done, ignore → skipped, reject → flagged ("rejected in source").
+    Our own ``meta.status`` is restored exactly (gold → done); otherwise Prodigy's
+    ``answer`` maps accept → done, ignore → skipped, reject → flagged ("rejected in source").
     """
     status = meta.get("status")
-    if status is not None and status != "gold":
+    if status == "gold":  # an adjudicated record: finished work
+        return "done", None
+    if status is not None:
         if status not in STATUSES:
             raise InputError(f"'meta.status' must be one of {', '.join(STATUSES)}, got {status!r}", file, line)
         return status, None
@@ -218,8 +220,9 @@ def _spans_from_json(obj: dict, file: str, line: int | None) -> list[Span] | Non
 def answer_of(status: str | None) -> str:
     """Prodigy's ``answer`` for a status: only finished work is ``accept``.
 
-    done and gold → accept, skipped → ignore, flagged → reject; work not finished
-    (new, in_progress) → ignore, so no tool reads it as accepted.
+    done and gold → accept, flagged → reject; skipped and work not finished (new,
+    in_progress, or no status) → ignore, so no tool reads it as accepted. Our own
+    ``meta.status`` beside it says which status exactly.
     """
     if status in ("done", "gold"):
         return "accept"
@@ -308,7 +311,7 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
         "meta": meta,
         "_input_hash": input_hash,
         "_task_hash": _hash32(f"{input_hash}|" + "|".join(f"{s.start}:{s.end}:{s.label}" for s in spans)),
-        "answer": "accept",
+        "answer": answer_of(status),
         "_annotator_id": annotator,
         "_timestamp": _timestamp(updated_at),
     }
