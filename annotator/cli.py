@@ -73,13 +73,20 @@ def init(project: str, labels_file: str | None, creator: str | None) -> None:
         click.echo(f"created {project} with labels {', '.join(p.label_names())}; {who} is its reviewer")
 
 
-def _count_records(paths: list[Path], fmt: str | None) -> int:
+def _count_records(paths: list, fmt: str | None) -> int:
+    """Roughly how many records the files hold (lines), for the progress bar. Unusable
+    paths count nothing here: the importer names them."""
     total = 0
     for p in paths:
+        if not isinstance(p, Path):
+            continue
         kind = fmt or p.suffix.lower().lstrip(".")
         if kind in ("jsonl", "ndjson", "json", "csv"):
-            with open(p, "rb") as fh:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                continue
         else:
             total += 1
     return total
@@ -109,11 +116,10 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
       annotator import news.db folder_of_txt/ --format txt
       annotator import news.db sheet.csv --text-column body
     """
-    from .core.importing import expand_paths, import_paths
+    from .core.importing import import_paths, resolve_paths
 
     p = _open(project)
-    paths = expand_paths(files, fmt)
-    total = _count_records(paths, fmt)
+    total = _count_records(resolve_paths(files, fmt), fmt)
     if total >= PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
             done = [0]
@@ -122,10 +128,10 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 bar.update(n - done[0])
                 done[0] = n
 
-            summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
+            summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict,
                                    text_column=text_column, progress=progress, default_status=default_status)
     else:
-        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
+        summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
                                default_status=default_status)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
@@ -364,9 +370,9 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     """Export, train a spaCy NER model on the CPU, evaluate it, and make it the project's model."""
     from pathlib import Path as _Path
 
+    from .core.exporting import export_trainset
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.exporting import export_trainset
 
     p = _open(project)
     out = _Path(outdir)

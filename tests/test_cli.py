@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,7 +128,9 @@ def test_import_txt_folder_and_csv_column(proj: Path, tmp_path: Path) -> None:
     result = run("import", proj, sheet)
     assert result.exit_code == 1 and "no 'text' column" in result.stderr
     assert ok("import", proj, sheet, "--text-column", "body").stdout.startswith("imported: 1 new")
-    fails("import", proj, tmp_path / "nope.jsonl", message="no such file or folder")
+    result = run("import", proj, tmp_path / "nope.jsonl")  # a missing path is a rejection, named (#16 item 11)
+    assert result.exit_code == 1
+    assert result.stderr == f"rejected: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
     (tmp_path / "x.docx").write_bytes(b"PK")
     result = run("import", proj, tmp_path / "x.docx")  # one unreadable file is one rejected record
     assert result.exit_code == 1
@@ -252,6 +255,38 @@ def test_real_console_script_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "no such project file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_unusable_paths_are_named_and_the_rest_imported(proj: Path, articles: Path, tmp_path: Path) -> None:
+    """A missing file, a folder named like a file, a FIFO: each is one rejection (#16 items 10, 11)."""
+    missing = tmp_path / "missing.jsonl"
+    folder = tmp_path / "x.jsonl"
+    folder.mkdir()
+    fifos = [tmp_path / f"pipe.{ext}" for ext in ("jsonl", "txt", "csv")]
+    for fifo in fifos:
+        os.mkfifo(fifo)
+    exe = Path(sys.executable).parent / "annotator"
+    # A FIFO nobody writes to blocks a reader forever: the timeout is the test.
+    proc = subprocess.run([str(exe), "import", str(proj), str(missing), str(folder), *map(str, fifos), str(articles)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"rejected: {missing}: no such file or folder",
+        f"rejected: {folder}: folder has no *.txt files",
+        *(f"rejected: {fifo}: is not a regular file (a pipe, socket or device); give a file" for fifo in fifos),
+    ]
+    assert proc.stdout.startswith("imported: 2 new, 0 duplicate, 5 rejected")
+
+
+def test_fifo_given_with_a_format_is_refused(proj: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    exe = Path(sys.executable).parent / "annotator"
+    proc = subprocess.run([str(exe), "import", str(proj), str(fifo), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr == f"rejected: {fifo}: is not a regular file (a pipe, socket or device); give a file\n"
 
 
 # ------------------------------------------------------- from Prodigy files to a model (#14 item 3)

@@ -36,10 +36,10 @@ __all__ = [
     "ArticleRecord",
     "ImportSummary",
     "content_hash",
-    "expand_paths",
     "import_paths",
     "import_records",
     "read_records",
+    "resolve_paths",
 ]
 
 BATCH_SIZE = 5000
@@ -80,20 +80,29 @@ def content_hash(text: str) -> str:
 
 
 # ------------------------------------------------------------------- reading
-def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
-    out: list[Path] = []
+def resolve_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path | InputError]:
+    """The files to read, in order, with an InputError in place of each unusable path.
+
+    A folder stands for its ``*.txt`` files (or ``*.<fmt>``). A path that is missing, a
+    folder with no such files, or not a regular file (a FIFO named ``x.jsonl`` would block
+    forever) becomes a rejection naming it; the other paths are still imported.
+    """
+    out: list[Path | InputError] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            pattern = f"*.{fmt}" if fmt else "*.txt"
-            found = sorted(q for q in p.glob(pattern) if q.is_file())
-            if not found:
-                raise InputError(f"folder has no {pattern} files", str(p))
-            out.extend(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise InputError("no such file or folder", str(p))
+        try:
+            if p.is_dir():
+                pattern = f"*.{fmt}" if fmt else "*.txt"
+                found = sorted(q for q in p.glob(pattern) if q.is_file())
+                out.extend(found or [InputError(f"folder has no {pattern} files", str(p))])
+            elif p.is_file():
+                out.append(p)
+            elif p.exists():
+                out.append(InputError("is not a regular file (a pipe, socket or device); give a file", str(p)))
+            else:
+                out.append(InputError("no such file or folder", str(p)))
+        except OSError as exc:  # a path the system cannot even look at (too long, a loop...)
+            out.append(InputError(f"cannot read: {exc.strerror or exc}", str(p)))
     return out
 
 
@@ -104,7 +113,23 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iter
 
 
 # ------------------------------------------------------------------- writing
+_TEXT_FIELDS = ("title", "external_id", "source", "url", "published")
+
+
+def _check_types(rec: ArticleRecord) -> None:
+    """Refuse a record (however it was made) whose fields SQLite would refuse mid-batch."""
+    if not isinstance(rec.text, str):
+        raise InputError(f"'text' must be a string, got {type(rec.text).__name__}", rec.file, rec.line)
+    for name in _TEXT_FIELDS:
+        value = getattr(rec, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"'{name}' must be a string, got {type(value).__name__}", rec.file, rec.line)
+    if not isinstance(rec.meta, dict):
+        raise InputError(f"'meta' must be an object, got {type(rec.meta).__name__}", rec.file, rec.line)
+
+
 def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
+    _check_types(rec)
     if rec.spans is None and rec.status is not None:
         rec.spans = []  # an answered record without entities: the annotator found none
     if rec.spans:
@@ -220,10 +245,13 @@ def import_paths(
     progress: Callable[[int], None] | None = None,
     default_status: str = DEFAULT_STATUS,
 ) -> ImportSummary:
-    files = expand_paths(paths, fmt)
+    files = resolve_paths(paths, fmt)
 
     def records() -> Iterator[ArticleRecord | InputError]:
         for path in files:
+            if isinstance(path, InputError):
+                yield path
+                continue
             try:
                 yield from read_records(path, fmt, text_column)
             except InputError as err:

@@ -268,7 +268,8 @@ def test_export_import_export_keeps_every_status(project: Project, add_article: 
     import_paths(other, [first], annotator="amal")
     second = tmp_path / "second.jsonl"
     export_jsonl(other, second)
-    status_of = lambda path: sorted((r["text"], r["meta"]["status"], r["answer"]) for r in read_jsonl(path))  # noqa: E731
+    def status_of(path: Path) -> list[tuple[str, str, str]]:
+        return sorted((r["text"], r["meta"]["status"], r["answer"]) for r in read_jsonl(path))
     assert status_of(second) == status_of(first)
     assert sorted(s for _, s, _ in status_of(first)) == ["done", "flagged", "in_progress", "new", "skipped"]
     other.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +67,13 @@ def test_txt_folder_import_takes_only_txt_files(project: Project, tmp_path: Path
 
 def test_txt_empty_folder_is_an_error(project: Project, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
+    # Strict: the import stops at the unusable path; otherwise it is one named rejection.
     with pytest.raises(InputError, match="no \\*.txt files"):
-        import_paths(project, [tmp_path / "empty"])
+        import_paths(project, [tmp_path / "empty"], strict=True)
     with pytest.raises(InputError, match="no such file"):
-        import_paths(project, [tmp_path / "nope.txt"])
+        import_paths(project, [tmp_path / "nope.txt"], strict=True)
+    summary = import_paths(project, [tmp_path / "empty", tmp_path / "nope.txt"])
+    assert [e.reason for e in summary.errors] == ["folder has no *.txt files", "no such file or folder"]
 
 
 def test_crlf_is_kept_as_is(project: Project, tmp_path: Path) -> None:
@@ -354,3 +358,45 @@ def test_unknown_answer_or_status_is_a_bad_record(project: Project, tmp_path: Pa
     assert "'answer' must be accept, ignore or reject" in str(summary.errors[0])
     assert "'meta.status' must be one of" in str(summary.errors[1])
     assert statuses(project, "amal") == {"c": ("done", None)}
+
+
+# ------------------------------------------------------------- unusable paths (#16 item 11)
+def test_an_unreadable_file_is_a_rejection_and_the_rest_imported(project: Project, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests run as root, who reads a chmod 000 file anyway: the refusal comes from the OS here.
+    from annotator.core.formats import record
+
+    locked = jsonl(tmp_path / "locked.jsonl", [{"text": TEXT_C}])
+    good = jsonl(tmp_path / "good.jsonl", [{"text": TEXT_A}, {"text": TEXT_B}])
+    real_open = os.open
+
+    def refuse_locked(path: Any, flags: int, *args: Any) -> int:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(record.os, "open", refuse_locked)
+    summary = import_paths(project, [locked, good])
+    assert [str(e) for e in summary.errors] == [f"{locked}: cannot read: Permission denied"]
+    assert (summary.new, summary.rejected) == (2, 1)
+
+
+def test_a_symlink_loop_is_a_rejection(project: Project, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    good = jsonl(tmp_path / "good.jsonl", [{"text": TEXT_A}])
+    summary = import_paths(project, [loop, good])
+    assert summary.new == 1 and summary.rejected == 1
+    assert str(summary.errors[0]).startswith(f"{loop}: ")
+
+
+def test_record_fields_of_the_wrong_type_cost_only_that_record(project: Project) -> None:
+    """Records made in code (GUI, benchmarks) are checked like those read from files (#16 item 8)."""
+    from annotator.core.importing import ArticleRecord, import_records
+
+    records = [ArticleRecord(text=TEXT_A), ArticleRecord(text=TEXT_B, url=["a", "b"]),  # type: ignore[arg-type]
+               ArticleRecord(text=TEXT_C, published={"y": 2024})]  # type: ignore[arg-type]
+    summary = import_records(project, records)
+    assert (summary.new, summary.rejected) == (1, 2)
+    assert [e.reason for e in summary.errors] == ["'url' must be a string, got list",
+                                                  "'published' must be a string, got dict"]
