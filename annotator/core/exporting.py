@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import ExportError
 from .formats import atomic
+from .formats import jsonl
 from .formats.jsonl import record_dict, record_line
 from .formats.trainsplit import ExportReport
 from .store import Project
@@ -141,14 +142,16 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     summary = ExportSummary(path=str(out))
     pool = _pool(len(rows))
-    with atomic.atomic_file(out) as fh:
-        if pool is None:
+    if pool is None:
+        def lines() -> Iterator[str]:
             for chunk in chunks:
-                lines, n_spans, n_split = _lines(project, chunk)
-                if lines:
-                    fh.write("\n".join(lines) + "\n")
-                summary.add(len(lines), n_spans, n_split, progress)
-            return summary
+                chunk_lines, n_spans, n_split = _lines(project, chunk)
+                yield from chunk_lines
+                summary.add(len(chunk_lines), n_spans, n_split, progress)
+
+        jsonl.write(out, lines())
+        return summary
+    with atomic.atomic_file(out) as fh:
         # The part files live in a temporary folder named like the output's temporary file,
         # so the next export removes it if this one is killed.
         parts = atomic.temp_name(Path(out))

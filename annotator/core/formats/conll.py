@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from ..tokenizer import AlignmentReport, align_spans, is_invisible, tokenize
 from . import atomic
@@ -68,7 +68,7 @@ def _conll_safe(token: str) -> str:
     return _SPACE.sub("_", token) if _SPACE.search(token) else token
 
 
-def _write_conll_article(f: TextIO, sentences: list[list[tuple[str, str]]]) -> None:
+def _write_conll_article(f: IO[str], sentences: list[list[tuple[str, str]]]) -> None:
     f.write(DOCSTART + "\n\n")
     for sent in sentences:
         f.write("".join(f"{tok}\t{tag}\n" for tok, tag in sent))
@@ -77,7 +77,7 @@ def _write_conll_article(f: TextIO, sentences: list[list[tuple[str, str]]]) -> N
 
 def write(
     records: Iterable[Any],
-    path_or_dir: str | Path,
+    path_or_dir: str | os.PathLike[str],
     dev_fraction: float = 0.2,
     seed: int = 0,
 ) -> ExportReport:
@@ -108,7 +108,7 @@ def write(
     return report
 
 
-def _write_split(records: Iterable[Any], files: dict[bool, TextIO], dev_fraction: float, seed: int) -> ExportReport:
+def _write_split(records: Iterable[Any], files: dict[bool, IO[str]], dev_fraction: float, seed: int) -> ExportReport:
     report = ExportReport()
 
     def emit(sentences: list[list[tuple[str, str]]], dev: bool) -> None:
