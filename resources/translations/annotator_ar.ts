@@ -293,11 +293,11 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
+        <translation>م&amp;لف</translation>
     </message>
     <message>
         <source>&amp;Article</source>
-        <translation>&amp;المقال</translation>
+        <translation>ال&amp;مقال</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -309,11 +309,11 @@
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;الفريق</translation>
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>Open project…</source>
@@ -640,7 +640,7 @@
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>&amp;مراجعة</translation>
+        <translation>م&amp;راجعة</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -652,11 +652,11 @@
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;الفريق</translation>
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>Next article in the queue</source>
