@@ -76,19 +76,24 @@ def _log_file() -> Path:
     return user_data_dir() / "annotator.log"
 
 
-def resolve_annotator(name: str | None, settings: QSettings) -> str | None:
-    """--annotator, else the remembered name, else ask once and remember."""
+def resolve_annotator(name: str | None, settings: QSettings, *, review: bool = False) -> str | None:
+    """--annotator, else the remembered name, else ask once and remember.
+
+    The reviewer's name is remembered apart from the annotator's: opening review mode
+    once must not make the next plain start open the workbench as the reviewer.
+    """
+    key = "reviewer" if review else "annotator"
     if name:
-        settings.setValue("annotator", name)
+        settings.setValue(key, name)
         return name
-    remembered = settings.value("annotator")
+    remembered = settings.value(key) or (settings.value("annotator") if review else None)
     if remembered:
         return str(remembered)
     text, ok = QInputDialog.getText(None, "Arabic News Annotator",
                                     QApplication.translate("App", "Your name (shown on your annotations):"))
     if not ok or not text.strip():
         return None
-    settings.setValue("annotator", text.strip())
+    settings.setValue(key, text.strip())
     return text.strip()
 
 
@@ -112,7 +117,7 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
             from ..core.demo import ensure_demo_project
 
             project = str(ensure_demo_project())
-        who = resolve_annotator(annotator, settings)
+        who = resolve_annotator(annotator, settings, review=review)
         if who is None:
             return 1
         window = create_main_window(project, who, review=review)
