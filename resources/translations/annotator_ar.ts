@@ -142,6 +142,10 @@
         <source>Your name (shown on your annotations):</source>
         <translation>اسمك (يظهر على توسيماتك):</translation>
     </message>
+    <message>
+        <source>%1 already has this project open in another window. Two windows for one </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArticleList</name>
