@@ -143,8 +143,8 @@
         <translation>اسمك (يظهر على توسيماتك):</translation>
     </message>
     <message>
-        <source>%1 already has this project open in another window. Two windows for one </source>
-        <translation type="unfinished"></translation>
+        <source>%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?</source>
+        <translation>المشروع مفتوح باسم %1 في نافذة أخرى. لكل نافذة سجلّ تراجع خاص بها. أتفتح نافذة أخرى على أي حال؟</translation>
     </message>
 </context>
 <context>
