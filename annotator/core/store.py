@@ -828,6 +828,42 @@ class Project:
         }
 
 
+    # ---- added by learning ----
+    #: Characters of text kept before a span for the pattern suggester's context word.
+    LEARNING_WINDOW = 40
+
+    def learning_spans(self, annotator: str | None = None) -> Iterator[tuple[str, int, int, str, dict]]:
+        """Every annotator span (only ``annotator``'s when given) and every gold span, as
+        ``(window, start, end, label, attributes)``: ``window`` is the article text from up to
+        :attr:`LEARNING_WINDOW` characters before the span to its end, and ``start``/``end``
+        are offsets into it. The pattern suggester learns from these."""
+        w = self.LEARNING_WINDOW
+        cut = (f'substr(a.text, max(0, s.start - {w}) + 1, s."end" - max(0, s.start - {w})), '
+               f'min(s.start, {w}), min(s.start, {w}) + s."end" - s.start, s.label, s.attributes')
+        who = " WHERE an.annotator = ?" if annotator else ""
+        queries = [
+            (f"SELECT {cut} FROM spans s JOIN annotations an ON an.id = s.annotation_id "
+             f"JOIN articles a ON a.id = an.article_id{who} ORDER BY an.updated_at, s.id",
+             (annotator,) if annotator else ()),
+            (f"SELECT {cut} FROM gold_spans s JOIN gold g ON g.id = s.gold_id "
+             "JOIN articles a ON a.id = g.article_id ORDER BY g.updated_at, s.id", ()),
+        ]
+        for sql, params in queries:
+            for window, start, end, label, attributes in self.conn.execute(sql, params):
+                yield window, start, end, label, json.loads(attributes or "{}")
+
+    def learning_rejections(self, annotator: str | None = None) -> Iterator[tuple[str, int, int, str]]:
+        """Every rejected suggestion (only ``annotator``'s when given), shaped like
+        :meth:`learning_spans` without attributes."""
+        w = self.LEARNING_WINDOW
+        sql = (f'SELECT substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
+               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label '
+               "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
+               "JOIN articles a ON a.id = an.article_id"
+               + (" WHERE an.annotator = ?" if annotator else "") + " ORDER BY r.created_at")
+        yield from self.conn.execute(sql, (annotator,) if annotator else ())
+
+
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),
                *, allow_overlap: bool = False) -> tuple[int, int]:
