@@ -96,7 +96,14 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     remains is resolved as usual (spans of different labels never overlap). Suggestions
     scoring under ``min_score`` (after merging) are dropped.
     """
-    everything = [s for suggestions in per_source for s in suggestions]
+    lists = [list(suggestions) for suggestions in per_source]
+    everything = [s for suggestions in lists for s in suggestions]
+    # Merged origins are listed in the order of the sources, whichever span won.
+    rank: dict[str, int] = {}
+    for suggestions in lists:
+        for s in suggestions:
+            for name in origins(s):
+                rank.setdefault(name, len(rank))
     kept = resolve_overlaps(everything)
     if len(kept) == len(everything):
         return [s for s in kept if s.score >= min_score]
@@ -110,7 +117,7 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     out = []
     for sug, names in zip(kept, agreeing):
         if len(names) > 1:
-            sug = replace(sug, origin=ORIGIN_SEPARATOR.join(names), score=round(sug.score + 0.05 * (len(names) - 1), 3))
+            sug = replace(sug, origin=ORIGIN_SEPARATOR.join(sorted(names, key=rank.__getitem__)), score=round(sug.score + 0.05 * (len(names) - 1), 3))
         if sug.score >= min_score:
             out.append(sug)
     return out

@@ -198,7 +198,10 @@ class PatternSuggester(Suggester):
         pattern = self._pattern(key)
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
-        pattern.surfaces[" ".join(text[start:end].split())] += 1
+        surface = " ".join(text[start:end].split())
+        if not fold(surface).startswith(key.split(" ")[0]):
+            surface = "ا" + surface  # the «لل» spelling: export the name, «الطيران» not «لطيران»
+        pattern.surfaces[surface] += 1
         if attributes:
             pattern.attributes[label] = dict(attributes)
         return pattern
