@@ -25,11 +25,14 @@ suggested wherever the same words occur in another article. What makes it fit Ar
   spans and rejections and from gold, never from other annotators.
 
 Numbers are not learned: a span holding a digit is a COUNT whose number changes from one
-article to the next, which the rule grammar handles; its words would only mislead here.
+article to the next, which the rule grammar handles; its words would only mislead here. Nor
+is a COUNT that is a number word alone («ثلاثة» of «ثلاثة من عناصره»): whether it counts
+people depends on the words after it. Duals («قتيلين») and number + noun are learned.
 """
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +45,7 @@ from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_lengt
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.core.store import Project
 
-__all__ = ["PatternSuggester", "LearnedPattern", "ORIGIN", "create_suggester"]
+__all__ = ["PatternSuggester", "LearnedPattern", "ORIGIN", "create_suggester", "project_patterns"]
 
 ORIGIN = "patterns"
 
@@ -108,6 +111,23 @@ class _Lexicon:
         yield from self._learned
 
 
+#: The label whose spans are counts of people (see :func:`_bare_number_word`).
+COUNT_LABEL = "COUNT"
+
+
+def _bare_number_word(key: str) -> bool:
+    """A one-word count that is only a number («ثلاثة», «العشرات» of «ثلاثة من عناصره»):
+    whether it counts people depends on what follows, which the rule grammar reads and a
+    string match cannot, so it is not learned («ثلاثة أسابيع» is no count)."""
+    if " " in key:
+        return False
+    from annotator.core.counts import count_lexicon
+
+    lexicon = count_lexicon()
+    word = key[2:] if key.startswith("ال") else key
+    return any(w in lexicon["number"] or w in lexicon["vague"] for w in (key, word))
+
+
 def _tokens(norm: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD_RE.finditer(norm)]
 
@@ -171,28 +191,42 @@ class PatternSuggester(Suggester):
         self._forms: dict[str, list[tuple[str, int]]] = {}
         # Keys with enough rejections to veto another source's suggestion.
         self._vetoable: set[str] = set()
+        # Highest row ids already learned from a project (learn_project reads only newer rows).
+        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0}
         for path in seed:
             self.load_yaml(path)
         if project is not None:
             self.learn_project(project, annotator=annotator, blind=blind)
 
     # ---------------------------------------------------------------- learning
-    def learn_project(self, project: "Project", *, annotator: str | None = None, blind: bool = False) -> None:
-        """Add the evidence stored in ``project`` (see the class docstring for blind mode)."""
+    def learn_project(self, project: "Project", *, annotator: str | None = None, blind: bool = False) -> int:
+        """Add the evidence stored in ``project`` since the last call (see the class
+        docstring for blind mode): cheap enough to call before every article, which is how
+        the next article benefits from the last one. Returns how many records were read.
+
+        Spans deleted after they were learned keep counting until a new suggester is built."""
         if blind and not annotator:
             raise ValueError("blind mode needs the annotator whose spans are learned")
         only = annotator if blind else None
-        for text, start, end, label, attributes in project.learning_spans(only):
+        seen = self._seen
+        n = 0
+        for table, row_id, text, start, end, label, attributes in project.learning_spans(
+                only, after_span=seen["spans"], after_gold=seen["gold_spans"]):
             self.learn(text, start, end, label, attributes)
-        for text, start, end, label in project.learning_rejections(only):
+            seen[table] = max(seen[table], row_id)
+            n += 1
+        for row_id, text, start, end, label in project.learning_rejections(only, after=seen["rejected"]):
             self.reject(text, start, end, label)
+            seen["rejected"] = max(seen["rejected"], row_id)
+            n += 1
+        return n
 
     def learn(self, text: str, start: int, end: int, label: str,
               attributes: dict[str, Any] | None = None) -> LearnedPattern | None:
         """Count ``text[start:end]`` as accepted with ``label``. Returns its pattern, or None
         when the span is not learnable (no word, or a number)."""
         found = self._locate(text, start, end)
-        if found is None:
+        if found is None or (label == COUNT_LABEL and _bare_number_word(found[0])):
             return None
         key, context = found
         pattern = self._pattern(key)
@@ -376,3 +410,21 @@ class PatternSuggester(Suggester):
 
 def create_suggester(**kw: Any) -> PatternSuggester:
     return PatternSuggester(**kw)
+
+
+_SHARED: "weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]]" = \
+    weakref.WeakKeyDictionary()
+
+
+def project_patterns(project: "Project", annotator: str | None = None, blind: bool = False) -> PatternSuggester:
+    """The project's pattern suggester, kept for the session and brought up to date with
+    what was annotated, accepted or rejected since the last call (only the new rows are
+    read). The workbench calls this when an article opens — on the thread that owns the
+    project connection — and may then run ``suggest`` anywhere."""
+    per_project = _SHARED.setdefault(project, {})
+    key = (annotator if blind else None, blind)
+    suggester = per_project.get(key)
+    if suggester is None:
+        suggester = per_project[key] = PatternSuggester()
+    suggester.learn_project(project, annotator=annotator, blind=blind)
+    return suggester

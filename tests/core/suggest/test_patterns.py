@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from annotator.core.model import Span, Suggestion
 from annotator.core.store import Project
 from annotator.core.suggest import CombinedSuggester, Suggester, get_suggester, merge_sources, origins
-from annotator.core.suggest.patterns import PatternSuggester
+from annotator.core.suggest.patterns import PatternSuggester, project_patterns
 
 
 def learn(suggester: PatternSuggester, text: str, surface: str, label: str, nth: int = 0) -> None:
@@ -81,6 +81,17 @@ def test_spans_holding_a_number_are_not_learned() -> None:
     assert patterns.learn(text, 5, 14, "COUNT") is None
     assert patterns.learn(text, text.index("اللواء"), text.index("اللواء") + 9, "ACTOR") is None
     assert len(patterns) == 0 and patterns.suggest(text) == []
+
+
+def test_a_count_that_is_a_number_word_alone_is_not_learned_but_a_dual_is() -> None:
+    patterns = PatternSuggester()
+    text = "قُتل ثلاثة من عناصر الحرس وأصيب العشرات، ونجا حارسان، وقتل خمسة مدنيين."
+    learn(patterns, text, "ثلاثة", "COUNT")
+    learn(patterns, text, "العشرات", "COUNT")
+    learn(patterns, text, "حارسان", "COUNT")
+    learn(patterns, text, "خمسة مدنيين", "COUNT")
+    assert {p.key for p in patterns.patterns()} == {"حارسان", "خمسه مدنيين"}
+    assert found(patterns, "بعد ثلاثة أسابيع من العشرات من الغارات نجا حارسان") == [("حارسان", "COUNT")]
 
 
 # ------------------------------------------------------------------ clitics
@@ -252,6 +263,22 @@ def test_stored_rejections_count_against_a_pattern(team_project: tuple[Project, 
     assert ("سرايا الجبل", "ACTOR") not in found(PatternSuggester(project), text)
     # Blind: only lina's rejection counts, against her one accept — still suggested.
     assert ("سرايا الجبل", "ACTOR") in found(PatternSuggester(project, annotator="lina", blind=True), text)
+
+
+def test_the_next_article_benefits_with_no_extra_step(team_project: tuple[Project, int]) -> None:
+    project, a3 = team_project
+    text = project.article_text(a3)
+    shared = project_patterns(project)
+    assert ("لواء الشمس", "ACTOR") not in found(shared, text)
+    s = text.index("لواء الشمس")
+    project.add_span(a3, "omar", s, s + len("لواء الشمس"), "ACTOR")  # accepted in the workbench
+    again = project_patterns(project)
+    assert again is shared
+    assert ("لواء الشمس", "ACTOR") in found(again, text)
+    # Only new rows are read: evidence already learned is not counted twice.
+    assert project_patterns(project).learn_project(project) == 0
+    counts = {p.key: sum(p.accepted.values()) for p in again.patterns()}
+    assert counts == {"سرايا الجبل": 1, "تجمع احرار الساحل": 1, "بلده عين النسر": 1, "لواء الشمس": 1}
 
 
 # ------------------------------------------------------------------ export
