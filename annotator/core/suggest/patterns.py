@@ -146,6 +146,16 @@ def _first_word_forms(word: str, lexicon: _Lexicon) -> list[tuple[str, int]]:
     return forms
 
 
+#: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
+_GAP_RE = re.compile(r"[ \t\u00a0\-/_]+")
+
+
+def _joined(norm: str, tokens: list[tuple[int, int]], first: int, stop: int) -> bool:
+    """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a hyphen,
+    slash, underscore) between them — no line break, no comma or full stop."""
+    return all(_GAP_RE.fullmatch(norm, tokens[j][1], tokens[j + 1][0]) for j in range(first, stop - 1))
+
+
 def _context_word(norm: str, start: int) -> str:
     """What precedes a span starting at ``start`` of normalised text: the letters glued to
     it followed by ``-`` (a clitic: «ب-»), else the previous word, else ``""``."""
@@ -182,13 +192,15 @@ class PatternSuggester(Suggester):
     ) -> None:
         self.min_score = min_score
         self._patterns: dict[str, LearnedPattern] = {}
-        # First word (canonical) → pattern keys starting with it, as (word count, key), longest first.
-        self._by_first: dict[str, list[tuple[int, str]]] = {}
+        # First word (canonical) → the patterns starting with it, as (word count, key, the
+        # other words), longest first.
+        self._by_first: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self._lexicon = _Lexicon(self._by_first)
         # Token → its first-word forms that start a pattern (most tokens: none). Cleared
         # whenever a new first word is learned, since that changes both the answer and
         # the clitic lexicon.
         self._forms: dict[str, list[tuple[str, int]]] = {}
+        self._dead: set[str] = set()  # the words whose forms are []
         # Keys with enough rejections to veto another source's suggestion.
         self._vetoable: set[str] = set()
         # Highest row ids already learned from a project (learn_project reads only newer rows).
@@ -294,8 +306,9 @@ class PatternSuggester(Suggester):
             words = key.split(" ")
             if words[0] not in self._by_first:
                 self._forms.clear()
+                self._dead.clear()
             entries = self._by_first.setdefault(words[0], [])
-            entries.append((len(words), key))
+            entries.append((len(words), key, tuple(words[1:])))
             entries.sort(reverse=True)
         return pattern
 
@@ -306,54 +319,48 @@ class PatternSuggester(Suggester):
         norm = normalize(text)
         ntext = norm.text
         words = _WORD_RE.findall(ntext)
-        forms_of = self._forms
+        dead = self._dead
         tokens: list[tuple[int, int]] | None = None  # word offsets, found only when needed
         out: list[Suggestion] = []
-        i = 0
-        n_words_text = len(words)
-        while i < n_words_text:
-            # The fast path, taken by most words: known to start no pattern.
-            if forms_of.get(words[i]) == []:
-                i += 1
+        resume = 0  # the word after the last match
+        for i, word in enumerate(words):
+            # Most words are known to start no pattern: one set lookup.
+            if i < resume or word in dead:
                 continue
             if tokens is None:
                 tokens = _tokens(ntext)
-            found = self._longest_at(ntext, tokens, i)
+            found = self._longest_at(ntext, tokens, words, i)
             if found is None:
-                i += 1
                 continue
             n_words, span_start, key, (label, score) = found
             start, end = norm.to_original(span_start, tokens[i + n_words - 1][1])
             attributes = self._patterns[key].attributes.get(label, {})
             out.append(Suggestion(start, end, label, ORIGIN, score, dict(attributes)))
-            i += n_words
+            resume = i + n_words
         return out
 
-    def _longest_at(self, ntext: str, tokens: list[tuple[int, int]], i: int
+    def _longest_at(self, ntext: str, tokens: list[tuple[int, int]], words: list[str], i: int
                     ) -> tuple[int, int, str, tuple[str, float]] | None:
-        """The longest pattern starting at token ``i`` that has a label to suggest, as
+        """The longest pattern starting at word ``i`` that has a label to suggest, as
         ``(word count, span start in normalised text, key, (label, score))``."""
-        t_start, t_end = tokens[i]
-        word = ntext[t_start:t_end]
+        word = words[i]
         forms = self._forms.get(word)
         if forms is None:
             forms = self._forms[word] = [
                 (form, k) for form, k in _first_word_forms(word, self._lexicon) if form in self._by_first
             ]
         if not forms:
+            self._dead.add(word)
             return None
         candidates: list[tuple[int, int, str]] = []
         for form, k in forms:
-            for n_words, key in self._by_first.get(form, ()):
-                if i + n_words > len(tokens):
+            for n_words, key, rest in self._by_first[form]:
+                if n_words > 1 and (tuple(words[i + 1 : i + n_words]) != rest
+                                    or not _joined(ntext, tokens, i, i + n_words)):
                     continue
-                if n_words > 1:
-                    tail = ntext[t_end : tokens[i + n_words - 1][1]]
-                    if "\n" in tail or " ".join((form + tail).split()) != key:
-                        continue
                 candidates.append((n_words, -k, key))
         for n_words, minus_k, key in sorted(candidates, reverse=True):
-            span_start = t_start - minus_k
+            span_start = tokens[i][0] - minus_k
             chosen = self._patterns[key].choose(_context_word(ntext, span_start))
             if chosen is not None and chosen[1] >= self.min_score:
                 return n_words, span_start, key, chosen
