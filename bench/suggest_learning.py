@@ -94,6 +94,9 @@ def main() -> int:
     parser.add_argument("--no-reject", action="store_true", help="learn from gold spans only, no rejections")
     parser.add_argument("--min-score", type=float, default=0.0, help="threshold on suggestion scores")
     parser.add_argument("--articles", type=int, default=1000, help="articles for the throughput run (0: skip)")
+    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                        help="replay in a shuffled order (a set grouped by country otherwise meets its "
+                             "repeated names late)")
     args = parser.parse_args()
 
     rules = get_suggester("rules")
@@ -106,6 +109,10 @@ def main() -> int:
             continue
         records = load_jsonl(path)
         all_records += records
+        if args.shuffle is not None:
+            import random
+
+            random.Random(args.shuffle).shuffle(records)
         alone, both, ms = replay(rules, records, reject=not args.no_reject, min_score=args.min_score)
         learn_ms += ms
         second = len(records) - len(records) // 2

@@ -75,6 +75,12 @@ def test_a_name_split_by_a_line_break_or_punctuation_is_not_one_match() -> None:
     assert found(patterns, "لواء النصر، الأول") == []
 
 
+def test_a_name_written_with_a_hyphen_is_matched_whole() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "تقدمت قوات الساحل-الغربي نحو الميناء", "قوات الساحل-الغربي", "ACTOR")
+    assert found(patterns, "انسحبت قوات الساحل-الغربي ليلاً") == [("قوات الساحل-الغربي", "ACTOR")]
+
+
 def test_spans_holding_a_number_are_not_learned() -> None:
     patterns = PatternSuggester()
     text = "قُتل 12 عنصراً من اللواء 80 أمس."
