@@ -401,13 +401,22 @@ class PatternSuggester(Suggester):
         return sum(len(v) for v in groups.values())
 
     def load_yaml(self, path: str | Path) -> int:
-        """Learn every name of a gazetteer-format file whose groups are label names."""
-        from annotator.core.suggest.base import _flatten, load_gazetteer
+        """Learn every name of a gazetteer-format file whose groups are label names (as
+        :meth:`export_yaml` writes). Returns how many names were learned."""
+        import yaml
 
-        path = Path(path)
-        data = load_gazetteer(path.stem, str(path.parent))
+        from annotator.core.errors import AnnotatorError
+        from annotator.core.suggest.base import _flatten
+
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise AnnotatorError(f"patterns file {path} cannot be read: {exc}") from exc
+        groups = data.get("names") if isinstance(data, dict) else None
+        if not isinstance(groups, dict):
+            raise AnnotatorError(f"patterns file {path} has no 'names' mapping of labels")
         count = 0
-        for label, names in (data.get("names") or {}).items():
+        for label, names in groups.items():
             for name in _flatten(names):
                 name = " ".join(str(name).split())
                 if name and self.learn(name, 0, len(name), str(label)) is not None:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span, Suggestion
 from annotator.core.store import Project
 from annotator.core.suggest import CombinedSuggester, Suggester, get_suggester, merge_sources, origins
@@ -303,6 +304,10 @@ def test_export_writes_the_gazetteer_format_and_seeds_another_suggester(tmp_path
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     # The «لل» spelling is exported as the name; a pattern rejected more than accepted is not.
     assert data == {"names": {"ACTOR": ["الطيران الحربي"], "LOCATION": ["ناحية الصفا"]}}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- a list, not names\n", encoding="utf-8")
+    with pytest.raises(AnnotatorError):
+        PatternSuggester(seed=[bad])
     seeded = PatternSuggester(seed=[out])
     assert found(seeded, "وبناحية الصفا حلّق الطيران الحربي") == [("ناحية الصفا", "LOCATION"),
                                                                   ("الطيران الحربي", "ACTOR")]
