@@ -327,15 +327,37 @@ def adjudicate(project: str, strategy: str, min_annotators: int, reviewer: str |
     click.echo(summary.line())
 
 
+def _check_sources(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """``--source``: known suggester names, comma-separated, normalised to ``a,b``."""
+    from .core.errors import SuggesterUnavailable
+    from .core.suggest import SOURCES, parse_sources
+
+    try:
+        names = parse_sources(value)
+    except SuggesterUnavailable as exc:
+        raise click.BadParameter(str(exc)) from None
+    unknown = [n for n in names if n not in SOURCES]
+    if unknown:
+        raise click.BadParameter(f"unknown {', '.join(unknown)}; choose from {', '.join(SOURCES)}")
+    return ",".join(names)
+
+
 @main.command()
 @project_arg
-@click.option("--source", type=click.Choice(["rules", "camel", "model"]), default="rules", show_default=True)
+@click.option("--source", default="rules", show_default=True, callback=_check_sources,
+              help="rules, patterns, camel or model, or several joined by commas (rules,patterns): "
+                   "overlapping suggestions merge, keeping every origin.")
 @click.option("--annotator", default=None, help="Only articles this annotator has not finished.")
 @click.option("--output", type=click.Path(dir_okay=False), default=None,
               help="Also write the suggestions as JSONL in the export format.")
 @click.option("--model", "model_path", type=click.Path(), default=None,
               help="--source model/camel: model folder (default: the project's current model).")
-def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None) -> None:
+@click.option("--threshold", type=click.FloatRange(0.0), default=0.0, show_default=True,
+              help="Keep only suggestions scoring at least this much.")
+@click.option("--blind", is_flag=True,
+              help="--source patterns: learn only from --annotator's own spans and gold.")
+def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None,
+            threshold: float, blind: bool) -> None:
     """Pre-annotate every article not yet done; annotators then accept or reject the suggestions."""
     from .core.preannotate import articles_to_suggest, suggest_project
 
@@ -344,8 +366,14 @@ def suggest(project: str, source: str, annotator: str | None, output: str | None
         from .core.formats.atomic import refuse_project_path
 
         refuse_project_path(output, p.path)
-    options = {}
-    if source == "model":
+    options: dict[str, Any] = {}
+    if threshold:
+        options["min_score"] = threshold
+    if blind:
+        if not annotator:
+            raise click.UsageError("--blind needs --annotator (whose own spans are learned)")
+        options["blind"] = True
+    if "model" in source.split(","):
         from .core.errors import SuggesterUnavailable
         from .core.models_registry import current_model_path
 
@@ -412,6 +440,28 @@ def gui(project: str | None, annotator: str | None, review: bool, lang: str | No
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
 
+
+
+@main.group("patterns")
+def patterns_group() -> None:
+    """Patterns learned from the project's annotations (the ``patterns`` suggester)."""
+
+
+@patterns_group.command("export")
+@project_arg
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--annotator", default=None, help="With --blind: whose spans are learned.")
+@click.option("--blind", is_flag=True, help="Learn only from --annotator's own spans and gold.")
+def patterns_export(project: str, file: str, annotator: str | None, blind: bool) -> None:
+    """Write the learned patterns to FILE.yaml in the gazetteer format (one group per label)."""
+    from .core.suggest.patterns import PatternSuggester
+
+    if blind and not annotator:
+        raise click.UsageError("--blind needs --annotator")
+    p = _open(project)
+    learned = PatternSuggester(p, annotator=annotator, blind=blind)
+    written = learned.export_yaml(file, title=Path(project).name)
+    click.echo(f"{written} patterns ({len(learned)} learned strings) written to {file}")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -50,17 +50,17 @@ def store_suggestions(project: Project, article_id: int, source: str, suggestion
         conn.execute("INSERT OR REPLACE INTO suggestion_runs(article_id, source, created_at) VALUES (?, ?, ?)",
                      (article_id, source, now))
         conn.executemany(
-            'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at, origin) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, source, s.start, s.end, s.label, float(s.score),
-              json.dumps(s.attributes, ensure_ascii=False), now) for s in suggestions],
+              json.dumps(s.attributes, ensure_ascii=False), now, s.origin) for s in suggestions],
         )
 
 
 def stored_suggestions(project: Project, article_id: int, source: str) -> list[Suggestion] | None:
     """The stored suggestions, or None when this source never ran on the article."""
     rows = project.conn.execute(
-        'SELECT start, "end", label, score, attributes FROM suggestions WHERE article_id = ? AND source = ? '
+        'SELECT start, "end", label, score, attributes, origin FROM suggestions WHERE article_id = ? AND source = ? '
         "ORDER BY start",
         (article_id, source),
     ).fetchall()
@@ -69,7 +69,7 @@ def stored_suggestions(project: Project, article_id: int, source: str) -> list[S
     ).fetchone()
     if not ran:
         return None
-    return [Suggestion(r[0], r[1], r[2], source if source != "rules" else "rule", r[3], json.loads(r[4]))
+    return [Suggestion(r[0], r[1], r[2], r[5] or (source if source != "rules" else "rule"), r[3], json.loads(r[4]))
             for r in rows]
 
 
@@ -77,8 +77,12 @@ def suggest_project(project: Project, source: str, *, annotator: str | None = No
                     output: str | os.PathLike[str] | None = None,
                     progress: Callable[[int, int], None] | None = None, **options) -> SuggestSummary:
     from .exporter import atomic_output, record_for
-    from .suggest import get_suggester
+    from .suggest import get_suggester, parse_sources
 
+    if "patterns" in parse_sources(source):
+        # The pattern suggester learns from this project (only from the annotator's own
+        # spans and gold in blind mode).
+        options = {"project": project, "annotator": annotator, **options}
     suggester = get_suggester(source, **options)
     ids = articles_to_suggest(project, annotator)
     summary = SuggestSummary(source=source, output=str(output) if output else None)

@@ -866,6 +866,45 @@ class Project:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
+    # ---- added by learning ----
+    #: Characters of text kept before a span for the pattern suggester's context word.
+    LEARNING_WINDOW = 40
+
+    def learning_spans(self, annotator: str | None = None, *, after_span: int = 0, after_gold: int = 0
+                       ) -> Iterator[tuple[str, int, str, int, int, str, dict]]:
+        """Annotators' spans (only ``annotator``'s when given) with id > ``after_span``, then
+        gold spans with id > ``after_gold``, as ``(table, id, window, start, end, label,
+        attributes)``: ``table`` is ``"spans"`` or ``"gold_spans"``; ``window`` is the article
+        text from up to :attr:`LEARNING_WINDOW` characters before the span to its end, and
+        ``start``/``end`` are offsets into it. The pattern suggester learns from these."""
+        w = self.LEARNING_WINDOW
+        cut = (f's.id, substr(a.text, max(0, s.start - {w}) + 1, s."end" - max(0, s.start - {w})), '
+               f'min(s.start, {w}), min(s.start, {w}) + s."end" - s.start, s.label, s.attributes')
+        queries = [
+            ("spans", f"SELECT {cut} FROM spans s JOIN annotations an ON an.id = s.annotation_id "
+                      "JOIN articles a ON a.id = an.article_id WHERE s.id > ?"
+                      + (" AND an.annotator = ?" if annotator else "") + " ORDER BY s.id",
+             (after_span, annotator) if annotator else (after_span,)),
+            ("gold_spans", f"SELECT {cut} FROM gold_spans s JOIN gold g ON g.id = s.gold_id "
+                           "JOIN articles a ON a.id = g.article_id WHERE s.id > ? ORDER BY s.id", (after_gold,)),
+        ]
+        for table, sql, params in queries:
+            for row_id, window, start, end, label, attributes in self.conn.execute(sql, params):
+                yield table, row_id, window, start, end, label, json.loads(attributes or "{}")
+
+    def learning_rejections(self, annotator: str | None = None, *, after: int = 0
+                            ) -> Iterator[tuple[int, str, int, int, str]]:
+        """Rejected suggestions (only ``annotator``'s when given) with rowid > ``after``, as
+        ``(rowid, window, start, end, label)`` shaped like :meth:`learning_spans`."""
+        w = self.LEARNING_WINDOW
+        sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
+               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label '
+               "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
+               "JOIN articles a ON a.id = an.article_id WHERE r.rowid > ?"
+               + (" AND an.annotator = ?" if annotator else "") + " ORDER BY r.rowid")
+        yield from self.conn.execute(sql, (after, annotator) if annotator else (after,))
+
+
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),
                *, allow_overlap: bool = False) -> tuple[int, int]:
