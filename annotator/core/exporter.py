@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import datetime as _dt
 import json
 import os
@@ -87,16 +88,19 @@ def _timestamp(iso: str | None) -> int:
 
 
 def record_json(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
-                status: str | None = None) -> tuple[str, int]:
+                status: str | None = None, tokens: bool = True) -> tuple[str, int]:
     """One Prodigy-compatible NER record as a JSON line (without the newline).
 
     Returns the line and the number of spans that needed a token split (an edge the
     tokenizer did not foresee): such a token is split in the record's ``tokens`` too,
-    so no span is ever lost or widened.
+    so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
+    the spans' token indices (a tenth of the size, and no tokenizing).
     """
     from .tokenizer import offsets_to_json, token_offsets
 
     text = article.text
+    if not tokens:
+        return json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False), 0
     starts, ends, spaces = token_offsets(text)
     # Fast path: every span edge is a token edge (the tokenizer splits the guideline clitics).
     token_of = _token_indices(starts, ends, spans)
@@ -110,6 +114,16 @@ def record_json(article: Article, spans: list[Span], annotator: str, *, updated_
         split = alignment.report.split
     else:
         tokens_json = offsets_to_json(text, starts, ends, spaces)
+    head = _record_head(article, spans, annotator, updated_at, status, token_of)
+    # The token list is most of the record: render it in one format call, not per-token dicts.
+    line = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ' + tokens_json + "}"
+    return line, split
+
+
+def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
+                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
+    """The record without its token list."""
+    text = article.text
     out_spans = []
     for s in spans:
         item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
@@ -133,7 +147,7 @@ def record_json(article: Article, spans: list[Span], annotator: str, *, updated_
         meta["status"] = status
     if status == "gold":
         meta["gold"] = True
-    head = {
+    return {
         "text": text,
         "spans": out_spans,
         "meta": meta,
@@ -143,9 +157,6 @@ def record_json(article: Article, spans: list[Span], annotator: str, *, updated_
         "_annotator_id": annotator,
         "_timestamp": _timestamp(updated_at),
     }
-    # The token list is most of the record: render it in one format call, not per-token dicts.
-    line = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ' + tokens_json + "}"
-    return line, split
 
 
 def _token_indices(starts: list[int], ends: list[int], spans: list[Span]) -> dict[tuple[int, int], tuple[int, int]] | None:
@@ -190,9 +201,27 @@ CHUNK = 400
 _worker_project: Project | None = None
 
 
-def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
+# How export_jsonl renders a record: Prodigy's shape with tokens, without them, or doccano's.
+JSONL_STYLES = ("tokens", "no-tokens", "doccano")
+
+
+def _renderer(style: str) -> Callable[..., tuple[str, int]]:
+    if style == "tokens":
+        return record_json
+    if style == "no-tokens":
+        return functools.partial(record_json, tokens=False)
+    if style == "doccano":
+        from .formats.doccano import doccano_line
+
+        return doccano_line
+    raise ExportError(f"unknown JSONL style {style!r} (one of {', '.join(JSONL_STYLES)})")
+
+
+def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[list[str], int, int]:
     """Render a chunk of records: (lines, spans, spans that needed a token split)."""
     from .team import gold_spans
+
+    render = _renderer(style)
 
     lines, n_spans, n_split = [], 0, 0
     ids = list(dict.fromkeys(r[0] for r in rows))
@@ -201,7 +230,7 @@ def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
     for article_id, name, status, updated_at, gold in rows:
         article = articles[article_id]
         spans = gold_spans(project, article_id) if gold else spans_of.get((article_id, name), [])
-        line, split = record_json(article, spans, name, updated_at=updated_at, status=status)
+        line, split = render(article, spans, name, updated_at=updated_at, status=status)
         lines.append(line)
         n_spans += len(spans)
         n_split += split
@@ -268,8 +297,13 @@ def _append_file(path: str, out_fd: int) -> None:
 
 def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: str | None = None,
                  status: str | None = None, gold: bool = False,
-                 progress: Callable[[int], None] | None = None) -> ExportSummary:
-    """Write one JSON object per (article, annotator) — or per gold article with ``gold``."""
+                 progress: Callable[[int], None] | None = None, style: str = "tokens") -> ExportSummary:
+    """Write one JSON object per (article, annotator) — or per gold article with ``gold``.
+
+    ``style``: Prodigy's shape with its token list (``tokens``), without it (``no-tokens``),
+    or doccano's ``{"text", "label": [[start, end, label]]}`` (``doccano``).
+    """
+    _renderer(style)  # an unknown style fails before the output file is touched
     if gold:
         from .team import gold_rows
 
@@ -278,11 +312,12 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         rows = [(*r, False) for r in iter_annotation_rows(project, annotator=annotator, status=status)]
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     summary = ExportSummary(path=str(out))
-    pool = _pool(len(rows))
+    # Without tokens a record is a json.dumps: worker processes would cost more than they save.
+    pool = _pool(len(rows)) if style == "tokens" else None
     with atomic_output(out) as fh:
         if pool is None:
             for chunk in chunks:
-                lines, n_spans, n_split = _lines(project, chunk)
+                lines, n_spans, n_split = _lines(project, chunk, style)
                 if lines:
                     fh.write("\n".join(lines) + "\n")
                 summary.add(len(lines), n_spans, n_split, progress)

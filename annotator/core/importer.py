@@ -21,17 +21,19 @@ import json
 import re
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError, SpanError
-from .model import Span
+from .model import Span, Suggestion
 from .store import Project, check_span, now_iso
 
 BATCH_SIZE = 5000
 MAX_ERRORS_KEPT = 1000
-FORMATS = ("txt", "jsonl", "csv")
+FORMATS = ("txt", "jsonl", "csv", "label-studio", "conll")
+# File extensions read as CoNLL without --format.
+CONLL_EXTENSIONS = ("conll", "iob", "iob2", "bio", "bilou", "bioes")
 
 
 @dataclass
@@ -46,6 +48,10 @@ class ArticleRecord:
     spans: list[Span] | None = None
     file: str = ""
     line: int | None = None
+    # Formats that carry several people's work (Label Studio): spans per annotator name,
+    # written instead of ``spans``, and a model's predictions to keep as suggestions.
+    annotations: dict[str, list[Span]] | None = None
+    suggestions: list[Suggestion] | None = None
 
 
 @dataclass
@@ -56,6 +62,9 @@ class ImportSummary:
     annotations: int = 0
     spans: int = 0
     errors: list[InputError] = field(default_factory=list)
+    duplicate_spans: int = 0  # identical spans repeated in a record, kept once
+    suggestions: int = 0
+    labels_added: list[str] = field(default_factory=list)
 
     def add_error(self, err: InputError) -> None:
         self.rejected += 1
@@ -66,6 +75,9 @@ class ImportSummary:
         return (
             f"{self.new} new, {self.duplicate} duplicate, {self.rejected} rejected"
             + (f"; {self.spans} spans in {self.annotations} annotations" if self.annotations else "")
+            + (f"; {self.duplicate_spans} repeated spans kept once" if self.duplicate_spans else "")
+            + (f"; {self.suggestions} suggestions" if self.suggestions else "")
+            + (f"; labels added: {', '.join(self.labels_added)}" if self.labels_added else "")
         )
 
 
@@ -75,14 +87,21 @@ def content_hash(text: str) -> str:
 
 # ------------------------------------------------------------------- reading
 def detect_format(path: Path) -> str:
+    from .formats.label_studio import looks_like_label_studio
+
     ext = path.suffix.lower().lstrip(".")
-    if ext in ("jsonl", "ndjson"):
-        return "jsonl"
+    if ext in ("json", "jsonl", "ndjson"):
+        # Label Studio exports a JSON array of tasks; anything else is read as JSON Lines.
+        return "label-studio" if looks_like_label_studio(path) else "jsonl"
     if ext in ("txt", "csv"):
         return ext
-    if ext == "json":
-        return "jsonl"
-    raise InputError(f"unknown file type {path.suffix!r}; use --format txt|jsonl|csv", str(path))
+    if ext in CONLL_EXTENSIONS:
+        return "conll"
+    raise InputError(f"unknown file type {path.suffix!r}; use --format {'|'.join(FORMATS)}", str(path))
+
+
+# The files a folder given with --format contributes, when the format is not an extension.
+_FOLDER_EXTENSION = {"label-studio": "json"}
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
@@ -90,7 +109,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> li
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            pattern = f"*.{fmt}" if fmt else "*.txt"
+            pattern = f"*.{_FOLDER_EXTENSION.get(fmt, fmt)}" if fmt else "*.txt"
             found = sorted(q for q in p.glob(pattern) if q.is_file())
             if not found:
                 raise InputError(f"folder has no {pattern} files", str(p))
@@ -346,7 +365,10 @@ def read_csv(path: Path, text_column: str = "text") -> Iterator[ArticleRecord | 
         yield InputError(f"malformed CSV: {exc}", file, reader.line_num)
 
 
-def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iterator[ArticleRecord | InputError]:
+def read_records(path: Path, fmt: str | None, text_column: str = "text", *, annotator: str | None = None,
+                 keep_tokens: bool = False) -> Iterator[ArticleRecord | InputError]:
+    """Records of one file. ``annotator`` (Label Studio): put every user's annotation under
+    this name; ``keep_tokens`` (CoNLL): record that the file's tokens are the text's."""
     kind = fmt or detect_format(path)
     if kind == "txt":
         return read_txt(path)
@@ -354,31 +376,76 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iter
         return read_jsonl(path)
     if kind == "csv":
         return read_csv(path, text_column)
-    raise InputError(f"unknown format {kind!r}; use txt, jsonl or csv", str(path))
+    if kind == "label-studio":
+        from .formats.label_studio import read_label_studio
+
+        return read_label_studio(path, text_key=text_column, annotator=annotator)
+    if kind == "conll":
+        from .formats.conll import read_conll
+
+        return read_conll(path, keep_tokens=keep_tokens)
+    raise InputError(f"unknown format {kind!r}; use {', '.join(FORMATS)}", str(path))
 
 
 # ------------------------------------------------------------------- writing
-def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
+@dataclass
+class LabelPolicy:
+    """What the import does with labels: ``--map`` renames, ``--add-labels`` creates unknown ones."""
+
+    known: set[str]
+    mapping: dict[str, str] = field(default_factory=dict)
+    add_unknown: bool = False
+    to_add: list[str] = field(default_factory=list)  # new labels not yet written to the project
+
+    def check(self, label: str, where: str, rec: ArticleRecord) -> None:
+        if label in self.known:
+            return
+        if not self.add_unknown:
+            from .formats.label_map import unknown_label_reason
+
+            raise InputError(f"{where}: {unknown_label_reason(label, self.known)}", rec.file, rec.line)
+        self.known.add(label)
+        self.to_add.append(label)
+
+
+def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, who: str = "") -> tuple[list[Span], int]:
+    """The spans, mapped, deduplicated and validated; and how many repeats were dropped."""
+    from .formats.label_map import map_and_dedupe
+
+    spans, repeated = map_and_dedupe(spans, policy.mapping)
+    accepted: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        policy.check(s.label, f"{who}span {s.start}–{s.end}", rec)
+        try:
+            start, end = check_span(rec.text, s.start, s.end, accepted)
+        except SpanError as exc:
+            raise InputError(f"{who}span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
+        accepted.append(Span(start, end, s.label, s.attributes, s.origin))
+    return accepted, repeated
+
+
+def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str], created: str) -> tuple[tuple, int]:
+    """The article row of a valid record and the number of repeated spans dropped from it."""
+    repeated = 0
     if rec.spans:
-        accepted: list[Span] = []
-        for n, s in enumerate(sorted(rec.spans, key=lambda s: (s.start, s.end)), 1):
-            if s.label not in labels:
-                raise InputError(
-                    f"span {s.start}–{s.end}: unknown label {s.label!r} (labels: {', '.join(sorted(labels))})",
-                    rec.file, rec.line,
-                )
-            try:
-                start, end = check_span(rec.text, s.start, s.end, accepted)
-            except SpanError as exc:
-                raise InputError(f"span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
-            accepted.append(Span(start, end, s.label, s.attributes, s.origin))
-        rec.spans = accepted
+        rec.spans, repeated = _checked_spans(rec, rec.spans, policy)
+    if rec.annotations:
+        for name, spans in rec.annotations.items():
+            rec.annotations[name], n = _checked_spans(rec, spans, policy, f"{name}: ")
+            repeated += n
+    if rec.suggestions:
+        kept = []
+        for sug in rec.suggestions:
+            label = policy.mapping.get(sug.label, sug.label)
+            policy.check(label, f"prediction {sug.origin}: span {sug.start}–{sug.end}", rec)
+            kept.append(sug if label == sug.label else replace(sug, label=label))
+        rec.suggestions = kept
     h = content_hash(rec.text)
     key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
     return (
         rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
         json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, created,
-    )
+    ), repeated
 
 
 def import_records(
@@ -389,12 +456,18 @@ def import_records(
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
 ) -> ImportSummary:
-    """Write records into the project. See the module docstring for the rules."""
+    """Write records into the project. See the module docstring for the rules.
+
+    ``label_map`` renames the records' labels; ``add_labels`` creates labels the project
+    lacks instead of rejecting their records.
+    """
     from .text import fold
 
     summary = ImportSummary()
-    labels = set(project.label_names())
+    policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels)
     created = now_iso()
     batch: list[tuple[tuple, ArticleRecord]] = []
     seen = 0
@@ -403,35 +476,32 @@ def import_records(
         if not batch:
             return
         with project._write():
+            _add_labels(project, policy, summary)
             new = project.insert_articles([row for row, _ in batch])
             summary.new += new
             summary.duplicate += len(batch) - new
-            with_spans = [(row, rec) for row, rec in batch if rec.spans is not None]
-            if with_spans:
-                project.ensure_annotator(annotator)
-                for row, rec in with_spans:
-                    article_id = project.article_id_by_hash(row[7])
-                    existing = project.annotation(article_id, annotator)
-                    if existing is not None and project.spans(article_id, annotator):
-                        continue  # re-import: keep what is stored
-                    project.replace_spans(article_id, annotator, rec.spans or [])
-                    summary.annotations += 1
-                    summary.spans += len(rec.spans or [])
+            for row, rec in batch:
+                _write_annotations(project, row[7], rec, annotator, summary)
         batch.clear()
+
+    def prepared(item: ArticleRecord) -> tuple[tuple, ArticleRecord]:
+        row, repeated = _prepare(item, policy, fold, created)
+        summary.duplicate_spans += repeated
+        return row, item
 
     if strict:
         # Everything in one transaction: validate all first so a late error writes nothing.
-        prepared: list[tuple[tuple, ArticleRecord]] = []
+        prepared_rows: list[tuple[tuple, ArticleRecord]] = []
         for item in records:
             if isinstance(item, InputError):
                 raise item
-            prepared.append((_prepare(item, labels, fold, created), item))
+            prepared_rows.append(prepared(item))
         with project._write():
-            for start in range(0, len(prepared), batch_size):
-                batch.extend(prepared[start:start + batch_size])
+            for start in range(0, len(prepared_rows), batch_size):
+                batch.extend(prepared_rows[start:start + batch_size])
                 flush()
                 if progress:
-                    progress(min(start + batch_size, len(prepared)))
+                    progress(min(start + batch_size, len(prepared_rows)))
         return summary
 
     for item in records:
@@ -440,7 +510,7 @@ def import_records(
             summary.add_error(item)
             continue
         try:
-            batch.append((_prepare(item, labels, fold, created), item))
+            batch.append(prepared(item))
         except InputError as err:
             summary.add_error(err)
             continue
@@ -454,23 +524,68 @@ def import_records(
     return summary
 
 
+def _add_labels(project: Project, policy: LabelPolicy, summary: ImportSummary) -> None:
+    """Create the labels ``--add-labels`` met since the last batch (inside its transaction)."""
+    from .formats.label_map import new_label
+
+    for name in policy.to_add:
+        project.add_label(new_label(name, project.labels()))
+        summary.labels_added.append(name)
+    policy.to_add.clear()
+
+
+def _write_annotations(project: Project, content_hash_: str, rec: ArticleRecord, default_annotator: str,
+                       summary: ImportSummary) -> None:
+    """The record's spans (under ``default_annotator``), per-user annotations and suggestions."""
+    by_annotator = dict(rec.annotations or {})
+    if rec.spans is not None:
+        by_annotator[default_annotator] = rec.spans
+    if not by_annotator and not rec.suggestions:
+        return
+    article_id = project.article_id_by_hash(content_hash_)
+    for name, spans in by_annotator.items():
+        project.ensure_annotator(name)
+        if project.annotation(article_id, name) is not None and project.spans(article_id, name):
+            continue  # re-import: keep what is stored
+        project.replace_spans(article_id, name, spans)
+        summary.annotations += 1
+        summary.spans += len(spans)
+    if rec.suggestions:
+        from .preannotate import store_suggestions
+
+        # Shown where the GUI shows a model's suggestions; each keeps its model_version.
+        store_suggestions(project, article_id, IMPORTED_SUGGESTIONS_SOURCE, rec.suggestions)
+        summary.suggestions += len(rec.suggestions)
+
+
+# The suggestion source imported predictions are stored under.
+IMPORTED_SUGGESTIONS_SOURCE = "model"
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | os.PathLike[str]],
     *,
     fmt: str | None = None,
-    annotator: str = "imported",
+    annotator: str | None = None,
     strict: bool = False,
     text_column: str = "text",
     progress: Callable[[int], None] | None = None,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
+    keep_tokens: bool = False,
 ) -> ImportSummary:
+    """Import files. ``annotator``: whose annotation the records' spans become (default
+    "imported"); for Label Studio, which otherwise keeps one annotation per user, it puts
+    them all under that name."""
     files = expand_paths(paths, fmt)
 
     def records() -> Iterator[ArticleRecord | InputError]:
         for path in files:
             try:
-                yield from read_records(path, fmt, text_column)
+                yield from read_records(path, fmt, text_column, annotator=annotator, keep_tokens=keep_tokens)
             except InputError as err:
                 yield err
 
-    return import_records(project, records(), annotator=annotator, strict=strict, progress=progress)
+    return import_records(project, records(), annotator=annotator or "imported", strict=strict,
+                          progress=progress, label_map=label_map, add_labels=add_labels)

@@ -317,6 +317,15 @@ def conll_sentences(text: str, spans: Sequence[Any]) -> tuple[list[list[tuple[st
     return sentences, result.report
 
 
+def _conll_sentences(text: str, spans: Sequence[Any], meta: Mapping[str, Any]) -> tuple[list[list[tuple[str, str]]], AlignmentReport]:
+    """An article imported from CoNLL with --keep-tokens keeps its own tokens and sentences."""
+    from .formats.conll import TOKENIZATION_KEY, WHITESPACE_TOKENS, whitespace_sentences
+
+    if meta.get(TOKENIZATION_KEY) == WHITESPACE_TOKENS:
+        return whitespace_sentences(text, spans)
+    return conll_sentences(text, spans)
+
+
 _SPACE = re.compile(r"\s")
 
 
@@ -364,7 +373,7 @@ def write_conll(
         splitter = _Splitter(0.0 if single else dev_fraction, seed, emit)
         for record in records:
             text, spans, meta = _unpack(record)
-            sentences, rep = conll_sentences(text, spans)
+            sentences, rep = _conll_sentences(text, spans, meta)
             report.articles += 1
             report._add(rep, meta)
             splitter.push(sentences, _record_key(meta, text))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .errors import ExportError
+from .model import Article
 from .store import Project
 
 
@@ -20,7 +21,8 @@ def training_records(project: Project, *, gold: bool = False, annotator: str | N
         from .team import gold_rows, gold_spans
 
         for article_id, _adjudicator, _updated in gold_rows(project):
-            yield project.article_text(article_id), gold_spans(project, article_id), {"article_id": article_id}
+            article = project.article(article_id)
+            yield article.text, gold_spans(project, article_id), _meta(article)
         return
     where = ["1 = 1"]
     params: list[Any] = []
@@ -40,7 +42,19 @@ def training_records(project: Project, *, gold: bool = False, annotator: str | N
         if article_id in seen:
             continue
         seen.add(article_id)
-        yield project.article_text(article_id), project.spans(article_id, name), {"article_id": article_id}
+        article = project.article(article_id)
+        yield article.text, project.spans(article_id, name), _meta(article)
+
+
+def _meta(article: Article) -> dict[str, Any]:
+    """The record's meta: its id and, for an article imported with its own tokens, that."""
+    from .formats.conll import TOKENIZATION_KEY
+
+    meta: dict[str, Any] = {"article_id": article.id}
+    tokenization = article.meta.get(TOKENIZATION_KEY)
+    if tokenization:
+        meta[TOKENIZATION_KEY] = tokenization
+    return meta
 
 
 def export_trainset(project: Project, out: str | os.PathLike[str], *, fmt: str, gold: bool = False,
