@@ -97,7 +97,7 @@ def _count_records(paths: list[Path], fmt: str | None) -> int:
 @click.option("--text-column", default="text", show_default=True,
               help="CSV column (Label Studio: data field) holding the text.")
 @click.option("--map", "label_map", multiple=True, metavar="OLD=NEW,…",
-              help="Rename labels of the file, e.g. ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION.")
+              help="Rename the file's labels, e.g. ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION,GPE=LOCATION.")
 @click.option("--add-labels", is_flag=True, help="Create labels the project lacks instead of rejecting them.")
 @click.option("--keep-tokens", is_flag=True,
               help="CoNLL: keep the file's tokens and sentences, so a CoNLL export writes them unchanged.")
@@ -112,13 +112,14 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
       annotator import news.db sheet.csv --text-column body
       annotator import news.db doccano.jsonl --map ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION,GPE=LOCATION
       annotator import news.db label-studio-export.json
-      annotator import news.db corpus.conll --format conll --keep-tokens
+      annotator import news.db corpus.conll --keep-tokens --add-labels
     """
     from .core.formats.label_map import parse_label_map
-    from .core.importer import expand_paths, import_paths
+    from .core.importing import expand_paths, import_paths
 
     mapping = parse_label_map(label_map)
     p = _open(project)
+    options = {"label_map": mapping, "add_labels": add_labels, "keep_tokens": keep_tokens}
     paths = expand_paths(files, fmt)
     total = _count_records(paths, fmt)
     if total >= PROGRESS_THRESHOLD:
@@ -130,11 +131,10 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 done[0] = n
 
             summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
-                                   text_column=text_column, progress=progress, label_map=mapping,
-                                   add_labels=add_labels, keep_tokens=keep_tokens)
+                                   text_column=text_column, progress=progress, **options)
     else:
         summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
-                               label_map=mapping, add_labels=add_labels, keep_tokens=keep_tokens)
+                               **options)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
     if summary.rejected > len(summary.errors):
@@ -169,19 +169,19 @@ def export(project: str, out: str, fmt: str, annotator: str | None, status: str 
     """
     p = _open(project)
     if fmt in ("jsonl", "doccano"):
-        from .core.exporter import export_jsonl
+        from .core.exporting import export_jsonl
 
         style = "doccano" if fmt == "doccano" else "no-tokens" if no_tokens else "tokens"
         summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold, style=style)
         click.echo(f"exported {summary.line()}")
         return
     if fmt == "label-studio":
-        from .core.formats.label_studio import export_label_studio
+        from .core.exporting import export_label_studio
 
         summary = export_label_studio(p, out, annotator=annotator, status=status, gold=gold)
         click.echo(f"exported {summary.line()}")
         return
-    from .core.trainset_export import export_trainset
+    from .core.exporting import export_trainset
 
     report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
                              dev_fraction=dev_fraction, seed=seed)
@@ -384,7 +384,7 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
 
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.trainset_export import export_trainset
+    from .core.exporting import export_trainset
 
     p = _open(project)
     out = _Path(outdir)

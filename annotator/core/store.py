@@ -827,6 +827,44 @@ class Project:
             "schema_version": self.schema_version,
         }
 
+    # ---- added by formats ----
+    def annotation_keys(self, *, annotator: str | None = None,
+                        status: str | None = None) -> list[tuple[int, str, str, str | None]]:
+        """(article_id, annotator, status, updated_at) of every matching annotation, by
+        article then annotator. Materialised (small) so a long export holds no read cursor."""
+        where, params = self._annotation_filter(annotator, status)
+        return self.conn.execute(
+            "SELECT article_id, annotator, status, updated_at FROM annotations"
+            + where + " ORDER BY article_id, annotator", params,
+        ).fetchall()
+
+    def newest_annotations(self, *, annotator: str | None = None,
+                           status: str | None = None) -> list[tuple[int, str]]:
+        """(article_id, annotator) of each article's most recently updated matching annotation."""
+        where, params = self._annotation_filter(annotator, status)
+        rows = self.conn.execute(
+            "SELECT article_id, annotator FROM annotations" + where + " ORDER BY article_id, updated_at DESC",
+            params,
+        ).fetchall()
+        seen: set[int] = set()
+        out = []
+        for article_id, name in rows:
+            if article_id not in seen:
+                seen.add(article_id)
+                out.append((int(article_id), name))
+        return out
+
+    @staticmethod
+    def _annotation_filter(annotator: str | None, status: str | None) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if annotator:
+            where.append("annotator = ?")
+            params.append(annotator)
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
 
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),
@@ -967,3 +1005,4 @@ def _storage_error(path: Path, exc: sqlite3.Error) -> StorageError:
     else:
         reason = msg
     return StorageError(f"{path}: {reason}")
+

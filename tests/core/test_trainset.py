@@ -7,7 +7,11 @@ import pytest
 
 from annotator.core.errors import ExportError
 from annotator.core.model import Span
-from annotator.core.trainset import DOCSTART, is_dev, read_conll, write_conll, write_docbin
+from annotator.core.formats.conll import DOCSTART
+from annotator.core.formats.conll import read as read_conll
+from annotator.core.formats.conll import write as write_conll
+from annotator.core.formats.docbin import write as write_docbin
+from annotator.core.formats.trainsplit import is_dev
 
 # Written for these tests. Guideline cases: clitics outside spans (ل”المدن”، بريف، وداعش),
 # ل + article (للتنظيم → لتنظيم), quotes around a name, counts.

@@ -17,14 +17,17 @@ shifted into place.
 from __future__ import annotations
 
 import json
+import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article, Span, Suggestion
+from .atomic import atomic_file
+from .record import ArticleRecord, check_text, decode, first_line, read_bytes
 
 DEFAULT_ANNOTATOR = "label-studio"
 DEFAULT_MODEL_VERSION = "label-studio"
@@ -167,14 +170,12 @@ def _score(*candidates: Any) -> float:
 
 
 def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
-                     annotator: str | None = None) -> Any:
+                     annotator: str | None = None) -> ArticleRecord:
     """One task → an ArticleRecord with one annotation per user and predictions as suggestions.
 
     ``annotator`` puts every annotation under that name; a task that several users
     annotated is then refused (their spans would collide).
     """
-    from ..importer import ArticleRecord, _check_text
-
     if not isinstance(task, dict):
         raise InputError(f"expected a task object, got {type(task).__name__}", file, line)
     task_id = task.get("id")
@@ -187,7 +188,7 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
         raise InputError(f"{name}: data has no '{text_key}' (keys: {keys}); choose one with --text-column",
                          file, line)
     try:
-        text = _check_text(data[text_key], file, line)
+        text = check_text(data[text_key], file, line)
     except InputError as err:
         raise InputError(f"{name}: {err.reason}", file, line) from None
     offsets = Utf16Offsets(text)
@@ -228,7 +229,7 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
     title = data.get("title")
     return ArticleRecord(
         text=text,
-        title=str(title) if title else next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:200],
+        title=str(title) if title else first_line(text, 200),
         external_id=str(ext) if ext is not None else None,
         source=_opt(data.get("source")), url=_opt(data.get("url")), published=_opt(data.get("published")),
         meta=meta, file=file, line=line,
@@ -240,16 +241,11 @@ def _opt(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def read_label_studio(path: Path, *, text_key: str = "text", annotator: str | None = None) -> Iterator[Any]:
+def read(path: Path, *, text_key: str = "text", annotator: str | None = None) -> Iterator[ArticleRecord | InputError]:
     """ArticleRecords (or InputErrors, by task) from a Label Studio JSON export."""
-    from ..importer import _decode
-
     file = str(path)
     try:
-        data = _decode(path.read_bytes(), file)
-    except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror}", file)
-        return
+        data = decode(read_bytes(path), file)
     except InputError as err:
         yield err
         return
@@ -306,7 +302,7 @@ def task_for(article: Article, annotations: Sequence[tuple[str, list[Span], str 
     }
 
 
-def write_tasks(fh: IO[str], tasks: Iterator[dict[str, Any]], progress: Callable[[int], None] | None = None) -> int:
+def write_tasks(fh: IO[str], tasks: Iterable[dict[str, Any]], progress: Callable[[int], None] | None = None) -> int:
     """Stream tasks into ``fh`` as one JSON array (one task per line, so diffs stay readable)."""
     fh.write("[")
     n = 0
@@ -320,38 +316,8 @@ def write_tasks(fh: IO[str], tasks: Iterator[dict[str, Any]], progress: Callable
     return n
 
 
-def export_label_studio(project: Any, out: Any, *, annotator: str | None = None, status: str | None = None,
-                        gold: bool = False, progress: Callable[[int], None] | None = None) -> Any:
-    """Write the project as a Label Studio JSON export: one task per article, one annotation
-    per annotator (with ``gold``: the adjudicated spans as the ground-truth annotation)."""
-    from itertools import groupby
-
-    from ..exporter import CHUNK, ExportSummary, atomic_output, iter_annotation_rows
-
-    if gold:
-        from ..team import gold_rows, gold_spans
-
-        rows = [(aid, who, "gold", when) for aid, who, when in gold_rows(project)]
-    else:
-        rows = iter_annotation_rows(project, annotator=annotator, status=status)
-    summary = ExportSummary(path=str(out))
-    by_article = [(aid, list(group)) for aid, group in groupby(rows, key=lambda r: r[0])]
-
-    def tasks() -> Iterator[dict[str, Any]]:
-        for start in range(0, len(by_article), CHUNK):
-            chunk = by_article[start:start + CHUNK]
-            ids = [aid for aid, _ in chunk]
-            articles = project.articles_many(ids)
-            spans_of = {} if gold else project.spans_many(ids)
-            for aid, group in chunk:
-                annotations = []
-                for _aid, name, row_status, updated_at in group:
-                    spans = gold_spans(project, aid) if gold else spans_of.get((aid, name), [])
-                    annotations.append((name, spans, updated_at, row_status == "gold"))
-                    summary.spans += len(spans)
-                    summary.records += 1
-                yield task_for(articles[aid], annotations)
-
-    with atomic_output(out) as fh:
-        write_tasks(fh, tasks(), progress)
-    return summary
+def write(path: str | os.PathLike[str], tasks: Iterable[dict[str, Any]],
+          progress: Callable[[int], None] | None = None) -> int:
+    """Write tasks to ``path`` atomically as one JSON array; return how many."""
+    with atomic_file(path) as fh:
+        return write_tasks(fh, tasks, progress)

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from annotator.core import exporter
+from annotator.core import exporting
 from annotator.core.errors import ExportError
-from annotator.core.exporter import export_jsonl
-from annotator.core.importer import import_paths
+from annotator.core.exporting import export_jsonl
+from annotator.core.importing import import_paths
 from annotator.core.store import Project
 
 CLITICS = (
@@ -199,7 +199,7 @@ def test_failing_export_leaves_old_file_and_no_temp_files(project: Project, clit
     out = tmp_path / "out.jsonl"
     out.write_text("old contents\n", encoding="utf-8")
 
-    real = exporter.record_json
+    real = exporting.record_line
     calls = []
 
     def fail_second(*args: Any, **kwargs: Any) -> tuple[str, int]:
@@ -208,7 +208,7 @@ def test_failing_export_leaves_old_file_and_no_temp_files(project: Project, clit
             raise RuntimeError("boom in the middle of the export")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(exporter, "record_json", fail_second)
+    monkeypatch.setattr(exporting, "record_line", fail_second)
     with pytest.raises(RuntimeError, match="boom"):
         export_jsonl(project, out)
     assert out.read_text(encoding="utf-8") == "old contents\n"
@@ -225,7 +225,7 @@ def test_os_error_becomes_export_error(project: Project, clitic_article: int, tm
     def no_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporter.os, "replace", no_replace)
+    monkeypatch.setattr(exporting.os, "replace", no_replace)
     with pytest.raises(ExportError, match="No space left"):
         export_jsonl(project, out)
     assert out.read_text(encoding="utf-8") == "old contents\n"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.importer import content_hash, import_paths
+from annotator.core.importing import content_hash, import_paths
 from annotator.core.store import Project
 
 TEXT_A = "قصفت طائرات روسية ريف إدلب الجنوبي، ما أدى إلى مقتل 3 مدنيين."
@@ -279,7 +279,8 @@ def test_strict_mode_writes_nothing(project: Project, tmp_path: Path) -> None:
 
 def test_batches_commit_as_they_go(project: Project, tmp_path: Path) -> None:
     """Small batches: a later bad record does not undo earlier batches (non-strict)."""
-    from annotator.core.importer import import_records, read_jsonl
+    from annotator.core.formats.jsonl import read as read_jsonl
+    from annotator.core.importing import import_records
 
     recs = [{"text": f"خبر رقم {i} عن قصف في ريف حلب"} for i in range(7)]
     f = jsonl(tmp_path / "many.jsonl", recs)
