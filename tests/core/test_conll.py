@@ -161,3 +161,25 @@ def test_export_import_export_is_identical(project: Project, add_article, tmp_pa
     finally:
         again.close()
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_keep_tokens_keeps_another_tools_tokenization(project: Project, tmp_path: Path) -> None:
+    """Tokens our tokenizer would split (ب+العاصمة, a period inside a sentence) come back as
+    they were only when the import kept them."""
+    source = ("-DOCSTART-\tO\n\nوصل\tO\nالوفد\tO\nبالعاصمة\tB-LOCATION\nدمشق\tI-LOCATION\nالساعة\tO\n"
+              "3.30\tO\nم.\tO\n\n")
+    path = tmp_path / "other_tool.conll"
+    path.write_text(source, encoding="utf-8")
+    outputs = {}
+    for keep in (True, False):
+        target = Project.create(tmp_path / f"keep-{keep}.db", creator="lead")
+        try:
+            import_paths(target, [path], keep_tokens=keep)
+            mark_done(target)
+            out = tmp_path / f"keep-{keep}.conll"
+            export_trainset(target, out, fmt="conll")
+            outputs[keep] = out.read_text(encoding="utf-8")
+        finally:
+            target.close()
+    assert outputs[True] == source
+    assert outputs[False] != source  # re-tokenized: ب and العاصمة become two tokens
