@@ -73,13 +73,20 @@ def init(project: str, labels_file: str | None, creator: str | None) -> None:
         click.echo(f"created {project} with labels {', '.join(p.label_names())}; {who} is its reviewer")
 
 
-def _count_records(paths: list[Path], fmt: str | None) -> int:
+def _count_records(paths: list, fmt: str | None) -> int:
+    """Roughly how many records the files hold (lines), for the progress bar. Unusable
+    paths count nothing here: the importer names them."""
     total = 0
     for p in paths:
+        if not isinstance(p, Path):
+            continue
         kind = fmt or p.suffix.lower().lstrip(".")
         if kind in ("jsonl", "ndjson", "json", "csv"):
-            with open(p, "rb") as fh:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                continue
         else:
             total += 1
     return total
@@ -101,8 +108,14 @@ def _count_records(paths: list[Path], fmt: str | None) -> int:
 @click.option("--add-labels", is_flag=True, help="Create labels the project lacks instead of rejecting them.")
 @click.option("--keep-tokens", is_flag=True,
               help="CoNLL: keep the file's tokens and sentences, so a CoNLL export writes them unchanged.")
+@click.option("--status", "default_status", type=click.Choice(["in_progress", "done"]), default="in_progress",
+              show_default=True,
+              help="Status of imported annotations whose file carries none (CSV, doccano, plain JSONL). "
+                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged) and this "
+                   "tool's own meta.status are kept.")
 def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str | None, strict: bool,
-               text_column: str, label_map: tuple[str, ...], add_labels: bool, keep_tokens: bool) -> None:
+               text_column: str, default_status: str, label_map: tuple[str, ...], add_labels: bool,
+               keep_tokens: bool) -> None:
     """Import articles from .txt files, folders of them, .jsonl, .csv, Label Studio or CoNLL files.
 
     \b
@@ -115,13 +128,11 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
       annotator import news.db corpus.conll --keep-tokens --add-labels
     """
     from .core.formats.label_map import parse_label_map
-    from .core.importing import expand_paths, import_paths
+    from .core.importing import import_paths, resolve_paths
 
-    mapping = parse_label_map(label_map)
+    options = {"label_map": parse_label_map(label_map), "add_labels": add_labels, "keep_tokens": keep_tokens}
     p = _open(project)
-    options = {"label_map": mapping, "add_labels": add_labels, "keep_tokens": keep_tokens}
-    paths = expand_paths(files, fmt)
-    total = _count_records(paths, fmt)
+    total = _count_records(resolve_paths(files, fmt), fmt)
     if total >= PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
             done = [0]
@@ -130,11 +141,12 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 bar.update(n - done[0])
                 done[0] = n
 
-            summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
-                                   text_column=text_column, progress=progress, **options)
+            summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict,
+                                   text_column=text_column, progress=progress, default_status=default_status,
+                                   **options)
     else:
-        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
-                               **options)
+        summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
+                               default_status=default_status, **options)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
     if summary.rejected > len(summary.errors):
@@ -382,9 +394,9 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     """Export, train a spaCy NER model on the CPU, evaluate it, and make it the project's model."""
     from pathlib import Path as _Path
 
+    from .core.exporting import export_trainset
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.exporting import export_trainset
 
     p = _open(project)
     out = _Path(outdir)

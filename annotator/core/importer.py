@@ -2,22 +2,6 @@
 benchmarks) until they import :mod:`annotator.core.importing` directly."""
 from __future__ import annotations
 
-from .importing import (
-           BATCH_SIZE,
-           ArticleRecord,
-           ImportSummary,
-           content_hash,
-           expand_paths,
-           import_paths,
-           import_records,
-)
+from .importing import BATCH_SIZE, ArticleRecord, ImportSummary, content_hash, import_paths, import_records
 
-__all__ = [
-           "BATCH_SIZE",
-           "ArticleRecord",
-           "ImportSummary",
-           "content_hash",
-           "expand_paths",
-           "import_paths",
-           "import_records",
-]
+__all__ = ["BATCH_SIZE", "ArticleRecord", "ImportSummary", "content_hash", "import_paths", "import_records"]

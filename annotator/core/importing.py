@@ -11,12 +11,17 @@ Decisions, documented in the README:
   With ``strict=True`` one bad record aborts the import and nothing is written.
 - Records are written in batches, one transaction each, so a killed import leaves
   a consistent project; running it again completes it without duplicates.
+- Annotations arrive with the status their record carries (our own ``meta.status``
+  exactly; Prodigy's ``answer``: accept → done, ignore → skipped, reject → flagged
+  with the comment "rejected in source"), else with ``default_status``
+  (:data:`IMPORT_STATUSES`, ``in_progress`` unless told).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,14 +36,17 @@ __all__ = [
     "ArticleRecord",
     "ImportSummary",
     "content_hash",
-    "expand_paths",
     "import_paths",
     "import_records",
     "read_records",
+    "resolve_paths",
 ]
 
 BATCH_SIZE = 5000
 MAX_ERRORS_KEPT = 1000
+#: What ``--status`` may give annotations whose file says nothing about their status.
+IMPORT_STATUSES = ("in_progress", "done")
+DEFAULT_STATUS = "in_progress"
 
 
 @dataclass
@@ -48,6 +56,7 @@ class ImportSummary:
     rejected: int = 0
     annotations: int = 0
     spans: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
     duplicate_spans: int = 0  # identical spans repeated in a record, kept once
     suggestions: int = 0
@@ -62,10 +71,14 @@ class ImportSummary:
         return (
             f"{self.new} new, {self.duplicate} duplicate, {self.rejected} rejected"
             + (f"; {self.spans} spans in {self.annotations} annotations" if self.annotations else "")
+            + (f" ({self._status_counts()})" if self.annotations else "")
             + (f"; {self.duplicate_spans} repeated spans kept once" if self.duplicate_spans else "")
             + (f"; {self.suggestions} suggestions" if self.suggestions else "")
             + (f"; labels added: {', '.join(self.labels_added)}" if self.labels_added else "")
         )
+
+    def _status_counts(self) -> str:
+        return ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items()))
 
 
 def content_hash(text: str) -> str:
@@ -73,20 +86,29 @@ def content_hash(text: str) -> str:
 
 
 # ------------------------------------------------------------------- reading
-def expand_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path]:
-    out: list[Path] = []
+def resolve_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> list[Path | InputError]:
+    """The files to read, in order, with an InputError in place of each unusable path.
+
+    A folder stands for its ``*.txt`` files (or ``*.<fmt>``). A path that is missing, a
+    folder with no such files, or not a regular file (a FIFO named ``x.jsonl`` would block
+    forever) becomes a rejection naming it; the other paths are still imported.
+    """
+    out: list[Path | InputError] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            pattern = f"*.{FOLDER_EXTENSIONS.get(fmt, fmt)}" if fmt else "*.txt"
-            found = sorted(q for q in p.glob(pattern) if q.is_file())
-            if not found:
-                raise InputError(f"folder has no {pattern} files", str(p))
-            out.extend(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise InputError("no such file or folder", str(p))
+        try:
+            if p.is_dir():
+                pattern = f"*.{FOLDER_EXTENSIONS.get(fmt, fmt)}" if fmt else "*.txt"
+                found = sorted(q for q in p.glob(pattern) if q.is_file())
+                out.extend(found or [InputError(f"folder has no {pattern} files", str(p))])
+            elif p.is_file():
+                out.append(p)
+            elif p.exists():
+                out.append(InputError("is not a regular file (a pipe, socket or device); give a file", str(p)))
+            else:
+                out.append(InputError("no such file or folder", str(p)))
+        except OSError as exc:  # a path the system cannot even look at (too long, a loop...)
+            out.append(InputError(f"cannot read: {exc.strerror or exc}", str(p)))
     return out
 
 
@@ -106,6 +128,21 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text", *, anno
 
 
 # ------------------------------------------------------------------- writing
+_TEXT_FIELDS = ("title", "external_id", "source", "url", "published")
+
+
+def _check_types(rec: ArticleRecord) -> None:
+    """Refuse a record (however it was made) whose fields SQLite would refuse mid-batch."""
+    if not isinstance(rec.text, str):
+        raise InputError(f"'text' must be a string, got {type(rec.text).__name__}", rec.file, rec.line)
+    for name in _TEXT_FIELDS:
+        value = getattr(rec, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"'{name}' must be a string, got {type(value).__name__}", rec.file, rec.line)
+    if not isinstance(rec.meta, dict):
+        raise InputError(f"'meta' must be an object, got {type(rec.meta).__name__}", rec.file, rec.line)
+
+
 @dataclass
 class LabelPolicy:
     """What the import does with labels: ``--map`` renames, ``--add-labels`` creates unknown ones."""
@@ -144,6 +181,9 @@ def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, w
 
 def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str], created: str) -> tuple[tuple, int]:
     """The article row of a valid record and the number of repeated spans dropped from it."""
+    _check_types(rec)
+    if rec.spans is None and rec.status is not None:
+        rec.spans = []  # an answered record without entities: the annotator found none
     repeated = 0
     if rec.spans:
         rec.spans, repeated = _checked_spans(rec, rec.spans, policy)
@@ -174,6 +214,7 @@ def import_records(
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    default_status: str = DEFAULT_STATUS,
     label_map: dict[str, str] | None = None,
     add_labels: bool = False,
 ) -> ImportSummary:
@@ -183,6 +224,9 @@ def import_records(
     lacks instead of rejecting their records.
     """
     from .text import fold
+
+    if default_status not in IMPORT_STATUSES:
+        raise InputError(f"--status must be one of {', '.join(IMPORT_STATUSES)}, got {default_status!r}")
 
     summary = ImportSummary()
     policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels)
@@ -199,7 +243,7 @@ def import_records(
             summary.new += new
             summary.duplicate += len(batch) - new
             for row, rec in batch:
-                _write_annotations(project, row[7], rec, annotator, summary)
+                _write_annotations(project, row[7], rec, annotator, default_status, summary)
         batch.clear()
 
     def prepared(item: ArticleRecord) -> tuple[tuple, ArticleRecord]:
@@ -258,7 +302,7 @@ IMPORTED_SUGGESTIONS_SOURCE = "model"
 
 
 def _write_annotations(project: Project, article_hash: str, rec: ArticleRecord, default_annotator: str,
-                       summary: ImportSummary) -> None:
+                       default_status: str, summary: ImportSummary) -> None:
     """The record's spans (under ``default_annotator``), per-user annotations and suggestions."""
     by_annotator = dict(rec.annotations or {})
     if rec.spans is not None:
@@ -271,8 +315,11 @@ def _write_annotations(project: Project, article_hash: str, rec: ArticleRecord, 
         if project.annotation(article_id, name) is not None and project.spans(article_id, name):
             continue  # re-import: keep what is stored
         project.replace_spans(article_id, name, spans)
+        status = rec.status or default_status
+        project.set_status(article_id, name, status, rec.comment)
         summary.annotations += 1
         summary.spans += len(spans)
+        summary.statuses[status] += 1
     if rec.suggestions:
         from .preannotate import store_suggestions
 
@@ -289,20 +336,25 @@ def import_paths(
     strict: bool = False,
     text_column: str = "text",
     progress: Callable[[int], None] | None = None,
+    default_status: str = DEFAULT_STATUS,
     label_map: dict[str, str] | None = None,
     add_labels: bool = False,
     keep_tokens: bool = False,
 ) -> ImportSummary:
     """Import files. ``annotator``: whose annotation the records' spans become (default
     "imported"); Label Studio keeps one annotation per user unless it is given."""
-    files = expand_paths(paths, fmt)
+    files = resolve_paths(paths, fmt)
 
     def records() -> Iterator[ArticleRecord | InputError]:
         for path in files:
+            if isinstance(path, InputError):
+                yield path
+                continue
             try:
                 yield from read_records(path, fmt, text_column, annotator=annotator, keep_tokens=keep_tokens)
             except InputError as err:
                 yield err
 
     return import_records(project, records(), annotator=annotator or "imported", strict=strict,
-                          progress=progress, label_map=label_map, add_labels=add_labels)
+                          progress=progress, default_status=default_status, label_map=label_map,
+                          add_labels=add_labels)

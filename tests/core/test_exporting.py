@@ -238,3 +238,38 @@ def test_bad_destinations(project: Project, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="is a folder"):
         export_jsonl(project, tmp_path)
 
+
+
+# ------------------------------------------------------------------ statuses (#14 item 3)
+@pytest.mark.parametrize("status, answer", [
+    ("done", "accept"), ("in_progress", "ignore"), ("new", "ignore"), ("skipped", "ignore"), ("flagged", "reject"),
+])
+def test_answer_is_accept_only_for_done(project: Project, add_article: Callable[..., int], tmp_path: Path,
+                                        status: str, answer: str) -> None:
+    article_id = add_article(CLITICS)
+    project.add_span(article_id, "amal", *find(CLITICS, "قوات النظام"), "ACTOR")
+    project.set_status(article_id, "amal", status)
+    out = tmp_path / "out.jsonl"
+    export_jsonl(project, out)
+    [rec] = read_jsonl(out)
+    assert (rec["answer"], rec["meta"]["status"]) == (answer, status)
+
+
+def test_export_import_export_keeps_every_status(project: Project, add_article: Callable[..., int],
+                                                 tmp_path: Path) -> None:
+    for n, status in enumerate(("new", "in_progress", "done", "skipped", "flagged")):
+        text = f"{CLITICS} ({n})"
+        article_id = add_article(text)
+        project.add_span(article_id, "amal", *find(text, "قوات النظام"), "ACTOR")
+        project.set_status(article_id, "amal", status)
+    first = tmp_path / "first.jsonl"
+    export_jsonl(project, first)
+    other = Project.create(tmp_path / "other.db")
+    import_paths(other, [first], annotator="amal")
+    second = tmp_path / "second.jsonl"
+    export_jsonl(other, second)
+    def status_of(path: Path) -> list[tuple[str, str, str]]:
+        return sorted((r["text"], r["meta"]["status"], r["answer"]) for r in read_jsonl(path))
+    assert status_of(second) == status_of(first)
+    assert sorted(s for _, s, _ in status_of(first)) == ["done", "flagged", "in_progress", "new", "skipped"]
+    other.close()

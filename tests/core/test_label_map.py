@@ -61,7 +61,7 @@ def test_doccano_export_without_options_is_refused_with_both_ways_out(project: P
 def test_doccano_export_with_map_and_a_repeated_span(project: Project) -> None:
     summary = import_paths(project, [DOCCANO], label_map=parse_label_map([MAP]))
     assert (summary.new, summary.rejected, summary.spans, summary.duplicate_spans) == (2, 0, 4, 1)
-    assert summary.line() == "2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations; 1 repeated spans kept once"
+    assert summary.line() == "2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations (2 in_progress); 1 repeated spans kept once"
     second = doccano_records()[1]
     article_id = project.article_id_by_hash(content_hash(second["text"]))
     text = second["text"]

@@ -32,8 +32,13 @@ from .record import (
 
 # Keys our own export adds to meta: they describe the annotation, not the article.
 EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
-# A JSON escape of a UTF-16 surrogate (\ud800–\udfff): the only way JSON can carry one.
+# A JSON escape of a UTF-16 surrogate (\ud800–\udfff).
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# A surrogate encoded as if it were a character (ED A0 80 – ED BF BF): not UTF-8, but
+# json.loads decodes bytes with "surrogatepass" and would let it through.
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
+# Article fields: stored as text; a number is kept as its text, anything else is refused.
+ARTICLE_FIELDS = ("title", "source", "url", "published")
 
 
 # ---------------------------------------------------------------------- reading
@@ -61,6 +66,11 @@ def read(path: Path) -> Iterator[ArticleRecord | InputError]:
                     return
             if not raw.strip():
                 continue
+            encoded_surrogate = _ENCODED_SURROGATE.search(raw)
+            if encoded_surrogate:
+                yield InputError(f"invalid UTF-8 at byte {encoded_surrogate.start()} (an encoded UTF-16 surrogate)",
+                                 file, lineno)
+                continue
             try:
                 # json.loads decodes UTF-8 bytes itself (faster than decoding first).
                 obj = json.loads(raw)
@@ -73,6 +83,10 @@ def read(path: Path) -> Iterator[ArticleRecord | InputError]:
             except RecursionError:  # [[[[… thousands deep: the decoder gives up
                 yield InputError("malformed JSON (nested too deeply)", file, lineno)
                 continue
+            except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits()
+                yield InputError(f"malformed JSON (a number with more than {_int_digits_limit()} digits)"
+                                 if "digits" in str(exc) else f"malformed JSON ({exc})", file, lineno)
+                continue
             try:
                 yield record_from_json(obj, file, lineno,
                                        may_have_surrogates=_SURROGATE_ESCAPE.search(raw) is not None)
@@ -80,13 +94,22 @@ def read(path: Path) -> Iterator[ArticleRecord | InputError]:
                 yield err
 
 
-def _opt_str(obj: dict, key: str, file: str, line: int | None) -> str | None:
+def _int_digits_limit() -> int:
+    import sys
+
+    return sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+
+
+def _opt_str(obj: dict, key: str, file: str, line: int | None, *, where: str = "") -> str | None:
+    """``obj[key]`` as text (a number as its text), None if absent; InputError for any other type."""
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise InputError(f"'{key}' must be a string, got {type(value).__name__}", file, line)
+    raise InputError(f"'{where}{key}' must be a string, got {type(value).__name__}", file, line)
 
 
 def _check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
@@ -103,11 +126,13 @@ def _check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
 def status_of(obj: dict, meta: dict, file: str, line: int | None) -> tuple[str | None, str | None]:
     """(status, comment) a record carries, or (None, None).
 
-    Our own ``meta.status`` is restored exactly; otherwise Prodigy's ``answer`` maps
-    accept → done, ignore → skipped, reject → flagged ("rejected in source").
+    Our own ``meta.status`` is restored exactly (gold → done); otherwise Prodigy's
+    ``answer`` maps accept → done, ignore → skipped, reject → flagged ("rejected in source").
     """
     status = meta.get("status")
-    if status is not None and status != "gold":
+    if status == "gold":  # an adjudicated record: finished work
+        return "done", None
+    if status is not None:
         if status not in STATUSES:
             raise InputError(f"'meta.status' must be one of {', '.join(STATUSES)}, got {status!r}", file, line)
         return status, None
@@ -137,17 +162,20 @@ def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogat
     if not isinstance(meta_in, dict):
         raise InputError("'meta' must be an object", file, line)
     meta = dict(meta_in)
-    title = _opt_str(obj, "title", file, line) or str(meta.get("title") or "")
+    # Every field is checked here, before the record joins a batch: one wrong type must
+    # cost this record only, never the batch it would have been written with.
+    fields = {key: _opt_str(obj, key, file, line) or _opt_str(meta, key, file, line, where="meta.")
+              for key in ARTICLE_FIELDS}
     # Our own export keeps the original id under meta.external_id.
-    ext_id = _opt_str(obj, "id", file, line) or meta.get("external_id")
+    ext_id = _opt_str(obj, "id", file, line) or _opt_str(meta, "external_id", file, line, where="meta.")
     status, comment = status_of(obj, meta, file, line)
     rec = ArticleRecord(
         text=text,
-        title=title or first_line(text, 200),
-        external_id=str(ext_id) if ext_id is not None else None,
-        source=_opt_str(obj, "source", file, line) or meta.get("source"),
-        url=_opt_str(obj, "url", file, line) or meta.get("url"),
-        published=_opt_str(obj, "published", file, line) or meta.get("published"),
+        title=fields["title"] or first_line(text, 200),
+        external_id=ext_id,
+        source=fields["source"],
+        url=fields["url"],
+        published=fields["published"],
         meta={k: v for k, v in meta.items() if k not in EXPORT_META_KEYS},
         file=file,
         line=line,
@@ -218,8 +246,9 @@ def _spans_from_json(obj: dict, file: str, line: int | None) -> list[Span] | Non
 def answer_of(status: str | None) -> str:
     """Prodigy's ``answer`` for a status: only finished work is ``accept``.
 
-    done and gold → accept, skipped → ignore, flagged → reject; work not finished
-    (new, in_progress) → ignore, so no tool reads it as accepted.
+    done and gold → accept, flagged → reject; skipped and work not finished (new,
+    in_progress, or no status) → ignore, so no tool reads it as accepted. Our own
+    ``meta.status`` beside it says which status exactly.
     """
     if status in ("done", "gold"):
         return "accept"
@@ -321,7 +350,7 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
         "meta": meta,
         "_input_hash": input_hash,
         "_task_hash": _hash32(f"{input_hash}|" + "|".join(f"{s.start}:{s.end}:{s.label}" for s in spans)),
-        "answer": "accept",
+        "answer": answer_of(status),
         "_annotator_id": annotator,
         "_timestamp": _timestamp(updated_at),
     }
