@@ -271,7 +271,7 @@ def test_import_from_other_tools_with_label_map(proj: Path, tmp_path: Path) -> N
                              "1 repeated spans kept once\n")
     result = ok("import", proj, INTEROP / "label_studio_export.json", "--map", "PER=ACTOR,ORG=ACTOR,LOC=LOCATION,GPE=LOCATION")
     # Two texts came with the doccano file; their Label Studio annotations are added all the same.
-    assert result.stdout == ("imported: 1 new, 2 duplicate, 0 rejected; 10 spans in 3 annotations (3 in_progress); "
+    assert result.stdout == ("imported: 1 new, 2 duplicate, 0 rejected; 10 spans in 3 annotations (3 done); "
                              "2 suggestions\n")
     result = ok("import", proj, INTEROP / "conll2003.conll", "--add-labels", "--keep-tokens")
     assert result.stdout.endswith("; labels added: LOC, ORG\n")

@@ -182,7 +182,7 @@ def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, w
 def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str], created: str) -> tuple[tuple, int]:
     """The article row of a valid record and the number of repeated spans dropped from it."""
     _check_types(rec)
-    if rec.spans is None and rec.status is not None:
+    if rec.spans is None and rec.annotations is None and rec.status is not None:
         rec.spans = []  # an answered record without entities: the annotator found none
     repeated = 0
     if rec.spans:

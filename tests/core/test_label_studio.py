@@ -79,7 +79,8 @@ def test_import_keeps_each_user_skips_cancelled_and_lands_on_the_same_characters
         "ls-3": [("المرصدُ السوري", "ACTOR"), ("12 عنصراً", "COUNT"), ("بادية حمص", "LOCATION")]}
     assert spans_by_annotator(project, sample_text(103)) == {}
     assert project.role("ls-3") == "annotator"
-    assert summary.line() == "3 new, 0 duplicate, 0 rejected; 10 spans in 3 annotations (3 in_progress); 2 suggestions"
+    assert {a[2] for a in project.annotation_keys()} == {"done"}  # submitted in Label Studio
+    assert summary.line() == "3 new, 0 duplicate, 0 rejected; 10 spans in 3 annotations (3 done); 2 suggestions"
     article = project.article(project.article_id_by_hash(content_hash(text_a)))
     assert (article.external_id, article.source) == ("101", "عنب بلدي")
 

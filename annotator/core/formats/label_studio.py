@@ -234,6 +234,8 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
         source=_opt(data.get("source")), url=_opt(data.get("url")), published=_opt(data.get("published")),
         meta=meta, file=file, line=line,
         annotations=by_user, suggestions=suggestions or None,
+        # A submitted Label Studio annotation is finished work (cancelled ones were skipped).
+        status="done" if by_user else None,
     )
 
 
