@@ -91,24 +91,24 @@ def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[l
     return lines, n_spans, n_split
 
 
-def _worker_chunk(args: tuple[str, list[_Row], str]) -> tuple[str, int, int, int]:
+def _worker_chunk(args: tuple[str, list[_Row], str, str]) -> tuple[str, int, int, int]:
     """In a worker process: render a chunk into its own file (one read connection per process).
 
     Records are ~15 KB each with their tokens; writing them here instead of sending them
     back through a pipe saves pickling the whole export twice.
     """
     global _worker_project
-    path, rows, out = args
+    path, rows, out, style = args
     if _worker_project is None:
         _worker_project = Project.open(path)
-    lines, n_spans, n_split = _lines(_worker_project, rows)
+    lines, n_spans, n_split = _lines(_worker_project, rows, style)
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         if lines:
             fh.write("\n".join(lines) + "\n")
     return out, len(lines), n_spans, n_split
 
 
-def _pool(n_records: int):  # type: ignore[no-untyped-def]
+def _pool(n_records: int, tokens: bool = True):  # type: ignore[no-untyped-def]
     """Worker processes for a large export, or None to render in this process.
 
     Tokenizing is most of an export's time and it is pure Python: a second core nearly
@@ -124,7 +124,7 @@ def _pool(n_records: int):  # type: ignore[no-untyped-def]
     widgets = sys.modules.get("PySide6.QtWidgets")
     qt_running = widgets is not None and widgets.QApplication.instance() is not None
     method = "fork" if "fork" in mp.get_all_start_methods() and not qt_running else "spawn"
-    if method == "fork":
+    if method == "fork" and tokens:
         from .tokenizer import make_nlp
 
         make_nlp()  # load once; forked workers inherit it
@@ -167,8 +167,8 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         rows = [(*r, False) for r in project.annotation_keys(annotator=annotator, status=status)]
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     summary = ExportSummary(path=str(out))
-    # Without tokens a record is one json.dumps: worker processes would cost more than they save.
-    pool = _pool(len(rows)) if style == "tokens" else None
+    # Without tokens, reading the rows and json.dumps are the work: a second core still helps.
+    pool = _pool(len(rows), tokens=style == "tokens")
     with atomic.atomic_file(out) as fh:
         if pool is None:
             for chunk in chunks:
@@ -182,7 +182,8 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         parts = atomic.temp_name(Path(out))
         try:
             os.mkdir(parts, 0o700)
-            tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl")) for i, c in enumerate(chunks)]
+            tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl"), style)
+                     for i, c in enumerate(chunks)]
             fh.flush()
             for part, n_records, n_spans, n_split in pool.imap(_worker_chunk, tasks):
                 _append_file(part, fh.fileno())

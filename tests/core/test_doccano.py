@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,3 +75,24 @@ def test_unknown_style_is_refused_before_writing(project: Project, tmp_path: Pat
     with pytest.raises(ExportError, match="unknown JSONL style"):
         export_jsonl(project, tmp_path / "x.jsonl", style="brat")
     assert not (tmp_path / "x.jsonl").exists()
+
+
+@pytest.mark.skipif(os.cpu_count() == 1, reason="one core: exports never use workers")
+@pytest.mark.parametrize("style", ["no-tokens", "doccano"])
+def test_parallel_export_without_tokens_equals_serial(project: Project, add_article: Callable[..., int],
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       style: str) -> None:
+    import annotator.core.exporting as exporting
+
+    for n in range(30):
+        text = f"{TEXT} ({n})"
+        article_id = add_article(text)
+        project.replace_spans(article_id, "huda", [Span(text.index("حلب"), text.index("حلب") + 3, "LOCATION")])
+    serial, parallel = tmp_path / "serial.jsonl", tmp_path / "parallel.jsonl"
+    monkeypatch.setattr(exporting, "PARALLEL_MIN_RECORDS", 10**9)
+    exporting.export_jsonl(project, serial, style=style)
+    monkeypatch.setattr(exporting, "PARALLEL_MIN_RECORDS", 1)
+    monkeypatch.setattr(exporting, "CHUNK", 7)
+    summary = exporting.export_jsonl(project, parallel, style=style)
+    assert (summary.records, summary.spans) == (30, 30)
+    assert parallel.read_bytes() == serial.read_bytes()

@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,6 +36,7 @@ SENTENCE_END = frozenset({".", "؟", "?", "!", "؛", "..", "...", "…", "!!", "
 DOCSTART = "-DOCSTART-\tO"
 FILES = ("train.conll", "dev.conll")
 DOCSTART_TOKEN = "-DOCSTART-"
+_DOCSTART_LINE = re.compile(r"^[ \t]*-DOCSTART-(?:\s|$)", re.MULTILINE)
 # An article imported with its own tokens says so in its meta (see read_records).
 TOKENIZATION_KEY = "tokenization"
 WHITESPACE_TOKENS = "whitespace"
@@ -204,38 +207,70 @@ def decode_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return entities
 
 
-def _article(sentences: list[list[tuple[str, str, int]]], file: str, line: int, external_id: str,
+# A sentence: a run of non-blank lines (a line of spaces, tabs or a CR is blank).
+_SENTENCE = re.compile(r"(?:^[ \t\r]*[^\s][^\n]*(?:\n|\Z))+", re.MULTILINE)
+
+
+@dataclass
+class _Sentence:
+    tokens: list[str]
+    tags: list[str]
+    line: int  # of its first token
+
+
+def _article(sentences: list[_Sentence], file: str, line: int, external_id: str,
              keep_tokens: bool) -> ArticleRecord:
-    pieces: list[str] = []
     spans: list[Span] = []
     pos = 0
-    for n, sentence in enumerate(sentences):
-        if n:
-            pieces.append("\n")
-            pos += 1
-        starts: list[int] = []
-        for k, (token, _tag, _line) in enumerate(sentence):
-            if k:
-                pieces.append(" ")
-                pos += 1
-            starts.append(pos)
-            pieces.append(token)
-            pos += len(token)
-        try:
-            entities = decode_tags([tag for _t, tag, _l in sentence])
-        except TagError as exc:
-            raise InputError(str(exc), file, sentence[exc.index][2]) from None
-        for first, last, label in entities:
-            spans.append(Span(starts[first], starts[last] + len(sentence[last][0]), label, {}, "import"))
-    text = "".join(pieces)
+    for sentence in sentences:
+        tokens, tags = sentence.tokens, sentence.tags
+        if tags.count("O") != len(tags):
+            try:
+                entities = decode_tags(tags)
+            except TagError as exc:
+                raise InputError(str(exc), file, sentence.line + exc.index) from None
+            starts = list(accumulate((len(t) + 1 for t in tokens), initial=pos))
+            for first, last, label in entities:
+                spans.append(Span(starts[first], starts[last + 1] - 1, label, {}, "import"))
+        pos += sum(map(len, tokens)) + len(tokens)  # the tokens, their spaces and the line break
+    text = "\n".join(" ".join(s.tokens) for s in sentences)
     if "\x00" in text:
         raise InputError("text contains NUL characters", file, line)
-    first_line = text.split("\n", 1)[0]
     return ArticleRecord(
-        text=text, title=first_line[:200], external_id=external_id,
+        text=text, title=" ".join(sentences[0].tokens)[:200], external_id=external_id,
         meta={TOKENIZATION_KEY: WHITESPACE_TOKENS} if keep_tokens else {},
         spans=spans, file=file, line=line,
     )
+
+
+def _sentences(data: str, by_docstart: bool) -> Iterator[_Sentence | int | InputError]:
+    """The file's sentences in order; with ``by_docstart``, the line number of each
+    ``-DOCSTART-`` between them (an int); an InputError for a line without a tag."""
+    line = 1
+    counted = 0
+    for match in _SENTENCE.finditer(data):
+        line += data.count("\n", counted, match.start())
+        counted = match.start()
+        rows = [row.split() for row in match.group().split("\n")]
+        if not rows[-1]:
+            rows.pop()  # after the block's last line break
+        start = 0
+        if by_docstart:
+            for k, row in enumerate(rows):
+                if row[0] == DOCSTART_TOKEN:
+                    if k > start:
+                        yield _sentence(rows[start:k], line + start)
+                    yield line + k
+                    start = k + 1
+        if start < len(rows):
+            yield _sentence(rows[start:], line + start)
+
+
+def _sentence(rows: list[list[str]], line: int) -> _Sentence | InputError:
+    if any(len(row) < 2 for row in rows):
+        k = next(k for k, row in enumerate(rows) if len(row) < 2)
+        return InputError(f"expected a token and its tag, got {' '.join(rows[k])!r}", "", line + k)
+    return _Sentence([row[0] for row in rows], [row[-1] for row in rows], line)
 
 
 def read_records(path: Path, *, keep_tokens: bool = False) -> Iterator[ArticleRecord | InputError]:
@@ -246,50 +281,39 @@ def read_records(path: Path, *, keep_tokens: bool = False) -> Iterator[ArticleRe
     except InputError as err:
         yield err
         return
-    by_docstart = DOCSTART_TOKEN in data
+    by_docstart = _DOCSTART_LINE.search(data) is not None
     stem = path.stem
-    sentences: list[list[tuple[str, str, int]]] = []
-    sentence: list[tuple[str, str, int]] = []
-    doc_line = 1
-    bad: InputError | None = None  # the article's first error; the rest of it is skipped
     n_docs = 0
+    sentences: list[_Sentence] = []
+    bad: InputError | None = None  # the article's first error; the rest of it is skipped
+    doc_line = 1
 
     def finish() -> Iterator[ArticleRecord | InputError]:
-        nonlocal sentences, sentence, bad, n_docs
-        if sentence:
-            sentences.append(sentence)
+        nonlocal n_docs, sentences, bad
         if bad is not None:
             n_docs += 1
-            yield bad
+            yield InputError(bad.reason, file, bad.line)
         elif sentences:
             n_docs += 1
             try:
                 yield _article(sentences, file, doc_line, f"{stem}-{n_docs}", keep_tokens)
             except InputError as err:
                 yield err
-        sentences, sentence, bad = [], [], None
+        sentences, bad = [], None
 
-    for lineno, raw in enumerate(data.split("\n"), 1):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            if sentence:
-                sentences.append(sentence)
-                sentence = []
-            if not by_docstart and (sentences or bad is not None):
-                yield from finish()
-            continue
-        columns = line.split()
-        if columns[0] == DOCSTART_TOKEN:
+    for item in _sentences(data, by_docstart):
+        if isinstance(item, int):  # -DOCSTART-
             yield from finish()
-            doc_line = lineno + 1
+            doc_line = item + 1
             continue
-        if not sentences and not sentence and bad is None:
-            doc_line = lineno
-        if len(columns) < 2:
-            if bad is None:
-                bad = InputError(f"expected a token and its tag, got {line.strip()!r}", file, lineno)
-            continue
-        sentence.append((columns[0], columns[-1], lineno))
+        if not sentences and bad is None:
+            doc_line = item.line
+        if isinstance(item, InputError):
+            bad = bad or item
+        else:
+            sentences.append(item)
+        if not by_docstart:
+            yield from finish()
     yield from finish()
 
 
