@@ -166,7 +166,7 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
 @click.option("--gold", is_flag=True, help="Export the adjudicated gold annotations.")
 @click.option("--dev-fraction", default=0.2, show_default=True, type=float, help="spacy/conll: dev split.")
 @click.option("--seed", default=0, show_default=True, type=int, help="spacy/conll: split seed.")
-@click.option("--no-tokens", is_flag=True, help="jsonl: leave out the token lists (about a tenth of the size).")
+@click.option("--no-tokens", is_flag=True, help="jsonl: leave out the token lists (five to seven times smaller).")
 def export(project: str, out: str, fmt: str, annotator: str | None, status: str | None, gold: bool,
            dev_fraction: float, seed: int, no_tokens: bool) -> None:
     """Export annotations: JSONL (Prodigy shape), spaCy DocBins, CoNLL (IOB2), Label Studio or doccano.

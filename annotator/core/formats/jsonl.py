@@ -291,7 +291,7 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
     Returns the line and the number of spans that needed a token split (an edge the
     tokenizer did not foresee): such a token is split in the record's ``tokens`` too,
     so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
-    the spans' token indices (a tenth of the size, and no tokenizing).
+    the spans' token indices (five to seven times smaller, and no tokenizing).
     """
     from ..tokenizer import offsets_to_json, token_offsets
 
