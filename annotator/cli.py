@@ -364,6 +364,10 @@ def suggest(project: str, source: str, annotator: str | None, output: str | None
     from .core.preannotate import articles_to_suggest, suggest_project
 
     p = _open(project)
+    if output:
+        from .core.formats.atomic import refuse_project_path
+
+        refuse_project_path(output, p.path)
     options = {}
     if source == "model":
         from .core.errors import SuggesterUnavailable

@@ -241,7 +241,7 @@ def test_help_works_on_every_command(path: tuple[str, ...]) -> None:
 def test_real_console_script_help() -> None:
     exe = Path(sys.executable).parent / "annotator"
     assert exe.exists(), f"{exe} missing: run pip install -e ."
-    proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     for cmd in ("init", "import", "export", "stats", "labels", "role", "gui"):
         assert cmd in proc.stdout
@@ -305,7 +305,7 @@ def test_unusable_paths_are_named_and_the_rest_imported(proj: Path, articles: Pa
     exe = Path(sys.executable).parent / "annotator"
     # A FIFO nobody writes to blocks a reader forever: the timeout is the test.
     proc = subprocess.run([str(exe), "import", str(proj), str(missing), str(folder), *map(str, fifos), str(articles)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
@@ -321,7 +321,7 @@ def test_fifo_given_with_a_format_is_refused(proj: Path, tmp_path: Path) -> None
     os.mkfifo(fifo)
     exe = Path(sys.executable).parent / "annotator"
     proc = subprocess.run([str(exe), "import", str(proj), str(fifo), "--format", "jsonl"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 1
     assert proc.stderr == f"rejected: {fifo}: is not a regular file (a pipe, socket or device); give a file\n"
 
@@ -384,3 +384,27 @@ def test_prodigy_files_to_a_trained_model_without_the_gui(proj: Path, tmp_path: 
     trained = ok("train", proj, tmp_path / "model", "--gold", "--max-steps", "4")
     assert "recorded as the project's current model" in trained.stdout
     assert (tmp_path / "model" / "model-best").is_dir()
+
+
+# ------------------------------------------------------------------ outputs (#16 items 15, 19a)
+def test_outputs_never_replace_the_project(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles, "--annotator", "amal", "--status", "done")
+    before = proj.read_bytes()
+    for args in (["export", proj, proj], ["export", proj, proj, "--format", "conll"],
+                 ["export", proj, f"{proj}-wal"], ["export", proj, f"{proj}-shm", "--format", "spacy"],
+                 ["suggest", proj, "--output", proj]):
+        fails(*args, message="this is the project file")
+    assert proj.read_bytes() == before
+    assert json.loads(ok("stats", proj, "--json").stdout)["articles"] == 2
+
+
+def test_exports_follow_the_umask(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles, "--annotator", "amal", "--status", "done")
+    old = os.umask(0o022)
+    try:
+        ok("export", proj, tmp_path / "out.jsonl")
+        ok("export", proj, tmp_path / "conll", "--format", "conll")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "conll" / "train.conll").stat().st_mode & 0o777 == 0o644

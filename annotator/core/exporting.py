@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
-from .formats import atomic
+from .formats import atomic, jsonl
 from .formats.jsonl import record_dict, record_line
 from .formats.trainsplit import ExportReport
 from .model import Article
@@ -169,14 +169,16 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
     summary = ExportSummary(path=str(out))
     # Without tokens, reading the rows and json.dumps are the work: a second core still helps.
     pool = _pool(len(rows), tokens=style == "tokens")
-    with atomic.atomic_file(out) as fh:
-        if pool is None:
+    if pool is None:
+        def lines() -> Iterator[str]:
             for chunk in chunks:
-                lines, n_spans, n_split = _lines(project, chunk, style)
-                if lines:
-                    fh.write("\n".join(lines) + "\n")
-                summary.add(len(lines), n_spans, n_split, progress)
-            return summary
+                chunk_lines, n_spans, n_split = _lines(project, chunk, style)
+                yield from chunk_lines
+                summary.add(len(chunk_lines), n_spans, n_split, progress)
+
+        jsonl.write(out, lines())
+        return summary
+    with atomic.atomic_file(out) as fh:
         # The part files live in a temporary folder named like the output's temporary file,
         # so the next export removes it if this one is killed.
         parts = atomic.temp_name(Path(out))

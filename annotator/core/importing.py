@@ -99,17 +99,25 @@ def resolve_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> l
         try:
             if p.is_dir():
                 pattern = f"*.{FOLDER_EXTENSIONS.get(fmt, fmt)}" if fmt else "*.txt"
-                found = sorted(q for q in p.glob(pattern) if q.is_file())
-                out.extend(found or [InputError(f"folder has no {pattern} files", str(p))])
+                found = sorted(p.glob(pattern))
+                out.extend(q if q.is_file() else _not_a_file(q) for q in found)
+                if not found:
+                    out.append(InputError(f"folder has no {pattern} files", str(p)))
             elif p.is_file():
                 out.append(p)
             elif p.exists():
-                out.append(InputError("is not a regular file (a pipe, socket or device); give a file", str(p)))
+                out.append(_not_a_file(p))
             else:
                 out.append(InputError("no such file or folder", str(p)))
         except OSError as exc:  # a path the system cannot even look at (too long, a loop...)
             out.append(InputError(f"cannot read: {exc.strerror or exc}", str(p)))
     return out
+
+
+def _not_a_file(path: Path) -> InputError:
+    if path.is_dir():
+        return InputError("is a folder, not a file", str(path))
+    return InputError("is not a regular file (a pipe, socket or device); give a file", str(path))
 
 
 def read_records(path: Path, fmt: str | None, text_column: str = "text", *, annotator: str | None = None,
@@ -310,6 +318,7 @@ def _write_annotations(project: Project, article_hash: str, rec: ArticleRecord, 
     if not by_annotator and not rec.suggestions:
         return
     article_id = project.article_id_by_hash(article_hash)
+    assert article_id is not None  # inserted or already there, in this transaction
     for name, spans in by_annotator.items():
         project.ensure_annotator(name)
         if project.annotation(article_id, name) is not None and project.spans(article_id, name):

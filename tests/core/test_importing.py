@@ -400,3 +400,17 @@ def test_record_fields_of_the_wrong_type_cost_only_that_record(project: Project)
     assert (summary.new, summary.rejected) == (1, 2)
     assert [e.reason for e in summary.errors] == ["'url' must be a string, got list",
                                                   "'published' must be a string, got dict"]
+
+
+def test_a_fifo_inside_a_folder_is_named_not_read(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")  # opening it for reading would block forever
+    (folder / "c.txt").mkdir()
+    summary = import_paths(project, [folder])
+    assert summary.new == 1
+    assert [str(e) for e in summary.errors] == [
+        f"{folder / 'b.txt'}: is not a regular file (a pipe, socket or device); give a file",
+        f"{folder / 'c.txt'}: is a folder, not a file",
+    ]

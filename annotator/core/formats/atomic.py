@@ -24,6 +24,7 @@ import os
 import re
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -32,6 +33,12 @@ from ..errors import ExportError
 
 TMP_SUFFIX = ".tmp"
 _TMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
+# Names earlier versions used, without a process id: mkstemp's ``.NAME.<8 random>.tmp`` and
+# the parallel export's ``.export-<random>`` part folders. Removed once they are old enough
+# that no export can still be writing them.
+_LEGACY_TMP_NAME = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+_LEGACY_PARTS_NAME = re.compile(r"^\.export-[a-z0-9_]{8}$")
+LEGACY_AGE_SECONDS = 3600
 
 
 def _umask() -> int:
@@ -70,18 +77,28 @@ def temp_name(target: Path) -> Path:
 def clean_leftovers(target: Path) -> list[Path]:
     """Remove temporary files and folders a killed writer of ``target`` left beside it.
 
-    Only names of the form ``.<target name>.<pid>.<random>.tmp`` whose process is gone are
-    removed. Returns what was removed.
+    Names of the form ``.<target name>.<pid>.<random>.tmp`` are removed when their process
+    is gone; the names of earlier versions when they are over an hour old. Returns what was
+    removed.
     """
     removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))
     except OSError:
         return removed
+    now = time.time()
     for entry in entries:
         m = _TMP_NAME.match(entry.name)
-        if not m or m["name"] != target.name or _pid_alive(int(m["pid"])):
-            continue
+        if m:
+            if m["name"] != target.name or _pid_alive(int(m["pid"])):
+                continue
+        else:
+            legacy = _LEGACY_TMP_NAME.match(entry.name)
+            if not ((legacy and legacy["name"] == target.name) or _LEGACY_PARTS_NAME.match(entry.name)):
+                continue
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime < LEGACY_AGE_SECONDS:
+                    continue
         path = Path(entry.path)
         with contextlib.suppress(OSError):
             if entry.is_dir(follow_symlinks=False):

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Span
@@ -89,7 +89,7 @@ def _conll_safe(token: str) -> str:
     return _SPACE.sub("_", token) if _SPACE.search(token) else token
 
 
-def _write_conll_article(f: TextIO, sentences: list[list[tuple[str, str]]]) -> None:
+def _write_conll_article(f: IO[str], sentences: list[list[tuple[str, str]]]) -> None:
     f.write(DOCSTART + "\n\n")
     for sent in sentences:
         f.write("".join(f"{tok}\t{tag}\n" for tok, tag in sent))
@@ -98,7 +98,7 @@ def _write_conll_article(f: TextIO, sentences: list[list[tuple[str, str]]]) -> N
 
 def write(
     records: Iterable[Any],
-    path_or_dir: str | Path,
+    path_or_dir: str | os.PathLike[str],
     dev_fraction: float = 0.2,
     seed: int = 0,
 ) -> ExportReport:
@@ -129,7 +129,7 @@ def write(
     return report
 
 
-def _write_split(records: Iterable[Any], files: dict[bool, TextIO], dev_fraction: float, seed: int) -> ExportReport:
+def _write_split(records: Iterable[Any], files: dict[bool, IO[str]], dev_fraction: float, seed: int) -> ExportReport:
     report = ExportReport()
 
     def emit(sentences: list[list[tuple[str, str]]], dev: bool) -> None:

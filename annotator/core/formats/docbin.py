@@ -63,7 +63,7 @@ def _new_docbin() -> Any:
 
 def write(
     records: Iterable[Any],
-    outdir: str | Path,
+    outdir: str | os.PathLike[str],
     dev_fraction: float = 0.2,
     seed: int = 0,
     nlp: Language | None = None,
@@ -111,7 +111,7 @@ def read(path: str | os.PathLike[str], nlp: Language | None = None) -> Iterable[
 
     nlp = nlp or make_nlp()
     try:
-        docbin = DocBin().from_disk(path)
+        docbin = DocBin().from_disk(Path(path))
     except (OSError, ValueError) as e:
         raise ExportError(f"cannot read {path}: {e}") from None
     for doc in docbin.get_docs(nlp.vocab):

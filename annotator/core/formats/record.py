@@ -1,11 +1,12 @@
 """What every reader yields: :class:`ArticleRecord`, and the checks all readers share."""
 from __future__ import annotations
 
+import io
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ..errors import InputError
 from ..model import Span, Suggestion
@@ -81,7 +82,7 @@ def check_text(text: Any, file: str, line: int | None) -> str:
     return text
 
 
-def open_regular(path: Path) -> IO[bytes]:
+def open_regular(path: Path) -> io.BufferedReader:
     """Open ``path`` for reading if it is a regular file, else InputError naming it.
 
     A FIFO or device named ``x.jsonl`` would block the import forever: it is opened
@@ -107,7 +108,7 @@ def open_regular(path: Path) -> IO[bytes]:
     except BaseException:
         os.close(fd)
         raise
-    return os.fdopen(fd, "rb")
+    return io.BufferedReader(io.FileIO(fd, "rb"))
 
 
 def read_bytes(path: Path) -> bytes:
