@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Result, Timer, arabic_article, run_in_process  # noqa: E402
+from common import Result, Timer, arabic_article, run_in_process
 
 LABELS = ("ACTOR", "LOCATION", "COUNT", "SOURCE")
 

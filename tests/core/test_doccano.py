@@ -35,7 +35,7 @@ def test_doccano_export_shape_and_reimport(project: Project, annotated: int, tmp
     out = tmp_path / "doccano.jsonl"
     summary = export_jsonl(project, out, style="doccano")
     assert (summary.records, summary.spans) == (2, 6)
-    amal, huda = read_lines(out)
+    _amal, huda = read_lines(out)
     assert huda["text"] == TEXT and huda["annotator"] == "huda"
     assert [TEXT[s:e] for s, e, _ in huda["label"]] == [n for n, _ in MARKS]  # code points, as doccano counts
     assert (huda["id"], huda["title"], huda["source"]) == ("k-1", "قصف كفرنبل", "عنب بلدي")
@@ -82,7 +82,7 @@ def test_unknown_style_is_refused_before_writing(project: Project, tmp_path: Pat
 def test_parallel_export_without_tokens_equals_serial(project: Project, add_article: Callable[..., int],
                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        style: str) -> None:
-    import annotator.core.exporting as exporting
+    from annotator.core import exporting
 
     for n in range(30):
         text = f"{TEXT} ({n})"

@@ -152,8 +152,8 @@ def test_bad_tasks_are_named_and_the_good_ones_kept(project: Project, tmp_path: 
         (3, "expected a task object, got int"),
         (4, "task 5: data has no 'text' (keys: body); choose one with --text-column"),
         (5, "task 6: annotation by ls-1, result 1: 'start' must be an integer, got str \"0\""),
-        (6, "task 7: annotation by ls-1, result 1: offsets 0–400 are not a span of the text "
-             "(27 UTF-16 units, 27 characters)"),
+        (6, ("task 7: annotation by ls-1, result 1: offsets 0–400 are not a span of the text "
+             "(27 UTF-16 units, 27 characters)")),
     ]
     other = import_paths(project, [tmp_path / "ls.json"], fmt="label-studio", text_column="body")
     assert other.duplicate == 1  # the same text, found under data.body
@@ -176,7 +176,7 @@ def test_export_writes_utf16_offsets_and_one_annotation_per_annotator(project: P
                 assert utf16_slice(task["data"]["text"], value["start"], value["end"]) == value["text"]
     text = sample_text(101)
     cp = text.index("كفرنبل")
-    kafranbel = [r["value"] for r in first["annotations"][1]["result"] if r["value"]["text"] == "كفرنبل"][0]
+    kafranbel = next(r["value"] for r in first["annotations"][1]["result"] if r["value"]["text"] == "كفرنبل")
     assert kafranbel["start"] == cp + 3  # 👨‍👩‍👧: three of its five code points are two UTF-16 units
 
 

@@ -307,7 +307,7 @@ def read_records(path: Path, *, keep_tokens: bool = False) -> Iterator[ArticleRe
             doc_line = item + 1
             continue
         if not sentences and bad is None:
-            doc_line = item.line
+            doc_line = item.line or doc_line
         if isinstance(item, InputError):
             bad = bad or item
         else:

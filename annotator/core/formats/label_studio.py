@@ -31,7 +31,17 @@ from .record import ArticleRecord, check_text, decode, first_line, read_bytes
 
 DEFAULT_ANNOTATOR = "label-studio"
 DEFAULT_MODEL_VERSION = "label-studio"
-_SKIP = re.compile(r"\s*")
+_SPACE = re.compile(r"\s*")
+
+
+class _BadTask(Exception):
+    """Something wrong inside a task; becomes an InputError naming the task and its line."""
+
+
+def _skip(data: str, pos: int) -> int:
+    """The position after the whitespace at ``pos``."""
+    match = _SPACE.match(data, pos)
+    return match.end() if match else pos
 
 
 # ------------------------------------------------------------------ offsets
@@ -82,7 +92,7 @@ def looks_like_label_studio(path: Path) -> bool:
 def _tasks(data: str, file: str) -> Iterator[tuple[Any, int] | InputError]:
     """The elements of a top-level JSON array with the line each starts on."""
     decoder = json.JSONDecoder()
-    pos = _SKIP.match(data, 0).end()
+    pos = _skip(data, 0)
     line = 1 + data.count("\n", 0, pos)
     if not data.startswith("[", pos):
         yield InputError("a Label Studio export is a JSON array of tasks ([{\"data\": …}, …])", file, line)
@@ -91,7 +101,7 @@ def _tasks(data: str, file: str) -> Iterator[tuple[Any, int] | InputError]:
     counted = pos
     first = True
     while True:
-        pos = _SKIP.match(data, pos).end()
+        pos = _skip(data, pos)
         if data.startswith("]", pos):
             return
         if not first:
@@ -99,7 +109,7 @@ def _tasks(data: str, file: str) -> Iterator[tuple[Any, int] | InputError]:
                 line += data.count("\n", counted, pos)
                 yield InputError("malformed JSON (expected ',' or ']' between tasks)", file, line)
                 return
-            pos = _SKIP.match(data, pos + 1).end()
+            pos = _skip(data, pos + 1)
         first = False
         line += data.count("\n", counted, pos)
         counted = pos
@@ -131,28 +141,26 @@ def _user_name(completed_by: Any) -> str:
 def _results(results: Any, text: str, offsets: Utf16Offsets, where: str) -> list[tuple[int, int, str, dict]]:
     """(start, end, label, result) in code points for every labelled-text result."""
     if not isinstance(results, list):
-        raise ValueError(f"{where}: 'result' must be a list")
+        raise _BadTask(f"{where}: 'result' must be a list")
     out = []
     for n, item in enumerate(results, 1):
         value = item.get("value") if isinstance(item, dict) else None
         if not isinstance(value, dict) or "labels" not in value:
             continue  # choices, text areas, relations: not spans
-        labels, start, end = value.get("labels"), value.get("start"), value.get("end")
+        labels = value.get("labels")
         if not isinstance(labels, list) or not all(isinstance(lab, str) for lab in labels):
-            raise ValueError(f"{where}, result {n}: 'labels' must be a list of strings")
-        for key, v in (("start", start), ("end", end)):
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise ValueError(f"{where}, result {n}: '{key}' must be an integer, got "
-                                 f"{type(v).__name__} {json.dumps(v, ensure_ascii=False)}")
+            raise _BadTask(f"{where}, result {n}: 'labels' must be a list of strings")
+        start = _offset(value.get("start"), "start", f"{where}, result {n}")
+        end = _offset(value.get("end"), "end", f"{where}, result {n}")
         cp_start, cp_end = offsets.to_code_points(start), offsets.to_code_points(end)
         if cp_start is None or cp_end is None or cp_start >= cp_end:
-            raise ValueError(
+            raise _BadTask(
                 f"{where}, result {n}: offsets {start}–{end} are not a span of the text "
                 f"({offsets.length_units} UTF-16 units, {offsets.length_cp} characters)"
             )
         claimed = value.get("text")
         if isinstance(claimed, str) and text[cp_start:cp_end] != claimed:
-            raise ValueError(
+            raise _BadTask(
                 f"{where}, result {n}: offsets {start}–{end} (UTF-16) cover "
                 f"{text[cp_start:cp_end]!r} but value.text is {claimed!r}; the task's text and its "
                 "annotations disagree"
@@ -160,6 +168,13 @@ def _results(results: Any, text: str, offsets: Utf16Offsets, where: str) -> list
         for label in labels:
             out.append((cp_start, cp_end, label, item))
     return out
+
+
+def _offset(value: Any, key: str, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _BadTask(f"{where}: '{key}' must be an integer, got "
+                       f"{type(value).__name__} {json.dumps(value, ensure_ascii=False)}")
+    return value
 
 
 def _score(*candidates: Any) -> float:
@@ -196,7 +211,7 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
     try:
         for k, ann in enumerate(task.get("annotations") or [], 1):
             if not isinstance(ann, dict):
-                raise ValueError(f"annotation {k}: expected an object")
+                raise _BadTask(f"annotation {k}: expected an object")
             if ann.get("was_cancelled"):
                 continue  # skipped in Label Studio: not an annotation
             user = _user_name(ann.get("completed_by"))
@@ -207,13 +222,13 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
         suggestions: list[Suggestion] = []
         for k, pred in enumerate(task.get("predictions") or [], 1):
             if not isinstance(pred, dict):
-                raise ValueError(f"prediction {k}: expected an object")
+                raise _BadTask(f"prediction {k}: expected an object")
             version = pred.get("model_version")
             origin = str(version) if version not in (None, "") else DEFAULT_MODEL_VERSION
             for s, e, label, item in _results(pred.get("result", []), text, offsets, f"prediction {origin}"):
                 suggestions.append(Suggestion(s, e, label, origin, _score(item.get("score"), pred.get("score")),
                                               {"model_version": origin}))
-    except ValueError as exc:
+    except _BadTask as exc:
         raise InputError(f"{name}: {exc}", file, line) from None
     if annotator is not None and len(by_user) > 1:
         raise InputError(
@@ -221,8 +236,9 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
             f"--annotator {annotator} would merge them — leave it out to keep one annotation per user",
             file, line,
         )
-    if annotator is not None:
-        by_user = {annotator: spans for spans in by_user.values()}
+    if annotator is not None and by_user:
+        [only] = by_user.values()
+        by_user = {annotator: only}
     meta = {k: v for k, v in data.items()
             if k not in (text_key, "title", "external_id", "source", "url", "published") and v is not None}
     ext = data.get("external_id", task_id)
