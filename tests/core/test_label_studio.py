@@ -213,3 +213,21 @@ def test_not_an_array_is_one_clear_error(project: Project, tmp_path: Path, conte
     path.write_text(content, encoding="utf-8")
     summary = import_paths(project, [path], fmt="label-studio")
     assert summary.new == 0 and summary.rejected >= 1
+
+
+def test_a_lone_surrogate_or_a_huge_number_costs_only_its_task(project: Project, tmp_path: Path) -> None:
+    """Both used to escape as exceptions: a lone \\ud800 when SQLite stored the text, a
+    5000-digit number from the JSON decoder."""
+    good = '{"data": {"text": "وصلت قافلة مساعدات إلى حلب"}}'
+    lone = '{"id": 2, "data": {"text": "نص فيه \\ud800 نصف محرف"}}'
+    path = tmp_path / "surrogate.json"
+    path.write_text(f"[\n{good},\n{lone}\n]\n", encoding="utf-8")
+    summary = import_paths(project, [path], fmt="label-studio")
+    assert (summary.new, summary.rejected) == (1, 1)
+    assert (summary.errors[0].line, summary.errors[0].reason) == (
+        3, "task 2: record contains an unpaired surrogate escape (\\ud800–\\udfff): not valid Unicode")
+    huge = tmp_path / "huge.json"
+    huge.write_text(f'[\n{good},\n{{"id": {"9" * 5000}, "data": {{"text": "خبر"}}}}\n]\n', encoding="utf-8")
+    summary = import_paths(project, [huge], fmt="label-studio")
+    assert (summary.duplicate, summary.rejected) == (1, 1)
+    assert summary.errors[0].line == 3 and "digits" in summary.errors[0].reason

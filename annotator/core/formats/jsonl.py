@@ -112,7 +112,7 @@ def _opt_str(obj: dict, key: str, file: str, line: int | None, *, where: str = "
     raise InputError(f"'{where}{key}' must be a string, got {type(value).__name__}", file, line)
 
 
-def _check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
+def check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
     # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
     # record would otherwise abort the whole batch with a UnicodeEncodeError.
     try:
@@ -154,7 +154,7 @@ def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogat
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
     if may_have_surrogates:
-        _check_no_lone_surrogates(obj, file, line)
+        check_no_lone_surrogates(obj, file, line)
     text = check_text(obj.get("text"), file, line) if "text" in obj else None
     if text is None:
         raise InputError("record has no 'text'", file, line)

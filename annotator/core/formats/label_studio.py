@@ -27,11 +27,14 @@ from typing import IO, Any
 from ..errors import InputError
 from ..model import Article, Span, Suggestion
 from .atomic import atomic_file
+from .jsonl import check_no_lone_surrogates
 from .record import ArticleRecord, check_text, decode, first_line, read_bytes
 
 DEFAULT_ANNOTATOR = "label-studio"
 DEFAULT_MODEL_VERSION = "label-studio"
 _SPACE = re.compile(r"\s*")
+# A JSON escape of a UTF-16 surrogate (\ud800–\udfff), as text.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _BadTask(Exception):
@@ -121,6 +124,9 @@ def _tasks(data: str, file: str) -> Iterator[tuple[Any, int] | InputError]:
         except RecursionError:
             yield InputError("malformed JSON (nested too deeply)", file, line)
             return
+        except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits()
+            yield InputError(f"malformed JSON ({exc})", file, line)
+            return
         yield obj, line
 
 
@@ -185,7 +191,7 @@ def _score(*candidates: Any) -> float:
 
 
 def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
-                     annotator: str | None = None) -> ArticleRecord:
+                     annotator: str | None = None, may_have_surrogates: bool = True) -> ArticleRecord:
     """One task → an ArticleRecord with one annotation per user and predictions as suggestions.
 
     ``annotator`` puts every annotation under that name; a task that several users
@@ -195,6 +201,11 @@ def record_from_task(task: Any, file: str, line: int, *, text_key: str = "text",
         raise InputError(f"expected a task object, got {type(task).__name__}", file, line)
     task_id = task.get("id")
     name = f"task {task_id}" if task_id is not None else "task"
+    if may_have_surrogates:
+        try:
+            check_no_lone_surrogates(task, file, line)
+        except InputError as err:
+            raise InputError(f"{name}: {err.reason}", file, line) from None
     data = task.get("data")
     if not isinstance(data, dict):
         raise InputError(f"{name}: no 'data' object", file, line)
@@ -267,13 +278,16 @@ def read(path: Path, *, text_key: str = "text", annotator: str | None = None) ->
     except InputError as err:
         yield err
         return
+    # Only a JSON escape can spell a lone surrogate; without one no task needs the check.
+    may_have_surrogates = SURROGATE_ESCAPE.search(data) is not None
     for item in _tasks(data, file):
         if isinstance(item, InputError):
             yield item
             continue
         task, line = item
         try:
-            yield record_from_task(task, file, line, text_key=text_key, annotator=annotator)
+            yield record_from_task(task, file, line, text_key=text_key, annotator=annotator,
+                                   may_have_surrogates=may_have_surrogates)
         except InputError as err:
             yield err
 
