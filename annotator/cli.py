@@ -110,9 +110,9 @@ def _count_records(paths: list, fmt: str | None) -> int:
               help="CoNLL: keep the file's tokens and sentences, so a CoNLL export writes them unchanged.")
 @click.option("--status", "default_status", type=click.Choice(["in_progress", "done"]), default="in_progress",
               show_default=True,
-              help="Status of imported annotations whose file carries none (CSV, doccano, plain JSONL). "
-                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged) and this "
-                   "tool's own meta.status are kept.")
+              help="Status of imported annotations whose file carries none (CSV, doccano, CoNLL, plain JSONL). "
+                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged), this "
+                   "tool's own meta.status and Label Studio's submitted annotations (done) are kept.")
 def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str | None, strict: bool,
                text_column: str, default_status: str, label_map: tuple[str, ...], add_labels: bool,
                keep_tokens: bool) -> None:
