@@ -257,6 +257,43 @@ def test_real_console_script_error(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+# ------------------------------------------------------------------ other tools (issue 17)
+INTEROP = Path(__file__).resolve().parent / "data" / "interop"
+
+
+def test_import_from_other_tools_with_label_map(proj: Path, tmp_path: Path) -> None:
+    result = run("import", proj, INTEROP / "doccano.jsonl")
+    assert result.exit_code == 1
+    assert "map it with --map GPE=LABEL or create it with --add-labels" in result.stderr
+    result = ok("import", proj, INTEROP / "doccano.jsonl", "--map", "ORG=ACTOR,PERSON=ACTOR", "--map",
+                "LOC=LOCATION,GPE=LOCATION")
+    assert result.stdout == ("imported: 2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations (2 in_progress); "
+                             "1 repeated spans kept once\n")
+    result = ok("import", proj, INTEROP / "label_studio_export.json", "--map", "PER=ACTOR,ORG=ACTOR,LOC=LOCATION,GPE=LOCATION")
+    # Two texts came with the doccano file; their Label Studio annotations are added all the same.
+    assert result.stdout == ("imported: 1 new, 2 duplicate, 0 rejected; 10 spans in 3 annotations (3 done); "
+                             "2 suggestions\n")
+    result = ok("import", proj, INTEROP / "conll2003.conll", "--add-labels", "--keep-tokens")
+    assert result.stdout.endswith("; labels added: LOC, ORG\n")
+    bad = run("import", proj, INTEROP / "doccano.jsonl", "--map", "ORG")
+    assert bad.exit_code == 1 and "--map expects OLD=NEW" in bad.stderr
+
+
+def test_export_for_other_tools(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles)
+    for fmt, name in (("label-studio", "ls.json"), ("doccano", "doccano.jsonl")):
+        result = ok("export", proj, tmp_path / name, "--format", fmt)
+        assert result.stdout == f"exported 1 records, 1 spans → {tmp_path / name}\n"
+    [task] = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert task["annotations"][0]["result"][0]["value"]["text"] == "ريف إدلب الجنوبي"
+    ok("export", proj, tmp_path / "small.jsonl", "--no-tokens")
+    record = json.loads((tmp_path / "small.jsonl").read_text(encoding="utf-8"))
+    assert "tokens" not in record and record["spans"][0]["text"] == "ريف إدلب الجنوبي"
+    again = tmp_path / "again.db"
+    ok("init", again, "--creator", "lead")
+    assert ok("import", again, tmp_path / "ls.json").stdout.startswith("imported: 1 new")
+
+
 def test_unusable_paths_are_named_and_the_rest_imported(proj: Path, articles: Path, tmp_path: Path) -> None:
     """A missing file, a folder named like a file, a FIFO: each is one rejection (#16 items 10, 11)."""
     missing = tmp_path / "missing.jsonl"

@@ -3,12 +3,14 @@
 - :func:`export_jsonl`: one Prodigy-shaped JSON line per (article, annotator), or per gold
   article; large exports render in worker processes.
 - :func:`export_trainset`: spaCy DocBins or CoNLL from finished (or gold) annotations.
+- :func:`export_label_studio`: one Label Studio task per article, one annotation per annotator.
 
 Every output goes through :mod:`annotator.core.formats.atomic`, and none may be the
 project file itself.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -17,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExportError
-from .formats import atomic
-from .formats import jsonl
+from .formats import atomic, jsonl
 from .formats.jsonl import record_dict, record_line
 from .formats.trainsplit import ExportReport
+from .model import Article
 from .store import Project
 
-__all__ = ["ExportSummary", "export_jsonl", "export_trainset", "record_dict", "record_line", "training_records"]
+__all__ = ["JSONL_STYLES", "ExportSummary", "export_jsonl", "export_label_studio", "export_trainset", "record_dict",
+           "record_line", "training_records"]
 
 
 @dataclass
@@ -52,9 +55,27 @@ CHUNK = 400
 _worker_project: Project | None = None
 
 
-def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
+# How export_jsonl renders a record: Prodigy's shape with tokens, without them, or doccano's.
+JSONL_STYLES = ("tokens", "no-tokens", "doccano")
+
+
+def _renderer(style: str) -> Callable[..., tuple[str, int]]:
+    if style == "tokens":
+        return record_line
+    if style == "no-tokens":
+        return functools.partial(record_line, tokens=False)
+    if style == "doccano":
+        from .formats.doccano import doccano_line
+
+        return doccano_line
+    raise ExportError(f"unknown JSONL style {style!r} (one of {', '.join(JSONL_STYLES)})")
+
+
+def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[list[str], int, int]:
     """Render a chunk of records: (lines, spans, spans that needed a token split)."""
     from .team import gold_spans
+
+    render = _renderer(style)
 
     lines, n_spans, n_split = [], 0, 0
     ids = list(dict.fromkeys(r[0] for r in rows))
@@ -63,31 +84,31 @@ def _lines(project: Project, rows: list[_Row]) -> tuple[list[str], int, int]:
     for article_id, name, status, updated_at, gold in rows:
         article = articles[article_id]
         spans = gold_spans(project, article_id) if gold else spans_of.get((article_id, name), [])
-        line, split = record_line(article, spans, name, updated_at=updated_at, status=status)
+        line, split = render(article, spans, name, updated_at=updated_at, status=status)
         lines.append(line)
         n_spans += len(spans)
         n_split += split
     return lines, n_spans, n_split
 
 
-def _worker_chunk(args: tuple[str, list[_Row], str]) -> tuple[str, int, int, int]:
+def _worker_chunk(args: tuple[str, list[_Row], str, str]) -> tuple[str, int, int, int]:
     """In a worker process: render a chunk into its own file (one read connection per process).
 
     Records are ~15 KB each with their tokens; writing them here instead of sending them
     back through a pipe saves pickling the whole export twice.
     """
     global _worker_project
-    path, rows, out = args
+    path, rows, out, style = args
     if _worker_project is None:
         _worker_project = Project.open(path)
-    lines, n_spans, n_split = _lines(_worker_project, rows)
+    lines, n_spans, n_split = _lines(_worker_project, rows, style)
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         if lines:
             fh.write("\n".join(lines) + "\n")
     return out, len(lines), n_spans, n_split
 
 
-def _pool(n_records: int):  # type: ignore[no-untyped-def]
+def _pool(n_records: int, tokens: bool = True):  # type: ignore[no-untyped-def]
     """Worker processes for a large export, or None to render in this process.
 
     Tokenizing is most of an export's time and it is pure Python: a second core nearly
@@ -103,7 +124,7 @@ def _pool(n_records: int):  # type: ignore[no-untyped-def]
     widgets = sys.modules.get("PySide6.QtWidgets")
     qt_running = widgets is not None and widgets.QApplication.instance() is not None
     method = "fork" if "fork" in mp.get_all_start_methods() and not qt_running else "spawn"
-    if method == "fork":
+    if method == "fork" and tokens:
         from .tokenizer import make_nlp
 
         make_nlp()  # load once; forked workers inherit it
@@ -130,8 +151,13 @@ def _append_file(path: str, out_fd: int) -> None:
 
 def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: str | None = None,
                  status: str | None = None, gold: bool = False,
-                 progress: Callable[[int], None] | None = None) -> ExportSummary:
-    """Write one JSON object per (article, annotator) — or per gold article with ``gold``."""
+                 progress: Callable[[int], None] | None = None, style: str = "tokens") -> ExportSummary:
+    """Write one JSON object per (article, annotator) — or per gold article with ``gold``.
+
+    ``style``: Prodigy's shape with its token list (``tokens``), without it (``no-tokens``),
+    or doccano's ``{"text", "label": [[start, end, label]]}`` (``doccano``).
+    """
+    _renderer(style)  # an unknown style fails before the output file is touched
     atomic.refuse_project_path(out, project.path)
     if gold:
         from .team import gold_rows
@@ -141,11 +167,12 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         rows = [(*r, False) for r in project.annotation_keys(annotator=annotator, status=status)]
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     summary = ExportSummary(path=str(out))
-    pool = _pool(len(rows))
+    # Without tokens, reading the rows and json.dumps are the work: a second core still helps.
+    pool = _pool(len(rows), tokens=style == "tokens")
     if pool is None:
         def lines() -> Iterator[str]:
             for chunk in chunks:
-                chunk_lines, n_spans, n_split = _lines(project, chunk)
+                chunk_lines, n_spans, n_split = _lines(project, chunk, style)
                 yield from chunk_lines
                 summary.add(len(chunk_lines), n_spans, n_split, progress)
 
@@ -157,7 +184,8 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
         parts = atomic.temp_name(Path(out))
         try:
             os.mkdir(parts, 0o700)
-            tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl")) for i, c in enumerate(chunks)]
+            tasks = [(str(project.path), c, os.path.join(parts, f"{i:07d}.jsonl"), style)
+                     for i, c in enumerate(chunks)]
             fh.flush()
             for part, n_records, n_spans, n_split in pool.imap(_worker_chunk, tasks):
                 _append_file(part, fh.fileno())
@@ -180,10 +208,23 @@ def training_records(project: Project, *, gold: bool = False, annotator: str | N
         from .team import gold_rows, gold_spans
 
         for article_id, _adjudicator, _updated in gold_rows(project):
-            yield project.article_text(article_id), gold_spans(project, article_id), {"article_id": article_id}
+            article = project.article(article_id)
+            yield article.text, gold_spans(project, article_id), _training_meta(article)
         return
     for article_id, name in project.newest_annotations(annotator=annotator, status=status):
-        yield project.article_text(article_id), project.spans(article_id, name), {"article_id": article_id}
+        article = project.article(article_id)
+        yield article.text, project.spans(article_id, name), _training_meta(article)
+
+
+def _training_meta(article: Article) -> dict[str, Any]:
+    """A training record's meta: the article id and, for an article imported from CoNLL with
+    its own tokens, that (the CoNLL writer then keeps them)."""
+    from .formats.conll import TOKENIZATION_KEY
+
+    meta: dict[str, Any] = {"article_id": article.id}
+    if article.meta.get(TOKENIZATION_KEY):
+        meta[TOKENIZATION_KEY] = article.meta[TOKENIZATION_KEY]
+    return meta
 
 
 def export_trainset(project: Project, out: str | os.PathLike[str], *, fmt: str, gold: bool = False,
@@ -204,3 +245,42 @@ def export_trainset(project: Project, out: str | os.PathLike[str], *, fmt: str, 
     if fmt == "conll":
         return conll.write(records, out, dev_fraction=dev_fraction, seed=seed)
     raise ExportError(f"unknown training-set format {fmt!r}")
+
+
+def export_label_studio(project: Project, out: str | os.PathLike[str], *, annotator: str | None = None,
+                        status: str | None = None, gold: bool = False,
+                        progress: Callable[[int], None] | None = None) -> ExportSummary:
+    """A Label Studio JSON export: one task per article with one annotation per annotator
+    (with ``gold``: the adjudicated spans, as the ground-truth annotation). ``records``
+    in the summary counts annotations."""
+    from itertools import groupby
+
+    from .formats import label_studio
+
+    atomic.refuse_project_path(out, project.path)
+    if gold:
+        from .team import gold_rows, gold_spans
+
+        rows = [(aid, who, "gold", when) for aid, who, when in gold_rows(project)]
+    else:
+        rows = project.annotation_keys(annotator=annotator, status=status)
+    by_article = [(aid, list(group)) for aid, group in groupby(rows, key=lambda r: r[0])]
+    summary = ExportSummary(path=str(out))
+
+    def tasks() -> Iterator[dict[str, Any]]:
+        for start in range(0, len(by_article), CHUNK):
+            chunk = by_article[start:start + CHUNK]
+            ids = [aid for aid, _ in chunk]
+            articles = project.articles_many(ids)
+            spans_of = {} if gold else project.spans_many(ids)
+            for aid, group in chunk:
+                annotations = []
+                for _aid, name, row_status, updated_at in group:
+                    spans = gold_spans(project, aid) if gold else spans_of.get((aid, name), [])
+                    annotations.append((name, spans, updated_at, row_status == "gold"))
+                    summary.spans += len(spans)
+                    summary.records += 1
+                yield label_studio.task_for(articles[aid], annotations)
+
+    label_studio.write(out, tasks(), progress)
+    return summary

@@ -23,11 +23,11 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError, SpanError
-from .formats import ArticleRecord, detect_format, reader
+from .formats import FOLDER_EXTENSIONS, ArticleRecord, detect_format, reader
 from .model import Span
 from .store import Project, check_span, now_iso
 
@@ -58,6 +58,9 @@ class ImportSummary:
     spans: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
     errors: list[InputError] = field(default_factory=list)
+    duplicate_spans: int = 0  # identical spans repeated in a record, kept once
+    suggestions: int = 0
+    labels_added: list[str] = field(default_factory=list)
 
     def add_error(self, err: InputError) -> None:
         self.rejected += 1
@@ -69,6 +72,9 @@ class ImportSummary:
             f"{self.new} new, {self.duplicate} duplicate, {self.rejected} rejected"
             + (f"; {self.spans} spans in {self.annotations} annotations" if self.annotations else "")
             + (f" ({self._status_counts()})" if self.annotations else "")
+            + (f"; {self.duplicate_spans} repeated spans kept once" if self.duplicate_spans else "")
+            + (f"; {self.suggestions} suggestions" if self.suggestions else "")
+            + (f"; labels added: {', '.join(self.labels_added)}" if self.labels_added else "")
         )
 
     def _status_counts(self) -> str:
@@ -92,7 +98,7 @@ def resolve_paths(paths: Iterable[str | os.PathLike[str]], fmt: str | None) -> l
         p = Path(raw)
         try:
             if p.is_dir():
-                pattern = f"*.{fmt}" if fmt else "*.txt"
+                pattern = f"*.{FOLDER_EXTENSIONS.get(fmt, fmt)}" if fmt else "*.txt"
                 found = sorted(p.glob(pattern))
                 out.extend(q if q.is_file() else _not_a_file(q) for q in found)
                 if not found:
@@ -114,10 +120,19 @@ def _not_a_file(path: Path) -> InputError:
     return InputError("is not a regular file (a pipe, socket or device); give a file", str(path))
 
 
-def read_records(path: Path, fmt: str | None, text_column: str = "text") -> Iterator[ArticleRecord | InputError]:
+def read_records(path: Path, fmt: str | None, text_column: str = "text", *, annotator: str | None = None,
+                 keep_tokens: bool = False) -> Iterator[ArticleRecord | InputError]:
+    """Records of one file. ``annotator`` (Label Studio): put every user's annotation under
+    this name; ``keep_tokens`` (CoNLL): record that the file's tokens are the text's."""
     kind = fmt or detect_format(path)
     read = reader(kind)
-    return read(path, text_column) if kind == "csv" else read(path)
+    if kind == "csv":
+        return read(path, text_column)
+    if kind == "label-studio":
+        return read(path, text_key=text_column, annotator=annotator)
+    if kind == "conll":
+        return read(path, keep_tokens=keep_tokens)
+    return read(path)
 
 
 # ------------------------------------------------------------------- writing
@@ -136,30 +151,67 @@ def _check_types(rec: ArticleRecord) -> None:
         raise InputError(f"'meta' must be an object, got {type(rec.meta).__name__}", rec.file, rec.line)
 
 
-def _prepare(rec: ArticleRecord, labels: set[str], fold: Callable[[str], str], created: str) -> tuple:
+@dataclass
+class LabelPolicy:
+    """What the import does with labels: ``--map`` renames, ``--add-labels`` creates unknown ones."""
+
+    known: set[str]
+    mapping: dict[str, str] = field(default_factory=dict)
+    add_unknown: bool = False
+    to_add: list[str] = field(default_factory=list)  # new labels not yet written to the project
+
+    def check(self, label: str, where: str, rec: ArticleRecord) -> None:
+        if label in self.known:
+            return
+        if not self.add_unknown:
+            from .formats.label_map import unknown_label_reason
+
+            raise InputError(f"{where}: {unknown_label_reason(label, self.known)}", rec.file, rec.line)
+        self.known.add(label)
+        self.to_add.append(label)
+
+
+def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, who: str = "") -> tuple[list[Span], int]:
+    """The spans mapped, without repeats, validated; and how many repeats were dropped."""
+    from .formats.label_map import map_and_dedupe
+
+    spans, repeated = map_and_dedupe(spans, policy.mapping)
+    accepted: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        policy.check(s.label, f"{who}span {s.start}–{s.end}", rec)
+        try:
+            start, end = check_span(rec.text, s.start, s.end, accepted)
+        except SpanError as exc:
+            raise InputError(f"{who}span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
+        accepted.append(Span(start, end, s.label, s.attributes, s.origin))
+    return accepted, repeated
+
+
+def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str], created: str) -> tuple[tuple, int]:
+    """The article row of a valid record and the number of repeated spans dropped from it."""
     _check_types(rec)
-    if rec.spans is None and rec.status is not None:
+    if rec.spans is None and rec.annotations is None and rec.status is not None:
         rec.spans = []  # an answered record without entities: the annotator found none
+    repeated = 0
     if rec.spans:
-        accepted: list[Span] = []
-        for s in sorted(rec.spans, key=lambda s: (s.start, s.end)):
-            if s.label not in labels:
-                raise InputError(
-                    f"span {s.start}–{s.end}: unknown label {s.label!r} (labels: {', '.join(sorted(labels))})",
-                    rec.file, rec.line,
-                )
-            try:
-                start, end = check_span(rec.text, s.start, s.end, accepted)
-            except SpanError as exc:
-                raise InputError(f"span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
-            accepted.append(Span(start, end, s.label, s.attributes, s.origin))
-        rec.spans = accepted
+        rec.spans, repeated = _checked_spans(rec, rec.spans, policy)
+    if rec.annotations:
+        for name, spans in rec.annotations.items():
+            rec.annotations[name], n = _checked_spans(rec, spans, policy, f"{name}: ")
+            repeated += n
+    if rec.suggestions:
+        kept = []
+        for sug in rec.suggestions:
+            label = policy.mapping.get(sug.label, sug.label)
+            policy.check(label, f"prediction {sug.origin}: span {sug.start}–{sug.end}", rec)
+            kept.append(sug if label == sug.label else replace(sug, label=label))
+        rec.suggestions = kept
     h = content_hash(rec.text)
     key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
     return (
         rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
         json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, created,
-    )
+    ), repeated
 
 
 def import_records(
@@ -171,15 +223,21 @@ def import_records(
     progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
     default_status: str = DEFAULT_STATUS,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
 ) -> ImportSummary:
-    """Write records into the project. See the module docstring for the rules."""
+    """Write records into the project. See the module docstring for the rules.
+
+    ``label_map`` renames the records' labels; ``add_labels`` creates labels the project
+    lacks instead of rejecting their records.
+    """
     from .text import fold
 
     if default_status not in IMPORT_STATUSES:
         raise InputError(f"--status must be one of {', '.join(IMPORT_STATUSES)}, got {default_status!r}")
 
     summary = ImportSummary()
-    labels = set(project.label_names())
+    policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels)
     created = now_iso()
     batch: list[tuple[tuple, ArticleRecord]] = []
     seen = 0
@@ -188,39 +246,32 @@ def import_records(
         if not batch:
             return
         with project.transaction():
+            _add_labels(project, policy, summary)
             new = project.insert_articles([row for row, _ in batch])
             summary.new += new
             summary.duplicate += len(batch) - new
-            with_spans = [(row, rec) for row, rec in batch if rec.spans is not None]
-            if with_spans:
-                project.ensure_annotator(annotator)
-                for row, rec in with_spans:
-                    article_id = project.article_id_by_hash(row[7])
-                    assert article_id is not None  # inserted or already there, in this transaction
-                    existing = project.annotation(article_id, annotator)
-                    if existing is not None and project.spans(article_id, annotator):
-                        continue  # re-import: keep what is stored
-                    project.replace_spans(article_id, annotator, rec.spans or [])
-                    status = rec.status or default_status
-                    project.set_status(article_id, annotator, status, rec.comment)
-                    summary.annotations += 1
-                    summary.spans += len(rec.spans or [])
-                    summary.statuses[status] += 1
+            for row, rec in batch:
+                _write_annotations(project, row[7], rec, annotator, default_status, summary)
         batch.clear()
+
+    def prepared(item: ArticleRecord) -> tuple[tuple, ArticleRecord]:
+        row, repeated = _prepare(item, policy, fold, created)
+        summary.duplicate_spans += repeated
+        return row, item
 
     if strict:
         # Everything in one transaction: validate all first so a late error writes nothing.
-        prepared: list[tuple[tuple, ArticleRecord]] = []
+        prepared_rows: list[tuple[tuple, ArticleRecord]] = []
         for item in records:
             if isinstance(item, InputError):
                 raise item
-            prepared.append((_prepare(item, labels, fold, created), item))
+            prepared_rows.append(prepared(item))
         with project.transaction():
-            for start in range(0, len(prepared), batch_size):
-                batch.extend(prepared[start:start + batch_size])
+            for start in range(0, len(prepared_rows), batch_size):
+                batch.extend(prepared_rows[start:start + batch_size])
                 flush()
                 if progress:
-                    progress(min(start + batch_size, len(prepared)))
+                    progress(min(start + batch_size, len(prepared_rows)))
         return summary
 
     for item in records:
@@ -229,7 +280,7 @@ def import_records(
             summary.add_error(item)
             continue
         try:
-            batch.append((_prepare(item, labels, fold, created), item))
+            batch.append(prepared(item))
         except InputError as err:
             summary.add_error(err)
             continue
@@ -243,17 +294,64 @@ def import_records(
     return summary
 
 
+def _add_labels(project: Project, policy: LabelPolicy, summary: ImportSummary) -> None:
+    """Create the labels ``--add-labels`` met since the last batch (inside its transaction)."""
+    from .formats.label_map import new_label
+
+    for name in policy.to_add:
+        project.add_label(new_label(name, project.labels()))
+        summary.labels_added.append(name)
+    policy.to_add.clear()
+
+
+# The suggestion source imported predictions are stored under: the GUI shows them where it
+# shows a model's suggestions; each keeps its model_version in its attributes.
+IMPORTED_SUGGESTIONS_SOURCE = "model"
+
+
+def _write_annotations(project: Project, article_hash: str, rec: ArticleRecord, default_annotator: str,
+                       default_status: str, summary: ImportSummary) -> None:
+    """The record's spans (under ``default_annotator``), per-user annotations and suggestions."""
+    by_annotator = dict(rec.annotations or {})
+    if rec.spans is not None:
+        by_annotator[default_annotator] = rec.spans
+    if not by_annotator and not rec.suggestions:
+        return
+    article_id = project.article_id_by_hash(article_hash)
+    assert article_id is not None  # inserted or already there, in this transaction
+    for name, spans in by_annotator.items():
+        project.ensure_annotator(name)
+        if project.annotation(article_id, name) is not None and project.spans(article_id, name):
+            continue  # re-import: keep what is stored
+        project.replace_spans(article_id, name, spans)
+        status = rec.status or default_status
+        project.set_status(article_id, name, status, rec.comment)
+        summary.annotations += 1
+        summary.spans += len(spans)
+        summary.statuses[status] += 1
+    if rec.suggestions:
+        from .preannotate import store_suggestions
+
+        store_suggestions(project, article_id, IMPORTED_SUGGESTIONS_SOURCE, rec.suggestions)
+        summary.suggestions += len(rec.suggestions)
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | os.PathLike[str]],
     *,
     fmt: str | None = None,
-    annotator: str = "imported",
+    annotator: str | None = None,
     strict: bool = False,
     text_column: str = "text",
     progress: Callable[[int], None] | None = None,
     default_status: str = DEFAULT_STATUS,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
+    keep_tokens: bool = False,
 ) -> ImportSummary:
+    """Import files. ``annotator``: whose annotation the records' spans become (default
+    "imported"); Label Studio keeps one annotation per user unless it is given."""
     files = resolve_paths(paths, fmt)
 
     def records() -> Iterator[ArticleRecord | InputError]:
@@ -262,9 +360,10 @@ def import_paths(
                 yield path
                 continue
             try:
-                yield from read_records(path, fmt, text_column)
+                yield from read_records(path, fmt, text_column, annotator=annotator, keep_tokens=keep_tokens)
             except InputError as err:
                 yield err
 
-    return import_records(project, records(), annotator=annotator, strict=strict, progress=progress,
-                          default_status=default_status)
+    return import_records(project, records(), annotator=annotator or "imported", strict=strict,
+                          progress=progress, default_status=default_status, label_map=label_map,
+                          add_labels=add_labels)

@@ -21,7 +21,11 @@ Shape of the package (keep it when adding a format):
   csv         CSV with a header row                         read
   jsonl       JSON Lines, Prodigy NER shape (doccano too)   read, write
   docbin      spaCy ``train.spacy`` + ``dev.spacy``         read, write
-  conll       CoNLL IOB2 (``token<TAB>tag``)                read, write
+  conll       CoNLL IOB2 (``token<TAB>tag``); import reads  read_records, write
+              IOB, IOB2 and BILOU
+  label_studio  Label Studio JSON export (UTF-16 offsets)   read, write
+  doccano     doccano sequence-labeling JSONL               write (read: jsonl)
+  label_map   ``--map``/``--add-labels``, repeated spans    —
   trainsplit  (shared by docbin/conll) records, split,      —
               :class:`ExportReport`
   ==========  ============================================  ======================
@@ -46,16 +50,26 @@ READERS: dict[str, str] = {
     "txt": "txt:read",
     "jsonl": "jsonl:read",
     "csv": "csv:read",
+    "label-studio": "label_studio:read",
+    "conll": "conll:read_records",
 }
 
 #: File extension → import format name.
-EXTENSIONS: dict[str, str] = {"txt": "txt", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl", "csv": "csv"}
+EXTENSIONS: dict[str, str] = {"txt": "txt", "jsonl": "jsonl", "ndjson": "jsonl", "json": "jsonl", "csv": "csv",
+                              "conll": "conll", "iob": "conll", "iob2": "conll", "bio": "conll", "bilou": "conll"}
+#: Import format → the extension a folder's files have (``import FOLDER --format …``).
+FOLDER_EXTENSIONS: dict[str, str] = {"label-studio": "json"}
 
 
 def detect_format(path: Path) -> str:
-    """The import format of a file, from its extension."""
+    """The import format of a file, from its extension (a Label Studio export: its shape)."""
     ext = path.suffix.lower().lstrip(".")
     if ext in EXTENSIONS:
+        if EXTENSIONS[ext] == "jsonl":
+            from .label_studio import looks_like_label_studio
+
+            if looks_like_label_studio(path):
+                return "label-studio"
         return EXTENSIONS[ext]
     raise InputError(f"unknown file type {path.suffix!r}; use --format {'|'.join(READERS)}", str(path))
 

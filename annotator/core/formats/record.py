@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Span
+from ..model import Span, Suggestion
 
 SAVE_AS_UTF8 = "file is UTF-16 encoded; save it as UTF-8"
 
@@ -34,6 +34,10 @@ class ArticleRecord:
     line: int | None = None
     status: str | None = None
     comment: str | None = None
+    # Formats that carry several people's work (Label Studio): spans per annotator name,
+    # written besides ``spans``, and a model's predictions to keep as suggestions.
+    annotations: dict[str, list[Span]] | None = None
+    suggestions: list[Suggestion] | None = None
 
 
 def first_line(text: str, limit: int) -> str:

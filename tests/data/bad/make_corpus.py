@@ -47,6 +47,13 @@ def utf16_span(text: str, needle: str, label: str, *, with_text: bool) -> dict[s
     return out
 
 
+def ls_result(text: str, needle: str, label: str, *, with_text: bool) -> dict[str, Any]:
+    """A Label Studio result: offsets in UTF-16 units, as Label Studio writes them."""
+    value = {**utf16_span(text, needle, label, with_text=with_text), "labels": [label]}
+    del value["label"]
+    return {"type": "labels", "from_name": "label", "to_name": "text", "value": value}
+
+
 def line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
@@ -177,6 +184,31 @@ def files() -> dict[str, bytes]:
     text("doccano_ok.jsonl", line({"text": GOOD_2, "label": [[GOOD_2.index("دير الزور"),
                                                                GOOD_2.index("دير الزور") + 9, "LOCATION"]]}))
     text("reimport_changed_spans.jsonl", line({"text": BASE_A, "spans": [span(BASE_A, "كفرنبل", "LOCATION")]}))
+
+    # --- other tools' files (issue 17): Label Studio, CoNLL, doccano labels
+    ls_good = {"id": 1, "data": {"text": EMOJI}, "annotations": [
+        {"completed_by": 3, "result": [ls_result(EMOJI, "حلب", "LOCATION", with_text=True)]}]}
+    ls_shifted = {"id": 2, "data": {"text": EMOJI + "."}, "annotations": [
+        {"completed_by": 3, "result": [{"type": "labels", "value": {**span(EMOJI, "حلب", "LOCATION", with_text=True),
+                                                                     "labels": ["LOCATION"]}}]}]}
+    ls_no_text = {"id": 3, "data": {"body": GOOD}}
+    ls_bad_type = {"id": 4, "data": {"text": GOOD_2}, "annotations": [
+        {"completed_by": 3, "result": [{"type": "labels", "value": {"start": "0", "end": 5, "labels": ["ACTOR"]}}]}]}
+    text("ls_bad_tasks.json", "[\n" + ",\n".join(json.dumps(t, ensure_ascii=False)
+                                                 for t in (ls_good, ls_shifted, ls_no_text, ls_bad_type)) + "\n]\n")
+    text("ls_truncated.json", "[\n" + json.dumps(ls_good, ensure_ascii=False) + ',\n{"data": {"text": "خبر مقطوع')
+    text("conll_bad_tags.conll",
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nحلب\tB-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nحماة\tX-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\nإدلب\tB-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nدير\tB-LOCATION\nالزور\tI-LOCATION\n")
+    f["conll_invalid_utf8.conll"] = "قصف\tO\n".encode("utf-8") + b"\xff\tO\n"
+    text("doccano_unknown_labels.jsonl", good_line() + line({"text": GOOD_2, "label": [
+        [GOOD_2.index("طائرات حربية"), GOOD_2.index("طائرات حربية") + 12, "ORG"],
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "GPE"]]}))
+    text("doccano_repeated_span.jsonl", line({"text": GOOD_2, "label": [
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "LOCATION"],
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "LOCATION"]]}))
 
     # --- ids and duplicates
     text("duplicate_ids.jsonl", line({"id": "dup-1", "text": GOOD}) + line({"id": "dup-1", "text": GOOD_2})
