@@ -43,21 +43,14 @@ from annotator.core.counts import count_attributes_from_words, count_lexicon, wo
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.text import (
-    PROCLITICS,
-    clitic_lexicon,
-    fold,
-    normalize,
-    proclitic_length,
-    snap_span,
-)
+from annotator.core.lang.ar.lexicon import PROCLITICS, QUOTES
+from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length, snap_span
 
 __all__ = ["RuleSuggester", "ORIGIN"]
 
 ORIGIN = "rule"
 
-_CLITIC_SEQS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-_QUOTE_CHARS = "«»“”„‟\"'‘’‹›"
+_QUOTE_CHARS = QUOTES
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.
@@ -339,7 +332,7 @@ class RuleSuggester(Suggester):
             return cached
         result = form
         if form[:1] in PROCLITICS and form not in self._known:
-            k = proclitic_length(form, self._lexicon)
+            k = proclitic_length(form)
             if k:
                 rest = form[k:]
                 bare = "ا" + rest if form[k - 1] == "ل" and rest[:1] == "ل" else rest
@@ -500,7 +493,7 @@ class RuleSuggester(Suggester):
             a = idx[c.start]
             b = idx[c.end - 1] + len(orth[c.end - 1])
             start, end = nt.to_original(a, b)
-            start, end = snap_span(text, start, end, lexicon=self._lexicon)
+            start, end = snap_span(text, start, end)
             if start >= end:
                 continue
             if label != "COUNT" and text[end - 1] == "\u064b":
@@ -668,7 +661,7 @@ class RuleSuggester(Suggester):
             if not m or m.end() > limit:
                 continue
             a, b = m.span(1)
-            start, end = snap_span(text, a, b, lexicon=self._lexicon)
+            start, end = snap_span(text, a, b)
             if start >= end or (start, end) in taken:
                 continue
             words = fold(text[start:end]).split()
