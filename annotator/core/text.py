@@ -453,6 +453,59 @@ def _strip_proclitic(text: str, start: int, end: int, lexicon: frozenset[str] | 
     return pos
 
 
+_APOSTROPHES = "'’"
+
+
+def _is_quote_inside_word(text: str, i: int) -> bool:
+    """An apostrophe between two Latin letters («O'Brien», «Reuters’s») is part of the word."""
+    return (
+        text[i] in _APOSTROPHES
+        and 0 < i < len(text) - 1
+        and text[i - 1].isascii() and text[i - 1].isalpha()
+        and text[i + 1].isascii() and text[i + 1].isalpha()
+    )
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    """Does the quote at ``i`` open a quotation (its text follows it) rather than close one?
+    An opening quote is followed by a word and preceded by a space, by the start of the span,
+    or by nothing but proclitics (ل”المدن”): quotes in Arabic news are not reliably paired
+    by shape (” opens as often as “)."""
+    if i + 1 >= len(text) or not is_word_char(text[i + 1]):
+        return False
+    j = i
+    while j > start and is_word_char(text[j - 1]):
+        j -= 1
+    return j == i or all(c in PROCLITICS for c in fold(text[j:i]))
+
+
+def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed until no quote or bracket is left inside the span.
+
+    A bracket ends the span: the name comes before its alias («مدينة المالكية (ديريك)» →
+    «مدينة المالكية»), and a selection that started inside brackets keeps the alias («SDF)
+    قال» → «SDF»). An opening quote starts it, a closing quote ends it: the quoted name is
+    the span («ميليشيا «لواء فاطميون»» → «لواء فاطميون», «“داعش” في حلب» → «داعش»). The
+    result is trimmed again; it never grows.
+    """
+    for _ in range(8):  # each round removes at least one quote or bracket
+        cut = next(
+            (i for i in range(start, end) if text[i] in QUOTES and not _is_quote_inside_word(text, i)), None
+        )
+        if cut is None:
+            return start, end
+        if text[cut] in BRACKETS or not _opens(text, cut, start):
+            new = _trim(text, start, cut)
+            if new[0] >= new[1]:  # nothing before it (cannot happen after a trim): the rest
+                new = _trim(text, cut + 1, end)
+        else:
+            new = _trim(text, cut + 1, end)
+        if new[0] >= new[1]:
+            return start, end
+        start, end = new
+    return start, end
+
+
 def snap_span(
     text: str,
     start: int,
@@ -466,7 +519,11 @@ def snap_span(
 
     1. Trim whitespace, punctuation and quotes (« » “ ” " ' ( ) …) from both ends.
     2. With ``to_words``, widen a partial word at either end to the whole word.
-    3. Unless ``keep_clitic``, drop a leading proclitic of the first word per
+    3. Keep one name when a quote or bracket is left inside, so that no span ever holds an
+       unbalanced one (guidelines): an alias in brackets is its own span («قوات سوريا
+       الديمقراطية (SDF)» → «قوات سوريا الديمقراطية»), and when part of a name is quoted the
+       quoted name is the span («تنظيم “داعش”» → «داعش»); see :func:`_without_quotes_or_brackets`.
+    4. Unless ``keep_clitic``, drop a leading proclitic of the first word per
        :func:`proclitic_length` (and a quote that follows a lone clitic: ل”المدن” → المدن).
 
     Returns ``(start, end)``; ``start == end`` when the selection holds no word character.
@@ -486,6 +543,7 @@ def snap_span(
         while end < n and is_word_char(text[end]):
             end += 1
         start, end = _trim(text, start, end)
+    start, end = _without_quotes_or_brackets(text, start, end)
     if not keep_clitic:
         start = _strip_proclitic(text, start, end, lexicon)
     return start, end

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from annotator.core.lang.ar.lexicon import (
     CONJUNCTIONS,
+    JOINERS,
     LETTER_VARIANTS,
     MARKS,
     NOT_CLITIC_WORDS,
@@ -38,7 +39,8 @@ from annotator.core.lang.ar.lexicon import (
 
 __all__ = ["ProcliticRules", "default_rules", "word_alternation", "skeleton", "DIGITS", "WORD_END"]
 
-_M = f"[{MARKS}]*"
+# Marks, a tatweel or a joiner may follow any letter of a clitic or of the article.
+_M = f"[{MARKS}{JOINERS}]*"
 #: A letter of any script (``\w`` minus digits and underscore).
 _L = r"[^\W\d_]"
 #: ASCII, Arabic-Indic and Extended Arabic-Indic digits (regex class body).

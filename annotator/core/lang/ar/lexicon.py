@@ -31,6 +31,7 @@ __all__ = [
     "BRACKETS",
     "LETTER_VARIANTS",
     "MARKS",
+    "JOINERS",
     "NUMBER_WORDS",
     "VAGUE_QUANTITIES",
     "stem_words",
@@ -94,6 +95,8 @@ LETTER_VARIANTS = {"ا": "اأإآٱ", "ي": "يى", "ه": "هة"}
 #: Arabic combining marks (harakat, Quranic marks, superscript alef) and the tatweel, as a
 #: regex class body: they may sit anywhere inside a word («وَالقوات», «لـداعش»).
 MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+#: Zero-width non-joiner and joiner: invisible, they may sit inside a word («ال\u200cحر»).
+JOINERS = "\u200c\u200d"
 
 # --------------------------------------------------------------------------------------
 # Number words (COUNT), like spaCy's lex_attrs
