@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from annotator.core.lang.ar.lexicon import ARTICLE, NUMBER_WORDS, PROCLITIC_SEQUENCES, VAGUE_QUANTITIES, dual_forms
+from annotator.core.lang.ar.lexicon import ARTICLE, NUMBER_WORDS, PROCLITIC_SEQUENCES, VAGUE_QUANTITIES, dual_construct_forms, dual_forms
 from annotator.core.text import fold
 
 __all__ = [
@@ -102,7 +102,7 @@ def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
     sure: set[str] = set()
     fatha: set[str] = set()
     for noun in data.get("dual_nouns") or ():
-        sure.update(fold(form) for form in dual_forms(noun))
+        sure.update(fold(form) for form in dual_forms(noun) + dual_construct_forms(noun))
     for noun in data.get("dual_nouns_an_only") or ():
         an, ayn = dual_forms(noun)
         sure.add(fold(an))

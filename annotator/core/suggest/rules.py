@@ -174,13 +174,18 @@ class RuleSuggester(Suggester):
         self._force_adjectives = set(_words(actors.get("force_adjectives")))
         self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
         # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
-        self._place_force_heads = set(_words("قوات حكومة سلطات جيش".split()))
+        self._place_force_heads = set(_words(actors.get("place_force_heads")))
+        # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
+        self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
         # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
         self._unit_heads = set(_words(actors.get("unit_heads")))
-        self._unit_ordinals = sorted((tuple(o.split()) for o in _words(actors.get("unit_ordinals"))), key=len, reverse=True)
+        self._unit_ordinals = sorted(
+            (tuple(o.split()) for o in _words(actors.get("unit_ordinals")) + _words(actors.get("unit_ordinal_tens"))),
+            key=len, reverse=True,
+        )
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
 
@@ -235,6 +240,14 @@ class RuleSuggester(Suggester):
         self._blockers = {b for b in blockers if " " not in b}
         self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
         self._pre_blockers = set(_words(counts.get("pre_blockers")))
+        self._toll_heads = set(_words(counts.get("toll_heads")))
+        self._total_heads = set(_words(counts.get("total_heads")))
+        self._toll_followers = set(_words(counts.get("toll_followers")))
+        self._superlatives = set(_words(counts.get("superlatives")))
+        # Casualty words after «عدد»/«إجمالي»: the category cues (killed, wounded…).
+        self._casualty_words = set(clex["cues"])
+        self._media_tags = set(_words(sources.get("media_tags")))
+        self._territory_bodies = set(_words(sources.get("territory_body_heads")))
 
         # ---- clitic forms through the lexeme NORM (filled lazily, see _norm_for) -----
         self._known = set(self._lexicon) | self._people | set(self._numbers) | self._vague
@@ -277,7 +290,12 @@ class RuleSuggester(Suggester):
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
+            | self._territory_bodies
         )
+        # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
+        # that folds to the head («وأدى» → «وادي»), not the head.
+        self._hamza_heads = {fold(h) for h in (places.get("heads") or []) + (places.get("strong_heads") or [])
+                             if any(c in "أإآ" for c in str(h))}
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».
         self._count_starts = (
@@ -298,15 +316,26 @@ class RuleSuggester(Suggester):
 
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", *defaults.prefixes]
-        infixes = [*defaults.infixes, rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])"]
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", *defaults.prefixes]
+        infixes = [
+            *defaults.infixes,
+            rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
+            # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
+            r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
+            r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+        ]
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
-        # spaCy's own rule only splits it after Latin letters.
-        suffixes = [r"(?<=[^\s.])\.", *defaults.suffixes]
+        # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
+        # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", "/", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search
         tok.infix_finditer = compile_infix_regex(infixes).finditer
+        # spaCy's URL pattern takes «سوريا.وقال» for a domain name: only ASCII is a URL here.
+        url_match = tok.url_match
+        if url_match is not None:
+            tok.url_match = lambda s: url_match(s) if s.isascii() else None
 
     @staticmethod
     def _people_forms(nouns: list[str]) -> set[str]:
@@ -363,6 +392,7 @@ class RuleSuggester(Suggester):
         orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
         cache = self._norm_cache
         norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        self._drop_false_heads(text, nt, idx, orth, norm)
         cands: list[_Cand] = []
 
         phrase_hits = sorted(
@@ -410,6 +440,8 @@ class RuleSuggester(Suggester):
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
                 cands.append(_Cand(start, self._extend_nationality(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC_Q":
+                if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
+                    continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
                 ):
@@ -451,6 +483,10 @@ class RuleSuggester(Suggester):
                     j += 1
                 if j > i + 1 and self._attributed(i, j, norm):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
+                if cand is not None:
+                    cands.append(cand)
             if i + 1 >= n or not (norm[i + 1].isalpha() or norm[i + 1].isdigit()):
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
@@ -469,6 +505,8 @@ class RuleSuggester(Suggester):
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
+                cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
                 cands.extend(self._listed_places(i + 1, orth, norm, n))
             if (
@@ -496,8 +534,8 @@ class RuleSuggester(Suggester):
             start, end = snap_span(text, start, end)
             if start >= end:
                 continue
-            if label != "COUNT" and text[end - 1] == "\u064b":
-                continue  # tanween: «قصفاً تركياً» is the adjective, not the country
+            if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
+                continue  # tanween: «قصفاً تركياً», «قصفًا جويًا» are adjectives, not places
             if c.label == _COUNT_FATHA and "\u064eين" not in text[start:end].replace("\u0651", ""):
                 continue  # «آخرين» is plural «others»; only «آخرَين» (fatha) is a dual
             attrs: dict[str, Any] = {}
@@ -512,6 +550,17 @@ class RuleSuggester(Suggester):
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    _HAMZA_ALEFS = frozenset("أإآ")
+
+    def _drop_false_heads(self, text: str, nt: Any, idx: list[int], orth: list[str], norm: list[str]) -> None:
+        """A head noun whose stored spelling has a hamza the head never has is another word
+        that folds to it («وأدى القصف» is a verb, not «وادي»): its norm stops being the head."""
+        for i, w in enumerate(norm):
+            if (w in self._heads or w in self._strong_heads) and w not in self._hamza_heads:
+                a, b = nt.to_original(idx[i], idx[i] + len(orth[i]))
+                if not self._HAMZA_ALEFS.isdisjoint(text[a:b]):
+                    norm[i] = "\u0000" + w
 
     # ----------------------------------------------------------------------------------
     # ACTOR
@@ -534,10 +583,19 @@ class RuleSuggester(Suggester):
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
                 return True
-        # A backer: «فصائل مدعومة من أنقرة», «الميليشيات الموالية لإيران».
-        if prev == "من" and s > 1 and norm[s - 2] in self._backing:
+        # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
+        if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
             return True
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
+            return True
+        if prev == "ل" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
+        if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):
+            return True
+        # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
+        verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
+        if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
             return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
@@ -571,7 +629,19 @@ class RuleSuggester(Suggester):
             if tuple(norm[j : j + len(b)]) == b:
                 j += len(b)
                 break
-        return _Cand(h, j, "ACTOR", _S_PATTERN)
+        return _Cand(h, self._unit_tail(j, orth, norm, n), "ACTOR", _S_PATTERN)
+
+    def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the
+        numbered unit it belongs to («كتيبة دبابات الفرقة الخامسة»)."""
+        for o in self._unit_ordinals:
+            if tuple(norm[e : e + len(o)]) == o and orth[e] == norm[e]:
+                return e + len(o)
+        if e + 1 < n and norm[e] in self._unit_heads and orth[e] == norm[e]:
+            inner = self._numbered_unit(e, orth, norm, n)
+            if inner is not None:
+                return inner.end
+        return e
 
     def _force_name_word(self, w: str) -> bool:
         """Could the definite word ``w`` right after a force head be (the start of) a name?"""
@@ -635,6 +705,8 @@ class RuleSuggester(Suggester):
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
             end += 1
             k += 1
+        if norm[h] in self._unit_heads or norm[h] in self._force_heads:
+            end = self._unit_tail(end, orth, norm, n)
         return _Cand(h, end, "ACTOR", _S_PATTERN)
 
     # ----------------------------------------------------------------------------------
@@ -671,6 +743,8 @@ class RuleSuggester(Suggester):
                 continue
             if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
                 continue
+            if " ".join(words) in self._media_tags or words[0] in self._media_tags:
+                continue  # «(فيديو)», «(بالصور)»: a media tag, not an alias
             nxt = sugs[k + 1] if k + 1 < len(sugs) else None
             if nxt is not None and nxt.start < m.end():
                 continue  # the parenthesis already holds a suggestion of its own
@@ -773,7 +847,10 @@ class RuleSuggester(Suggester):
         end = i + 1
         if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
             nxt = norm[end]
-            if w in self._name_prefixes or (not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions):
+            if w in self._name_prefixes or (
+                not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions
+                and nxt not in self._nationalities  # «مدينة حلب السورية»: the adjective is outside
+            ):
                 end += 1
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
@@ -781,6 +858,22 @@ class RuleSuggester(Suggester):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, end, "LOCATION", _S_UNKNOWN)
+
+    def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
+        (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""
+        if not self._head_ok(h, orth, norm):
+            return None
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+            return None
+        j = h + 2
+        while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalpha() or (j == h + 2 and not self._place_word(norm[j])):
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
 
     def _place_word(self, w: str) -> bool:
         """Could ``w`` (no clitic) be a place name in no list?"""
@@ -822,7 +915,9 @@ class RuleSuggester(Suggester):
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
             if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
-                if word in self._name_prefixes or (not word.startswith("ال") and norm[end].startswith("ال")):
+                if word in self._name_prefixes or (
+                    not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+                ):
                     end += 1
             out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             first = False
@@ -889,7 +984,12 @@ class RuleSuggester(Suggester):
 
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:
-        return s > 0 and orth[s - 1] in _QUOTE_CHARS and e < len(orth) and orth[e] in _QUOTE_CHARS
+        """Is ``s:e`` between quotes, brackets or slashes («(رويترز)», «/سانا/»)?"""
+        return (
+            s > 0 and e < len(orth)
+            and (orth[s - 1] in _QUOTE_CHARS and orth[e] in _QUOTE_CHARS
+                 or (orth[s - 1], orth[e]) in (("(", ")"), ("[", "]"), ("/", "/")))
+        )
 
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
@@ -905,6 +1005,8 @@ class RuleSuggester(Suggester):
             if j >= n or j == i + 1 or orth[j] not in _QUOTE_CHARS or j - i > 5:
                 continue
             prev = norm[i - 1] if i > 0 else ""
+            if prev in self._building_heads:
+                continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
             context = prev in self._outlet_heads or prev in self._attribution
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
@@ -987,6 +1089,8 @@ class RuleSuggester(Suggester):
                 break
         if j >= n:
             return None
+        if qualified and norm[j] in self._duals:
+            return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:
@@ -1008,11 +1112,20 @@ class RuleSuggester(Suggester):
             k = self._number_core(k + 1, orth, norm, n)
         if k < n and self._blocked(norm, k):
             return None
-        if k < n and self._is_people(norm[k]):
+        if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             return _Cand(start, k + 1, "COUNT", _S_COUNT)
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
+            if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (
+                k + 2 < n and self._is_people(norm[k + 2])
+            ):
+                return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
+        if not qualified and self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
+            k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
+        ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
         if start > 0 and norm[start - 1] in self._triggers:
@@ -1022,6 +1135,26 @@ class RuleSuggester(Suggester):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _after_toll(self, i: int, norm: list[str]) -> bool:
+        """Does a toll word come shortly before token ``i``, in the same clause, with no count
+        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it."""
+        for t in range(i - 1, max(-1, i - 7), -1):
+            w = norm[t]
+            if not w.isalpha() or self._blocked_word(w):
+                return False
+            if w in self._toll_heads:
+                return True
+            if w in self._total_heads and t + 1 < i:
+                nxt = norm[t + 1]
+                return nxt in self._casualty_words or self._is_people(nxt)
+        return False
+
+    @staticmethod
+    def _people_nisba(o: str, w: str) -> bool:
+        """A counted noun in no list that can only be people: a nisba plural («انغماسيين»,
+        «عسكريون») after a number."""
+        return o == w and len(w) >= 6 and w.endswith(("يين", "يون"))
 
     def _is_people(self, w: str) -> bool:
         if w in self._people:

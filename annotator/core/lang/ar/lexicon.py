@@ -36,6 +36,7 @@ __all__ = [
     "VAGUE_QUANTITIES",
     "stem_words",
     "dual_forms",
+    "dual_construct_forms",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -162,6 +163,23 @@ def dual_forms(noun: str) -> tuple[str, str]:
     return (stem + "ان", stem + "ين")
 
 
+#: Pronoun suffixes a dual in construct takes after losing its ن: «طفلاه», «طفليها». Not
+#: «هما» (of the two of them): «جثتيهما» points back to two people counted already.
+DUAL_CONSTRUCT_SUFFIXES = ("ه", "ها", "هم")
+
+
+def dual_construct_forms(noun: str) -> tuple[str, ...]:
+    """The dual of ``noun`` in construct with a pronoun («طفل» → «طفلاه», «طفلاها», «طفليها»).
+    Not «-يه»/«-ية»: folded, «عنصريه» is also «عنصرية» (racism), a feminine nisba."""
+    stem = noun[:-1] + "ت" if noun.endswith(("ة", "ه")) else noun
+    return tuple(
+        stem + case + suffix
+        for case in ("ا", "ي")
+        for suffix in DUAL_CONSTRUCT_SUFFIXES
+        if not (case == "ي" and suffix == "ه")
+    )
+
+
 def _stem_file_words() -> list[str]:
     """``resources/gazetteers/clitic_stems.txt``: one stem a line, ``#`` comments (optional)."""
     try:
@@ -200,6 +218,7 @@ def stem_words() -> tuple[str, ...]:
         counts = load_gazetteer("counts")
         for noun in counts.get("dual_nouns") or ():
             words.update(dual_forms(str(noun)))
+            words.update(dual_construct_forms(str(noun)))
         for noun in counts.get("dual_nouns_an_only") or ():
             words.update(dual_forms(str(noun)))
     except Exception:  # noqa: BLE001 - a broken gazetteer must not break snapping or tokenizing
