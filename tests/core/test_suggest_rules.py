@@ -593,3 +593,19 @@ def test_a_quoted_hospital_or_school_is_no_outlet(rules: RuleSuggester) -> None:
                        ('أفاد مستشفى "الجديد" بأن الجرحى كثر.', "الجديد")):
         assert (name, "SOURCE") not in labelled(rules, text)
     assert ("الوطن", "SOURCE") in labelled(rules, 'قالت صحيفة "الوطن" إن الطريق أغلق.')
+
+
+def test_short_forms_of_actors_named_earlier(rules: RuleSuggester) -> None:
+    got = labelled(rules, "انتشرت قوات الحشد الشعبي في القضاء. وقال الحشد إن الطرق آمنة.")
+    assert ("قوات الحشد الشعبي", "ACTOR") in got and ("الحشد", "ACTOR") in got
+    got = labelled(rules, "أعلنت حكومة الوحدة الوطنية حظر التجول، وقالت الحكومة إنه مؤقت.")
+    assert ("الحكومة", "ACTOR") in got
+    got = labelled(rules, "تقدمت فصائل المعارضة نحو التلال، ثم أعلنت الفصائل وقف الهجوم.")
+    assert ("الفصائل", "ACTOR") in got
+
+
+def test_a_short_form_without_its_full_name_is_not_proposed(rules: RuleSuggester) -> None:
+    for text in ("قالت الحكومة إنها سترفع الرواتب.", "وقال الحشد إن الطرق آمنة.",
+                 "قالت الحكومة إن الرواتب ترتفع، ثم أعلنت حكومة الوحدة الوطنية حظر التجول."):
+        assert ("الحكومة", "ACTOR") not in labelled(rules, text)
+        assert ("الحشد", "ACTOR") not in labelled(rules, text)

@@ -177,6 +177,7 @@ class RuleSuggester(Suggester):
         self._place_force_heads = set(_words(actors.get("place_force_heads")))
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
+        self._short_form_heads = set(_words(actors.get("short_form_heads")))
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
@@ -522,6 +523,7 @@ class RuleSuggester(Suggester):
 
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._short_forms(cands, orth, norm))
 
         out: list[Suggestion] = []
         for c in cands:
@@ -565,6 +567,30 @@ class RuleSuggester(Suggester):
     # ----------------------------------------------------------------------------------
     # ACTOR
     # ----------------------------------------------------------------------------------
+    def _short_forms(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """Conventional short forms of actors named earlier in the article: after «قوات الحشد
+        الشعبي» the lone «الحشد», after «حكومة الوحدة» the lone «الحكومة» (guidelines §2.1).
+        The short form is the definite head of the full name; it is proposed only after that
+        name, where no other suggestion starts."""
+        first: dict[str, int] = {}
+        for c in cands:
+            if c.label != "ACTOR" or c.end - c.start < 2:
+                continue
+            for t in range(c.start, min(c.end - 1, c.start + 2)):
+                bare = norm[t].removeprefix("ال")
+                if bare in self._short_form_heads:
+                    key = "ال" + bare
+                    first[key] = min(first.get(key, c.start), c.start)
+                    break
+        if not first:
+            return []
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        return [
+            _Cand(i, i + 1, "ACTOR", _S_UNKNOWN)
+            for i, w in enumerate(norm)
+            if w in first and i > first[w] and i not in taken
+        ]
+
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
