@@ -413,3 +413,10 @@ def test_property_snap_never_stores_a_quote_or_bracket(data: st.DataObject) -> N
 def test_normalized_text_type() -> None:
     assert isinstance(normalize("حلب"), NormalizedText)
     assert len(normalize("حَلَب")) == 3
+
+
+def test_a_joiner_inside_the_word_does_not_end_it() -> None:
+    # «وال» is a listed word (an outlet), but «وال‌حر» goes on after the joiner: و comes off
+    text = "ال\u200dجيش وال\u200cحر"
+    a = text.index("حر")
+    assert snapped(text, a, a + 2) == "ال\u200cحر"

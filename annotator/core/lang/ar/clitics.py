@@ -45,8 +45,8 @@ _M = f"[{MARKS}{JOINERS}]*"
 _L = r"[^\W\d_]"
 #: ASCII, Arabic-Indic and Extended Arabic-Indic digits (regex class body).
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-#: "Not followed by a letter or a mark": the end of a word.
-WORD_END = f"(?![^\\W\\d_{DIGITS}]|[{MARKS}])"
+#: "Not followed by a letter, a mark or a joiner": the end of a word.
+WORD_END = f"(?![^\\W\\d_{DIGITS}]|[{MARKS}{JOINERS}])"
 
 _MARK_RE = re.compile(f"[{MARKS}]")
 _CANONICAL = {v: k for k, vs in LETTER_VARIANTS.items() for v in vs}
