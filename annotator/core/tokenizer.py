@@ -496,11 +496,6 @@ def doc_with_spans(nlp: "Language", text: str, spans: Iterable[Any]) -> tuple["D
     return doc, result.report
 
 
-def tokens_text_check(text: str, tokens: Sequence[Token]) -> bool:
-    """True when every token's text is ``text[start:end]`` (a cheap invariant for tests/exports)."""
-    return all(text[t.start : t.end] == t.text for t in tokens)
-
-
 _INVISIBLE_TOKEN = re.compile(rf"[\s{_INVISIBLE}\u2060-\u2064]+")
 
 
