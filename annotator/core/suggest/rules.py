@@ -5,8 +5,10 @@ How it works, per article:
 1. :func:`annotator.core.text.normalize` folds spelling variants (أ/ا، ة/ه، ى/ي, diacritics,
    tatweel, Arabic-Indic digits) and keeps an exact offset map back to the stored text.
 2. ``spacy.blank("ar")``'s tokenizer (tokenizer only, ``make_doc``) splits the normalised
-   text, with two extra rules: a clitic glued to a digit or a quote comes off («و50»,
-   «ل”المدن”»), and a quote between two letters is its own token.
+   text, with extra rules: a clitic glued to a digit or a quote comes off («و50»,
+   «ل”المدن”»); a quote, a bracket or a slash between two letters is its own token
+   («الفرنسية(أ ف ب)», «/سانا/»), so is a full stop between Arabic letters («سوريا.وقال»,
+   which spaCy's URL rule would otherwise keep whole) and a dash after a bracket («(رويترز)-»).
 3. Proclitics are matched through the lexeme ``NORM``: for every word the gazetteers know,
    its clitic forms («بريف», «وللتنظيم») get the bare word as their norm, exactly when
    :func:`annotator.core.text.proclitic_length` would strip that clitic. A
