@@ -12,7 +12,15 @@ from typing import Any
 from ..errors import ProjectError, SpanError
 from ..model import STATUSES, Annotation, Span
 from .rules import check_annotator_name, now_iso, span_from_row
-from .table import CHUNK, RawSpan, TableFamily, marks, raw_spans, replace_raw_spans
+from .table import (
+    CHUNK,
+    RawSpan,
+    TableFamily,
+    in_text,
+    marks,
+    raw_spans,
+    replace_raw_spans,
+)
 
 _SPAN_COLUMNS = 'id, start, "end", label, attributes, origin, created_at'
 _ANNOTATION_COLUMNS = "id, article_id, annotator, status, comment, seconds, updated_at"
@@ -144,7 +152,10 @@ class Annotations(TableFamily):
             'WHERE an.article_id = ? AND an.annotator = ? ORDER BY s.start, s."end"',
             (article_id, annotator),
         ).fetchall()
-        return [span_from_row(r) for r in rows]
+        if not rows:
+            return []
+        return in_text(self.project, "spans", [span_from_row(r) for r in rows],
+                       self.project.articles.lengths([article_id]).get(article_id))
 
     def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
         """Every annotation's spans on these articles, keyed by (article id, annotator)."""
@@ -159,7 +170,8 @@ class Annotations(TableFamily):
             ).fetchall()
             for row in rows:
                 out.setdefault((row[0], row[1]), []).append(span_from_row(row[2:]))
-        return out
+        lengths = self.project.articles.lengths(sorted({key[0] for key in out}))
+        return {key: in_text(self.project, "spans", spans, lengths.get(key[0])) for key, spans in out.items()}
 
     def span(self, span_id: int) -> Span:
         row = self.conn.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()

@@ -69,6 +69,15 @@ class Articles(TableFamily):
             out.update(self.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({marks(part)})", part))
         return out
 
+    def lengths(self, ids: Sequence[int]) -> dict[int, int]:
+        """{id: length of the text in characters}, counted by SQLite (no text crosses over)."""
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), CHUNK):
+            part = list(ids[start:start + CHUNK])
+            out.update(self.conn.execute(
+                f"SELECT id, length(text) FROM articles WHERE id IN ({marks(part)})", part))
+        return out
+
     def text(self, article_id: int) -> str:
         row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:

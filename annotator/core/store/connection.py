@@ -157,7 +157,7 @@ def is_damage(exc: sqlite3.DatabaseError) -> bool:
     )
 
 
-def damaged_message(path: Path, exc: BaseException) -> str:
+def damaged_message(path: Path, exc: BaseException | str) -> str:
     return (f"{path}: this project file is damaged: {exc}. Run `annotator check {path}` to see what "
             "is wrong; work on a backup copy if you have one")
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from ..errors import SpanError
 from ..model import Span
 from .rules import span_from_row
-from .table import RawSpan, TableFamily, raw_spans, replace_raw_spans
+from .table import RawSpan, TableFamily, in_text, raw_spans, replace_raw_spans
 
 _GOLD_COLUMNS = "id, article_id, adjudicator, strategy, status, created_at, updated_at"
 
@@ -52,7 +52,10 @@ class Gold(TableFamily):
             'WHERE g.article_id = ? ORDER BY gs.start, gs."end", gs.label',
             (article_id,),
         ).fetchall()
-        return [span_from_row(r) for r in rows]
+        if not rows:
+            return []
+        return in_text(self.project, "gold_spans", [span_from_row(r) for r in rows],
+                       self.project.articles.lengths([article_id]).get(article_id))
 
     def spans_by_id(self, gold_id: int) -> list[Span]:
         rows = self.conn.execute(

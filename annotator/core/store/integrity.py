@@ -7,10 +7,13 @@ are read-only; :func:`repair` removes what they find, inside one transaction.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .table import marks
 
@@ -24,20 +27,29 @@ def _normalise(sql: str | None) -> str:
 
 
 @functools.cache
-def expected_schema() -> dict[tuple[str, str], str]:
-    """{(type, name): normalised SQL} of every trigger and view the migrations create
-    (today none; a migration that adds one is then accepted automatically)."""
+def _migrated_schema() -> tuple[dict[tuple[str, str], str], frozenset[str]]:
     from sqlite_utils import Database
 
     from .schema import migrations
 
     db = Database(memory=True)
     migrations.apply(db)
-    rows = db.conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')"
-    ).fetchall()
+    rows = db.conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     db.close()
-    return {(t, n): _normalise(s) for t, n, s in rows}
+    code = {(t, n): _normalise(s) for t, n, s in rows if t in ("trigger", "view")}
+    tables = frozenset(n for t, n, _ in rows if t == "table" and not n.startswith(("sqlite_", "_sqlite")))
+    return code, tables
+
+
+def expected_schema() -> dict[tuple[str, str], str]:
+    """{(type, name): normalised SQL} of every trigger and view the migrations create
+    (today none; a migration that adds one is then accepted automatically)."""
+    return _migrated_schema()[0]
+
+
+def expected_tables() -> frozenset[str]:
+    """The tables a project at the current schema version has."""
+    return _migrated_schema()[1]
 
 
 def unexpected_objects(conn: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -72,9 +84,9 @@ def integrity_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def missing_tables(conn: sqlite3.Connection) -> list[str]:
+def missing_tables(conn: sqlite3.Connection, required: Iterable[str] = REQUIRED_TABLES) -> list[str]:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return [t for t in REQUIRED_TABLES if t not in tables]
+    return sorted(t for t in required if t not in tables)
 
 
 @dataclass(frozen=True)
@@ -165,7 +177,11 @@ class CheckReport:
 def check(conn: sqlite3.Connection) -> CheckReport:
     report = CheckReport(integrity=integrity_problems(conn))
     try:
-        report.missing_tables = missing_tables(conn)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        from .schema import SCHEMA_VERSION
+
+        report.missing_tables = missing_tables(conn, expected_tables() if version == SCHEMA_VERSION
+                                               else REQUIRED_TABLES)
         report.unexpected = unexpected_objects(conn)
         if not report.unexpected:  # a view standing in for a table could hang the span query
             report.bad_spans = bad_spans(conn)
@@ -181,6 +197,8 @@ def repair(conn: sqlite3.Connection, report: CheckReport) -> list[str]:
     for kind, name in report.unexpected:
         conn.execute(f'DROP {kind.upper()} IF EXISTS "{name.replace(chr(34), chr(34) * 2)}"')
         done.append(f"dropped {kind} {name}")
+    if report.unexpected:  # spans were not examined while a view could stand in for a table
+        report.bad_spans = bad_spans(conn)
     if report.bad_spans:
         conn.execute(
             f'CREATE TABLE IF NOT EXISTS {ASIDE_TABLE} (from_table TEXT, span_id INTEGER, article_id INTEGER, '
@@ -203,5 +221,41 @@ def repair(conn: sqlite3.Connection, report: CheckReport) -> list[str]:
                 [(table, r[0], reasons[r[0]][0], r[1], r[2], r[3], r[4], reasons[r[0]][1], now_iso()) for r in rows],
             )
             conn.execute(f"DELETE FROM {table} WHERE id IN ({marks(ids)})", ids)
-        done.append(f"moved {len(report.bad_spans)} bad spans into the table {ASIDE_TABLE}")
+        done.append(f"moved {len(report.bad_spans)} bad spans into the table {ASIDE_TABLE} of this file "
+                    "(their rows as they were, with the reason)")
     return done
+
+
+def check_file(path: Path, *, repair_it: bool = False) -> CheckReport:
+    """`annotator check`: run every check on the file at ``path`` (it need not open as a
+    project: that is what a damaged or tampered file fails to do) and, with ``repair_it``,
+    drop unexpected triggers and views and move bad spans aside."""
+    from ..errors import ProjectError, SchemaVersionError
+    from .connection import check_is_project_file, connect, storage_error
+    from .schema import SCHEMA_VERSION
+
+    check_is_project_file(path)
+    conn = connect(path, create=False)
+    try:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            return CheckReport(integrity=[str(exc)])
+        if version == 0:
+            raise ProjectError(f"{path}: this SQLite file is not an annotator project")
+        if version > SCHEMA_VERSION:
+            raise SchemaVersionError(f"{path} was written by a newer version of the annotator "
+                                     f"(schema version {version}); update the annotator to check it")
+        report = check(conn)
+        if repair_it and (report.unexpected or report.bad_spans) and not report.integrity:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                report.repaired = repair(conn, report)
+                conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                raise storage_error(path, exc) from None
+        return report
+    finally:
+        conn.close()

@@ -22,6 +22,7 @@ from .connection import (
     BUSY_TIMEOUT_MS,
     check_is_project_file,
     connect,
+    damaged_message,
     disk_nearly_full,
     file_identity,
     import_sqlite_utils,
@@ -31,8 +32,15 @@ from .connection import (
 
 sqlite_utils = import_sqlite_utils()
 
-from ..errors import ProjectError, SchemaVersionError, SpanError, StorageError
+from ..errors import (
+    DamagedProjectError,
+    ProjectError,
+    SchemaVersionError,
+    SpanError,
+    StorageError,
+)
 from ..model import Annotation, Article, Label, Span
+from . import integrity
 from .annotations import Annotations
 from .annotators import Annotators
 from .articles import ArticleRow, Articles
@@ -66,6 +74,10 @@ class Project:
         self._abs_path = Path(os.path.abspath(self.path))
         self._identity = file_identity(self._abs_path)
         self._rescued: Path | None = None
+        self._intact = False  # integrity_check passed (see require_intact)
+        # (table, id) of stored spans left out of views and exports because they do not fit
+        # their text (see table.in_text); each is logged once.
+        self.hidden_spans: set[tuple[str, int]] = set()
         self.settings = Settings(self)
         self.labels_table = Labels(self)
         self.annotators_table = Annotators(self)
@@ -77,11 +89,17 @@ class Project:
         self.trained_models = TrainedModels(self)
         try:
             self._configure(create=_create)
+            if not _create:
+                self._refuse_unexpected_code()
             self._migrate(create=_create)
             if _create:
                 self._initialise(_labels or default_labels(), _creator)
+            else:
+                self._refuse_missing_tables()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if "malformed" in str(exc):
+                raise DamagedProjectError(damaged_message(self.path, exc)) from None
             if "disk I/O" in str(exc) and disk_nearly_full(self.path):
                 # Opening a WAL project creates its -shm index: on a full disk that fails as
                 # an I/O error, which would read like a damaged file.
@@ -189,6 +207,34 @@ class Project:
                 self.settings.put("created_by", creator)
                 self.annotators_table.add_missing([creator], "reviewer")
 
+    # ------------------------------------------------------------ untrusted files
+    def _refuse_unexpected_code(self) -> None:
+        """A project file may come from someone else: triggers and views that no migration
+        made would run on our writes (or hang a read), so such a file is not opened at all."""
+        unexpected = integrity.unexpected_objects(self.conn)
+        if unexpected:
+            raise ProjectError(integrity.schema_message(self.path, unexpected))
+
+    def _refuse_missing_tables(self) -> None:
+        missing = integrity.missing_tables(self.conn, integrity.expected_tables())
+        if missing:
+            raise DamagedProjectError(damaged_message(self.path, f"table {', '.join(missing)} is missing"))
+
+    def require_intact(self) -> None:
+        """Run SQLite's integrity_check once per open project before the first bulk write
+        (import, role): writing into damaged pages spreads the damage."""
+        if self._intact:
+            return
+        problems = integrity.integrity_problems(self.conn, limit=3)
+        if problems:
+            raise DamagedProjectError(damaged_message(self.path, "; ".join(problems)))
+        self._intact = True
+
+    def damaged_spans(self) -> list[integrity.BadSpan]:
+        """Stored spans that cannot be shown as they are (past their text, attributes that
+        are not an object). The views and exports skip them; `annotator check` lists them."""
+        return integrity.bad_spans(self.conn)
+
     # ----------------------------------------------------------- transactions
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -281,6 +327,7 @@ class Project:
         return self.annotators_table.ensure(name, role)
 
     def set_role(self, name: str, role: str) -> None:
+        self.require_intact()
         self.annotators_table.set_role(name, role)
 
     def role(self, name: str) -> str | None:
@@ -319,6 +366,9 @@ class Project:
         return self.articles.rows(ids, annotator)
 
     def insert_articles(self, rows: Sequence[tuple]) -> int:
+        """Insert prepared article rows (see Articles.insert_many); the first import into an
+        open project checks the file's integrity first."""
+        self.require_intact()
         return self.articles.insert_many(rows)
 
     def delete_article(self, article_id: int) -> None:

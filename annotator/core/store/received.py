@@ -14,7 +14,13 @@ from pathlib import Path
 
 from ..errors import MergeError
 from .connection import connect_read_only, damaged_message, is_damage
-from .integrity import REQUIRED_TABLES, schema_message, unexpected_objects
+from .integrity import (
+    REQUIRED_TABLES,
+    expected_tables,
+    missing_tables,
+    schema_message,
+    unexpected_objects,
+)
 from .schema import SCHEMA_VERSION
 
 
@@ -53,7 +59,7 @@ def read_received(path: Path) -> ReceivedFile:
 def _read(conn: sqlite3.Connection, path: Path) -> ReceivedFile:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version == 0 or any(t not in tables for t in REQUIRED_TABLES if t != "settings"):
+    if version == 0 or not tables:
         raise MergeError(f"{path}: this SQLite file is not an annotator project")
     if version > SCHEMA_VERSION:
         raise MergeError(
@@ -63,6 +69,10 @@ def _read(conn: sqlite3.Connection, path: Path) -> ReceivedFile:
     unexpected = unexpected_objects(conn)
     if unexpected:
         raise MergeError(schema_message(path, unexpected))
+    # An older file lacks the later tables (merge reads it without them); a current one may not.
+    missing = missing_tables(conn, expected_tables() if version == SCHEMA_VERSION else REQUIRED_TABLES)
+    if missing:
+        raise MergeError(f"cannot merge {damaged_message(path, 'table ' + ', '.join(missing) + ' is missing')}")
     annotators = conn.execute("SELECT rowid, name, role FROM annotators").fetchall()
     articles = conn.execute(
         "SELECT id, external_id, title, text, source, url, published, meta, content_hash, "

@@ -3,12 +3,14 @@ the spirit of sqlite-utils' ``db["table"]`` objects. A family reaches the connec
 the other families through the :class:`~annotator.core.store.project.Project` it belongs to."""
 from __future__ import annotations
 
+import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .project import Project
 
+log = logging.getLogger("annotator.core.store")
 
 class TableFamily:
     def __init__(self, project: Project) -> None:
@@ -54,3 +56,19 @@ def replace_raw_spans(conn: sqlite3.Connection, table: str, owner_id: int, spans
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(owner_id, *s) for s in spans],
     )
+
+
+def in_text(project: Project, table: str, spans: list, length: int | None) -> list:
+    """The spans that fit a text of ``length`` characters. The others (a hand edit, or a file
+    from before merge checked its rows) would break every view and export: they are left out
+    and logged once by id; `annotator check --repair` moves them aside."""
+    kept = []
+    for span in spans:
+        if isinstance(span.start, int) and isinstance(span.end, int) and 0 <= span.start < span.end <= (length or 0):
+            kept.append(span)
+        elif (table, span.id) not in project.hidden_spans:
+            project.hidden_spans.add((table, span.id))
+            log.warning("%s: %s id %s (%s–%s) lies outside its article's text (%s characters); it is not "
+                        "shown or exported. Run: annotator check %s --repair",
+                        project.path, table, span.id, span.start, span.end, length, project.path)
+    return kept

@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from annotator.core.errors import LabelError, ProjectError, SchemaVersionError, SpanError
+from annotator.core.errors import (
+    LabelError,
+    ProjectError,
+    SchemaVersionError,
+    SpanError,
+)
 from annotator.core.model import Label, Span
 from annotator.core.schema import SCHEMA_VERSION, migrations
 from annotator.core.store import BUSY_TIMEOUT_MS, Project

@@ -126,3 +126,65 @@ def make_with_trigger(folder: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+def make_with_recursive_view(folder: Path) -> Path:
+    """``labels`` replaced by a recursive view: `stats` used to hang reading it."""
+    path = make_sound(folder / "recursive_view.db")
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("ALTER TABLE labels RENAME TO labels_old")
+        conn.execute(
+            "CREATE VIEW labels AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+            "SELECT 'L' || n AS name, '' AS name_ar, '' AS name_en, '#000000' AS color, '' AS key, "
+            "'' AS description, n AS position FROM r"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+def make_span_past_text(folder: Path) -> Path:
+    """A sound file where a hand edit moved one of amal's spans to 600–699 (article A has 60
+    characters): the workbench used to fail on every open of A, and export wrote it."""
+    path = make_sound(folder / "span_past_text.db")
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute('UPDATE spans SET start = 600, "end" = 699 WHERE id = (SELECT min(id) FROM spans)')
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+DAMAGE = ("dropped_spans", "dropped_gold", "dropped_settings", "dropped_labels", "overwritten_pages")
+
+
+def make_damaged(folder: Path, kind: str) -> Path:
+    """A project file broken the way disks, crashes and careless tools break them."""
+    path = make_sound(folder / f"{kind}.db")
+    if kind.startswith("overwritten_"):
+        # Enough rows that the tables span many pages, then garbage over interior ones: every
+        # third page, or (late) three pages near the end, which only reads of texts meet.
+        with Project.open(path) as p:
+            texts = [f"{TEXT_B} فقرة رقم {n} " * 30 for n in range(400)]
+            import_records(p, [ArticleRecord(text=t, title=f"t{n}") for n, t in enumerate(texts)])
+        data = bytearray(path.read_bytes())
+        page = int.from_bytes(data[16:18], "big") or 65536
+        pages = len(data) // page
+        hit = range(2, pages - 1, 3) if kind == "overwritten_pages" else range(pages * 9 // 10, pages * 9 // 10 + 3)
+        for n in hit:
+            data[n * page:(n + 1) * page] = bytes([0xA5]) * page
+        path.write_bytes(bytes(data))
+        return path
+    table = kind.removeprefix("dropped_")
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"DROP TABLE {table}")
+        conn.commit()
+    finally:
+        conn.close()
+    return path
