@@ -89,8 +89,6 @@ class Project:
         self.trained_models = TrainedModels(self)
         try:
             self._configure(create=_create)
-            if not _create:
-                self._refuse_unexpected_code()
             self._migrate(create=_create)
             if _create:
                 self._initialise(_labels or default_labels(), _creator)
@@ -184,6 +182,8 @@ class Project:
             )
         if not create and version == 0:
             raise ProjectError(f"{self.path}: this SQLite file is not an annotator project")
+        if not create:  # before any migration writes: a foreign trigger would run on it
+            self._refuse_unexpected_code()
         if version == SCHEMA_VERSION:
             return
         try:
@@ -216,7 +216,7 @@ class Project:
             raise ProjectError(integrity.schema_message(self.path, unexpected))
 
     def _refuse_missing_tables(self) -> None:
-        missing = integrity.missing_tables(self.conn, integrity.expected_tables())
+        missing = integrity.missing_tables(self.conn, integrity.CORE_TABLES)
         if missing:
             raise DamagedProjectError(damaged_message(self.path, f"table {', '.join(missing)} is missing"))
 
