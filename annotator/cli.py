@@ -85,13 +85,20 @@ def init(project: str, labels_file: str | None, creator: str | None) -> None:
         click.echo(f"created {project} with labels {', '.join(p.label_names())}; {who} is its reviewer")
 
 
-def _count_records(paths: list[Path], fmt: str | None) -> int:
+def _count_records(paths: list, fmt: str | None) -> int:
+    """Roughly how many records the files hold (lines), for the progress bar. Unusable
+    paths count nothing here: the importer names them."""
     total = 0
     for p in paths:
+        if not isinstance(p, Path):
+            continue
         kind = fmt or p.suffix.lower().lstrip(".")
         if kind in ("jsonl", "ndjson", "json", "csv"):
-            with open(p, "rb") as fh:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                continue
         else:
             total += 1
     return total
@@ -106,8 +113,13 @@ def _count_records(paths: list[Path], fmt: str | None) -> int:
               help="Whose annotation the spans in the records become.")
 @click.option("--strict", is_flag=True, help="Any bad record aborts the import; nothing is written.")
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
+@click.option("--status", "default_status", type=click.Choice(["in_progress", "done"]), default="in_progress",
+              show_default=True,
+              help="Status of imported annotations whose file carries none (CSV, doccano, plain JSONL). "
+                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged) and this "
+                   "tool's own meta.status are kept.")
 def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str, strict: bool,
-               text_column: str) -> None:
+               text_column: str, default_status: str) -> None:
     """Import articles from .txt files, folders of them, .jsonl or .csv files.
 
     \b
@@ -116,11 +128,10 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
       annotator import news.db folder_of_txt/ --format txt
       annotator import news.db sheet.csv --text-column body
     """
-    from .core.importer import expand_paths, import_paths
+    from .core.importing import import_paths, resolve_paths
 
     p = _open(project)
-    paths = expand_paths(files, fmt)
-    total = _count_records(paths, fmt)
+    total = _count_records(resolve_paths(files, fmt), fmt)
     if total >= PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
             done = [0]
@@ -129,10 +140,11 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 bar.update(n - done[0])
                 done[0] = n
 
-            summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
-                                   text_column=text_column, progress=progress)
+            summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict,
+                                   text_column=text_column, progress=progress, default_status=default_status)
     else:
-        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column)
+        summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
+                               default_status=default_status)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
     if summary.rejected > len(summary.errors):
@@ -164,12 +176,12 @@ def export(project: str, out: str, fmt: str, annotator: str | None, status: str 
     """
     p = _open(project)
     if fmt == "jsonl":
-        from .core.exporter import export_jsonl
+        from .core.exporting import export_jsonl
 
         summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold)
         click.echo(f"exported {summary.line()}")
         return
-    from .core.trainset_export import export_trainset
+    from .core.exporting import export_trainset
 
     report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
                              dev_fraction=dev_fraction, seed=seed)
@@ -327,21 +339,53 @@ def adjudicate(project: str, strategy: str, min_annotators: int, reviewer: str |
     click.echo(summary.line())
 
 
+def _check_sources(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """``--source``: known suggester names, comma-separated, normalised to ``a,b``."""
+    from .core.errors import SuggesterUnavailable
+    from .core.suggest import SOURCES, parse_sources
+
+    try:
+        names = parse_sources(value)
+    except SuggesterUnavailable as exc:
+        raise click.BadParameter(str(exc)) from None
+    unknown = [n for n in names if n not in SOURCES]
+    if unknown:
+        raise click.BadParameter(f"unknown {', '.join(unknown)}; choose from {', '.join(SOURCES)}")
+    return ",".join(names)
+
+
 @main.command()
 @project_arg
-@click.option("--source", type=click.Choice(["rules", "camel", "model"]), default="rules", show_default=True)
+@click.option("--source", default="rules", show_default=True, callback=_check_sources,
+              help="rules, patterns, camel or model, or several joined by commas (rules,patterns): "
+                   "overlapping suggestions merge, keeping every origin.")
 @click.option("--annotator", default=None, help="Only articles this annotator has not finished.")
 @click.option("--output", type=click.Path(dir_okay=False), default=None,
               help="Also write the suggestions as JSONL in the export format.")
 @click.option("--model", "model_path", type=click.Path(), default=None,
               help="--source model/camel: model folder (default: the project's current model).")
-def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None) -> None:
+@click.option("--threshold", type=click.FloatRange(0.0), default=0.0, show_default=True,
+              help="Keep only suggestions scoring at least this much.")
+@click.option("--blind", is_flag=True,
+              help="--source patterns: learn only from --annotator's own spans and gold.")
+def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None,
+            threshold: float, blind: bool) -> None:
     """Pre-annotate every article not yet done; annotators then accept or reject the suggestions."""
     from .core.preannotate import articles_to_suggest, suggest_project
 
     p = _open(project)
-    options = {}
-    if source == "model":
+    if output:
+        from .core.formats.atomic import refuse_project_path
+
+        refuse_project_path(output, p.path)
+    options: dict[str, Any] = {}
+    if threshold:
+        options["min_score"] = threshold
+    if blind:
+        if not annotator:
+            raise click.UsageError("--blind needs --annotator (whose own spans are learned)")
+        options["blind"] = True
+    if "model" in source.split(","):
         from .core.errors import SuggesterUnavailable
         from .core.models_registry import current_model_path
 
@@ -370,9 +414,9 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     """Export, train a spaCy NER model on the CPU, evaluate it, and make it the project's model."""
     from pathlib import Path as _Path
 
+    from .core.exporting import export_trainset
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.trainset_export import export_trainset
 
     p = _open(project)
     out = _Path(outdir)
@@ -436,6 +480,28 @@ def check(project: str, repair: bool, as_json: bool) -> None:
     fixed = repair and not report.integrity and not report.missing_tables
     sys.exit(0 if report.ok or fixed else 1)
 
+
+
+@main.group("patterns")
+def patterns_group() -> None:
+    """Patterns learned from the project's annotations (the ``patterns`` suggester)."""
+
+
+@patterns_group.command("export")
+@project_arg
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--annotator", default=None, help="With --blind: whose spans are learned.")
+@click.option("--blind", is_flag=True, help="Learn only from --annotator's own spans and gold.")
+def patterns_export(project: str, file: str, annotator: str | None, blind: bool) -> None:
+    """Write the learned patterns to FILE.yaml in the gazetteer format (one group per label)."""
+    from .core.suggest.patterns import PatternSuggester
+
+    if blind and not annotator:
+        raise click.UsageError("--blind needs --annotator")
+    p = _open(project)
+    learned = PatternSuggester(p, annotator=annotator, blind=blind)
+    written = learned.export_yaml(file, title=Path(project).name)
+    click.echo(f"{written} patterns ({len(learned)} learned strings) written to {file}")
 
 if __name__ == "__main__":  # pragma: no cover
     main()

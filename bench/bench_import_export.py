@@ -39,7 +39,7 @@ def baseline(src: str, db: str, q: mp.Queue) -> None:
 
 
 def ours(src: str, db: str, q: mp.Queue) -> None:
-    from annotator.core.importer import import_paths
+    from annotator.core.importing import import_paths
     from annotator.core.store import Project
 
     with Timer() as t:
@@ -50,7 +50,7 @@ def ours(src: str, db: str, q: mp.Queue) -> None:
 
 
 def export(db: str, out: str, q: mp.Queue) -> None:
-    from annotator.core.exporter import export_jsonl
+    from annotator.core.exporting import export_jsonl
     from annotator.core.store import Project
 
     project = Project.open(db)

@@ -24,6 +24,7 @@ BENCHMARKS = [
     ("bench_import_export.py", []),
     ("bench_docbin.py", []),
     ("bench_suggest.py", []),
+    ("suggest_learning.py", []),
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
     ("bench_gui.py", []),

@@ -128,16 +128,12 @@ SQL_CALL = re.compile(r"\.execute(?:many|script)?\(")
 # `project._x`, `self.project._x`, `proj._x`: any private member of a Project, reached from outside.
 PRIVATE_STORE_ACCESS = re.compile(r"\b(?:self\.)?(?:project|proj)\._[A-Za-z]\w*")
 
-# Calls that other helpers' files still make this round (their owners replace them: the
-# importer/exporter/trainset-export files belong to the formats work, gui/ to the GUI work).
-# The lead empties this list after merging those branches; anything not listed must be clean.
+# Calls that GUI files still make this round (gui/ belongs to the GUI work, which replaces
+# them). The lead empties these lists after merging; anything not listed must be clean.
 KNOWN_SQL_OUTSIDE_STORE: dict[str, int] = {
-    "annotator/core/exporter.py": 1,  # -> project.annotations.keys(annotator=..., status=...)
-    "annotator/core/trainset_export.py": 1,  # -> project.annotations.keys(..., newest_first=True)
-    "annotator/gui/review.py": 1,  # -> project.gold.strategy(article_id)
+    "annotator/gui/review.py": 1,  # -> self.project.gold.strategy(article_id)
 }
 KNOWN_PRIVATE_ACCESS: dict[str, int] = {
-    "annotator/core/importer.py": 2,  # project._write() -> project.transaction()
     "annotator/gui/commands.py": 3,  # self.project._write() -> self.project.transaction()
 }
 

@@ -50,8 +50,12 @@ def suggest_project(project: Project, source: str, *, annotator: str | None = No
                     output: str | os.PathLike[str] | None = None,
                     progress: Callable[[int, int], None] | None = None, **options) -> SuggestSummary:
     from .exporter import atomic_output, record_for
-    from .suggest import get_suggester
+    from .suggest import get_suggester, parse_sources
 
+    if "patterns" in parse_sources(source):
+        # The pattern suggester learns from this project (only from the annotator's own
+        # spans and gold in blind mode).
+        options = {"project": project, "annotator": annotator, **options}
     suggester = get_suggester(source, **options)
     ids = articles_to_suggest(project, annotator)
     summary = SuggestSummary(source=source, output=str(output) if output else None)

@@ -13,7 +13,7 @@ import pytest
 
 from annotator.core import merge, team
 from annotator.core.errors import LabelError, MergeError, PermissionDenied, ProjectError, SpanError
-from annotator.core.importer import ArticleRecord, content_hash, import_records
+from annotator.core.importing import ArticleRecord, content_hash, import_records
 from annotator.core.model import Label, Span
 from annotator.core.schema import SCHEMA_VERSION
 from annotator.core.store import Project, default_labels, now_iso
@@ -139,7 +139,7 @@ def test_save_gold_validates_and_a_bad_span_keeps_the_old_gold(proj: Project) ->
 
 
 def test_draft_is_edited_span_by_span_and_exported_only_when_accepted(proj: Project, tmp_path: Path) -> None:
-    from annotator.core.exporter import export_jsonl
+    from annotator.core.exporting import export_jsonl
 
     aid = ids_of(proj)[2]
     text = proj.article_text(aid)

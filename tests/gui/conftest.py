@@ -44,7 +44,7 @@ def project_with_articles(path: Path, articles: Sequence[str | tuple[str, str]],
 
     Goes through the real importer so search keys are made as for imported files.
     """
-    from annotator.core.importer import ArticleRecord, content_hash, import_records
+    from annotator.core.importing import ArticleRecord, content_hash, import_records
 
     records = []
     for item in articles:

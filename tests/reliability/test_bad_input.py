@@ -80,7 +80,7 @@ def base_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("base") / "base.db"
     assert cli("init", path, "--creator", "lead").exit_code == 0
     result = cli("import", path, BAD / "base.jsonl")
-    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations\n"
+    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations (2 in_progress)\n"
     return path
 
 

@@ -101,25 +101,30 @@ class Annotations(TableFamily):
         ).fetchone()
         return int(annotated), int(done)
 
-    def keys(self, *, annotator: str | None = None, status: str | None = None,
-             newest_first: bool = False) -> list[tuple[int, str, str, str | None]]:
-        """(article_id, annotator, status, updated_at) of the annotations to export, by article,
-        then by annotator (or, with ``newest_first``, the most recently edited first).
-
-        Materialised (the list is small) so a long export holds no read cursor open."""
-        where, params = ["1 = 1"], []
-        if annotator:
-            where.append("annotator = ?")
-            params.append(annotator)
-        if status:
-            where.append("status = ?")
-            params.append(status)
-        order = "article_id, updated_at DESC" if newest_first else "article_id, annotator"
+    def keys(self, *, annotator: str | None = None,
+             status: str | None = None) -> list[tuple[int, str, str, str | None]]:
+        """(article_id, annotator, status, updated_at) of every matching annotation, by
+        article then annotator. Materialised (small) so a long export holds no read cursor."""
+        where, params = _filter(annotator, status)
         return self.conn.execute(
-            "SELECT article_id, annotator, status, updated_at FROM annotations WHERE "
-            + " AND ".join(where) + f" ORDER BY {order}",
+            "SELECT article_id, annotator, status, updated_at FROM annotations"
+            + where + " ORDER BY article_id, annotator", params,
+        ).fetchall()
+
+    def newest(self, *, annotator: str | None = None, status: str | None = None) -> list[tuple[int, str]]:
+        """(article_id, annotator) of each article's most recently updated matching annotation."""
+        where, params = _filter(annotator, status)
+        rows = self.conn.execute(
+            "SELECT article_id, annotator FROM annotations" + where + " ORDER BY article_id, updated_at DESC",
             params,
         ).fetchall()
+        seen: set[int] = set()
+        out = []
+        for article_id, name in rows:
+            if article_id not in seen:
+                seen.add(article_id)
+                out.append((int(article_id), name))
+        return out
 
     def insert_received(self, article_id: int, annotator: str, status: str, comment: str | None,
                         seconds: float, updated_at: str | None, spans: list[RawSpan]) -> int:
@@ -305,6 +310,17 @@ class Annotations(TableFamily):
             if start is not None:
                 spans.append(Span(start, end, label))
         return grouped
+
+
+def _filter(annotator: str | None, status: str | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if annotator:
+        where.append("annotator = ?")
+        params.append(annotator)
+    if status:
+        where.append("status = ?")
+        params.append(status)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 def eligible_articles_sql(statuses: Sequence[str], annotators: Sequence[str] | None = None) -> str:

@@ -47,6 +47,7 @@ from .articles import ArticleRow, Articles
 from .assignments import Assignments
 from .gold import Gold
 from .labels import Labels
+from .learning import LEARNING_WINDOW, Learning
 from .rules import check_label, check_span, default_labels, now_iso
 from .schema import SCHEMA_VERSION, migrations
 from .settings import Settings
@@ -87,6 +88,7 @@ class Project:
         self.suggestions = Suggestions(self)
         self.assignments = Assignments(self)
         self.trained_models = TrainedModels(self)
+        self.learning = Learning(self)
         try:
             self._configure(create=_create)
             self._migrate(create=_create)
@@ -474,3 +476,28 @@ class Project:
             "gold_articles": self.gold.count(),
             "schema_version": self.schema_version,
         }
+
+    # ---------------------------------------------------- exports (formats work)
+    def annotation_keys(self, *, annotator: str | None = None,
+                        status: str | None = None) -> list[tuple[int, str, str, str | None]]:
+        """(article_id, annotator, status, updated_at) of every matching annotation, by
+        article then annotator (see Annotations.keys)."""
+        return self.annotations.keys(annotator=annotator, status=status)
+
+    def newest_annotations(self, *, annotator: str | None = None,
+                           status: str | None = None) -> list[tuple[int, str]]:
+        """(article_id, annotator) of each article's most recently updated matching annotation."""
+        return self.annotations.newest(annotator=annotator, status=status)
+
+    # -------------------------------------------- pattern learning (learning work)
+    LEARNING_WINDOW = LEARNING_WINDOW
+
+    def learning_spans(self, annotator: str | None = None, *, after_span: int = 0, after_gold: int = 0
+                       ) -> Iterator[tuple[str, int, str, int, int, str, dict]]:
+        """See Learning.spans."""
+        return self.learning.spans(annotator, after_span=after_span, after_gold=after_gold)
+
+    def learning_rejections(self, annotator: str | None = None, *, after: int = 0
+                            ) -> Iterator[tuple[int, str, int, int, str]]:
+        """See Learning.rejections."""
+        return self.learning.rejections(annotator, after=after)

@@ -238,5 +238,13 @@ def m005_span_ids_never_reused(db: Database) -> None:
     )
 
 
+@migrations()
+def m_learning_suggestion_origin(db: Database) -> None:
+    """Each stored suggestion keeps the suggesters that proposed it (``"rule+patterns"``):
+    a run of several sources (``annotator suggest --source rules,patterns``) stores one
+    merged row per suggestion. Older rows keep an empty origin, read as their source."""
+    db.execute("ALTER TABLE suggestions ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+
+
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
 """The number of migrations, counted through the public API (what a new, empty file needs)."""

@@ -17,16 +17,16 @@ class Suggestions(TableFamily):
             conn.execute("INSERT OR REPLACE INTO suggestion_runs(article_id, source, created_at) VALUES (?, ?, ?)",
                          (article_id, source, now))
             conn.executemany(
-                'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at, origin) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, source, s.start, s.end, s.label, float(s.score),
-                  json.dumps(s.attributes, ensure_ascii=False), now) for s in suggestions],
+                  json.dumps(s.attributes, ensure_ascii=False), now, s.origin) for s in suggestions],
             )
 
     def stored(self, article_id: int, source: str) -> list[Suggestion] | None:
         """The stored suggestions, or None when this source never ran on the article."""
         rows = self.conn.execute(
-            'SELECT start, "end", label, score, attributes FROM suggestions WHERE article_id = ? AND source = ? '
+            'SELECT start, "end", label, score, attributes, origin FROM suggestions WHERE article_id = ? AND source = ? '
             "ORDER BY start",
             (article_id, source),
         ).fetchall()
@@ -35,8 +35,9 @@ class Suggestions(TableFamily):
         ).fetchone()
         if not ran:
             return None
-        return [Suggestion(r[0], r[1], r[2], source if source != "rules" else "rule", r[3], json.loads(r[4]))
-                for r in rows]
+        # Rows from before m_learning_suggestion_origin have an empty origin: read as their source.
+        return [Suggestion(r[0], r[1], r[2], r[5] or (source if source != "rules" else "rule"), r[3],
+                           json.loads(r[4])) for r in rows]
 
     # ------------------------------------------------------------ rejected
     def reject(self, article_id: int, annotator: str, start: int, end: int, label: str) -> None:

@@ -15,13 +15,12 @@ def test_keys_filter_and_order(project: Project, add_article: Callable[..., int]
     project.set_status(b, "omar", "done")
     project.set_status(a, "omar", "in_progress")
     project.set_status(a, "amal", "done")
-    assert [k[:3] for k in project.annotations.keys()] == [
+    assert [k[:3] for k in project.annotation_keys()] == [
         (a, "amal", "done"), (a, "omar", "in_progress"), (b, "omar", "done")]
-    assert [k[:2] for k in project.annotations.keys(status="done")] == [(a, "amal"), (b, "omar")]
-    assert [k[:2] for k in project.annotations.keys(annotator="omar")] == [(a, "omar"), (b, "omar")]
-    newest = project.annotations.keys(newest_first=True)
-    assert [k[1] for k in newest if k[0] == a] == ["amal", "omar"]  # amal's edit came last
-    assert newest[0][0] == a and newest[-1][0] == b
+    assert [k[:2] for k in project.annotation_keys(status="done")] == [(a, "amal"), (b, "omar")]
+    assert [k[:2] for k in project.annotation_keys(annotator="omar")] == [(a, "omar"), (b, "omar")]
+    assert project.newest_annotations() == [(a, "amal"), (b, "omar")]  # amal's edit of a came last
+    assert project.newest_annotations(annotator="omar") == [(a, "omar"), (b, "omar")]
 
 
 def test_overlap_rule_is_the_projects(project: Project, add_article: Callable[..., int]) -> None:

@@ -87,6 +87,22 @@ def files() -> dict[str, bytes]:
     f["nul_bytes.jsonl"] = (good_line() + line({"text": "نص فيه \u0000 محرف صفري"})).encode("utf-8")
     f["nul_bytes.csv"] = b"text,id\n" + "خبر".encode("utf-8") + b"\x00,1\n"
     f["lone_surrogate.jsonl"] = (good_line() + '{"text": "نص فيه \\ud800 نصف محرف"}\n').encode("utf-8")
+    # The same surrogate as raw bytes (ED A0 80, "CESU" style), in the text and in the title:
+    # json.loads accepts them (it decodes with surrogatepass) but SQLite cannot store them.
+    f["raw_surrogate.jsonl"] = (good_line().encode("utf-8") + '{"text": "نص فيه '.encode("utf-8")
+                                + b"\xed\xa0\x80" + ' نصف محرف"}\n'.encode("utf-8") + good_line(GOOD_2).encode("utf-8"))
+    f["raw_surrogate_title.jsonl"] = (good_line().encode("utf-8") + b'{"title": "\xed\xb0\x80", "text": "'
+                                      + "نص سليم بعنوان معطوب".encode("utf-8") + b'"}\n'
+                                      + good_line(GOOD_2).encode("utf-8"))
+    # An integer literal longer than Python's int-parsing limit (4,300 digits).
+    f["huge_integer.jsonl"] = (good_line() + '{"text": "' + GOOD_2 + '", "meta": {"n": ' + "9" * 5000
+                               + "}}\n" + good_line(EMOJI)).encode("utf-8")
+    f["huge_integer_offset.jsonl"] = (good_line() + '{"text": "' + GOOD_2 + '", "spans": [{"start": '
+                                      + "1" * 4400 + ', "end": 3, "label": "ACTOR"}]}\n').encode("utf-8")
+    # UTF-16 without a BOM: NUL bytes between the ASCII characters.
+    f["utf16le_no_bom.jsonl"] = (good_line() + good_line(GOOD_2)).encode("utf-16-le")
+    f["utf16le_no_bom.txt"] = ("خبر عن قصف في حلب\n" + GOOD + " " + "2024-01-02 10:00").encode("utf-16-le")
+    f["utf16be_no_bom.csv"] = ("id,text\n1," + GOOD + "\n").encode("utf-16-be")
     f["bom.jsonl"] = b"\xef\xbb\xbf" + (good_line() + good_line(GOOD_2)).encode("utf-8")
     f["bom.txt"] = b"\xef\xbb\xbf" + ("عنوان الخبر\n\n" + GOOD).encode("utf-8")
     f["crlf.jsonl"] = (good_line().replace("\n", "\r\n")
@@ -110,6 +126,17 @@ def files() -> dict[str, bytes]:
     text("missing_text.jsonl", good_line() + line({"title": "بلا نص", "spans": []}))
     text("text_not_string.jsonl", good_line() + line({"text": 123}) + line({"text": ["قصف"]}) + line({"text": None}))
     text("meta_not_object.jsonl", good_line() + line({"text": GOOD_2, "meta": ["المدن"]}))
+    # Article fields of the wrong type, at the top level or under meta: each is one bad record
+    # between two good ones, and must not cost them (#16 item 8).
+    for name, bad in [("meta_source_object", {"meta": {"source": {"name": "المدن"}}}),
+                      ("meta_url_list", {"meta": {"url": ["https://example.org/a", "https://example.org/b"]}}),
+                      ("meta_published_object", {"meta": {"published": {"year": 2024}}}),
+                      ("meta_title_list", {"meta": {"title": ["عنوان"]}}),
+                      ("meta_external_id_object", {"meta": {"external_id": {"id": 5}}}),
+                      ("source_list", {"source": ["المدن"]})]:
+        text(f"{name}.jsonl", good_line() + line({"text": GOOD_2 + " (" + name + ")", **bad})
+             + good_line(GOOD_2))
+    text("meta_source_number.jsonl", good_line() + line({"text": GOOD_2, "meta": {"source": 17, "url": 3.5}}))
 
     # --- spans
     text("wrong_types.jsonl", good_line() + line({"text": GOOD_2, "spans": [
