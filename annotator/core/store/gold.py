@@ -47,15 +47,15 @@ class Gold(TableFamily):
 
     def spans(self, article_id: int) -> list[Span]:
         rows = self.conn.execute(
-            'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at '
+            'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at, '
+            "(SELECT length(text) FROM articles WHERE id = ?) "
             "FROM gold_spans gs JOIN gold g ON g.id = gs.gold_id "
             'WHERE g.article_id = ? ORDER BY gs.start, gs."end", gs.label',
-            (article_id,),
+            (article_id, article_id),
         ).fetchall()
         if not rows:
             return []
-        return in_text(self.project, "gold_spans", [span_from_row(r) for r in rows],
-                       self.project.articles.lengths([article_id]).get(article_id))
+        return in_text(self.project, "gold_spans", [span_from_row(r) for r in rows], rows[0][7])
 
     def spans_by_id(self, gold_id: int) -> list[Span]:
         rows = self.conn.execute(

@@ -62,9 +62,12 @@ def in_text(project: Project, table: str, spans: list, length: int | None) -> li
     """The spans that fit a text of ``length`` characters. The others (a hand edit, or a file
     from before merge checked its rows) would break every view and export: they are left out
     and logged once by id; `annotator check --repair` moves them aside."""
+    limit = length or 0
+    if all(type(s.start) is int and type(s.end) is int and 0 <= s.start < s.end <= limit for s in spans):
+        return spans  # the usual case, checked without building a new list
     kept = []
     for span in spans:
-        if isinstance(span.start, int) and isinstance(span.end, int) and 0 <= span.start < span.end <= (length or 0):
+        if type(span.start) is int and type(span.end) is int and 0 <= span.start < span.end <= limit:
             kept.append(span)
         elif (table, span.id) not in project.hidden_spans:
             project.hidden_spans.add((table, span.id))
