@@ -6,6 +6,7 @@ anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,13 @@ class _Group(click.Group):
         except AnnotatorError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
+        except sqlite3.DatabaseError as exc:
+            # A project file whose pages or tables are broken fails deep inside any query;
+            # say so in one line, whichever command met it.
+            from .core.store.connection import damaged_message
+
+            click.echo(f"error: {damaged_message(Path(_opened[-1] if _opened else 'project'), exc)}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; everything committed before this point is saved", err=True)
             sys.exit(130)
@@ -34,9 +42,13 @@ class _Group(click.Group):
 project_arg = click.argument("project", type=click.Path())
 
 
+_opened: list[str] = []  # project files this command opened, for the damaged-file message
+
+
 def _open(path: str):
     from .core.store import Project
 
+    _opened.append(path)
     project = Project.open(path)
     # Close (and checkpoint the WAL) when the command ends, however it ends.
     ctx = click.get_current_context(silent=True)
@@ -463,6 +475,34 @@ def gui(project: str | None, annotator: str | None, review: bool, lang: str | No
     from .gui.app import run
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
+
+
+@main.command()
+@project_arg
+@click.option("--repair", is_flag=True,
+              help="Drop triggers and views this tool never makes; move spans that do not fit their text aside.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def check(project: str, repair: bool, as_json: bool) -> None:
+    """Check a project file: SQLite integrity, the schema, spans outside their text.
+
+    Exit status 0 when the file is sound (or was repaired), 1 otherwise."""
+    from .core.store.integrity import check_file
+
+    report = check_file(Path(project), repair_it=repair)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.lines():
+            click.echo(line)
+        if report.ok:
+            click.echo(f"{project}: no problems found")
+        elif report.integrity:
+            click.echo(f"{project}: this project file is damaged; --repair cannot mend SQLite pages. "
+                       "Work on a backup copy, or try: sqlite3 FILE .recover")
+        elif not repair:
+            click.echo(f"run `annotator check {project} --repair` to remove what is listed above")
+    fixed = repair and not report.integrity and not report.missing_tables
+    sys.exit(0 if report.ok or fixed else 1)
 
 
 

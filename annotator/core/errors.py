@@ -57,3 +57,8 @@ class ExportError(AnnotatorError):
 
 class SuggesterUnavailable(AnnotatorError):
     """A suggester cannot run here (its model or data is not installed)."""
+
+
+class DamagedProjectError(ProjectError):
+    """The project file's structure is broken (pages overwritten, tables dropped): every
+    command says so in one line instead of failing somewhere inside SQLite."""
