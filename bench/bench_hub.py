@@ -44,7 +44,7 @@ def build_reviewer_project(path: Path, n_articles: int, n_assigned: int) -> None
                 p.insert_articles(batch)
                 batch = []
         p.insert_articles(batch)
-        p.hub_add_assignments([(aid, "ann0") for aid in p.article_ids()[:n_assigned]])
+        p.hub.add_assignments([(aid, "ann0") for aid in p.article_ids()[:n_assigned]])
 
 
 def timed(fn):  # type: ignore[no-untyped-def]

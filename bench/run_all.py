@@ -22,8 +22,10 @@ from common import RESULTS_ENV  # noqa: E402
 # (script, extra arguments) in the order the table shows them.
 BENCHMARKS = [
     ("bench_import_export.py", []),
+    ("bench_interop.py", []),
     ("bench_docbin.py", []),
     ("bench_suggest.py", []),
+    ("suggest_learning.py", []),
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
     ("bench_gui.py", []),

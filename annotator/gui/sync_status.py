@@ -40,7 +40,7 @@ def _sync_once(path: Path) -> tuple[str, str, int]:
             try:
                 summary = sync(project)
             except HubUnavailable as exc:
-                return "offline", str(exc), project.hub_outbox_count()
+                return "offline", str(exc), project.hub.pending_count()
             return "synced", _dt.datetime.now().strftime("%H:%M"), summary.pending
     except AnnotatorError as exc:
         return "error", str(exc), -1
@@ -76,7 +76,7 @@ class HubSyncStatus(QObject):
         self.request()
 
     def show_pending(self) -> None:
-        pending = self.project.hub_outbox_count()
+        pending = self.project.hub.pending_count()
         if pending or self.state in ("synced", "pending"):
             self._set("pending" if pending else "synced",
                       tr("Hub: pending") + f" {pending}" if pending else tr("Hub: synced"), "")

@@ -9,6 +9,7 @@ drawn over exactly its characters.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import stored_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QTextEdit
 
 from annotator.core.offsets import QtOffsetMap
 from annotator.core.store import Project
-from conftest import stored_spans
 
 CASES = {
     "emoji before and inside": "قال 😀 المرصد إن ⟦قوات 🇸🇾 النظام⟧ قصفت 👍🏽 القرية",

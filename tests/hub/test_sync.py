@@ -187,12 +187,12 @@ def test_sync_killed_at_random_points_loses_and_duplicates_nothing(pg_server, hu
         os.kill(pid, signal.SIGKILL)
         finished += wait_status(pid) == 0
         with Project.open(desk) as p:
-            pending = p.hub_outbox_count()
+            pending = p.hub.pending_count()
         on_hub = hub_annotations(team.owner_url) == local_annotations(desk, "alice")
         outcomes.append("done" if not pending else "between commits" if on_hub else "before commit")
         with Project.open(desk) as p:
             sync(p, team.urls["alice"])
-            assert p.hub_outbox_count() == 0
+            assert p.hub.pending_count() == 0
         local = local_annotations(desk, "alice")
         assert hub_annotations(team.owner_url) == local, f"trial {trial}"
         for spans in local.values():
@@ -228,7 +228,7 @@ def test_server_stopped_mid_sync_then_next_sync_completes(pg_server, hub_db, tmp
     assert "error: lost the connection to the hub alice@127.0.0.1" in err and "Traceback" not in err
     assert local_annotations(desk, "alice") == local_before
     with Project.open(desk) as p:
-        assert p.hub_outbox_count() == 5
+        assert p.hub.pending_count() == 5
         summary = sync(p, team.urls["alice"])
     assert summary.sent_annotations == 5 and summary.pending == 0
     assert hub_annotations(team.owner_url) == local_before
@@ -241,7 +241,7 @@ def test_unreachable_hub_is_a_clear_error_and_nothing_changes(pg_server, hub_db,
     with Project.open(team.desktops["alice"]) as p:
         with pytest.raises(HubUnavailable, match="cannot reach the hub"):
             sync(p, dead)
-        assert p.hub_outbox_count() == 2
+        assert p.hub.pending_count() == 2
     result = CliRunner().invoke(main, ["sync", str(team.desktops["alice"]), dead])
     assert result.exit_code == 1 and result.output.startswith("error: cannot reach the hub")
 
@@ -275,7 +275,7 @@ def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db
     with Project.open(team.reviewer) as p:
         bobs = [aid for aid in p.article_ids() if p.conn.execute(
             "SELECT 1 FROM assignments WHERE article_id = ? AND annotator = 'bob'", (aid,)).fetchone()]
-        p.hub_add_assignments([(bobs[0], "alice")])  # the reviewer gives Alice one of Bob's articles
+        p.hub.add_assignments([(bobs[0], "alice")])  # the reviewer gives Alice one of Bob's articles
         assert sync(p, team.urls["rev"]).sent_assignments == 1
         p.add_label(Label("WEAPON", "سلاح", "Weapon", "#123456", "7", ""))
         again = publish(p, team.owner_url, "rev")  # label changes and new articles go up with publish
@@ -327,3 +327,43 @@ def test_time_spent_goes_up_without_counting_as_an_edit(pg_server, hub_db, tmp_p
     with Project.open(team.reviewer) as p:
         sync(p, team.urls["rev"])
         assert p.annotation(p.article_id_by_hash(content_hash), "alice").seconds >= 42.5
+
+
+def test_linked_files_are_not_foreign_but_a_foreign_trigger_still_is(pg_server, hub_db, tmp_path):
+    """Every linked project holds the outbox triggers (migration m_hub_outbox): it opens, passes
+    `annotator check`, and a teammate's linked file merges like any other; one trigger more
+    and the file is refused, with the hub's triggers not named."""
+    import sqlite3
+
+    from annotator.core.errors import MergeError, ProjectError
+
+    team = make_team(pg_server, hub_db, tmp_path, ["alice", "bob"], n_articles=4, overlap=1)
+    desk = team.desktops["alice"]
+    annotate(desk, "alice")
+    with Project.open(desk) as p:
+        assert p.hub.pending_count() == 2  # the triggers ran: two annotated articles wait
+        sync(p, team.urls["alice"])
+        assert p.hub.pending_count() == 0
+    assert cli("check", str(desk)) == f"{desk}: no problems found\n"
+    with Project.open(team.desktops["bob"]) as p:  # bob's desktop merges alice's file by hand
+        summary = merge_projects(p, [desk])
+        assert summary.articles_added == 2 and summary.annotations_added == 2 and not summary.conflicts
+        # Merged rows are local changes like any other (a sync sends only what bob may write).
+        assert sorted(kind for kind, *_ in p.hub.entries()) == ["annotation"] * 2 + ["assignment"] * 2
+    assert cli("check", str(team.desktops["bob"])).endswith("no problems found\n")
+    # The reviewer's linked project merges both linked files (alice's work once, bob's copy of it unchanged).
+    out = cli("merge", str(team.reviewer), str(desk), str(team.desktops["bob"]))
+    assert "merged 2 files" in out and "annotations 2 added" in out and "2 unchanged" in out
+
+    tampered = tmp_path / "tampered.db"
+    shutil.copy(desk, tampered)
+    conn = sqlite3.connect(str(tampered))
+    conn.execute("CREATE TRIGGER keep_in_touch AFTER INSERT ON spans BEGIN DELETE FROM gold; END")
+    conn.commit()
+    conn.close()
+    with Project.open(team.desktops["bob"]) as p, pytest.raises(MergeError) as merge_err:
+        merge_projects(p, [tampered])
+    with pytest.raises(ProjectError) as open_err:
+        Project.open(tampered)
+    for err in (merge_err, open_err):
+        assert "trigger 'keep_in_touch'" in str(err.value) and "hub_outbox" not in str(err.value)

@@ -25,7 +25,7 @@ from ..errors import HubError, ProjectError
 from ..merge import MergeConflict, _signature, _when
 from ..model import Label
 from ..store import Project, now_iso
-from .pgstore import HubStore, Pull, describe, safe_conninfo
+from ..store.hub_server import HubStore, Pull, describe, safe_conninfo
 
 # Project settings of a linked project (no password is ever among them).
 URL, HUB_ID, ANNOTATOR, SCOPE, REV, LAST_SYNC = (
@@ -169,7 +169,7 @@ def publish(project: Project, url: str, reviewer: str) -> PublishSummary:
         hub_id = hub.hub_id()
         if link is not None and link.hub_id != hub_id:
             raise HubError(f"{project.path} is linked to another hub ({describe(link.url)})")
-        assignments = project.hub_all_assignments()
+        assignments = project.hub.all_assignments()
         with hub.transaction():
             fresh_hub = hub.article_count() == 0
             members = dict(project.annotators())
@@ -180,7 +180,7 @@ def publish(project: Project, url: str, reviewer: str) -> PublishSummary:
             labels = [(lab.name, lab.name_ar, lab.name_en, lab.color, lab.key, lab.description, pos)
                       for pos, lab in enumerate(project.labels())]
             hub.upsert_labels(labels)
-            added = hub.add_articles(project.hub_all_articles())
+            added = hub.add_articles(project.hub.all_articles())
             assigned = hub.add_assignments(assignments)
             hub.set_open(not assignments)  # no assignments: everyone annotates everything
             total = hub.article_count()
@@ -192,8 +192,8 @@ def publish(project: Project, url: str, reviewer: str) -> PublishSummary:
     if link is None:
         with project.transaction():
             _link(project, url, hub_id, reviewer, "all", rev=start_rev)
-            project.hub_put_members(hub_members)
-            project.hub_mark_pending(reviewer, gold=True, assignments=False)
+            project.hub.put_members(hub_members)
+            project.hub.mark_pending(reviewer, gold=True, assignments=False)
     summary.sync = sync(project, url)
     return summary
 
@@ -215,14 +215,14 @@ def clone(url: str, path: str | os.PathLike[str], annotator: str, *, all_article
         raise ProjectError(f"{target}: file already exists; clone into a new file")
     with HubStore(url) as hub:
         with hub.transaction(lock=False):
-            hub_id = hub._meta("hub_id")
+            hub_id = hub.meta("hub_id")
             role = hub.member_role(annotator)
             if role is None:
                 raise HubError(f"{annotator!r} is not a member of the hub {hub.where}; the hub's owner adds "
                                f"them with: annotator hub add-user URL {annotator!r} --role annotator")
             labels = [Label(r[0], r[1] or r[0], r[2] or r[0], r[3], r[4] or "", r[5] or "") for r in hub.labels()]
             # On an open hub (a project without assignments) everyone annotates everything.
-            all_articles = all_articles or role == "reviewer" or hub._meta("open") == "true"
+            all_articles = all_articles or role == "reviewer" or hub.meta("open") == "true"
     project = Project.create(target, labels=labels or None)
     try:
         project.ensure_annotator(annotator, role)
@@ -257,12 +257,12 @@ def _raw_spans(wire: Sequence[Sequence]) -> list[tuple]:
 
 
 def _read_outgoing(project: Project, annotator: str, reviewer: bool) -> _Outgoing:
-    entries = project.hub_outbox()
+    entries = project.hub.entries()
     ann_ids = [ref for kind, ref, _, _ in entries if kind == "annotation"]
-    rows = [r for r in project.hub_annotations_by_id(ann_ids) if r[2] == annotator]
-    ids_by_hash = project.hub_article_ids([r[1] for r in rows])
-    spans = project.hub_raw_spans([r[0] for r in rows])
-    rejected = project.hub_rejected([r[0] for r in rows])
+    rows = [r for r in project.hub.annotations_by_id(ann_ids) if r[2] == annotator]
+    ids_by_hash = project.hub.article_ids([r[1] for r in rows])
+    spans = project.hub.raw_spans([r[0] for r in rows])
+    rejected = project.hub.rejected([r[0] for r in rows])
     annotations = [
         (ids_by_hash[r[1]], r[1], r[3], r[4], float(r[5] or 0), r[6], _wire_spans(spans.get(r[0], [])),
          [list(x) for x in rejected.get(r[0], [])])
@@ -271,12 +271,12 @@ def _read_outgoing(project: Project, annotator: str, reviewer: bool) -> _Outgoin
     gold: list[tuple] = []
     assignments: list[tuple[str, str]] = []
     if reviewer:
-        gold_rows = project.hub_gold_by_id([ref for kind, ref, _, _ in entries if kind == "gold"])
-        gold_spans = project.hub_raw_spans([r[0] for r in gold_rows], gold=True)
-        gold_ids = project.hub_article_ids([r[1] for r in gold_rows])
+        gold_rows = project.hub.gold_by_id([ref for kind, ref, _, _ in entries if kind == "gold"])
+        gold_spans = project.hub.raw_spans([r[0] for r in gold_rows], gold=True)
+        gold_ids = project.hub.article_ids([r[1] for r in gold_rows])
         gold = [(gold_ids[r[1]], r[1], r[2], r[3], r[4], r[5], r[6], _wire_spans(gold_spans.get(r[0], [])))
                 for r in gold_rows]
-        assignments = project.hub_assignment_hashes(
+        assignments = project.hub.assignment_hashes(
             [(ref, who) for kind, ref, who, _ in entries if kind == "assignment"])
     return _Outgoing(entries, annotations, gold, assignments)
 
@@ -306,7 +306,7 @@ def sync(project: Project, url: str | None = None) -> SyncSummary:
     local_role = project.role(link.annotator) or "annotator"
     with HubStore(url) as hub:
         with hub.transaction():
-            if hub._meta("hub_id") != link.hub_id:
+            if hub.meta("hub_id") != link.hub_id:
                 raise HubError(f"{describe(url)} is not the hub {project.path} was cloned from")
             role = hub.member_role(link.annotator)
             if role is None:
@@ -329,7 +329,7 @@ def sync(project: Project, url: str | None = None) -> SyncSummary:
             wanted |= {h for h, name in pull.assignments if reviewer or name == link.annotator}
             wanted -= have
             if wanted:
-                wanted -= set(project.hub_article_ids(sorted(wanted)))
+                wanted -= set(project.hub.article_ids(sorted(wanted)))
             if wanted:
                 pull.articles += hub.articles_by_hash(sorted(wanted))
             hub.record_sync(link.annotator)
@@ -408,41 +408,41 @@ def _union(a: Sequence[Sequence], b: Sequence[Sequence]) -> list[list]:
 def _apply(project: Project, link: HubLink, pull: Pull, out: _Outgoing, role: str, summary: SyncSummary) -> None:
     """The local half: one transaction that applies what came down, forgets what went up and
     moves the high-water mark."""
-    with project.hub_applying():
+    with project.hub.applying():
         if pull.labels:
             here = {(lab, pos) for pos, lab in enumerate(project.labels())}
             theirs = [(Label(r[0], r[1] or r[0], r[2] or r[0], r[3], r[4] or "", r[5] or ""), r[6])
                       for r in pull.labels]
             changed = [item for item in theirs if item not in here]
-            project.hub_put_labels(changed)
+            project.hub.put_labels(changed)
             summary.labels_changed = len(changed)
         if pull.members:
-            project.hub_put_members(pull.members)
+            project.hub.put_members(pull.members)
         if role == "reviewer" and project.role(link.annotator) != "reviewer":
-            project.hub_put_members([(link.annotator, "reviewer")])
+            project.hub.put_members([(link.annotator, "reviewer")])
         if pull.articles:
             summary.received_articles = project.insert_articles(
                 [(a[1], a[2], a[3], a[4], a[5], a[6], a[7] or "{}", a[0], a[8], a[9] or now_iso())
                  for a in pull.articles])
         hashes = {a[0] for a in pull.annotations} | {g[0] for g in pull.gold} | {h for h, _ in pull.assignments}
-        local_ids = project.hub_article_ids(sorted(hashes))
+        local_ids = project.hub.article_ids(sorted(hashes))
         if pull.assignments:
             pairs = [(local_ids[h], name) for h, name in pull.assignments if h in local_ids]
-            before = len(project.hub_assignment_hashes(pairs))
-            project.hub_add_assignments(pairs)
+            before = len(project.hub.assignment_hashes(pairs))
+            project.hub.add_assignments(pairs)
             summary.received_assignments = len(pairs) - before
         _apply_annotations(project, pull, local_ids, summary)
         _apply_gold(project, pull, local_ids, summary)
-        project.hub_clear_outbox(out.entries)
+        project.hub.clear_sent(out.entries)
         project.set_setting(REV, pull.rev)
         project.set_setting(LAST_SYNC, now_iso())
-    summary.pending = project.hub_outbox_count()
+    summary.pending = project.hub.pending_count()
 
 
 def _apply_annotations(project: Project, pull: Pull, local_ids: dict[str, int], summary: SyncSummary) -> None:
     rows = [r for r in pull.annotations if r[0] in local_ids]
-    here = project.hub_annotations_by_key([(local_ids[r[0]], r[1]) for r in rows])
-    here_spans = project.hub_raw_spans([h[0] for h in here.values()])
+    here = project.hub.annotations_by_key([(local_ids[r[0]], r[1]) for r in rows])
+    here_spans = project.hub.raw_spans([h[0] for h in here.values()])
     replaced: list[int] = []
     for chash, name, status, comment, seconds, updated, spans, rejected in rows:
         aid = local_ids[chash]
@@ -450,7 +450,7 @@ def _apply_annotations(project: Project, pull: Pull, local_ids: dict[str, int], 
         mine = here.get((aid, name))
         rejected_rows = [tuple(r) for r in rejected]
         if mine is None:
-            project.hub_put_annotation(aid, name, status, comment, float(seconds or 0), updated, theirs,
+            project.hub.put_annotation(aid, name, status, comment, float(seconds or 0), updated, theirs,
                                        rejected_rows, None)
             summary.annotations_added += 1
             continue
@@ -462,26 +462,26 @@ def _apply_annotations(project: Project, pull: Pull, local_ids: dict[str, int], 
                                                    "other" if verdict == "there" else "this", m_updated, updated))
         more_time = verdict == "same" and float(seconds or 0) > float(m_seconds or 0)
         if verdict == "there" or more_time:
-            project.hub_put_annotation(aid, name, status, comment, float(seconds or 0), updated, theirs,
+            project.hub.put_annotation(aid, name, status, comment, float(seconds or 0), updated, theirs,
                                        rejected_rows, ann_id)
             replaced.append(ann_id)
             summary.annotations_updated += 1
         elif verdict == "here":
             summary.annotations_kept += 1
-    project.hub_drop_outbox("annotation", replaced)
+    project.hub.drop("annotation", replaced)
 
 
 def _apply_gold(project: Project, pull: Pull, local_ids: dict[str, int], summary: SyncSummary) -> None:
     rows = [g for g in pull.gold if g[0] in local_ids]
-    here = project.hub_gold_by_article([local_ids[g[0]] for g in rows])
-    here_spans = project.hub_raw_spans([h[0] for h in here.values()], gold=True)
+    here = project.hub.gold_by_article([local_ids[g[0]] for g in rows])
+    here_spans = project.hub.raw_spans([h[0] for h in here.values()], gold=True)
     replaced: list[int] = []
     for chash, adjudicator, strategy, status, created, updated, spans in rows:
         aid = local_ids[chash]
         theirs = _raw_spans(spans)
         mine = here.get(aid)
         if mine is None:
-            project.hub_put_gold(aid, adjudicator, strategy, status, created, updated, theirs, None)
+            project.hub.put_gold(aid, adjudicator, strategy, status, created, updated, theirs, None)
             summary.gold_added += 1
             continue
         gold_id, m_adj, m_strategy, m_status, _m_created, m_updated = mine
@@ -491,7 +491,7 @@ def _apply_gold(project: Project, pull: Pull, local_ids: dict[str, int], summary
             summary.conflicts.append(MergeConflict(summary.hub, aid, None, None,
                                                    "other" if verdict == "there" else "this", m_updated, updated))
         if verdict == "there":
-            project.hub_put_gold(aid, adjudicator, strategy, status, created, updated, theirs, gold_id)
+            project.hub.put_gold(aid, adjudicator, strategy, status, created, updated, theirs, gold_id)
             replaced.append(gold_id)
             summary.gold_updated += 1
-    project.hub_drop_outbox("gold", replaced)
+    project.hub.drop("gold", replaced)

@@ -1,4 +1,5 @@
-"""The team hub's store: every PostgreSQL statement of the annotator lives in this module.
+"""The team hub's store (PostgreSQL): every PostgreSQL statement of the annotator lives in
+this module; the project's side of a sync is :mod:`.hub_outbox`.
 
 The hub is one PostgreSQL schema (``annotator_hub``). Every row carries ``rev``, a number
 from one sequence, set by a trigger on each insert and update; a desktop remembers the
@@ -11,7 +12,7 @@ hub's annotator or reviewer group role; row-level security lets annotators read 
 assigned articles (every article on an "open" hub) and write only their own annotations;
 only reviewers write articles, assignments and gold.
 
-The sync logic (what wins, what is a conflict) is in ``sync.py``; this module only moves rows.
+The sync logic (what wins, what is a conflict) is in ``core/hub/sync.py``; this module only moves rows.
 """
 from __future__ import annotations
 
@@ -295,9 +296,10 @@ class HubStore:
 
     def hub_id(self) -> str:
         with self.transaction(lock=False):
-            return self._meta("hub_id")
+            return self.meta("hub_id")
 
-    def _meta(self, key: str) -> str:
+    def meta(self, key: str) -> str:
+        """A value of the hub's meta table (inside a transaction)."""
         row = self._rows("SELECT value FROM {s}.meta WHERE key = %s", (key,))
         if not row:
             raise HubError(f"{self.where}: the hub has no {key}; is it initialised?")
@@ -333,8 +335,8 @@ class HubStore:
         """Create (or reset) the member's login role; return (role name, one-time password)."""
         login = login_role_for(name)
         password = secrets.token_urlsafe(18)
-        group = self._meta("reviewer_group" if role == "reviewer" else "annotator_group")
-        other = self._meta("annotator_group" if role == "reviewer" else "reviewer_group")
+        group = self.meta("reviewer_group" if role == "reviewer" else "annotator_group")
+        other = self.meta("annotator_group" if role == "reviewer" else "reviewer_group")
         taken = self._rows("SELECT name FROM {s}.members WHERE pg_role = %s AND name <> %s", (login, name))
         if taken:
             raise HubError(f"the PostgreSQL role {login} already belongs to member {taken[0][0]}")
