@@ -67,7 +67,7 @@ def safe_conninfo(url: str) -> str:
     except psycopg.ProgrammingError as exc:
         raise HubError(f"not a PostgreSQL connection string: {exc}") from None
     params.pop("password", None)
-    return make_conninfo(**params)
+    return make_conninfo("", **params)
 
 
 def describe(url: str) -> str:
@@ -110,7 +110,7 @@ def login_role_for(name: str) -> str:
     return f"u_{ascii_part}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}".replace("__", "_")
 
 
-def _schema_sql(annotator_group: str, reviewer_group: str) -> list[sql.Composable]:
+def _schema_sql(annotator_group: str, reviewer_group: str) -> list[sql.SQL | sql.Composed]:
     ann, rev = _ident(annotator_group), _ident(reviewer_group)
     stmts = [
         "CREATE SCHEMA {s}",
@@ -209,7 +209,7 @@ def _schema_sql(annotator_group: str, reviewer_group: str) -> list[sql.Composabl
         f"CREATE POLICY own_sync ON {{s}}.member_sync FOR ALL USING (name = {me}) WITH CHECK (name = {me})",
         f"CREATE POLICY reviewers_read_sync ON {{s}}.member_sync FOR SELECT USING ({reviewer})",
     ]
-    out: list[sql.Composable] = [_q(s) for s in stmts]
+    out: list[sql.SQL | sql.Composed] = [_q(s) for s in stmts]
     grants = [
         "GRANT USAGE ON SCHEMA {s} TO {a}, {r}",
         "GRANT USAGE ON SEQUENCE {s}.rev TO {a}, {r}",
@@ -268,7 +268,7 @@ class HubStore:
         except psycopg.Error as exc:
             raise HubError(f"the hub {self.where} failed: {_first_line(exc)}") from None
 
-    def _rows(self, query: sql.Composable | str, params: Sequence[Any] | None = None) -> list[tuple]:
+    def _rows(self, query: sql.SQL | sql.Composed | str, params: Sequence[Any] | None = None) -> list[tuple]:
         return self.conn.execute(_q(query) if isinstance(query, str) else query, params).fetchall()
 
     # ------------------------------------------------------------- schema
