@@ -153,12 +153,16 @@ def _check_types(rec: ArticleRecord) -> None:
 
 @dataclass
 class LabelPolicy:
-    """What the import does with labels: ``--map`` renames, ``--add-labels`` creates unknown ones."""
+    """What the import does with labels: ``--map`` renames, ``--add-labels`` creates unknown ones.
+
+    ``span_check`` is the project's own span rule (``Project.check_span``: offsets, overlap
+    unless the project allows it), so an import accepts exactly what the store accepts."""
 
     known: set[str]
     mapping: dict[str, str] = field(default_factory=dict)
     add_unknown: bool = False
     to_add: list[str] = field(default_factory=list)  # new labels not yet written to the project
+    span_check: Callable[..., tuple[int, int]] = check_span
 
     def check(self, label: str, where: str, rec: ArticleRecord) -> None:
         if label in self.known:
@@ -180,7 +184,7 @@ def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, w
     for s in sorted(spans, key=lambda s: (s.start, s.end)):
         policy.check(s.label, f"{who}span {s.start}–{s.end}", rec)
         try:
-            start, end = check_span(rec.text, s.start, s.end, accepted)
+            start, end = policy.span_check(rec.text, s.start, s.end, accepted)
         except SpanError as exc:
             raise InputError(f"{who}span {s.start}–{s.end} {s.label}: {exc}", rec.file, rec.line) from None
         accepted.append(Span(start, end, s.label, s.attributes, s.origin))
@@ -237,7 +241,8 @@ def import_records(
         raise InputError(f"--status must be one of {', '.join(IMPORT_STATUSES)}, got {default_status!r}")
 
     summary = ImportSummary()
-    policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels)
+    policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels,
+                         span_check=project.check_span)
     created = now_iso()
     batch: list[tuple[tuple, ArticleRecord]] = []
     seen = 0

@@ -414,3 +414,27 @@ def test_a_fifo_inside_a_folder_is_named_not_read(project: Project, tmp_path: Pa
         f"{folder / 'b.txt'}: is not a regular file (a pipe, socket or device); give a file",
         f"{folder / 'c.txt'}: is a folder, not a file",
     ]
+
+
+def test_overlapping_spans_follow_the_project_rule(project: Project, tmp_path: Path) -> None:
+    """The importer applies the store's own span rule: a project that allows overlapping
+    spans accepts them on import too, one that does not refuses the record."""
+    text = "قصفت قوات النظام ريف إدلب الجنوبي."
+    outer = text.index("ريف إدلب الجنوبي")
+    inner = text.index("إدلب")
+    record = {"text": text, "spans": [
+        {"start": outer, "end": outer + len("ريف إدلب الجنوبي"), "label": "LOCATION"},
+        {"start": inner, "end": inner + len("إدلب"), "label": "LOCATION"},
+    ]}
+    path = tmp_path / "nested.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    refused = import_paths(project, [path], annotator="lina")
+    assert refused.rejected == 1 and "overlap" in refused.errors[0].reason
+
+    project.set_setting("allow_overlap", True)
+    accepted = import_paths(project, [path], annotator="lina")
+    assert accepted.rejected == 0
+    article_id = project.article_id_by_hash(content_hash(text))
+    assert article_id is not None
+    assert len(project.spans(article_id, "lina")) == 2
