@@ -224,6 +224,11 @@ class RuleSuggester(Suggester):
         self._org_complements = set(_words(sources.get("org_complements")))
         self._org_tails = set(_words(sources.get("org_complement_tails")))
         self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
+        # Media taken as a whole («وسائل إعلام», «صحف ومواقع يمنية»): heads and the
+        # adjectives that make an ambiguous head («مواقع») a medium.
+        self._collective_heads = set(_words(sources.get("media_collective_heads")))
+        self._collective_need_media = set(_words(sources.get("media_collective_ambiguous")))
+        self._media_adj = set(_words(sources.get("media_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
@@ -257,7 +262,7 @@ class RuleSuggester(Suggester):
         self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
-        self._known |= self._org_heads
+        self._known |= self._org_heads | self._collective_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------
@@ -293,7 +298,7 @@ class RuleSuggester(Suggester):
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
-            | self._territory_bodies
+            | self._territory_bodies | self._collective_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -474,12 +479,14 @@ class RuleSuggester(Suggester):
         for i, w in enumerate(norm):
             if w not in starts:
                 continue
-            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدر عسكري»
-                j = i + 1
-                while j < n and norm[j] in self._unnamed_adj:
-                    j += 1
+            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
                 if j > i + 1:
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
+                cand = self._media_collective(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
             if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
                 j = i + 1
                 while j < n and norm[j] in self._unnamed_adj:
@@ -519,7 +526,7 @@ class RuleSuggester(Suggester):
                 and norm[i + 2].isalpha()
                 and (i + 1) not in act_starts
             ):
-                cand = self._unquoted_outlet(i + 1, orth, norm, n)  # «نقلت شبكة إباء»
+                cand = self._unquoted_outlet(i + 1, orth, norm, n, name_starts, loc_starts)  # «نقلت شبكة إباء»
                 if cand is not None:
                     cands.append(cand)
 
@@ -631,6 +638,45 @@ class RuleSuggester(Suggester):
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
         return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+
+    def _source_adjective(self, w: str) -> bool:
+        """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
+        return w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj)
+
+    def _source_adjectives_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the adjectives that follow an unnamed-source head at ``j - 1``; after a
+        first one, an adjective with a glued «و» is coordinated with it («طبية وأمنية»)."""
+        first = j
+        while j < n:
+            if orth[j] == norm[j] and self._source_adjective(norm[j]):
+                j += 1
+            elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
+                j += 1
+            else:
+                break
+        return j
+
+    def _media_collective(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """Media as a whole in an attribution: «أفادت وسائل إعلام», «قالت مواقع إعلامية
+        محلية», «نقلت صحف ومواقع يمنية». «مواقع» alone is positions: it is a medium only
+        with a media adjective or coordinated with another medium."""
+        k = h + 1
+        if norm[h] == "وسائل":
+            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام"):
+                return None
+            k += 1
+        heads = [norm[h]]
+        if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
+            heads.append(orth[k][1:])
+            k += 1
+        end = self._source_adjectives_end(k, orth, norm, n)
+        if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
+            return None
+        if end == k and heads[0] != "وسائل":
+            return None
+        if not self._attributed(h, end, norm):
+            return None
+        return _Cand(h, end, "SOURCE", _S_PATTERN)
 
     def _attributed(self, s: int, e: int, norm: list[str]) -> bool:
         """Is an attribution word within three tokens before or two after ``s:e``?"""
@@ -978,15 +1024,23 @@ class RuleSuggester(Suggester):
             j += 1
         return _Cand(h, j, "SOURCE", _S_PATTERN)
 
-    def _unquoted_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+    def _unquoted_outlet(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
         """«… نقلت شبكة إباء التابعة…» → «شبكة إباء», «قالت لجنة أطباء السودان» → «لجنة
         أطباء السودان»: an outlet or organisation head after an attribution word, and up to
         four name words, up to a function word, a participle or punctuation. A «ل» phrase
-        inside the name is kept («وكالة السودان للأنباء»)."""
+        inside the name is kept («وكالة السودان للأنباء»). A place after a name word ends the
+        name of a body named by its territory («تنسيقية لجان مقاومة الفاشر»)."""
         j = h + 1
         while j < n and j - h <= 4:
             o, w = orth[j], norm[j]
-            if o != w or w[:1] == "ل":
+            if j > h + 1 and j in loc_starts and o == w:
+                j = name_starts[j]
+                break
+            # A word that starts with the letter ل is a name word when it is a word of its own
+            # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
+            if o != w or (w[:1] == "ل" and w not in self._lexicon):
                 # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
                 if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
                     j += 1
@@ -1008,6 +1062,8 @@ class RuleSuggester(Suggester):
             j += 1
         if j == h + 1:
             return None
+        if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
+            return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
         return _Cand(h, j, "SOURCE", _S_UNKNOWN)
 
     @staticmethod
@@ -1018,6 +1074,14 @@ class RuleSuggester(Suggester):
             and (orth[s - 1] in _QUOTE_CHARS and orth[e] in _QUOTE_CHARS
                  or (orth[s - 1], orth[e]) in (("(", ")"), ("[", "]"), ("/", "/")))
         )
+
+    def _after_outlet_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Does the quote at ``i`` follow an outlet head and one or two name words: «وكالة
+        أنباء "هاوار"», «لوكالة الصحافة الفلسطينية "صفا"»?"""
+        for k in range(i - 2, max(-1, i - 4), -1):
+            if norm[k] in self._outlet_heads:
+                return all(orth[t] == norm[t] and norm[t].isalpha() for t in range(k + 1, i))
+        return False
 
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
@@ -1035,7 +1099,7 @@ class RuleSuggester(Suggester):
             prev = norm[i - 1] if i > 0 else ""
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
-            context = prev in self._outlet_heads or prev in self._attribution
+            context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
                 context = any(w in self._talked_to for w in window)
