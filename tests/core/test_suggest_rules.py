@@ -664,3 +664,51 @@ def test_body_named_by_its_territory_ends_with_the_place(rules: RuleSuggester) -
     assert ("رابطة لجان الأحياء", "SOURCE") in labelled(rules, "وقالت رابطة لجان الأحياء إن المياه انقطعت.")
     # a preposition still ends the name
     assert ("رابطة الأحياء", "SOURCE") in labelled(rules, "وقالت رابطة الأحياء لمراسلنا إن المياه انقطعت.")
+
+
+def test_a_closing_quote_after_a_quoted_body_opens_no_outlet(rules: RuleSuggester) -> None:
+    got = labelled(rules, "شنت “هيئة تحرير الشام” هجوماً على مواقع “الفرقة 25” قرب البلدة.")
+    assert [s for s, lab in got if lab == "SOURCE"] == []
+
+
+# --------------------------------------------------------------------------------------
+# Forces and bodies named by a place, air forces in construct, definite unit numerals
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, actor, inner_place",
+    [
+        ("وقال ضابط في شرطة كركوك إن الطريق أغلق.", "شرطة كركوك", "كركوك"),
+        ("وقال مجلس منبج العسكري إن الهجوم فشل.", "مجلس منبج العسكري", "منبج"),
+        ("وأكدت قوات مجلس دير الزور أنها ستلاحق الخلايا.", "قوات مجلس دير الزور", "دير الزور"),
+        ("وذكرت حكومة ولاية الخرطوم في بيان أن القصف استمر.", "حكومة ولاية الخرطوم", "ولاية الخرطوم"),
+    ],
+)
+def test_bodies_named_by_a_place_are_actors_without_inner_place(
+    rules: RuleSuggester, text: str, actor: str, inner_place: str
+) -> None:
+    got = labelled(rules, text)
+    assert (actor, "ACTOR") in got
+    assert (inner_place, "LOCATION") not in got
+
+
+def test_place_only_heads_need_a_known_place(rules: RuleSuggester) -> None:
+    for text in ("انعقد مجلس العزاء في المدينة.", "وصلت الشرطة إلى مجلس القرية بعد الظهر."):
+        assert [s for s, lab in labelled(rules, text) if lab == "ACTOR"] == []
+
+
+def test_air_force_in_construct_and_definite_unit_numerals(rules: RuleSuggester) -> None:
+    assert ("طيران الاحتلال الإسرائيلي", "ACTOR") in labelled(rules, "قصف طيران الاحتلال الإسرائيلي المنازل.")
+    assert ("مقاتلات التحالف الدولي", "ACTOR") in labelled(rules, "أغارت مقاتلات التحالف الدولي على المواقع.")
+    # an aircraft of no actor stays out
+    assert [s for s, lab in labelled(rules, "حلق طيران مسير فوق البلدة.") if lab == "ACTOR"] == []
+    assert ("اللواء الـ28", "ACTOR") in labelled(rules, "اشتبكت قوات من اللواء الـ28 مع المهاجمين.")
+    assert ("الفرقة الـ17", "ACTOR") in labelled(rules, "هاجم المسلحون مقر الفرقة الـ17 في المدينة.")
+
+
+def test_enemy_state_short_form_with_nationality_and_party_after_against(rules: RuleSuggester) -> None:
+    assert ("العدو الإسرائيلي", "ACTOR") in labelled(rules, "وقالت الوزارة إن غارة العدو الإسرائيلي استهدفت البلدة.")
+    got = labelled(rules, "أعلن حزب الله اللبناني مقتل عنصر. وأكد الحزب اللبناني مسؤوليته عن الهجوم.")
+    assert ("الحزب اللبناني", "ACTOR") in got
+    assert ("إسرائيل", "ACTOR") in labelled(rules, "وقال إنه لن يوقف هجماته ضد إسرائيل.")
+    # a state one flees from is a place
+    assert ("إسرائيل", "LOCATION") in labelled(rules, "فر السكان من إسرائيل إلى الأردن.")

@@ -53,6 +53,7 @@ __all__ = ["RuleSuggester", "ORIGIN"]
 ORIGIN = "rule"
 
 _QUOTE_CHARS = QUOTES
+_CLOSING_QUOTES = frozenset("”»’")
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.
@@ -177,6 +178,11 @@ class RuleSuggester(Suggester):
         self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
         # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
         self._place_force_heads = set(_words(actors.get("place_force_heads")))
+        # Heads that make a force or a body only with a place: «شرطة ديالى», «مجلس منبج العسكري».
+        self._place_only_heads = set(_words(actors.get("place_only_force_heads")))
+        # Indefinite heads in construct with an actor, the air force of that actor: «طيران
+        # الاحتلال الإسرائيلي», «مقاتلات التحالف».
+        self._air_construct = set(_words(actors.get("air_construct_heads")))
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
         self._short_form_heads = set(_words(actors.get("short_form_heads")))
@@ -262,7 +268,7 @@ class RuleSuggester(Suggester):
         self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
-        self._known |= self._org_heads | self._collective_heads
+        self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------
@@ -298,7 +304,7 @@ class RuleSuggester(Suggester):
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
-            | self._territory_bodies | self._collective_heads
+            | self._territory_bodies | self._collective_heads | self._place_only_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -497,12 +503,14 @@ class RuleSuggester(Suggester):
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
                 if cand is not None:
                     cands.append(cand)
-            if i + 1 >= n or not (norm[i + 1].isalpha() or norm[i + 1].isdigit()):
+            if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._place_only_heads and (i + 1) in loc_starts and orth[i + 1] == norm[i + 1]:
+                cands.append(_Cand(i, self._force_adjectives_end(name_starts[i + 1], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -530,6 +538,12 @@ class RuleSuggester(Suggester):
                 if cand is not None:
                     cands.append(cand)
 
+        cands = [  # «طيران الاحتلال الإسرائيلي»: the air force of the actor after it
+            _Cand(c.start - 1, c.end, c.label, c.score)
+            if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._air_construct and orth[c.start] == norm[c.start]
+            else c
+            for c in cands
+        ]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
@@ -594,8 +608,9 @@ class RuleSuggester(Suggester):
         if not first:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
+        n = len(norm)
         return [
-            _Cand(i, i + 1, "ACTOR", _S_UNKNOWN)
+            _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
             if w in first and i > first[w] and i not in taken
         ]
@@ -627,6 +642,8 @@ class RuleSuggester(Suggester):
             return True
         # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
         if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):
+            return True
+        if prev == "ضد" and orth[s] == norm[s]:  # «هجماته ضد إسرائيل»: the other party to a fight
             return True
         # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
         verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
@@ -690,7 +707,8 @@ class RuleSuggester(Suggester):
         j = h + 1
         if orth[j] != norm[j]:
             return None
-        if norm[j].isdigit() and len(norm[j]) <= 4:
+        number = norm[j][2:] if norm[j].startswith("ال") else norm[j]  # «اللواء الـ28»
+        if number.isdigit() and len(number) <= 4:
             j += 1
         else:
             for o in self._unit_ordinals:
@@ -738,6 +756,14 @@ class RuleSuggester(Suggester):
             return True
         return len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and w not in self._not_names
 
+    def _force_adjectives_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after up to three adjectives that belong to a force name («العسكري»)."""
+        k = 0
+        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            end += 1
+            k += 1
+        return end
+
     def _force(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
     ) -> _Cand | None:
@@ -753,6 +779,13 @@ class RuleSuggester(Suggester):
             known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
         if known_end is not None:
             end = known_end
+        elif (
+            norm[h] in self._place_force_heads | self._place_only_heads
+            and (norm[j] in self._admin_heads or norm[j] in self._place_only_heads)
+            and (j + 1) in loc_starts
+            and orth[j + 1] == norm[j + 1]
+        ):
+            end = name_starts[j + 1]  # «حكومة ولاية الخرطوم», «قوات مجلس دير الزور»
         elif self._force_name_word(norm[j]):
             end = j + 1
         elif norm[j] in self._force_heads and j + 1 < n:
@@ -775,10 +808,7 @@ class RuleSuggester(Suggester):
             end = j + 2  # a construct chain: «قوات حماية الشعب», «جيش تحرير السودان»
         else:
             return None
-        k = 0
-        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
-            end += 1
-            k += 1
+        end = self._force_adjectives_end(end, orth, norm, n)
         if norm[h] in self._unit_heads or norm[h] in self._force_heads:
             end = self._unit_tail(end, orth, norm, n)
         return _Cand(h, end, "ACTOR", _S_PATTERN)
@@ -1078,9 +1108,14 @@ class RuleSuggester(Suggester):
     def _after_outlet_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
         """Does the quote at ``i`` follow an outlet head and one or two name words: «وكالة
         أنباء "هاوار"», «لوكالة الصحافة الفلسطينية "صفا"»?"""
+        if orth[i] in _CLOSING_QUOTES:
+            return False
         for k in range(i - 2, max(-1, i - 4), -1):
             if norm[k] in self._outlet_heads:
-                return all(orth[t] == norm[t] and norm[t].isalpha() for t in range(k + 1, i))
+                # «“هيئة تحرير الشام” هجوماً…»: a quote that closes a quoted name opens nothing
+                return (k == 0 or orth[k - 1] not in _QUOTE_CHARS) and all(
+                    orth[t] == norm[t] and norm[t].isalpha() for t in range(k + 1, i)
+                )
         return False
 
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
