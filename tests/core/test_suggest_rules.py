@@ -712,3 +712,41 @@ def test_enemy_state_short_form_with_nationality_and_party_after_against(rules: 
     assert ("إسرائيل", "ACTOR") in labelled(rules, "وقال إنه لن يوقف هجماته ضد إسرائيل.")
     # a state one flees from is a place
     assert ("إسرائيل", "LOCATION") in labelled(rules, "فر السكان من إسرائيل إلى الأردن.")
+
+
+# --------------------------------------------------------------------------------------
+# Counts: injuries, thousands with digits, glued numbers, tolls with a long complement,
+# subsets, feminine plurals
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("قال المتحدث إن 13شخصا قتلوا في الاشتباكات.", "13شخصا"),  # a number glued to its noun
+        ("راح ضحيتها 104 قتلى و160 إصابة خلال يوم.", "160 إصابة"),
+        ("ارتفعت الحصيلة إلى 42 ألفاً و519 قتيلاً.", "42 ألفاً و519 قتيلاً"),
+        ("أعلنت الوزارة ارتفاع حصيلة ضحايا القصف المدفعي على الحي إلى 41 بينهم أطفال.", "41"),
+        ("ارتفع عدد قتلى الغارة الجوية على بلدة الطيبة إلى 5.", "5"),
+        ("ارتفعت الحصيلة إلى أكثر من 55.", "أكثر من 55"),
+        ("قتل خمسة أشخاص، بينهم ثلاثة في فصيل محلي.", "ثلاثة"),
+        ("وقتل 6 أطفال و5 مواطنات في الريف.", "5 مواطنات"),
+        ("قتل شخص وأصيب 4 بجروح.", "4"),  # a bare number after a trigger, before «بجروح»
+    ],
+)
+def test_more_counts(rules: RuleSuggester, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مقتل 3 وإصابة 5 في القصف.",  # «وإصابة» governs the next number: not «3 وإصابة»
+        "ارتفع عدد الغارات على البلدة منذ الصباح إلى 25.",  # a count of strikes
+        "ارتفع عدد الهجمات على مواقع الفصائل في المنطقة إلى 12.",
+        "وصلت حصيلة الضحايا في الحرب منذ عام ٢٠١١ إلى 2023.",  # a year
+        "دفعت الحكومة 5 آلاف و300 دولار لكل عائلة.",
+        "وصلت 3 إصابات مباشرة إلى المبنى وأصيب 4 بجروح.",
+    ],
+)
+def test_more_non_counts(rules: RuleSuggester, text: str) -> None:
+    got = [s for s, lab in labelled(rules, text) if lab == "COUNT"]
+    assert all(not s.endswith(("وإصابة", "25", "12", "2023", "300", "دولار", "إصابات")) for s in got), got

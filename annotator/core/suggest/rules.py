@@ -258,6 +258,11 @@ class RuleSuggester(Suggester):
         self._total_heads = set(_words(counts.get("total_heads")))
         self._toll_followers = set(_words(counts.get("toll_followers")))
         self._superlatives = set(_words(counts.get("superlatives")))
+        # Injuries counted like people («160 إصابة»), only without a glued clitic: in «مقتل 3
+        # وإصابة 5» the word is the trigger of the next count.
+        self._injury_nouns = set(_words(counts.get("injury_nouns")))
+        # A subset of people already counted: «بينهم ثلاثة في حزب الله».
+        self._subset_words = set(_words(counts.get("subset_words")))
         # Casualty words after «عدد»/«إجمالي»: the category cues (killed, wounded…).
         self._casualty_words = set(clex["cues"])
         self._media_tags = set(_words(sources.get("media_tags")))
@@ -337,6 +342,8 @@ class RuleSuggester(Suggester):
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
             r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
             r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            # A number glued to the noun it counts: «13شخصا».
+            r"(?<=[0-9])(?=[\u0621-\u064a])",
         ]
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
@@ -363,6 +370,8 @@ class RuleSuggester(Suggester):
             if not n.endswith(("ا", "ه", "ء")):
                 forms.add(n + "ا")  # accusative: «عنصراً» folds to «عنصرا»
             forms.add(stem + "ان")
+            if n.endswith("ه"):
+                forms.add(n[:-1] + "ات")  # feminine sound plural: «مواطنة» → «مواطنات»
         return forms
 
     def _norm_for(self, form: str) -> str:
@@ -1174,6 +1183,12 @@ class RuleSuggester(Suggester):
             if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
                 j += 2
                 continue
+            # «42 ألفاً و519»: digits after a thousands word continue the number.
+            if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
+                self._numbers[norm[j - 1]][0] in ("thousand", "thousands", "million", "millions")
+            ):
+                j += 2
+                continue
             break
         return j
 
@@ -1241,6 +1256,8 @@ class RuleSuggester(Suggester):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             return _Cand(start, k + 1, "COUNT", _S_COUNT)
+        if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
+            return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
@@ -1250,14 +1267,14 @@ class RuleSuggester(Suggester):
                 return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
-        if not qualified and self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
+        if self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
             k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and norm[start - 1] in self._triggers:
+        if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
-            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم"):
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"):
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
@@ -1265,16 +1282,25 @@ class RuleSuggester(Suggester):
 
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
-        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it."""
-        for t in range(i - 1, max(-1, i - 7), -1):
+        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
+        A toll head with a casualty word after it may take a longer complement before «إلى»
+        («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
+        5»): the words after the casualty word name the event, not what is counted."""
+        reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
+        blocked = False
+        for t in range(i - 1, max(-1, i - 1 - reach), -1):
             w = norm[t]
-            if not w.isalpha() or self._blocked_word(w):
+            if not w.isalpha():
                 return False
-            if w in self._toll_heads:
-                return True
-            if w in self._total_heads and t + 1 < i:
-                nxt = norm[t + 1]
-                return nxt in self._casualty_words or self._is_people(nxt)
+            casualty_after = t + 1 < i and (norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1]))
+            if w in self._toll_heads or w in self._total_heads:
+                if casualty_after:
+                    return True
+                return w in self._toll_heads and not blocked
+            if self._blocked_word(w):
+                if i - t > 6:
+                    return False
+                blocked = True
         return False
 
     @staticmethod
