@@ -750,3 +750,42 @@ def test_more_counts(rules: RuleSuggester, text: str, count: str) -> None:
 def test_more_non_counts(rules: RuleSuggester, text: str) -> None:
     got = [s for s, lab in labelled(rules, text) if lab == "COUNT"]
     assert all(not s.endswith(("وإصابة", "25", "12", "2023", "300", "دولار", "إصابات")) for s in got), got
+
+
+# --------------------------------------------------------------------------------------
+# Places: «منطقة/معسكر/حارة» + a name in no list after a place cue, two-word unknown names
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وبدأت الاشتباكات في منطقة الكرامي، ثم اتسعت.", "منطقة الكرامي"),
+        ("وقع الكمين في منطقة وادي دهب، شمال غربي المحافظة.", "منطقة وادي دهب"),
+        ("هاجموا مقراً في منطقة بئر شمس شمال شرقي المدينة.", "منطقة بئر شمس"),
+        ("قصف الطيران بلدة طير دبا بقضاء صور.", "بلدة طير دبا"),
+        ("استهدفت مسيرة منزلاً في حارة الشيخ ببلدة دير سريان.", "حارة الشيخ"),
+        ("سقطت قذيفة قرب خربة عطا، وأصيب طفل.", "خربة عطا"),
+    ],
+)
+def test_places_named_by_a_cued_head_and_an_unknown_name(rules: RuleSuggester, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تشهد منطقة خفض التصعيد قصفاً متبادلاً.",
+        "وصلت التعزيزات إلى منطقة الاشتباكات.",
+        "انتشرت القوات في منطقة عسكرية مغلقة.",
+        "انسحبت القوات من منطقة سيطرة الفصائل.",
+        "رسم الخبراء منطقة واسعة على الخريطة.",  # no place cue before the head
+        "اغتيلوا ضمن 4 محافظات هي حلب وحماة.",  # a pronoun after a plural head
+    ],
+)
+def test_no_place_from_a_cued_head_without_a_name(rules: RuleSuggester, text: str) -> None:
+    got = [s for s, lab in labelled(rules, text) if lab == "LOCATION"]
+    assert all(s.split()[0] not in ("منطقة", "هي") for s in got), got
+
+
+def test_a_cued_head_before_an_actor_is_no_place(rules: RuleSuggester) -> None:
+    got = labelled(rules, "نقلت الجثث إلى معسكر الجيش قرب المدينة.")
+    assert ("معسكر الجيش", "LOCATION") not in got

@@ -220,6 +220,10 @@ class RuleSuggester(Suggester):
         self._facility_heads = set(_words(places.get("facility_heads")))
         self._facility_adj = [tuple(a.split()) for a in _words(places.get("facility_adjectives"))]
         self._facility_adj.sort(key=len, reverse=True)
+        # Words after which a place name has ended (and that are never part of one).
+        self._name_stops = (
+            self._place_cues | {c[0] for c in self._compass} | {d[0] for d in self._directions} | self._OUTLET_END
+        )
 
         src_names = _words(_flat(sources.get("names")))
         src_quoted = set(_words(sources.get("quoted_only")))
@@ -528,7 +532,7 @@ class RuleSuggester(Suggester):
                 cand = self._org_name(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._strong_heads:  # «قرية الكبير»
+            if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
@@ -957,6 +961,8 @@ class RuleSuggester(Suggester):
             return None
         if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
+        if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
+            return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
         end = i + 1
         if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
             nxt = norm[end]
@@ -965,6 +971,8 @@ class RuleSuggester(Suggester):
                 and nxt not in self._nationalities  # «مدينة حلب السورية»: the adjective is outside
             ):
                 end += 1
+            elif not w.startswith("ال") and self._second_name_word(nxt) and self._name_ends(end + 1, orth, norm, n):
+                end += 1  # two indefinite words that end at a boundary: «بلدة طير حرفا،»
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
@@ -987,6 +995,23 @@ class RuleSuggester(Suggester):
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    def _second_name_word(self, w: str) -> bool:
+        """Could the indefinite ``w`` be the second word of a place name in no list? Not an
+        adjective (a nisba «غربي», a listed word), a direction or a function word."""
+        return (
+            w.isalpha()
+            and not w.startswith("ال")
+            and len(w) > 1
+            and not (len(w) > 3 and w.endswith(("ي", "يه")))
+            and w not in self._name_stops
+            and self._place_word(w)
+        )
+
+    def _name_ends(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a place name end before token ``k``: punctuation, a glued clitic, a place cue
+        or a compass word follows («… بقضاء صور», «… شمال المحافظة», «…،»)?"""
+        return k >= n or not norm[k].isalpha() or orth[k] != norm[k] or norm[k] in self._name_stops
 
     def _place_word(self, w: str) -> bool:
         """Could ``w`` (no clitic) be a place name in no list?"""
