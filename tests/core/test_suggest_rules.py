@@ -789,3 +789,11 @@ def test_no_place_from_a_cued_head_without_a_name(rules: RuleSuggester, text: st
 def test_a_cued_head_before_an_actor_is_no_place(rules: RuleSuggester) -> None:
     got = labelled(rules, "نقلت الجثث إلى معسكر الجيش قرب المدينة.")
     assert ("معسكر الجيش", "LOCATION") not in got
+
+
+def test_the_adjective_of_a_named_agency_is_inside_and_closes_the_name(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وأفادت وكالة الأنباء الجنوبية الرسمية بأن الغارة استهدفت منزلاً.")
+    assert ("وكالة الأنباء الجنوبية الرسمية", "SOURCE") in got
+    assert ("وكالة سانا الرسمية", "SOURCE") in labelled(rules, "وقالت وكالة سانا الرسمية إن الهجوم فشل.")
+    # the object after the adjective is not part of the name
+    assert ("وكالة أعماق الإلكترونية", "SOURCE") in labelled(rules, "ونشرت وكالة أعماق الإلكترونية بيانا.")

@@ -239,6 +239,7 @@ class RuleSuggester(Suggester):
         self._collective_heads = set(_words(sources.get("media_collective_heads")))
         self._collective_need_media = set(_words(sources.get("media_collective_ambiguous")))
         self._media_adj = set(_words(sources.get("media_adjectives")))
+        self._outlet_adjectives = set(_words(sources.get("outlet_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
@@ -465,7 +466,10 @@ class RuleSuggester(Suggester):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
-                cands.append(_Cand(start, self._extend_nationality(e, orth, norm, n), "SOURCE", _S_NAME))
+                end = self._extend_nationality(e, orth, norm, n)
+                if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+                    end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
                     continue  # «مستشفى "الأمل"»: a building's name
@@ -1101,6 +1105,9 @@ class RuleSuggester(Suggester):
             o, w = orth[j], norm[j]
             if j > h + 1 and j in loc_starts and o == w:
                 j = name_starts[j]
+                break
+            if j > h + 1 and o == w and w in self._outlet_adjectives:
+                j += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjective closes the name
                 break
             # A word that starts with the letter ل is a name word when it is a word of its own
             # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
