@@ -797,3 +797,16 @@ def test_the_adjective_of_a_named_agency_is_inside_and_closes_the_name(rules: Ru
     assert ("وكالة سانا الرسمية", "SOURCE") in labelled(rules, "وقالت وكالة سانا الرسمية إن الهجوم فشل.")
     # the object after the adjective is not part of the name
     assert ("وكالة أعماق الإلكترونية", "SOURCE") in labelled(rules, "ونشرت وكالة أعماق الإلكترونية بيانا.")
+
+
+def test_officials_reported_after_an_attribution_and_dual_officials(rules: RuleSuggester) -> None:
+    got = labelled(rules, "نقلت وكالة رويترز عن مسؤولين أمنيين قولهم إن الهجوم فشل.")
+    assert ("مسؤولين أمنيين", "SOURCE") in got
+    assert ("مسؤولان محليان", "SOURCE") in labelled(rules, "قال مسؤولان محليان إن القصف استمر.")
+    # an official released or killed is the news, not who tells it
+    assert [s for s, lab in labelled(rules, "طالبت العائلة بالإفراج عن مسؤول أمني سابق.") if lab == "SOURCE"] == []
+
+
+def test_an_outlet_name_ends_before_fa_inna(rules: RuleSuggester) -> None:
+    got = labelled(rules, "بحسب صحيفة الغد فإن المفاوضات توقفت.")
+    assert ("صحيفة الغد", "SOURCE") in got

@@ -511,10 +511,10 @@ class RuleSuggester(Suggester):
                 if cand is not None:
                     cands.append(cand)
             if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
-                j = i + 1
-                while j < n and norm[j] in self._unnamed_adj:
-                    j += 1
-                if j > i + 1 and self._attributed(i, j, norm):
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
+                # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
+                reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
+                if j > i + 1 and (self._attributed(i, j, norm) or reported):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
@@ -1074,7 +1074,7 @@ class RuleSuggester(Suggester):
         "ان بان انه انها بانه بانها في علي من عن الي مع بعد قبل خلال حول ضد عبر امس اليوم "
         "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم صباح مساء فجر ليل بيان "
         "التي الذي الذين كما حيث قد لا لم لن ما هذا هذه ذلك تلك منذ حتي بين عند لدي نحو اثر "
-        "جراء بشان عبر الان ايضا".split()
+        "جراء بشان عبر الان ايضا فان فانه فانها فقد".split()
     )
     # «ل»-complements inside a name: «وكالة السودان للأنباء», «مرصد العراق لحقوق الإنسان».
     _OUTLET_LI = frozenset("لحقوق لشؤون لتنسيق لاغاثه لدعم لمساعده لرعايه لرصد لتوثيق لمكافحه".split())
