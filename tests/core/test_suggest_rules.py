@@ -810,3 +810,10 @@ def test_officials_reported_after_an_attribution_and_dual_officials(rules: RuleS
 def test_an_outlet_name_ends_before_fa_inna(rules: RuleSuggester) -> None:
     got = labelled(rules, "بحسب صحيفة الغد فإن المفاوضات توقفت.")
     assert ("صحيفة الغد", "SOURCE") in got
+
+
+def test_a_vague_quantity_after_a_trigger_before_a_preposition(rules: RuleSuggester) -> None:
+    assert ("العشرات", "COUNT") in labelled(rules, "قتل شخصان وأصيب العشرات في غارة على السوق.")
+    assert ("العشرات", "COUNT") in labelled(rules, "وأصيب العشرات بجروح.")
+    # strikes counted by a vague quantity are no COUNT
+    assert [s for s, lab in labelled(rules, "شنت الطائرات العشرات من الغارات.") if lab == "COUNT"] == []

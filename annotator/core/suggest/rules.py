@@ -80,6 +80,9 @@ _OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تاب�
 
 # Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
 _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
+# Words after a bare number (or a vague quantity) that show it counts the people of the
+# trigger before it: «مقتل 3 في القصف», «أصيب ثلاثة بجروح», «وأصيب العشرات في غارة».
+_AFTER_BARE_COUNT = frozenset(("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"))
 
 
 @dataclass(frozen=True)
@@ -1273,8 +1276,10 @@ class RuleSuggester(Suggester):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and norm[start - 1] in self._triggers and (k >= n or not norm[k].isalpha()):
-                return _Cand(start, k, "COUNT", _S_COUNT)
+            if start > 0 and norm[start - 1] in self._triggers and (
+                k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
+            ):
+                return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
             return None
         k = self._number_core(j, orth, norm, n)
         if k == j:
@@ -1306,7 +1311,7 @@ class RuleSuggester(Suggester):
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
         if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
-            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"):
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
