@@ -817,3 +817,10 @@ def test_a_vague_quantity_after_a_trigger_before_a_preposition(rules: RuleSugges
     assert ("العشرات", "COUNT") in labelled(rules, "وأصيب العشرات بجروح.")
     # strikes counted by a vague quantity are no COUNT
     assert [s for s, lab in labelled(rules, "شنت الطائرات العشرات من الغارات.") if lab == "COUNT"] == []
+
+
+def test_an_outlet_that_saw_or_obtained_a_document(rules: RuleSuggester) -> None:
+    assert ("الأناضول", "SOURCE") in labelled(rules, "وأفاد بيان للوزارة، اطلعت عليه الأناضول، أن الطريق أغلق.")
+    assert ("الجزيرة", "SOURCE") in labelled(rules, "وتظهر وثيقة حصلت عليها الجزيرة أن الاتفاق انهار.")
+    # the same word as a place or without the document phrase is no source
+    assert ("الجزيرة", "SOURCE") not in labelled(rules, "سافر الوفد إلى الجزيرة أمس.")

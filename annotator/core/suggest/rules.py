@@ -478,7 +478,7 @@ class RuleSuggester(Suggester):
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ):
+                ) or self._document_seen_by(s, norm):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
@@ -675,6 +675,13 @@ class RuleSuggester(Suggester):
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
         return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+
+    _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+
+    def _document_seen_by(self, s: int, norm: list[str]) -> bool:
+        """«بيان اطلعت عليه الأناضول», «وثيقة حصلت عليها الجزيرة»: the outlet that saw or
+        obtained the document is who reports it."""
+        return s > 1 and norm[s - 1] in ("عليه", "عليها") and norm[s - 2] in self._SEEN_BY
 
     def _source_adjective(self, w: str) -> bool:
         """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
