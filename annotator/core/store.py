@@ -827,6 +827,48 @@ class Project:
             "schema_version": self.schema_version,
         }
 
+    # ---- added by size ----
+    def article_list_runs(self, annotator: str, *, status: str | None = None,
+                          search: str | None = None) -> tuple[list[int], list[int]]:
+        """The article list's ids as two ascending runs: the articles assigned to
+        ``annotator``, then all the others — the rows and order of :meth:`list_articles`.
+
+        Built for a project of a million articles opening in a second: the others come
+        from the smallest covering index in one ``group_concat`` (no per-row Python, no
+        ``ORDER BY`` over the whole table in SQL) and are sorted here; filters are SQL
+        conditions. ``status`` and ``search`` mean what they mean for ``list_articles``.
+        """
+        where, params = self._article_list_filter(annotator, status, search)
+        assigned = [r[0] for r in self.conn.execute(
+            "SELECT a.id FROM articles a JOIN assignments g ON g.article_id = a.id AND g.annotator = ? "
+            f"WHERE {where} ORDER BY a.id", [annotator, *params])]
+        packed = self.conn.execute(f"SELECT group_concat(a.id) FROM articles a WHERE {where}", params).fetchone()[0]
+        others = sorted(json.loads(f"[{packed}]")) if packed else []
+        if assigned:
+            taken = set(assigned)
+            others = [i for i in others if i not in taken]
+        return assigned, others
+
+    def _article_list_filter(self, annotator: str, status: str | None,
+                             search: str | None) -> tuple[str, list[Any]]:
+        """SQL condition on ``articles a`` (and its parameters) for the list's filters."""
+        where, params = ["1"], []
+        if status:
+            if status not in STATUSES:
+                raise ProjectError(f"status must be one of {', '.join(STATUSES)}")
+            if status == "new":  # includes articles never opened
+                where.append("a.id NOT IN (SELECT article_id FROM annotations WHERE annotator = ? AND status != 'new')")
+                params.append(annotator)
+            else:
+                where.append("a.id IN (SELECT article_id FROM annotations WHERE annotator = ? AND status = ?)")
+                params += [annotator, status]
+        if search and search.strip():
+            from .text import fold
+
+            where.append("instr(a.search_key, ?) > 0")
+            params.append(fold(search.strip()))
+        return " AND ".join(where), params
+
 
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),

@@ -30,7 +30,7 @@ from ..core.model import STATUSES, Label, Span, Suggestion
 from ..core.store import Project
 from .article_view import ArticleView
 from .commands import AddSpans, DeleteSpan, UpdateSpan
-from .models import ArticleTableModel, SpanTableModel, status_text
+from .models import ArticleTableModel, SpanTableModel, setup_article_table, status_text
 from .window_base import WindowBase
 from .workers import SuggestJob, WarmUpJob, pool
 
@@ -122,17 +122,8 @@ class MainWindow(WindowBase):
         self.article_table.setModel(self.article_model)
         self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.article_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_table.verticalHeader().setVisible(False)
-        self.article_table.verticalHeader().setDefaultSectionSize(26)
-        self.article_table.setWordWrap(False)
         self.article_table.setAlternatingRowColors(True)
-        header = self.article_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # Size columns from the rows on screen only: by default Qt asks 1,000 rows for
-        # every column on every change, which is most of the cost of a long list.
-        header.setResizeContentsPrecision(0)
+        setup_article_table(self.article_table)  # never reads more rows than it shows
         lv.addWidget(self.article_table, 1)
         self.article_table.clicked.connect(self._article_clicked)
         self.article_table.activated.connect(self._article_clicked)
