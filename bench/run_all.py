@@ -26,6 +26,7 @@ BENCHMARKS = [
     ("bench_suggest.py", []),
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
+    ("bench_large.py", []),
     ("bench_gui.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),
