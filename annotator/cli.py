@@ -19,6 +19,14 @@ PROGRESS_THRESHOLD = 2000
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
+        from .terminal import safe_output
+
+        # Every command's output carries data from other people's files: escape control
+        # characters (terminal escapes in a name or title) in all of it, in one place.
+        with safe_output():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AnnotatorError as exc:
@@ -407,6 +415,30 @@ def gui(project: str | None, annotator: str | None, review: bool, lang: str | No
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
 
+
+@main.command()
+@project_arg
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line: id, title, snippet.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
+def search(project: str, query: str, as_json: bool, limit: int) -> None:
+    """Find articles whose text has every word of QUERY.
+
+    \b
+    Letter variants, diacritics and tatweel do not matter (احمد finds أحمد), and each word
+    also matches as the start of a longer one. Prints article ids, titles and a snippet.
+    Examples:
+      annotator search news.db "قوات النظام"
+      annotator search news.db داعش --json --limit 100
+    """
+    hits = _open(project).search_articles(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.id}\t{hit.title}\n    {hit.snippet}")
+    if not hits and not as_json:
+        click.echo("no article matches", err=True)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -238,4 +238,55 @@ def m005_span_ids_never_reused(db: Database) -> None:
     )
 
 
+# ---- added by size: full-text search over article bodies ------------------------------
+#: SQL function the search triggers call: the app's Arabic folding (core.text.fold).
+FOLD_FUNCTION = "annotator_fold"
+#: Triggers that keep ``articles_fts`` in step with ``articles`` (names for the store's
+#: check of received files).
+SEARCH_TRIGGERS = ("articles_fts_insert", "articles_fts_delete", "articles_fts_update")
+
+
+def register_sql_functions(conn) -> None:  # type: ignore[no-untyped-def]
+    """Make :data:`FOLD_FUNCTION` callable on ``conn``; every connection that writes articles
+    needs it (the search triggers fold the text they index)."""
+
+    def fold_text(value: object) -> object:
+        from .text import fold  # here, not at connect: opening a project stays light
+
+        return fold(value) if isinstance(value, str) else value
+
+    conn.create_function(FOLD_FUNCTION, 1, fold_text, deterministic=True)
+
+
+@migrations()
+def m_size_fts(db: Database) -> None:
+    """Full-text search over article bodies (SQLite FTS5).
+
+    The index holds the *folded* text — hamza and alef forms, ى/ي, ة/ه, diacritics and
+    tatweel made equal, as everywhere else in the app — so a search finds the words however
+    they were written. It is contentless (``content=''``): the text is already in
+    ``articles``, and a second folded copy would double the file. Triggers keep it in step
+    with every write to ``articles``, whoever makes it; deleting from a contentless index
+    needs the indexed tokens again, which folding the old text reproduces. Rowid = article id.
+    """
+    register_sql_functions(db.conn)
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(body, content='', tokenize='unicode61')")
+    db.execute(
+        f"""CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+              INSERT INTO articles_fts(rowid, body) VALUES (new.id, {FOLD_FUNCTION}(new.text));
+            END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+              INSERT INTO articles_fts(articles_fts, rowid, body) VALUES ('delete', old.id, {FOLD_FUNCTION}(old.text));
+            END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
+              INSERT INTO articles_fts(articles_fts, rowid, body) VALUES ('delete', old.id, {FOLD_FUNCTION}(old.text));
+              INSERT INTO articles_fts(rowid, body) VALUES (new.id, {FOLD_FUNCTION}(new.text));
+            END"""
+    )
+    db.execute(f"INSERT INTO articles_fts(rowid, body) SELECT id, {FOLD_FUNCTION}(text) FROM articles")
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -50,7 +50,7 @@ from .errors import (  # noqa: E402
     StorageError,
 )
 from .model import ROLES, STATUSES, Annotation, Article, Label, Span  # noqa: E402
-from .schema import SCHEMA_VERSION, migrations  # noqa: E402
+from .schema import SCHEMA_VERSION, migrations, register_sql_functions  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +217,7 @@ class Project:
 
     def _configure(self, create: bool = False) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        register_sql_functions(self.conn)  # the article search index's triggers call it
         self.conn.execute("PRAGMA foreign_keys = ON")
         # Switching to WAL rewrites the file header: never do it to a file that _migrate
         # is about to refuse (someone else's SQLite database, a newer project).
@@ -557,13 +558,14 @@ class Project:
         content_hash, search_key, created_at). One transaction for the whole batch.
         """
         with self._write() as conn:
-            before = conn.total_changes
-            conn.executemany(
+            # rowcount, not total_changes: the latter also counts what triggers write (the
+            # full-text index), which would report every article as new twice.
+            cursor = conn.executemany(
                 "INSERT OR IGNORE INTO articles(external_id, title, text, source, url, published, "
                 "meta, content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
-            return conn.total_changes - before
+            return cursor.rowcount
 
     def delete_article(self, article_id: int) -> None:
         with self._write():
@@ -863,11 +865,34 @@ class Project:
                 where.append("a.id IN (SELECT article_id FROM annotations WHERE annotator = ? AND status = ?)")
                 params += [annotator, status]
         if search and search.strip():
+            from .search import fts_match
             from .text import fold
 
-            where.append("instr(a.search_key, ?) > 0")
-            params.append(fold(search.strip()))
+            match = fts_match(search)
+            if match is None:
+                where.append("instr(a.search_key, ?) > 0")
+                params.append(fold(search.strip()))
+            else:  # the title, outlet or id, or words of the text (full-text index)
+                where.append("(instr(a.search_key, ?) > 0 OR a.id IN "
+                             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
+                params += [fold(search.strip()), match]
         return " AND ".join(where), params
+
+    def search_articles(self, query: str, *, limit: int = 20) -> list[Any]:
+        """Articles whose text has every word of ``query`` (folded; each word also as a
+        prefix), in id order, at most ``limit``: :class:`annotator.core.search.SearchHit`
+        with the id, title and a snippet around the first match."""
+        from .search import SearchHit, fts_match, snippet
+
+        match = fts_match(query)
+        if match is None or limit <= 0:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.text FROM articles a WHERE a.id IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid LIMIT ?) ORDER BY a.id",
+            (match, limit),
+        ).fetchall()
+        return [SearchHit(r[0], r[1] or "", snippet(r[2], query)) for r in rows]
 
 
 # --------------------------------------------------------------------- helpers
