@@ -65,9 +65,12 @@ def bare_executemany(jsonl: Path, project: Path) -> float:
     """Seconds to parse ``jsonl`` and executemany its rows into an empty project file."""
     from annotator.core.store import Project
 
+    from annotator.core.schema import register_sql_functions
+
     Project.create(project, creator="bench").close()
     started = time.perf_counter()
     conn = sqlite3.connect(project)
+    register_sql_functions(conn)  # the search index's triggers fold the text
 
     def rows():
         with open(jsonl, encoding="utf-8") as fh:
