@@ -411,6 +411,12 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
 @click.option("--lang", type=click.Choice(["ar", "en"]), default=None, help="UI language (default: system).")
 def gui(project: str | None, annotator: str | None, review: bool, lang: str | None) -> None:
     """Open the annotation window (no PROJECT: the built-in demo project)."""
+    from .gui.system_libraries import check
+
+    missing = check()  # before Qt loads its xcb plugin, which aborts without naming them
+    if missing:
+        click.echo(missing, err=True)
+        sys.exit(1)
     from .gui.app import run
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
