@@ -288,5 +288,9 @@ def m_size_fts(db: Database) -> None:
             END"""
     )
     db.execute(f"INSERT INTO articles_fts(rowid, body) SELECT id, {FOLD_FUNCTION}(text) FROM articles")
+    # The list's search also matches titles, outlets and ids as substrings of the folded
+    # search_key; an index holding it lets that scan skip the article bodies (it read the
+    # whole table — 400 MB at 100,000 articles — on every keystroke).
+    db.execute("CREATE INDEX idx_articles_search_key ON articles(search_key)")
 
 SCHEMA_VERSION = len(migrations._migrations)

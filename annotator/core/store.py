@@ -873,9 +873,9 @@ class Project:
                 where.append("instr(a.search_key, ?) > 0")
                 params.append(fold(search.strip()))
             else:  # the title, outlet or id, or words of the text (full-text index)
-                where.append("(instr(a.search_key, ?) > 0 OR a.id IN "
-                             "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
-                params += [fold(search.strip()), match]
+                where.append("(a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+                             "OR instr(a.search_key, ?) > 0)")
+                params += [match, fold(search.strip())]
         return " AND ".join(where), params
 
     def search_articles(self, query: str, *, limit: int = 20) -> list[Any]:

@@ -93,6 +93,7 @@ def test_migration_indexes_an_existing_project(tmp_path: Path) -> None:
     for trigger in SEARCH_TRIGGERS:
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP TABLE articles_fts")
+    conn.execute("DROP INDEX idx_articles_search_key")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm_size_fts'")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     conn.commit()
