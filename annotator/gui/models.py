@@ -1,7 +1,6 @@
 """Qt item models over the store. They hold ids and a small page cache, never the data."""
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from typing import Any
 
@@ -69,7 +68,7 @@ def origin_text(origin: str) -> str:
 class ArticleTableModel(QAbstractTableModel):
     """The article list: ids from one query, row data fetched a page at a time.
 
-    A project of a million articles costs one array of ids (8 bytes each, no dict):
+    A project of a million articles costs one list of ids (no id → row dict):
     the list is two ascending runs (assigned to the annotator, then the rest), so the
     row of an id is a binary search. Rows are read from the store only when the view
     asks for them, one small page at a time — see :func:`setup_article_table` for the
@@ -82,7 +81,7 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.project = project
         self.annotator = annotator
-        self.ids: array[int] = array("q")
+        self.ids: list[int] = []
         self._runs: tuple[tuple[int, int], ...] = ()
         self._cache: dict[int, ArticleRow] = {}
         self.rows_fetched = 0  # article rows read from the store so far (tests and benchmarks)
@@ -94,8 +93,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         assigned, others = self.project.article_list_runs(self.annotator, status=self.status_filter,
                                                           search=self.search)
-        self.ids = array("q", assigned)
-        self.ids.extend(others)
+        self.ids = assigned + others
         self._runs = ((0, len(assigned)), (len(assigned), len(self.ids)))
         self._cache.clear()
         self.endResetModel()
@@ -125,7 +123,7 @@ class ArticleTableModel(QAbstractTableModel):
         cached = self._cache.get(aid)
         if cached is None:
             start = (row // PAGE) * PAGE
-            page = self.ids[start:start + PAGE].tolist()
+            page = self.ids[start:start + PAGE]
             if len(self._cache) > 20 * PAGE:
                 self._cache.clear()
             self._cache.update(self.project.article_rows(page, self.annotator))
