@@ -840,43 +840,48 @@ class Project:
         ``ORDER BY`` over the whole table in SQL) and are sorted here; filters are SQL
         conditions. ``status`` and ``search`` mean what they mean for ``list_articles``.
         """
-        where, params = self._article_list_filter(annotator, status, search)
-        assigned = [r[0] for r in self.conn.execute(
-            "SELECT a.id FROM articles a JOIN assignments g ON g.article_id = a.id AND g.annotator = ? "
-            f"WHERE {where} ORDER BY a.id", [annotator, *params])]
-        packed = self.conn.execute(f"SELECT group_concat(a.id) FROM articles a WHERE {where}", params).fetchone()[0]
-        others = sorted(json.loads(f"[{packed}]")) if packed else []
-        if assigned:
-            taken = set(assigned)
-            others = [i for i in others if i not in taken]
-        return assigned, others
+        assigned: set[int] = set()
+        found: list[list[int]] = []
+        # One query per way an article can match (title or text): each runs on its own index.
+        for table, where, params in self._article_list_filters(annotator, status, search):
+            assigned.update(r[0] for r in self.conn.execute(
+                f"SELECT a.rowid FROM {table} a JOIN assignments g ON g.article_id = a.rowid AND g.annotator = ? "
+                f"WHERE {where}", [annotator, *params]))
+            packed = self.conn.execute(f"SELECT group_concat(a.rowid) FROM {table} a WHERE {where}",
+                                       params).fetchone()[0]
+            found.append(json.loads(f"[{packed}]") if packed else [])
+        ids = found[0] if len(found) == 1 else list(set().union(*found))
+        others = sorted(i for i in ids if i not in assigned) if assigned else sorted(ids)
+        return sorted(assigned), others
 
-    def _article_list_filter(self, annotator: str, status: str | None,
-                             search: str | None) -> tuple[str, list[Any]]:
-        """SQL condition on ``articles a`` (and its parameters) for the list's filters."""
+    def _article_list_filters(self, annotator: str, status: str | None,
+                              search: str | None) -> list[tuple[str, str, list[Any]]]:
+        """(table, SQL condition on its alias ``a``, parameters) for the list's filters: an
+        article is listed when it meets any one of them. ``a.rowid`` is the article id in
+        both tables: ``articles`` and its full-text index, whose matches need no lookup in
+        the articles table (100,000 of those cost a quarter of a second)."""
         where, params = ["1"], []
         if status:
             if status not in STATUSES:
                 raise ProjectError(f"status must be one of {', '.join(STATUSES)}")
             if status == "new":  # includes articles never opened
-                where.append("a.id NOT IN (SELECT article_id FROM annotations WHERE annotator = ? AND status != 'new')")
+                where.append("a.rowid NOT IN (SELECT article_id FROM annotations WHERE annotator = ? AND status != 'new')")
                 params.append(annotator)
             else:
-                where.append("a.id IN (SELECT article_id FROM annotations WHERE annotator = ? AND status = ?)")
+                where.append("a.rowid IN (SELECT article_id FROM annotations WHERE annotator = ? AND status = ?)")
                 params += [annotator, status]
-        if search and search.strip():
-            from .search import fts_match
-            from .text import fold
+        if not (search and search.strip()):
+            return [("articles", " AND ".join(where), params)]
+        from .search import fts_match
+        from .text import fold
 
-            match = fts_match(search)
-            if match is None:
-                where.append("instr(a.search_key, ?) > 0")
-                params.append(fold(search.strip()))
-            else:  # the title, outlet or id, or words of the text (full-text index)
-                where.append("(a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
-                             "OR instr(a.search_key, ?) > 0)")
-                params += [match, fold(search.strip())]
-        return " AND ".join(where), params
+        # The title, outlet or id (a substring of the folded search_key, on its own index)...
+        alternatives = [("articles", " AND ".join([*where, "instr(a.search_key, ?) > 0"]),
+                         [*params, fold(search.strip())])]
+        match = fts_match(search)
+        if match is not None:  # ...or words of the text
+            alternatives.append(("articles_fts", " AND ".join(["a.articles_fts MATCH ?", *where]), [match, *params]))
+        return alternatives
 
     def search_articles(self, query: str, *, limit: int = 20) -> list[Any]:
         """Articles whose text has every word of ``query`` (folded; each word also as a

@@ -111,6 +111,12 @@ def test_list_filter_searches_the_text_too(project: Project) -> None:
     assert [project.article(a).external_id for a in assigned + others] == ["ta_marbuta"]
     assigned, others = project.article_list_runs("lead", search="خبر ثالث")  # titles still match
     assert [project.article(a).external_id for a in assigned + others] == ["ta_marbuta"]
+    # Filters combine: words of the text and this annotator's status.
+    village = {project.article(a).external_id: a for a in sum(project.article_list_runs("lead", search="القرية"), [])}
+    assert set(village) == {"diacritics", "ta_marbuta"}
+    project.set_status(village["diacritics"], "lead", "done")
+    assert sum(project.article_list_runs("lead", search="القرية", status="done"), []) == [village["diacritics"]]
+    assert sum(project.article_list_runs("lead", search="القرية", status="new"), []) == [village["ta_marbuta"]]
 
 
 def test_cli_search(project: Project) -> None:
