@@ -8,7 +8,7 @@ TORCH_SPEC ?= torch==2.13.0
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: venv run test bench screenshot package package-test translations clean
+.PHONY: venv run pg-server test bench screenshot package package-test translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,18 @@ run: $(STAMP)
 	@$(BIN)/python -m annotator.gui.system_libraries  # names missing xcb libraries and the apt command
 	$(BIN)/annotator gui
 
-test: $(STAMP)
+# The hub tests (tests/hub) start a real PostgreSQL server; on a clean Debian machine the
+# server binaries come from the distribution's package (needs root; otherwise install it).
+pg-server:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+		else \
+			echo "PostgreSQL server binaries missing: run 'sudo apt-get install -y postgresql' for the hub tests"; \
+		fi; \
+	fi
+
+test: $(STAMP) pg-server
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -6,6 +6,7 @@ anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,13 @@ class _Group(click.Group):
         except AnnotatorError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
+        except sqlite3.DatabaseError as exc:
+            # A project file whose pages or tables are broken fails deep inside any query;
+            # say so in one line, whichever command met it.
+            from .core.store.connection import damaged_message
+
+            click.echo(f"error: {damaged_message(Path(_opened[-1] if _opened else 'project'), exc)}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted; everything committed before this point is saved", err=True)
             sys.exit(130)
@@ -42,9 +50,13 @@ class _Group(click.Group):
 project_arg = click.argument("project", type=click.Path())
 
 
+_opened: list[str] = []  # project files this command opened, for the damaged-file message
+
+
 def _open(path: str):
     from .core.store import Project
 
+    _opened.append(path)
     project = Project.open(path)
     # Close (and checkpoint the WAL) when the command ends, however it ends.
     ctx = click.get_current_context(silent=True)
@@ -92,13 +104,20 @@ def init(project: str, labels_file: str | None, creator: str | None) -> None:
         click.echo(f"created {project} with labels {', '.join(p.label_names())}; {who} is its reviewer")
 
 
-def _count_records(paths: list[Path], fmt: str | None) -> int:
+def _count_records(paths: list, fmt: str | None) -> int:
+    """Roughly how many records the files hold (lines), for the progress bar. Unusable
+    paths count nothing here: the importer names them."""
     total = 0
     for p in paths:
+        if not isinstance(p, Path):
+            continue
         kind = fmt or p.suffix.lower().lstrip(".")
         if kind in ("jsonl", "ndjson", "json", "csv"):
-            with open(p, "rb") as fh:
-                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                continue
         else:
             total += 1
     return total
@@ -107,27 +126,44 @@ def _count_records(paths: list[Path], fmt: str | None) -> int:
 @main.command("import")
 @project_arg
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["txt", "jsonl", "csv"]), default=None,
-              help="Input format (default: from the file extension).")
-@click.option("--annotator", default="imported", show_default=True,
-              help="Whose annotation the spans in the records become.")
+@click.option("--format", "fmt", type=click.Choice(["txt", "jsonl", "csv", "label-studio", "conll"]), default=None,
+              help="Input format (default: from the file extension; a Label Studio export from its shape).")
+@click.option("--annotator", default=None,
+              help="Whose annotation the spans in the records become (default: imported; "
+                   "Label Studio: one annotation per user unless given).")
 @click.option("--strict", is_flag=True, help="Any bad record aborts the import; nothing is written.")
-@click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
-def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str, strict: bool,
-               text_column: str) -> None:
-    """Import articles from .txt files, folders of them, .jsonl or .csv files.
+@click.option("--text-column", default="text", show_default=True,
+              help="CSV column (Label Studio: data field) holding the text.")
+@click.option("--map", "label_map", multiple=True, metavar="OLD=NEW,…",
+              help="Rename the file's labels, e.g. ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION,GPE=LOCATION.")
+@click.option("--add-labels", is_flag=True, help="Create labels the project lacks instead of rejecting them.")
+@click.option("--keep-tokens", is_flag=True,
+              help="CoNLL: keep the file's tokens and sentences, so a CoNLL export writes them unchanged.")
+@click.option("--status", "default_status", type=click.Choice(["in_progress", "done"]), default="in_progress",
+              show_default=True,
+              help="Status of imported annotations whose file carries none (CSV, doccano, CoNLL, plain JSONL). "
+                   "Prodigy's answer (accept → done, ignore → skipped, reject → flagged), this "
+                   "tool's own meta.status and Label Studio's submitted annotations (done) are kept.")
+def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator: str | None, strict: bool,
+               text_column: str, default_status: str, label_map: tuple[str, ...], add_labels: bool,
+               keep_tokens: bool) -> None:
+    """Import articles from .txt files, folders of them, .jsonl, .csv, Label Studio or CoNLL files.
 
     \b
     Examples:
       annotator import news.db articles.jsonl
       annotator import news.db folder_of_txt/ --format txt
       annotator import news.db sheet.csv --text-column body
+      annotator import news.db doccano.jsonl --map ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION,GPE=LOCATION
+      annotator import news.db label-studio-export.json
+      annotator import news.db corpus.conll --keep-tokens --add-labels
     """
-    from .core.importer import expand_paths, import_paths
+    from .core.formats.label_map import parse_label_map
+    from .core.importing import import_paths, resolve_paths
 
+    options = {"label_map": parse_label_map(label_map), "add_labels": add_labels, "keep_tokens": keep_tokens}
     p = _open(project)
-    paths = expand_paths(files, fmt)
-    total = _count_records(paths, fmt)
+    total = _count_records(resolve_paths(files, fmt), fmt)
     if total >= PROGRESS_THRESHOLD:
         with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
             done = [0]
@@ -136,10 +172,12 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
                 bar.update(n - done[0])
                 done[0] = n
 
-            summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict,
-                                   text_column=text_column, progress=progress)
+            summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict,
+                                   text_column=text_column, progress=progress, default_status=default_status,
+                                   **options)
     else:
-        summary = import_paths(p, paths, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column)
+        summary = import_paths(p, files, fmt=fmt, annotator=annotator, strict=strict, text_column=text_column,
+                               default_status=default_status, **options)
     for err in summary.errors:
         click.echo(f"rejected: {err}", err=True)
     if summary.rejected > len(summary.errors):
@@ -152,31 +190,41 @@ def import_cmd(project: str, files: tuple[str, ...], fmt: str | None, annotator:
 @main.command()
 @project_arg
 @click.argument("out", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "spacy", "conll"]), default="jsonl",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "spacy", "conll", "label-studio", "doccano"]),
+              default="jsonl", show_default=True)
 @click.option("--annotator", default=None, help="Only this annotator's annotations.")
 @click.option("--status", type=click.Choice(["new", "in_progress", "done", "skipped", "flagged"]), default=None)
 @click.option("--gold", is_flag=True, help="Export the adjudicated gold annotations.")
 @click.option("--dev-fraction", default=0.2, show_default=True, type=float, help="spacy/conll: dev split.")
 @click.option("--seed", default=0, show_default=True, type=int, help="spacy/conll: split seed.")
+@click.option("--no-tokens", is_flag=True, help="jsonl: leave out the token lists (five to seven times smaller).")
 def export(project: str, out: str, fmt: str, annotator: str | None, status: str | None, gold: bool,
-           dev_fraction: float, seed: int) -> None:
-    """Export annotations: JSONL (Prodigy shape), spaCy DocBins or CoNLL (IOB2).
+           dev_fraction: float, seed: int, no_tokens: bool) -> None:
+    """Export annotations: JSONL (Prodigy shape), spaCy DocBins, CoNLL (IOB2), Label Studio or doccano.
 
     \b
     Examples:
       annotator export news.db out.jsonl --status done
-      annotator export news.db out.jsonl --gold
+      annotator export news.db out.jsonl --gold --no-tokens
       annotator export news.db trainset/ --format spacy --gold
+      annotator export news.db tasks.json --format label-studio
+      annotator export news.db doccano.jsonl --format doccano
     """
     p = _open(project)
-    if fmt == "jsonl":
-        from .core.exporter import export_jsonl
+    if fmt in ("jsonl", "doccano"):
+        from .core.exporting import export_jsonl
 
-        summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold)
+        style = "doccano" if fmt == "doccano" else "no-tokens" if no_tokens else "tokens"
+        summary = export_jsonl(p, out, annotator=annotator, status=status, gold=gold, style=style)
         click.echo(f"exported {summary.line()}")
         return
-    from .core.trainset_export import export_trainset
+    if fmt == "label-studio":
+        from .core.exporting import export_label_studio
+
+        summary = export_label_studio(p, out, annotator=annotator, status=status, gold=gold)
+        click.echo(f"exported {summary.line()}")
+        return
+    from .core.exporting import export_trainset
 
     report = export_trainset(p, out, fmt=fmt, gold=gold, annotator=annotator, status=status,
                              dev_fraction=dev_fraction, seed=seed)
@@ -334,21 +382,53 @@ def adjudicate(project: str, strategy: str, min_annotators: int, reviewer: str |
     click.echo(summary.line())
 
 
+def _check_sources(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """``--source``: known suggester names, comma-separated, normalised to ``a,b``."""
+    from .core.errors import SuggesterUnavailable
+    from .core.suggest import SOURCES, parse_sources
+
+    try:
+        names = parse_sources(value)
+    except SuggesterUnavailable as exc:
+        raise click.BadParameter(str(exc)) from None
+    unknown = [n for n in names if n not in SOURCES]
+    if unknown:
+        raise click.BadParameter(f"unknown {', '.join(unknown)}; choose from {', '.join(SOURCES)}")
+    return ",".join(names)
+
+
 @main.command()
 @project_arg
-@click.option("--source", type=click.Choice(["rules", "camel", "model"]), default="rules", show_default=True)
+@click.option("--source", default="rules", show_default=True, callback=_check_sources,
+              help="rules, patterns, camel or model, or several joined by commas (rules,patterns): "
+                   "overlapping suggestions merge, keeping every origin.")
 @click.option("--annotator", default=None, help="Only articles this annotator has not finished.")
 @click.option("--output", type=click.Path(dir_okay=False), default=None,
               help="Also write the suggestions as JSONL in the export format.")
 @click.option("--model", "model_path", type=click.Path(), default=None,
               help="--source model/camel: model folder (default: the project's current model).")
-def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None) -> None:
+@click.option("--threshold", type=click.FloatRange(0.0), default=0.0, show_default=True,
+              help="Keep only suggestions scoring at least this much.")
+@click.option("--blind", is_flag=True,
+              help="--source patterns: learn only from --annotator's own spans and gold.")
+def suggest(project: str, source: str, annotator: str | None, output: str | None, model_path: str | None,
+            threshold: float, blind: bool) -> None:
     """Pre-annotate every article not yet done; annotators then accept or reject the suggestions."""
     from .core.preannotate import articles_to_suggest, suggest_project
 
     p = _open(project)
-    options = {}
-    if source == "model":
+    if output:
+        from .core.formats.atomic import refuse_project_path
+
+        refuse_project_path(output, p.path)
+    options: dict[str, Any] = {}
+    if threshold:
+        options["min_score"] = threshold
+    if blind:
+        if not annotator:
+            raise click.UsageError("--blind needs --annotator (whose own spans are learned)")
+        options["blind"] = True
+    if "model" in source.split(","):
         from .core.errors import SuggesterUnavailable
         from .core.models_registry import current_model_path
 
@@ -377,9 +457,9 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     """Export, train a spaCy NER model on the CPU, evaluate it, and make it the project's model."""
     from pathlib import Path as _Path
 
+    from .core.exporting import export_trainset
     from .core.models_registry import record_model
     from .core.train import train as do_train
-    from .core.trainset_export import export_trainset
 
     p = _open(project)
     out = _Path(outdir)
@@ -445,6 +525,159 @@ def search(project: str, query: str, as_json: bool, limit: int) -> None:
             click.echo(f"{hit.id}\t{hit.title}\n    {hit.snippet}")
     if not hits and not as_json:
         click.echo("no article matches", err=True)
+
+
+@main.command()
+@project_arg
+@click.option("--repair", is_flag=True,
+              help="Drop triggers and views this tool never makes; move spans that do not fit their text aside.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def check(project: str, repair: bool, as_json: bool) -> None:
+    """Check a project file: SQLite integrity, the schema, spans outside their text.
+
+    Exit status 0 when the file is sound (or was repaired), 1 otherwise."""
+    from .core.store.integrity import check_file
+
+    report = check_file(Path(project), repair_it=repair)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.lines():
+            click.echo(line)
+        if report.ok:
+            click.echo(f"{project}: no problems found")
+        elif report.integrity:
+            click.echo(f"{project}: this project file is damaged; --repair cannot mend SQLite pages. "
+                       "Work on a backup copy, or try: sqlite3 FILE .recover")
+        elif not repair:
+            click.echo(f"run `annotator check {project} --repair` to remove what is listed above")
+    fixed = repair and not report.integrity and not report.missing_tables
+    sys.exit(0 if report.ok or fixed else 1)
+
+
+
+@main.group("patterns")
+def patterns_group() -> None:
+    """Patterns learned from the project's annotations (the ``patterns`` suggester)."""
+
+
+@patterns_group.command("export")
+@project_arg
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--annotator", default=None, help="With --blind: whose spans are learned.")
+@click.option("--blind", is_flag=True, help="Learn only from --annotator's own spans and gold.")
+def patterns_export(project: str, file: str, annotator: str | None, blind: bool) -> None:
+    """Write the learned patterns to FILE.yaml in the gazetteer format (one group per label)."""
+    from .core.suggest.patterns import PatternSuggester
+
+    if blind and not annotator:
+        raise click.UsageError("--blind needs --annotator")
+    p = _open(project)
+    learned = PatternSuggester(p, annotator=annotator, blind=blind)
+    written = learned.export_yaml(file, title=Path(project).name)
+    click.echo(f"{written} patterns ({len(learned)} learned strings) written to {file}")
+
+
+# ------------------------------------------------------------------ team hub (PostgreSQL)
+@main.group(cls=_Group)
+def hub() -> None:
+    """A PostgreSQL hub the team's desktops sync with (URL: a libpq URL or connection string;
+    passwords come from ~/.pgpass, PGPASSWORD or a service file, never from the project)."""
+
+
+@hub.command("init")
+@click.argument("url")
+def hub_init(url: str) -> None:
+    """Create the hub's tables, security policies and group roles in an existing database."""
+    from .core.store.hub_server import describe
+    from .core.hub.sync import init_hub
+
+    created = init_hub(url)
+    click.echo(f"{'created the hub in' if created else 'already a hub:'} {describe(url)}")
+
+
+@hub.command("publish")
+@project_arg
+@click.argument("url")
+@click.option("--as", "reviewer", default=None, help="The reviewer publishing (default: your login name).")
+def hub_publish(project: str, url: str, reviewer: str | None) -> None:
+    """Upload the project's articles, labels, roles and assignments; link the project to the hub."""
+    import getpass
+
+    from .core.hub.sync import publish
+
+    p = _open(project)
+    summary = publish(p, url, reviewer or p.setting("created_by") or getpass.getuser())
+    click.echo(summary.line())
+    if summary.sync is not None:
+        click.echo(summary.sync.line())
+
+
+@hub.command("add-user")
+@click.argument("url")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["annotator", "reviewer"]), required=True)
+def hub_add_user(url: str, name: str, role: str) -> None:
+    """Create NAME's PostgreSQL role (run as the hub's owner) and print the line to send them."""
+    from .core.hub.sync import add_user
+
+    login, password, line = add_user(url, name, role)
+    click.echo(f"{name} is a {role} of the hub, PostgreSQL role {login}")
+    click.echo(f"one-time password: {password}")
+    click.echo(f"connection line to send: {line}")
+
+
+@hub.command("status")
+@click.argument("url")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def hub_status_cmd(url: str, as_json: bool) -> None:
+    """Per member: role, assigned articles, done, last sync."""
+    from datetime import timezone
+
+    from .core.hub.sync import hub_status
+
+    rows = hub_status(url)
+    if as_json:
+        click.echo(json.dumps([{"name": n, "role": r, "assigned": a, "done": d,
+                                "last_sync": s.isoformat() if s else None} for n, r, a, d, s in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'member':<20} {'role':<10} {'assigned':>9} {'done':>7}  last sync")
+    for name, role_, assigned, done, last in rows:
+        when = last.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if last else "never"
+        click.echo(f"{name:<20} {role_:<10} {assigned:>9} {done:>7}  {when}")
+
+
+@main.command()
+@click.argument("url")
+@click.argument("project", type=click.Path())
+@click.option("--annotator", required=True, help="Whose project this is (a member of the hub).")
+@click.option("--all", "all_articles", is_flag=True, help="Every article you may read, not only the assigned.")
+def clone(url: str, project: str, annotator: str, all_articles: bool) -> None:
+    """Make a local project from a hub: your assigned articles and your work."""
+    from .core.hub.sync import clone as do_clone
+
+    summary = do_clone(url, project, annotator, all_articles=all_articles)
+    click.echo(f"cloned into {project}: {summary.received_articles} articles, "
+               f"{summary.received_assignments} assignments, {summary.annotations_added} annotations")
+
+
+@main.command()
+@project_arg
+@click.argument("url", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def sync(project: str, url: str | None, as_json: bool) -> None:
+    """Two-way sync with the project's hub (idempotent; the newer edit wins; conflicts listed)."""
+    from .core.hub.sync import sync as do_sync
+
+    summary = do_sync(_open(project), url)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(summary.line())
+    for line in summary.conflict_lines():
+        click.echo(f"  {line}")
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

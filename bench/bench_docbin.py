@@ -135,7 +135,7 @@ def generate_records(n: int, seed: int = 0, size_bytes: int = 1500, spans_per_ar
 
 def main(argv: list[str]) -> int:
     from annotator.core.tokenizer import make_nlp
-    from annotator.core.trainset import write_docbin
+    from annotator.core.formats.docbin import write as write_docbin
 
     n = int(argv[1]) if len(argv) > 1 else 100_000
     make_nlp()  # load spaCy outside the timed part

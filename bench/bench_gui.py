@@ -57,7 +57,7 @@ def long_article(rng: random.Random, size: int, n_spans: int) -> tuple[str, list
 
 
 def bench_window(runs: int) -> list[Result]:
-    from annotator.core.importer import ArticleRecord, content_hash, import_records
+    from annotator.core.importing import ArticleRecord, content_hash, import_records
     from annotator.core.model import Span
     from annotator.core.store import Project
     from annotator.gui import create_main_window
@@ -149,7 +149,7 @@ def _measure(app, window, text, spans, free, big, small, runs) -> list[Result]:
 
 
 def build_big_project(path: Path, n: int) -> None:
-    from annotator.core.importer import ArticleRecord, import_records
+    from annotator.core.importing import ArticleRecord, import_records
     from annotator.core.store import Project
 
     rng = random.Random(2)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Result, Timer, peak_rss_mb, write_jsonl  # noqa: E402
+from common import Result, Timer, peak_rss_mb, run_in_process, write_jsonl  # noqa: E402
 
 
 def baseline(src: str, db: str, q: mp.Queue) -> None:
@@ -39,7 +39,7 @@ def baseline(src: str, db: str, q: mp.Queue) -> None:
 
 
 def ours(src: str, db: str, q: mp.Queue) -> None:
-    from annotator.core.importer import import_paths
+    from annotator.core.importing import import_paths
     from annotator.core.store import Project
 
     with Timer() as t:
@@ -50,7 +50,7 @@ def ours(src: str, db: str, q: mp.Queue) -> None:
 
 
 def export(db: str, out: str, q: mp.Queue) -> None:
-    from annotator.core.exporter import export_jsonl
+    from annotator.core.exporting import export_jsonl
     from annotator.core.store import Project
 
     project = Project.open(db)
@@ -62,15 +62,6 @@ def export(db: str, out: str, q: mp.Queue) -> None:
     q.put((t.seconds, peak_rss_mb(), summary.records))
 
 
-def _run(target, *args):
-    q: mp.Queue = mp.Queue()
-    p = mp.Process(target=target, args=(*args, q))
-    p.start()
-    result = q.get()
-    p.join()
-    return result
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=100_000)
@@ -79,8 +70,8 @@ def main() -> None:
         src = Path(tmp) / "articles.jsonl"
         spans_src = Path(tmp) / "annotated.jsonl"
         write_jsonl(src, args.n)
-        base_s, base_mem = _run(baseline, str(src), str(Path(tmp) / "base.db"))
-        our_s, our_mem, new = _run(ours, str(src), str(Path(tmp) / "ours.db"))
+        base_s, base_mem = run_in_process(baseline, str(src), str(Path(tmp) / "base.db"))
+        our_s, our_mem, new = run_in_process(ours, str(src), str(Path(tmp) / "ours.db"))
         ratio = our_s / base_s
         Result(f"import {args.n:,} articles (JSONL)", our_s, "s", "≤ 30 s", our_s <= 30,
                f"{args.n / our_s:,.0f}/s; {new:,} new").emit()
@@ -90,8 +81,8 @@ def main() -> None:
         # Export: the same number of articles, each with 5 spans, imported as annotations.
         write_jsonl(spans_src, args.n, with_spans=True, seed=1)
         db2 = str(Path(tmp) / "spans.db")
-        _run(ours, str(spans_src), db2)
-        exp_s, exp_mem, records = _run(export, db2, str(Path(tmp) / "out.jsonl"))
+        run_in_process(ours, str(spans_src), db2)
+        exp_s, exp_mem, records = run_in_process(export, db2, str(Path(tmp) / "out.jsonl"))
         rate = records / exp_s
         Result(f"export {records:,} records JSONL+tokens", rate, "art/s", "≥ 3,000/s", rate >= 3000,
                f"{exp_s:.1f} s").emit()

@@ -96,3 +96,16 @@ class Result:
         if out:
             with open(out, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps(self.__dict__, ensure_ascii=False) + "\n")
+
+
+def run_in_process(target, *args):  # type: ignore[no-untyped-def]
+    """Run ``target(*args, queue)`` in a fresh process (its own peak memory, no warm caches)
+    and return what it put on the queue."""
+    import multiprocessing as mp
+
+    q: mp.Queue = mp.Queue()
+    p = mp.Process(target=target, args=(*args, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return result

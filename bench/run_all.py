@@ -22,14 +22,17 @@ from common import RESULTS_ENV  # noqa: E402
 # (script, extra arguments) in the order the table shows them.
 BENCHMARKS = [
     ("bench_import_export.py", []),
+    ("bench_interop.py", []),
     ("bench_docbin.py", []),
     ("bench_suggest.py", []),
+    ("suggest_learning.py", []),
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
     ("bench_large.py", []),
     ("bench_gui.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),
+    ("bench_hub.py", []),
 ]
 
 

@@ -54,7 +54,7 @@ def add_article(project: Project) -> Callable[..., int]:
     Going through :func:`import_records` means the search key and content hash are made
     exactly as for imported files. Adding the same text twice returns the same id.
     """
-    from annotator.core.importer import ArticleRecord, content_hash, import_records
+    from annotator.core.importing import ArticleRecord, content_hash, import_records
 
     def add(text: str, title: str | None = None, **fields: Any) -> int:
         rec = ArticleRecord(text=text, title=title if title is not None else text.split("\n", 1)[0], **fields)

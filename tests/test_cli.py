@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,7 +89,7 @@ def test_init_with_a_labels_file(tmp_path: Path) -> None:
 
 def test_import_prints_a_summary_line(proj: Path, articles: Path) -> None:
     result = ok("import", proj, articles)
-    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 1 spans in 1 annotations\n"
+    assert result.stdout == "imported: 2 new, 0 duplicate, 0 rejected; 1 spans in 1 annotations (1 in_progress)\n"
     result = ok("import", proj, articles)
     assert result.stdout == "imported: 0 new, 2 duplicate, 0 rejected\n"
 
@@ -127,7 +128,9 @@ def test_import_txt_folder_and_csv_column(proj: Path, tmp_path: Path) -> None:
     result = run("import", proj, sheet)
     assert result.exit_code == 1 and "no 'text' column" in result.stderr
     assert ok("import", proj, sheet, "--text-column", "body").stdout.startswith("imported: 1 new")
-    fails("import", proj, tmp_path / "nope.jsonl", message="no such file or folder")
+    result = run("import", proj, tmp_path / "nope.jsonl")  # a missing path is a rejection, named (#16 item 11)
+    assert result.exit_code == 1
+    assert result.stderr == f"rejected: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
     (tmp_path / "x.docx").write_bytes(b"PK")
     result = run("import", proj, tmp_path / "x.docx")  # one unreadable file is one rejected record
     assert result.exit_code == 1
@@ -238,7 +241,7 @@ def test_help_works_on_every_command(path: tuple[str, ...]) -> None:
 def test_real_console_script_help() -> None:
     exe = Path(sys.executable).parent / "annotator"
     assert exe.exists(), f"{exe} missing: run pip install -e ."
-    proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([str(exe), "--help"], capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     for cmd in ("init", "import", "export", "stats", "labels", "role", "gui"):
         assert cmd in proc.stdout
@@ -252,3 +255,156 @@ def test_real_console_script_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: ") and "no such project file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------------------ other tools (issue 17)
+INTEROP = Path(__file__).resolve().parent / "data" / "interop"
+
+
+def test_import_from_other_tools_with_label_map(proj: Path, tmp_path: Path) -> None:
+    result = run("import", proj, INTEROP / "doccano.jsonl")
+    assert result.exit_code == 1
+    assert "map it with --map GPE=LABEL or create it with --add-labels" in result.stderr
+    result = ok("import", proj, INTEROP / "doccano.jsonl", "--map", "ORG=ACTOR,PERSON=ACTOR", "--map",
+                "LOC=LOCATION,GPE=LOCATION")
+    assert result.stdout == ("imported: 2 new, 0 duplicate, 0 rejected; 4 spans in 2 annotations (2 in_progress); "
+                             "1 repeated spans kept once\n")
+    result = ok("import", proj, INTEROP / "label_studio_export.json", "--map", "PER=ACTOR,ORG=ACTOR,LOC=LOCATION,GPE=LOCATION")
+    # Two texts came with the doccano file; their Label Studio annotations are added all the same.
+    assert result.stdout == ("imported: 1 new, 2 duplicate, 0 rejected; 10 spans in 3 annotations (3 done); "
+                             "2 suggestions\n")
+    result = ok("import", proj, INTEROP / "conll2003.conll", "--add-labels", "--keep-tokens")
+    assert result.stdout.endswith("; labels added: LOC, ORG\n")
+    bad = run("import", proj, INTEROP / "doccano.jsonl", "--map", "ORG")
+    assert bad.exit_code == 1 and "--map expects OLD=NEW" in bad.stderr
+
+
+def test_export_for_other_tools(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles)
+    for fmt, name in (("label-studio", "ls.json"), ("doccano", "doccano.jsonl")):
+        result = ok("export", proj, tmp_path / name, "--format", fmt)
+        assert result.stdout == f"exported 1 records, 1 spans → {tmp_path / name}\n"
+    [task] = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert task["annotations"][0]["result"][0]["value"]["text"] == "ريف إدلب الجنوبي"
+    ok("export", proj, tmp_path / "small.jsonl", "--no-tokens")
+    record = json.loads((tmp_path / "small.jsonl").read_text(encoding="utf-8"))
+    assert "tokens" not in record and record["spans"][0]["text"] == "ريف إدلب الجنوبي"
+    again = tmp_path / "again.db"
+    ok("init", again, "--creator", "lead")
+    assert ok("import", again, tmp_path / "ls.json").stdout.startswith("imported: 1 new")
+
+
+def test_unusable_paths_are_named_and_the_rest_imported(proj: Path, articles: Path, tmp_path: Path) -> None:
+    """A missing file, a folder named like a file, a FIFO: each is one rejection (#16 items 10, 11)."""
+    missing = tmp_path / "missing.jsonl"
+    folder = tmp_path / "x.jsonl"
+    folder.mkdir()
+    fifos = [tmp_path / f"pipe.{ext}" for ext in ("jsonl", "txt", "csv")]
+    for fifo in fifos:
+        os.mkfifo(fifo)
+    exe = Path(sys.executable).parent / "annotator"
+    # A FIFO nobody writes to blocks a reader forever: the timeout is the test.
+    proc = subprocess.run([str(exe), "import", str(proj), str(missing), str(folder), *map(str, fifos), str(articles)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"rejected: {missing}: no such file or folder",
+        f"rejected: {folder}: folder has no *.txt files",
+        *(f"rejected: {fifo}: is not a regular file (a pipe, socket or device); give a file" for fifo in fifos),
+    ]
+    assert proc.stdout.startswith("imported: 2 new, 0 duplicate, 5 rejected")
+
+
+def test_fifo_given_with_a_format_is_refused(proj: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    exe = Path(sys.executable).parent / "annotator"
+    proc = subprocess.run([str(exe), "import", str(proj), str(fifo), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr == f"rejected: {fifo}: is not a regular file (a pipe, socket or device); give a file\n"
+
+
+# ------------------------------------------------------- from Prodigy files to a model (#14 item 3)
+WORKFLOW_TEXTS = [
+    "قال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت بلدة كفرنبل في ريف إدلب.",
+    "أفادت مصادر محلية بأن الطيران الروسي شن غارات على مدينة حلب ما أدى إلى مقتل 4 مدنيين.",
+    "أعلن الجيش الوطني أسر 7 عناصر من تنظيم داعش في بادية حمص.",
+    "قالت مصادر ميدانية إن الميليشيات الإيرانية انسحبت من مدينة دير الزور.",
+    "ذكر ناشطون أن قوات النظام استعادت مدينة تدمر بعد اشتباكات مع تنظيم داعش.",
+    "قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على ريف حماة.",
+]
+WORKFLOW_SPANS = {
+    "SOURCE": ["المرصد السوري لحقوق الإنسان", "مصادر محلية", "مصادر ميدانية", "ناشطون"],
+    "ACTOR": ["قوات النظام", "الطيران الروسي", "الجيش الوطني", "تنظيم داعش", "الميليشيات الإيرانية"],
+    "LOCATION": ["كفرنبل", "ريف إدلب", "حلب", "بادية حمص", "دير الزور", "تدمر", "ريف حماة"],
+    "COUNT": ["4 مدنيين", "7 عناصر", "12 مدنيا"],
+}
+
+
+def prodigy_file(path: Path, annotator: str, *, drop_last_span: bool) -> Path:
+    lines = []
+    for n, text in enumerate(WORKFLOW_TEXTS):
+        spans = sorted(({"start": text.index(w), "end": text.index(w) + len(w), "label": label, "text": w}
+                        for label, words in WORKFLOW_SPANS.items() for w in words if w in text),
+                       key=lambda s: s["start"])
+        if drop_last_span and n == 0:
+            spans = spans[:-1]  # one disagreement, left for review mode
+        lines.append(json.dumps({"text": text, "spans": spans, "answer": "accept", "_annotator_id": annotator,
+                                 "meta": {"id": f"w{n}"}}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_prodigy_files_to_a_trained_model_without_the_gui(proj: Path, tmp_path: Path) -> None:
+    for name, drop in (("amal", False), ("badr", True)):
+        result = ok("import", proj, prodigy_file(tmp_path / f"{name}.jsonl", name, drop_last_span=drop),
+                    "--annotator", name)
+        assert result.stdout.endswith(f"in {len(WORKFLOW_TEXTS)} annotations ({len(WORKFLOW_TEXTS)} done)\n")
+
+    agreement = json.loads(ok("agreement", proj, "--json").stdout)
+    assert agreement["annotators"] == ["amal", "badr"]
+    assert agreement["articles_compared"] == len(WORKFLOW_TEXTS)
+
+    adjudicated = ok("adjudicate", proj, "--reviewer", "lead").stdout
+    assert adjudicated.startswith(f"{len(WORKFLOW_TEXTS) - 1} articles adjudicated")
+    assert "1 left with conflicts for review" in adjudicated
+    gold_out = tmp_path / "gold.jsonl"
+    ok("export", proj, gold_out, "--gold")
+    gold = [json.loads(x) for x in gold_out.read_text(encoding="utf-8").splitlines()]
+    assert len(gold) == len(WORKFLOW_TEXTS) - 1  # the disagreement waits for review mode
+    assert all(r["answer"] == "accept" and r["meta"]["status"] == "gold" for r in gold)
+
+    spacy_out = tmp_path / "trainset"
+    exported = ok("export", proj, spacy_out, "--format", "spacy").stdout
+    assert exported.startswith(f"exported {len(WORKFLOW_TEXTS)} articles")
+    assert (spacy_out / "train.spacy").is_file() and (spacy_out / "dev.spacy").is_file()
+
+    trained = ok("train", proj, tmp_path / "model", "--gold", "--max-steps", "4")
+    assert "recorded as the project's current model" in trained.stdout
+    assert (tmp_path / "model" / "model-best").is_dir()
+
+
+# ------------------------------------------------------------------ outputs (#16 items 15, 19a)
+def test_outputs_never_replace_the_project(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles, "--annotator", "amal", "--status", "done")
+    before = proj.read_bytes()
+    for args in (["export", proj, proj], ["export", proj, proj, "--format", "conll"],
+                 ["export", proj, f"{proj}-wal"], ["export", proj, f"{proj}-shm", "--format", "spacy"],
+                 ["suggest", proj, "--output", proj]):
+        fails(*args, message="this is the project file")
+    assert proj.read_bytes() == before
+    assert json.loads(ok("stats", proj, "--json").stdout)["articles"] == 2
+
+
+def test_exports_follow_the_umask(proj: Path, articles: Path, tmp_path: Path) -> None:
+    ok("import", proj, articles, "--annotator", "amal", "--status", "done")
+    old = os.umask(0o022)
+    try:
+        ok("export", proj, tmp_path / "out.jsonl")
+        ok("export", proj, tmp_path / "conll", "--format", "conll")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "conll" / "train.conll").stat().st_mode & 0o777 == 0o644

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from annotator.core.lang.ar.lexicon import ARTICLE, NUMBER_WORDS, PROCLITIC_SEQUENCES, VAGUE_QUANTITIES, dual_construct_forms, dual_forms
 from annotator.core.text import fold
 
 __all__ = [
@@ -30,7 +31,6 @@ __all__ = [
     "count_attributes_from_words",
     "category_from_words",
     "words_for_category",
-    "count_words",
     "count_lexicon",
     "CATEGORIES",
     "number_word_value",
@@ -41,55 +41,7 @@ CATEGORIES = ("killed", "wounded", "captured", "displaced", "other")
 # --------------------------------------------------------------------------------------
 # Lexicon (written in ordinary spelling, folded once on first use)
 # --------------------------------------------------------------------------------------
-_UNITS_SRC = {
-    1: "واحد واحدة أحد إحدى",
-    2: "اثنان اثنين اثنتان اثنتين اثنا اثني اثنتا اثنتي إثنان إثنين",
-    3: "ثلاث ثلاثة",
-    4: "أربع أربعة",
-    5: "خمس خمسة",
-    6: "ست ستة",
-    7: "سبع سبعة",
-    8: "ثمان ثماني ثمانية",
-    9: "تسع تسعة",
-}
-_TEN_SRC = "عشر عشرة"
-_TENS_SRC = {
-    20: "عشرون عشرين",
-    30: "ثلاثون ثلاثين",
-    40: "أربعون أربعين",
-    50: "خمسون خمسين",
-    60: "ستون ستين",
-    70: "سبعون سبعين",
-    80: "ثمانون ثمانين",
-    90: "تسعون تسعين",
-}
-_HUNDREDS_SRC = {
-    100: "مئة مائة",
-    200: "مئتان مئتين مائتان مائتين مئتا مائتا",
-    300: "ثلاثمئة ثلاثمائة",
-    400: "أربعمئة أربعمائة",
-    500: "خمسمئة خمسمائة",
-    600: "ستمئة ستمائة",
-    700: "سبعمئة سبعمائة",
-    800: "ثمانمئة ثمانمائة ثمانيمئة ثمانيمائة",
-    900: "تسعمئة تسعمائة",
-}
-_THOUSAND_SRC = {1000: "ألف", 2000: "ألفان ألفين ألفي"}
-_THOUSANDS_PLURAL_SRC = "آلاف ألوف"
-_MILLION_SRC = {1_000_000: "مليون", 2_000_000: "مليونان مليونين مليوني مليونا"}
-_MILLIONS_PLURAL_SRC = "ملايين"
-
-# Vague quantities: word → (min, max). «عشرات الآلاف» is handled as a sequence.
-_VAGUE_SRC = {
-    "عشرات": (20, 99),
-    "مئات": (200, 999),
-    "آلاف": (2000, 9999),
-    "ألوف": (2000, 9999),
-    "بضعة": (3, 9),
-    "بضع": (3, 9),
-    "عدة": (3, 10),
-}
-_VAGUE_EXTRA_SPELLINGS = {"مئات": ("مئات", "مآت")}
+# Number words and vague quantities are language data: annotator/core/lang/ar/lexicon.py.
 
 # Qualifiers before a number.
 _MORE_THAN_SRC = ("أكثر من", "أزيد من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "ما يربو على", "يربو على", "فوق")
@@ -138,13 +90,6 @@ def count_lexicon() -> dict[str, Any]:
     return _lex()
 
 
-def count_words() -> frozenset[str]:
-    """Number words, vague quantities and dual nouns (folded): words a COUNT span may start
-    with, so that a glued clitic comes off («وثلاثة», «بعشرات», «وجريحين»)."""
-    lex = _lex()
-    return frozenset(lex["number"]) | frozenset(lex["vague"]) | lex["duals"] | lex["fatha_duals"]
-
-
 def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
     """Dual forms from resources/gazetteers/counts.yaml: sure duals, and «-ين» forms that
     are duals only when written with a fatha before the ي («آخرَين»)."""
@@ -157,19 +102,12 @@ def _dual_words() -> tuple[frozenset[str], frozenset[str]]:
     sure: set[str] = set()
     fatha: set[str] = set()
     for noun in data.get("dual_nouns") or ():
-        stem = _dual_stem(fold(noun))
-        sure.update((stem + "ان", stem + "ين"))
+        sure.update(fold(form) for form in dual_forms(noun) + dual_construct_forms(noun))
     for noun in data.get("dual_nouns_an_only") or ():
-        stem = _dual_stem(fold(noun))
-        sure.add(stem + "ان")
-        fatha.add(stem + "ين")
+        an, ayn = dual_forms(noun)
+        sure.add(fold(an))
+        fatha.add(fold(ayn))
     return frozenset(sure), frozenset(fatha)
-
-
-def _dual_stem(noun: str) -> str:
-    """«امراه» → «امرات»: a final ta marbuta (folded to ه) is written ت before a suffix;
-    a final hamza on a line stays («لاجئ» → «لاجئان»)."""
-    return noun[:-1] + "ت" if noun.endswith("ه") else noun
 
 
 _WORD_RE = re.compile(r"[0-9]+(?:[,٬][0-9]{3})*(?:[.٫][0-9]+)?|[^\W\d_]+")
@@ -184,33 +122,11 @@ def _lex() -> dict[str, Any]:
         return [fold(w) for w in s.split()]
 
     number: dict[str, tuple[str, int]] = {}
-    for value, ws in _UNITS_SRC.items():
-        for w in words(ws):
-            number[w] = ("unit", value)
-    for w in words(_TEN_SRC):
-        number[w] = ("ten", 10)
-    for value, ws in _TENS_SRC.items():
-        for w in words(ws):
-            number[w] = ("tens", value)
-    for value, ws in _HUNDREDS_SRC.items():
-        for w in words(ws):
-            number[w] = ("hundred", value)
-    for value, ws in _THOUSAND_SRC.items():
-        for w in words(ws):
-            number[w] = ("thousand", value)
-    for w in words(_THOUSANDS_PLURAL_SRC):
-        number[w] = ("thousands", 1000)
-    for value, ws in _MILLION_SRC.items():
-        for w in words(ws):
-            number[w] = ("million", value)
-    for w in words(_MILLIONS_PLURAL_SRC):
-        number[w] = ("millions", 1_000_000)
-
-    vague: dict[str, tuple[int, int]] = {}
-    for key, rng in _VAGUE_SRC.items():
-        base = key.rstrip("_")
-        for spelling in _VAGUE_EXTRA_SPELLINGS.get(base, (base,)):
-            vague[fold(spelling)] = rng
+    for kind, spellings in NUMBER_WORDS.items():
+        for value, ws in spellings.items():
+            for w in words(ws):
+                number[w] = (kind, value)
+    vague = {fold(w): rng for w, rng in VAGUE_QUANTITIES.items()}
 
     duals, fatha_duals = _dual_words()
     cues: dict[str, tuple[str, bool]] = {}
@@ -233,18 +149,26 @@ def _lex() -> dict[str, Any]:
     }
 
 
+# Proclitic sequences then the article, longest first: «وال», «بال», «وب», «ال», «لل», «و»…
+_CLITIC_PREFIXES = tuple(
+    sorted({seq + ARTICLE for seq in PROCLITIC_SEQUENCES if len(seq) == 1 and seq != "ل"}
+           | set(PROCLITIC_SEQUENCES) | {ARTICLE, "لل"}, key=lambda p: (-len(p), p))
+)
+
+
 def _strip_clitics(word: str, known: dict | frozenset | set) -> str:
-    """``word`` without a leading و/ف/ب/ل and/or ال when that makes it a known word."""
+    """``word`` without a leading proclitic and/or ال when that makes it a known word (folded
+    words; the proclitics are the lexicon's, ل + ال is «لل»)."""
     if word in known:
         return word
-    for pre in ("وال", "فال", "بال", "وب", "ول", "فب", "ال", "لل", "و", "ف", "ب", "ل"):
+    for pre in _CLITIC_PREFIXES:
         if word.startswith(pre) and len(word) > len(pre) + 1:
             rest = word[len(pre) :]
             if pre == "لل":
-                rest = "ال" + rest
+                rest = ARTICLE + rest
             if rest in known:
                 return rest
-            if rest.startswith("ال") and rest[2:] in known:
+            if rest.startswith(ARTICLE) and rest[2:] in known:
                 return rest[2:]
     return word
 

@@ -27,9 +27,7 @@ def build_demo_project(path: Path) -> Path:
     with Project.create(tmp, creator=DEMO_REVIEWER) as project:
         project.set_setting("project_name", "Demo: Syrian conflict news")
         import_paths(project, [samples / "demo_articles.jsonl"], fmt="jsonl")
-        by_external = {
-            ext: aid for aid, ext in project.conn.execute("SELECT id, external_id FROM articles")
-        }
+        by_external = project.articles.ids_by_external_id()
         annotations = samples / "demo_annotations.jsonl"
         if annotations.exists():
             with open(annotations, encoding="utf-8") as fh:

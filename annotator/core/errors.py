@@ -57,3 +57,16 @@ class ExportError(AnnotatorError):
 
 class SuggesterUnavailable(AnnotatorError):
     """A suggester cannot run here (its model or data is not installed)."""
+
+
+class DamagedProjectError(ProjectError):
+    """The project file's structure is broken (pages overwritten, tables dropped): every
+    command says so in one line instead of failing somewhere inside SQLite."""
+
+
+class HubError(AnnotatorError):
+    """The team hub refused or could not complete an operation (not a hub, no permission...)."""
+
+
+class HubUnavailable(HubError):
+    """The hub cannot be reached (network down, server stopped); local work is untouched."""

@@ -2,26 +2,38 @@
 
 Articles are matched by content hash, annotations by article × annotator, and the newer
 edit wins; the summary names every case where the losing side's work differed. The other
-files are opened read-only and fully validated before the single write transaction, so a
-failure (not a project, a newer schema, unmapped labels) changes nothing.
+files are untrusted input: they are opened read-only (nothing is left beside them), and
+every row is validated against this project's rules and its own copy of each article before
+the single write transaction, so a failure (not a project, a newer schema, unmapped labels,
+a malformed row) changes nothing and names the file, the table and the row.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
+import math
 import os
-import sqlite3
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import MergeError, ProjectError, SpanError
 from .model import ROLES, STATUSES, Span
-from .schema import SCHEMA_VERSION
-from .store import Project, _check_annotator_name, _check_is_project_file, check_span, now_iso
+from .store import (
+    Project,
+    check_annotator_name,
+    content_hash,
+    now_iso,
+    parse_attributes,
+)
+from .store.connection import check_is_project_file
+from .store.received import ReceivedFile, read_received
+from .store.rules import json_object
+from .store.table import RawSpan
 from .team import GOLD_STATUSES, SpanKey
+
 
 # =================================================================================== merge
 @dataclass(frozen=True)
@@ -37,6 +49,8 @@ class MergeConflict:
     winner: str  # "this" or "other"
     this_updated_at: str | None
     other_updated_at: str | None
+    # Identifies this exact disagreement, so a re-merge of unchanged work does not report it again.
+    key: str = field(default="", compare=False, repr=False)
 
     @property
     def what(self) -> str:
@@ -120,66 +134,83 @@ class MergeSummary:
         }
 
 
-# A span as read from another file: (start, end, label, attributes_json, origin, created_at).
-_RawSpan = tuple[int, int, str, str, str, str | None]
+
+# Settings key: the conflicts already reported, so merging the same file again stays quiet.
+REPORTED_CONFLICTS_KEY = "merge:reported_conflicts"
+_MAX_REPORTED = 10_000
+META_MAX_DEPTH = 50
+
+
+@dataclass
+class _Article:
+    other_id: int
+    row: tuple  # ready for Articles.insert_one
+    content_hash: str  # recomputed from the text: the other file's own hash is not trusted
 
 
 @dataclass
 class _Source:
-    """Everything read from one other project file, before anything is written here."""
+    """One other project file, every row checked and converted, before anything is written."""
 
     path: Path
-    labels: list[str]
     annotators: dict[str, str]
-    articles: dict[int, tuple]  # id -> (external_id, title, text, source, url, published, meta, hash, search_key, created_at)
+    articles: list[_Article]
     annotations: list[tuple]  # (id, article_id, annotator, status, comment, seconds, updated_at)
-    spans: dict[int, list[_RawSpan]]  # annotation id -> spans
+    spans: dict[int, list[RawSpan]]  # annotation id -> spans, mapped, trimmed, checked here
     rejected: dict[int, list[tuple]]  # annotation id -> (start, end, label, created_at)
     gold: list[tuple]  # (id, article_id, adjudicator, strategy, status, created_at, updated_at)
-    gold_spans: dict[int, list[_RawSpan]]
+    gold_spans: dict[int, list[RawSpan]]
     assignments: list[tuple[int, str]]
 
 
-_REQUIRED_TABLES = ("labels", "annotators", "articles", "annotations", "spans")
+class _BadRow(Exception):
+    """One row of another file is unusable; becomes a MergeError naming file, table and row."""
 
 
 def merge_projects(project: Project, others: Sequence[str | os.PathLike[str]],
                    mapping: Mapping[str, str] | None = None) -> MergeSummary:
     """Bring other project files' work into this one; all files in one transaction.
 
-    * Articles are matched by content hash; new ones come with their metadata.
+    * Articles are matched by content hash, recomputed from their text; new ones come with
+      their metadata.
     * Annotations are matched by (article, annotator): the newer ``updated_at`` wins
       (spans, status, comment, seconds). When the spans differ and the losing side had
-      spans, that is a conflict and is reported with the winner — work was discarded.
+      spans, that is a conflict and is reported with the winner — work was discarded. A
+      conflict already reported by an earlier merge of the same work is not reported again.
     * Gold likewise (newer wins). Annotators come along; roles only go up, never down.
     * Assignments and rejected suggestions are united.
     * Labels must match by name: every label of another file must exist here, or be mapped
       with ``mapping`` {OLD: NEW} (NEW must exist here); otherwise MergeError lists the
       differences.
 
-    The other files are only read (``mode=ro``), and everything is read and validated
-    before the write starts, so any failure — not a project, newer schema, label mismatch,
-    a span that breaks this project's rules — changes nothing. Merging the same file twice
-    changes nothing the second time: winners keep the other side's timestamps.
+    The other files are only read, and every row is read and validated against this
+    project's own articles before the write starts, so any failure — not a project, newer
+    schema, label mismatch, a malformed row, a span that breaks this project's rules —
+    changes nothing. Merging the same file twice changes nothing the second time: winners
+    keep the other side's timestamps.
     """
     if not others:
         raise MergeError("give at least one project file to merge")
     mapping = dict(mapping or {})
-    sources = [_read_source(project, Path(p)) for p in others]
-    mapped = _check_labels(project, sources, mapping)
-    allow_overlap = bool(project.setting("allow_overlap", False))
-    for src in sources:
-        _validate_source(src, mapped, allow_overlap)
+    received = [_read_source(project, Path(p)) for p in others]
+    mapped = _check_labels(project, received, mapping)
+    sources = [_validate(project, r, mapped) for r in received]
     summary = MergeSummary(files=[str(s.path) for s in sources])
-    with project._write():
+    reported = set(project.setting(REPORTED_CONFLICTS_KEY, []) or [])
+    with project.transaction():
         for src in sources:
-            _merge_source(project, src, summary)
+            _merge_source(project, src, summary, reported)
+        fresh = [c for c in summary.conflicts if c.key not in reported]
+        if fresh:
+            keys = list(reported | {c.key for c in fresh})
+            project.settings.put(REPORTED_CONFLICTS_KEY, keys[-_MAX_REPORTED:])
+    summary.conflicts = [c for c in summary.conflicts if c.key not in reported]
     return summary
 
 
-def _read_source(project: Project, path: Path) -> _Source:
+def _read_source(project: Project, path: Path) -> ReceivedFile:
     try:
-        _check_is_project_file(path)
+        check_is_project_file(path)
     except ProjectError as exc:
         raise MergeError(f"cannot merge {path}: {exc}") from None
     try:
@@ -187,76 +218,11 @@ def _read_source(project: Project, path: Path) -> _Source:
             raise MergeError(f"{path}: that is this project itself; merge another project's file")
     except OSError:
         pass
-    try:
-        # Read-only: merging must never alter (or migrate) the other file.
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise MergeError(f"{path}: cannot open: {exc}") from None
-    try:
-        return _read_tables(conn, path)
-    except sqlite3.DatabaseError as exc:
-        raise MergeError(f"{path}: not a usable project file: {exc}") from None
-    finally:
-        conn.close()
+    return read_received(path)
 
 
-def _read_tables(conn: sqlite3.Connection, path: Path) -> _Source:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version == 0 or any(t not in tables for t in _REQUIRED_TABLES):
-        raise MergeError(f"{path}: this SQLite file is not an annotator project")
-    if version > SCHEMA_VERSION:
-        raise MergeError(
-            f"{path} was written by a newer version of the annotator (schema {version}, this "
-            f"version supports {SCHEMA_VERSION}); update the annotator to merge it"
-        )
-    annotators = {name: (role if role in ROLES else "annotator") for name, role in conn.execute(
-        "SELECT name, role FROM annotators")}
-    articles = {
-        r[0]: tuple(r[1:])
-        for r in conn.execute(
-            "SELECT id, external_id, title, text, source, url, published, meta, content_hash, "
-            "search_key, created_at FROM articles"
-        )
-    }
-    annotations = conn.execute(
-        "SELECT id, article_id, annotator, status, comment, seconds, updated_at FROM annotations"
-    ).fetchall()
-    spans: dict[int, list[_RawSpan]] = defaultdict(list)
-    for row in conn.execute(
-        'SELECT annotation_id, start, "end", label, attributes, origin, created_at FROM spans '
-        'ORDER BY annotation_id, start, "end"'
-    ):
-        spans[row[0]].append(tuple(row[1:]))  # type: ignore[arg-type]
-    rejected: dict[int, list[tuple]] = defaultdict(list)
-    if "rejected_suggestions" in tables:
-        for row in conn.execute('SELECT annotation_id, start, "end", label, created_at FROM rejected_suggestions'):
-            rejected[row[0]].append(tuple(row[1:]))
-    gold: list[tuple] = []
-    gold_spans_: dict[int, list[_RawSpan]] = defaultdict(list)
-    if "gold" in tables and "gold_spans" in tables:
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(gold)")}
-        status = "status" if "status" in columns else "'accepted'"  # files from before m003
-        gold = conn.execute(
-            f"SELECT id, article_id, adjudicator, strategy, {status}, created_at, updated_at FROM gold"
-        ).fetchall()
-        for row in conn.execute(
-            'SELECT gold_id, start, "end", label, attributes, origin, created_at FROM gold_spans '
-            'ORDER BY gold_id, start, "end"'
-        ):
-            gold_spans_[row[0]].append(tuple(row[1:]))  # type: ignore[arg-type]
-    assignments_: list[tuple[int, str]] = []
-    if "assignments" in tables:
-        assignments_ = [tuple(r) for r in conn.execute("SELECT article_id, annotator FROM assignments")]
-    # Anyone who annotated or was assigned must exist here even if the file lacks the row.
-    for name in [a[2] for a in annotations] + [a[1] for a in assignments_]:
-        annotators.setdefault(name, "annotator")
-    labels = [r[0] for r in conn.execute("SELECT name FROM labels ORDER BY position, name")]
-    return _Source(path, labels, annotators, articles, annotations, dict(spans), dict(rejected),
-                   gold, dict(gold_spans_), assignments_)
-
-
-def _check_labels(project: Project, sources: list[_Source], mapping: dict[str, str]) -> Callable[[str], str]:
+def _check_labels(project: Project, sources: list[ReceivedFile],
+                  mapping: dict[str, str]) -> Callable[[str], str]:
     """Refuse label schemas that differ, unless every extra label is mapped; return the map."""
     here = project.label_names()
     here_set = set(here)
@@ -268,9 +234,7 @@ def _check_labels(project: Project, sources: list[_Source], mapping: dict[str, s
     theirs_all: set[str] = set()
     problems = []
     for src in sources:
-        used = set(src.labels)
-        used |= {s[2] for spans in src.spans.values() for s in spans}
-        used |= {s[2] for spans in src.gold_spans.values() for s in spans}
+        used = _labels_used(src)
         theirs_all |= used
         missing = sorted(lab for lab in used if lab not in here_set and lab not in mapping)
         if missing:
@@ -283,7 +247,8 @@ def _check_labels(project: Project, sources: list[_Source], mapping: dict[str, s
     if unused:
         raise MergeError(f"--map names labels no merged file has: {', '.join(unused)}")
     if problems:
-        example = _first_missing(sources, here_set, mapping)
+        example = next(lab for src in sources for lab in sorted(_labels_used(src))
+                       if lab not in here_set and lab not in mapping)
         raise MergeError(
             "label schemas differ; nothing was merged:\n  " + "\n  ".join(problems)
             + f"\nMap each missing label to one of this project's labels ({', '.join(here)}) "
@@ -292,230 +257,291 @@ def _check_labels(project: Project, sources: list[_Source], mapping: dict[str, s
     return lambda lab: mapping.get(lab, lab)
 
 
-def _first_missing(sources: list[_Source], here: set[str], mapping: dict[str, str]) -> str:
-    for src in sources:
-        for lab in src.labels + [s[2] for spans in src.spans.values() for s in spans]:
-            if lab not in here and lab not in mapping:
-                return lab
-    return "OLD"
+def _labels_used(src: ReceivedFile) -> set[str]:
+    """Label names of the file's schema and spans; a label that is not text is refused."""
+    used: set[str] = set()
+    for table, rows in (("labels", [(r[0], r[1]) for r in src.labels]),
+                        ("spans", [(s[0], s[3]) for spans in src.spans.values() for s in spans]),
+                        ("gold_spans", [(s[0], s[3]) for spans in src.gold_spans.values() for s in spans])):
+        for row_id, label in rows:
+            if not isinstance(label, str) or not label:
+                raise MergeError(f"{src.path}: table {table}, row {row_id}: the label is not a name "
+                                 f"({_shown(label)}); nothing was merged")
+            used.add(label)
+    return used
 
 
-def _validate_source(src: _Source, map_label: Callable[[str], str], allow_overlap: bool) -> None:
-    """Map labels and check every span against its text before anything is written.
+# ------------------------------------------------------------------------- validation
+def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], str]) -> _Source:
+    """Check and convert every row of another file, or raise MergeError naming the first bad one."""
+    table, row_id = "", None
+    try:
+        table = "annotators"
+        annotators: dict[str, str] = {}
+        for row_id, name, role in rec.annotators:
+            annotators[_name(name)] = role if role in ROLES else "annotator"
 
-    Replaces ``src.spans`` / ``src.gold_spans`` with the mapped, trimmed, de-duplicated spans
-    so the write phase only copies.
-    """
-    def fix(text: str, raw: list[_RawSpan], where: str) -> list[_RawSpan]:
-        out: list[_RawSpan] = []
-        accepted: list[Span] = []
-        seen: set[SpanKey] = set()
-        for start, end, label, attrs, origin, created in raw:
-            label = map_label(label)
-            try:
-                json.loads(attrs or "{}")
-                s, e = check_span(text, start, end, accepted, allow_overlap=allow_overlap)
-            except (SpanError, ValueError, TypeError) as exc:
-                raise MergeError(f"{src.path}: {where}: span {start}–{end} {label}: {exc}") from None
-            if (s, e, label) in seen:
-                continue  # two old labels mapped onto one new label
-            seen.add((s, e, label))
-            accepted.append(Span(s, e, label))
-            out.append((s, e, label, attrs or "{}", origin or "manual", created))
-        return out
+        table = "articles"
+        articles: list[_Article] = []
+        texts: dict[int, str] = {}
+        by_hash = project.articles.ids_by_hash()
+        local = project.articles.texts([by_hash[h] for h in
+                                        {content_hash(r[3]) for r in rec.articles if isinstance(r[3], str)}
+                                        if h in by_hash])
+        for row in rec.articles:
+            row_id = row[0]
+            article = _article(row)
+            articles.append(article)
+            here = by_hash.get(article.content_hash)
+            # Spans are checked against the text they will sit on: this project's own copy.
+            texts[row_id] = local[here] if here is not None else article.row[2]
 
-    for aid, art in src.articles.items():
-        if not isinstance(art[2], str) or not art[7]:
-            raise MergeError(f"{src.path}: article {aid} has no text or content hash")
-    for ann_id, aid, name, status, *_ in src.annotations:
-        if status not in STATUSES:
-            raise MergeError(f"{src.path}: article {aid}, annotator {name}: unknown status {status!r}")
+        table = "annotations"
+        annotations, spans, rejected = [], {}, {}
+        for row_id, aid, name, status, comment, seconds, updated in rec.annotations:
+            if aid not in texts:
+                raise _BadRow(f"its article {_shown(aid)} is not in the file")
+            if status not in STATUSES:
+                raise _BadRow(f"unknown status {_shown(status)}")
+            name = _name(name)
+            annotations.append((row_id, aid, name, status, _text(comment, "comment"),
+                                _seconds(seconds), _text(updated, "updated_at")))
+            annotators.setdefault(name, "annotator")
+            ann_id = row_id
+            table = "spans"
+            spans[ann_id] = _spans(project, texts[aid], rec.spans.get(ann_id, []), map_label)
+            table = "rejected_suggestions"
+            rejected[ann_id] = []
+            for row_id, start, end, label, created in rec.rejected.get(ann_id, []):
+                rejected[ann_id].append((_offset(start), _offset(end), map_label(_text(label, "label") or ""),
+                                         _text(created, "created_at")))
+            table = "annotations"
+        orphans = set(rec.spans) - {a[0] for a in annotations}
+        if orphans:
+            table, row_id = "spans", rec.spans[min(orphans, key=repr)][0][0]
+            raise _BadRow("its annotation is not in the file")
+
+        table = "gold"
+        gold, gold_spans = [], {}
+        for row_id, aid, adjudicator, strategy, status, created, updated in rec.gold:
+            if aid not in texts:
+                raise _BadRow(f"its article {_shown(aid)} is not in the file")
+            if status not in GOLD_STATUSES:
+                raise _BadRow(f"unknown status {_shown(status)}")
+            gold.append((row_id, aid, _name(adjudicator), _text(strategy, "strategy"), status,
+                         _text(created, "created_at"), _text(updated, "updated_at")))
+            table = "gold_spans"
+            gold_spans[row_id] = _spans(project, texts[aid], rec.gold_spans.get(row_id, []), map_label)
+            table = "gold"
+
+        table = "assignments"
+        assignments = []
+        for row_id, aid, name in rec.assignments:
+            if aid not in texts:
+                raise _BadRow(f"its article {_shown(aid)} is not in the file")
+            name = _name(name)
+            assignments.append((aid, name))
+            annotators.setdefault(name, "annotator")
+    except _BadRow as exc:
+        raise MergeError(f"{rec.path}: table {table}, row {row_id}: {exc}; nothing was merged") from None
+    return _Source(rec.path, annotators, articles, annotations, spans, rejected, gold, gold_spans, assignments)
+
+
+def _article(row: tuple) -> _Article:
+    aid, ext, title, text, source, url, published, meta, _their_hash, search_key, created = row
+    if not isinstance(text, str) or not text.strip():
+        raise _BadRow("the article has no text")
+    if "\x00" in text:
+        raise _BadRow("the text contains NUL characters")
+    return _Article(aid, (
+        _text(ext, "external_id"), _text(title, "title"), text, _text(source, "source"), _text(url, "url"),
+        _text(published, "published"), _meta(meta), content_hash(text), _text(search_key, "search_key"),
+        _text(created, "created_at") or now_iso(),
+    ), content_hash(text))
+
+
+def _spans(project: Project, text: str, raw: list[tuple], map_label: Callable[[str], str]) -> list[RawSpan]:
+    """Map labels and check spans against ``text`` and this project's rules; trimmed and
+    de-duplicated, ready to copy."""
+    out: list[RawSpan] = []
+    accepted: list[Span] = []
+    seen: set[SpanKey] = set()
+    for span_id, start, end, label, attrs, origin, created in raw:
+        label = map_label(label)
         try:
-            _check_annotator_name(name)
-        except ProjectError as exc:
-            raise MergeError(f"{src.path}: {exc}") from None
-        if ann_id in src.spans:
-            src.spans[ann_id] = fix(src.articles[aid][2], src.spans[ann_id], f"article {aid}, annotator {name}")
-        if ann_id in src.rejected:
-            src.rejected[ann_id] = [(s, e, map_label(lab), c) for s, e, lab, c in src.rejected[ann_id]]
-    for gold_id, aid, _adj, _strategy, status, *_ in src.gold:
-        if status not in GOLD_STATUSES:
-            raise MergeError(f"{src.path}: gold of article {aid}: unknown status {status!r}")
-        if gold_id in src.gold_spans:
-            src.gold_spans[gold_id] = fix(src.articles[aid][2], src.gold_spans[gold_id], f"gold of article {aid}")
+            attributes = parse_attributes(attrs)
+            s, e = project.check_span(text, start, end, accepted)
+        except SpanError as exc:
+            raise _BadRow(f"span id {span_id} ({_shown(start)}–{_shown(end)} {label}): {exc}") from None
+        if (s, e, label) in seen:
+            continue  # two old labels mapped onto one new label
+        seen.add((s, e, label))
+        accepted.append(Span(s, e, label))
+        out.append((s, e, label, json.dumps(attributes, ensure_ascii=False), _text(origin, "origin") or "manual",
+                    _text(created, "created_at")))
+    return out
 
 
-def _merge_source(project: Project, src: _Source, summary: MergeSummary) -> None:
-    conn = project.conn
-    now = now_iso()
+def _name(value: object) -> str:
+    try:
+        return check_annotator_name(value)
+    except ProjectError as exc:
+        raise _BadRow(f"annotator name {_shown(value)}: {exc}") from None
 
+
+def _text(value: object, column: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise _BadRow(f"{column} must be text, got {type(value).__name__}")
+
+
+def _offset(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _BadRow(f"offset {_shown(value)} is not a whole number")
+    return value
+
+
+def _seconds(value: object) -> float:
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise _BadRow(f"seconds must be a number ≥ 0, got {_shown(value)}")
+    return float(value)
+
+
+def _meta(value: object) -> str:
+    try:
+        json_object(value, "meta")
+    except ValueError as exc:
+        raise _BadRow(str(exc)) from None
+    return value if isinstance(value, str) and value else "{}"
+
+
+def _shown(value: object) -> str:
+    """A value from a hostile file, safe to print: short, one line."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+# ----------------------------------------------------------------------------- writing
+def _merge_source(project: Project, src: _Source, summary: MergeSummary, reported: set[str]) -> None:
     # --- annotators: add the missing, promote to reviewer, never demote
     roles = dict(project.annotators())
     for name, role in sorted(src.annotators.items()):
         if name not in roles:
-            conn.execute("INSERT INTO annotators(name, role, created_at) VALUES (?, ?, ?)", (name, role, now))
+            project.annotators_table.add_missing([name], role)
             summary.annotators_added += 1
         elif role == "reviewer" and roles[name] != "reviewer":
-            conn.execute("UPDATE annotators SET role = 'reviewer' WHERE name = ?", (name,))
+            project.annotators_table.promote(name)
             summary.reviewers_added += 1
 
     # --- articles, matched by content hash
-    by_hash = {h: i for h, i in conn.execute("SELECT content_hash, id FROM articles")}
+    by_hash = project.articles.ids_by_hash()
     id_map: dict[int, int] = {}
+    hashes: dict[int, str] = {}
     external: dict[int, str | None] = {}
     fold: Callable[[str], str] | None = None
-    for other_id, art in sorted(src.articles.items()):
-        ext, title, text, source, url, published, meta, chash, search_key, created = art
-        here_id = by_hash.get(chash)
+    for art in src.articles:
+        ext, title, _, source = art.row[:4]
+        here_id = by_hash.get(art.content_hash)
         if here_id is None:
-            if search_key is None:
+            row = art.row
+            if row[8] is None:
                 if fold is None:
                     from .text import fold as fold_
                     fold = fold_
-                search_key = fold(" ".join(x for x in (title or "", source or "", ext or "") if x))
-            cur = conn.execute(
-                "INSERT INTO articles(external_id, title, text, source, url, published, meta, "
-                "content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (ext, title, text, source, url, published, meta or "{}", chash, search_key, created or now),
-            )
-            here_id = int(cur.lastrowid)
-            by_hash[chash] = here_id
+                row = (*row[:8], fold(" ".join(x for x in (title or "", source or "", ext or "") if x)), row[9])
+            here_id = project.articles.insert_one(row)
+            by_hash[art.content_hash] = here_id
             summary.articles_added += 1
         else:
             summary.articles_matched += 1
-        id_map[other_id] = here_id
+        id_map[art.other_id] = here_id
+        hashes[here_id] = art.content_hash
         external[here_id] = ext
 
     # --- annotations: newer wins
-    mine = {
-        (r[1], r[2]): r
-        for r in conn.execute(
-            "SELECT id, article_id, annotator, status, comment, seconds, updated_at FROM annotations"
-        )
-    }
+    mine = project.annotations.all_rows()
     for other_ann, other_aid, name, status, comment, seconds, updated in src.annotations:
         aid = id_map[other_aid]
         theirs = src.spans.get(other_ann, [])
         here = mine.get((aid, name))
         if here is None:
-            cur = conn.execute(
-                "INSERT INTO annotations(article_id, annotator, status, comment, seconds, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (aid, name, status, comment, float(seconds or 0), updated),
-            )
-            ann_id = int(cur.lastrowid)
-            _copy_spans(conn, "spans", "annotation_id", ann_id, theirs)
+            ann_id = project.annotations.insert_received(aid, name, status, comment, seconds, updated, theirs)
             summary.annotations_added += 1
         else:
             ann_id = here[0]
-            ours = _raw_spans(conn, "spans", "annotation_id", ann_id)
+            ours = project.annotations.raw_spans(ann_id)
             same_spans = _signature(ours) == _signature(theirs)
-            same_meta = (here[3], here[4], float(here[5] or 0), here[6]) == (
-                status, comment, float(seconds or 0), updated)
+            same_meta = (here[3], here[4], float(here[5] or 0), here[6]) == (status, comment, seconds, updated)
             if same_spans and same_meta:
                 summary.annotations_unchanged += 1
             else:
                 other_newer = _when(updated) > _when(here[6])
                 if other_newer:
-                    conn.execute("DELETE FROM spans WHERE annotation_id = ?", (ann_id,))
-                    _copy_spans(conn, "spans", "annotation_id", ann_id, theirs)
-                    conn.execute(
-                        "UPDATE annotations SET status = ?, comment = ?, seconds = ?, updated_at = ? WHERE id = ?",
-                        (status, comment, float(seconds or 0), updated, ann_id),
-                    )
+                    project.annotations.replace_received(ann_id, status, comment, seconds, updated, theirs)
                     summary.annotations_updated += 1
                 else:
                     summary.annotations_kept += 1
                 loser = ours if other_newer else theirs
                 if not same_spans and loser:
-                    summary.conflicts.append(MergeConflict(
+                    _conflict(summary, MergeConflict(
                         str(src.path), aid, external.get(aid), name,
                         "other" if other_newer else "this", here[6], updated,
-                    ))
-        conn.executemany(
-            'INSERT OR IGNORE INTO rejected_suggestions(annotation_id, start, "end", label, created_at) '
-            "VALUES (?, ?, ?, ?, ?)",
-            [(ann_id, *r) for r in src.rejected.get(other_ann, [])],
-        )
+                    ), hashes[aid], theirs)
+        project.suggestions.add_rejected(ann_id, src.rejected.get(other_ann, []))
 
     # --- gold: newer wins
-    my_gold = {
-        r[1]: r
-        for r in conn.execute(
-            "SELECT id, article_id, adjudicator, strategy, status, created_at, updated_at FROM gold"
-        )
-    }
+    my_gold = project.gold.all_rows()
     for other_gold, other_aid, adjudicator, strategy, status, created, updated in src.gold:
         aid = id_map[other_aid]
         theirs = src.gold_spans.get(other_gold, [])
         here = my_gold.get(aid)
         if here is None:
-            cur = conn.execute(
-                "INSERT INTO gold(article_id, adjudicator, strategy, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (aid, adjudicator, strategy, status, created, updated),
-            )
-            _copy_spans(conn, "gold_spans", "gold_id", int(cur.lastrowid), theirs)
+            project.gold.insert_received(aid, adjudicator, strategy, status, created, updated, theirs)
             summary.gold_added += 1
             continue
         gold_id = here[0]
-        ours = _raw_spans(conn, "gold_spans", "gold_id", gold_id)
+        ours = project.gold.raw_spans(gold_id)
         same_spans = _signature(ours) == _signature(theirs)
         if same_spans and (here[2], here[3], here[4], here[6]) == (adjudicator, strategy, status, updated):
             summary.gold_unchanged += 1
             continue
         other_newer = _when(updated) > _when(here[6])
         if other_newer:
-            conn.execute("DELETE FROM gold_spans WHERE gold_id = ?", (gold_id,))
-            _copy_spans(conn, "gold_spans", "gold_id", gold_id, theirs)
-            conn.execute(
-                "UPDATE gold SET adjudicator = ?, strategy = ?, status = ?, updated_at = ? WHERE id = ?",
-                (adjudicator, strategy, status, updated, gold_id),
-            )
+            project.gold.replace_received(gold_id, adjudicator, strategy, status, updated, theirs)
             summary.gold_updated += 1
         else:
             summary.gold_kept += 1
         loser = ours if other_newer else theirs
         if not same_spans and loser:
-            summary.conflicts.append(MergeConflict(
+            _conflict(summary, MergeConflict(
                 str(src.path), aid, external.get(aid), None, "other" if other_newer else "this", here[6], updated,
-            ))
+            ), hashes[aid], theirs)
 
     # --- assignments: union (who should do what is not a matter of newer-wins)
-    conn.executemany(
-        "INSERT OR IGNORE INTO assignments(article_id, annotator) VALUES (?, ?)",
-        [(id_map[aid], name) for aid, name in src.assignments if aid in id_map],
-    )
+    project.assignments.add([(id_map[aid], name) for aid, name in src.assignments])
 
 
-def _raw_spans(conn: sqlite3.Connection, table: str, key: str, owner_id: int) -> list[_RawSpan]:
-    return [
-        tuple(r)  # type: ignore[misc]
-        for r in conn.execute(
-            f'SELECT start, "end", label, attributes, origin, created_at FROM {table} '
-            f'WHERE {key} = ? ORDER BY start, "end"',
-            (owner_id,),
-        )
-    ]
+def _conflict(summary: MergeSummary, conflict: MergeConflict, article_hash: str, theirs: list[RawSpan]) -> None:
+    """Record a conflict with the key that says "this exact disagreement was reported":
+    the article's content, whose work, the other side's version and its spans."""
+    digest = hashlib.sha256(json.dumps(
+        [article_hash, conflict.annotator, conflict.winner, conflict.other_updated_at, _signature(theirs)],
+        ensure_ascii=False,
+    ).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    summary.conflicts.append(replace(conflict, key=digest))
 
 
-def _copy_spans(conn: sqlite3.Connection, table: str, key: str, owner_id: int, spans: list[_RawSpan]) -> None:
-    conn.executemany(
-        f'INSERT INTO {table}({key}, start, "end", label, attributes, origin, created_at) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(owner_id, *s) for s in spans],
-    )
-
-
-def _signature(spans: Iterable[_RawSpan]) -> list[tuple[int, int, str, str]]:
+def _signature(spans: Iterable[RawSpan]) -> list[tuple[int, int, str, str]]:
     """What makes two span lists "the same": offsets, label and attributes (key order ignored)."""
     return sorted(
-        (s[0], s[1], s[2], json.dumps(json.loads(s[3] or "{}"), sort_keys=True, ensure_ascii=False))
+        (s[0], s[1], s[2], json.dumps(parse_attributes(s[3]), sort_keys=True, ensure_ascii=False))
         for s in spans
     )
 
 
-_EPOCH = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+_EPOCH = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 
 
 def _when(stamp: str | None) -> _dt.datetime:
@@ -526,4 +552,4 @@ def _when(stamp: str | None) -> _dt.datetime:
         value = _dt.datetime.fromisoformat(stamp)
     except ValueError:
         return _EPOCH
-    return value if value.tzinfo else value.replace(tzinfo=_dt.timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=_dt.UTC)

@@ -11,6 +11,21 @@ import bisect
 from itertools import accumulate
 
 
+_BOM = "\ufeff"
+_WORD_JOINER = "\u2060"
+
+
+def qt_document_text(text: str) -> str:
+    """``text`` as the view hands it to Qt: one code unit for one code unit.
+
+    QTextDocument silently drops a byte-order mark at the very start of the text, which
+    would shift every position after it by one. The store keeps such a character (only
+    one leading BOM is dropped on import), so the view shows a word joiner there instead:
+    equally invisible, and kept by Qt.
+    """
+    return _WORD_JOINER + text[1:] if text.startswith(_BOM) else text
+
+
 class QtOffsetMap:
     """Maps code-point offsets of ``text`` to Qt document positions and back."""
 

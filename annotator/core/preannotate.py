@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Span, Suggestion
-from .store import Project, now_iso
+from .store import Project
 
 
 @dataclass
@@ -33,52 +33,29 @@ class SuggestSummary:
 
 def articles_to_suggest(project: Project, annotator: str | None) -> list[int]:
     """Articles not yet done (by ``annotator``, or by anyone when None)."""
-    if annotator:
-        sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations an "
-               "WHERE an.article_id = a.id AND an.annotator = ? AND an.status = 'done') ORDER BY a.id")
-        return [r[0] for r in project.conn.execute(sql, (annotator,))]
-    sql = ("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations an "
-           "WHERE an.article_id = a.id AND an.status = 'done') ORDER BY a.id")
-    return [r[0] for r in project.conn.execute(sql)]
+    return project.articles.not_done(annotator)
 
 
 def store_suggestions(project: Project, article_id: int, source: str, suggestions: list[Suggestion]) -> None:
     """Replace the stored suggestions of one article and source (one transaction)."""
-    now = now_iso()
-    with project._write() as conn:
-        conn.execute("DELETE FROM suggestions WHERE article_id = ? AND source = ?", (article_id, source))
-        conn.execute("INSERT OR REPLACE INTO suggestion_runs(article_id, source, created_at) VALUES (?, ?, ?)",
-                     (article_id, source, now))
-        conn.executemany(
-            'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, source, s.start, s.end, s.label, float(s.score),
-              json.dumps(s.attributes, ensure_ascii=False), now) for s in suggestions],
-        )
+    project.suggestions.store(article_id, source, suggestions)
 
 
 def stored_suggestions(project: Project, article_id: int, source: str) -> list[Suggestion] | None:
     """The stored suggestions, or None when this source never ran on the article."""
-    rows = project.conn.execute(
-        'SELECT start, "end", label, score, attributes FROM suggestions WHERE article_id = ? AND source = ? '
-        "ORDER BY start",
-        (article_id, source),
-    ).fetchall()
-    ran = rows or project.conn.execute(
-        "SELECT 1 FROM suggestion_runs WHERE article_id = ? AND source = ?", (article_id, source)
-    ).fetchone()
-    if not ran:
-        return None
-    return [Suggestion(r[0], r[1], r[2], source if source != "rules" else "rule", r[3], json.loads(r[4]))
-            for r in rows]
+    return project.suggestions.stored(article_id, source)
 
 
 def suggest_project(project: Project, source: str, *, annotator: str | None = None,
                     output: str | os.PathLike[str] | None = None,
                     progress: Callable[[int, int], None] | None = None, **options) -> SuggestSummary:
     from .exporter import atomic_output, record_for
-    from .suggest import get_suggester
+    from .suggest import get_suggester, parse_sources
 
+    if "patterns" in parse_sources(source):
+        # The pattern suggester learns from this project (only from the annotator's own
+        # spans and gold in blind mode).
+        options = {"project": project, "annotator": annotator, **options}
     suggester = get_suggester(source, **options)
     ids = articles_to_suggest(project, annotator)
     summary = SuggestSummary(source=source, output=str(output) if output else None)

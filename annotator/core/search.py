@@ -1,10 +1,10 @@
 """Full-text search over article bodies: the query language and the result snippets.
 
-The index (``articles_fts``, see ``m_size_fts`` in :mod:`annotator.core.schema`) holds each
+The index (``articles_fts``, see ``m_size_fts`` in :mod:`annotator.core.store.schema`) holds each
 article's text folded by :func:`annotator.core.text.fold`. A query is folded the same way
 and split into words; an article matches when it has every word, each as a whole word or
 as the start of one (``قوا`` finds ``قوات``), so a search box can search as the user types.
-The store runs the SQL (:meth:`annotator.core.store.Project.search_articles`); this module
+The store runs the SQL and keeps the index (:mod:`annotator.core.store.search`); this module
 is pure Python.
 """
 from __future__ import annotations

@@ -3,7 +3,7 @@ agreement and assignment of articles to annotators (merging files: :mod:`.merge`
 
 Everything here takes an open :class:`~annotator.core.store.Project` and never imports Qt,
 so the CLI, the GUI and the tests share one implementation. Every function that writes does
-so in one transaction (``with project._write():``): it either applies all of its change or
+so in one transaction (``with project.transaction():``): it either applies all of its change or
 none of it, and a call made inside another transaction joins it.
 
 Gold lives in ``gold`` (one row per article: adjudicator, strategy, status, timestamps) and
@@ -14,7 +14,6 @@ marked exactly that span), ``adjudicator`` and ``adjudicated_at``.
 """
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,13 +24,8 @@ from .adjudication import STRATEGIES, DraftSpan, merge, provenance
 from .agreement import AgreementReport, ArticleAnnotations, compute_agreement
 from .errors import AnnotatorError, ProjectError, SpanError
 from .model import Span
-from .store import (
-    Project,
-    _check_annotator_name,
-    _span_from_row,
-    check_span,
-    now_iso,
-)
+from .store import Project, check_annotator_name, now_iso
+from .store.annotations import eligible_articles_sql
 
 GOLD_STATUSES = ("draft", "accepted")
 # Keys that provenance() writes into a gold span's attributes; recomputed on every edit so
@@ -54,21 +48,12 @@ def gold_rows(project: Project) -> list[tuple[int, str, str | None]]:
 
     Drafts are left out because a half-adjudicated article must not reach a training set.
     """
-    rows = project.conn.execute(
-        "SELECT article_id, adjudicator, updated_at FROM gold WHERE status = 'accepted' ORDER BY article_id"
-    ).fetchall()
-    return [(int(r[0]), r[1], r[2]) for r in rows]
+    return project.gold.accepted_rows()
 
 
 def gold_spans(project: Project, article_id: int) -> list[Span]:
     """The gold spans of an article (draft or accepted), by position, with their provenance."""
-    rows = project.conn.execute(
-        'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at '
-        "FROM gold_spans gs JOIN gold g ON g.id = gs.gold_id "
-        'WHERE g.article_id = ? ORDER BY gs.start, gs."end", gs.label',
-        (article_id,),
-    ).fetchall()
-    return [_span_from_row(r) for r in rows]
+    return project.gold.spans(article_id)
 
 
 def gold_draft(project: Project, article_id: int) -> tuple[str, list[Span]] | None:
@@ -77,10 +62,10 @@ def gold_draft(project: Project, article_id: int) -> tuple[str, list[Span]] | No
     The review view opens an article with this: a draft continues where the reviewer
     stopped (its edits were saved as they happened), accepted gold can be corrected.
     """
-    row = project.conn.execute("SELECT status FROM gold WHERE article_id = ?", (article_id,)).fetchone()
-    if row is None:
+    status = project.gold.status(article_id)
+    if status is None:
         return None
-    return row[0], gold_spans(project, article_id)
+    return status, gold_spans(project, article_id)
 
 
 def save_gold(project: Project, article_id: int, adjudicator: str, spans: Sequence[Span],
@@ -95,16 +80,14 @@ def save_gold(project: Project, article_id: int, adjudicator: str, spans: Sequen
     """
     _check_gold_status(status)
     project.require_reviewer(adjudicator)
-    with project._write():
+    with project.transaction():
         text = project.article_text(article_id)
         accepted = _validate_spans(project, text, spans)
         support = _supporters(project, article_id)
         when = now_iso()
-        gold_id = _upsert_gold(project, article_id, adjudicator, strategy, status, when)
-        project.conn.execute("DELETE FROM gold_spans WHERE gold_id = ?", (gold_id,))
-        _insert_gold_spans(
-            project, gold_id,
-            [_with_provenance(s, support.get(s.key(), ()), adjudicator, when) for s in accepted], when,
+        gold_id = project.gold.upsert(article_id, adjudicator, strategy, status, when)
+        project.gold.replace_spans(
+            gold_id, [_with_provenance(s, support.get(s.key(), ()), adjudicator, when) for s in accepted], when,
         )
     return gold_spans(project, article_id)
 
@@ -113,21 +96,16 @@ def set_gold_status(project: Project, article_id: int, adjudicator: str, status:
     """Accept a draft (or reopen accepted gold as a draft). ProjectError if there is no gold."""
     _check_gold_status(status)
     project.require_reviewer(adjudicator)
-    with project._write():
-        cur = project.conn.execute(
-            "UPDATE gold SET status = ?, adjudicator = ?, updated_at = ? WHERE article_id = ?",
-            (status, adjudicator, now_iso(), article_id),
-        )
-        if cur.rowcount == 0:
+    with project.transaction():
+        if not project.gold.set_status(article_id, adjudicator, status, now_iso()):
             raise ProjectError(f"article {article_id} has no gold annotation yet")
 
 
 def delete_gold(project: Project, article_id: int, adjudicator: str) -> bool:
     """Discard the article's gold (draft or accepted); True if there was any."""
     project.require_reviewer(adjudicator)
-    with project._write():
-        cur = project.conn.execute("DELETE FROM gold WHERE article_id = ?", (article_id,))
-    return cur.rowcount > 0
+    with project.transaction():
+        return project.gold.delete(article_id)
 
 
 def add_gold_span(project: Project, article_id: int, adjudicator: str, start: int, end: int,
@@ -138,31 +116,27 @@ def add_gold_span(project: Project, article_id: int, adjudicator: str, start: in
     Accepted gold stays accepted: the reviewer is correcting it, not reopening it.
     """
     project.require_reviewer(adjudicator)
-    with project._write():
+    with project.transaction():
         text = project.article_text(article_id)
         when = now_iso()
-        gold_id = _gold_id(project, article_id)
+        gold_id = project.gold.id_for(article_id)
         if gold_id is None:
-            gold_id = _upsert_gold(project, article_id, adjudicator, "manual", "draft", when)
-        start, end = project.validate_span(text, start, end, label, _gold_spans_by_id(project, gold_id))
+            gold_id = project.gold.upsert(article_id, adjudicator, "manual", "draft", when)
+        start, end = project.validate_span(text, start, end, label, project.gold.spans_by_id(gold_id))
         support = _supporters(project, article_id).get((start, end, label), ())
         span = _with_provenance(Span(start, end, label, dict(attributes or {})), support, adjudicator, when)
-        cur = project.conn.execute(
-            'INSERT INTO gold_spans(gold_id, start, "end", label, attributes, origin, created_at) '
-            "VALUES (?, ?, ?, ?, ?, 'gold', ?)",
-            (gold_id, start, end, label, json.dumps(span.attributes, ensure_ascii=False), when),
-        )
-        _touch_gold(project, gold_id, adjudicator, when)
-    return Span(start, end, label, span.attributes, "gold", int(cur.lastrowid), when)
+        span_id = project.gold.insert_span(gold_id, span, when)
+        project.gold.touch(gold_id, adjudicator, when)
+    return Span(start, end, label, span.attributes, "gold", span_id, when)
 
 
 def delete_gold_span(project: Project, span_id: int, adjudicator: str) -> Span:
     """Delete one gold span (one transaction) and return it, so the GUI can offer undo."""
     project.require_reviewer(adjudicator)
-    with project._write():
-        span, gold_id, _ = _gold_span_row(project, span_id)
-        project.conn.execute("DELETE FROM gold_spans WHERE id = ?", (span_id,))
-        _touch_gold(project, gold_id, adjudicator, now_iso())
+    with project.transaction():
+        span, gold_id, _ = project.gold.span_row(span_id)
+        project.gold.delete_span(span_id)
+        project.gold.touch(gold_id, adjudicator, now_iso())
     return span
 
 
@@ -175,12 +149,12 @@ def update_gold_span(project: Project, span_id: int, adjudicator: str, *, label:
     may have marked exactly this span, and this reviewer is now its adjudicator.
     """
     project.require_reviewer(adjudicator)
-    with project._write():
-        old, gold_id, article_id = _gold_span_row(project, span_id)
+    with project.transaction():
+        old, gold_id, article_id = project.gold.span_row(span_id)
         new_label = old.label if label is None else label
         new_start = old.start if start is None else start
         new_end = old.end if end is None else end
-        others = [s for s in _gold_spans_by_id(project, gold_id) if s.id != span_id]
+        others = [s for s in project.gold.spans_by_id(gold_id) if s.id != span_id]
         new_start, new_end = project.validate_span(
             project.article_text(article_id), new_start, new_end, new_label, others
         )
@@ -188,11 +162,8 @@ def update_gold_span(project: Project, span_id: int, adjudicator: str, *, label:
         base = old.attributes if attributes is None else dict(attributes)
         support = _supporters(project, article_id).get((new_start, new_end, new_label), ())
         new = _with_provenance(Span(new_start, new_end, new_label, base), support, adjudicator, when)
-        project.conn.execute(
-            'UPDATE gold_spans SET start = ?, "end" = ?, label = ?, attributes = ? WHERE id = ?',
-            (new_start, new_end, new_label, json.dumps(new.attributes, ensure_ascii=False), span_id),
-        )
-        _touch_gold(project, gold_id, adjudicator, when)
+        project.gold.update_span(span_id, new)
+        project.gold.touch(gold_id, adjudicator, when)
     return Span(new_start, new_end, new_label, new.attributes, old.origin, span_id, old.created_at)
 
 
@@ -201,58 +172,16 @@ def _check_gold_status(status: str) -> None:
         raise ProjectError(f"gold status must be one of {', '.join(GOLD_STATUSES)}, got {status!r}")
 
 
-def _gold_id(project: Project, article_id: int) -> int | None:
-    row = project.conn.execute("SELECT id FROM gold WHERE article_id = ?", (article_id,)).fetchone()
-    return None if row is None else int(row[0])
 
 
-def _upsert_gold(project: Project, article_id: int, adjudicator: str, strategy: str | None,
-                 status: str, when: str) -> int:
-    project.conn.execute(
-        "INSERT INTO gold(article_id, adjudicator, strategy, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
-        "adjudicator = excluded.adjudicator, strategy = excluded.strategy, "
-        "status = excluded.status, updated_at = excluded.updated_at",
-        (article_id, adjudicator, strategy, status, when, when),
-    )
-    gold_id = _gold_id(project, article_id)
-    assert gold_id is not None
-    return gold_id
 
 
-def _touch_gold(project: Project, gold_id: int, adjudicator: str, when: str) -> None:
-    # The last editor is the adjudicator of record; updated_at drives newer-wins merging.
-    project.conn.execute(
-        "UPDATE gold SET adjudicator = ?, updated_at = ? WHERE id = ?", (adjudicator, when, gold_id)
-    )
 
 
-def _gold_spans_by_id(project: Project, gold_id: int) -> list[Span]:
-    rows = project.conn.execute(
-        'SELECT id, start, "end", label, attributes, origin, created_at FROM gold_spans '
-        'WHERE gold_id = ? ORDER BY start, "end"',
-        (gold_id,),
-    ).fetchall()
-    return [_span_from_row(r) for r in rows]
 
 
-def _gold_span_row(project: Project, span_id: int) -> tuple[Span, int, int]:
-    row = project.conn.execute(
-        'SELECT gs.id, gs.start, gs."end", gs.label, gs.attributes, gs.origin, gs.created_at, '
-        "gs.gold_id, g.article_id FROM gold_spans gs JOIN gold g ON g.id = gs.gold_id WHERE gs.id = ?",
-        (span_id,),
-    ).fetchone()
-    if row is None:
-        raise SpanError(f"no gold span with id {span_id}")
-    return _span_from_row(row[:7]), int(row[7]), int(row[8])
 
 
-def _insert_gold_spans(project: Project, gold_id: int, spans: Iterable[Span], when: str) -> None:
-    project.conn.executemany(
-        'INSERT INTO gold_spans(gold_id, start, "end", label, attributes, origin, created_at) '
-        "VALUES (?, ?, ?, ?, ?, 'gold', ?)",
-        [(gold_id, s.start, s.end, s.label, json.dumps(s.attributes, ensure_ascii=False), when) for s in spans],
-    )
 
 
 def _validate_spans(project: Project, text: str, spans: Iterable[Span]) -> list[Span]:
@@ -271,12 +200,7 @@ def _validate_spans(project: Project, text: str, spans: Iterable[Span]) -> list[
 def _supporters(project: Project, article_id: int) -> dict[SpanKey, tuple[str, ...]]:
     """For each (start, end, label) any annotator marked on the article: who marked it."""
     support: dict[SpanKey, set[str]] = defaultdict(set)
-    rows = project.conn.execute(
-        'SELECT s.start, s."end", s.label, an.annotator FROM spans s '
-        "JOIN annotations an ON an.id = s.annotation_id WHERE an.article_id = ?",
-        (article_id,),
-    )
-    for start, end, label, name in rows:
+    for start, end, label, name in project.annotations.supporters(article_id):
         support[(start, end, label)].add(name)
     return {key: tuple(sorted(names)) for key, names in support.items()}
 
@@ -321,20 +245,13 @@ def review_queue(project: Project, min_done: int = 2) -> list[ReviewItem]:
     """
     if min_done < 2:
         raise ProjectError("the review queue compares annotations: min_done must be at least 2")
-    grouped = _spans_by_article(project, ("done",), min_done)
+    grouped = project.annotations.spans_by_article(("done",), min_done)
     if not grouped:
         return []
     report = compute_agreement(
         ArticleAnnotations(aid, "", by_name, tokens=()) for aid, by_name in grouped.items()
     )
-    info = {
-        aid: (title or "", status)
-        for aid, title, status in project.conn.execute(
-            "SELECT a.id, a.title, g.status FROM articles a LEFT JOIN gold g ON g.article_id = a.id "
-            f"WHERE a.id IN ({_eligible_sql(('done',))})",
-            ("done", min_done),
-        )
-    }
+    info = project.gold.review_info(eligible_articles_sql(("done",)), ["done", min_done])
     items = []
     for art in report.worst_articles():
         title, gold_status = info.get(art.article_id, ("", None))
@@ -352,39 +269,8 @@ def review_queue(project: Project, min_done: int = 2) -> list[ReviewItem]:
     return items
 
 
-def _eligible_sql(statuses: Sequence[str], annotators: Sequence[str] | None = None) -> str:
-    """Sub-select of article ids with at least ? annotations in ``statuses`` (params: statuses…, annotators…, n)."""
-    where = f"status IN ({','.join('?' * len(statuses))})"
-    if annotators is not None:
-        where += f" AND annotator IN ({','.join('?' * len(annotators))})"
-    return f"SELECT article_id FROM annotations WHERE {where} GROUP BY article_id HAVING count(*) >= ?"
 
 
-def _spans_by_article(project: Project, statuses: Sequence[str], min_annotations: int,
-                      annotators: Sequence[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """{article: {annotator: spans}} for articles with ≥ ``min_annotations`` qualifying annotations.
-
-    One query for everything: per-article round trips are what makes 10,000 articles slow.
-    An annotator with no spans still appears (with an empty list): marking nothing is a
-    judgement that agreement and adjudication must count.
-    """
-    names = list(annotators) if annotators is not None else None
-    status_marks = ",".join("?" * len(statuses))
-    name_filter = f" AND an.annotator IN ({','.join('?' * len(names))})" if names is not None else ""
-    sql = (
-        'SELECT an.article_id, an.annotator, s.start, s."end", s.label FROM annotations an '
-        "LEFT JOIN spans s ON s.annotation_id = an.id "
-        f"WHERE an.status IN ({status_marks}){name_filter} "
-        f"AND an.article_id IN ({_eligible_sql(statuses, names)}) "
-        'ORDER BY an.article_id, an.annotator, s.start, s."end"'
-    )
-    params: list[Any] = [*statuses, *(names or []), *statuses, *(names or []), min_annotations]
-    grouped: dict[int, dict[str, list[Span]]] = {}
-    for aid, name, start, end, label in project.conn.execute(sql, params):
-        spans = grouped.setdefault(aid, {}).setdefault(name, [])
-        if start is not None:
-            spans.append(Span(start, end, label))
-    return grouped
 
 
 # ====================================================================== batch adjudication
@@ -435,10 +321,9 @@ def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanim
         raise AnnotatorError(f"min_annotators must be at least 1, not {min_annotators}")
     project.require_reviewer(adjudicator)
     summary = AdjudicationSummary(strategy=strategy)
-    allow_overlap = bool(project.setting("allow_overlap", False))
-    with project._write():
-        grouped = _spans_by_article(project, ("done",), min_annotators)
-        existing = {r[0] for r in project.conn.execute("SELECT article_id FROM gold")}
+    with project.transaction():
+        grouped = project.annotations.spans_by_article(("done",), min_annotators)
+        existing = project.gold.article_ids()
         when = now_iso()
         for aid in sorted(grouped):
             summary.considered += 1
@@ -447,18 +332,18 @@ def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanim
                 continue
             draft = merge(grouped[aid], strategy, min_annotators)  # type: ignore[arg-type]
             spans = draft.gold_spans(adjudicator, when)
-            if draft.conflicts or not _fits(project.article_text(aid), spans, allow_overlap):
+            if draft.conflicts or not _fits(project, project.article_text(aid), spans):
                 summary.conflicts_remaining += 1
                 summary.conflict_articles.append(aid)
                 continue
-            gold_id = _upsert_gold(project, aid, adjudicator, strategy, "accepted", when)
-            _insert_gold_spans(project, gold_id, spans, when)
+            gold_id = project.gold.upsert(aid, adjudicator, strategy, "accepted", when)
+            project.gold.insert_spans(gold_id, spans, when)
             summary.written += 1
             summary.spans += len(spans)
     return summary
 
 
-def _fits(text: str, spans: Sequence[Span], allow_overlap: bool) -> bool:
+def _fits(project: Project, text: str, spans: Sequence[Span]) -> bool:
     """Whether merged spans pass this project's span rules.
 
     They come from validated annotations, so this only fails if the rules changed since
@@ -467,7 +352,7 @@ def _fits(text: str, spans: Sequence[Span], allow_overlap: bool) -> bool:
     accepted: list[Span] = []
     try:
         for s in spans:
-            check_span(text, s.start, s.end, accepted, allow_overlap=allow_overlap)
+            project.check_span(text, s.start, s.end, accepted)
             accepted.append(s)
     except SpanError:
         return False
@@ -488,16 +373,9 @@ def project_agreement(project: Project, label: str | None = None,
         project.label(label)  # LabelError naming the project's labels
     statuses = UNFINISHED_STATUSES if include_unfinished else ("done",)
     names = None if annotators is None else sorted(set(annotators))
-    grouped = _spans_by_article(project, statuses, 2, names)
-    texts: dict[int, str] = {}
+    grouped = project.annotations.spans_by_article(statuses, 2, names)
     ids = sorted(grouped)
-    for chunk_start in range(0, len(ids), 900):  # stay under SQLite's variable limit
-        chunk = ids[chunk_start:chunk_start + 900]
-        texts.update(
-            project.conn.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-        )
+    texts = project.articles.texts(ids)
     return compute_agreement(
         (ArticleAnnotations(aid, texts[aid], grouped[aid]) for aid in ids), label=label
     )
@@ -514,7 +392,7 @@ def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int 
     same seed, names and articles give the same assignment. Previous assignments of these
     annotators are replaced; other annotators' assignments stay. One transaction.
     """
-    names = [_check_annotator_name(n) for n in annotators]
+    names = [check_annotator_name(n) for n in annotators]
     if not names:
         raise AssignmentError("give at least one annotator to assign articles to")
     duplicates = sorted({n for n in names if names.count(n) > 1})
@@ -547,25 +425,10 @@ def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int 
             counts[name] += 1
             rows.append((aid, name))
     rows.sort()  # primary-key order: the b-tree inserts append instead of splitting pages
-    with project._write() as conn:
-        created = now_iso()
-        conn.executemany(
-            "INSERT OR IGNORE INTO annotators(name, role, created_at) VALUES (?, 'annotator', ?)",
-            [(n, created) for n in names],
-        )
-        conn.execute(f"DELETE FROM assignments WHERE annotator IN ({','.join('?' * len(names))})", names)
-        conn.executemany("INSERT INTO assignments(article_id, annotator) VALUES (?, ?)", rows)
+    project.assignments.replace_for(names, rows)
     return {n: counts[n] for n in names}
 
 
 def assignments(project: Project, annotator: str | None = None) -> dict[str, list[int]]:
     """{annotator: assigned article ids} (all annotators, or one)."""
-    sql = "SELECT annotator, article_id FROM assignments"
-    params: tuple[Any, ...] = ()
-    if annotator is not None:
-        sql += " WHERE annotator = ?"
-        params = (annotator,)
-    out: dict[str, list[int]] = defaultdict(list)
-    for name, aid in project.conn.execute(sql + " ORDER BY annotator, article_id", params):
-        out[name].append(int(aid))
-    return dict(out)
+    return project.assignments.by_annotator(annotator)

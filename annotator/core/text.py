@@ -34,6 +34,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from annotator.core.lang.ar.clitics import ProcliticRules, default_rules
+from annotator.core.lang.ar.lexicon import BRACKETS, PROCLITICS, stem_words
+from annotator.core.lang.ar.lexicon import QUOTES as LEXICON_QUOTES
+
 __all__ = [
     "NormalizedText",
     "normalize",
@@ -85,10 +89,8 @@ _COMBINING_RANGES = (
 _CLUSTER_RE = re.compile(f".[{_COMBINING_RANGES}]*", re.S)
 _TRAILING_MARKS_RE = re.compile(f"[{_COMBINING_RANGES}]*")
 
-#: Single-letter proclitics (conjunctions و ف, prepositions ب ل ك).
-PROCLITICS = "وفبلك"
 #: Quotes and brackets that sit outside a span (a clitic may be glued to them: ل”المدن”).
-QUOTES = "«»“”„‟\"'‘’‚‹›`´()[]{}"
+QUOTES = LEXICON_QUOTES + BRACKETS
 
 # --------------------------------------------------------------------------------------
 # Per-cluster normalisation (camel-tools), cached
@@ -111,7 +113,7 @@ def warm_up() -> None:
     selection does not wait."""
     _camel_dediac()
     fold("قُتِلَ ٣ عناصر")
-    clitic_lexicon()
+    default_rules()
 
 
 def _normalize_cluster(cluster: str) -> str:
@@ -388,107 +390,35 @@ def word_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------------------
-# Proclitics
+# Proclitics (the rules: annotator/core/lang/ar/clitics.py, shared with the tokenizer)
 # --------------------------------------------------------------------------------------
-# Proclitic sequences, longest first: و/ف optionally followed by ب/ل/ك, or ب/ل/ك alone.
-_CLITIC_SEQS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-
-# Words whose first letters look like a clitic + ال but are one word (the letter is part of
-# the root). Checked (normalised) before any stripping.
-_NOT_CLITIC_TEXT = (
-    "والد والدة والده والدي والدها والدهم والدته والدتها والدين والديه والدان "
-    "والي والى والاة واليا والت والتر والاس فالح فالنتين بالغ بالغة بالغا بالغاً بالغين "
-    "بالغون بالون بالونات بالي وكالة وكالات وكالته وكالتها وكالتهم وكالتي وكالتين وكالاتها "
-    "لالا كالوس بالتيمور"
-)
-
-
-@lru_cache(maxsize=1)
-def _not_clitic_words() -> frozenset[str]:
-    # Folded lazily: folding needs camel's dediac, too slow to import with this module.
-    return frozenset(fold(w) for w in _NOT_CLITIC_TEXT.split())
-
-
-# Stems that commonly carry a proclitic directly (no article) in this domain. The
-# gazetteers and resources/gazetteers/clitic_stems.txt add to these (see clitic_lexicon).
-_BUILTIN_STEMS = (
-    "ريف بادية قوات داعش مدينة مدينتي قرية قرى بلدة بلدات محافظة محافظات منطقة مناطق "
-    "المرصد مرصد تنظيم جيش حزب هيئة جبهة حركة فصائل فصيل ميليشيات ميلشيات مليشيات "
-    "عناصر عنصر مقاتلي مقاتلين جنود مصادر مصدر وكالة مخيم حي جبل سهل وادي ناحية "
-    "حلب دمشق حمص حماة إدلب درعا دير تدمر منبج عفرين جرابلس تل عين كفر "
-    "روسيا إيران تركيا إسرائيل لبنان سوريا العراق غزة أمريكا واشنطن موسكو طهران أنقرة "
-    "قسد فاغنر مقتل إصابة جرح"
-).split()
-
-
-def _read_stem_file() -> list[str]:
-    from annotator.core.paths import resources_dir
-
-    path = resources_dir() / "gazetteers" / "clitic_stems.txt"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    words = []
-    for line in lines:
-        word = line.split("#", 1)[0].strip()
-        if word and not any(ch.isspace() for ch in word):
-            words.append(word)
-    return words
-
-
 @lru_cache(maxsize=1)
 def clitic_lexicon() -> frozenset[str]:
-    """Normalised words known to take a proclitic: built-in stems, clitic_stems.txt, the
-    first word of every gazetteer entry and cue, and the number and dual words of counts. A word *in* the lexicon is never stripped
-    («لبنان», «بادية»), a clitic is stripped only when what remains is in it («بريف»)."""
-    words = set(_BUILTIN_STEMS)
-    words.update(_read_stem_file())
-    try:
-        from annotator.core.counts import count_words
-        from annotator.core.suggest.base import gazetteer_first_words
-
-        words.update(gazetteer_first_words())
-        words.update(count_words())
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not break span snapping
-        import logging
-
-        logging.getLogger(__name__).warning("gazetteers not loaded for clitic stripping", exc_info=True)
-    return frozenset(fold(w) for w in words)
+    """The normalised stems of the Arabic lexicon (:func:`annotator.core.lang.ar.lexicon.
+    stem_words`): words known to take a proclitic directly. A word *in* the lexicon is never
+    stripped («لبنان», «بادية»), a clitic is stripped when what remains is in it («بريف»)."""
+    return frozenset(fold(w) for w in stem_words())
 
 
-_DIGITS = frozenset("0123456789")
+@lru_cache(maxsize=4)
+def _rules_for(lexicon: frozenset[str] | None) -> ProcliticRules:
+    return default_rules() if lexicon is None else ProcliticRules(lexicon)
 
 
 def proclitic_length(word: str, lexicon: Iterable[str] | frozenset[str] | None = None) -> int:
-    """How many leading characters of the *normalised* ``word`` are proclitics outside a span.
+    """How many leading characters of ``word`` are proclitics outside a span: exactly where
+    the tokenizer splits (:mod:`annotator.core.lang.ar.clitics`).
 
     Rules (guidelines): و ف ب ل ك, possibly stacked (وب، ول، فل، وك…), come off before the
     article ال when at least two letters follow it (not «والي», «وكالة»); before لل the span
     starts at the second ل («للتنظيم» → «لتنظيم»); before a digit («و17»); and before a
     word of the lexicon («بريف» → «ريف»). A word that is itself in the lexicon, or is a
     known single word like «والد», keeps its first letter. Returns 0 when nothing comes off.
+    ``lexicon`` replaces the lexicon's stems (tests, other domains).
     """
-    lex = clitic_lexicon() if lexicon is None else lexicon
-    if len(word) < 2 or word[0] not in PROCLITICS or word in _not_clitic_words() or word in lex:
+    if len(word) < 2 or word[0] not in PROCLITICS:
         return 0
-    for seq in _CLITIC_SEQS:
-        if not word.startswith(seq):
-            continue
-        rest = word[len(seq) :]
-        if not rest:
-            continue
-        if seq[-1] == "ل":
-            # ل + ال is spelt لل: «للقوات», «وللتنظيم»: the span starts at the second ل.
-            if rest[0] == "ل" and len(rest) >= 3:
-                return len(seq)
-        elif rest.startswith("ال") and len(rest) >= 4 and rest not in _not_clitic_words():
-            return len(seq)
-        if rest[0] in _DIGITS:
-            return len(seq)
-        if rest in lex:
-            return len(seq)
-    return 0
+    return _rules_for(None if lexicon is None else frozenset(lexicon)).proclitic_end(word)
 
 
 # --------------------------------------------------------------------------------------
@@ -503,26 +433,77 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_proclitic(text: str, start: int, end: int, lexicon: frozenset[str] | None) -> int:
-    """New start after removing a proclitic from the first word of ``text[start:end]``."""
-    wend = start
-    while wend < end and is_word_char(text[wend]):
-        wend += 1
-    word = text[start:wend]
-    if not word or fold(word[0])[:1] not in PROCLITICS:
-        return start  # the common case: no clitic letter, nothing to normalise
-    norm = normalize(word)
-    w = norm.text
-    if wend < end and text[wend] in QUOTES and w and all(c in PROCLITICS for c in w) and len(w) <= 2:
-        # A clitic glued to a quote: ل”المدن” → the span starts after the quote.
-        new, _ = _trim(text, wend, end)
-        return new if new < end else start
-    k = proclitic_length(w, lexicon)
-    if k == 0:
-        return start
-    new = start + norm.to_original(k, len(w))[0]
-    # A tatweel left after the clitic («لـداعش») is not part of the span either.
-    new, _ = _trim(text, new, end)
-    return new if new < end else start
+    """New start after removing the proclitics of the first word of ``text[start:end]``, and a
+    quote or bracket a clitic is glued to (ل”المدن” → المدن): where the tokenizer splits."""
+    rules: ProcliticRules | None = None
+    pos = start
+    # proclitic_end applies the prefixes until none is left, then the لل infix once; only a
+    # quote after the clitics (ل”المدن”) starts a new round, as in the tokenizer.
+    while pos < end and text[pos] in PROCLITICS:  # the common case: no clitic letter
+        rules = rules or _rules_for(lexicon)
+        k = rules.proclitic_end(text[pos:end])
+        if k == 0:
+            break
+        new, _ = _trim(text, pos + k, end)
+        if new >= end:
+            return start  # nothing would be left: keep the selection as it is
+        if new == pos + k:
+            return new
+        pos = new
+    return pos
+
+
+_APOSTROPHES = "'’"
+
+
+def _is_quote_inside_word(text: str, i: int) -> bool:
+    """An apostrophe between two Latin letters («O'Brien», «Reuters’s») is part of the word."""
+    return (
+        text[i] in _APOSTROPHES
+        and 0 < i < len(text) - 1
+        and text[i - 1].isascii() and text[i - 1].isalpha()
+        and text[i + 1].isascii() and text[i + 1].isalpha()
+    )
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    """Does the quote at ``i`` open a quotation (its text follows it) rather than close one?
+    An opening quote is followed by a word and preceded by a space, by the start of the span,
+    or by nothing but proclitics (ل”المدن”): quotes in Arabic news are not reliably paired
+    by shape (” opens as often as “)."""
+    if i + 1 >= len(text) or not is_word_char(text[i + 1]):
+        return False
+    j = i
+    while j > start and is_word_char(text[j - 1]):
+        j -= 1
+    return j == i or all(c in PROCLITICS for c in fold(text[j:i]))
+
+
+def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed until no quote or bracket is left inside the span.
+
+    A bracket ends the span: the name comes before its alias («مدينة المالكية (ديريك)» →
+    «مدينة المالكية»), and a selection that started inside brackets keeps the alias («SDF)
+    قال» → «SDF»). An opening quote starts it, a closing quote ends it: the quoted name is
+    the span («ميليشيا «لواء فاطميون»» → «لواء فاطميون», «“داعش” في حلب» → «داعش»). The
+    result is trimmed again; it never grows.
+    """
+    for _ in range(8):  # each round removes at least one quote or bracket
+        cut = next(
+            (i for i in range(start, end) if text[i] in QUOTES and not _is_quote_inside_word(text, i)), None
+        )
+        if cut is None:
+            return start, end
+        if text[cut] in BRACKETS or not _opens(text, cut, start):
+            new = _trim(text, start, cut)
+            if new[0] >= new[1]:  # nothing before it (cannot happen after a trim): the rest
+                new = _trim(text, cut + 1, end)
+        else:
+            new = _trim(text, cut + 1, end)
+        if new[0] >= new[1]:
+            return start, end
+        start, end = new
+    return start, end
 
 
 def snap_span(
@@ -538,7 +519,11 @@ def snap_span(
 
     1. Trim whitespace, punctuation and quotes (« » “ ” " ' ( ) …) from both ends.
     2. With ``to_words``, widen a partial word at either end to the whole word.
-    3. Unless ``keep_clitic``, drop a leading proclitic of the first word per
+    3. Keep one name when a quote or bracket is left inside, so that no span ever holds an
+       unbalanced one (guidelines): an alias in brackets is its own span («قوات سوريا
+       الديمقراطية (SDF)» → «قوات سوريا الديمقراطية»), and when part of a name is quoted the
+       quoted name is the span («تنظيم “داعش”» → «داعش»); see :func:`_without_quotes_or_brackets`.
+    4. Unless ``keep_clitic``, drop a leading proclitic of the first word per
        :func:`proclitic_length` (and a quote that follows a lone clitic: ل”المدن” → المدن).
 
     Returns ``(start, end)``; ``start == end`` when the selection holds no word character.
@@ -558,6 +543,7 @@ def snap_span(
         while end < n and is_word_char(text[end]):
             end += 1
         start, end = _trim(text, start, end)
+    start, end = _without_quotes_or_brackets(text, start, end)
     if not keep_clitic:
         start = _strip_proclitic(text, start, end, lexicon)
     return start, end

@@ -5,9 +5,11 @@ Why a custom tokenizer: the annotation guidelines put the proclitics و ف ب ل
 ``للتنظيم`` → ``ل`` + ``لتنظيم``). spaCy's stock Arabic tokenizer keeps such words whole, so
 most spans would start inside a token and could not become NER training examples. This
 tokenizer splits exactly where the guidelines put span edges, and nowhere else: a word is
-split only before the article, a quote/bracket, a digit, or a stem from a small list of words
-known to take clitics in this domain (``بريف`` → ``ب`` + ``ريف``). Words whose first letters
-merely look like clitics (وزير، بادية، كفرنبل، لبنان) stay whole.
+split only before the article, a quote/bracket, a digit, or a stem of the Arabic lexicon
+(``بريف`` → ``ب`` + ``ريف``; the gazetteers' names are stems too). Words whose first letters
+merely look like clitics (وزير، بادية، كفرنبل، لبنان) stay whole. The clitic rules are
+:mod:`annotator.core.lang.ar.clitics`, the same ones span snapping applies, so a snapped
+span starts on a token edge.
 
 How a pipeline refers to it: importing this module registers the tokenizer factory under
 ``spacy.registry.tokenizers`` as ``"ar_news.tokenizer.v1"``. A training config uses::
@@ -19,7 +21,7 @@ How a pipeline refers to it: importing this module registers the tokenizer facto
     @tokenizers = "ar_news.tokenizer.v1"
 
 and spaCy's own CLI is told where the function lives with ``--code annotator/core/tokenizer.py``
-(this file imports nothing from the project, so it can be loaded by path). Code that loads
+(loaded by path, this file imports only the language data, ``annotator/core/lang/ar/``). Code that loads
 a trained pipeline imports this module before ``spacy.load`` (see
 :mod:`annotator.core.suggest.model`). A saved pipeline also stores the compiled rules in its
 ``tokenizer`` folder, so it keeps tokenizing the way it was trained even if the rules here
@@ -48,95 +50,24 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 TOKENIZER_NAME = "ar_news.tokenizer.v1"
 LANG = "ar"
 
+try:
+    from annotator.core.lang.ar import clitics as _clitics
+    from annotator.core.lang.ar.lexicon import MARKS as _MARKS
+    from annotator.core.lang.ar.lexicon import QUOTES as _QUOTES
+except ImportError:  # pragma: no cover - loaded by path (spaCy --code) without the package
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from annotator.core.lang.ar import clitics as _clitics
+    from annotator.core.lang.ar.lexicon import MARKS as _MARKS
+    from annotator.core.lang.ar.lexicon import QUOTES as _QUOTES
+
 # --------------------------------------------------------------------------------------
-# Character classes
+# Character classes (the clitic rules and their word lists: annotator/core/lang/ar/)
 # --------------------------------------------------------------------------------------
-# Arabic combining marks (harakat, Quranic marks, superscript alef) and the tatweel ـ,
-# which may sit between a clitic and the rest of the word (``وَالقوات``, ``لـ"داعش"``).
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_M = f"[{_MARKS}]*"
-# A letter of any script (``\w`` minus digits and underscore).
-_L = r"[^\W\d_]"
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
-# Quotes and brackets that can be glued to a clitic: ل”المدن” → ل + ” + المدن + ”.
-_QUOTES = "«»“”„‟\"'‘’‚‹›`´"
-_OPENERS = _QUOTES + "([{"
 # Invisible direction marks and zero-width characters that editors and web pages leave
 # around words; as their own tokens they never hide a span edge inside a word.
 _INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
-# "Not followed by a letter or mark": the end of a word.
-_END = f"(?![^\\W\\d_{_DIGIT}]|[{_MARKS}])"
-
-# Words that start with a clitic letter followed by ال / a stem but are single words.
-# Whole words only (``والدفاع`` must still split), checked wherever a clitic could split.
-_NOT_CLITIC_WORDS = (
-    "والد والدة والده والدي والدها والدهم والدته والدتها والدين والديه والدان "
-    "والي والى والاة والت والتر والاس فالح فالنتين بالغ بالغة بالغا بالغاً بالغين "
-    "بالغون بالون بالونات بالي وكالات وكالته وكالتها وكالتهم وكالتي وكالتين وكالاتها "
-    "لالا كالوس"
-).split()
-
-# Stems known to take proclitics directly (without the article) in Syrian/Iraqi conflict
-# news. ``resources/gazetteers/clitic_stems.txt`` (one stem a line, ``#`` comments) adds
-# to this list when present.
-_BUILTIN_STEMS = (
-    "داعش ريف قوات حلب دمشق حمص حماة إدلب ادلب درعا دير تدمر الرقة منبج عفرين "
-    "جرابلس حزب هيئة جبهة فصائل فصيل ميليشيات ميلشيات مليشيات جيش تنظيم عناصر "
-    "مقاتلي مقاتلين جنود مصادر مصدر وكالة مدينة مدينتي قرية قرى بلدة بلدات محافظة "
-    "محافظات منطقة مناطق محيط مواقع حواجز روسيا إيران ايران تركيا إسرائيل اسرائيل "
-    "لبنان سوريا العراق غزة بغداد طهران موسكو أنقرة انقرة واشنطن قسد فاغنر "
-    "أمريكا امريكا مقتل إصابة اصابة جرح كتائب كتيبة لواء قتيلين قتيلان جريحين جريحان"
-).split()
-
-_STEMS_FILE = Path(__file__).resolve().parents[2] / "resources" / "gazetteers" / "clitic_stems.txt"
-
-
-def clitic_stems() -> list[str]:
-    """The stems that a proclitic is split from (built-in list plus the optional file)."""
-    stems = list(_BUILTIN_STEMS)
-    try:
-        lines = _STEMS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        word = line.split("#", 1)[0].strip()
-        if word and not any(ch.isspace() for ch in word):
-            stems.append(word)
-    # Longest first so the alternation prefers the full stem; dedupe keeps the regex small.
-    return sorted(set(stems), key=lambda s: (-len(s), s))
-
-
-def _clitic_prefix_patterns(stems: Sequence[str]) -> list[str]:
-    """Regex pieces (anchored by spaCy with ``^``) that match one proclitic letter.
-
-    spaCy applies prefix rules repeatedly, so ``وبالقوات`` loses ``و`` then ``ب``; each
-    pattern only looks ahead (never consumes) past the clitic it splits off.
-    """
-    stem_alt = "|".join(re.escape(s) for s in stems)
-    # What may follow the clitic(s) for a split to be right:
-    #   the article + at least two letters (ال + 1 letter is والي/بالغ, not an article),
-    #   a quote/bracket, a digit (و3 قتلى), or a known stem ending the word.
-    article = f"ا{_M}ل{_M}{_L}{_M}{_L}"
-    target = f"(?:{article}|[{re.escape(_OPENERS)}]|[{_DIGIT}]|(?:{stem_alt}){_END})"
-    not_word = f"(?!(?:{'|'.join(map(re.escape, _NOT_CLITIC_WORDS))}){_END})"
-    return [
-        # و / ف, optionally before ب ل ك: والقوات، فبريف، وب”داعش”.
-        f"{not_word}[وف]{_M}(?=[بلك]?{_M}{target})",
-        # و / ف before لل + word: وللتنظيم → و + للتنظيم (then split by _LAM_LAM_INFIX).
-        f"[وف]{_M}(?=ل{_M}ل{_M}{_L}{_M}{_L})",
-        # ب ل ك: بالقوات، ل”المدن”، بريف.
-        f"{not_word}[بلك]{_M}(?={target})",
-    ]
-
-
-# ل + article is written لل: للتنظيم → ل + لتنظيم (the span starts at the second ل). This
-# cannot be a prefix rule: spaCy re-applies prefixes to the rest, and ``لتنظيم`` would then
-# lose its ل to the stem rule (ل + تنظيم). Infixes run once, after the prefixes, so a
-# zero-width infix after the first ل of the word splits it exactly once.
-_LAM_LAM_INFIX = (
-    rf"(?<=\Aل)(?=ل{_M}{_L}{_M}{_L})"
-    rf"|(?<=\Aل[{_MARKS}])(?=ل{_M}{_L}{_M}{_L})"
-)
 
 
 def _import_spacy() -> Any:
@@ -160,8 +91,9 @@ def _rules() -> dict[str, Any]:
 
     quote = f"[{re.escape(_QUOTES)}]"
     invisible = f"[{_INVISIBLE}]"
+    clitic = _clitics.default_rules()
     prefixes = (
-        _clitic_prefix_patterns(clitic_stems())
+        clitic.prefixes
         + [invisible, quote, "\u0640+"]  # a tatweel left in front of a word after a split
         + list(TOKENIZER_PREFIXES)
     )
@@ -170,7 +102,7 @@ def _rules() -> dict[str, Any]:
         # split a full stop after any letter, mark or closing quote/bracket.
         rf"(?<=[^\W\d_]|[{_MARKS}{re.escape(_QUOTES)})\]])\.",
     ]
-    infixes = [_LAM_LAM_INFIX] + list(TOKENIZER_INFIXES) + [
+    infixes = [clitic.lam_lam_infix] + list(TOKENIZER_INFIXES) + [
         # Arabic comma/semicolon/question mark and quotes glued between two words.
         rf"(?<=[^\W\d_])[،؛؟:](?=[^\W\d_])",
         rf"(?<=[^\W\d_]|[{_MARKS}]){quote}(?=[^\W\d_])",
@@ -562,11 +494,6 @@ def doc_with_spans(nlp: "Language", text: str, spans: Iterable[Any]) -> tuple["D
     doc = result.doc
     doc.ents = [SpacySpan(doc, a.token_start, a.token_end + 1, label=a.label) for a in result.aligned]
     return doc, result.report
-
-
-def tokens_text_check(text: str, tokens: Sequence[Token]) -> bool:
-    """True when every token's text is ``text[start:end]`` (a cheap invariant for tests/exports)."""
-    return all(text[t.start : t.end] == t.text for t in tokens)
 
 
 _INVISIBLE_TOKEN = re.compile(rf"[\s{_INVISIBLE}\u2060-\u2064]+")

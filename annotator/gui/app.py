@@ -6,7 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from ..core.errors import AnnotatorError
@@ -76,20 +76,55 @@ def _log_file() -> Path:
     return user_data_dir() / "annotator.log"
 
 
-def resolve_annotator(name: str | None, settings: QSettings) -> str | None:
-    """--annotator, else the remembered name, else ask once and remember."""
+def resolve_annotator(name: str | None, settings: QSettings, *, review: bool = False) -> str | None:
+    """--annotator, else the remembered name, else ask once and remember.
+
+    The reviewer's name is remembered apart from the annotator's: opening review mode
+    once must not make the next plain start open the workbench as the reviewer.
+    """
+    key = "reviewer" if review else "annotator"
     if name:
-        settings.setValue("annotator", name)
+        settings.setValue(key, name)
         return name
-    remembered = settings.value("annotator")
+    remembered = settings.value(key) or (settings.value("annotator") if review else None)
     if remembered:
         return str(remembered)
     text, ok = QInputDialog.getText(None, "Arabic News Annotator",
                                     QApplication.translate("App", "Your name (shown on your annotations):"))
     if not ok or not text.strip():
         return None
-    settings.setValue("annotator", text.strip())
+    settings.setValue(key, text.strip())
     return text.strip()
+
+
+def claim_window(project: str, annotator: str) -> QLockFile | None:
+    """Hold a lock for (this project file, this person) while a window is open.
+
+    None when another window, in this process or another one, holds it already. The
+    lock lives in the user's runtime folder, not beside the project file (a file there
+    would travel with the project), and a lock left by a killed program is stale by
+    its process id and taken over.
+    """
+    import hashlib
+    import os
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation) or \
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
+    key = hashlib.sha256(f"{os.path.realpath(project)}\0{annotator}".encode()).hexdigest()[:24]
+    lock = QLockFile(os.path.join(folder, f"annotator-{key}.lock"))
+    lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
+    return lock if lock.tryLock(0) else None
+
+
+def confirm_second_window(annotator: str) -> bool:
+    """Ask before opening a second window for the same person on the same project."""
+    answer = QMessageBox.question(
+        None, "Arabic News Annotator",
+        QApplication.translate("App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?").replace("%1", f"\u2068{annotator}\u2069"),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
 
 
 def run(project: str | None, *, annotator: str | None = None, review: bool = False,
@@ -112,8 +147,11 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
             from ..core.demo import ensure_demo_project
 
             project = str(ensure_demo_project())
-        who = resolve_annotator(annotator, settings)
+        who = resolve_annotator(annotator, settings, review=review)
         if who is None:
+            return 1
+        window_lock = claim_window(project, who)
+        if window_lock is None and not smoke_test and not confirm_second_window(who):
             return 1
         window = create_main_window(project, who, review=review)
     except AnnotatorError as exc:

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.model import Label, Span, Suggestion
-from ..core.offsets import QtOffsetMap
+from ..core.offsets import QtOffsetMap, qt_document_text
 
 ARABIC_FONTS = [
     "Noto Naskh Arabic",
@@ -146,7 +146,8 @@ class ArticleView(QTextEdit):
         self._sel_cache.clear()  # its cursors belong to the old document
         self._built_range = None
         self.setExtraSelections([])
-        self.setPlainText(text)  # plain text: markup in an article is shown literally
+        # Plain text: markup in an article is shown literally.
+        self.setPlainText(qt_document_text(text))
         self._apply_block_format()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 

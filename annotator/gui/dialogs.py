@@ -1,6 +1,8 @@
 """Small windows: the guidelines, the keyboard shortcuts."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -9,15 +11,33 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+# A block of raw HTML in Markdown (here the `<div dir="rtl">` that makes the Arabic file
+# read right to left on web viewers) is passed through by Qt's Markdown reader as HTML,
+# and everything up to the closing tag is then lost as unparsed markup: the Arabic
+# guidelines showed blank. Qt gets the direction from the document instead.
+_HTML_WRAPPER_LINE = re.compile(r"^[ \t]*</?div\b[^>]*>[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def markdown_without_wrappers(markdown: str) -> str:
+    """``markdown`` without lines that only open or close a ``<div>`` wrapper."""
+    return _HTML_WRAPPER_LINE.sub("", markdown)
+
+
 class _TextDialog(QDialog):
-    def __init__(self, title: str, markdown: str, parent: QWidget | None = None):
+    def __init__(self, title: str, markdown: str, parent: QWidget | None = None, *,
+                 right_to_left: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
-        self.browser.setMarkdown(markdown)
+        if right_to_left:
+            self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            option = self.browser.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            self.browser.document().setDefaultTextOption(option)
+        self.browser.setMarkdown(markdown_without_wrappers(markdown))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -34,7 +54,7 @@ class GuidelinesDialog(_TextDialog):
         folder = resources_dir() / "guidelines"
         path = folder / ("guidelines.ar.md" if arabic else "guidelines.en.md")
         text = path.read_text(encoding="utf-8") if path.exists() else _tr("The guidelines are missing from this installation.")
-        super().__init__(_tr("Annotation guidelines"), text, parent)
+        super().__init__(_tr("Annotation guidelines"), text, parent, right_to_left=arabic)
         self.setObjectName("guidelinesDialog")
 
 

@@ -31,6 +31,7 @@ from ..core.store import Project
 from .article_view import ArticleView
 from .commands import AddSpans, DeleteSpan, UpdateSpan
 from .models import ArticleTableModel, SpanTableModel, setup_article_table, status_text
+from .sync_status import attach as attach_hub_sync
 from .window_base import WindowBase
 from .workers import SuggestJob, WarmUpJob, pool
 
@@ -85,6 +86,7 @@ class MainWindow(WindowBase):
         self.setObjectName("mainWindow")
         self._build()
         self._build_actions()
+        self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
         self._update_title()
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -336,6 +338,8 @@ class MainWindow(WindowBase):
 
     def mark_done_and_next(self) -> None:
         if self._set_status("done"):
+            if self.hub_sync is not None:
+                self.hub_sync.article_finished()
             self.next_article()
 
     def skip_article(self) -> None:
@@ -789,6 +793,8 @@ class MainWindow(WindowBase):
         return window
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.hub_sync is not None:
+            self.hub_sync.stop()
         self._flush_time()
         pool().waitForDone(5000)
         super().closeEvent(event)

@@ -142,6 +142,10 @@
         <source>Your name (shown on your annotations):</source>
         <translation>اسمك (يظهر على توسيماتك):</translation>
     </message>
+    <message>
+        <source>%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?</source>
+        <translation>المشروع مفتوح باسم %1 في نافذة أخرى. لكل نافذة سجلّ تراجع خاص بها. أتفتح نافذة أخرى على أي حال؟</translation>
+    </message>
 </context>
 <context>
     <name>ArticleList</name>
@@ -246,6 +250,25 @@
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message>
+        <source>Hub: pending</source>
+        <translation>الخادم: بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>Hub: synced</source>
+        <translation>الخادم: متزامن</translation>
+    </message>
+    <message>
+        <source>Hub: offline</source>
+        <translation>الخادم: غير متصل</translation>
+    </message>
+    <message>
+        <source>Hub: error</source>
+        <translation>الخادم: خطأ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search titles…</source>
@@ -293,11 +316,11 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
+        <translation>م&amp;لف</translation>
     </message>
     <message>
         <source>&amp;Article</source>
-        <translation>&amp;المقال</translation>
+        <translation>ال&amp;مقال</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -309,11 +332,11 @@
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;الفريق</translation>
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>Open project…</source>
@@ -640,7 +663,7 @@
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>&amp;مراجعة</translation>
+        <translation>م&amp;راجعة</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -652,11 +675,11 @@
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;الفريق</translation>
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>Next article in the queue</source>

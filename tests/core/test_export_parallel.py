@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-import annotator.core.exporter as exporter
-from annotator.core.importer import ArticleRecord, import_records
+import annotator.core.exporting as exporter
+from annotator.core.importing import ArticleRecord, import_records
 from annotator.core.model import Span
 
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.core.importer import ArticleRecord, import_records
-from annotator.core.schema import SCHEMA_VERSION, SEARCH_TRIGGERS
+from annotator.core.schema import SCHEMA_VERSION
 from annotator.core.search import fts_match, snippet
 from annotator.core.store import Project
 
@@ -69,19 +69,38 @@ def test_limit_and_snippet(project: Project) -> None:
     assert piece.startswith("…") and piece.endswith("…") and "قُتِلَ اثنان" in piece
 
 
-def test_index_follows_inserts_deletes_and_updates(project: Project) -> None:
+def test_index_follows_inserts_and_deletes(project: Project) -> None:
     assert _found(project, "الأسعار") == {"other"}
     other = next(a for a in project.list_articles("lead") if project.article(a).external_id == "other")
     project.delete_article(other)
     assert _found(project, "الأسعار") == set()
     import_records(project, [ArticleRecord(text="ارتفعت الأسعار مجدداً", title="جديد", external_id="new")])
     assert _found(project, "الاسعار") == {"new"}
-    # A write that does not go through the store's methods is indexed too (triggers).
-    new = next(a for a in project.list_articles("lead") if project.article(a).external_id == "new")
-    with project.transaction() as conn:
-        conn.execute("UPDATE articles SET text = 'هدوء في المدينة' WHERE id = ?", (new,))
-    assert _found(project, "الأسعار") == set()
-    assert "new" in _found(project, "هدوء")
+    # A duplicate in the batch is skipped, and only the new article is indexed (once).
+    again = [ArticleRecord(text="ارتفعت الأسعار مجدداً", title="مكرر"), ArticleRecord(text="هدوء في المدينة")]
+    import_records(project, again)
+    assert _found(project, "الاسعار") == {"new"}
+    assert len(project.search_articles("هدوء")) == 1
+
+
+def test_index_is_written_in_the_same_transaction(project: Project) -> None:
+    """An insert or delete rolled back leaves the index as it was (no half-indexed article)."""
+    before = project.search_articles("الأسعار")
+    with pytest.raises(RuntimeError), project.transaction():
+        project.delete_article(before[0].id)
+        import_records(project, [ArticleRecord(text="خبر عن الزلزال", title="زلزال")])
+        raise RuntimeError("cancelled")
+    assert project.search_articles("الأسعار") == before
+    assert project.search_articles("الزلزال") == []
+
+
+def test_index_needs_no_trigger(project: Project) -> None:
+    """Project files are opened with trusted_schema=OFF, under which a trigger could neither
+    write the FTS5 table nor call a Python function: the store maintains the index itself,
+    and the file holds no trigger of the search's (first open keeps its fast path)."""
+    assert project.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+    names = {r[0] for r in project.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert not any("fts" in name for name in names)
 
 
 def test_migration_indexes_an_existing_project(tmp_path: Path) -> None:
@@ -90,8 +109,6 @@ def test_migration_indexes_an_existing_project(tmp_path: Path) -> None:
     with Project.create(path, creator="lead") as p:
         import_records(p, [ArticleRecord(text=text, title=title) for title, text in TEXTS.values()])
     conn = sqlite3.connect(path)
-    for trigger in SEARCH_TRIGGERS:
-        conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP TABLE articles_fts")
     conn.execute("DROP INDEX idx_articles_search_key")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm_size_fts'")
@@ -102,8 +119,8 @@ def test_migration_indexes_an_existing_project(tmp_path: Path) -> None:
     with Project.open(path) as p:
         assert p.schema_version == SCHEMA_VERSION
         assert len(p.search_articles("القرية")) == 2
-        names = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        assert set(SEARCH_TRIGGERS) <= names
+        import_records(p, [ArticleRecord(text="خبر عن القرية الجديدة", title="جديد")])
+        assert len(p.search_articles("القرية")) == 3
 
 
 def test_list_filter_searches_the_text_too(project: Project) -> None:
@@ -133,3 +150,41 @@ def test_cli_search(project: Project) -> None:
     assert one.output.splitlines()[0] == f"{rows[0]['id']}\t{rows[0]['title']}"
     none = CliRunner().invoke(main, ["search", path, "غائب"])
     assert none.exit_code == 0 and "no article matches" in none.output
+
+
+def test_a_teammates_file_with_the_index_merges_and_is_searchable(project: Project, tmp_path: Path) -> None:
+    """A received project file holds the index too (a virtual table and its shadow tables):
+    merge reads it, and the articles it brings are found by search here."""
+    from annotator.core.merge import merge_projects
+
+    theirs = tmp_path / "theirs.db"
+    with Project.create(theirs, creator="lead") as other:
+        import_records(other, [ArticleRecord(text="وصل وفد أممي إلى الحسكة لبحث الإغاثة.", title="وفد")])
+        assert len(other.search_articles("الحسكة")) == 1
+    assert project.search_articles("الحسكة") == []
+    merge_projects(project, [theirs])
+    assert [h.title for h in project.search_articles("الحسكه")] == ["وفد"]
+
+
+def test_check_accepts_the_index_on_new_and_migrated_files(project: Project, tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from annotator.cli import main
+    from annotator.core.schema import migrations
+    from annotator.core.store.integrity import check_file
+
+    assert check_file(project.path).ok
+    old = tmp_path / "old.db"
+    db = Database(str(old))
+    migrations.apply(db, stop_before="m_size_fts")
+    version = [m.name for m in migrations._migrations].index("m_size_fts")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.close()
+    with Project.open(old) as p:  # migrates
+        assert p.schema_version == SCHEMA_VERSION
+        import_records(p, [ArticleRecord(text="خبر قديم عن القرية", title="قديم")])
+        assert len(p.search_articles("القريه")) == 1
+    report = check_file(old)
+    assert report.ok, report.lines()
+    result = CliRunner().invoke(main, ["check", str(old)])
+    assert result.exit_code == 0 and "no problems found" in result.output, result.output

@@ -437,3 +437,178 @@ def test_resolve_overlaps_prefers_longer_then_higher_score() -> None:
     ]
     kept = resolve_overlaps(s)
     assert [(k.start, k.end, k.label) for k in kept] == [(0, 10, "LOCATION"), (14, 20, "SOURCE"), (20, 22, "COUNT")]
+
+
+# --------------------------------------------------------------------------------------
+# Rules that generalise (issue #11, part 1). Sentences written for these tests.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("حلب (رويترز)- قال مسؤول محلي إن الطريق أغلق.", ("رويترز", "SOURCE")),
+        ("ذكرت وكالة /سانا/ أن الطريق أغلق.", ("سانا", "SOURCE")),
+        ("نقلت الفرنسية(أ ف ب) عن شهود أن الطريق أغلق.", ("أ ف ب", "SOURCE")),
+        ("وصلت قافلة المساعدات إلى سوريا.وقال منسقها إنها تأخرت.", ("سوريا", "LOCATION")),
+    ],
+)
+def test_names_touching_punctuation(rules: RuleSuggester, text: str, expected: tuple[str, str]) -> None:
+    assert expected in labelled(rules, text)
+
+
+def test_a_bracketed_agency_tag_is_not_the_alias_of_a_place(rules: RuleSuggester) -> None:
+    text = "حماة (رويترز)- عاد السكان إلى منازلهم."
+    assert ("رويترز", "LOCATION") not in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('سقطت قذيفة على قرية "البويضة" قرب الطريق.', "البويضة"),
+        ("انقطعت الكهرباء عن بلدة «عين الزرقا» يومين.", "عين الزرقا"),
+    ],
+)
+def test_a_quoted_name_after_a_place_head_is_the_location(rules: RuleSuggester, text: str, name: str) -> None:
+    assert (name, "LOCATION") in labelled(rules, text)
+
+
+def test_a_quoted_word_after_a_non_place_head_is_not_a_location(rules: RuleSuggester) -> None:
+    assert all(label != "LOCATION" for _, label in labelled(rules, 'وزع الفريق كتيب "الأمان" على الأهالي.'))
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("تجددت اشتباكات مع تركيا قرب المعبر.", "تركيا"),
+        ("تقدمت الفصائل بدعم من واشنطن نحو البلدة.", "واشنطن"),
+        ("تقود السعودية تحالفا في المنطقة.", "السعودية"),
+        ("انسحبت الكتيبة التابعة لـ روسيا من الموقع.", "روسيا"),
+    ],
+)
+def test_states_that_act_are_actors(rules: RuleSuggester, text: str, state: str) -> None:
+    assert (state, "ACTOR") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("وصل الوفد إلى تركيا أمس.", "تركيا"),
+        ("عاد اللاجئون من تركيا مع عائلاتهم.", "تركيا"),
+        ("سافر الوزير مع وفده إلى روسيا.", "روسيا"),
+    ],
+)
+def test_states_that_are_places_stay_locations(rules: RuleSuggester, text: str, state: str) -> None:
+    assert (state, "LOCATION") in labelled(rules, text)
+    assert (state, "ACTOR") not in labelled(rules, text)
+
+
+def test_nested_names_do_not_yield_their_inner_place(rules: RuleSuggester) -> None:
+    got = labelled(rules, "تصدى ثوار حوران لهجوم ليلي.")
+    assert ("ثوار حوران", "ACTOR") in got and ("حوران", "LOCATION") not in got
+    got = labelled(rules, "قالت صحة غزة في بيان إن المستشفيات مكتظة.")
+    assert ("صحة غزة", "SOURCE") in got and ("غزة", "LOCATION") not in got
+    got = labelled(rules, "أعلن مجلس الباب العسكري إغلاق الطريق.")
+    assert ("مجلس الباب العسكري", "ACTOR") in got
+    # without the head, the place is a place
+    assert ("غزة", "LOCATION") in labelled(rules, "وصلت الشاحنات إلى غزة.")
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("انسحب لواء المشاة العشرين من التلة.", "لواء المشاة العشرين"),
+        ("تمركزت كتيبة دبابات الفرقة الخامسة قرب الجسر.", "كتيبة دبابات الفرقة الخامسة"),
+    ],
+)
+def test_multi_word_unit_names_are_whole(rules: RuleSuggester, text: str, unit: str) -> None:
+    assert (unit, "ACTOR") in labelled(rules, text)
+
+
+def test_a_country_adjective_after_a_place_stays_outside(rules: RuleSuggester) -> None:
+    # guidelines §2.2: «مدينة X السورية» → «مدينة X»; a listed name keeps its adjective
+    for text, place in (("دخلت القافلة مدينة حمص السورية صباحا.", "مدينة حمص"),
+                        ("دخلت القافلة مدينة القصير السورية صباحا.", "مدينة القصير")):
+        assert (place, "LOCATION") in labelled(rules, text)
+    assert ("البادية السورية", "LOCATION") in labelled(rules, "تمشيط البادية السورية مستمر.")
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("ارتفعت الحصيلة إلى 37 منذ الفجر.", "37"),
+        ("وصل عدد الجرحى إلى 118 في المشافي.", "118"),
+        ("بلغ إجمالي القتلى 302 حتى الآن.", "302"),
+        ("قتل 9 مصلياً داخل المسجد.", "9 مصلياً"),
+        ("فجر 4 انغماسيين أحزمة ناسفة.", "4 انغماسيين"),
+        ("نجت الأم وطفلاها من الحريق.", "طفلاها"),
+        ("أصيب ما لا يقل عن عنصرين في الكمين.", "ما لا يقل عن عنصرين"),
+    ],
+)
+def test_counts_that_were_missed(rules: RuleSuggester, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت حصيلة الغارات إلى 61 غارة.",  # strikes
+        "وصل عدد الآليات المدمرة إلى 14 في الأسبوع.",  # vehicles
+        "ارتفعت نسبة الإصابات إلى 45 بالمئة.",  # a percentage
+        "ارتفعت الحصيلة إلى 45 في المئة.",  # a share after a toll word
+        "ارتفعت الحصيلة إلى 45% خلال الشهر.",
+        "ارتفعت الحصيلة إلى 2024.",  # a year
+        "ارتفعت الحصيلة عام 2024 بشكل كبير.",  # a year
+        "تقع القرية على بعد 12 كيلومترا من المدينة.",  # a distance
+        "قتل رجل يبلغ من العمر 63 عاما.",  # an age
+        "تعد القرية واحدة من أكثر المناطق تضررا.",  # one of the most…
+        "بلغ عدد الهجمات 27 هجوما.",  # attacks
+    ],
+)
+def test_no_count_of_things_years_distances_ages_or_shares(rules: RuleSuggester, text: str) -> None:
+    assert [s for s, label in labelled(rules, text) if label == "COUNT"] == []
+
+
+def test_three_of_the_most_prominent_leaders_is_a_count(rules: RuleSuggester) -> None:
+    assert ("ثلاثة", "COUNT") in labelled(rules, "قتل ثلاثة من أبرز قادة التنظيم.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأدى الحريق إلى تضرر المباني.",  # a verb folding to «وادي»
+        "شنت الطائرات قصفاً جوياً على الأطراف.",  # an adjective folding to a village name
+        "شنت الطائرات قصفًا جويًا على الأطراف.",
+    ],
+)
+def test_no_place_from_a_verb_or_an_adjective(rules: RuleSuggester, text: str) -> None:
+    assert [s for s, label in labelled(rules, text) if label == "LOCATION"] == []
+
+
+def test_a_media_tag_in_brackets_is_no_alias(rules: RuleSuggester) -> None:
+    got = labelled(rules, "قال المرصد السوري لحقوق الإنسان (فيديو) إن المعارك توقفت.")
+    assert ("المرصد السوري لحقوق الإنسان", "SOURCE") in got
+    assert all(s != "فيديو" for s, _ in got)
+    # a real alias still is one
+    assert ("أوتشا", "SOURCE") in labelled(rules, "قال مكتب تنسيق الشؤون الإنسانية (أوتشا) إن القوافل توقفت.")
+
+
+def test_a_quoted_hospital_or_school_is_no_outlet(rules: RuleSuggester) -> None:
+    for text, name in (('قال مدير مستشفى "الوطن" إن الجرحى كثر.', "الوطن"),
+                       ('أفاد مستشفى "الجديد" بأن الجرحى كثر.', "الجديد")):
+        assert (name, "SOURCE") not in labelled(rules, text)
+    assert ("الوطن", "SOURCE") in labelled(rules, 'قالت صحيفة "الوطن" إن الطريق أغلق.')
+
+
+def test_short_forms_of_actors_named_earlier(rules: RuleSuggester) -> None:
+    got = labelled(rules, "انتشرت قوات الحشد الشعبي في القضاء. وقال الحشد إن الطرق آمنة.")
+    assert ("قوات الحشد الشعبي", "ACTOR") in got and ("الحشد", "ACTOR") in got
+    got = labelled(rules, "أعلنت حكومة الوحدة الوطنية حظر التجول، وقالت الحكومة إنه مؤقت.")
+    assert ("الحكومة", "ACTOR") in got
+    got = labelled(rules, "تقدمت فصائل المعارضة نحو التلال، ثم أعلنت الفصائل وقف الهجوم.")
+    assert ("الفصائل", "ACTOR") in got
+
+
+def test_a_short_form_without_its_full_name_is_not_proposed(rules: RuleSuggester) -> None:
+    for text in ("قالت الحكومة إنها سترفع الرواتب.", "وقال الحشد إن الطرق آمنة.",
+                 "قالت الحكومة إن الرواتب ترتفع، ثم أعلنت حكومة الوحدة الوطنية حظر التجول."):
+        assert ("الحكومة", "ACTOR") not in labelled(rules, text)
+        assert ("الحشد", "ACTOR") not in labelled(rules, text)

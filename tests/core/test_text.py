@@ -352,6 +352,71 @@ def test_property_snap_is_idempotent_and_trimmed(data: st.DataObject) -> None:
         assert snap_span(text, s, e) == (s, e)
 
 
+# --------------------------------------------------------------------------------------
+# Brackets and quotes: a span never holds an unbalanced one (issue #12, item 2)
+# --------------------------------------------------------------------------------------
+BRACKET_TEXT = "وقال بيان إن قوات سوريا الديمقراطية (SDF) سيطرت على مدينة المالكية (ديريك) أمس."
+
+
+def test_dragging_over_a_name_and_its_bracketed_alias_stores_the_name_in_both_directions() -> None:
+    a = BRACKET_TEXT.index("قوات")
+    b = BRACKET_TEXT.index("(SDF)") + len("(SDF)")
+    for start, end in ((a, b), (b, a), (a, b - 1), (b - 1, a), (a + 2, b - 2), (b - 2, a + 2)):
+        s, e = snap_span(BRACKET_TEXT, start, end)
+        assert BRACKET_TEXT[s:e] == "قوات سوريا الديمقراطية", (start, end)
+
+
+def test_an_alias_in_brackets_is_its_own_span() -> None:
+    a = BRACKET_TEXT.index("(SDF)")
+    for start, end in ((a, a + 5), (a + 5, a), (a + 1, a + 3), (a + 3, a + 1)):
+        s, e = snap_span(BRACKET_TEXT, start, end)
+        assert BRACKET_TEXT[s:e] == "SDF"
+    a = BRACKET_TEXT.index("ديريك")
+    s, e = snap_span(BRACKET_TEXT, a + 2, len(BRACKET_TEXT))  # from inside the alias onwards
+    assert BRACKET_TEXT[s:e] == "ديريك"
+
+
+@pytest.mark.parametrize(
+    "selection, expected",
+    [
+        ("مدينة المالكية (ديريك)", "مدينة المالكية"),
+        ("تنظيم “داعش”", "داعش"),  # part of a name quoted: the quoted name only
+        ("ميليشيا «لواء فاطميون»", "لواء فاطميون"),
+        ("وكالة “أعماق”", "أعماق"),
+        ("“داعش” في حلب", "داعش"),
+        ("“داعش” و“قسد”", "داعش"),
+        ("[قسد] في الحسكة", "قسد"),
+        ("O'Brien", "O'Brien"),  # an apostrophe inside a Latin word is no quote
+    ],
+)
+def test_snap_keeps_one_name_when_a_quote_or_bracket_is_inside(selection: str, expected: str) -> None:
+    assert snapped(selection) == expected
+    assert snapped(selection, len(selection), 0) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_property_snap_never_stores_a_quote_or_bracket(data: st.DataObject) -> None:
+    text = (
+        "قال المرصد (SOHR) إن قوات سوريا الديمقراطية (قسد) قصفت مواقع تنظيم “داعش” و«هيئة تحرير "
+        "الشام» في مدينة المالكية (ديريك)، وأفادت مصادر ل”المدن” بمقتل [3] عناصر من \"الفرقة الرابعة\"."
+    )
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(0, len(text)))
+    exact = data.draw(st.booleans())
+    s, e = snap_span(text, a, b, to_words=not exact)
+    assert not any(ch in "()[]{}«»“”\"'" for ch in text[s:e]), text[s:e]
+    if s < e and not exact:
+        assert snap_span(text, s, e) == (s, e)
+
+
 def test_normalized_text_type() -> None:
     assert isinstance(normalize("حلب"), NormalizedText)
     assert len(normalize("حَلَب")) == 3
+
+
+def test_a_joiner_inside_the_word_does_not_end_it() -> None:
+    # «وال» is a listed word (an outlet), but «وال‌حر» goes on after the joiner: و comes off
+    text = "ال\u200dجيش وال\u200cحر"
+    a = text.index("حر")
+    assert snapped(text, a, a + 2) == "ال\u200cحر"

@@ -12,7 +12,7 @@ import pytest
 from annotator.core.errors import InputError, SuggesterUnavailable
 from annotator.core.model import Span, Suggestion
 from annotator.core.train import DEFAULT_CONFIG, TrainProgress, train
-from annotator.core.trainset import write_docbin
+from annotator.core.formats.docbin import write as write_docbin
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKENIZER_FILE = ROOT / "annotator" / "core" / "tokenizer.py"

@@ -7,7 +7,11 @@ import pytest
 
 from annotator.core.errors import ExportError
 from annotator.core.model import Span
-from annotator.core.trainset import DOCSTART, is_dev, read_conll, write_conll, write_docbin
+from annotator.core.formats.conll import DOCSTART
+from annotator.core.formats.conll import read as read_conll
+from annotator.core.formats.conll import write as write_conll
+from annotator.core.formats.docbin import write as write_docbin
+from annotator.core.formats.trainsplit import is_dev
 
 # Written for these tests. Guideline cases: clitics outside spans (ل”المدن”، بريف، وداعش),
 # ل + article (للتنظيم → لتنظيم), quotes around a name, counts.
@@ -155,3 +159,12 @@ def test_conll_directory_split(tmp_path: Path) -> None:
     # same split as the DocBin export with the same seed
     db = write_docbin(records, tmp_path / "db", dev_fraction=0.4, seed=3)
     assert (db.train_articles, db.dev_articles) == (n_train, n_dev)
+
+
+def test_docbin_read_gives_back_the_spans(tmp_path: Path) -> None:
+    from annotator.core.formats import docbin
+
+    records = make_records()
+    report = write_docbin(records, tmp_path / "db", dev_fraction=0.4, seed=3)
+    back = {text: sorted(s.key() for s in spans) for path in report.paths for text, spans, _ in docbin.read(path)}
+    assert back == {text: sorted(s.key() for s in spans) for text, spans, _ in records}

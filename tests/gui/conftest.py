@@ -28,40 +28,13 @@ from collections.abc import Callable, Iterator, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from gui_helpers import close_window, project_with_articles  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
-
-from annotator.core.store import Project  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 for _fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     for _scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(_fmt, _scope, os.path.join(_SANDBOX, "settings"))
-
-
-def project_with_articles(path: Path, articles: Sequence[str | tuple[str, str]],
-                          creator: str = "lead") -> list[int]:
-    """Create a project at ``path`` holding ``articles`` (text, or (title, text)); return their ids.
-
-    Goes through the real importer so search keys are made as for imported files.
-    """
-    from annotator.core.importer import ArticleRecord, content_hash, import_records
-
-    records = []
-    for item in articles:
-        title, text = item if isinstance(item, tuple) else (item.split("\n", 1)[0][:80], item)
-        records.append(ArticleRecord(text=text, title=title))
-    with Project.create(path, creator=creator) as project:
-        summary = import_records(project, records)
-        assert not summary.rejected, summary.errors
-        ids = [project.article_id_by_hash(content_hash(r.text)) for r in records]
-    assert all(i is not None for i in ids)
-    return [int(i) for i in ids]  # type: ignore[arg-type]
-
-
-def stored_spans(path: Path, article_id: int, annotator: str) -> list:
-    """The spans as a *second* connection to the file sees them (what survives a crash)."""
-    with Project.open(path) as other:
-        return other.spans(article_id, annotator)
 
 
 @pytest.fixture(autouse=True)
@@ -115,14 +88,3 @@ def open_window(qtbot) -> Iterator[Callable[..., object]]:
     yield open_
     for window in windows:
         close_window(window)
-
-
-def close_window(window) -> None:
-    """Close a window the way the user does and release its project file at once."""
-    try:
-        window.clock.stop()
-        if window.isVisible():
-            window.close()
-    except RuntimeError:  # already deleted by Qt
-        return
-    window.project.close()

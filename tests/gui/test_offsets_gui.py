@@ -9,15 +9,15 @@ drawn over exactly its characters.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import stored_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from annotator.core.offsets import QtOffsetMap
+from annotator.core.offsets import QtOffsetMap, qt_document_text
 from annotator.core.store import Project
-from conftest import stored_spans
 
 CASES = {
     "emoji before and inside": "قال 😀 المرصد إن ⟦قوات 🇸🇾 النظام⟧ قصفت 👍🏽 القرية",
@@ -34,6 +34,7 @@ CASES = {
     "arabic-indic digits": "مقتل ⟦٣٤⟧ مدنياً و۱۲ جريحاً",
     "latin and digits in arabic": "قالت وكالة ⟦Reuters 2024⟧ إن 17 مقاتلا من ⟦SDF⟧ قتلوا",
     "tabs and runs of spaces": "قال\t\tالمرصد   ⟦السوري  لحقوق\tالإنسان⟧\t  إن",
+    "leading byte-order mark": "\ufeff⟦حلب⟧ تحت ⟦القصف⟧",
     "ascii only with crlf": "Aleppo\r\n\r\nReuters said ⟦five people⟧ died\r\nin ⟦Idlib⟧.",
 }
 
@@ -74,7 +75,7 @@ def test_exact_selection_stores_the_intended_characters(name, qtbot, make_projec
     view = view_of(window)
     everything = QTextCursor(view.document())
     everything.select(QTextCursor.SelectionType.Document)
-    assert everything.selectedText() == as_document_text(text)
+    assert everything.selectedText() == as_document_text(qt_document_text(text))
     window.exact_button.setChecked(True)
     for n, (start, end) in enumerate(ranges):
         a, b = utf16_position(text, start), utf16_position(text, end)
@@ -180,15 +181,24 @@ def test_offset_map_round_trips_and_agrees_with_qt(qapp, s, data):
 
     # And against the document Qt really builds from the text.
     doc = QTextDocument()
-    doc.setPlainText(s)
+    doc.setPlainText(qt_document_text(s))  # what the view hands to Qt
     assert doc.characterCount() - 1 == m.length_qt
     a = data.draw(st.integers(0, len(s)))
     b = data.draw(st.integers(a, len(s)))
     cursor = QTextCursor(doc)
     cursor.setPosition(m.to_qt(a))
     cursor.setPosition(m.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
-    piece = s[a:b][1:] if a in crlf_mid else s[a:b]  # the zero-width half of a CRLF
+    shown = qt_document_text(s)[a:b]
+    piece = shown[1:] if a in crlf_mid else shown  # the zero-width half of a CRLF
     assert cursor.selectedText() == _doc_form(as_document_text(piece))
+
+
+def test_a_leading_byte_order_mark_does_not_shift_the_document(qapp) -> None:
+    """Found by the property above: Qt drops a BOM at the very start of a document."""
+    for text in ("\ufeff", "\ufeffحلب", "\ufeff\ufeffدير الزور"):
+        doc = QTextDocument()
+        doc.setPlainText(qt_document_text(text))
+        assert doc.characterCount() - 1 == QtOffsetMap(text).length_qt == len(text)
 
 
 def _doc_form(s: str) -> str:

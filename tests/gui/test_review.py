@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui_helpers import project_with_articles
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 from annotator.core.errors import PermissionDenied
 from annotator.core.store import Project
 from annotator.core.team import gold_draft, gold_rows, gold_spans
-from conftest import project_with_articles
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -54,3 +54,27 @@ def test_qm_file_loads():
     assert translator.load(str(TRANSLATIONS / "annotator_ar.qm"))
     assert translator.translate("ArticleList", "Title") == "العنوان"
     assert QLocale(QLocale.Language.Arabic).textDirection().name == "RightToLeft"
+
+
+ALEF_FORMS = set("اأإآٱ")
+
+
+def test_arabic_menu_mnemonics_never_underline_an_alef_and_are_unique(qapp, make_project, open_window):
+    """An underline under a leading alef reads as a hamza (إلمقال): never put one there."""
+    from annotator.gui.app import set_language
+
+    path, _ = make_project(["خبر قصير عن اشتباكات في ريف حلب."])
+    try:
+        set_language(qapp, "ar")
+        window = open_window(path)
+        titles = [action.text() for action in window.menuBar().actions() if action.text()]
+    finally:
+        set_language(qapp, "en")
+    assert len(titles) >= 4
+    keys = []
+    for title in titles:
+        assert title.count("&") == 1, title
+        key = title[title.index("&") + 1]
+        assert key not in ALEF_FORMS, f"mnemonic on an alef in {title!r}"
+        keys.append(key)
+    assert len(set(keys)) == len(keys), titles

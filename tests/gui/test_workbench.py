@@ -5,12 +5,18 @@ Every check of what was saved opens a *second* connection to the project file
 """
 from __future__ import annotations
 
+from gui_helpers import close_window, stored_spans
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QPushButton, QTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QTextEdit,
+)
 
 from annotator.core.store import Project
-from conftest import close_window, stored_spans
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from annotator.core.importer import ArticleRecord, import_records
+from annotator.core.importing import ArticleRecord, import_records
 from annotator.core.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import StorageError
-from annotator.core.importer import BATCH_SIZE, ArticleRecord, content_hash, import_records
+from annotator.core.importing import BATCH_SIZE, ArticleRecord, content_hash, import_records
 from annotator.core.model import Span
 from annotator.core.store import Project
 

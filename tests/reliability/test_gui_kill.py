@@ -120,7 +120,7 @@ def zygote() -> None:
 
 # ----------------------------------------------------------------- parent side
 def _make_template(folder: Path) -> Path:
-    from annotator.core.importer import ArticleRecord, import_records
+    from annotator.core.importing import ArticleRecord, import_records
     from annotator.core.store import Project
 
     path = folder / "template.db"

@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.importer import BATCH_SIZE
+from annotator.core.importing import BATCH_SIZE
 from annotator.core.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ import pytest
 from sqlite_utils import Database
 
 from annotator.core.errors import SchemaVersionError
-from annotator.core.importer import content_hash
+from annotator.core.importing import content_hash
 from annotator.core.schema import SCHEMA_VERSION, migrations
 from annotator.core.store import Project
 

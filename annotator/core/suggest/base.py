@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -17,12 +18,16 @@ from annotator.core.model import Suggestion
 __all__ = [
     "Suggester",
     "resolve_overlaps",
+    "merge_sources",
+    "origins",
+    "CombinedSuggester",
     "gazetteer_dir",
     "load_gazetteer",
     "gazetteer_names",
     "gazetteer_first_words",
     "GAZETTEERS",
     "evaluate",
+    "Tally",
 ]
 
 #: The gazetteer files under ``resources/gazetteers/`` (``<name>.yaml``).
@@ -71,6 +76,74 @@ def resolve_overlaps(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
         ends.insert(k, sug.end)
     kept.sort(key=lambda s: (s.start, s.end))
     return kept
+
+
+#: Separates the suggesters in a merged suggestion's origin: ``"rule+patterns"``.
+ORIGIN_SEPARATOR = "+"
+
+
+def origins(suggestion: Suggestion) -> tuple[str, ...]:
+    """Every suggester that proposed ``suggestion`` (one, or several after merging)."""
+    return tuple(suggestion.origin.split(ORIGIN_SEPARATOR))
+
+
+def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float = 0.0) -> list[Suggestion]:
+    """One flat list from several suggesters' suggestions, keeping every origin.
+
+    Suggestions of the same label that overlap are one suggestion: the span that
+    :func:`resolve_overlaps` prefers (the longer, then the higher score) carries the origins
+    of all of them, and its score rises by 0.05 for each other suggester that agrees. What
+    remains is resolved as usual (spans of different labels never overlap). Suggestions
+    scoring under ``min_score`` (after merging) are dropped.
+    """
+    lists = [list(suggestions) for suggestions in per_source]
+    everything = [s for suggestions in lists for s in suggestions]
+    # Merged origins are listed in the order of the sources, whichever span won.
+    rank: dict[str, int] = {}
+    for suggestions in lists:
+        for s in suggestions:
+            for name in origins(s):
+                rank.setdefault(name, len(rank))
+    kept = resolve_overlaps(everything)
+    if len(kept) == len(everything):
+        return [s for s in kept if s.score >= min_score]
+    starts = [s.start for s in kept]
+    agreeing: list[dict[str, None]] = [dict.fromkeys(origins(s)) for s in kept]
+    for sug in everything:
+        k = bisect_left(starts, sug.end)
+        # Kept spans do not overlap each other: only the one starting just before sug.end can.
+        if k > 0 and kept[k - 1].end > sug.start and kept[k - 1].label == sug.label:
+            agreeing[k - 1].update(dict.fromkeys(origins(sug)))
+    out = []
+    for sug, names in zip(kept, agreeing):
+        if len(names) > 1:
+            sug = replace(sug, origin=ORIGIN_SEPARATOR.join(sorted(names, key=rank.__getitem__)), score=round(sug.score + 0.05 * (len(names) - 1), 3))
+        if sug.score >= min_score:
+            out.append(sug)
+    return out
+
+
+class CombinedSuggester(Suggester):
+    """Several suggesters as one (``annotator suggest --source rules,patterns``).
+
+    Each source suggests on its own; a pattern suggester among them also vetoes what the
+    annotators keep rejecting, whichever source proposes it; then :func:`merge_sources`.
+    """
+
+    def __init__(self, suggesters: Iterable[Suggester], min_score: float = 0.0):
+        self.suggesters = list(suggesters)
+        self.min_score = min_score
+        self.name = "+".join(getattr(s, "name", "?") for s in self.suggesters)
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        vetoes = [s for s in self.suggesters if hasattr(s, "vetoes")]
+        lists = []
+        for suggester in self.suggesters:
+            found = suggester.suggest(text)
+            if vetoes:
+                found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in vetoes)]
+            lists.append(found)
+        return merge_sources(lists, self.min_score)
 
 
 # --------------------------------------------------------------------------------------
@@ -174,37 +247,50 @@ def evaluate(
     (same start, end and label). Returns ``{label: {"p", "r", "f1", "exact_p", "exact_r",
     "exact_f1", "n_pred", "n_gold"}}`` plus an ``"ALL"`` row (micro-averaged).
     """
-    counts: dict[str, list[int]] = {}
-
-    def row(label: str) -> list[int]:
-        # n_pred, n_gold, pred_overlapping, gold_found, exact
-        return counts.setdefault(label, [0, 0, 0, 0, 0])
-
+    tally = Tally()
     for rec in records:
-        gold = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in rec["spans"]]
-        pred = [(s.start, s.end, s.label) for s in suggester.suggest(rec["text"])]
+        tally.add(suggester.suggest(rec["text"]), rec["spans"])
+    return tally.scores()
+
+
+class Tally:
+    """Counts behind :func:`evaluate`, one article at a time (the replay benchmark scores
+    suggestions that change as the suggester learns)."""
+
+    def __init__(self) -> None:
+        # label → [n_pred, n_gold, pred_overlapping, gold_found, exact]
+        self.counts: dict[str, list[int]] = {}
+
+    def _row(self, label: str) -> list[int]:
+        return self.counts.setdefault(label, [0, 0, 0, 0, 0])
+
+    def add(self, suggestions: Iterable[Suggestion], gold_spans: Iterable[dict[str, Any]]) -> None:
+        gold = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in gold_spans]
+        pred = [(s.start, s.end, s.label) for s in suggestions]
         gold_set = set(gold)
         for p in pred:
-            r = row(p[2])
+            r = self._row(p[2])
             r[0] += 1
             r[2] += any(g[2] == p[2] and g[0] < p[1] and p[0] < g[1] for g in gold)
             r[4] += p in gold_set
         for g in gold:
-            r = row(g[2])
+            r = self._row(g[2])
             r[1] += 1
             r[3] += any(p[2] == g[2] and g[0] < p[1] and p[0] < g[1] for p in pred)
 
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def scores(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        total = [0, 0, 0, 0, 0]
+        for label in sorted(self.counts):
+            c = self.counts[label]
+            total = [a + b for a, b in zip(total, c)]
+            out[label] = _scores(c, _f1)
+        out["ALL"] = _scores(total, _f1)
+        return out
 
-    out: dict[str, dict[str, float]] = {}
-    total = [0, 0, 0, 0, 0]
-    for label in sorted(counts):
-        c = counts[label]
-        total = [a + b for a, b in zip(total, c)]
-        out[label] = _scores(c, f1)
-    out["ALL"] = _scores(total, f1)
-    return out
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _scores(c: list[int], f1: Any) -> dict[str, float]:

@@ -5,8 +5,10 @@ How it works, per article:
 1. :func:`annotator.core.text.normalize` folds spelling variants (أ/ا، ة/ه، ى/ي, diacritics,
    tatweel, Arabic-Indic digits) and keeps an exact offset map back to the stored text.
 2. ``spacy.blank("ar")``'s tokenizer (tokenizer only, ``make_doc``) splits the normalised
-   text, with two extra rules: a clitic glued to a digit or a quote comes off («و50»,
-   «ل”المدن”»), and a quote between two letters is its own token.
+   text, with extra rules: a clitic glued to a digit or a quote comes off («و50»,
+   «ل”المدن”»); a quote, a bracket or a slash between two letters is its own token
+   («الفرنسية(أ ف ب)», «/سانا/»), so is a full stop between Arabic letters («سوريا.وقال»,
+   which spaCy's URL rule would otherwise keep whole) and a dash after a bracket («(رويترز)-»).
 3. Proclitics are matched through the lexeme ``NORM``: for every word the gazetteers know,
    its clitic forms («بريف», «وللتنظيم») get the bare word as their norm, exactly when
    :func:`annotator.core.text.proclitic_length` would strip that clitic. A
@@ -43,21 +45,14 @@ from annotator.core.counts import count_attributes_from_words, count_lexicon, wo
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.text import (
-    PROCLITICS,
-    clitic_lexicon,
-    fold,
-    normalize,
-    proclitic_length,
-    snap_span,
-)
+from annotator.core.lang.ar.lexicon import PROCLITICS, QUOTES
+from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length, snap_span
 
 __all__ = ["RuleSuggester", "ORIGIN"]
 
 ORIGIN = "rule"
 
-_CLITIC_SEQS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-_QUOTE_CHARS = "«»“”„‟\"'‘’‹›"
+_QUOTE_CHARS = QUOTES
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.
@@ -181,13 +176,19 @@ class RuleSuggester(Suggester):
         self._force_adjectives = set(_words(actors.get("force_adjectives")))
         self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
         # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
-        self._place_force_heads = set(_words("قوات حكومة سلطات جيش".split()))
+        self._place_force_heads = set(_words(actors.get("place_force_heads")))
+        # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
+        self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
+        self._short_form_heads = set(_words(actors.get("short_form_heads")))
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
         # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
         self._unit_heads = set(_words(actors.get("unit_heads")))
-        self._unit_ordinals = sorted((tuple(o.split()) for o in _words(actors.get("unit_ordinals"))), key=len, reverse=True)
+        self._unit_ordinals = sorted(
+            (tuple(o.split()) for o in _words(actors.get("unit_ordinals")) + _words(actors.get("unit_ordinal_tens"))),
+            key=len, reverse=True,
+        )
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
 
@@ -242,6 +243,14 @@ class RuleSuggester(Suggester):
         self._blockers = {b for b in blockers if " " not in b}
         self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
         self._pre_blockers = set(_words(counts.get("pre_blockers")))
+        self._toll_heads = set(_words(counts.get("toll_heads")))
+        self._total_heads = set(_words(counts.get("total_heads")))
+        self._toll_followers = set(_words(counts.get("toll_followers")))
+        self._superlatives = set(_words(counts.get("superlatives")))
+        # Casualty words after «عدد»/«إجمالي»: the category cues (killed, wounded…).
+        self._casualty_words = set(clex["cues"])
+        self._media_tags = set(_words(sources.get("media_tags")))
+        self._territory_bodies = set(_words(sources.get("territory_body_heads")))
 
         # ---- clitic forms through the lexeme NORM (filled lazily, see _norm_for) -----
         self._known = set(self._lexicon) | self._people | set(self._numbers) | self._vague
@@ -284,7 +293,12 @@ class RuleSuggester(Suggester):
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
+            | self._territory_bodies
         )
+        # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
+        # that folds to the head («وأدى» → «وادي»), not the head.
+        self._hamza_heads = {fold(h) for h in (places.get("heads") or []) + (places.get("strong_heads") or [])
+                             if any(c in "أإآ" for c in str(h))}
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».
         self._count_starts = (
@@ -305,15 +319,26 @@ class RuleSuggester(Suggester):
 
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", *defaults.prefixes]
-        infixes = [*defaults.infixes, rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])"]
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", *defaults.prefixes]
+        infixes = [
+            *defaults.infixes,
+            rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
+            # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
+            r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
+            r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+        ]
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
-        # spaCy's own rule only splits it after Latin letters.
-        suffixes = [r"(?<=[^\s.])\.", *defaults.suffixes]
+        # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
+        # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", "/", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search
         tok.infix_finditer = compile_infix_regex(infixes).finditer
+        # spaCy's URL pattern takes «سوريا.وقال» for a domain name: only ASCII is a URL here.
+        url_match = tok.url_match
+        if url_match is not None:
+            tok.url_match = lambda s: url_match(s) if s.isascii() else None
 
     @staticmethod
     def _people_forms(nouns: list[str]) -> set[str]:
@@ -339,7 +364,7 @@ class RuleSuggester(Suggester):
             return cached
         result = form
         if form[:1] in PROCLITICS and form not in self._known:
-            k = proclitic_length(form, self._lexicon)
+            k = proclitic_length(form)
             if k:
                 rest = form[k:]
                 bare = "ا" + rest if form[k - 1] == "ل" and rest[:1] == "ل" else rest
@@ -370,6 +395,7 @@ class RuleSuggester(Suggester):
         orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
         cache = self._norm_cache
         norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        self._drop_false_heads(text, nt, idx, orth, norm)
         cands: list[_Cand] = []
 
         phrase_hits = sorted(
@@ -417,6 +443,8 @@ class RuleSuggester(Suggester):
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
                 cands.append(_Cand(start, self._extend_nationality(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC_Q":
+                if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
+                    continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
                 ):
@@ -458,6 +486,10 @@ class RuleSuggester(Suggester):
                     j += 1
                 if j > i + 1 and self._attributed(i, j, norm):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
+                if cand is not None:
+                    cands.append(cand)
             if i + 1 >= n or not (norm[i + 1].isalpha() or norm[i + 1].isdigit()):
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
@@ -476,6 +508,8 @@ class RuleSuggester(Suggester):
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
+                cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
                 cands.extend(self._listed_places(i + 1, orth, norm, n))
             if (
@@ -491,6 +525,7 @@ class RuleSuggester(Suggester):
 
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._short_forms(cands, orth, norm))
 
         out: list[Suggestion] = []
         for c in cands:
@@ -500,11 +535,11 @@ class RuleSuggester(Suggester):
             a = idx[c.start]
             b = idx[c.end - 1] + len(orth[c.end - 1])
             start, end = nt.to_original(a, b)
-            start, end = snap_span(text, start, end, lexicon=self._lexicon)
+            start, end = snap_span(text, start, end)
             if start >= end:
                 continue
-            if label != "COUNT" and text[end - 1] == "\u064b":
-                continue  # tanween: «قصفاً تركياً» is the adjective, not the country
+            if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
+                continue  # tanween: «قصفاً تركياً», «قصفًا جويًا» are adjectives, not places
             if c.label == _COUNT_FATHA and "\u064eين" not in text[start:end].replace("\u0651", ""):
                 continue  # «آخرين» is plural «others»; only «آخرَين» (fatha) is a dual
             attrs: dict[str, Any] = {}
@@ -520,9 +555,44 @@ class RuleSuggester(Suggester):
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
 
+    _HAMZA_ALEFS = frozenset("أإآ")
+
+    def _drop_false_heads(self, text: str, nt: Any, idx: list[int], orth: list[str], norm: list[str]) -> None:
+        """A head noun whose stored spelling has a hamza the head never has is another word
+        that folds to it («وأدى القصف» is a verb, not «وادي»): its norm stops being the head."""
+        for i, w in enumerate(norm):
+            if (w in self._heads or w in self._strong_heads) and w not in self._hamza_heads:
+                a, b = nt.to_original(idx[i], idx[i] + len(orth[i]))
+                if not self._HAMZA_ALEFS.isdisjoint(text[a:b]):
+                    norm[i] = "\u0000" + w
+
     # ----------------------------------------------------------------------------------
     # ACTOR
     # ----------------------------------------------------------------------------------
+    def _short_forms(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """Conventional short forms of actors named earlier in the article: after «قوات الحشد
+        الشعبي» the lone «الحشد», after «حكومة الوحدة» the lone «الحكومة» (guidelines §2.1).
+        The short form is the definite head of the full name; it is proposed only after that
+        name, where no other suggestion starts."""
+        first: dict[str, int] = {}
+        for c in cands:
+            if c.label != "ACTOR" or c.end - c.start < 2:
+                continue
+            for t in range(c.start, min(c.end - 1, c.start + 2)):
+                bare = norm[t].removeprefix("ال")
+                if bare in self._short_form_heads:
+                    key = "ال" + bare
+                    first[key] = min(first.get(key, c.start), c.start)
+                    break
+        if not first:
+            return []
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        return [
+            _Cand(i, i + 1, "ACTOR", _S_UNKNOWN)
+            for i, w in enumerate(norm)
+            if w in first and i > first[w] and i not in taken
+        ]
+
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
@@ -541,10 +611,19 @@ class RuleSuggester(Suggester):
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
                 return True
-        # A backer: «فصائل مدعومة من أنقرة», «الميليشيات الموالية لإيران».
-        if prev == "من" and s > 1 and norm[s - 2] in self._backing:
+        # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
+        if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
             return True
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
+            return True
+        if prev == "ل" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
+        if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):
+            return True
+        # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
+        verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
+        if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
             return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
@@ -578,7 +657,19 @@ class RuleSuggester(Suggester):
             if tuple(norm[j : j + len(b)]) == b:
                 j += len(b)
                 break
-        return _Cand(h, j, "ACTOR", _S_PATTERN)
+        return _Cand(h, self._unit_tail(j, orth, norm, n), "ACTOR", _S_PATTERN)
+
+    def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the
+        numbered unit it belongs to («كتيبة دبابات الفرقة الخامسة»)."""
+        for o in self._unit_ordinals:
+            if tuple(norm[e : e + len(o)]) == o and orth[e] == norm[e]:
+                return e + len(o)
+        if e + 1 < n and norm[e] in self._unit_heads and orth[e] == norm[e]:
+            inner = self._numbered_unit(e, orth, norm, n)
+            if inner is not None:
+                return inner.end
+        return e
 
     def _force_name_word(self, w: str) -> bool:
         """Could the definite word ``w`` right after a force head be (the start of) a name?"""
@@ -642,6 +733,8 @@ class RuleSuggester(Suggester):
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
             end += 1
             k += 1
+        if norm[h] in self._unit_heads or norm[h] in self._force_heads:
+            end = self._unit_tail(end, orth, norm, n)
         return _Cand(h, end, "ACTOR", _S_PATTERN)
 
     # ----------------------------------------------------------------------------------
@@ -668,7 +761,7 @@ class RuleSuggester(Suggester):
             if not m or m.end() > limit:
                 continue
             a, b = m.span(1)
-            start, end = snap_span(text, a, b, lexicon=self._lexicon)
+            start, end = snap_span(text, a, b)
             if start >= end or (start, end) in taken:
                 continue
             words = fold(text[start:end]).split()
@@ -678,6 +771,8 @@ class RuleSuggester(Suggester):
                 continue
             if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
                 continue
+            if " ".join(words) in self._media_tags or words[0] in self._media_tags:
+                continue  # «(فيديو)», «(بالصور)»: a media tag, not an alias
             nxt = sugs[k + 1] if k + 1 < len(sugs) else None
             if nxt is not None and nxt.start < m.end():
                 continue  # the parenthesis already holds a suggestion of its own
@@ -780,7 +875,10 @@ class RuleSuggester(Suggester):
         end = i + 1
         if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
             nxt = norm[end]
-            if w in self._name_prefixes or (not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions):
+            if w in self._name_prefixes or (
+                not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions
+                and nxt not in self._nationalities  # «مدينة حلب السورية»: the adjective is outside
+            ):
                 end += 1
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
@@ -788,6 +886,22 @@ class RuleSuggester(Suggester):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, end, "LOCATION", _S_UNKNOWN)
+
+    def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
+        (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""
+        if not self._head_ok(h, orth, norm):
+            return None
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+            return None
+        j = h + 2
+        while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalpha() or (j == h + 2 and not self._place_word(norm[j])):
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
 
     def _place_word(self, w: str) -> bool:
         """Could ``w`` (no clitic) be a place name in no list?"""
@@ -829,7 +943,9 @@ class RuleSuggester(Suggester):
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
             if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
-                if word in self._name_prefixes or (not word.startswith("ال") and norm[end].startswith("ال")):
+                if word in self._name_prefixes or (
+                    not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+                ):
                     end += 1
             out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             first = False
@@ -896,7 +1012,12 @@ class RuleSuggester(Suggester):
 
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:
-        return s > 0 and orth[s - 1] in _QUOTE_CHARS and e < len(orth) and orth[e] in _QUOTE_CHARS
+        """Is ``s:e`` between quotes, brackets or slashes («(رويترز)», «/سانا/»)?"""
+        return (
+            s > 0 and e < len(orth)
+            and (orth[s - 1] in _QUOTE_CHARS and orth[e] in _QUOTE_CHARS
+                 or (orth[s - 1], orth[e]) in (("(", ")"), ("[", "]"), ("/", "/")))
+        )
 
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
@@ -912,6 +1033,8 @@ class RuleSuggester(Suggester):
             if j >= n or j == i + 1 or orth[j] not in _QUOTE_CHARS or j - i > 5:
                 continue
             prev = norm[i - 1] if i > 0 else ""
+            if prev in self._building_heads:
+                continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
             context = prev in self._outlet_heads or prev in self._attribution
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
@@ -994,6 +1117,8 @@ class RuleSuggester(Suggester):
                 break
         if j >= n:
             return None
+        if qualified and norm[j] in self._duals:
+            return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:
@@ -1015,11 +1140,20 @@ class RuleSuggester(Suggester):
             k = self._number_core(k + 1, orth, norm, n)
         if k < n and self._blocked(norm, k):
             return None
-        if k < n and self._is_people(norm[k]):
+        if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             return _Cand(start, k + 1, "COUNT", _S_COUNT)
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
+            if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (
+                k + 2 < n and self._is_people(norm[k + 2])
+            ):
+                return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
+        if not qualified and self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
+            k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
+        ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
         if start > 0 and norm[start - 1] in self._triggers:
@@ -1029,6 +1163,26 @@ class RuleSuggester(Suggester):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _after_toll(self, i: int, norm: list[str]) -> bool:
+        """Does a toll word come shortly before token ``i``, in the same clause, with no count
+        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it."""
+        for t in range(i - 1, max(-1, i - 7), -1):
+            w = norm[t]
+            if not w.isalpha() or self._blocked_word(w):
+                return False
+            if w in self._toll_heads:
+                return True
+            if w in self._total_heads and t + 1 < i:
+                nxt = norm[t + 1]
+                return nxt in self._casualty_words or self._is_people(nxt)
+        return False
+
+    @staticmethod
+    def _people_nisba(o: str, w: str) -> bool:
+        """A counted noun in no list that can only be people: a nisba plural («انغماسيين»,
+        «عسكريون») after a number."""
+        return o == w and len(w) >= 6 and w.endswith(("يين", "يون"))
 
     def _is_people(self, w: str) -> bool:
         if w in self._people:

@@ -47,6 +47,13 @@ def utf16_span(text: str, needle: str, label: str, *, with_text: bool) -> dict[s
     return out
 
 
+def ls_result(text: str, needle: str, label: str, *, with_text: bool) -> dict[str, Any]:
+    """A Label Studio result: offsets in UTF-16 units, as Label Studio writes them."""
+    value = {**utf16_span(text, needle, label, with_text=with_text), "labels": [label]}
+    del value["label"]
+    return {"type": "labels", "from_name": "label", "to_name": "text", "value": value}
+
+
 def line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
 
@@ -87,6 +94,22 @@ def files() -> dict[str, bytes]:
     f["nul_bytes.jsonl"] = (good_line() + line({"text": "نص فيه \u0000 محرف صفري"})).encode("utf-8")
     f["nul_bytes.csv"] = b"text,id\n" + "خبر".encode("utf-8") + b"\x00,1\n"
     f["lone_surrogate.jsonl"] = (good_line() + '{"text": "نص فيه \\ud800 نصف محرف"}\n').encode("utf-8")
+    # The same surrogate as raw bytes (ED A0 80, "CESU" style), in the text and in the title:
+    # json.loads accepts them (it decodes with surrogatepass) but SQLite cannot store them.
+    f["raw_surrogate.jsonl"] = (good_line().encode("utf-8") + '{"text": "نص فيه '.encode("utf-8")
+                                + b"\xed\xa0\x80" + ' نصف محرف"}\n'.encode("utf-8") + good_line(GOOD_2).encode("utf-8"))
+    f["raw_surrogate_title.jsonl"] = (good_line().encode("utf-8") + b'{"title": "\xed\xb0\x80", "text": "'
+                                      + "نص سليم بعنوان معطوب".encode("utf-8") + b'"}\n'
+                                      + good_line(GOOD_2).encode("utf-8"))
+    # An integer literal longer than Python's int-parsing limit (4,300 digits).
+    f["huge_integer.jsonl"] = (good_line() + '{"text": "' + GOOD_2 + '", "meta": {"n": ' + "9" * 5000
+                               + "}}\n" + good_line(EMOJI)).encode("utf-8")
+    f["huge_integer_offset.jsonl"] = (good_line() + '{"text": "' + GOOD_2 + '", "spans": [{"start": '
+                                      + "1" * 4400 + ', "end": 3, "label": "ACTOR"}]}\n').encode("utf-8")
+    # UTF-16 without a BOM: NUL bytes between the ASCII characters.
+    f["utf16le_no_bom.jsonl"] = (good_line() + good_line(GOOD_2)).encode("utf-16-le")
+    f["utf16le_no_bom.txt"] = ("خبر عن قصف في حلب\n" + GOOD + " " + "2024-01-02 10:00").encode("utf-16-le")
+    f["utf16be_no_bom.csv"] = ("id,text\n1," + GOOD + "\n").encode("utf-16-be")
     f["bom.jsonl"] = b"\xef\xbb\xbf" + (good_line() + good_line(GOOD_2)).encode("utf-8")
     f["bom.txt"] = b"\xef\xbb\xbf" + ("عنوان الخبر\n\n" + GOOD).encode("utf-8")
     f["crlf.jsonl"] = (good_line().replace("\n", "\r\n")
@@ -110,6 +133,17 @@ def files() -> dict[str, bytes]:
     text("missing_text.jsonl", good_line() + line({"title": "بلا نص", "spans": []}))
     text("text_not_string.jsonl", good_line() + line({"text": 123}) + line({"text": ["قصف"]}) + line({"text": None}))
     text("meta_not_object.jsonl", good_line() + line({"text": GOOD_2, "meta": ["المدن"]}))
+    # Article fields of the wrong type, at the top level or under meta: each is one bad record
+    # between two good ones, and must not cost them (#16 item 8).
+    for name, bad in [("meta_source_object", {"meta": {"source": {"name": "المدن"}}}),
+                      ("meta_url_list", {"meta": {"url": ["https://example.org/a", "https://example.org/b"]}}),
+                      ("meta_published_object", {"meta": {"published": {"year": 2024}}}),
+                      ("meta_title_list", {"meta": {"title": ["عنوان"]}}),
+                      ("meta_external_id_object", {"meta": {"external_id": {"id": 5}}}),
+                      ("source_list", {"source": ["المدن"]})]:
+        text(f"{name}.jsonl", good_line() + line({"text": GOOD_2 + " (" + name + ")", **bad})
+             + good_line(GOOD_2))
+    text("meta_source_number.jsonl", good_line() + line({"text": GOOD_2, "meta": {"source": 17, "url": 3.5}}))
 
     # --- spans
     text("wrong_types.jsonl", good_line() + line({"text": GOOD_2, "spans": [
@@ -150,6 +184,31 @@ def files() -> dict[str, bytes]:
     text("doccano_ok.jsonl", line({"text": GOOD_2, "label": [[GOOD_2.index("دير الزور"),
                                                                GOOD_2.index("دير الزور") + 9, "LOCATION"]]}))
     text("reimport_changed_spans.jsonl", line({"text": BASE_A, "spans": [span(BASE_A, "كفرنبل", "LOCATION")]}))
+
+    # --- other tools' files (issue 17): Label Studio, CoNLL, doccano labels
+    ls_good = {"id": 1, "data": {"text": EMOJI}, "annotations": [
+        {"completed_by": 3, "result": [ls_result(EMOJI, "حلب", "LOCATION", with_text=True)]}]}
+    ls_shifted = {"id": 2, "data": {"text": EMOJI + "."}, "annotations": [
+        {"completed_by": 3, "result": [{"type": "labels", "value": {**span(EMOJI, "حلب", "LOCATION", with_text=True),
+                                                                     "labels": ["LOCATION"]}}]}]}
+    ls_no_text = {"id": 3, "data": {"body": GOOD}}
+    ls_bad_type = {"id": 4, "data": {"text": GOOD_2}, "annotations": [
+        {"completed_by": 3, "result": [{"type": "labels", "value": {"start": "0", "end": 5, "labels": ["ACTOR"]}}]}]}
+    text("ls_bad_tasks.json", "[\n" + ",\n".join(json.dumps(t, ensure_ascii=False)
+                                                 for t in (ls_good, ls_shifted, ls_no_text, ls_bad_type)) + "\n]\n")
+    text("ls_truncated.json", "[\n" + json.dumps(ls_good, ensure_ascii=False) + ',\n{"data": {"text": "خبر مقطوع')
+    text("conll_bad_tags.conll",
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nحلب\tB-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nحماة\tX-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\nإدلب\tB-LOCATION\n\n"
+         "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nدير\tB-LOCATION\nالزور\tI-LOCATION\n")
+    f["conll_invalid_utf8.conll"] = "قصف\tO\n".encode("utf-8") + b"\xff\tO\n"
+    text("doccano_unknown_labels.jsonl", good_line() + line({"text": GOOD_2, "label": [
+        [GOOD_2.index("طائرات حربية"), GOOD_2.index("طائرات حربية") + 12, "ORG"],
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "GPE"]]}))
+    text("doccano_repeated_span.jsonl", line({"text": GOOD_2, "label": [
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "LOCATION"],
+        [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "LOCATION"]]}))
 
     # --- ids and duplicates
     text("duplicate_ids.jsonl", line({"id": "dup-1", "text": GOOD}) + line({"id": "dup-1", "text": GOOD_2})

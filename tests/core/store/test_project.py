@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from annotator.core.errors import LabelError, ProjectError, SchemaVersionError, SpanError
+from annotator.core.errors import (
+    LabelError,
+    ProjectError,
+    SchemaVersionError,
+    SpanError,
+)
 from annotator.core.model import Label, Span
 from annotator.core.schema import SCHEMA_VERSION, migrations
 from annotator.core.store import BUSY_TIMEOUT_MS, Project
@@ -516,7 +521,7 @@ def test_list_filters_by_status_including_never_opened(project: Project, listed:
 
 
 def test_assigned_articles_come_first_and_rows(project: Project, listed: dict[str, int], sample_text: str) -> None:
-    with project._write() as conn:
+    with project.transaction() as conn:
         conn.execute("INSERT INTO annotators(name, role) VALUES ('amal', 'annotator')")
         conn.execute("INSERT INTO assignments(article_id, annotator) VALUES (?, 'amal')", (listed["plain"],))
     order = project.list_articles("amal")

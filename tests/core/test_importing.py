@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.importer import content_hash, import_paths
+from annotator.core.importing import content_hash, import_paths
 from annotator.core.store import Project
 
 TEXT_A = "قصفت طائرات روسية ريف إدلب الجنوبي، ما أدى إلى مقتل 3 مدنيين."
@@ -66,10 +67,13 @@ def test_txt_folder_import_takes_only_txt_files(project: Project, tmp_path: Path
 
 def test_txt_empty_folder_is_an_error(project: Project, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
+    # Strict: the import stops at the unusable path; otherwise it is one named rejection.
     with pytest.raises(InputError, match="no \\*.txt files"):
-        import_paths(project, [tmp_path / "empty"])
+        import_paths(project, [tmp_path / "empty"], strict=True)
     with pytest.raises(InputError, match="no such file"):
-        import_paths(project, [tmp_path / "nope.txt"])
+        import_paths(project, [tmp_path / "nope.txt"], strict=True)
+    summary = import_paths(project, [tmp_path / "empty", tmp_path / "nope.txt"])
+    assert [e.reason for e in summary.errors] == ["folder has no *.txt files", "no such file or folder"]
 
 
 def test_crlf_is_kept_as_is(project: Project, tmp_path: Path) -> None:
@@ -107,7 +111,7 @@ def test_jsonl_prodigy_spans_meta_and_id(project: Project, tmp_path: Path) -> No
     assert [(TEXT_A[s.start:s.end], s.label, s.origin) for s in spans] == [
         ("طائرات روسية", "ACTOR", "import"), ("ريف إدلب الجنوبي", "LOCATION", "import"),
         ("3 مدنيين", "COUNT", "import")]
-    assert summary.line() == "1 new, 0 duplicate, 0 rejected; 3 spans in 1 annotations"
+    assert summary.line() == "1 new, 0 duplicate, 0 rejected; 3 spans in 1 annotations (1 in_progress)"
 
 
 def test_span_text_that_disagrees_with_the_offsets_is_refused(project: Project, tmp_path: Path) -> None:
@@ -279,7 +283,8 @@ def test_strict_mode_writes_nothing(project: Project, tmp_path: Path) -> None:
 
 def test_batches_commit_as_they_go(project: Project, tmp_path: Path) -> None:
     """Small batches: a later bad record does not undo earlier batches (non-strict)."""
-    from annotator.core.importer import import_records, read_jsonl
+    from annotator.core.formats.jsonl import read as read_jsonl
+    from annotator.core.importing import import_records
 
     recs = [{"text": f"خبر رقم {i} عن قصف في ريف حلب"} for i in range(7)]
     f = jsonl(tmp_path / "many.jsonl", recs)
@@ -288,3 +293,148 @@ def test_batches_commit_as_they_go(project: Project, tmp_path: Path) -> None:
     assert summary.new == 7
     assert seen == [3, 6, 7]
     assert project.article_count() == 7
+
+
+# ------------------------------------------------------------------ statuses (#14 item 3)
+def statuses(project: Project, annotator: str) -> dict[str, tuple[str, str | None]]:
+    """external id → (status, comment) of the annotator's annotations."""
+    out = {}
+    for article_id in project.article_ids():
+        ann = project.annotation(article_id, annotator)
+        if ann is not None:
+            out[project.article(article_id).external_id] = (ann.status, ann.comment)
+    return out
+
+
+def test_prodigy_answers_become_statuses(project: Project, tmp_path: Path) -> None:
+    f = jsonl(tmp_path / "prodigy.jsonl", [
+        {"id": "a", "text": TEXT_A, "spans": [span_of(TEXT_A, "ريف إدلب الجنوبي", "LOCATION")], "answer": "accept"},
+        {"id": "b", "text": TEXT_B, "spans": [], "answer": "ignore"},
+        {"id": "c", "text": TEXT_C, "spans": [span_of(TEXT_C, "داعش", "ACTOR")], "answer": "reject"},
+    ])
+    summary = import_paths(project, [f], annotator="amal")
+    assert statuses(project, "amal") == {
+        "a": ("done", None), "b": ("skipped", None), "c": ("flagged", "rejected in source"),
+    }
+    assert summary.statuses == {"done": 1, "skipped": 1, "flagged": 1}
+    assert summary.line().endswith("; 2 spans in 3 annotations (1 done, 1 flagged, 1 skipped)")
+
+
+def test_accepted_record_without_spans_is_a_finished_annotation(project: Project, tmp_path: Path) -> None:
+    f = jsonl(tmp_path / "p.jsonl", [{"id": "a", "text": TEXT_A, "answer": "accept"}])
+    import_paths(project, [f], annotator="amal")
+    assert statuses(project, "amal") == {"a": ("done", None)}
+
+
+def test_own_meta_status_is_restored_exactly(project: Project, tmp_path: Path) -> None:
+    recs = [{"id": s, "text": f"{TEXT_A} ({s})", "spans": [span_of(TEXT_A, "ريف إدلب الجنوبي", "LOCATION")],
+             "meta": {"status": s}, "answer": "ignore"} for s in ("new", "in_progress", "done", "skipped", "flagged")]
+    import_paths(project, [jsonl(tmp_path / "own.jsonl", recs)], annotator="amal")
+    assert {k: v[0] for k, v in statuses(project, "amal").items()} == {
+        "new": "new", "in_progress": "in_progress", "done": "done", "skipped": "skipped", "flagged": "flagged",
+    }
+
+
+def test_default_status_for_formats_without_one(project: Project, tmp_path: Path) -> None:
+    f = jsonl(tmp_path / "doccano.jsonl", [
+        {"id": "a", "text": TEXT_A, "label": [[*span_of(TEXT_A, "ريف إدلب الجنوبي", "LOCATION").values()][:2] + ["LOCATION"]]},
+    ])
+    import_paths(project, [f], annotator="amal")
+    assert statuses(project, "amal") == {"a": ("in_progress", None)}
+    import_paths(project, [f], annotator="badr", default_status="done")
+    assert statuses(project, "badr") == {"a": ("done", None)}
+    with pytest.raises(InputError, match="--status"):
+        import_paths(project, [f], annotator="badr", default_status="flagged")
+
+
+def test_unknown_answer_or_status_is_a_bad_record(project: Project, tmp_path: Path) -> None:
+    f = jsonl(tmp_path / "p.jsonl", [
+        {"id": "a", "text": TEXT_A, "spans": [], "answer": "maybe"},
+        {"id": "b", "text": TEXT_B, "spans": [], "meta": {"status": "finished"}},
+        {"id": "c", "text": TEXT_C, "spans": [], "answer": "accept"},
+    ])
+    summary = import_paths(project, [f], annotator="amal")
+    assert [e.line for e in summary.errors] == [1, 2]
+    assert "'answer' must be accept, ignore or reject" in str(summary.errors[0])
+    assert "'meta.status' must be one of" in str(summary.errors[1])
+    assert statuses(project, "amal") == {"c": ("done", None)}
+
+
+# ------------------------------------------------------------- unusable paths (#16 item 11)
+def test_an_unreadable_file_is_a_rejection_and_the_rest_imported(project: Project, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests run as root, who reads a chmod 000 file anyway: the refusal comes from the OS here.
+    from annotator.core.formats import record
+
+    locked = jsonl(tmp_path / "locked.jsonl", [{"text": TEXT_C}])
+    good = jsonl(tmp_path / "good.jsonl", [{"text": TEXT_A}, {"text": TEXT_B}])
+    real_open = os.open
+
+    def refuse_locked(path: Any, flags: int, *args: Any) -> int:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(record.os, "open", refuse_locked)
+    summary = import_paths(project, [locked, good])
+    assert [str(e) for e in summary.errors] == [f"{locked}: cannot read: Permission denied"]
+    assert (summary.new, summary.rejected) == (2, 1)
+
+
+def test_a_symlink_loop_is_a_rejection(project: Project, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    good = jsonl(tmp_path / "good.jsonl", [{"text": TEXT_A}])
+    summary = import_paths(project, [loop, good])
+    assert summary.new == 1 and summary.rejected == 1
+    assert str(summary.errors[0]).startswith(f"{loop}: ")
+
+
+def test_record_fields_of_the_wrong_type_cost_only_that_record(project: Project) -> None:
+    """Records made in code (GUI, benchmarks) are checked like those read from files (#16 item 8)."""
+    from annotator.core.importing import ArticleRecord, import_records
+
+    records = [ArticleRecord(text=TEXT_A), ArticleRecord(text=TEXT_B, url=["a", "b"]),  # type: ignore[arg-type]
+               ArticleRecord(text=TEXT_C, published={"y": 2024})]  # type: ignore[arg-type]
+    summary = import_records(project, records)
+    assert (summary.new, summary.rejected) == (1, 2)
+    assert [e.reason for e in summary.errors] == ["'url' must be a string, got list",
+                                                  "'published' must be a string, got dict"]
+
+
+def test_a_fifo_inside_a_folder_is_named_not_read(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT_A, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")  # opening it for reading would block forever
+    (folder / "c.txt").mkdir()
+    summary = import_paths(project, [folder])
+    assert summary.new == 1
+    assert [str(e) for e in summary.errors] == [
+        f"{folder / 'b.txt'}: is not a regular file (a pipe, socket or device); give a file",
+        f"{folder / 'c.txt'}: is a folder, not a file",
+    ]
+
+
+def test_overlapping_spans_follow_the_project_rule(project: Project, tmp_path: Path) -> None:
+    """The importer applies the store's own span rule: a project that allows overlapping
+    spans accepts them on import too, one that does not refuses the record."""
+    text = "قصفت قوات النظام ريف إدلب الجنوبي."
+    outer = text.index("ريف إدلب الجنوبي")
+    inner = text.index("إدلب")
+    record = {"text": text, "spans": [
+        {"start": outer, "end": outer + len("ريف إدلب الجنوبي"), "label": "LOCATION"},
+        {"start": inner, "end": inner + len("إدلب"), "label": "LOCATION"},
+    ]}
+    path = tmp_path / "nested.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    refused = import_paths(project, [path], annotator="lina")
+    assert refused.rejected == 1 and "overlap" in refused.errors[0].reason
+
+    project.set_setting("allow_overlap", True)
+    accepted = import_paths(project, [path], annotator="lina")
+    assert accepted.rejected == 0
+    article_id = project.article_id_by_hash(content_hash(text))
+    assert article_id is not None
+    assert len(project.spans(article_id, "lina")) == 2

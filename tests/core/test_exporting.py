@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from annotator.core import exporter
+from annotator.core import exporting
 from annotator.core.errors import ExportError
-from annotator.core.exporter import export_jsonl
-from annotator.core.importer import import_paths
+from annotator.core.exporting import export_jsonl
+from annotator.core.importing import import_paths
 from annotator.core.store import Project
 
 CLITICS = (
@@ -199,7 +199,7 @@ def test_failing_export_leaves_old_file_and_no_temp_files(project: Project, clit
     out = tmp_path / "out.jsonl"
     out.write_text("old contents\n", encoding="utf-8")
 
-    real = exporter.record_json
+    real = exporting.record_line
     calls = []
 
     def fail_second(*args: Any, **kwargs: Any) -> tuple[str, int]:
@@ -208,7 +208,7 @@ def test_failing_export_leaves_old_file_and_no_temp_files(project: Project, clit
             raise RuntimeError("boom in the middle of the export")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(exporter, "record_json", fail_second)
+    monkeypatch.setattr(exporting, "record_line", fail_second)
     with pytest.raises(RuntimeError, match="boom"):
         export_jsonl(project, out)
     assert out.read_text(encoding="utf-8") == "old contents\n"
@@ -225,7 +225,7 @@ def test_os_error_becomes_export_error(project: Project, clitic_article: int, tm
     def no_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporter.os, "replace", no_replace)
+    monkeypatch.setattr(exporting.os, "replace", no_replace)
     with pytest.raises(ExportError, match="No space left"):
         export_jsonl(project, out)
     assert out.read_text(encoding="utf-8") == "old contents\n"
@@ -238,3 +238,38 @@ def test_bad_destinations(project: Project, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="is a folder"):
         export_jsonl(project, tmp_path)
 
+
+
+# ------------------------------------------------------------------ statuses (#14 item 3)
+@pytest.mark.parametrize("status, answer", [
+    ("done", "accept"), ("in_progress", "ignore"), ("new", "ignore"), ("skipped", "ignore"), ("flagged", "reject"),
+])
+def test_answer_is_accept_only_for_done(project: Project, add_article: Callable[..., int], tmp_path: Path,
+                                        status: str, answer: str) -> None:
+    article_id = add_article(CLITICS)
+    project.add_span(article_id, "amal", *find(CLITICS, "قوات النظام"), "ACTOR")
+    project.set_status(article_id, "amal", status)
+    out = tmp_path / "out.jsonl"
+    export_jsonl(project, out)
+    [rec] = read_jsonl(out)
+    assert (rec["answer"], rec["meta"]["status"]) == (answer, status)
+
+
+def test_export_import_export_keeps_every_status(project: Project, add_article: Callable[..., int],
+                                                 tmp_path: Path) -> None:
+    for n, status in enumerate(("new", "in_progress", "done", "skipped", "flagged")):
+        text = f"{CLITICS} ({n})"
+        article_id = add_article(text)
+        project.add_span(article_id, "amal", *find(text, "قوات النظام"), "ACTOR")
+        project.set_status(article_id, "amal", status)
+    first = tmp_path / "first.jsonl"
+    export_jsonl(project, first)
+    other = Project.create(tmp_path / "other.db")
+    import_paths(other, [first], annotator="amal")
+    second = tmp_path / "second.jsonl"
+    export_jsonl(other, second)
+    def status_of(path: Path) -> list[tuple[str, str, str]]:
+        return sorted((r["text"], r["meta"]["status"], r["answer"]) for r in read_jsonl(path))
+    assert status_of(second) == status_of(first)
+    assert sorted(s for _, s, _ in status_of(first)) == ["done", "flagged", "in_progress", "new", "skipped"]
+    other.close()

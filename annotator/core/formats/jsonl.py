@@ -1,0 +1,371 @@
+"""JSON Lines in Prodigy's NER shape (doccano's ``label`` form is read too).
+
+- :func:`read` yields an :class:`~.record.ArticleRecord` (or an ``InputError``) per line.
+- :func:`write` writes lines made by :func:`record_line` to a file, atomically.
+
+A record read back from our own export restores the article fields, the spans and the
+annotation status (``meta.status``); see :func:`status_of` for how statuses map.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import STATUSES, Article, Span
+from .atomic import atomic_file
+from .record import (
+    SAVE_AS_UTF8,
+    ArticleRecord,
+    check_text,
+    first_line,
+    looks_utf16,
+    open_regular,
+)
+
+# Keys our own export adds to meta: they describe the annotation, not the article.
+EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
+# A JSON escape of a UTF-16 surrogate (\ud800–\udfff).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# A surrogate encoded as if it were a character (ED A0 80 – ED BF BF): not UTF-8, but
+# json.loads decodes bytes with "surrogatepass" and would let it through.
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
+# Article fields: stored as text; a number is kept as its text, anything else is refused.
+ARTICLE_FIELDS = ("title", "source", "url", "published")
+
+
+# ---------------------------------------------------------------------- reading
+def read(path: Path) -> Iterator[ArticleRecord | InputError]:
+    file = str(path)
+    try:
+        fh = open_regular(path)
+    except InputError as err:
+        yield err
+        return
+    with fh:
+        first = True
+        for lineno, raw in enumerate(fh, 1):
+            if first:
+                first = False
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                if looks_utf16(raw + fh.peek(4096)[:4096]):
+                    yield InputError(SAVE_AS_UTF8, file, lineno)
+                    return
+                if raw.lstrip().startswith(b"["):
+                    yield InputError(
+                        "this is a JSON array, not JSON Lines; write one JSON object per line", file, lineno
+                    )
+                    return
+            if not raw.strip():
+                continue
+            encoded_surrogate = _ENCODED_SURROGATE.search(raw)
+            if encoded_surrogate:
+                yield InputError(f"invalid UTF-8 at byte {encoded_surrogate.start()} (an encoded UTF-16 surrogate)",
+                                 file, lineno)
+                continue
+            try:
+                # json.loads decodes UTF-8 bytes itself (faster than decoding first).
+                obj = json.loads(raw)
+            except UnicodeDecodeError as exc:
+                yield InputError(f"invalid UTF-8 at byte {exc.start}", file, lineno)
+                continue
+            except json.JSONDecodeError as exc:
+                yield InputError(f"malformed JSON ({exc.msg}; column {exc.colno})", file, lineno)
+                continue
+            except RecursionError:  # [[[[… thousands deep: the decoder gives up
+                yield InputError("malformed JSON (nested too deeply)", file, lineno)
+                continue
+            except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits()
+                yield InputError(f"malformed JSON (a number with more than {_int_digits_limit()} digits)"
+                                 if "digits" in str(exc) else f"malformed JSON ({exc})", file, lineno)
+                continue
+            try:
+                yield record_from_json(obj, file, lineno,
+                                       may_have_surrogates=_SURROGATE_ESCAPE.search(raw) is not None)
+            except InputError as err:
+                yield err
+
+
+def _int_digits_limit() -> int:
+    import sys
+
+    return sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
+
+
+def _opt_str(obj: dict, key: str, file: str, line: int | None, *, where: str = "") -> str | None:
+    """``obj[key]`` as text (a number as its text), None if absent; InputError for any other type."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"'{where}{key}' must be a string, got {type(value).__name__}", file, line)
+
+
+def check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
+    # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
+    # record would otherwise abort the whole batch with a UnicodeEncodeError.
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            "record contains an unpaired surrogate escape (\\ud800–\\udfff): not valid Unicode", file, line
+        ) from None
+
+
+def status_of(obj: dict, meta: dict, file: str, line: int | None) -> tuple[str | None, str | None]:
+    """(status, comment) a record carries, or (None, None).
+
+    Our own ``meta.status`` is restored exactly (gold → done); otherwise Prodigy's
+    ``answer`` maps accept → done, ignore → skipped, reject → flagged ("rejected in source").
+    """
+    status = meta.get("status")
+    if status == "gold":  # an adjudicated record: finished work
+        return "done", None
+    if status is not None:
+        if status not in STATUSES:
+            raise InputError(f"'meta.status' must be one of {', '.join(STATUSES)}, got {status!r}", file, line)
+        return status, None
+    answer = obj.get("answer")
+    if answer is None:
+        return None, None
+    if answer == "accept":
+        return "done", None
+    if answer == "ignore":
+        return "skipped", None
+    if answer == "reject":
+        return "flagged", "rejected in source"
+    if answer == "suggested":  # our suggestion files: nobody has looked at them yet
+        return None, None
+    raise InputError(f"'answer' must be accept, ignore or reject, got {answer!r}", file, line)
+
+
+def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogates: bool = True) -> ArticleRecord:
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", file, line)
+    if may_have_surrogates:
+        check_no_lone_surrogates(obj, file, line)
+    text = check_text(obj.get("text"), file, line) if "text" in obj else None
+    if text is None:
+        raise InputError("record has no 'text'", file, line)
+    meta_in = obj.get("meta") or {}
+    if not isinstance(meta_in, dict):
+        raise InputError("'meta' must be an object", file, line)
+    meta = dict(meta_in)
+    # Every field is checked here, before the record joins a batch: one wrong type must
+    # cost this record only, never the batch it would have been written with.
+    fields = {key: _opt_str(obj, key, file, line) or _opt_str(meta, key, file, line, where="meta.")
+              for key in ARTICLE_FIELDS}
+    # Our own export keeps the original id under meta.external_id.
+    ext_id = _opt_str(obj, "id", file, line) or _opt_str(meta, "external_id", file, line, where="meta.")
+    status, comment = status_of(obj, meta, file, line)
+    rec = ArticleRecord(
+        text=text,
+        title=fields["title"] or first_line(text, 200),
+        external_id=ext_id,
+        source=fields["source"],
+        url=fields["url"],
+        published=fields["published"],
+        meta={k: v for k, v in meta.items() if k not in EXPORT_META_KEYS},
+        file=file,
+        line=line,
+        status=status,
+        comment=comment,
+    )
+    rec.spans = _spans_from_json(obj, file, line)
+    return rec
+
+
+def _span_int(value: Any, what: str, n: int, file: str, line: int | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(
+            f"span {n}: '{what}' must be an integer, got {type(value).__name__} {json.dumps(value, ensure_ascii=False)}",
+            file, line,
+        )
+    return value
+
+
+def _spans_from_json(obj: dict, file: str, line: int | None) -> list[Span] | None:
+    """Spans in Prodigy form (``spans``) or doccano form (``label`` / ``labels``)."""
+    if "spans" in obj and obj["spans"] is not None:
+        raw = obj["spans"]
+        if not isinstance(raw, list):
+            raise InputError("'spans' must be a list", file, line)
+        spans = []
+        for n, s in enumerate(raw, 1):
+            if not isinstance(s, dict):
+                raise InputError(f"span {n}: expected an object with start, end, label", file, line)
+            for key in ("start", "end", "label"):
+                if key not in s:
+                    raise InputError(f"span {n}: missing '{key}'", file, line)
+            if not isinstance(s["label"], str):
+                raise InputError(f"span {n}: 'label' must be a string", file, line)
+            attrs = s.get("attributes") or {}
+            if not isinstance(attrs, dict):
+                raise InputError(f"span {n}: 'attributes' must be an object", file, line)
+            start = _span_int(s["start"], "start", n, file, line)
+            end = _span_int(s["end"], "end", n, file, line)
+            # Prodigy spans carry their text: when the offsets point elsewhere (UTF-16 units or
+            # bytes counted by another tool), refuse the record rather than store a wrong span.
+            doc = obj["text"]
+            claimed = s.get("text")
+            if isinstance(claimed, str) and 0 <= start < end <= len(doc) and doc[start:end] != claimed:
+                raise InputError(
+                    f"span {n}: offsets {start}–{end} cover {doc[start:end]!r} but the span's text is "
+                    f"{claimed!r}; offsets must count code points (not UTF-16 units or bytes)",
+                    file, line,
+                )
+            spans.append(Span(start, end, s["label"], dict(attrs), str(s.get("origin") or "import")))
+        return spans
+    for key in ("label", "labels"):
+        raw = obj.get(key)
+        if isinstance(raw, list):
+            spans = []
+            for n, s in enumerate(raw, 1):
+                if not (isinstance(s, list) and len(s) == 3 and isinstance(s[2], str)):
+                    raise InputError(f"span {n}: expected [start, end, \"LABEL\"] (doccano form)", file, line)
+                spans.append(
+                    Span(_span_int(s[0], "start", n, file, line), _span_int(s[1], "end", n, file, line), s[2],
+                         {}, "import")
+                )
+            return spans
+    return None
+
+
+# ---------------------------------------------------------------------- writing
+def answer_of(status: str | None) -> str:
+    """Prodigy's ``answer`` for a status: only finished work is ``accept``.
+
+    done and gold → accept, flagged → reject; skipped and work not finished (new,
+    in_progress, or no status) → ignore, so no tool reads it as accepted. Our own
+    ``meta.status`` beside it says which status exactly.
+    """
+    if status in ("done", "gold"):
+        return "accept"
+    if status == "flagged":
+        return "reject"
+    return "ignore"
+
+
+def _hash32(text: str) -> int:
+    """A stable signed 32-bit hash, like Prodigy's ``_input_hash``/``_task_hash``."""
+    value = zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    return value - (1 << 32) if value >= (1 << 31) else value
+
+
+def _timestamp(iso: str | None) -> int:
+    if not iso:
+        return 0
+    try:
+        return int(_dt.datetime.fromisoformat(iso).timestamp())
+    except ValueError:
+        return 0
+
+
+def _token_indices(starts: list[int], ends: list[int], spans: list[Span]) -> dict[tuple[int, int], tuple[int, int]] | None:
+    """(start, end) → inclusive token indices, or None if some edge falls inside a token."""
+    out = {}
+    for s in spans:
+        i = bisect.bisect_left(starts, s.start)
+        j = bisect.bisect_left(ends, s.end)
+        if i == len(starts) or starts[i] != s.start or j == len(ends) or ends[j] != s.end:
+            return None
+        out[(s.start, s.end)] = (i, j)
+    return out
+
+
+def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
+                status: str | None = None, tokens: bool = True) -> tuple[str, int]:
+    """One Prodigy-compatible NER record as a JSON line (without the newline).
+
+    Returns the line and the number of spans that needed a token split (an edge the
+    tokenizer did not foresee): such a token is split in the record's ``tokens`` too,
+    so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
+    the spans' token indices (five to seven times smaller, and no tokenizing).
+    """
+    from ..tokenizer import offsets_to_json, token_offsets
+
+    text = article.text
+    if not tokens:
+        return json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False), 0
+    starts, ends, spaces = token_offsets(text)
+    # Fast path: every span edge is a token edge (the tokenizer splits the guideline clitics).
+    token_of = _token_indices(starts, ends, spans)
+    split = 0
+    if token_of is None:
+        from ..tokenizer import align_spans, tokenize, tokens_to_json
+
+        alignment = align_spans(tokenize(text), spans, text)
+        token_of = {(a.start, a.end): (a.token_start, a.token_end) for a in alignment.aligned}
+        tokens_json = tokens_to_json(alignment.tokens)
+        split = alignment.report.split
+    else:
+        tokens_json = offsets_to_json(text, starts, ends, spaces)
+    head = _record_head(article, spans, annotator, updated_at, status, token_of)
+    # The token list is most of the record: render it in one format call, not per-token dicts.
+    line = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ' + tokens_json + "}"
+    return line, split
+
+
+def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
+                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
+    """The record without its token list."""
+    text = article.text
+    out_spans = []
+    for s in spans:
+        item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
+        pair = token_of.get((s.start, s.end))
+        if pair is not None:
+            item["token_start"], item["token_end"] = pair
+        if s.attributes:
+            item["attributes"] = s.attributes
+        if s.origin and s.origin != "manual":
+            item["origin"] = s.origin
+        out_spans.append(item)
+    input_hash = _hash32(text)
+    meta: dict[str, Any] = {"article_id": article.id}
+    for key in ("external_id", "title", "source", "url", "published"):
+        value = getattr(article, key)
+        if value:
+            meta[key] = value
+    if article.meta:
+        meta.update({k: v for k, v in article.meta.items() if k not in meta})
+    if status:
+        meta["status"] = status
+    if status == "gold":
+        meta["gold"] = True
+    return {
+        "text": text,
+        "spans": out_spans,
+        "meta": meta,
+        "_input_hash": input_hash,
+        "_task_hash": _hash32(f"{input_hash}|" + "|".join(f"{s.start}:{s.end}:{s.label}" for s in spans)),
+        "answer": answer_of(status),
+        "_annotator_id": annotator,
+        "_timestamp": _timestamp(updated_at),
+    }
+
+
+def record_dict(article: Article, spans: list[Span], annotator: str, **kw: Any) -> dict[str, Any]:
+    """The record of :func:`record_line` as a dict."""
+    return json.loads(record_line(article, spans, annotator, **kw)[0])
+
+
+def write(path: str | os.PathLike[str], lines: Iterable[str]) -> int:
+    """Write JSON lines (without their newlines) to ``path`` atomically; return how many."""
+    n = 0
+    with atomic_file(path) as fh:
+        for line in lines:
+            fh.write(line + "\n")
+            n += 1
+    return n

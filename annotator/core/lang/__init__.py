@@ -1,0 +1,1 @@
+"""Language data, one package per language (like spaCy's ``spacy/lang/``)."""

@@ -1,0 +1,54 @@
+"""What the pattern suggester learns from: spans and rejections with a little text before
+them, read in id order so it can learn incrementally (added by the learning work)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import SpanError
+from .rules import parse_attributes
+from .table import TableFamily
+
+#: Characters of text kept before a span for the pattern suggester's context word.
+LEARNING_WINDOW = 40
+
+
+class Learning(TableFamily):
+    def spans(self, annotator: str | None = None, *, after_span: int = 0, after_gold: int = 0
+              ) -> Iterator[tuple[str, int, str, int, int, str, dict]]:
+        """Annotators' spans (only ``annotator``'s when given) with id > ``after_span``, then
+        gold spans with id > ``after_gold``, as ``(table, id, window, start, end, label,
+        attributes)``: ``table`` is ``"spans"`` or ``"gold_spans"``; ``window`` is the article
+        text from up to :data:`LEARNING_WINDOW` characters before the span to its end, and
+        ``start``/``end`` are offsets into it. The pattern suggester learns from these."""
+        w = LEARNING_WINDOW
+        cut = (f's.id, substr(a.text, max(0, s.start - {w}) + 1, s."end" - max(0, s.start - {w})), '
+               f'min(s.start, {w}), min(s.start, {w}) + s."end" - s.start, s.label, s.attributes')
+        queries = [
+            ("spans", f"SELECT {cut} FROM spans s JOIN annotations an ON an.id = s.annotation_id "
+                      "JOIN articles a ON a.id = an.article_id WHERE s.id > ?"
+                      + (" AND an.annotator = ?" if annotator else "") + " ORDER BY s.id",
+             (after_span, annotator) if annotator else (after_span,)),
+            ("gold_spans", f"SELECT {cut} FROM gold_spans s JOIN gold g ON g.id = s.gold_id "
+                           "JOIN articles a ON a.id = g.article_id WHERE s.id > ? ORDER BY s.id", (after_gold,)),
+        ]
+        for table, sql, params in queries:
+            for row_id, window, start, end, label, attributes in self.conn.execute(sql, params):
+                if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(window)):
+                    continue  # a span outside its text (see table.in_text): nothing to learn
+                try:
+                    attrs = parse_attributes(attributes)
+                except SpanError:
+                    attrs = {}  # not an object: `annotator check` reports it
+                yield table, row_id, window, start, end, label, attrs
+
+    def rejections(self, annotator: str | None = None, *, after: int = 0
+                   ) -> Iterator[tuple[int, str, int, int, str]]:
+        """Rejected suggestions (only ``annotator``'s when given) with rowid > ``after``, as
+        ``(rowid, window, start, end, label)`` shaped like :meth:`spans`."""
+        w = LEARNING_WINDOW
+        sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
+               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label '
+               "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
+               "JOIN articles a ON a.id = an.article_id WHERE r.rowid > ?"
+               + (" AND an.annotator = ?" if annotator else "") + " ORDER BY r.rowid")
+        yield from self.conn.execute(sql, (after, annotator) if annotator else (after,))

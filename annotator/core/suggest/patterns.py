@@ -1,0 +1,446 @@
+"""Project pattern suggester (source ``patterns``): suggests again what annotators marked.
+
+Like INCEpTION's string-matching recommender: every span an annotator creates or accepts,
+and every gold span, becomes a *pattern* — its words, normalised — and the pattern is then
+suggested wherever the same words occur in another article. What makes it fit Arabic news:
+
+* **Normalised.** Patterns and texts are compared after
+  :func:`annotator.core.text.normalize` (hamza/alef, ta marbuta, alef maksura, diacritics,
+  tatweel, Arabic-Indic digits), and spans map back to the stored text with its offset map.
+* **Clitic-aware.** A learned name is found with a proclitic glued to it («بالرقة»,
+  «وحانين») and in the «لل» form («للمرصد» → span «لمرصد», guidelines §3.3). Whether a
+  leading letter is a clitic is decided by :func:`annotator.core.text.proclitic_length`,
+  the project's one rule, with the learned first words added to its lexicon.
+* **Counted.** Each pattern keeps, per label, how often it was accepted (annotators' spans
+  and gold) and rejected (suggestions rejected with Backspace). A label rejected more often
+  than accepted is not suggested, and :meth:`PatternSuggester.vetoes` lets the combined
+  suggester drop another source's suggestion that the annotators keep rejecting.
+* **Context.** A name that annotators mark with different labels (a state that acts is an
+  ACTOR, the same state as a place a LOCATION) takes the label seen most often after the
+  same preceding word or clitic («في» / «ب-» → LOCATION, «اتهمت» → ACTOR); without such
+  evidence the label accepted most often.
+* **Incremental.** :meth:`PatternSuggester.learn` and :meth:`PatternSuggester.reject`
+  update the matcher in place (microseconds), so the next article benefits at once.
+* **Blind mode.** Built with ``annotator=NAME, blind=True``, it learns only from NAME's
+  spans and rejections and from gold, never from other annotators.
+
+Numbers are not learned: a span holding a digit is a COUNT whose number changes from one
+article to the next, which the rule grammar handles; its words would only mislead here. Nor
+is a COUNT that is a number word alone («ثلاثة» of «ثلاثة من عناصره»): whether it counts
+people depends on the words after it. Duals («قتيلين») and number + noun are learned.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from annotator.core.model import Suggestion
+from annotator.core.suggest.base import Suggester
+from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length
+
+if TYPE_CHECKING:  # pragma: no cover
+    from annotator.core.store import Project
+
+__all__ = ["PatternSuggester", "LearnedPattern", "ORIGIN", "create_suggester", "project_patterns"]
+
+ORIGIN = "patterns"
+
+# Words of normalised text (normalisation has removed the marks, so \w is enough).
+_WORD_RE = re.compile(r"\w+")
+_HAS_DIGIT_RE = re.compile(r"\d")
+#: Rejections it takes before another source's suggestion is dropped (one may be a slip).
+VETO_MIN_REJECTIONS = 2
+#: Longest run of words looked at before a span for its context word.
+_CONTEXT_WINDOW = 40
+
+
+@dataclass
+class LearnedPattern:
+    """One learned string (its normalised words) and the evidence for each label."""
+
+    key: str  # normalised words joined by one space; the first word in canonical form
+    accepted: Counter = field(default_factory=Counter)  # label → accepts (spans and gold)
+    rejected: Counter = field(default_factory=Counter)  # label → rejections
+    context: Counter = field(default_factory=Counter)  # (context word, label) → accepts
+    surfaces: Counter = field(default_factory=Counter)  # surface as written → times seen
+    attributes: dict[str, dict[str, Any]] = field(default_factory=dict)  # label → last attrs
+
+    def allowed(self, label: str) -> bool:
+        """A label is suggested while it has been rejected no more often than accepted."""
+        return self.accepted[label] > 0 and self.rejected[label] <= self.accepted[label]
+
+    def choose(self, context: str) -> tuple[str, float] | None:
+        """The label to suggest after ``context`` and its score, or None."""
+        labels = [label for label in self.accepted if self.allowed(label)]
+        if not labels:
+            return None
+        in_context = {label: self.context[(context, label)] for label in labels}
+        if any(in_context.values()):
+            label = max(labels, key=lambda lb: (in_context[lb], self.accepted[lb]))
+        else:
+            label = max(labels, key=lambda lb: self.accepted[lb])
+        total = sum(self.accepted.values())
+        # Share of the evidence for this label, shrunk towards 0 for patterns seen once.
+        score = self.accepted[label] / (total + self.rejected[label] + 1)
+        if in_context[label]:
+            score = min(1.0, score + 0.25)
+        return label, round(0.5 + score / 2, 3)
+
+    def surface(self) -> str:
+        """The form annotators met most often, as written (for export)."""
+        return self.surfaces.most_common(1)[0][0] if self.surfaces else self.key
+
+
+class _Lexicon:
+    """The project's clitic lexicon plus the first words of the learned patterns, as one
+    set-like object for :func:`proclitic_length` (which only asks ``word in lexicon``)."""
+
+    def __init__(self, learned: dict[str, Any]):
+        self._base = clitic_lexicon()
+        self._learned = learned
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._base or word in self._learned
+
+    def __iter__(self):  # pragma: no cover - proclitic_length never iterates
+        yield from self._base
+        yield from self._learned
+
+
+#: The label whose spans are counts of people (see :func:`_bare_number_word`).
+COUNT_LABEL = "COUNT"
+
+
+def _bare_number_word(key: str) -> bool:
+    """A one-word count that is only a number («ثلاثة», «العشرات» of «ثلاثة من عناصره»):
+    whether it counts people depends on what follows, which the rule grammar reads and a
+    string match cannot, so it is not learned («ثلاثة أسابيع» is no count)."""
+    if " " in key:
+        return False
+    from annotator.core.counts import count_lexicon
+
+    lexicon = count_lexicon()
+    word = key[2:] if key.startswith("ال") else key
+    return any(w in lexicon["number"] or w in lexicon["vague"] for w in (key, word))
+
+
+def _tokens(norm: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _WORD_RE.finditer(norm)]
+
+
+def _first_word_forms(word: str, lexicon: _Lexicon) -> list[tuple[str, int]]:
+    """``word`` as it may be stored as a pattern's first word, with how many leading
+    characters are a clitic outside the span: itself, without its proclitic, and — for the
+    «لل» spelling of ل + ال — the ال form (``للمرصد`` → ``المرصد``, span from the second ل)."""
+    forms = [(word, 0)]
+    k = proclitic_length(word, lexicon)
+    if k:
+        rest = word[k:]
+        forms.append((rest, k))
+        if word[k - 1] == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
+            forms.append(("ا" + rest, k))
+    return forms
+
+
+#: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
+_GAP_RE = re.compile(r"[ \t\u00a0\-/_]+")
+
+
+def _joined(norm: str, tokens: list[tuple[int, int]], first: int, stop: int) -> bool:
+    """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a hyphen,
+    slash, underscore) between them — no line break, no comma or full stop."""
+    return all(_GAP_RE.fullmatch(norm, tokens[j][1], tokens[j + 1][0]) for j in range(first, stop - 1))
+
+
+def _context_word(norm: str, start: int) -> str:
+    """What precedes a span starting at ``start`` of normalised text: the letters glued to
+    it followed by ``-`` (a clitic: «ب-»), else the previous word, else ``""``."""
+    i = start
+    while i > 0 and norm[i - 1].isalnum():
+        i -= 1
+    if i < start:
+        return norm[i:start] + "-"
+    words = _WORD_RE.findall(norm[max(0, start - _CONTEXT_WINDOW) : start])
+    return words[-1] if words else ""
+
+
+class PatternSuggester(Suggester):
+    """Suggests the strings a project's annotators have marked, with their labels.
+
+    ``PatternSuggester(project)`` learns from the project as it is now (every annotator's
+    spans and rejections, and gold); with ``annotator=NAME, blind=True`` only from NAME's
+    and gold. ``PatternSuggester()`` starts empty; :meth:`learn` and :meth:`reject` add
+    evidence one span at a time. ``seed`` names gazetteer-format YAML files (as written by
+    :meth:`export_yaml`) whose names start as accepted once.
+    """
+
+    name = ORIGIN
+
+    def __init__(
+        self,
+        project: "Project | None" = None,
+        *,
+        annotator: str | None = None,
+        blind: bool = False,
+        seed: Iterable[str | Path] = (),
+        min_score: float = 0.0,
+        **_options: Any,
+    ) -> None:
+        self.min_score = min_score
+        self._patterns: dict[str, LearnedPattern] = {}
+        # First word (canonical) → the patterns starting with it, as (word count, key, the
+        # other words), longest first.
+        self._by_first: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        self._lexicon = _Lexicon(self._by_first)
+        # Token → its first-word forms that start a pattern (most tokens: none). Cleared
+        # whenever a new first word is learned, since that changes both the answer and
+        # the clitic lexicon.
+        self._forms: dict[str, list[tuple[str, int]]] = {}
+        self._dead: set[str] = set()  # the words whose forms are []
+        # Keys with enough rejections to veto another source's suggestion.
+        self._vetoable: set[str] = set()
+        # Highest row ids already learned from a project (learn_project reads only newer rows).
+        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0}
+        for path in seed:
+            self.load_yaml(path)
+        if project is not None:
+            self.learn_project(project, annotator=annotator, blind=blind)
+
+    # ---------------------------------------------------------------- learning
+    def learn_project(self, project: "Project", *, annotator: str | None = None, blind: bool = False) -> int:
+        """Add the evidence stored in ``project`` since the last call (see the class
+        docstring for blind mode): cheap enough to call before every article, which is how
+        the next article benefits from the last one. Returns how many records were read.
+
+        Spans deleted after they were learned keep counting until a new suggester is built."""
+        if blind and not annotator:
+            raise ValueError("blind mode needs the annotator whose spans are learned")
+        only = annotator if blind else None
+        seen = self._seen
+        n = 0
+        for table, row_id, text, start, end, label, attributes in project.learning_spans(
+                only, after_span=seen["spans"], after_gold=seen["gold_spans"]):
+            self.learn(text, start, end, label, attributes)
+            seen[table] = max(seen[table], row_id)
+            n += 1
+        for row_id, text, start, end, label in project.learning_rejections(only, after=seen["rejected"]):
+            self.reject(text, start, end, label)
+            seen["rejected"] = max(seen["rejected"], row_id)
+            n += 1
+        return n
+
+    def learn(self, text: str, start: int, end: int, label: str,
+              attributes: dict[str, Any] | None = None) -> LearnedPattern | None:
+        """Count ``text[start:end]`` as accepted with ``label``. Returns its pattern, or None
+        when the span is not learnable (no word, or a number)."""
+        found = self._locate(text, start, end)
+        if found is None or (label == COUNT_LABEL and _bare_number_word(found[0])):
+            return None
+        key, context = found
+        pattern = self._pattern(key)
+        pattern.accepted[label] += 1
+        pattern.context[(context, label)] += 1
+        surface = " ".join(text[start:end].split())
+        if not fold(surface).startswith(key.split(" ")[0]):
+            surface = "ا" + surface  # the «لل» spelling: export the name, «الطيران» not «لطيران»
+        pattern.surfaces[surface] += 1
+        if attributes:
+            pattern.attributes[label] = dict(attributes)
+        return pattern
+
+    def reject(self, text: str, start: int, end: int, label: str) -> LearnedPattern | None:
+        """Count ``text[start:end]`` as a rejected suggestion of ``label``."""
+        found = self._locate(text, start, end)
+        if found is None:
+            return None
+        pattern = self._pattern(found[0])
+        pattern.rejected[label] += 1
+        if pattern.rejected[label] >= VETO_MIN_REJECTIONS:
+            self._vetoable.add(pattern.key)
+        return pattern
+
+    def vetoes(self, text: str, start: int, end: int, label: str) -> bool:
+        """True when annotators rejected ``text[start:end]`` as ``label`` more often than
+        they accepted it, at least :data:`VETO_MIN_REJECTIONS` times: the combined
+        suggester then drops any source's suggestion of it."""
+        if not self._vetoable:
+            return False
+        key = self._key(text, start, end)
+        if key not in self._vetoable:
+            return False
+        pattern = self._patterns[key]
+        return pattern.rejected[label] >= VETO_MIN_REJECTIONS and pattern.rejected[label] > pattern.accepted[label]
+
+    @staticmethod
+    def _key(text: str, start: int, end: int) -> str | None:
+        """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
+        words = _WORD_RE.findall(fold(text[start:end]))
+        if not words or any(_HAS_DIGIT_RE.search(w) for w in words):
+            return None
+        first = words[0]
+        if start > 0 and fold(text[start - 1]) == "ل" and first.startswith("ل") and not first.startswith("ال"):
+            first = "ا" + first
+        key = " ".join([first, *words[1:]])
+        return key if len(key) >= 2 else None
+
+    def _locate(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        """The canonical key of ``text[start:end]`` and its context word, or None when the
+        span is not learnable. The key is the span's normalised words, its first word in the
+        ال form when the span is the «لل» spelling («لمرصد» of «للمرصد» → «المرصد»)."""
+        key = self._key(text, start, end)
+        if key is None:
+            return None
+        left = max(0, start - _CONTEXT_WINDOW)
+        norm = normalize(text[left:end])
+        s, _ = norm.to_normalized(start - left, end - left)
+        return key, _context_word(norm.text, s)
+
+    def _pattern(self, key: str) -> LearnedPattern:
+        pattern = self._patterns.get(key)
+        if pattern is None:
+            pattern = self._patterns[key] = LearnedPattern(key)
+            words = key.split(" ")
+            if words[0] not in self._by_first:
+                self._forms.clear()
+                self._dead.clear()
+            entries = self._by_first.setdefault(words[0], [])
+            entries.append((len(words), key, tuple(words[1:])))
+            entries.sort(reverse=True)
+        return pattern
+
+    # ---------------------------------------------------------------- suggesting
+    def suggest(self, text: str) -> list[Suggestion]:
+        if not self._patterns or not text:
+            return []
+        norm = normalize(text)
+        ntext = norm.text
+        words = _WORD_RE.findall(ntext)
+        dead = self._dead
+        tokens: list[tuple[int, int]] | None = None  # word offsets, found only when needed
+        out: list[Suggestion] = []
+        resume = 0  # the word after the last match
+        for i, word in enumerate(words):
+            # Most words are known to start no pattern: one set lookup.
+            if i < resume or word in dead:
+                continue
+            if tokens is None:
+                tokens = _tokens(ntext)
+            found = self._longest_at(ntext, tokens, words, i)
+            if found is None:
+                continue
+            n_words, span_start, key, (label, score) = found
+            start, end = norm.to_original(span_start, tokens[i + n_words - 1][1])
+            attributes = self._patterns[key].attributes.get(label, {})
+            out.append(Suggestion(start, end, label, ORIGIN, score, dict(attributes)))
+            resume = i + n_words
+        return out
+
+    def _longest_at(self, ntext: str, tokens: list[tuple[int, int]], words: list[str], i: int
+                    ) -> tuple[int, int, str, tuple[str, float]] | None:
+        """The longest pattern starting at word ``i`` that has a label to suggest, as
+        ``(word count, span start in normalised text, key, (label, score))``."""
+        word = words[i]
+        forms = self._forms.get(word)
+        if forms is None:
+            forms = self._forms[word] = [
+                (form, k) for form, k in _first_word_forms(word, self._lexicon) if form in self._by_first
+            ]
+        if not forms:
+            self._dead.add(word)
+            return None
+        candidates: list[tuple[int, int, str]] = []
+        for form, k in forms:
+            for n_words, key, rest in self._by_first[form]:
+                if n_words > 1 and (tuple(words[i + 1 : i + n_words]) != rest
+                                    or not _joined(ntext, tokens, i, i + n_words)):
+                    continue
+                candidates.append((n_words, -k, key))
+        for n_words, minus_k, key in sorted(candidates, reverse=True):
+            span_start = tokens[i][0] - minus_k
+            chosen = self._patterns[key].choose(_context_word(ntext, span_start))
+            if chosen is not None and chosen[1] >= self.min_score:
+                return n_words, span_start, key, chosen
+        return None
+
+    # ---------------------------------------------------------------- inspection and export
+    def patterns(self) -> list[LearnedPattern]:
+        """Every learned pattern, most accepted first."""
+        return sorted(self._patterns.values(), key=lambda p: (-sum(p.accepted.values()), p.key))
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def export_yaml(self, path: str | Path, *, title: str = "") -> int:
+        """Write the patterns that would be suggested, in the gazetteer format
+        (``names:`` → one group per label → names as written), so that another project can
+        start from them (``seed=``) or an editor can copy them into resources/gazetteers/.
+        Returns how many names were written."""
+        import yaml
+
+        groups: dict[str, list[str]] = {}
+        for pattern in self.patterns():
+            choice = pattern.choose("")
+            if choice is not None:
+                groups.setdefault(choice[0], []).append(pattern.surface())
+        header = (
+            "# Patterns learned from annotations"
+            + (f" ({title})" if title else "")
+            + " — gazetteer format: names → one group per label.\n"
+            "# Written by `annotator patterns export`; read back with the suggester's seed files.\n"
+        )
+        body = yaml.safe_dump({"names": {k: groups[k] for k in sorted(groups)}}, allow_unicode=True,
+                              sort_keys=False, width=1000)
+        from annotator.core.exporter import atomic_output
+
+        with atomic_output(path) as fh:
+            fh.write(header + body)
+        return sum(len(v) for v in groups.values())
+
+    def load_yaml(self, path: str | Path) -> int:
+        """Learn every name of a gazetteer-format file whose groups are label names (as
+        :meth:`export_yaml` writes). Returns how many names were learned."""
+        import yaml
+
+        from annotator.core.errors import AnnotatorError
+        from annotator.core.suggest.base import _flatten
+
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise AnnotatorError(f"patterns file {path} cannot be read: {exc}") from exc
+        groups = data.get("names") if isinstance(data, dict) else None
+        if not isinstance(groups, dict):
+            raise AnnotatorError(f"patterns file {path} has no 'names' mapping of labels")
+        count = 0
+        for label, names in groups.items():
+            for name in _flatten(names):
+                name = " ".join(str(name).split())
+                if name and self.learn(name, 0, len(name), str(label)) is not None:
+                    count += 1
+        return count
+
+
+def create_suggester(**kw: Any) -> PatternSuggester:
+    return PatternSuggester(**kw)
+
+
+_SHARED: "weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]]" = \
+    weakref.WeakKeyDictionary()
+
+
+def project_patterns(project: "Project", annotator: str | None = None, blind: bool = False) -> PatternSuggester:
+    """The project's pattern suggester, kept for the session and brought up to date with
+    what was annotated, accepted or rejected since the last call (only the new rows are
+    read). The workbench calls this when an article opens — on the thread that owns the
+    project connection — and may then run ``suggest`` anywhere."""
+    per_project = _SHARED.setdefault(project, {})
+    key = (annotator if blind else None, blind)
+    suggester = per_project.get(key)
+    if suggester is None:
+        suggester = per_project[key] = PatternSuggester()
+    suggester.learn_project(project, annotator=annotator, blind=blind)
+    return suggester

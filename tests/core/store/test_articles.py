@@ -1,0 +1,47 @@
+"""The articles family: identity by content hash, chunked reads, tolerant metadata."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from annotator.core.importer import content_hash as importer_hash
+from annotator.core.store import Project, content_hash
+
+
+def test_content_hash_is_the_importers(sample_text: str) -> None:
+    assert content_hash(sample_text) == importer_hash(sample_text)
+    assert content_hash(sample_text + " ") != content_hash(sample_text)
+
+
+def test_many_and_texts_read_past_one_chunk(project: Project) -> None:
+    rows = [(f"e{i}", f"t{i}", f"نص رقم {i}", None, None, None, "{}", content_hash(f"نص رقم {i}"), f"t{i}", "x")
+            for i in range(1203)]
+    assert project.articles.insert_many(rows) == 1203
+    assert project.articles.insert_many(rows[:5]) == 0  # duplicates by content are skipped
+    ids = project.articles.ids()
+    assert len(project.articles.many(ids)) == 1203
+    texts = project.articles.texts(ids)
+    assert texts[ids[-1]] == "نص رقم 1202"
+    assert project.articles.ids_by_external_id()["e7"] == ids[7]
+    assert project.articles.id_by_hash(content_hash("نص رقم 3")) == ids[3]
+
+
+def test_an_article_with_hand_broken_meta_still_opens(project: Project,
+                                                      add_article: Callable[..., int]) -> None:
+    """#16 item 5: meta='{not json' made export, suggest and the window fail on the article."""
+    aid = add_article("نص قصير عن حلب", meta={"k": 1})
+    assert project.article(aid).meta == {"k": 1}
+    conn = sqlite3.connect(project.path)
+    conn.execute("UPDATE articles SET meta = '{not json' WHERE id = ?", (aid,))
+    conn.commit()
+    conn.close()
+    assert project.article(aid).meta == {}
+    assert project.articles.many([aid])[aid].text == "نص قصير عن حلب"
+
+
+def test_not_done_lists_articles_nobody_finished(project: Project, add_article: Callable[..., int]) -> None:
+    a, b = add_article("النص الأول"), add_article("النص الثاني")
+    project.set_status(a, "amal", "done")
+    assert project.articles.not_done(None) == [b]
+    assert project.articles.not_done("amal") == [b]
+    assert project.articles.not_done("omar") == [a, b]

@@ -1,0 +1,358 @@
+"""The project pattern suggester (source ``patterns``) and combined sources.
+
+Every sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span, Suggestion
+from annotator.core.store import Project
+from annotator.core.suggest import CombinedSuggester, Suggester, get_suggester, merge_sources, origins
+from annotator.core.suggest.patterns import PatternSuggester, project_patterns
+
+
+def learn(suggester: PatternSuggester, text: str, surface: str, label: str, nth: int = 0) -> None:
+    start = _find(text, surface, nth)
+    suggester.learn(text, start, start + len(surface), label)
+
+
+def reject(suggester: PatternSuggester, text: str, surface: str, label: str) -> None:
+    start = _find(text, surface)
+    suggester.reject(text, start, start + len(surface), label)
+
+
+def _find(text: str, surface: str, nth: int = 0) -> int:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start
+
+
+def found(suggester: Suggester, text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in suggester.suggest(text)]
+
+
+FIRST = "قصفت قوات الفجر الجديد قرية تل الورد صباح الأحد، وفق المرصد الوطني للرصد."
+
+
+# ------------------------------------------------------------------ learning
+def test_a_learned_span_is_suggested_in_the_next_article_with_its_label() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, FIRST, "قوات الفجر الجديد", "ACTOR")
+    learn(patterns, FIRST, "قرية تل الورد", "LOCATION")
+    learn(patterns, FIRST, "المرصد الوطني للرصد", "SOURCE")
+    nxt = "وقال المرصد الوطني للرصد إن قوات الفجر الجديد انسحبت من قرية تل الورد مساء."
+    assert found(patterns, nxt) == [
+        ("المرصد الوطني للرصد", "SOURCE"), ("قوات الفجر الجديد", "ACTOR"), ("قرية تل الورد", "LOCATION"),
+    ]
+    assert all(s.origin == "patterns" and 0 < s.score <= 1 for s in patterns.suggest(nxt))
+
+
+def test_matching_is_on_normalised_text_and_offsets_point_into_the_stored_text() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "هاجمت كتيبة الأسود الحمراء المدينة.", "كتيبة الأسود الحمراء", "ACTOR")
+    # Other spellings: alef without hamza, ta marbuta as ha, a shadda, tatweel.
+    text = "وصلت كتيبه الاسود الحمـراء إلى المكان، ثم انسحبت كتيبة الأسّود الحمراء."
+    assert found(patterns, text) == [("كتيبه الاسود الحمـراء", "ACTOR"), ("كتيبة الأسّود الحمراء", "ACTOR")]
+
+
+def test_whole_words_only() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "في بلدة كرمل الشرقية", "كرمل", "LOCATION")
+    assert found(patterns, "كرملية وكرملان والكرملي") == []
+
+
+def test_a_name_split_by_a_line_break_or_punctuation_is_not_one_match() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "سيطر لواء النصر الأول على الموقع", "لواء النصر الأول", "ACTOR")
+    assert found(patterns, "لواء النصر\nالأول") == []
+    assert found(patterns, "لواء النصر، الأول") == []
+
+
+def test_a_name_written_with_a_hyphen_is_matched_whole() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "تقدمت قوات الساحل-الغربي نحو الميناء", "قوات الساحل-الغربي", "ACTOR")
+    assert found(patterns, "انسحبت قوات الساحل-الغربي ليلاً") == [("قوات الساحل-الغربي", "ACTOR")]
+
+
+def test_spans_holding_a_number_are_not_learned() -> None:
+    patterns = PatternSuggester()
+    text = "قُتل 12 عنصراً من اللواء 80 أمس."
+    assert patterns.learn(text, 5, 14, "COUNT") is None
+    assert patterns.learn(text, text.index("اللواء"), text.index("اللواء") + 9, "ACTOR") is None
+    assert len(patterns) == 0 and patterns.suggest(text) == []
+
+
+def test_a_count_that_is_a_number_word_alone_is_not_learned_but_a_dual_is() -> None:
+    patterns = PatternSuggester()
+    text = "قُتل ثلاثة من عناصر الحرس وأصيب العشرات، ونجا حارسان، وقتل خمسة مدنيين."
+    learn(patterns, text, "ثلاثة", "COUNT")
+    learn(patterns, text, "العشرات", "COUNT")
+    learn(patterns, text, "حارسان", "COUNT")
+    learn(patterns, text, "خمسة مدنيين", "COUNT")
+    assert {p.key for p in patterns.patterns()} == {"حارسان", "خمسه مدنيين"}
+    assert found(patterns, "بعد ثلاثة أسابيع من العشرات من الغارات نجا حارسان") == [("حارسان", "COUNT")]
+
+
+# ------------------------------------------------------------------ clitics
+def test_a_learned_name_is_found_behind_proclitics_which_stay_outside() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "اقتحمت القوات بلدة حردين الجبلية", "حردين", "LOCATION")
+    learn(patterns, "وصلت تعزيزات إلى الحسكة", "الحسكة", "LOCATION")
+    text = "اشتباكات بحردين وفي الحسكة وبالحسكة ولحردين وكحردين."
+    assert found(patterns, text) == [("حردين", "LOCATION"), ("الحسكة", "LOCATION"), ("الحسكة", "LOCATION"),
+                                     ("حردين", "LOCATION"), ("حردين", "LOCATION")]
+
+
+def test_the_lil_form_of_a_learned_name_starts_at_the_second_lam() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "أعلن المرصد الوطني للرصد حصيلة جديدة", "المرصد الوطني للرصد", "SOURCE")
+    text = "ووفقاً للمرصد الوطني للرصد فإن الحصيلة ارتفعت."
+    (s,) = patterns.suggest(text)
+    assert text[s.start:s.end] == "لمرصد الوطني للرصد"
+    assert text[s.start - 1] == "ل"
+
+
+def test_a_span_learned_in_the_lil_form_is_found_with_its_article() -> None:
+    patterns = PatternSuggester()
+    text = "بحسب بيان للفوج الساحلي صدر اليوم"
+    start = text.index("لفوج")
+    patterns.learn(text, start, start + len("لفوج الساحلي"), "ACTOR")
+    assert found(patterns, "تقدم الفوج الساحلي نحو التلال") == [("الفوج الساحلي", "ACTOR")]
+    assert found(patterns, "ونُسب الهجوم للفوج الساحلي") == [("لفوج الساحلي", "ACTOR")]
+
+
+def test_a_word_that_merely_begins_with_a_clitic_letter_is_not_cut() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "في قرية ركان", "ركان", "LOCATION")
+    learn(patterns, "مدينة بركان", "بركان", "LOCATION")
+    # «بركان» is a learned name itself: it is not ب + «ركان».
+    assert found(patterns, "زلزال في بركان") == [("بركان", "LOCATION")]
+
+
+# ------------------------------------------------------------------ rejections and context
+def test_a_pattern_rejected_more_often_than_accepted_is_no_longer_suggested() -> None:
+    patterns = PatternSuggester()
+    text = "رفعت اللجنة الأهلية مطالبها إلى الحكومة"
+    learn(patterns, text, "اللجنة الأهلية", "SOURCE")
+    reject(patterns, text, "اللجنة الأهلية", "SOURCE")
+    assert found(patterns, text) == [("اللجنة الأهلية", "SOURCE")]  # one each: still suggested
+    reject(patterns, text, "اللجنة الأهلية", "SOURCE")
+    assert found(patterns, text) == []
+    learn(patterns, text, "اللجنة الأهلية", "SOURCE")
+    assert found(patterns, text) == [("اللجنة الأهلية", "SOURCE")]  # accepted again: back
+
+
+def test_a_rejected_longer_pattern_does_not_hide_an_accepted_shorter_one() -> None:
+    patterns = PatternSuggester()
+    text = "شنت جماعة الراية السوداء الإرهابية هجوماً"
+    learn(patterns, text, "جماعة الراية السوداء", "ACTOR")
+    reject(patterns, text, "جماعة الراية السوداء الإرهابية", "ACTOR")
+    assert found(patterns, text) == [("جماعة الراية السوداء", "ACTOR")]
+
+
+def test_the_label_follows_the_context_it_was_accepted_in() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "اتهمت مالطا جارتها بخرق الاتفاق", "مالطا", "ACTOR")
+    learn(patterns, "وصل الوفد إلى مالطا مساء", "مالطا", "LOCATION")
+    learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
+    assert found(patterns, "اتهمت مالطا الحكومة بالتقصير") == [("مالطا", "ACTOR")]
+    assert found(patterns, "توجه الوزير إلى مالطا") == [("مالطا", "LOCATION")]
+    # No evidence for this context: the label accepted most often.
+    assert found(patterns, "أعلنت مالطا موقفها") == [("مالطا", "LOCATION")]
+
+
+class _Fixed(Suggester):
+    """A stand-in source that always proposes the same suggestions."""
+
+    def __init__(self, name: str, suggestions: list[Suggestion]):
+        self.name = name
+        self._suggestions = suggestions
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        return list(self._suggestions)
+
+
+def test_rejections_veto_another_sources_suggestion_after_two() -> None:
+    text = "أكدت الرابطة المحلية أن الوضع هادئ"
+    start = text.index("الرابطة")
+    rule = _Fixed("rules", [Suggestion(start, start + len("الرابطة المحلية"), "SOURCE", "rule")])
+    patterns = PatternSuggester()
+    combined = CombinedSuggester([rule, patterns])
+    reject(patterns, text, "الرابطة المحلية", "SOURCE")
+    assert found(combined, text) == [("الرابطة المحلية", "SOURCE")]  # one rejection may be a slip
+    reject(patterns, text, "الرابطة المحلية", "SOURCE")
+    assert found(combined, text) == []
+
+
+# ------------------------------------------------------------------ combined sources
+def test_overlapping_suggestions_of_the_same_label_merge_keeping_every_origin() -> None:
+    a = [Suggestion(0, 10, "LOCATION", "rule", 0.9), Suggestion(20, 25, "ACTOR", "rule", 1.0)]
+    b = [Suggestion(5, 10, "LOCATION", "patterns", 0.7), Suggestion(30, 34, "SOURCE", "patterns", 0.6)]
+    c = [Suggestion(0, 10, "LOCATION", "model", 0.8)]
+    merged = merge_sources([a, b, c])
+    assert [(s.start, s.end, s.label) for s in merged] == [(0, 10, "LOCATION"), (20, 25, "ACTOR"), (30, 34, "SOURCE")]
+    assert origins(merged[0]) == ("rule", "patterns", "model")
+    assert merged[0].score == pytest.approx(0.9 + 2 * 0.05)
+    assert origins(merged[1]) == ("rule",) and origins(merged[2]) == ("patterns",)
+    assert [s.label for s in merge_sources([a, b, c], min_score=0.65)] == ["LOCATION", "ACTOR"]
+
+
+def test_overlapping_suggestions_of_different_labels_do_not_merge() -> None:
+    a = [Suggestion(0, 12, "ACTOR", "rule", 1.0)]
+    b = [Suggestion(6, 12, "LOCATION", "patterns", 0.9)]
+    (kept,) = merge_sources([a, b])
+    assert (kept.start, kept.end, kept.label, kept.origin) == (0, 12, "ACTOR", "rule")
+
+
+def test_get_suggester_combines_comma_separated_sources_and_applies_the_threshold() -> None:
+    combined = get_suggester("patterns, patterns", min_score=0.99)
+    assert isinstance(combined, CombinedSuggester) and len(combined.suggesters) == 1
+    single = get_suggester("patterns")
+    assert isinstance(single, PatternSuggester)
+    text = "تقدمت قوات الصخرة نحو الوادي"
+    learn(combined.suggesters[0], text, "قوات الصخرة", "ACTOR")
+    learn(single, text, "قوات الصخرة", "ACTOR")
+    assert found(single, text) == [("قوات الصخرة", "ACTOR")]
+    assert found(combined, text) == []  # learned once: scores under 0.99
+
+
+# ------------------------------------------------------------------ from a project, blind mode
+@pytest.fixture
+def team_project(project: Project, add_article: Callable[..., int]) -> tuple[Project, int]:
+    from annotator.core.team import save_gold
+
+    a1 = add_article("هاجمت سرايا الجبل مواقع قرب بلدة عين النسر.")
+    a2 = add_article("قال تجمع أحرار الساحل إن الهدوء عاد.")
+    a3 = add_article("وصلت سرايا الجبل وتجمع أحرار الساحل ولواء الشمس إلى عين النسر.")
+    text1 = project.article_text(a1)
+    s = text1.index("سرايا الجبل")
+    project.add_span(a1, "lina", s, s + len("سرايا الجبل"), "ACTOR")
+    text2 = project.article_text(a2)
+    s = text2.index("تجمع أحرار الساحل")
+    project.add_span(a2, "omar", s, s + len("تجمع أحرار الساحل"), "ACTOR")
+    s = text1.index("بلدة عين النسر")
+    save_gold(project, a1, "lead", [Span(s, s + len("بلدة عين النسر"), "LOCATION")])
+    return project, a3
+
+
+def test_learns_from_every_annotator_and_gold(team_project: tuple[Project, int]) -> None:
+    project, a3 = team_project
+    text = project.article_text(a3)
+    # «بلدة عين النسر» was learned whole; this article writes «عين النسر» without its head.
+    assert found(PatternSuggester(project), text) == [("سرايا الجبل", "ACTOR"), ("تجمع أحرار الساحل", "ACTOR")]
+    learned = PatternSuggester(project)
+    assert {p.key for p in learned.patterns()} == {"سرايا الجبل", "تجمع احرار الساحل", "بلده عين النسر"}
+
+
+def test_blind_mode_learns_only_the_annotators_own_spans_and_gold(team_project: tuple[Project, int]) -> None:
+    project, a3 = team_project
+    blind = PatternSuggester(project, annotator="lina", blind=True)
+    assert {p.key for p in blind.patterns()} == {"سرايا الجبل", "بلده عين النسر"}
+    assert found(blind, project.article_text(a3)) == [("سرايا الجبل", "ACTOR")]
+    with pytest.raises(ValueError):
+        PatternSuggester(project, blind=True)
+
+
+def test_stored_rejections_count_against_a_pattern(team_project: tuple[Project, int]) -> None:
+    project, a3 = team_project
+    text = project.article_text(a3)
+    s = text.index("سرايا الجبل")
+    for who in ("lina", "omar"):
+        project.reject_suggestion(a3, who, s, s + len("سرايا الجبل"), "ACTOR")
+    assert ("سرايا الجبل", "ACTOR") not in found(PatternSuggester(project), text)
+    # Blind: only lina's rejection counts, against her one accept — still suggested.
+    assert ("سرايا الجبل", "ACTOR") in found(PatternSuggester(project, annotator="lina", blind=True), text)
+
+
+def test_the_next_article_benefits_with_no_extra_step(team_project: tuple[Project, int]) -> None:
+    project, a3 = team_project
+    text = project.article_text(a3)
+    shared = project_patterns(project)
+    assert ("لواء الشمس", "ACTOR") not in found(shared, text)
+    s = text.index("لواء الشمس")
+    project.add_span(a3, "omar", s, s + len("لواء الشمس"), "ACTOR")  # accepted in the workbench
+    again = project_patterns(project)
+    assert again is shared
+    assert ("لواء الشمس", "ACTOR") in found(again, text)
+    # Only new rows are read: evidence already learned is not counted twice.
+    assert project_patterns(project).learn_project(project) == 0
+    counts = {p.key: sum(p.accepted.values()) for p in again.patterns()}
+    assert counts == {"سرايا الجبل": 1, "تجمع احرار الساحل": 1, "بلده عين النسر": 1, "لواء الشمس": 1}
+
+
+# ------------------------------------------------------------------ export
+def test_export_writes_the_gazetteer_format_and_seeds_another_suggester(tmp_path: Path) -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "أغار الطيران الحربي للتحالف", "الطيران الحربي", "ACTOR")
+    text = "قالت مصادر إن للطيران الحربي دوراً"
+    start = text.index("لطيران")
+    patterns.learn(text, start, start + len("لطيران الحربي"), "ACTOR")
+    learn(patterns, "في ناحية الصفا", "ناحية الصفا", "LOCATION")
+    learn(patterns, "بحسب شهود عيان", "شهود عيان", "SOURCE")
+    reject(patterns, "بحسب شهود عيان", "شهود عيان", "SOURCE")
+    reject(patterns, "بحسب شهود عيان", "شهود عيان", "SOURCE")
+    out = tmp_path / "learned.yaml"
+    assert patterns.export_yaml(out) == 2
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    # The «لل» spelling is exported as the name; a pattern rejected more than accepted is not.
+    assert data == {"names": {"ACTOR": ["الطيران الحربي"], "LOCATION": ["ناحية الصفا"]}}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- a list, not names\n", encoding="utf-8")
+    with pytest.raises(AnnotatorError):
+        PatternSuggester(seed=[bad])
+    seeded = PatternSuggester(seed=[out])
+    assert found(seeded, "وبناحية الصفا حلّق الطيران الحربي") == [("ناحية الصفا", "LOCATION"),
+                                                                  ("الطيران الحربي", "ACTOR")]
+
+
+# ------------------------------------------------------------------ CLI and stored suggestions
+def test_cli_suggest_with_patterns_stores_origins_and_exports(team_project: tuple[Project, int],
+                                                              project_path: Path, tmp_path: Path) -> None:
+    from annotator.cli import main
+    from annotator.core.preannotate import stored_suggestions
+
+    project, a3 = team_project
+    runner = CliRunner()
+    result = runner.invoke(main, ["suggest", str(project_path), "--source", "patterns,patterns"])
+    assert result.exit_code == 0, result.output
+    stored = stored_suggestions(project, a3, "patterns")
+    text = project.article_text(a3)
+    assert [(text[s.start:s.end], s.label, s.origin) for s in stored] == [
+        ("سرايا الجبل", "ACTOR", "patterns"), ("تجمع أحرار الساحل", "ACTOR", "patterns")]
+    assert all(s.score > 0 for s in stored)
+
+    result = runner.invoke(main, ["suggest", str(project_path), "--source", "patterns", "--blind",
+                                  "--annotator", "lina", "--threshold", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert [text[s.start:s.end] for s in stored_suggestions(project, a3, "patterns")] == ["سرايا الجبل"]
+
+    result = runner.invoke(main, ["suggest", str(project_path), "--source", "rules,nope"])
+    assert result.exit_code == 2 and "unknown nope" in result.output
+    result = runner.invoke(main, ["suggest", str(project_path), "--source", "patterns", "--blind"])
+    assert result.exit_code == 2 and "--blind needs --annotator" in result.output
+
+    out = tmp_path / "p.yaml"
+    result = runner.invoke(main, ["patterns", "export", str(project_path), str(out)])
+    assert result.exit_code == 0, result.output
+    names = yaml.safe_load(out.read_text(encoding="utf-8"))["names"]
+    assert sorted(names["ACTOR"]) == ["تجمع أحرار الساحل", "سرايا الجبل"]
+    assert names["LOCATION"] == ["بلدة عين النسر"]
+
+
+def test_merged_origins_survive_storage(project: Project, add_article: Callable[..., int]) -> None:
+    from annotator.core.preannotate import store_suggestions, stored_suggestions
+
+    aid = add_article("نص قصير للتجربة فقط")
+    store_suggestions(project, aid, "rules,patterns", [Suggestion(0, 2, "ACTOR", "rule+patterns", 0.95)])
+    (s,) = stored_suggestions(project, aid, "rules,patterns")
+    assert (s.origin, s.score) == ("rule+patterns", 0.95)
+    store_suggestions(project, aid, "rules", [Suggestion(0, 2, "ACTOR", "rule", 1.0)])
+    assert stored_suggestions(project, aid, "rules")[0].origin == "rule"
