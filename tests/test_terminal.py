@@ -5,7 +5,9 @@ set the window title. Every command's output now shows control characters as ``\
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -31,9 +33,12 @@ def _hostile_project(path: Path) -> Path:
     from annotator.core.importer import ArticleRecord, import_records
 
     with Project.create(path, creator="lead") as project:
-        project.ensure_annotator("eve" + CLEAR_AND_TITLE)
         import_records(project, [ArticleRecord(text="قتل ثلاثة عناصر في درعا", title="خبر" + CLEAR_AND_TITLE + CSI_C1,
                                                external_id="id" + CLEAR_AND_TITLE)])
+    # The store refuses such a name; a file edited by hand or made by another tool has one.
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("INSERT INTO annotators(name, role, created_at) VALUES (?, 'annotator', '2026-01-01')",
+                     ("eve" + CLEAR_AND_TITLE,))
     return path
 
 
