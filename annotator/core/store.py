@@ -827,6 +827,38 @@ class Project:
             "schema_version": self.schema_version,
         }
 
+    # ---- added by guiarch ----
+    def review_state(self, article_id: int) -> dict[str, Any] | None:
+        """The reviewer's notes on an article: ``{"strategy", "k", "resolved"}`` (resolved
+        as a list of [start, end] conflict extents), or None if review mode kept none."""
+        row = self.conn.execute(
+            "SELECT r.strategy, r.k, r.resolved FROM review_state r "
+            "JOIN articles a ON a.content_hash = r.content_hash WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return {"strategy": row[0], "k": row[1], "resolved": [tuple(x) for x in json.loads(row[2] or "[]")]}
+
+    def set_review_state(self, article_id: int, strategy: str, k: int,
+                         resolved: Iterable[tuple[int, int]]) -> None:
+        """Save the reviewer's notes on an article (one transaction, or part of the caller's)."""
+        with self.transaction():
+            row = self.conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise ProjectError(f"no article with id {article_id}")
+            self.conn.execute(
+                "INSERT INTO review_state(content_hash, strategy, k, resolved, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(content_hash) DO UPDATE SET strategy = excluded.strategy, k = excluded.k, "
+                "resolved = excluded.resolved, updated_at = excluded.updated_at",
+                (row[0], strategy, int(k), json.dumps(sorted([list(x) for x in resolved])), now_iso()),
+            )
+
+    def gold_strategy(self, article_id: int) -> str | None:
+        """The merge strategy the article's gold came from (None: no gold, or unknown)."""
+        row = self.conn.execute("SELECT strategy FROM gold WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
 
 # --------------------------------------------------------------------- helpers
 def check_span(text: str, start: int, end: int, existing: Iterable[Span] = (),

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, QSize, Qt, Signal
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,20 +38,14 @@ from ..core.agreement import PRF, AgreementReport
 from ..core.errors import AnnotatorError
 from ..core.model import Label
 from ..core.store import Project
+from .i18n import isolate, translate
+from .workers import Job, start_job
 
 log = logging.getLogger(__name__)
 WORST_SHOWN = 50
 
 def tr(text: str) -> str:
-    from .review import rtl_safe
-
-    translated = QCoreApplication.translate("AgreementDialog", text)
-    return rtl_safe(translated) if translated != text else translated
-
-
-def isolate(text: str) -> str:
-    """Unicode first-strong isolate: Latin names and numbers keep their order in Arabic text."""
-    return f"\u2068{text}\u2069"
+    return translate("AgreementDialog", text)
 
 
 def fmt(value: float | None) -> str:
@@ -91,14 +87,14 @@ class F1BarChart(QWidget):
         self.bars: list[Bar] = []
         self.setMinimumHeight(220)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(560, 280)
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#fffdf8"))
@@ -214,32 +210,16 @@ def _light(color: QColor) -> QColor:
 
 
 # ===================================================================== computation
-class _Signals(QObject):
-    finished = Signal(int, object, object)  # generation, AgreementReport, {article id: title}
-    failed = Signal(int, str)
-
-
-class _AgreementJob(QRunnable):
+class _AgreementJob(Job):
     """project_agreement on a connection of its own (Project objects are per thread)."""
 
-    def __init__(self, path: Path, label: str | None, generation: int):
+    def __init__(self, path: Path, label: str | None):
         super().__init__()
         self.path = path
         self.label = label
-        self.generation = generation
-        self.signals = _Signals()
 
-    def run(self) -> None:
-        try:
-            report, titles = compute_report(self.path, self.label)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not take the window down with it
-            log.exception("agreement report failed")
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(self.generation, report, titles)
+    def work(self, progress: Callable[[int], None]) -> tuple[AgreementReport, dict[int, str]]:
+        return compute_report(self.path, self.label)
 
 
 def compute_report(path: Path, label: str | None) -> tuple[AgreementReport, dict[int, str]]:
@@ -370,14 +350,12 @@ class AgreementDialog(QDialog):
 
     def refresh(self) -> None:
         """Recompute for the label filter in the thread pool; stale results are dropped."""
-        from .workers import pool
-
         self._generation += 1
+        generation = self._generation
         self.summary.setText(tr("Computing…"))
-        job = _AgreementJob(self.project.path, self.current_label(), self._generation)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        pool().start(job)
+        start_job(self, _AgreementJob(self.project.path, self.current_label()),
+                  finished=lambda result: self._finished(generation, *result),
+                  failed=lambda message: self._failed(generation, message))
 
     def _finished(self, generation: int, report: AgreementReport, titles: dict[int, str]) -> None:
         if generation != self._generation:
