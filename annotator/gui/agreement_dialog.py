@@ -18,7 +18,6 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,7 +37,7 @@ from ..core.agreement import PRF, AgreementReport
 from ..core.errors import AnnotatorError
 from ..core.model import Label
 from ..core.store import Project
-from .i18n import isolate, translate
+from .i18n import arabic_ui, isolate, neutralise, translate
 from .workers import Job, start_job
 
 log = logging.getLogger(__name__)
@@ -58,9 +57,7 @@ def fmt(value: float | None) -> str:
 def _label_name(label: Label | None, fallback: str) -> str:
     if label is None:
         return fallback
-    if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft and label.name_ar:
-        return label.name_ar
-    return label.name_en or label.name
+    return neutralise(label.name_ar if arabic_ui() and label.name_ar else (label.name_en or label.name))
 
 
 # =========================================================================== chart
@@ -297,6 +294,7 @@ class AgreementDialog(QDialog):
         layout.addLayout(cards)
         self.summary = QLabel()
         self.summary.setObjectName("agreementSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are data
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("padding: 4px; color: #555;")
         layout.addWidget(self.summary)
@@ -381,7 +379,7 @@ class AgreementDialog(QDialog):
             self.cards["kappa"].setText(fmt(report.mean_kappa))
             self.cards["exact"].setText(fmt(report.overall_exact_micro.f1))
             self.cards["overlap"].setText(fmt(report.overall_overlap_micro.f1))
-            self.summary.setText(tr("Annotators: %1").replace("%1", isolate(", ".join(report.annotators))))
+            self.summary.setText(tr("Annotators: %1").replace("%1", isolate(neutralise(", ".join(report.annotators)))))
         self._fill_overall(report)
         self._fill_pairs(report)
         self._fill_worst(report)
@@ -425,7 +423,7 @@ class AgreementDialog(QDialog):
         bold.setBold(True)
         for pair in report.pairs:
             top = QTreeWidgetItem([
-                f"{pair.annotators[0]} – {pair.annotators[1]}", str(pair.n_articles), str(pair.n_tokens),
+                neutralise(f"{pair.annotators[0]} – {pair.annotators[1]}"), str(pair.n_articles), str(pair.n_tokens),
                 fmt(pair.kappa), fmt(pair.exact_micro.f1), fmt(pair.overlap_micro.f1),
             ])
             for c in range(6):
@@ -447,7 +445,8 @@ class AgreementDialog(QDialog):
         table.setRowCount(len(worst))
         for r, art in enumerate(worst):
             aid = int(art.article_id)
-            values = [fmt(art.score), self.titles.get(aid) or f"#{aid}", ", ".join(art.annotators), str(art.n_spans)]
+            values = [fmt(art.score), neutralise(self.titles.get(aid)) or f"#{aid}",
+                      neutralise(", ".join(art.annotators)), str(art.n_spans)]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, aid)

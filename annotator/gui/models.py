@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from ..core.model import Label, Span
 from ..core.store import ArticleRow, Project
 from .i18n import is_rtl as _is_rtl
-from .i18n import neutralise
+from .i18n import neutralise, tooltip
 from .table_model import TableModel
 
 PAGE = 200
@@ -142,9 +142,9 @@ class ArticleTableModel(TableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "title":
-                return ("● " if row.assigned else "") + (row.title or f"#{row.id}")
+                return ("● " if row.assigned else "") + (neutralise(row.title) or f"#{row.id}")
             if col == "source":
-                return row.source or ""
+                return neutralise(row.source)
             if col == "status":
                 return status_text(row.status)
             return row.span_count
@@ -153,7 +153,7 @@ class ArticleTableModel(TableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return row.title
+            return tooltip(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("title", "source"):
             return _ARABIC_ALIGN if _is_rtl(row.title if col == "title" else row.source or "") else None
         return None

@@ -100,7 +100,10 @@ class WindowBase(QMainWindow):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label_buttons: dict[str, QPushButton] = {}
         arabic = arabic_ui()
-        for lab in self.labels:
+        from ..core.store import MAX_LABELS
+
+        # A file with more labels than the store allows (made by other means) still opens.
+        for lab in self.labels[:MAX_LABELS]:
             name = neutralise((lab.name_ar if arabic else lab.name_en) or lab.name)
             button = QPushButton(f"{lab.key}  {name}" if lab.key else name)
             button.setObjectName(f"label_{lab.name}")

@@ -98,8 +98,27 @@ class _Relay(QObject):
             self._failed(message)
 
     def _end(self) -> None:
-        _live.discard(self.signals)
         self.deleteLater()
+
+
+class _Sweeper(QObject):
+    """Lets go of a job's signals once its last signal has been delivered (it lives as
+    long as the application, so that happens even after the job's window is gone)."""
+
+    def release(self, *_args: object) -> None:
+        _live.discard(self.sender())  # type: ignore[arg-type]
+
+
+_sweeper: _Sweeper | None = None
+
+
+def _sweeper_instance() -> _Sweeper:
+    global _sweeper
+    if _sweeper is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _sweeper = _Sweeper(QCoreApplication.instance())
+    return _sweeper
 
 
 def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
@@ -108,6 +127,11 @@ def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
     while ``owner`` exists."""
     _live.add(job.signals)
     _Relay(owner, job.signals, finished, failed, progress)
+    # Connected after the relay: queued calls run in connection order, so the window has
+    # its result before the signals object is let go.
+    sweeper = _sweeper_instance()
+    job.signals.finished.connect(sweeper.release)
+    job.signals.failed.connect(sweeper.release)
     pool().start(job)
     return job
 
