@@ -6,28 +6,21 @@ widgets to its methods; what an action does lives in the session.
 from __future__ import annotations
 
 import logging
-import time
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from ..core.errors import AnnotatorError
 from ..core.model import Label, Span, Suggestion
 from ..core.session import AnnotationSession
 from ..core.store import Project
-from .article_view import ArticleView
-from .i18n import arabic_ui, neutralise
+from . import project_files
+from .i18n import neutralise
+from .suggestion_feed import SuggestionFeed
 from .undo import bind_history
 from .window_base import WindowBase
-from .workbench_parts import (
-    build_article_list,
-    build_exact_button,
-    build_span_list,
-    build_suggestion_bar,
-    window_icon,
-)
-from .workers import SuggestJob, WarmUpJob, pool, start_job
+from .workbench_parts import build_actions, build_window, window_icon
+from .workers import ImportJob, WarmUpJob, pool
 
 __all__ = ["MainWindow", "window_icon"]
 log = logging.getLogger(__name__)
@@ -63,17 +56,12 @@ class MainWindow(WindowBase):
         self.label_by_key = {lab.key: lab for lab in self.labels if lab.key}
         self.article_id: int | None = None
         self.selected_span_id: int | None = None
-        self._opened_at = time.monotonic()
-        self._seconds_flushed = 0.0
-        self._suggest_generation = 0
-        # No suggester job until the window has shown its first article: a job imports
-        # spaCy (and torch) in a thread, which would compete with start-up for the GIL.
-        self._hold_suggestions = True
+        self.suggestion_feed = SuggestionFeed(self)
         self.undo_stack = QUndoStack(self)
         bind_history(self.session.history, self.undo_stack, self._run_history, step_text)
         self.setObjectName("mainWindow")
-        self._build()
-        self._build_actions()
+        build_window(self)
+        build_actions(self)
         self._update_title()
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -82,7 +70,7 @@ class MainWindow(WindowBase):
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
         QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
-        QTimer.singleShot(300, self._release_suggestions)
+        QTimer.singleShot(300, self.suggestion_feed.release)
 
     # The session's state, read by the view code and the tests.
     @property
@@ -97,75 +85,6 @@ class MainWindow(WindowBase):
     def visible_suggestions(self) -> list[Suggestion]:
         return self.session.visible_suggestions
 
-    # ------------------------------------------------------------------ layout
-    def _build(self) -> None:
-        self.resize(1400, 860)
-        left = build_article_list(self)
-        centre = QWidget()
-        cv = QVBoxLayout(centre)
-        cv.setContentsMargins(0, 0, 0, 0)
-        cv.setSpacing(0)
-        cv.addWidget(self.make_banner())
-        self.make_title_label()
-        self.meta_label = self.make_data_label("articleMeta")
-        self.meta_label.setStyleSheet(
-            "QLabel#articleMeta { color: #6b6b6b; padding: 0 28px 8px 28px; background: #fffdf8; }")
-        cv.addWidget(self.title_label)
-        cv.addWidget(self.meta_label)
-        bar, layout = self.make_palette()
-        layout.addWidget(build_exact_button(self))
-        cv.addWidget(bar)
-        self.view = ArticleView()
-        self.prepare_view(self.view)
-        cv.addWidget(self.view, 1)
-        cv.addWidget(build_suggestion_bar(self))
-        self.view.labelKeyPressed.connect(self.label_key)
-        self.view.deletePressed.connect(self.delete_selected_span)
-        self.view.acceptSuggestionPressed.connect(self.accept_suggestion_at_cursor)
-        self.view.rejectSuggestionPressed.connect(self.backspace)
-        self.view.spanClicked.connect(self.select_span)
-        self.view.escapePressed.connect(lambda: self.select_span(None))
-        right = build_span_list(self)
-        self.install_panes(left, centre, right, [330, 760, 330])
-        self.status_annotator, self.status_position, self.status_done, self.status_time = \
-            self.make_status_labels(4)
-
-    def _build_actions(self) -> None:
-        # In a right-to-left layout the next article lies to the left.
-        next_key, prev_key = ("Alt+Left", "Alt+Right") if arabic_ui() else ("Alt+Right", "Alt+Left")
-        m_file = self.menuBar().addMenu(tr("&File"))
-        m_article = self.menuBar().addMenu(tr("&Article"))
-        m_edit = self.menuBar().addMenu(tr("&Edit"))
-        m_view = self.menuBar().addMenu(tr("&View"))
-        self.menu_team = self.menuBar().addMenu(tr("&Team"))
-        m_help = self.menuBar().addMenu(tr("&Help"))
-
-        act = self.make_action
-        act(m_file, tr("Open project…"), "Ctrl+O", self.open_project_dialog, "actOpen")
-        act(m_file, tr("Import articles…"), "Ctrl+I", self.import_dialog, "actImport")
-        act(m_file, tr("Quit"), "Ctrl+Q", self.close, "actQuit")
-        self.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], self.next_article, "actNext")
-        self.act_prev = act(m_article, tr("Previous article"), [prev_key, "Ctrl+PgUp"], self.previous_article,
-                            "actPrev")
-        self.act_done = act(m_article, tr("Mark done and go to next"), ["Ctrl+Return", "Ctrl+Enter"],
-                            self.mark_done_and_next, "actDone")
-        self.act_skip = act(m_article, tr("Skip"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.skip_article,
-                            "actSkip")
-        self.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", self.flag_article_dialog,
-                            "actFlag")
-        self.add_undo_actions(m_edit)
-        m_edit.addSeparator()
-        act(m_edit, tr("Delete span"), None, self.delete_selected_span, "actDelete")
-        act(m_edit, tr("Toggle clitic in span"), "Ctrl+K", self.toggle_clitic, "actClitic")
-        act(m_edit, tr("Label all mentions"), "Ctrl+M", self.label_all_mentions, "actMentions")
-        act(m_edit, tr("Accept all suggestions"), "Ctrl+Shift+A", self.accept_all_suggestions, "actAcceptAll")
-        act(m_edit, tr("Exact character selection"), "Ctrl+E", self.exact_button.toggle, "actExact")
-        act(m_view, tr("Larger text"), ["Ctrl+=", "Ctrl++"], lambda: self.change_font_size(+1), "actZoomIn")
-        act(m_view, tr("Smaller text"), "Ctrl+-", lambda: self.change_font_size(-1), "actZoomOut")
-        act(m_view, tr("Find in list"), "Ctrl+F", self.search_edit.setFocus, "actFind")
-        act(m_view, tr("Back to the article"), "F6", self.view.setFocus, "actFocusView")
-        self.add_help_actions(self.menu_team, m_help)
-
     # ---------------------------------------------------------------- articles
     def _open_initial_article(self) -> None:
         last = self.session.last_article()
@@ -176,7 +95,7 @@ class MainWindow(WindowBase):
         else:
             self.view.set_article("")
             self.title_label.setText(tr("This project has no articles yet. Import some with: annotator import"))
-            self._update_status()
+            self.update_status()
 
     def open_article(self, article_id: int) -> None:
         """Show an article (and this annotator's spans on it)."""
@@ -192,8 +111,6 @@ class MainWindow(WindowBase):
         self.meta_label.setVisible(bool(meta))
         self.view.set_article(article.text)
         self._show_spans()
-        self._opened_at = time.monotonic()
-        self._seconds_flushed = 0.0
         row = self.article_model.row_of(article_id)
         if row is not None:
             self.article_table.selectionModel().setCurrentIndex(
@@ -202,9 +119,9 @@ class MainWindow(WindowBase):
             )
             self.article_table.scrollTo(self.article_model.index(row, 0))
         self._guard(self.session.remember_article)
-        self._update_status()
+        self.update_status()
         self.view.setFocus()
-        self._request_suggestions()
+        self.suggestion_feed.request()
 
     def _article_clicked(self, index) -> None:
         article_id = self.article_model.data(index, Qt.ItemDataRole.UserRole)
@@ -226,7 +143,7 @@ class MainWindow(WindowBase):
         if self._guard(lambda: action() or True) is None and self.banner.isVisible():
             return False
         self.article_model.refresh_article(self.article_id)
-        self._update_status()
+        self.update_status()
         return True
 
     def mark_done_and_next(self) -> None:
@@ -251,7 +168,7 @@ class MainWindow(WindowBase):
             row = self.article_model.row_of(self.article_id)
             if row is not None:
                 self.article_table.selectRow(row)
-        self._update_status()
+        self.update_status()
 
     # ------------------------------------------------------------------- spans
     def _show_spans(self) -> None:
@@ -260,14 +177,14 @@ class MainWindow(WindowBase):
         self.view.set_spans(self.spans, self.selected_span_id)
         self.span_model.set_content(self.view.text, self.spans, {lab.name: lab for lab in self.labels})
         self.span_heading.setText(tr("Spans") + f" ({len(self.spans)})")
-        self._show_suggestions()
+        self.suggestion_feed.show()
 
     def _changed(self) -> None:
         """After an action: show what the session holds now."""
         self._show_spans()
         if self.article_id is not None:
             self.article_model.refresh_article(self.article_id)
-        self._update_status()
+        self.update_status()
 
     def _run_history(self, redo: bool) -> bool:
         """Undo or redo the session's last step; show the article it was on."""
@@ -305,7 +222,7 @@ class MainWindow(WindowBase):
         elif self.selected_span_id is not None:
             self.relabel_selected(label)
         else:
-            sugg = self._suggestion_at_cursor()
+            sugg = self.suggestion_feed.at_cursor()
             if sugg is not None:  # a label key on a suggestion accepts it with that label
                 self._act(lambda: self.session.accept_suggestions([sugg], label))
             else:
@@ -389,98 +306,21 @@ class MainWindow(WindowBase):
             self.statusBar().showMessage(f"{tr('label all mentions')}: {len(saved)}", 3000)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------- suggestions
-    def _suggest_source_changed(self) -> None:
-        self.settings.setValue("suggest_source", self.suggest_source.currentData())
-        self._request_suggestions()
-
-    def suggestion_options(self, source: str) -> dict:
-        if source == "model":
-            from ..core.models_registry import current_model_path
-
-            path = current_model_path(self.project)
-            return {"model_path": path} if path else {}
-        return {}
-
-    def _release_suggestions(self) -> None:
-        self._hold_suggestions = False
-        self._request_suggestions()
-
-    def _request_suggestions(self) -> None:
-        self._suggest_generation += 1
-        self.session.set_suggestions([])
-        self.view.set_suggestions([])
-        source = self.suggest_source.currentData()
-        if source == "off" or self.article_id is None:
-            self.suggest_info.setText("")
-            return
-        from ..core.preannotate import stored_suggestions
-
-        stored = stored_suggestions(self.project, self.article_id, source)
-        if stored is not None:  # pre-annotated with `annotator suggest`: no model needed
-            self.session.set_suggestions(stored)
-            self._show_suggestions()
-            return
-        try:
-            options = self.suggestion_options(source)
-        except AnnotatorError as exc:
-            self.suggest_info.setText(str(exc))
-            return
-        self.suggest_info.setText(tr("working…"))
-        if self._hold_suggestions:
-            return  # _release_suggestions asks again once the window is up
-        generation, article_id = self._suggest_generation, self.article_id
-        start_job(self, SuggestJob(self.view.text, source, options),
-                  finished=lambda result: self._suggestions_ready(generation, article_id, result),
-                  failed=lambda message: self._suggestions_failed(generation, message))
-
-    def _suggestions_ready(self, generation: int, article_id: int, result: list[Suggestion]) -> None:
-        if generation != self._suggest_generation or article_id != self.article_id:
-            return  # the user has moved on
-        self.session.set_suggestions(result)
-        self._show_suggestions()
-
-    def _suggestions_failed(self, generation: int, message: str) -> None:
-        if generation == self._suggest_generation:
-            self.suggest_info.setText(message.splitlines()[0] if message else "")
-
-    def _show_suggestions(self) -> None:
-        if self.article_id is None:
-            return
-        shown = self.session.set_suggestions(self.session.suggestions)
-        self.view.set_suggestions(shown)
-        if self.suggest_source.currentData() != "off" and (self.suggestions or shown):
-            self.suggest_info.setText(tr("%1 suggestions — Enter accepts, Backspace rejects").replace("%1", str(len(shown))))
-
-    def _suggestion_at_cursor(self) -> Suggestion | None:
-        cp = self.view.cursor_cp()
-        selection = self.view.selection_cp()
-        for s in self.visible_suggestions:
-            if selection and s.start < selection[1] and selection[0] < s.end:
-                return s
-            if s.start <= cp < s.end or (cp == s.end and s.start < cp):
-                return s
-        return None
-
     def accept_suggestion_at_cursor(self) -> None:
-        sugg = self._suggestion_at_cursor()
+        sugg = self.suggestion_feed.at_cursor()
         if sugg is None:
             self.statusBar().showMessage(tr("No suggestion under the cursor."), 3000)
             return
         saved = self._act(lambda: self.session.accept_suggestions([sugg]))
         if saved:
-            self._move_to_next_suggestion(saved[0].end)  # type: ignore[index]
+            self.suggestion_feed.move_to_next(saved[0].end)  # type: ignore[index]
 
     def reject_suggestion_at_cursor(self) -> None:
-        sugg = self._suggestion_at_cursor()
+        sugg = self.suggestion_feed.at_cursor()
         if sugg is None or self.article_id is None:
             return
         if self._act(lambda: self.session.reject_suggestion(sugg) or True) is not None:
-            self._move_to_next_suggestion(sugg.end)
-
-    def _move_to_next_suggestion(self, after: int) -> None:
-        nxt = next((s for s in self.visible_suggestions if s.start >= after), None)
-        if nxt is not None:
-            self.view.place_cursor_cp(nxt.start)
+            self.suggestion_feed.move_to_next(sugg.end)
 
     def accept_all_suggestions(self) -> None:
         if self.visible_suggestions:
@@ -490,29 +330,18 @@ class MainWindow(WindowBase):
     def _tick(self) -> None:
         self._update_time_label()
         # Time is saved every minute so a crash loses at most a minute of timing.
-        if time.monotonic() - self._opened_at - self._seconds_flushed >= 60:
+        if self.session.pending_seconds() >= 60:
             self._flush_time()
 
-    def _elapsed(self) -> float:
-        return time.monotonic() - self._opened_at
-
     def _flush_time(self) -> None:
-        if self.article_id is None:
-            return
-        pending = self._elapsed() - self._seconds_flushed
-        if pending >= 1 and (self._guard(lambda: self.session.add_seconds(pending) or True) is not None
-                             or not self.banner.isVisible()):
-            self._seconds_flushed += pending
+        if self._guard(self.session.flush_time) is None and not self.banner.isVisible():
+            self.session.forget_pending_time()  # refused for good, not for want of space: drop it
 
     def _update_time_label(self) -> None:
-        previous = 0.0
-        if self.article_id is not None:
-            ann = self.project.annotation(self.article_id, self.annotator)
-            previous = ann.seconds if ann else 0.0
-        total = int(previous + self._elapsed() - self._seconds_flushed)
+        total = int(self.session.seconds_on_article())
         self.status_time.setText("⏱ " + f"{total // 60:02d}:{total % 60:02d}")
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         self.status_annotator.setText(tr("Annotator:") + f" {self.annotator}")
         n = len(self.article_model.ids)
         row = self.article_model.row_of(self.article_id) if self.article_id is not None else None
@@ -526,57 +355,11 @@ class MainWindow(WindowBase):
         self.setWindowTitle(neutralise(f"{name} — {self.annotator} — ") + tr("Arabic News Annotator"))
 
     # ------------------------------------------------------------------- dialogs
-    def open_project_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open project"), str(self.project.path.parent),
-                                              tr("Project files (*.db *.sqlite);;All files (*)"))
-        if path:
-            self.open_project(path)
-
-    def import_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr("Import articles"), str(self.project.path.parent),
-            tr("Articles (*.jsonl *.txt *.csv);;All files (*)"))
-        if paths:
-            self.import_files(paths)
-
-    def import_files(self, paths: list[str]):  # -> ImportJob
-        """Import in a worker with a progress line; the list refreshes when it is done."""
-        from .workers import ImportJob
-
-        self.statusBar().showMessage(tr("Importing…"))
-
-        def progress(n: int) -> None:
-            self.statusBar().showMessage(tr("Importing…") + f" {n:,}")
-
-        def finished(summary) -> None:
-            self.article_model.reload()
-            if self.article_id is None and self.article_model.ids:
-                self.open_article(self.article_model.ids[0])
-            self._update_status()
-            message = tr("Imported:") + f" {summary.line()}"
-            if summary.errors:
-                message += " — " + str(summary.errors[0])
-            self.statusBar().showMessage(message, 15000)
-            self.last_import = summary
-
-        job = ImportJob(str(self.project.path), list(paths), self.annotator)
-        return start_job(self, job, finished=finished, failed=self.report_error, progress=progress)
+    def import_files(self, paths: list[str]) -> ImportJob:
+        return project_files.import_files(self, paths)
 
     def open_project(self, path: str) -> QMainWindow | None:
-        """Replace this window by one on another project file (same annotator)."""
-        from . import create_main_window
-
-        window = self._guard(lambda: create_main_window(path, self.annotator))
-        if window is None:
-            return None
-        window.show()
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closes this project file too
-        self.close()
-        return window
+        return project_files.open_project(self, path)
 
     def closeEvent(self, event) -> None:
         self._flush_time()

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import STATUSES
+from .article_view import ArticleView
+from .i18n import arabic_ui
 from .models import ArticleTableModel, SpanTableModel, category_text, status_text
+from .project_files import import_dialog, open_project_dialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -149,7 +152,7 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
         w.suggest_source.addItem(names[src], src)
     source = str(w.settings.value("suggest_source", "rules"))
     w.suggest_source.setCurrentIndex(max(0, SUGGEST_SOURCES.index(source) if source in SUGGEST_SOURCES else 1))
-    w.suggest_source.currentIndexChanged.connect(w._suggest_source_changed)
+    w.suggest_source.currentIndexChanged.connect(lambda _i: w.suggestion_feed.source_changed())
     w.suggest_source.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     layout.addWidget(w.suggest_source)
     w.suggest_info = QLabel()
@@ -162,6 +165,74 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     accept_all.clicked.connect(w.accept_all_suggestions)
     layout.addWidget(accept_all)
     return bar
+
+
+def build_window(w: MainWindow) -> None:
+    """List | title, palette, article, suggestions | span list."""
+    w.resize(1400, 860)
+    left = build_article_list(w)
+    centre = QWidget()
+    cv = QVBoxLayout(centre)
+    cv.setContentsMargins(0, 0, 0, 0)
+    cv.setSpacing(0)
+    cv.addWidget(w.make_banner())
+    w.make_title_label()
+    w.meta_label = w.make_data_label("articleMeta")
+    w.meta_label.setStyleSheet(
+        "QLabel#articleMeta { color: #6b6b6b; padding: 0 28px 8px 28px; background: #fffdf8; }")
+    cv.addWidget(w.title_label)
+    cv.addWidget(w.meta_label)
+    bar, layout = w.make_palette()
+    layout.addWidget(build_exact_button(w))
+    cv.addWidget(bar)
+    w.view = ArticleView()
+    w.prepare_view(w.view)
+    cv.addWidget(w.view, 1)
+    cv.addWidget(build_suggestion_bar(w))
+    w.view.labelKeyPressed.connect(w.label_key)
+    w.view.deletePressed.connect(w.delete_selected_span)
+    w.view.acceptSuggestionPressed.connect(w.accept_suggestion_at_cursor)
+    w.view.rejectSuggestionPressed.connect(w.backspace)
+    w.view.spanClicked.connect(w.select_span)
+    w.view.escapePressed.connect(lambda: w.select_span(None))
+    right = build_span_list(w)
+    w.install_panes(left, centre, right, [330, 760, 330])
+    w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
+
+
+def build_actions(w: MainWindow) -> None:
+    # In a right-to-left layout the next article lies to the left.
+    next_key, prev_key = ("Alt+Left", "Alt+Right") if arabic_ui() else ("Alt+Right", "Alt+Left")
+    m_file = w.menuBar().addMenu(tr("&File"))
+    m_article = w.menuBar().addMenu(tr("&Article"))
+    m_edit = w.menuBar().addMenu(tr("&Edit"))
+    m_view = w.menuBar().addMenu(tr("&View"))
+    w.menu_team = w.menuBar().addMenu(tr("&Team"))
+    m_help = w.menuBar().addMenu(tr("&Help"))
+
+    act = w.make_action
+    act(m_file, tr("Open project…"), "Ctrl+O", lambda: open_project_dialog(w), "actOpen")
+    act(m_file, tr("Import articles…"), "Ctrl+I", lambda: import_dialog(w), "actImport")
+    act(m_file, tr("Quit"), "Ctrl+Q", w.close, "actQuit")
+    w.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], w.next_article, "actNext")
+    w.act_prev = act(m_article, tr("Previous article"), [prev_key, "Ctrl+PgUp"], w.previous_article, "actPrev")
+    w.act_done = act(m_article, tr("Mark done and go to next"), ["Ctrl+Return", "Ctrl+Enter"],
+                     w.mark_done_and_next, "actDone")
+    w.act_skip = act(m_article, tr("Skip"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], w.skip_article, "actSkip")
+    w.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", w.flag_article_dialog, "actFlag")
+    w.add_undo_actions(m_edit)
+    m_edit.addSeparator()
+    act(m_edit, tr("Delete span"), None, w.delete_selected_span, "actDelete")
+    act(m_edit, tr("Toggle clitic in span"), "Ctrl+K", w.toggle_clitic, "actClitic")
+    act(m_edit, tr("Label all mentions"), "Ctrl+M", w.label_all_mentions, "actMentions")
+    act(m_edit, tr("Accept all suggestions"), "Ctrl+Shift+A", w.accept_all_suggestions, "actAcceptAll")
+    act(m_edit, tr("Exact character selection"), "Ctrl+E", w.exact_button.toggle, "actExact")
+    act(m_view, tr("Larger text"), ["Ctrl+=", "Ctrl++"], lambda: w.change_font_size(+1), "actZoomIn")
+    act(m_view, tr("Smaller text"), "Ctrl+-", lambda: w.change_font_size(-1), "actZoomOut")
+    act(m_view, tr("Find in list"), "Ctrl+F", w.search_edit.setFocus, "actFind")
+    act(m_view, tr("Back to the article"), "F6", w.view.setFocus, "actFocusView")
+    w.add_help_actions(w.menu_team, m_help)
+
 
 
 def window_icon() -> QIcon:

@@ -6,6 +6,7 @@ state and calls these methods; tests drive them directly.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -41,8 +42,11 @@ def _overlaps(a: Span | Suggestion, b: Span | Suggestion) -> bool:
 class AnnotationSession:
     """The annotator's current article, its spans and suggestions, and the undo history."""
 
-    def __init__(self, project: Project, annotator: str):
+    def __init__(self, project: Project, annotator: str, clock: Callable[[], float] = time.monotonic):
         self.project = project
+        self._clock = clock
+        self._opened_at = clock()
+        self._seconds_flushed = 0.0
         self.annotator = project.ensure_annotator(annotator)
         self.history = History(project)
         self.article_id: int | None = None
@@ -59,6 +63,8 @@ class AnnotationSession:
         self.suggestions = []
         self.visible_suggestions = []
         self.spans = self.project.spans(article_id, self.annotator)
+        self._opened_at = self._clock()
+        self._seconds_flushed = 0.0
 
     def reload(self) -> None:
         if self.article_id is not None:
@@ -286,9 +292,33 @@ class AnnotationSession:
     def flag(self, comment: str) -> None:
         self.set_status("flagged", comment.strip() or None)
 
-    def add_seconds(self, seconds: float) -> None:
+    # ---------------------------------------------------------------- timing
+    def pending_seconds(self) -> float:
+        """Time on the open article not yet saved."""
+        return self._clock() - self._opened_at - self._seconds_flushed
+
+    def flush_time(self) -> float:
+        """Save the time spent on the open article since the last save (whole seconds
+        only matter: under one second waits for the next flush). Returns what was saved."""
+        pending = self.pending_seconds()
+        if self.article_id is None or pending < 1:
+            return 0.0
         with self.project.transaction():
-            self.project.add_seconds(self._article(), self.annotator, seconds)
+            self.project.add_seconds(self.article_id, self.annotator, pending)
+        self._seconds_flushed += pending
+        return pending
+
+    def forget_pending_time(self) -> None:
+        """Give up on time that cannot be saved (so it is not retried forever)."""
+        self._seconds_flushed += self.pending_seconds()
+
+    def seconds_on_article(self) -> float:
+        """Saved plus pending time on the open article (the status bar's clock)."""
+        saved = 0.0
+        if self.article_id is not None:
+            ann = self.project.annotation(self.article_id, self.annotator)
+            saved = ann.seconds if ann else 0.0
+        return saved + self.pending_seconds()
 
     def remember_article(self) -> None:
         with self.project.transaction():

@@ -194,3 +194,21 @@ def test_add_spans_rolls_back_as_a_whole_on_a_database_error(session: Annotation
         session.add_spans([Span(a, b, "ACTOR"), Span(c, d, "LOCATION")], "accept all suggestions")
     assert stored(project_path, session.article_id) == []
     assert session.history.count() == 0
+
+
+def test_time_on_an_article_is_saved_in_whole_flushes(project: Project, add_article, sample_text: str) -> None:
+    now = [100.0]
+    session = AnnotationSession(project, ANNOTATOR, clock=lambda: now[0])
+    first = add_article(sample_text)
+    session.open(first)
+    now[0] += 0.5
+    assert session.flush_time() == 0.0  # under a second waits for the next flush
+    now[0] += 41.5
+    assert session.flush_time() == 42.0
+    assert project.annotation(first, ANNOTATOR).seconds == 42.0
+    now[0] += 3
+    assert session.seconds_on_article() == 45.0
+    session.forget_pending_time()
+    assert session.pending_seconds() == 0.0
+    session.open(add_article("نص آخر.\n\nقصفت قوات النظام بلدات في ريف إدلب."))
+    assert session.pending_seconds() == 0.0  # the clock starts again on every article
