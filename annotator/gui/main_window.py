@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
@@ -113,11 +113,7 @@ class MainWindow(WindowBase):
         self._show_spans()
         row = self.article_model.row_of(article_id)
         if row is not None:
-            self.article_table.selectionModel().setCurrentIndex(
-                self.article_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.article_table.scrollTo(self.article_model.index(row, 0))
+            self.select_row(self.article_table, row)
         self._guard(self.session.remember_article)
         self.update_status()
         self.view.setFocus()

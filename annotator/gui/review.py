@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -31,12 +31,17 @@ from ..core.session.review import STRATEGIES, overlaps
 from ..core.store import Project
 from ..core.team import review_queue
 from .i18n import isolate, neutralise, translate
-from .review_parts import (
+from .review_layout import (
     MAX_PICK,
     AnnotatorPanel,
     build_actions,
     build_window,
+    default_strategy,
     fill_conflict_tree,
+    select_conflict_row,
+    show_gold_badge,
+    show_panels,
+    show_strategy,
 )
 from .undo import bind_history
 from .window_base import WindowBase
@@ -67,7 +72,7 @@ class ReviewWindow(WindowBase):
     def __init__(self, project: Project, reviewer: str, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
-        self.session = ReviewSession(project, reviewer, self._default_strategy())
+        self.session = ReviewSession(project, reviewer, default_strategy(self.settings))
         self.project = project
         self.reviewer = reviewer
         self.labels: list[Label] = project.labels()
@@ -118,14 +123,7 @@ class ReviewWindow(WindowBase):
         self._select_queue_row()
 
     def _select_queue_row(self) -> None:
-        row = self.queue_model.row_of(self.article_id)
-        if row is None:
-            self.queue_table.clearSelection()
-            return
-        index = self.queue_model.index(row, 0)
-        self.queue_table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.queue_table.scrollTo(index)
+        self.select_row(self.queue_table, self.queue_model.row_of(self.article_id))
 
     def _open_initial_article(self) -> None:
         last = self.session.last_article()
@@ -156,19 +154,6 @@ class ReviewWindow(WindowBase):
     def edge_message(self, last: bool) -> str:
         return tr("This is the last article in the queue.") if last else tr("This is the first article in the queue.")
 
-    def _next_without_gold(self) -> int | None:
-        """The next queue article (after the current one, wrapping) without accepted gold."""
-        items = self.queue_model.items
-        if not items:
-            return None
-        row = self.queue_model.row_of(self.article_id)
-        start = -1 if row is None else row
-        for i in range(1, len(items) + 1):
-            it = items[(start + i) % len(items)]
-            if it.gold_status != "accepted" and it.article_id != self.article_id:
-                return it.article_id
-        return None
-
     # ---------------------------------------------------------------- articles
     def open_article(self, article_id: int) -> None:
         """Show an article: its gold draft, each annotator's spans and the open conflicts."""
@@ -196,7 +181,7 @@ class ReviewWindow(WindowBase):
 
     def _show_session(self) -> None:
         """Show what the session holds now (after opening, an action, an undo)."""
-        self._set_strategy_controls(self.session.strategy, self.session.k)
+        show_strategy(self, self.session.strategy, self.session.k)
         if self.selected_span_id not in {s.id for s in self.spans}:
             self.selected_span_id = None
         self._refresh()
@@ -209,54 +194,16 @@ class ReviewWindow(WindowBase):
             self.queue_model.set_gold_status(self.article_id, self.gold_status)
         self._update_status()
 
-    def _default_strategy(self) -> tuple[str, int]:
-        """The reviewer's last choice (QSettings), unanimous and k = 2 at first."""
-        strategy = str(self.settings.value("review_strategy", "unanimous"))
-        try:
-            k = int(self.settings.value("review_min_annotators", 2) or 2)
-        except (TypeError, ValueError):
-            k = 2
-        return (strategy if strategy in STRATEGIES else "unanimous"), max(1, k)
-
-    def _set_strategy_controls(self, strategy: str, k: int) -> None:
-        self._loading = True
-        try:
-            self.k_spin.setRange(1, max(1, len(self.annotators)))
-            self.strategy_box.setCurrentIndex(STRATEGIES.index(strategy))
-            self.k_spin.setValue(k)
-            self.k_spin.setEnabled(strategy == "min")
-            self.k_label.setEnabled(strategy == "min")
-        finally:
-            self._loading = False
-
     # ------------------------------------------------------------------ display
     def _show_gold(self) -> None:
         self.view.set_spans(self.spans, self.selected_span_id)
         self.view.set_suggestions(self.session.open_options())
         current = self.current_conflict()
         self.view.set_conflict_range((current.start, current.end) if current is not None else None)
-        badge = {
-            None: (tr("Draft, not saved yet: derived from the strategy"), "#6b6b6b"),
-            "draft": ("✎ " + tr("Draft saved"), "#8a5a00"),
-            "accepted": ("✓ " + tr("Accepted gold"), "#1c7c3c"),
-        }[self.gold_status if self.gold_status in ("draft", "accepted") else None]
-        self.gold_badge.setText(badge[0])
-        self.gold_badge.setStyleSheet(f"color: {badge[1]}; font-weight: bold;")
+        show_gold_badge(self.gold_badge, self.gold_status)
 
     def _show_panels(self) -> None:
-        while len(self.panels) < len(self.annotators):
-            panel = AnnotatorPanel()
-            panel.table.clicked.connect(lambda index, p=panel: self._panel_clicked(p, index))
-            self.panel_row.addWidget(panel, 1)
-            self.panels.append(panel)
-        for i, panel in enumerate(self.panels):
-            if i < len(self.annotators):
-                name = self.annotators[i]
-                panel.set_content(i + 1, name, self.text, self.by_annotator.get(name, []),
-                                  self.session.classes(name), self.label_map)
-                panel.show()
-            else:
-                panel.hide()
+        show_panels(self)
         self._highlight_panels()
 
     def _highlight_panels(self) -> None:
@@ -273,13 +220,7 @@ class ReviewWindow(WindowBase):
         self._select_conflict_row()
 
     def _select_conflict_row(self) -> None:
-        tree = self.conflict_tree
-        tree.clearSelection()
-        if self.conflict_index is None or self.conflict_index >= tree.topLevelItemCount():
-            return
-        item = tree.topLevelItem(self.conflict_index)
-        item.setSelected(True)
-        tree.scrollToItem(item)
+        select_conflict_row(self.conflict_tree, self.conflict_index)
 
     def _update_status(self) -> None:
         self.status_reviewer.setText(tr("Reviewer:") + f" {neutralise(self.reviewer)}")
@@ -314,20 +255,11 @@ class ReviewWindow(WindowBase):
         self._step_conflict(-1)
 
     def _step_conflict(self, step: int) -> None:
-        conflicts = self.conflicts
-        if not conflicts:
+        if not self.conflicts:
             self.statusBar().showMessage(tr("No conflicts in this article."), 3000)
             return
-        if self.conflict_index is None:
-            cp = self.view.cursor_cp()
-            if step > 0:
-                target = next((i for i, c in enumerate(conflicts) if c.end > cp), 0)
-            else:
-                target = next((i for i in range(len(conflicts) - 1, -1, -1) if conflicts[i].start < cp),
-                              len(conflicts) - 1)
-        elif 0 <= self.conflict_index + step < len(conflicts):
-            target = self.conflict_index + step
-        else:
+        target = self.session.neighbour_conflict(step, self.view.cursor_cp())
+        if target is None:
             self.statusBar().showMessage(
                 tr("This is the last conflict.") if step > 0 else tr("This is the first conflict."), 3000)
             return
@@ -521,7 +453,7 @@ class ReviewWindow(WindowBase):
         if self.article_id is None or self._act(lambda: self.session.accept_gold() or True) is None:
             return
         title = self.title_label.text()
-        nxt = self._next_without_gold()
+        nxt = self.queue_model.next_without_gold(self.article_id)
         if nxt is not None:
             self.open_article(nxt)
             self.statusBar().showMessage(tr("Gold saved for") + f" «{title}»", 5000)

@@ -5,7 +5,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -151,6 +151,17 @@ class WindowBase(QMainWindow):
         splitter.setSizes(sizes)
         self.setCentralWidget(splitter)
         return splitter
+
+    @staticmethod
+    def select_row(table, row: int | None) -> None:  # type: ignore[no-untyped-def]
+        """Make ``row`` of a list the current, selected and visible one (None: no selection)."""
+        if row is None:
+            table.clearSelection()
+            return
+        index = table.model().index(row, 0)
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        table.scrollTo(index)
 
     def make_status_labels(self, count: int) -> list[QLabel]:
         labels = []

@@ -284,6 +284,162 @@
         <translation>حذف مقطع</translation>
     </message>
     <message>
+        <source>This project has no articles yet. Import some with: annotator import</source>
+        <translation>لا مقالات في هذا المشروع بعد. استوردها بالأمر: annotator import</translation>
+    </message>
+    <message>
+        <source>This is the last article in the list.</source>
+        <translation>هذا آخر مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>This is the first article in the list.</source>
+        <translation>هذا أول مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>Flag article</source>
+        <translation>الإبلاغ عن المقال</translation>
+    </message>
+    <message>
+        <source>What is wrong with this article?</source>
+        <translation>ما المشكلة في هذا المقال؟</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>No label on key</source>
+        <translation>لا وسم على المفتاح</translation>
+    </message>
+    <message>
+        <source>Select some text first.</source>
+        <translation>حدّد نصاً أولاً.</translation>
+    </message>
+    <message>
+        <source>This span has no clitic to toggle.</source>
+        <translation>لا سابقة في هذا المقطع.</translation>
+    </message>
+    <message>
+        <source>Select a span first.</source>
+        <translation>حدّد مقطعاً أولاً.</translation>
+    </message>
+    <message>
+        <source>No other mentions.</source>
+        <translation>لا إشارات أخرى.</translation>
+    </message>
+    <message>
+        <source>No suggestion under the cursor.</source>
+        <translation>لا اقتراح تحت المؤشر.</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>المنجز:</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator</source>
+        <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Project files (*.db *.sqlite);;All files (*)</source>
+        <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles (*.jsonl *.txt *.csv);;All files (*)</source>
+        <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>استُورد:</translation>
+    </message>
+    <message>
+        <source>working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <source>%1 suggestions — Enter accepts, Backspace rejects</source>
+        <translation>%1 اقتراحات — Enter للقبول، Backspace للرفض</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين الموسّمين…</translation>
+    </message>
+    <message>
+        <source>Annotation guidelines</source>
+        <translation>دليل التوسيم</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Search titles…</source>
+        <translation>ابحث في العناوين…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Exact characters</source>
+        <translation>أحرف بعينها</translation>
+    </message>
+    <message>
+        <source>Do not snap selections to whole words (or hold Alt while dragging)</source>
+        <translation>لا توسّع التحديد إلى كلمات كاملة (أو اضغط Alt أثناء السحب)</translation>
+    </message>
+    <message>
+        <source>Suggestions:</source>
+        <translation>الاقتراحات:</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>معطّلة</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>القواعد</translation>
+    </message>
+    <message>
+        <source>trained model</source>
+        <translation>النموذج المدرَّب</translation>
+    </message>
+    <message>
+        <source>CAMeL NER</source>
+        <translation>CAMeL NER</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -375,162 +531,6 @@
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
     </message>
-    <message>
-        <source>This project has no articles yet. Import some with: annotator import</source>
-        <translation>لا مقالات في هذا المشروع بعد. استوردها بالأمر: annotator import</translation>
-    </message>
-    <message>
-        <source>This is the last article in the list.</source>
-        <translation>هذا آخر مقال في القائمة.</translation>
-    </message>
-    <message>
-        <source>This is the first article in the list.</source>
-        <translation>هذا أول مقال في القائمة.</translation>
-    </message>
-    <message>
-        <source>Flag article</source>
-        <translation>الإبلاغ عن المقال</translation>
-    </message>
-    <message>
-        <source>What is wrong with this article?</source>
-        <translation>ما المشكلة في هذا المقال؟</translation>
-    </message>
-    <message>
-        <source>Spans</source>
-        <translation>المقاطع</translation>
-    </message>
-    <message>
-        <source>No label on key</source>
-        <translation>لا وسم على المفتاح</translation>
-    </message>
-    <message>
-        <source>Select some text first.</source>
-        <translation>حدّد نصاً أولاً.</translation>
-    </message>
-    <message>
-        <source>This span has no clitic to toggle.</source>
-        <translation>لا سابقة في هذا المقطع.</translation>
-    </message>
-    <message>
-        <source>Select a span first.</source>
-        <translation>حدّد مقطعاً أولاً.</translation>
-    </message>
-    <message>
-        <source>No other mentions.</source>
-        <translation>لا إشارات أخرى.</translation>
-    </message>
-    <message>
-        <source>working…</source>
-        <translation>جارٍ العمل…</translation>
-    </message>
-    <message>
-        <source>%1 suggestions — Enter accepts, Backspace rejects</source>
-        <translation>%1 اقتراحات — Enter للقبول، Backspace للرفض</translation>
-    </message>
-    <message>
-        <source>No suggestion under the cursor.</source>
-        <translation>لا اقتراح تحت المؤشر.</translation>
-    </message>
-    <message>
-        <source>Annotator:</source>
-        <translation>الموسِّم:</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>المقال</translation>
-    </message>
-    <message>
-        <source>Done:</source>
-        <translation>المنجز:</translation>
-    </message>
-    <message>
-        <source>Arabic News Annotator</source>
-        <translation>موسِّم الأخبار العربية</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>فتح مشروع</translation>
-    </message>
-    <message>
-        <source>Project files (*.db *.sqlite);;All files (*)</source>
-        <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import articles</source>
-        <translation>استيراد مقالات</translation>
-    </message>
-    <message>
-        <source>Articles (*.jsonl *.txt *.csv);;All files (*)</source>
-        <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>جارٍ الاستيراد…</translation>
-    </message>
-    <message>
-        <source>Imported:</source>
-        <translation>استُورد:</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
-        <source>Agreement…</source>
-        <translation>الاتفاق بين الموسّمين…</translation>
-    </message>
-    <message>
-        <source>Annotation guidelines</source>
-        <translation>دليل التوسيم</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
-    </message>
-    <message>
-        <source>Search titles…</source>
-        <translation>ابحث في العناوين…</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>الكل</translation>
-    </message>
-    <message>
-        <source>Exact characters</source>
-        <translation>أحرف بعينها</translation>
-    </message>
-    <message>
-        <source>Do not snap selections to whole words (or hold Alt while dragging)</source>
-        <translation>لا توسّع التحديد إلى كلمات كاملة (أو اضغط Alt أثناء السحب)</translation>
-    </message>
-    <message>
-        <source>Suggestions:</source>
-        <translation>الاقتراحات:</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>معطّلة</translation>
-    </message>
-    <message>
-        <source>rules</source>
-        <translation>القواعد</translation>
-    </message>
-    <message>
-        <source>trained model</source>
-        <translation>النموذج المدرَّب</translation>
-    </message>
-    <message>
-        <source>CAMeL NER</source>
-        <translation>CAMeL NER</translation>
-    </message>
-    <message>
-        <source>Accept all</source>
-        <translation>قبول الكل</translation>
-    </message>
 </context>
 <context>
     <name>Review</name>
@@ -577,18 +577,6 @@
     <message>
         <source>This is the first article in the queue.</source>
         <translation>هذا أول مقال في القائمة.</translation>
-    </message>
-    <message>
-        <source>Draft, not saved yet: derived from the strategy</source>
-        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
-    </message>
-    <message>
-        <source>Draft saved</source>
-        <translation>المسودة محفوظة</translation>
-    </message>
-    <message>
-        <source>Accepted gold</source>
-        <translation>مرجع ذهبي معتمد</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -663,42 +651,6 @@
         <translation>لكل مقالات القائمة مرجع ذهبي معتمد.</translation>
     </message>
     <message>
-        <source>Article</source>
-        <translation>المقال</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>الاتفاق</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>الوسم</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>النص</translation>
-    </message>
-    <message>
-        <source>all annotators agree</source>
-        <translation>اتفاق الجميع</translation>
-    </message>
-    <message>
-        <source>partial: others left it unmarked</source>
-        <translation>جزئي: لم يحدّده الآخرون</translation>
-    </message>
-    <message>
-        <source>conflict: other boundaries or label</source>
-        <translation>خلاف: حدود أو وسم مختلف</translation>
-    </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>المقاطع: %1</translation>
-    </message>
-    <message>
-        <source>Take annotator %1's version</source>
-        <translation>اعتماد نسخة الموسِّم %1</translation>
-    </message>
-    <message>
         <source>Next conflict</source>
         <translation>الخلاف التالي</translation>
     </message>
@@ -771,6 +723,10 @@
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
+        <source>Take annotator %1's version</source>
+        <translation>اعتماد نسخة الموسِّم %1</translation>
+    </message>
+    <message>
         <source>Next article in the queue</source>
         <translation>المقال التالي في القائمة</translation>
     </message>
@@ -797,6 +753,10 @@
     <message>
         <source>Review queue</source>
         <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
     </message>
     <message>
         <source>Enter takes this option; Alt+0 rejects all options</source>
@@ -829,6 +789,46 @@
     <message>
         <source>para. %1</source>
         <translation>فقرة %1</translation>
+    </message>
+    <message>
+        <source>Draft, not saved yet: derived from the strategy</source>
+        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>المسودة محفوظة</translation>
+    </message>
+    <message>
+        <source>Accepted gold</source>
+        <translation>مرجع ذهبي معتمد</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>all annotators agree</source>
+        <translation>اتفاق الجميع</translation>
+    </message>
+    <message>
+        <source>partial: others left it unmarked</source>
+        <translation>جزئي: لم يحدّده الآخرون</translation>
+    </message>
+    <message>
+        <source>conflict: other boundaries or label</source>
+        <translation>خلاف: حدود أو وسم مختلف</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>المقاطع: %1</translation>
     </message>
 </context>
 <context>

@@ -54,3 +54,18 @@ def test_qm_file_loads():
     assert translator.load(str(TRANSLATIONS / "annotator_ar.qm"))
     assert translator.translate("ArticleList", "Title") == "العنوان"
     assert QLocale(QLocale.Language.Arabic).textDirection().name == "RightToLeft"
+
+
+def test_every_tr_call_is_found_by_the_extractor():
+    """A module that calls ``tr("…")`` with a helper imported from elsewhere had its strings
+    silently left out of the .ts file (the Arabic window then showed English)."""
+    import re
+
+    update = _update_module()
+    found = {text for texts in update.extract().values() for text in texts}
+    unseen = []
+    for path in sorted((ROOT / "annotator" / "gui").glob("*.py")):
+        for text in re.findall(r'(?<![\w.])tr\(\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
+            if text not in found:
+                unseen.append(f"{path.name}: {text}")
+    assert unseen == [], "define the module's own tr() helper so update.py finds these"

@@ -177,6 +177,20 @@ class ReviewSession:
     def conflict_at(self, cp: int) -> int | None:
         return next((i for i, c in enumerate(self.conflicts) if c.start <= cp < c.end), None)
 
+    def neighbour_conflict(self, step: int, cursor: int) -> int | None:
+        """The conflict after (``step`` +1) or before (-1) the current one, or, with none
+        current, the first after / last before the ``cursor``; None at either end."""
+        conflicts = self.conflicts
+        if not conflicts:
+            return None
+        if self.conflict_index is None:
+            if step > 0:
+                return next((i for i, c in enumerate(conflicts) if c.end > cursor), 0)
+            return next((i for i in range(len(conflicts) - 1, -1, -1) if conflicts[i].start < cursor),
+                        len(conflicts) - 1)
+        target = self.conflict_index + step
+        return target if 0 <= target < len(conflicts) else None
+
     def first_open_conflict(self) -> int | None:
         if not self.conflicts:
             return None
