@@ -1,15 +1,16 @@
 """The workbench's File menu: open another project, import articles in the background."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from .workers import ImportJob, start_job
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+# The MainWindow these functions build or serve. Not imported (it imports this module):
+# the window is the only caller, and the layering stays one-way.
+MainWindow = Any
 
 
 def tr(text: str) -> str:

@@ -3,7 +3,7 @@ functions that show a ReviewSession's state in them (no workflow logic)."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -40,8 +40,9 @@ from .review_models import (
     label_name,
 )
 
-if TYPE_CHECKING:
-    from .review import ReviewWindow
+# The ReviewWindow these functions build or serve. Not imported (it imports this module):
+# the window is the only caller, and the layering stays one-way.
+ReviewWindow = Any
 
 
 def tr(text: str) -> str:

@@ -2,7 +2,7 @@
 thread, handed to the session (which filters out rejected and covered ones), then shown."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -10,8 +10,9 @@ from ..core.errors import AnnotatorError
 from ..core.model import Suggestion
 from .workers import SuggestJob, start_job
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+# The MainWindow these functions build or serve. Not imported (it imports this module):
+# the window is the only caller, and the layering stays one-way.
+MainWindow = Any
 
 
 def tr(text: str) -> str:

@@ -1,7 +1,7 @@
 """The workbench's widgets, built and laid out (no workflow logic: that is the session's)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
@@ -26,8 +26,9 @@ from .i18n import arabic_ui
 from .models import ArticleTableModel, SpanTableModel, category_text, status_text
 from .project_files import import_dialog, open_project_dialog
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+# The MainWindow these functions build or serve. Not imported (it imports this module):
+# the window is the only caller, and the layering stays one-way.
+MainWindow = Any
 
 def tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
