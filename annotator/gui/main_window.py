@@ -255,9 +255,7 @@ class MainWindow(WindowBase):
         span = self._span_under_cursor()
         if span is None or self.article_id is None:
             return
-        if self._act(lambda: self.session.delete_span(span.id)) is not None:
-            self.selected_span_id = None
-            self._changed()
+        self._act(lambda: self.session.delete_span(span.id))  # the selection goes with the span
 
     def backspace(self) -> None:
         """Backspace deletes a selected span (like Delete), else rejects the suggestion there."""

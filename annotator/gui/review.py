@@ -176,18 +176,23 @@ class ReviewWindow(WindowBase):
         article = self.project.article(article_id)
         self.title_label.setText(neutralise(article.title) or f"#{article.id}")
         self.view.set_article(article.text)
-        self._show_session()
+        self._show_session(panels=True)
         return True
 
-    def _show_session(self) -> None:
+    def _show_session(self, panels: bool = False) -> None:
         """Show what the session holds now (after opening, an action, an undo)."""
         show_strategy(self, self.session.strategy, self.session.k)
         if self.selected_span_id not in {s.id for s in self.spans}:
             self.selected_span_id = None
-        self._refresh()
+        self._refresh(panels)
 
-    def _refresh(self) -> None:
-        self._show_panels()
+    def _refresh(self, panels: bool = True) -> None:
+        # The annotators' spans do not change while reviewing: after an action only the
+        # highlighted conflict in their panels moves.
+        if panels:
+            self._show_panels()
+        else:
+            self._highlight_panels()
         self._show_gold()
         self._show_conflicts()
         if self.article_id is not None:

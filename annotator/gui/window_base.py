@@ -167,6 +167,7 @@ class WindowBase(QMainWindow):
         labels = []
         for _ in range(count):
             w = QLabel()
+            w.setTextFormat(Qt.TextFormat.PlainText)  # annotator names and titles are data
             w.setStyleSheet("padding: 0 10px;")
             self.statusBar().addPermanentWidget(w)
             labels.append(w)

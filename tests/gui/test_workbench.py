@@ -763,3 +763,12 @@ def test_titles_are_plain_text_and_bidi_controls_are_neutralised(qtbot, make_pro
     assert all("\u202e" not in text for text in shown)
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tip and "&lt;img" in tip
+
+
+def test_an_annotator_name_with_markup_is_shown_as_written(qtbot, make_project, open_window):
+    name = "<img width=30000 height=30000>"
+    path, _ids = make_project([THIRD])
+    window = open_window(path, annotator=name)
+    assert window.status_annotator.textFormat() == Qt.TextFormat.PlainText
+    assert window.status_annotator.text().endswith(name)
+    assert window.minimumSizeHint().width() < 3000 and window.minimumSizeHint().height() < 3000
