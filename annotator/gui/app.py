@@ -119,9 +119,10 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
         window = create_main_window(project, who, review=review)
     except AnnotatorError as exc:
         log.error("%s", exc)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Arabic News Annotator", str(exc))
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a name from the file
-        box.exec()
+        from .i18n import escaped_rich_text
+
+        # The message may quote a name or path from the file: never read it as markup.
+        QMessageBox.critical(None, "Arabic News Annotator", escaped_rich_text(str(exc)))
         return 1
     window.show()
     if smoke_test:

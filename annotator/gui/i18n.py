@@ -65,10 +65,14 @@ def neutralise(text: str | None) -> str:
     return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
-def tooltip(text: str | None) -> str:
-    """A tooltip holding data. Qt guesses whether a tooltip is rich text, so it is made
-    rich text on purpose, with the data escaped: ``<img …>`` in a title shows as written."""
+def escaped_rich_text(text: str | None) -> str:
+    """Data for a place where Qt guesses whether text is rich text (tooltips, message
+    boxes): made rich text on purpose, with the data escaped, so ``<img …>`` in a title or
+    a name shows as written and is never loaded or laid out."""
     if not text:
         return ""
     lines = (html.escape(neutralise(line), quote=False) for line in text.split("\n"))
     return "<qt>" + "<br>".join(lines) + "</qt>"
+
+
+tooltip = escaped_rich_text
