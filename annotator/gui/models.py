@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.model import Label, Span
 from ..core.store import ArticleRow, Project
+from .i18n import is_rtl as _is_rtl
+from .i18n import neutralise, tooltip
+from .table_model import TableModel
 
 PAGE = 200
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,7 +65,7 @@ def origin_text(origin: str) -> str:
     return names.get(origin, origin)
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(TableModel):
     """The article list: ids from one query, row data fetched a page at a time.
 
     A project of 100,000 articles costs one list of ints; rows are read only
@@ -117,16 +120,10 @@ class ArticleTableModel(QAbstractTableModel):
             cached = self._cache.get(aid)
         return cached
 
-    # Qt API
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
+    def row_count(self) -> int:
+        return len(self.ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         from PySide6.QtCore import QCoreApplication
 
         return [
@@ -134,7 +131,7 @@ class ArticleTableModel(QAbstractTableModel):
             QCoreApplication.translate("ArticleList", "Outlet"),
             QCoreApplication.translate("ArticleList", "Status"),
             QCoreApplication.translate("ArticleList", "Spans"),
-        ][section]
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -145,9 +142,9 @@ class ArticleTableModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "title":
-                return ("● " if row.assigned else "") + (row.title or f"#{row.id}")
+                return ("● " if row.assigned else "") + (neutralise(row.title) or f"#{row.id}")
             if col == "source":
-                return row.source or ""
+                return neutralise(row.source)
             if col == "status":
                 return status_text(row.status)
             return row.span_count
@@ -156,13 +153,13 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return row.title
+            return tooltip(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("title", "source"):
             return _ARABIC_ALIGN if _is_rtl(row.title if col == "title" else row.source or "") else None
         return None
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(TableModel):
     """The spans of the current article, in text order. Editable: COUNT value and category."""
 
     COLUMNS = ("label", "text", "value", "category", "origin")
@@ -226,15 +223,10 @@ class SpanTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.spans)
+    def row_count(self) -> int:
+        return len(self.spans)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         from PySide6.QtCore import QCoreApplication
 
         return [
@@ -243,7 +235,7 @@ class SpanTableModel(QAbstractTableModel):
             QCoreApplication.translate("SpanList", "Value"),
             QCoreApplication.translate("SpanList", "Category"),
             QCoreApplication.translate("SpanList", "Origin"),
-        ][section]
+        ]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -264,7 +256,8 @@ class SpanTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == "label":
                 lab = self.labels.get(span.label)
-                return lab.name_ar if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic else span.label
+                return neutralise(lab.name_ar) if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic \
+                    else span.label
             if col == "text":
                 return self.text[span.start:span.end].replace("\n", " ")
             if col == "value":
@@ -289,7 +282,7 @@ class SpanTableModel(QAbstractTableModel):
             return span.id
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
             return False
         span = self.spans[index.row()]
@@ -315,19 +308,6 @@ _SPAN_ROLES = frozenset(
 )
 # Arabic cells read from the right even in an English (left-to-right) window.
 _ARABIC_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _is_rtl(text: str) -> bool:
-    """Whether the first strongly directional character is right-to-left (Arabic, Hebrew...)."""
-    import unicodedata
-
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def format_value(attrs: dict) -> str:
