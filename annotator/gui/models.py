@@ -4,12 +4,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
 from ..core.model import Label, Span
 from ..core.store import ArticleRow, Project
+from .i18n import is_rtl as _is_rtl
+from .i18n import neutralise, tooltip
+from .table_model import TableModel
 
 #: Rows read from the store at a time: about one screenful of the list.
 PAGE = 40
@@ -65,7 +68,7 @@ def origin_text(origin: str) -> str:
     return names.get(origin, origin)
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(TableModel):
     """The article list: ids from one query, row data fetched a page at a time.
 
     A project of a million articles costs one list of ids (no id → row dict):
@@ -114,7 +117,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._cache.pop(article_id, None)
         row = self.row_of(article_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.emit_row_changed(row)
 
     def article_row(self, row: int) -> ArticleRow | None:
         if not 0 <= row < len(self.ids):
@@ -131,16 +134,10 @@ class ArticleTableModel(QAbstractTableModel):
             cached = self._cache.get(aid)
         return cached
 
-    # Qt API
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
+    def row_count(self) -> int:
+        return len(self.ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         from PySide6.QtCore import QCoreApplication
 
         return [
@@ -148,7 +145,7 @@ class ArticleTableModel(QAbstractTableModel):
             QCoreApplication.translate("ArticleList", "Outlet"),
             QCoreApplication.translate("ArticleList", "Status"),
             QCoreApplication.translate("ArticleList", "Spans"),
-        ][section]
+        ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ARTICLE_ROLES or not index.isValid():
@@ -159,9 +156,9 @@ class ArticleTableModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "title":
-                return ("● " if row.assigned else "") + (row.title or f"#{row.id}")
+                return ("● " if row.assigned else "") + (neutralise(row.title) or f"#{row.id}")
             if col == "source":
-                return row.source or ""
+                return neutralise(row.source)
             if col == "status":
                 return status_text(row.status)
             return row.span_count
@@ -170,7 +167,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return row.title
+            return tooltip(row.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("title", "source"):
             return _ARABIC_ALIGN if _is_rtl(row.title if col == "title" else row.source or "") else None
         return None
@@ -215,7 +212,7 @@ def setup_article_table(table: QTableView) -> None:
         header.resizeSection(col, width)
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(TableModel):
     """The spans of the current article, in text order. Editable: COUNT value and category."""
 
     COLUMNS = ("label", "text", "value", "category", "origin")
@@ -279,15 +276,10 @@ class SpanTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.spans)
+    def row_count(self) -> int:
+        return len(self.spans)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         from PySide6.QtCore import QCoreApplication
 
         return [
@@ -296,7 +288,7 @@ class SpanTableModel(QAbstractTableModel):
             QCoreApplication.translate("SpanList", "Value"),
             QCoreApplication.translate("SpanList", "Category"),
             QCoreApplication.translate("SpanList", "Origin"),
-        ][section]
+        ]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -317,7 +309,8 @@ class SpanTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == "label":
                 lab = self.labels.get(span.label)
-                return lab.name_ar if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic else span.label
+                return neutralise(lab.name_ar) if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic \
+                    else span.label
             if col == "text":
                 return self.text[span.start:span.end].replace("\n", " ")
             if col == "value":
@@ -342,7 +335,7 @@ class SpanTableModel(QAbstractTableModel):
             return span.id
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
             return False
         span = self.spans[index.row()]
@@ -372,19 +365,6 @@ _SPAN_ROLES = frozenset(
 )
 # Arabic cells read from the right even in an English (left-to-right) window.
 _ARABIC_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _is_rtl(text: str) -> bool:
-    """Whether the first strongly directional character is right-to-left (Arabic, Hebrew...)."""
-    import unicodedata
-
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def format_value(attrs: dict) -> str:

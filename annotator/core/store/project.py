@@ -47,6 +47,7 @@ from .articles import ArticleRow, Articles
 from .assignments import Assignments
 from .gold import Gold
 from .hub_outbox import HubOutbox
+from .review_state import ReviewState
 from .labels import Labels
 from .learning import LEARNING_WINDOW, Learning
 from .rules import check_label, check_span, default_labels, now_iso
@@ -93,6 +94,7 @@ class Project:
         self.trained_models = TrainedModels(self)
         self.learning = Learning(self)
         self.hub = HubOutbox(self)  # the local side of a team hub sync
+        self.review = ReviewState(self)
         try:
             self._configure(create=_create)
             self._migrate(create=_create)

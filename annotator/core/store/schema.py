@@ -246,6 +246,34 @@ def m_learning_suggestion_origin(db: Database) -> None:
     db.execute("ALTER TABLE suggestions ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
 
 
+@migrations()
+def m_review_state(db: Database) -> None:
+    """Which conflicts a reviewer has settled, and with which strategy, per article.
+
+    Keyed by the article's content hash rather than its local id, so that merging
+    project files can carry it (ids differ between files). Replaces the settings rows
+    ``review:<article id>``, which are moved here.
+    """
+    db.execute(
+        """
+        CREATE TABLE review_state (
+            content_hash TEXT PRIMARY KEY,
+            strategy TEXT,
+            k INTEGER,
+            resolved TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT
+        )
+        """
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO review_state(content_hash, strategy, k, resolved) "
+        "SELECT a.content_hash, json_extract(s.value, '$.strategy'), json_extract(s.value, '$.k'), "
+        "coalesce(json_extract(s.value, '$.resolved'), '[]') "
+        "FROM settings s JOIN articles a ON s.key = 'review:' || a.id "
+        "WHERE json_valid(s.value)"
+    )
+    db.execute("DELETE FROM settings WHERE key GLOB 'review:[0-9]*'")
+
 
 @migrations()
 def m_size_fts(db: Database) -> None:
