@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python -m annotator.gui.system_libraries  # names missing xcb libraries and the apt command
 	$(BIN)/annotator gui
 
 # The hub tests (tests/hub) start a real PostgreSQL server; on a clean Debian machine the

@@ -20,6 +20,14 @@ PROGRESS_THRESHOLD = 2000
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
+        from .terminal import safe_output
+
+        # Every command's output carries data from other people's files: escape control
+        # characters (terminal escapes in a name or title) in all of it, in one place.
+        with safe_output():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AnnotatorError as exc:
@@ -57,8 +65,19 @@ def _open(path: str):
     return project
 
 
+def _smoke_test(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``annotator --smoke-test``: the same installation check as the packaged program's."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .gui.smoke import run_standalone
+
+    ctx.exit(run_standalone())
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="arabic-news-annotator")
+@click.option("--smoke-test", is_flag=True, expose_value=False, is_eager=True, callback=_smoke_test,
+              help="Check the installation: open the demo project offscreen, label and delete a word, exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (to stderr).")
 def main(verbose: bool) -> None:
     """Annotate Arabic news: actors, locations, counts of people and sources."""
@@ -472,9 +491,40 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
 @click.option("--lang", type=click.Choice(["ar", "en"]), default=None, help="UI language (default: system).")
 def gui(project: str | None, annotator: str | None, review: bool, lang: str | None) -> None:
     """Open the annotation window (no PROJECT: the built-in demo project)."""
+    from .gui.system_libraries import check
+
+    missing = check()  # before Qt loads its xcb plugin, which aborts without naming them
+    if missing:
+        click.echo(missing, err=True)
+        sys.exit(1)
     from .gui.app import run
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
+
+
+@main.command()
+@project_arg
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line: id, title, snippet.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
+def search(project: str, query: str, as_json: bool, limit: int) -> None:
+    """Find articles whose text has every word of QUERY.
+
+    \b
+    Letter variants, diacritics and tatweel do not matter (احمد finds أحمد), and each word
+    also matches as the start of a longer one. Prints article ids, titles and a snippet.
+    Examples:
+      annotator search news.db "قوات النظام"
+      annotator search news.db داعش --json --limit 100
+    """
+    hits = _open(project).search_articles(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.id}\t{hit.title}\n    {hit.snippet}")
+    if not hits and not as_json:
+        click.echo("no article matches", err=True)
 
 
 @main.command()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, QSize, Qt, Signal
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,20 +37,14 @@ from ..core.agreement import PRF, AgreementReport
 from ..core.errors import AnnotatorError
 from ..core.model import Label
 from ..core.store import Project
+from .i18n import arabic_ui, isolate, neutralise, translate
+from .workers import Job, start_job
 
 log = logging.getLogger(__name__)
 WORST_SHOWN = 50
 
 def tr(text: str) -> str:
-    from .review import rtl_safe
-
-    translated = QCoreApplication.translate("AgreementDialog", text)
-    return rtl_safe(translated) if translated != text else translated
-
-
-def isolate(text: str) -> str:
-    """Unicode first-strong isolate: Latin names and numbers keep their order in Arabic text."""
-    return f"\u2068{text}\u2069"
+    return translate("AgreementDialog", text)
 
 
 def fmt(value: float | None) -> str:
@@ -62,9 +57,7 @@ def fmt(value: float | None) -> str:
 def _label_name(label: Label | None, fallback: str) -> str:
     if label is None:
         return fallback
-    if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft and label.name_ar:
-        return label.name_ar
-    return label.name_en or label.name
+    return neutralise(label.name_ar if arabic_ui() and label.name_ar else (label.name_en or label.name))
 
 
 # =========================================================================== chart
@@ -91,14 +84,14 @@ class F1BarChart(QWidget):
         self.bars: list[Bar] = []
         self.setMinimumHeight(220)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(560, 280)
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#fffdf8"))
@@ -214,32 +207,16 @@ def _light(color: QColor) -> QColor:
 
 
 # ===================================================================== computation
-class _Signals(QObject):
-    finished = Signal(int, object, object)  # generation, AgreementReport, {article id: title}
-    failed = Signal(int, str)
-
-
-class _AgreementJob(QRunnable):
+class _AgreementJob(Job):
     """project_agreement on a connection of its own (Project objects are per thread)."""
 
-    def __init__(self, path: Path, label: str | None, generation: int):
+    def __init__(self, path: Path, label: str | None):
         super().__init__()
         self.path = path
         self.label = label
-        self.generation = generation
-        self.signals = _Signals()
 
-    def run(self) -> None:
-        try:
-            report, titles = compute_report(self.path, self.label)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        except Exception as exc:  # a bug must not take the window down with it
-            log.exception("agreement report failed")
-            self.signals.failed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(self.generation, report, titles)
+    def work(self, progress: Callable[[int], None]) -> tuple[AgreementReport, dict[int, str]]:
+        return compute_report(self.path, self.label)
 
 
 def compute_report(path: Path, label: str | None) -> tuple[AgreementReport, dict[int, str]]:
@@ -317,6 +294,7 @@ class AgreementDialog(QDialog):
         layout.addLayout(cards)
         self.summary = QLabel()
         self.summary.setObjectName("agreementSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are data
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("padding: 4px; color: #555;")
         layout.addWidget(self.summary)
@@ -370,14 +348,12 @@ class AgreementDialog(QDialog):
 
     def refresh(self) -> None:
         """Recompute for the label filter in the thread pool; stale results are dropped."""
-        from .workers import pool
-
         self._generation += 1
+        generation = self._generation
         self.summary.setText(tr("Computing…"))
-        job = _AgreementJob(self.project.path, self.current_label(), self._generation)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        pool().start(job)
+        start_job(self, _AgreementJob(self.project.path, self.current_label()),
+                  finished=lambda result: self._finished(generation, *result),
+                  failed=lambda message: self._failed(generation, message))
 
     def _finished(self, generation: int, report: AgreementReport, titles: dict[int, str]) -> None:
         if generation != self._generation:
@@ -403,7 +379,7 @@ class AgreementDialog(QDialog):
             self.cards["kappa"].setText(fmt(report.mean_kappa))
             self.cards["exact"].setText(fmt(report.overall_exact_micro.f1))
             self.cards["overlap"].setText(fmt(report.overall_overlap_micro.f1))
-            self.summary.setText(tr("Annotators: %1").replace("%1", isolate(", ".join(report.annotators))))
+            self.summary.setText(tr("Annotators: %1").replace("%1", isolate(neutralise(", ".join(report.annotators)))))
         self._fill_overall(report)
         self._fill_pairs(report)
         self._fill_worst(report)
@@ -447,7 +423,7 @@ class AgreementDialog(QDialog):
         bold.setBold(True)
         for pair in report.pairs:
             top = QTreeWidgetItem([
-                f"{pair.annotators[0]} – {pair.annotators[1]}", str(pair.n_articles), str(pair.n_tokens),
+                neutralise(f"{pair.annotators[0]} – {pair.annotators[1]}"), str(pair.n_articles), str(pair.n_tokens),
                 fmt(pair.kappa), fmt(pair.exact_micro.f1), fmt(pair.overlap_micro.f1),
             ])
             for c in range(6):
@@ -469,7 +445,8 @@ class AgreementDialog(QDialog):
         table.setRowCount(len(worst))
         for r, art in enumerate(worst):
             aid = int(art.article_id)
-            values = [fmt(art.score), self.titles.get(aid) or f"#{aid}", ", ".join(art.annotators), str(art.n_spans)]
+            values = [fmt(art.score), neutralise(self.titles.get(aid)) or f"#{aid}",
+                      neutralise(", ".join(art.annotators)), str(art.n_spans)]
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setData(Qt.ItemDataRole.UserRole, aid)

@@ -63,6 +63,7 @@ def install_excepthook() -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, "Arabic News Annotator",
                           str(exc) if isinstance(exc, AnnotatorError) else
                           "Something went wrong. Your saved work is safe; details are in the log.")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote names and paths from files
         if not isinstance(exc, AnnotatorError):
             box.setDetailedText(text)
         box.exec()
@@ -156,7 +157,10 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
         window = create_main_window(project, who, review=review)
     except AnnotatorError as exc:
         log.error("%s", exc)
-        QMessageBox.critical(None, "Arabic News Annotator", str(exc))
+        from .i18n import escaped_rich_text
+
+        # The message may quote a name or path from the file: never read it as markup.
+        QMessageBox.critical(None, "Arabic News Annotator", escaped_rich_text(str(exc)))
         return 1
     window.show()
     if smoke_test:

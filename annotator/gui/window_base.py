@@ -5,13 +5,24 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
-
-from ..core.model import Label
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from ..core.errors import AnnotatorError, StorageError
+from ..core.model import Label
+from .i18n import arabic_ui, neutralise, tooltip
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +31,6 @@ def tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("MainWindow", text)
-
 
 MIN_FONT, MAX_FONT = 10, 40
 
@@ -40,13 +50,22 @@ class WindowBase(QMainWindow):
         self.banner = QLabel()
         self.banner.setObjectName("errorBanner")
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setStyleSheet("background:#b3261e;color:white;padding:8px;font-weight:bold;")
         self.banner.hide()
         return self.banner
 
+    @staticmethod
+    def make_data_label(name: str) -> QLabel:
+        """A label that shows data from the project (titles, outlets, names): plain text
+        always, so ``<img …>`` in a title is shown, never loaded or laid out."""
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
     def make_title_label(self, point_size: int = 17, padding: str = "14px 28px 4px 28px") -> QLabel:
-        self.title_label = QLabel()
-        self.title_label.setObjectName("articleTitle")
+        self.title_label = self.make_data_label("articleTitle")
         self.title_label.setWordWrap(True)
         self.title_label.setStyleSheet(
             f"QLabel#articleTitle {{ font-size: {point_size}pt; font-weight: bold; padding: {padding};"
@@ -55,7 +74,11 @@ class WindowBase(QMainWindow):
         return self.title_label
 
     def make_palette(self, button_padding: str = "5px 14px") -> tuple[QWidget, QHBoxLayout]:
-        """One button per label, in its colour, with its key; clicking applies the label."""
+        """One button per label, in its colour, with its key; clicking applies the label.
+
+        The buttons sit in a row that scrolls sideways, so however many labels the schema
+        has (up to the store's MAX_LABELS) the window keeps its width. Returns the bar and
+        the layout where callers add their own controls after the labels."""
         from .article_view import tint
 
         bar = QWidget()
@@ -63,13 +86,28 @@ class WindowBase(QMainWindow):
         bar.setStyleSheet("QWidget#labelPalette { background: #f3efe6; border-bottom: 1px solid #ddd6c8; }")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(20, 6, 20, 6)
+        strip = QWidget()
+        strip.setObjectName("labelStrip")
+        strip_layout = QHBoxLayout(strip)
+        strip_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("labelScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setStyleSheet("QScrollArea, QWidget#labelStrip { background: transparent; }")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.label_buttons: dict[str, QPushButton] = {}
-        arabic = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        for lab in self.labels:
-            name = (lab.name_ar if arabic else lab.name_en) or lab.name
+        arabic = arabic_ui()
+        from ..core.store import MAX_LABELS
+
+        # A file with more labels than the store allows (made by other means) still opens.
+        for lab in self.labels[:MAX_LABELS]:
+            name = neutralise((lab.name_ar if arabic else lab.name_en) or lab.name)
             button = QPushButton(f"{lab.key}  {name}" if lab.key else name)
             button.setObjectName(f"label_{lab.name}")
-            button.setToolTip(f"{lab.name} — {lab.description}")
+            button.setToolTip(tooltip(f"{lab.name} — {lab.description}"))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             dark = QColor(lab.color).darker(150).name()
             button.setStyleSheet(
@@ -79,9 +117,14 @@ class WindowBase(QMainWindow):
                 f" QPushButton:hover {{ background: {tint(lab.color, 0.65).name()}; }}"
             )
             button.clicked.connect(lambda _c=False, name=lab.name: self.apply_label(name))  # type: ignore[attr-defined]
-            layout.addWidget(button)
+            strip_layout.addWidget(button)
             self.label_buttons[lab.name] = button
-        layout.addStretch(1)
+        strip_layout.addStretch(1)
+        scroll.setWidget(strip)
+        # One row of buttons high (plus the scroll bar when it shows): never taller.
+        row = max((b.sizeHint().height() for b in self.label_buttons.values()), default=24)
+        scroll.setFixedHeight(row + scroll.horizontalScrollBar().sizeHint().height() + 4)
+        layout.addWidget(scroll, 1)
         return bar, layout
 
     def prepare_view(self, view) -> None:  # type: ignore[no-untyped-def]
@@ -109,10 +152,22 @@ class WindowBase(QMainWindow):
         self.setCentralWidget(splitter)
         return splitter
 
+    @staticmethod
+    def select_row(table, row: int | None) -> None:  # type: ignore[no-untyped-def]
+        """Make ``row`` of a list the current, selected and visible one (None: no selection)."""
+        if row is None:
+            table.clearSelection()
+            return
+        index = table.model().index(row, 0)
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        table.scrollTo(index)
+
     def make_status_labels(self, count: int) -> list[QLabel]:
         labels = []
         for _ in range(count):
             w = QLabel()
+            w.setTextFormat(Qt.TextFormat.PlainText)  # annotator names and titles are data
             w.setStyleSheet("padding: 0 10px;")
             self.statusBar().addPermanentWidget(w)
             labels.append(w)
@@ -184,6 +239,7 @@ class WindowBase(QMainWindow):
     # ------------------------------------------------------------------ errors
     def report_error(self, message: str, *, persistent: bool = False) -> None:
         log.warning("%s", message)
+        message = neutralise(message)
         if persistent:
             self.banner.setText(message)
             self.banner.show()

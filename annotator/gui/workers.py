@@ -1,12 +1,21 @@
-"""Background work: suggestions run off the GUI thread and never touch widgets.
+"""Background work: jobs run off the GUI thread and never touch widgets.
 
 A job computes, then emits a signal; the window (GUI thread) applies the result.
 spaCy and camel-tools are imported inside the job, so start-up never pays for them.
+
+:func:`start_job` is the one way to run a job with results: every job's signals are
+owned the same way. The signals object has no Qt parent and is kept alive here until
+the job has emitted its last signal, so a worker never emits on a deleted object (the
+pool deletes the job itself, in its thread, as soon as ``run`` returns; and a window
+closed mid-job used to take the signals with it: ``Signal source has been deleted``).
+The window's callbacks hang on a relay parented to the window, so once the window is
+gone its callbacks are simply not called.
 """
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -17,6 +26,7 @@ log = logging.getLogger(__name__)
 
 _suggesters: dict[str, Any] = {}
 _lock = threading.Lock()
+_live: set[JobSignals] = set()  # signals of running jobs (see the module docstring)
 
 
 def _suggester(source: str, options: dict[str, Any]) -> Any:
@@ -29,35 +39,112 @@ def _suggester(source: str, options: dict[str, Any]) -> Any:
         return _suggesters[key]
 
 
-class _Signals(QObject):
-    finished = Signal(int, str, object)  # article id, source, list[Suggestion]
-    failed = Signal(int, str, str)  # article id, source, one-line message
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
 
 
-class SuggestJob(QRunnable):
-    def __init__(self, article_id: int, text: str, source: str, options: dict[str, Any] | None = None):
+class JobSignals(QObject):
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(str)  # a one-line message
+
+
+class Job(QRunnable):
+    """Work for the pool: subclasses implement :meth:`work`; a domain error (or any bug,
+    logged) becomes ``failed`` with a message, never an exception in the pool thread."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.article_id = article_id
+        self.signals = JobSignals()
+
+    def work(self, progress: Callable[[int], None]) -> Any:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        signals = self.signals
+        try:
+            result = self.work(signals.progress.emit)
+        except AnnotatorError as exc:
+            signals.failed.emit(str(exc))
+        except Exception as exc:  # a worker bug must not take the annotator's window down
+            log.exception("%s failed", type(self).__name__)
+            signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            signals.finished.emit(result)
+
+
+class _Relay(QObject):
+    """Receives a job's signals for one window; dies with the window."""
+
+    def __init__(self, owner: QObject, signals: JobSignals, finished: Callable[[Any], None],
+                 failed: Callable[[str], None] | None, progress: Callable[[int], None] | None):
+        super().__init__(owner)
+        self.signals, self._finished, self._failed, self._progress = signals, finished, failed, progress
+        signals.finished.connect(self.on_finished)
+        signals.failed.connect(self.on_failed)
+        signals.progress.connect(self.on_progress)
+
+    def on_progress(self, n: int) -> None:
+        if self._progress is not None:
+            self._progress(n)
+
+    def on_finished(self, result: object) -> None:
+        self._end()
+        self._finished(result)
+
+    def on_failed(self, message: str) -> None:
+        self._end()
+        if self._failed is not None:
+            self._failed(message)
+
+    def _end(self) -> None:
+        self.deleteLater()
+
+
+class _Sweeper(QObject):
+    """Lets go of a job's signals once its last signal has been delivered (it lives as
+    long as the application, so that happens even after the job's window is gone)."""
+
+    def release(self, *_args: object) -> None:
+        _live.discard(self.sender())  # type: ignore[arg-type]
+
+
+_sweeper: _Sweeper | None = None
+
+
+def _sweeper_instance() -> _Sweeper:
+    global _sweeper
+    if _sweeper is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _sweeper = _Sweeper(QCoreApplication.instance())
+    return _sweeper
+
+
+def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
+              failed: Callable[[str], None] | None = None, progress: Callable[[int], None] | None = None) -> Job:
+    """Run ``job`` on the pool; its results reach ``owner``'s callbacks on the GUI thread
+    while ``owner`` exists."""
+    _live.add(job.signals)
+    _Relay(owner, job.signals, finished, failed, progress)
+    # Connected after the relay: queued calls run in connection order, so the window has
+    # its result before the signals object is let go.
+    sweeper = _sweeper_instance()
+    job.signals.finished.connect(sweeper.release)
+    job.signals.failed.connect(sweeper.release)
+    pool().start(job)
+    return job
+
+
+class SuggestJob(Job):
+    def __init__(self, text: str, source: str, options: dict[str, Any] | None = None):
+        super().__init__()
         self.text = text
         self.source = source
         self.options = options or {}
-        self.signals = _Signals()
 
-    def run(self) -> None:
-        try:
-            result = _suggester(self.source, self.options).suggest(self.text)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(self.article_id, self.source, str(exc))
-            return
-        except Exception as exc:  # a suggester bug must not take the annotator's window down
-            log.exception("suggester %s failed", self.source)
-            self.signals.failed.emit(self.article_id, self.source, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(self.article_id, self.source, result)
-
-
-def pool() -> QThreadPool:
-    return QThreadPool.globalInstance()
+    def work(self, progress: Callable[[int], None]) -> Any:
+        return _suggester(self.source, self.options).suggest(self.text)
 
 
 class WarmUpJob(QRunnable):
@@ -72,13 +159,7 @@ class WarmUpJob(QRunnable):
             log.exception("warm-up failed")
 
 
-class _ImportSignals(QObject):
-    progress = Signal(int)  # records read so far
-    finished = Signal(object)  # ImportSummary
-    failed = Signal(str)
-
-
-class ImportJob(QRunnable):
+class ImportJob(Job):
     """Import files into the project on a worker thread, through its own connection.
 
     SQLite connections belong to one thread, and the window's connection keeps serving
@@ -90,21 +171,10 @@ class ImportJob(QRunnable):
         self.project_path = project_path
         self.paths = paths
         self.annotator = annotator
-        self.signals = _ImportSignals()
 
-    def run(self) -> None:
+    def work(self, progress: Callable[[int], None]) -> Any:
         from ..core.importer import import_paths
         from ..core.store import Project
 
-        try:
-            with Project.open(self.project_path) as project:
-                summary = import_paths(project, self.paths, annotator=self.annotator,
-                                       progress=self.signals.progress.emit)
-        except AnnotatorError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except Exception as exc:  # never let a worker bug take the window down
-            log.exception("import failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(summary)
+        with Project.open(self.project_path) as project:
+            return import_paths(project, self.paths, annotator=self.annotator, progress=progress)

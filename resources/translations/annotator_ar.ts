@@ -271,16 +271,164 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>add span</source>
+        <translation>إضافة مقطع</translation>
+    </message>
+    <message>
+        <source>relabel span</source>
+        <translation>تغيير وسم المقطع</translation>
+    </message>
+    <message>
+        <source>edit attributes</source>
+        <translation>تعديل الخصائص</translation>
+    </message>
+    <message>
+        <source>toggle clitic</source>
+        <translation>تبديل السابقة</translation>
+    </message>
+    <message>
+        <source>label all mentions</source>
+        <translation>وسم كل الإشارات</translation>
+    </message>
+    <message>
+        <source>accept suggestion</source>
+        <translation>قبول اقتراح</translation>
+    </message>
+    <message>
+        <source>accept all suggestions</source>
+        <translation>قبول كل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>reject suggestion</source>
+        <translation>رفض اقتراح</translation>
+    </message>
+    <message>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <source>This project has no articles yet. Import some with: annotator import</source>
+        <translation>لا مقالات في هذا المشروع بعد. استوردها بالأمر: annotator import</translation>
+    </message>
+    <message>
+        <source>This is the last article in the list.</source>
+        <translation>هذا آخر مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>This is the first article in the list.</source>
+        <translation>هذا أول مقال في القائمة.</translation>
+    </message>
+    <message>
+        <source>Flag article</source>
+        <translation>الإبلاغ عن المقال</translation>
+    </message>
+    <message>
+        <source>What is wrong with this article?</source>
+        <translation>ما المشكلة في هذا المقال؟</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>No label on key</source>
+        <translation>لا وسم على المفتاح</translation>
+    </message>
+    <message>
+        <source>Select some text first.</source>
+        <translation>حدّد نصاً أولاً.</translation>
+    </message>
+    <message>
+        <source>This span has no clitic to toggle.</source>
+        <translation>لا سابقة في هذا المقطع.</translation>
+    </message>
+    <message>
+        <source>Select a span first.</source>
+        <translation>حدّد مقطعاً أولاً.</translation>
+    </message>
+    <message>
+        <source>No other mentions.</source>
+        <translation>لا إشارات أخرى.</translation>
+    </message>
+    <message>
+        <source>No suggestion under the cursor.</source>
+        <translation>لا اقتراح تحت المؤشر.</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation>المنجز:</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator</source>
+        <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Project files (*.db *.sqlite);;All files (*)</source>
+        <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles (*.jsonl *.txt *.csv);;All files (*)</source>
+        <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>استُورد:</translation>
+    </message>
+    <message>
+        <source>working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <source>%1 suggestions — Enter accepts, Backspace rejects</source>
+        <translation>%1 اقتراحات — Enter للقبول، Backspace للرفض</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق بين الموسّمين…</translation>
+    </message>
+    <message>
+        <source>Annotation guidelines</source>
+        <translation>دليل التوسيم</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
         <source>Search titles…</source>
         <translation>ابحث في العناوين…</translation>
     </message>
     <message>
         <source>All</source>
         <translation>الكل</translation>
-    </message>
-    <message>
-        <source>Spans</source>
-        <translation>المقاطع</translation>
     </message>
     <message>
         <source>Exact characters</source>
@@ -406,25 +554,104 @@
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
     </message>
+</context>
+<context>
+    <name>Review</name>
     <message>
-        <source>This project has no articles yet. Import some with: annotator import</source>
-        <translation>لا مقالات في هذا المشروع بعد. استوردها بالأمر: annotator import</translation>
+        <source>add span</source>
+        <translation>إضافة مقطع</translation>
     </message>
     <message>
-        <source>This is the last article in the list.</source>
+        <source>relabel span</source>
+        <translation>تغيير وسم المقطع</translation>
+    </message>
+    <message>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <source>take option</source>
+        <translation>اعتماد خيار</translation>
+    </message>
+    <message>
+        <source>take a version</source>
+        <translation>اعتماد نسخة</translation>
+    </message>
+    <message>
+        <source>reject all options</source>
+        <translation>رفض كل الخيارات</translation>
+    </message>
+    <message>
+        <source>change strategy</source>
+        <translation>تغيير طريقة الدمج</translation>
+    </message>
+    <message>
+        <source>accept as gold</source>
+        <translation>اعتماد كمرجع ذهبي</translation>
+    </message>
+    <message>
+        <source>No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.</source>
+        <translation>لا مقال أنهى توسيمَه موسِّمان بعد. يُنهي الموسِّم المقال بـ Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>This is the last article in the queue.</source>
         <translation>هذا آخر مقال في القائمة.</translation>
     </message>
     <message>
-        <source>This is the first article in the list.</source>
+        <source>This is the first article in the queue.</source>
         <translation>هذا أول مقال في القائمة.</translation>
     </message>
     <message>
-        <source>Flag article</source>
-        <translation>الإبلاغ عن المقال</translation>
+        <source>Conflicts</source>
+        <translation>الخلافات</translation>
     </message>
     <message>
-        <source>What is wrong with this article?</source>
-        <translation>ما المشكلة في هذا المقال؟</translation>
+        <source>%1 left of %2</source>
+        <translation>%1 متبقية من %2</translation>
+    </message>
+    <message>
+        <source>No conflicts in this article.</source>
+        <translation>لا خلافات في هذا المقال.</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>المراجِع:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Conflicts left:</source>
+        <translation>الخلافات المتبقية:</translation>
+    </message>
+    <message>
+        <source>Agreement:</source>
+        <translation>الاتفاق:</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator</source>
+        <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>This is the last conflict.</source>
+        <translation>هذا آخر خلاف.</translation>
+    </message>
+    <message>
+        <source>This is the first conflict.</source>
+        <translation>هذا أول خلاف.</translation>
+    </message>
+    <message>
+        <source>Go to a conflict first (F8).</source>
+        <translation>انتقل إلى خلاف أولاً (F8).</translation>
+    </message>
+    <message>
+        <source>There is no annotator %1 on this article.</source>
+        <translation>لا يوجد موسِّم رقم %1 في هذا المقال.</translation>
     </message>
     <message>
         <source>No label on key</source>
@@ -435,179 +662,16 @@
         <translation>حدّد نصاً أولاً.</translation>
     </message>
     <message>
-        <source>add span</source>
-        <translation>إضافة مقطع</translation>
+        <source>The gold was accepted before; it is a draft again until you accept it.</source>
+        <translation>كان المرجع الذهبي معتمداً؛ صار مسودة حتى تعتمده من جديد.</translation>
     </message>
     <message>
-        <source>relabel span</source>
-        <translation>تغيير وسم المقطع</translation>
+        <source>Gold saved for</source>
+        <translation>حُفظ المرجع الذهبي لـ</translation>
     </message>
     <message>
-        <source>edit attributes</source>
-        <translation>تعديل الخصائص</translation>
-    </message>
-    <message>
-        <source>This span has no clitic to toggle.</source>
-        <translation>لا سابقة في هذا المقطع.</translation>
-    </message>
-    <message>
-        <source>toggle clitic</source>
-        <translation>تبديل السابقة</translation>
-    </message>
-    <message>
-        <source>Select a span first.</source>
-        <translation>حدّد مقطعاً أولاً.</translation>
-    </message>
-    <message>
-        <source>No other mentions.</source>
-        <translation>لا إشارات أخرى.</translation>
-    </message>
-    <message>
-        <source>label all mentions</source>
-        <translation>وسم كل الإشارات</translation>
-    </message>
-    <message>
-        <source>working…</source>
-        <translation>جارٍ العمل…</translation>
-    </message>
-    <message>
-        <source>%1 suggestions — Enter accepts, Backspace rejects</source>
-        <translation>%1 اقتراحات — Enter للقبول، Backspace للرفض</translation>
-    </message>
-    <message>
-        <source>accept suggestion</source>
-        <translation>قبول اقتراح</translation>
-    </message>
-    <message>
-        <source>accept all suggestions</source>
-        <translation>قبول كل الاقتراحات</translation>
-    </message>
-    <message>
-        <source>No suggestion under the cursor.</source>
-        <translation>لا اقتراح تحت المؤشر.</translation>
-    </message>
-    <message>
-        <source>Annotator:</source>
-        <translation>الموسِّم:</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>المقال</translation>
-    </message>
-    <message>
-        <source>Done:</source>
-        <translation>المنجز:</translation>
-    </message>
-    <message>
-        <source>Arabic News Annotator</source>
-        <translation>موسِّم الأخبار العربية</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>فتح مشروع</translation>
-    </message>
-    <message>
-        <source>Project files (*.db *.sqlite);;All files (*)</source>
-        <translation>ملفات المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import articles</source>
-        <translation>استيراد مقالات</translation>
-    </message>
-    <message>
-        <source>Articles (*.jsonl *.txt *.csv);;All files (*)</source>
-        <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>جارٍ الاستيراد…</translation>
-    </message>
-    <message>
-        <source>Imported:</source>
-        <translation>استُورد:</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>تراجع</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
-        <source>Agreement…</source>
-        <translation>الاتفاق بين الموسّمين…</translation>
-    </message>
-    <message>
-        <source>Annotation guidelines</source>
-        <translation>دليل التوسيم</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
-    </message>
-</context>
-<context>
-    <name>Review</name>
-    <message>
-        <source>Article</source>
-        <translation>المقال</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>الاتفاق</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>الوسم</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>النص</translation>
-    </message>
-    <message>
-        <source>all annotators agree</source>
-        <translation>اتفاق الجميع</translation>
-    </message>
-    <message>
-        <source>partial: others left it unmarked</source>
-        <translation>جزئي: لم يحدّده الآخرون</translation>
-    </message>
-    <message>
-        <source>conflict: other boundaries or label</source>
-        <translation>خلاف: حدود أو وسم مختلف</translation>
-    </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>المقاطع: %1</translation>
-    </message>
-    <message>
-        <source>Take annotator %1's version</source>
-        <translation>اعتماد نسخة الموسِّم %1</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>قائمة المراجعة</translation>
-    </message>
-    <message>
-        <source>Enter takes this option; Alt+0 rejects all options</source>
-        <translation>Enter يعتمد هذا الخيار، وAlt+0 يرفض كل الخيارات</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>الخلافات</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>الموضع</translation>
-    </message>
-    <message>
-        <source>Options</source>
-        <translation>الخيارات</translation>
-    </message>
-    <message>
-        <source>Annotators</source>
-        <translation>الموسِّمون</translation>
+        <source>Every article in the queue has accepted gold.</source>
+        <translation>لكل مقالات القائمة مرجع ذهبي معتمد.</translation>
     </message>
     <message>
         <source>Next conflict</source>
@@ -682,6 +746,10 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
+        <source>Take annotator %1's version</source>
+        <translation>اعتماد نسخة الموسِّم %1</translation>
+    </message>
+    <message>
         <source>Next article in the queue</source>
         <translation>المقال التالي في القائمة</translation>
     </message>
@@ -706,28 +774,28 @@
         <translation>العودة إلى المقال</translation>
     </message>
     <message>
-        <source>No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.</source>
-        <translation>لا مقال أنهى توسيمَه موسِّمان بعد. يُنهي الموسِّم المقال بـ Ctrl+Enter.</translation>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
     </message>
     <message>
-        <source>This is the last article in the queue.</source>
-        <translation>هذا آخر مقال في القائمة.</translation>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
     </message>
     <message>
-        <source>This is the first article in the queue.</source>
-        <translation>هذا أول مقال في القائمة.</translation>
+        <source>Enter takes this option; Alt+0 rejects all options</source>
+        <translation>Enter يعتمد هذا الخيار، وAlt+0 يرفض كل الخيارات</translation>
     </message>
     <message>
-        <source>Draft, not saved yet: derived from the strategy</source>
-        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
+        <source>Position</source>
+        <translation>الموضع</translation>
     </message>
     <message>
-        <source>Draft saved</source>
-        <translation>المسودة محفوظة</translation>
+        <source>Options</source>
+        <translation>الخيارات</translation>
     </message>
     <message>
-        <source>Accepted gold</source>
-        <translation>مرجع ذهبي معتمد</translation>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
     </message>
     <message>
         <source>settled</source>
@@ -742,108 +810,48 @@
         <translation>في المسودة</translation>
     </message>
     <message>
-        <source>%1 left of %2</source>
-        <translation>%1 متبقية من %2</translation>
-    </message>
-    <message>
-        <source>No conflicts in this article.</source>
-        <translation>لا خلافات في هذا المقال.</translation>
-    </message>
-    <message>
         <source>para. %1</source>
         <translation>فقرة %1</translation>
     </message>
     <message>
-        <source>Reviewer:</source>
-        <translation>المراجِع:</translation>
+        <source>Draft, not saved yet: derived from the strategy</source>
+        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
     </message>
     <message>
-        <source>Queue</source>
-        <translation>القائمة</translation>
+        <source>Draft saved</source>
+        <translation>المسودة محفوظة</translation>
     </message>
     <message>
-        <source>Conflicts left:</source>
-        <translation>الخلافات المتبقية:</translation>
+        <source>Accepted gold</source>
+        <translation>مرجع ذهبي معتمد</translation>
     </message>
     <message>
-        <source>Agreement:</source>
-        <translation>الاتفاق:</translation>
+        <source>Article</source>
+        <translation>المقال</translation>
     </message>
     <message>
-        <source>Review</source>
-        <translation>مراجعة</translation>
+        <source>Label</source>
+        <translation>الوسم</translation>
     </message>
     <message>
-        <source>Arabic News Annotator</source>
-        <translation>موسِّم الأخبار العربية</translation>
+        <source>Text</source>
+        <translation>النص</translation>
     </message>
     <message>
-        <source>This is the last conflict.</source>
-        <translation>هذا آخر خلاف.</translation>
+        <source>all annotators agree</source>
+        <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <source>This is the first conflict.</source>
-        <translation>هذا أول خلاف.</translation>
+        <source>partial: others left it unmarked</source>
+        <translation>جزئي: لم يحدّده الآخرون</translation>
     </message>
     <message>
-        <source>Go to a conflict first (F8).</source>
-        <translation>انتقل إلى خلاف أولاً (F8).</translation>
+        <source>conflict: other boundaries or label</source>
+        <translation>خلاف: حدود أو وسم مختلف</translation>
     </message>
     <message>
-        <source>There is no annotator %1 on this article.</source>
-        <translation>لا يوجد موسِّم رقم %1 في هذا المقال.</translation>
-    </message>
-    <message>
-        <source>take a version</source>
-        <translation>اعتماد نسخة</translation>
-    </message>
-    <message>
-        <source>reject all options</source>
-        <translation>رفض كل الخيارات</translation>
-    </message>
-    <message>
-        <source>take option</source>
-        <translation>اعتماد خيار</translation>
-    </message>
-    <message>
-        <source>No label on key</source>
-        <translation>لا وسم على المفتاح</translation>
-    </message>
-    <message>
-        <source>Select some text first.</source>
-        <translation>حدّد نصاً أولاً.</translation>
-    </message>
-    <message>
-        <source>add span</source>
-        <translation>إضافة مقطع</translation>
-    </message>
-    <message>
-        <source>relabel span</source>
-        <translation>تغيير وسم المقطع</translation>
-    </message>
-    <message>
-        <source>delete span</source>
-        <translation>حذف مقطع</translation>
-    </message>
-    <message>
-        <source>change strategy</source>
-        <translation>تغيير طريقة الدمج</translation>
-    </message>
-    <message>
-        <source>The gold was accepted before; it is a draft again until you accept it.</source>
-        <translation>كان المرجع الذهبي معتمداً؛ صار مسودة حتى تعتمده من جديد.</translation>
-    </message>
-    <message>
-        <source>accept as gold</source>
-        <translation>اعتماد كمرجع ذهبي</translation>
-    </message>
-    <message>
-        <source>Gold saved for</source>
-        <translation>حُفظ المرجع الذهبي لـ</translation>
-    </message>
-    <message>
-        <source>Every article in the queue has accepted gold.</source>
-        <translation>لكل مقالات القائمة مرجع ذهبي معتمد.</translation>
+        <source>%1 spans</source>
+        <translation>المقاطع: %1</translation>
     </message>
 </context>
 <context>

@@ -78,3 +78,18 @@ def test_arabic_menu_mnemonics_never_underline_an_alef_and_are_unique(qapp, make
         assert key not in ALEF_FORMS, f"mnemonic on an alef in {title!r}"
         keys.append(key)
     assert len(set(keys)) == len(keys), titles
+
+
+def test_every_tr_call_is_found_by_the_extractor():
+    """A module that calls ``tr("…")`` with a helper imported from elsewhere had its strings
+    silently left out of the .ts file (the Arabic window then showed English)."""
+    import re
+
+    update = _update_module()
+    found = {text for texts in update.extract().values() for text in texts}
+    unseen = []
+    for path in sorted((ROOT / "annotator" / "gui").glob("*.py")):
+        for text in re.findall(r'(?<![\w.])tr\(\s*"((?:[^"\\]|\\.)*)"', path.read_text(encoding="utf-8")):
+            if text not in found:
+                unseen.append(f"{path.name}: {text}")
+    assert unseen == [], "define the module's own tr() helper so update.py finds these"

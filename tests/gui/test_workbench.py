@@ -697,3 +697,84 @@ def test_suggestions_accept_reject_and_accept_all(qtbot, make_project, open_wind
     window.open_article(ids[0])  # reopened: the rejected one is still not offered
     qtbot.waitUntil(lambda: bool(window.visible_suggestions), timeout=60_000)
     assert rejected.key() not in {s.key() for s in window.visible_suggestions}
+
+
+def test_every_suggestion_action_is_one_undo_step_and_backspace_deletes_a_span(qtbot, make_project, open_window):
+    """#12 item 5: Ctrl+Z after a Backspace-reject un-rejects it (it used to undo an earlier
+    accept and leave the rejection for good); Backspace on a selected span deletes it."""
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    window.suggest_source.setCurrentIndex(window.suggest_source.findData("rules"))
+    qtbot.waitUntil(lambda: bool(window.visible_suggestions), timeout=60_000)
+
+    def suggestion(text):
+        return next(s for s in window.visible_suggestions if ARTICLE[s.start:s.end] == text)
+
+    def rejected():
+        with Project.open(path) as other:
+            return other.rejected_suggestions(ids[0], "hala")
+
+    accepted = suggestion("قوات النظام")
+    view.place_cursor_cp(accepted.start + 1)
+    press(qtbot, view, Qt.Key.Key_Return)
+    refused = suggestion("مصادر ميدانية")
+    view.place_cursor_cp(refused.start + 1)
+    press(qtbot, view, Qt.Key.Key_Backspace)
+    assert rejected() == {refused.key()}
+
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)  # the rejection, not the accept
+    assert rejected() == set()
+    assert refused.key() in {s.key() for s in window.visible_suggestions}
+    assert [s.key() for s in stored_spans(path, ids[0], "hala")] == [accepted.key()]
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)  # then the accept
+    assert stored_spans(path, ids[0], "hala") == []
+    press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
+    press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert rejected() == {refused.key()}
+    assert [s.key() for s in stored_spans(path, ids[0], "hala")] == [accepted.key()]
+
+    # Backspace with a span selected deletes that span, like Delete, and undoes like it.
+    a, b = select_text(view, "الطيران الروسي")
+    press(qtbot, view, Qt.Key.Key_1)
+    assert window.selected_span_id is not None
+    press(qtbot, view, Qt.Key.Key_Backspace)
+    assert (a, b, "ACTOR") not in {s.key() for s in stored_spans(path, ids[0], "hala")}
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert (a, b, "ACTOR") in {s.key() for s in stored_spans(path, ids[0], "hala")}
+
+
+HOSTILE_TITLES = ['<img src="/local/file.png"> بيان', "<img width=30000 height=30000>",
+                  "\u202eعنوان معكوس <b>x</b>"]
+
+
+def test_titles_are_plain_text_and_bidi_controls_are_neutralised(qtbot, make_project, open_window):
+    """#16 item 12: a title is never Qt rich text (it loaded local images and a 30,000 px
+    image grew the window to 30,637 × 30,246), and a U+202E in it cannot reverse a list."""
+    from PySide6.QtWidgets import QLabel
+
+    articles = [(title, f"نص المقال رقم {n}.\n\nقصفت قوات النظام بلدات في ريف إدلب.")
+                for n, title in enumerate(HOSTILE_TITLES)]
+    path, ids = make_project(articles)
+    window = open_window(path)
+    for article_id, title in zip(ids, HOSTILE_TITLES, strict=True):
+        window.open_article(article_id)
+        label = window.findChild(QLabel, "articleTitle")
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.text() == title.replace("\u202e", "")
+        assert label.sizeHint().width() < 3000 and label.sizeHint().height() < 3000
+        assert window.minimumSizeHint().width() < 3000 and window.minimumSizeHint().height() < 3000
+    model = window.article_model
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert all("\u202e" not in text for text in shown)
+    tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img" in tip
+
+
+def test_an_annotator_name_with_markup_is_shown_as_written(qtbot, make_project, open_window):
+    name = "<img width=30000 height=30000>"
+    path, _ids = make_project([THIRD])
+    window = open_window(path, annotator=name)
+    assert window.status_annotator.textFormat() == Qt.TextFormat.PlainText
+    assert window.status_annotator.text().endswith(name)
+    assert window.minimumSizeHint().width() < 3000 and window.minimumSizeHint().height() < 3000

@@ -9,6 +9,7 @@ from .articles import ArticleRow, content_hash
 from .connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC
 from .project import Project, sqlite_utils
 from .rules import (
+    MAX_LABELS,
     check_annotator_name,
     check_label,
     check_span,
@@ -22,6 +23,7 @@ from .schema import SCHEMA_VERSION
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "MAX_LABELS",
     "SCHEMA_VERSION",
     "SQLITE_MAGIC",
     "ArticleRow",

@@ -68,7 +68,15 @@ def load_labels_file(path: str | os.PathLike[str]) -> list[Label]:
     return labels
 
 
+# The most labels a schema may have. Annotation schemas have a handful to a few dozen;
+# each label is a palette button and a colour to tell apart, and a schema of thousands
+# (a hostile or broken file) made the window hundreds of thousands of pixels wide.
+MAX_LABELS = 100
+
+
 def check_label(label: Label, existing: Sequence[Label]) -> None:
+    if len(existing) >= MAX_LABELS:
+        raise LabelError(f"a project can have at most {MAX_LABELS} labels; {label.name!r} would be one too many")
     if not label.name or not label.name.strip() or len(label.name) > 64:
         raise LabelError("a label name must be 1–64 characters and not blank")
     if any(ch in label.name for ch in "\n\r\t"):

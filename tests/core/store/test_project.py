@@ -593,3 +593,20 @@ def test_allow_overlap_setting(project: Project, article: int, sample_text: str)
     project.add_span(article, "amal", *_find(sample_text, "ريف حمص الشرقي"), "LOCATION")
     project.add_span(article, "amal", *_find(sample_text, "حمص"), "LOCATION")
     assert len(project.spans(article, "amal")) == 2
+
+
+def test_label_schema_is_capped(project: Project, tmp_path: Path) -> None:
+    """#16 item 13: a schema of thousands of labels made the window 206,325 px wide (and
+    50,000 crashed it). The store refuses more than MAX_LABELS, on create and on add."""
+    from annotator.core.store import MAX_LABELS
+
+    many = [Label(f"L{i}", f"و{i}", f"L{i}", "#336699", "") for i in range(MAX_LABELS + 1)]
+    with pytest.raises(LabelError, match=f"at most {MAX_LABELS}"):
+        Project.create(tmp_path / "many.db", labels=many)
+    assert not (tmp_path / "many.db").exists()  # no half-made project left behind
+    for i in range(MAX_LABELS - len(project.labels())):
+        project.add_label(Label(f"EXTRA{i}", f"إضافي{i}", f"Extra {i}", "#336699", ""))
+    assert len(project.labels()) == MAX_LABELS
+    with pytest.raises(LabelError, match=f"at most {MAX_LABELS}"):
+        project.add_label(Label("ONE_TOO_MANY", "زائد", "One too many", "#336699", ""))
+    project.update_label("EXTRA0", description="still editable at the cap")

@@ -1,0 +1,242 @@
+"""The workbench's widgets, built and laid out (no workflow logic: that is the session's)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import STATUSES
+from .article_view import ArticleView
+from .i18n import arabic_ui
+from .models import ArticleTableModel, SpanTableModel, category_text, setup_article_table, status_text
+from .project_files import import_dialog, open_project_dialog
+
+# The MainWindow these functions build or serve. Not imported (it imports this module):
+# the window is the only caller, and the layering stays one-way.
+MainWindow = Any
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("MainWindow", text)
+
+SUGGEST_SOURCES = ("off", "rules", "model", "camel")
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        for category in SpanTableModel.CATEGORIES:
+            box.addItem(category_text(category), category)
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(str(index.data(Qt.ItemDataRole.EditRole) or "other"))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def build_article_list(w: MainWindow) -> QWidget:
+    """The article list with its search box and status filter."""
+    left = QWidget()
+    lv = QVBoxLayout(left)
+    lv.setContentsMargins(6, 6, 6, 6)
+    filters = QHBoxLayout()
+    w.search_edit = QLineEdit()
+    w.search_edit.setObjectName("searchEdit")
+    w.search_edit.setPlaceholderText(tr("Search titles…"))
+    w.search_edit.setClearButtonEnabled(True)
+    w.status_filter = QComboBox()
+    w.status_filter.setObjectName("statusFilter")
+    w.status_filter.addItem(tr("All"), None)
+    for st in STATUSES:
+        w.status_filter.addItem(status_text(st), st)
+    filters.addWidget(w.search_edit, 1)
+    filters.addWidget(w.status_filter)
+    lv.addLayout(filters)
+    w.article_model = ArticleTableModel(w.project, w.annotator, w)
+    w.article_table = table = QTableView()
+    table.setObjectName("articleList")
+    table.setModel(w.article_model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    setup_article_table(table)  # never reads more rows than it shows
+    lv.addWidget(table, 1)
+    table.clicked.connect(w._article_clicked)
+    table.activated.connect(w._article_clicked)
+    w._search_timer = QTimer(w)
+    w._search_timer.setSingleShot(True)
+    w._search_timer.setInterval(250)
+    w._search_timer.timeout.connect(w._apply_filter)
+    w.search_edit.textChanged.connect(lambda _t: w._search_timer.start())
+    w.status_filter.currentIndexChanged.connect(lambda _i: w._apply_filter())
+    left.setMinimumWidth(260)
+    return left
+
+
+def build_span_list(w: MainWindow) -> QWidget:
+    right = QWidget()
+    rv = QVBoxLayout(right)
+    rv.setContentsMargins(6, 6, 6, 6)
+    w.span_heading = QLabel(tr("Spans"))
+    w.span_heading.setStyleSheet("font-weight: bold;")
+    rv.addWidget(w.span_heading)
+    w.span_model = SpanTableModel(w)
+    w.span_model.on_edit = w._edit_attributes
+    w.span_table = table = QTableView()
+    table.setObjectName("spanList")
+    table.setModel(w.span_model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    table.setItemDelegateForColumn(3, CategoryDelegate(table))
+    sh = table.horizontalHeader()
+    sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for col in (0, 2, 3, 4):
+        sh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    sh.setResizeContentsPrecision(0)  # as for the article list: rows on screen only
+    table.clicked.connect(w._span_row_clicked)
+    rv.addWidget(table, 1)
+    right.setMinimumWidth(300)
+    return right
+
+
+def build_exact_button(w: MainWindow) -> QToolButton:
+    w.exact_button = QToolButton()
+    w.exact_button.setObjectName("exactSelection")
+    w.exact_button.setText(tr("Exact characters"))
+    w.exact_button.setToolTip(tr("Do not snap selections to whole words (or hold Alt while dragging)"))
+    w.exact_button.setCheckable(True)
+    w.exact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return w.exact_button
+
+
+def build_suggestion_bar(w: MainWindow) -> QWidget:
+    bar = QWidget()
+    bar.setObjectName("suggestionBar")
+    bar.setStyleSheet("QWidget#suggestionBar { background: #f3efe6; border-top: 1px solid #ddd6c8; }")
+    layout = QHBoxLayout(bar)
+    layout.setContentsMargins(20, 4, 20, 4)
+    layout.addWidget(QLabel(tr("Suggestions:")))
+    w.suggest_source = QComboBox()
+    w.suggest_source.setObjectName("suggestSource")
+    names = {"off": tr("off"), "rules": tr("rules"), "model": tr("trained model"), "camel": tr("CAMeL NER")}
+    for src in SUGGEST_SOURCES:
+        w.suggest_source.addItem(names[src], src)
+    source = str(w.settings.value("suggest_source", "rules"))
+    w.suggest_source.setCurrentIndex(max(0, SUGGEST_SOURCES.index(source) if source in SUGGEST_SOURCES else 1))
+    w.suggest_source.currentIndexChanged.connect(lambda _i: w.suggestion_feed.source_changed())
+    w.suggest_source.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    layout.addWidget(w.suggest_source)
+    w.suggest_info = QLabel()
+    w.suggest_info.setObjectName("suggestInfo")
+    w.suggest_info.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(w.suggest_info, 1)
+    accept_all = QPushButton(tr("Accept all"))
+    accept_all.setObjectName("acceptAll")
+    accept_all.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    accept_all.clicked.connect(w.accept_all_suggestions)
+    layout.addWidget(accept_all)
+    return bar
+
+
+def build_window(w: MainWindow) -> None:
+    """List | title, palette, article, suggestions | span list."""
+    w.resize(1400, 860)
+    left = build_article_list(w)
+    centre = QWidget()
+    cv = QVBoxLayout(centre)
+    cv.setContentsMargins(0, 0, 0, 0)
+    cv.setSpacing(0)
+    cv.addWidget(w.make_banner())
+    w.make_title_label()
+    w.meta_label = w.make_data_label("articleMeta")
+    w.meta_label.setStyleSheet(
+        "QLabel#articleMeta { color: #6b6b6b; padding: 0 28px 8px 28px; background: #fffdf8; }")
+    cv.addWidget(w.title_label)
+    cv.addWidget(w.meta_label)
+    bar, layout = w.make_palette()
+    layout.addWidget(build_exact_button(w))
+    cv.addWidget(bar)
+    w.view = ArticleView()
+    w.prepare_view(w.view)
+    cv.addWidget(w.view, 1)
+    cv.addWidget(build_suggestion_bar(w))
+    w.view.labelKeyPressed.connect(w.label_key)
+    w.view.deletePressed.connect(w.delete_selected_span)
+    w.view.acceptSuggestionPressed.connect(w.accept_suggestion_at_cursor)
+    w.view.rejectSuggestionPressed.connect(w.backspace)
+    w.view.spanClicked.connect(w.select_span)
+    w.view.escapePressed.connect(lambda: w.select_span(None))
+    right = build_span_list(w)
+    w.install_panes(left, centre, right, [330, 760, 330])
+    w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
+
+
+def build_actions(w: MainWindow) -> None:
+    # In a right-to-left layout the next article lies to the left.
+    next_key, prev_key = ("Alt+Left", "Alt+Right") if arabic_ui() else ("Alt+Right", "Alt+Left")
+    m_file = w.menuBar().addMenu(tr("&File"))
+    m_article = w.menuBar().addMenu(tr("&Article"))
+    m_edit = w.menuBar().addMenu(tr("&Edit"))
+    m_view = w.menuBar().addMenu(tr("&View"))
+    w.menu_team = w.menuBar().addMenu(tr("&Team"))
+    m_help = w.menuBar().addMenu(tr("&Help"))
+
+    act = w.make_action
+    act(m_file, tr("Open project…"), "Ctrl+O", lambda: open_project_dialog(w), "actOpen")
+    act(m_file, tr("Import articles…"), "Ctrl+I", lambda: import_dialog(w), "actImport")
+    act(m_file, tr("Quit"), "Ctrl+Q", w.close, "actQuit")
+    w.act_next = act(m_article, tr("Next article"), [next_key, "Ctrl+PgDown"], w.next_article, "actNext")
+    w.act_prev = act(m_article, tr("Previous article"), [prev_key, "Ctrl+PgUp"], w.previous_article, "actPrev")
+    w.act_done = act(m_article, tr("Mark done and go to next"), ["Ctrl+Return", "Ctrl+Enter"],
+                     w.mark_done_and_next, "actDone")
+    w.act_skip = act(m_article, tr("Skip"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], w.skip_article, "actSkip")
+    w.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", w.flag_article_dialog, "actFlag")
+    w.add_undo_actions(m_edit)
+    m_edit.addSeparator()
+    act(m_edit, tr("Delete span"), None, w.delete_selected_span, "actDelete")
+    act(m_edit, tr("Toggle clitic in span"), "Ctrl+K", w.toggle_clitic, "actClitic")
+    act(m_edit, tr("Label all mentions"), "Ctrl+M", w.label_all_mentions, "actMentions")
+    act(m_edit, tr("Accept all suggestions"), "Ctrl+Shift+A", w.accept_all_suggestions, "actAcceptAll")
+    act(m_edit, tr("Exact character selection"), "Ctrl+E", w.exact_button.toggle, "actExact")
+    act(m_view, tr("Larger text"), ["Ctrl+=", "Ctrl++"], lambda: w.change_font_size(+1), "actZoomIn")
+    act(m_view, tr("Smaller text"), "Ctrl+-", lambda: w.change_font_size(-1), "actZoomOut")
+    act(m_view, tr("Find in list"), "Ctrl+F", w.search_edit.setFocus, "actFind")
+    act(m_view, tr("Back to the article"), "F6", w.view.setFocus, "actFocusView")
+    w.add_help_actions(w.menu_team, m_help)
+
+
+
+def window_icon() -> QIcon:
+    from ..core.paths import resources_dir
+
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        png = folder / f"annotator-{size}.png"
+        if png.exists():
+            icon.addPixmap(QPixmap(str(png)))
+    svg = folder / "annotator.svg"
+    if icon.isNull() and svg.exists():
+        icon = QIcon(str(svg))
+    return icon

@@ -1,0 +1,76 @@
+"""The worker helper: jobs deliver to a live window and never emit on a deleted object."""
+from __future__ import annotations
+
+import threading
+
+from annotator.gui import workers
+
+
+class _HeldSuggester:
+    """A suggester that holds its job until the test lets it go (a slow model)."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def suggest(self, text: str) -> list:
+        self.started.set()
+        self.release.wait(30)
+        return []
+
+
+def test_destroying_the_window_while_a_suggestion_job_runs(qtbot, make_project, monkeypatch, capfd):
+    """#16 item 19c: the job's signals were parented to the window, so a window destroyed
+    mid-job took them along and the worker printed
+    ``RuntimeError: Signal source has been deleted``."""
+    held = _HeldSuggester()
+    monkeypatch.setitem(workers._suggesters, "rules" + repr([]), held)
+    path, _ids = make_project(["حلب: قصف\n\nقصفت قوات النظام أحياء في مدينة حلب."])
+    from annotator.gui import create_main_window
+
+    window = create_main_window(str(path), "hala")  # not given to qtbot: this test deletes it
+    window.show()
+    try:
+        window.suggest_source.setCurrentIndex(window.suggest_source.findData("rules"))
+        qtbot.waitUntil(held.started.is_set, timeout=30_000)
+        window.clock.stop()
+        window.deleteLater()  # its project file is closed when it is destroyed
+        qtbot.waitUntil(lambda: not _alive(window), timeout=5000)
+    finally:
+        held.release.set()
+    assert workers.pool().waitForDone(30_000)
+    qtbot.waitUntil(lambda: not workers._live, timeout=5000)  # nothing kept once the job is over
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err
+    assert "RuntimeError" not in err
+
+
+def _alive(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
+
+
+def test_results_reach_a_live_owner_in_order(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    class Count(workers.Job):
+        def work(self, progress):
+            for n in range(3):
+                progress(n)
+            return "done"
+
+    owner = QObject()
+    seen: list[object] = []
+    workers.start_job(owner, Count(), finished=seen.append, progress=seen.append)
+    qtbot.waitUntil(lambda: "done" in seen, timeout=10_000)
+    assert seen == [0, 1, 2, "done"]
+    failures: list[str] = []
+
+    class Broken(workers.Job):
+        def work(self, progress):
+            raise ValueError("bug")
+
+    workers.start_job(owner, Broken(), finished=seen.append, failed=failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert failures == ["ValueError: bug"]
