@@ -778,3 +778,39 @@ def test_an_annotator_name_with_markup_is_shown_as_written(qtbot, make_project, 
     assert window.status_annotator.textFormat() == Qt.TextFormat.PlainText
     assert window.status_annotator.text().endswith(name)
     assert window.minimumSizeHint().width() < 3000 and window.minimumSizeHint().height() < 3000
+
+
+# ------------------------------------------------------- #12: a working day
+SDF_ARTICLE = "بيان\n\nوأعلنت قوات سوريا الديمقراطية (SDF) سيطرتها على القرية."
+
+
+def drag(qtbot, view, a: int, b: int) -> None:
+    """A plain mouse drag from cursor position ``a`` to ``b``."""
+    viewport = view.viewport()
+    none = Qt.KeyboardModifier.NoModifier
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, none, point_at(view, a))
+    qtbot.mouseMove(viewport, point_at(view, b))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, none, point_at(view, b))
+
+
+def test_dragging_over_a_name_with_a_bracketed_alias_stores_no_bracket(qtbot, make_project, open_window):
+    """#12 item 2: the drag took in `(` and left `)` out, in both directions."""
+    path, ids = make_project([SDF_ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    a = SDF_ARTICLE.index("قوات")
+    b = SDF_ARTICLE.index(")") + 1
+    for start, end in ((a, b), (b, a)):
+        drag(qtbot, view, start, end)
+        cursor = view.textCursor()
+        assert {cursor.selectionStart(), cursor.selectionEnd()} == {a, b}
+        press(qtbot, view, Qt.Key.Key_1)
+        assert spans_as_text(path, ids[0], "hala", SDF_ARTICLE) == [("قوات سوريا الديمقراطية", "ACTOR")]
+        assert window.span_model.rowCount() == 1
+        press(qtbot, view, Qt.Key.Key_Delete)
+        assert stored_spans(path, ids[0], "hala") == []
+    # The alias in brackets is its own span.
+    s = SDF_ARTICLE.index("SDF")
+    drag(qtbot, view, s - 1, s + 4)
+    press(qtbot, view, Qt.Key.Key_1)
+    assert spans_as_text(path, ids[0], "hala", SDF_ARTICLE) == [("SDF", "ACTOR")]
