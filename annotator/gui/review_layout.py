@@ -149,6 +149,7 @@ def build_annotator_strip(w: ReviewWindow) -> QWidget:
 def build_actions(w: ReviewWindow) -> None:
     rtl = arabic_ui()
     next_key, prev_key = ("Alt+Left", "Alt+Right") if rtl else ("Alt+Right", "Alt+Left")
+    m_file = w.menuBar().addMenu(tr("&File"))
     m_review = w.menuBar().addMenu(tr("&Review"))
     m_edit = w.menuBar().addMenu(tr("&Edit"))
     m_view = w.menuBar().addMenu(tr("&View"))
@@ -156,6 +157,7 @@ def build_actions(w: ReviewWindow) -> None:
     m_help = w.menuBar().addMenu(tr("&Help"))
 
     act = w.make_action
+    act(m_file, tr("Quit"), "Ctrl+Q", w.close, "actQuit")
 
     w.act_accept = act(m_review, tr("Accept as gold"), ["Ctrl+Return", "Ctrl+Enter"], w.accept_gold,
                           "actAcceptGold")

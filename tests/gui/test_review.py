@@ -632,3 +632,47 @@ def test_rtl_review_window_mirrors_and_speaks_arabic(review_project, open_review
         w.grab().save(str(path.parent / "review-ar.png"))
     finally:
         set_language(QApplication.instance(), "en")
+
+
+# ------------------------------------------------------------- #12: a working day
+def test_review_window_never_jumps_after_a_decision(review_project, open_review, qtbot):
+    """#12 item 4: the draft marker widened the queue column and the text reflowed."""
+    from PySide6.QtWidgets import QSplitter
+
+    path, ids = review_project
+    w = open_review(path)
+    w.open_article(ids["mixed"])
+    qtbot.wait(50)
+    view = view_of(w)
+    splitter = w.findChild(QSplitter, "mainSplitter")
+
+    def layout():
+        qh = w.queue_table.horizontalHeader()
+        ch = w.conflict_tree.header()
+        return (view.geometry(), view.mapTo(w, view.rect().topLeft()), splitter.sizes(),
+                [qh.sectionSize(c) for c in range(qh.count())], [ch.sectionSize(c) for c in range(ch.count())])
+
+    before = layout()
+    go_to_conflict_with(qtbot, w, OBSERVATORY)
+    key(qtbot, w, Qt.Key.Key_2, ALT)  # the first decision: the draft is saved, ✎ in the queue
+    assert stored_gold(path, ids["mixed"])[0] == "draft"
+    row = w.queue_model.row_of(ids["mixed"])
+    assert "✎" in str(w.queue_model.data(w.queue_model.index(row, 0)))
+    qtbot.wait(50)
+    assert layout() == before
+    go_to_conflict_with(qtbot, w, "التنظيم")
+    key(qtbot, w, Qt.Key.Key_0, ALT)
+    qtbot.wait(50)
+    assert layout() == before
+
+
+def test_review_mode_quits_from_the_file_menu_and_ctrl_q(review_project, open_review, qtbot):
+    """#12 item 12: review mode had no File → Quit and no Ctrl+Q."""
+    path, ids = review_project
+    w = open_review(path)
+    file_menu = w.menuBar().actions()[0].menu()
+    quit_action = next(a for a in file_menu.actions() if a.objectName() == "actQuit")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    assert w.isVisible()
+    key(qtbot, w, Qt.Key.Key_Q, CTRL)
+    assert not w.isVisible()
