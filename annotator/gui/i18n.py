@@ -28,6 +28,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def plural_form(translated: str, n: int) -> str:
+    """For a module's counted-string helper::
+
+        def tr_n(text: str, n: int) -> str:
+            return plural_form(QCoreApplication.translate("Ctx", text, None, n), n)
+
+    ``%n`` stands for the number; Arabic has six plural forms (ar.yaml lists them, see
+    resources/translations/update.py). The English source may give ``singular|plural``:
+    without a translation, the form for ``n`` is picked here."""
+    if "|" in translated:
+        singular, plural = translated.split("|", 1)
+        translated = singular if n == 1 else plural
+    return translated
+
+
 def arabic_ui() -> bool:
     return QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from ..core.model import Label, Span, Suggestion
 from ..core.session import AnnotationSession
+from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
-from .i18n import neutralise
+from .i18n import neutralise, plural_form
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -33,6 +34,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def tr_n(text: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return plural_form(QCoreApplication.translate("MainWindow", text, None, n), n)
+
+
 def step_text(text: str) -> str:
     """An undo step's name as the Edit menu shows it (the session names its steps in English)."""
     names = {
@@ -42,6 +49,19 @@ def step_text(text: str) -> str:
         "reject suggestion": tr("reject suggestion"), "delete span": tr("delete span"),
     }
     return names.get(text, text)
+
+
+def mentions_sentence(result: MentionsLabelled) -> str:
+    """What "label all mentions" did, as the annotator reads it."""
+    n = len(result.saved)
+    parts = [tr_n("Labelled %n more mention.|Labelled %n more mentions.", n) if n
+             else tr("No other mention was free to label.")]
+    if result.inside_longer:
+        parts.append(tr_n("%n was left alone inside a longer name.|%n were left alone inside longer names.",
+                          result.inside_longer))
+    if result.already_labelled:
+        parts.append(tr_n("%n was already labelled.|%n were already labelled.", result.already_labelled))
+    return " ".join(parts)
 
 
 class MainWindow(WindowBase):
@@ -293,15 +313,14 @@ class MainWindow(WindowBase):
             self.statusBar().showMessage(tr("This span has no clitic to toggle."), 3000)
 
     def label_all_mentions(self) -> None:
-        """Label the other occurrences of the selected span's text with its label."""
+        """Label the other occurrences of the selected span's text with its label, and say
+        in a sentence what was done and what was left alone."""
         if self._span_by_id(self.selected_span_id) is None or self.article_id is None:
             self.statusBar().showMessage(tr("Select a span first."), 3000)
             return
-        saved = self._act(lambda: self.session.label_all_mentions(self.selected_span_id))
-        if saved == []:
-            self.statusBar().showMessage(tr("No other mentions."), 3000)
-        elif saved:
-            self.statusBar().showMessage(f"{tr('label all mentions')}: {len(saved)}", 3000)  # type: ignore[arg-type]
+        result = self._act(lambda: self.session.label_mentions(self.selected_span_id))
+        if result is not None:
+            self.statusBar().showMessage(mentions_sentence(result), 8000)
 
     # ------------------------------------------------------------- suggestions
     def accept_suggestion_at_cursor(self) -> None:

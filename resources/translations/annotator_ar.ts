@@ -307,6 +307,10 @@
         <translation>حذف مقطع</translation>
     </message>
     <message>
+        <source>No other mention was free to label.</source>
+        <translation>لا توجد إشارة أخرى متاحة للوسم.</translation>
+    </message>
+    <message>
         <source>This project has no articles yet. Import some with: annotator import</source>
         <translation>لا مقالات في هذا المشروع بعد. استوردها بالأمر: annotator import</translation>
     </message>
@@ -347,10 +351,6 @@
         <translation>حدّد مقطعاً أولاً.</translation>
     </message>
     <message>
-        <source>No other mentions.</source>
-        <translation>لا إشارات أخرى.</translation>
-    </message>
-    <message>
         <source>No suggestion under the cursor.</source>
         <translation>لا اقتراح تحت المؤشر.</translation>
     </message>
@@ -369,6 +369,39 @@
     <message>
         <source>Arabic News Annotator</source>
         <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labelled %n more mention.|Labelled %n more mentions.</source>
+        <translation>
+            <numerusform>لم تُوسم أي إشارة أخرى.</numerusform>
+            <numerusform>وُسمت إشارة أخرى واحدة.</numerusform>
+            <numerusform>وُسمت إشارتان أخريان.</numerusform>
+            <numerusform>وُسمت %n إشارات أخرى.</numerusform>
+            <numerusform>وُسمت %n إشارةً أخرى.</numerusform>
+            <numerusform>وُسمت %n إشارة أخرى.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was left alone inside a longer name.|%n were left alone inside longer names.</source>
+        <translation>
+            <numerusform>لم تُترك أي إشارة داخل اسم أطول.</numerusform>
+            <numerusform>تُركت إشارة واحدة داخل اسم أطول.</numerusform>
+            <numerusform>تُركت إشارتان داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارات داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارةً داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارة داخل أسماء أطول.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was already labelled.|%n were already labelled.</source>
+        <translation>
+            <numerusform>لم تكن أي إشارة موسومة من قبل.</numerusform>
+            <numerusform>كانت إشارة واحدة موسومة من قبل.</numerusform>
+            <numerusform>كانت إشارتان موسومتين من قبل.</numerusform>
+            <numerusform>كانت %n إشارات موسومة من قبل.</numerusform>
+            <numerusform>كانت %n إشارةً موسومة من قبل.</numerusform>
+            <numerusform>كانت %n إشارة موسومة من قبل.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open project</source>
@@ -726,6 +759,10 @@
         <translation>دليل الألوان:</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>م&amp;لف</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
@@ -744,6 +781,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
     </message>
     <message>
         <source>Take annotator %1's version</source>

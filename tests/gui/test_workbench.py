@@ -814,3 +814,47 @@ def test_dragging_over_a_name_with_a_bracketed_alias_stores_no_bracket(qtbot, ma
     drag(qtbot, view, s - 1, s + 4)
     press(qtbot, view, Qt.Key.Key_1)
     assert spans_as_text(path, ids[0], "hala", SDF_ARTICLE) == [("SDF", "ACTOR")]
+
+
+IDLIB_ARTICLE = ("إدلب: قصف\n\nقصفت قوات النظام ريف إدلب الجنوبي، وسقطت قذائف على مدينة إدلب "
+                 "وعلى إدلب نفسها. وتحدث سكان جبل الزاوية جنوبي إدلب.")
+
+
+def test_ctrl_m_skips_names_inside_longer_spans_and_suggestions_and_says_so(qtbot, make_project, open_window):
+    """#12 item 7: Ctrl+M labelled إدلب inside ريف إدلب الجنوبي; now it leaves matches
+    inside a longer span or suggestion alone and reports what it did as a sentence."""
+    from annotator.core.model import Suggestion
+    from annotator.core.preannotate import store_suggestions
+
+    path, ids = make_project([IDLIB_ARTICLE])
+    city = IDLIB_ARTICLE.index("مدينة إدلب")
+    with Project.open(path) as project:
+        store_suggestions(project, ids[0], "rules", [Suggestion(city, city + len("مدينة إدلب"), "LOCATION", "rule")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 1, timeout=10_000)
+    select_text(view, "ريف إدلب الجنوبي")
+    press(qtbot, view, Qt.Key.Key_2)
+    first = select_text(view, "إدلب")
+    press(qtbot, view, Qt.Key.Key_2)
+    press(qtbot, view, Qt.Key.Key_M, CTRL)
+    stored = {(IDLIB_ARTICLE[s.start:s.end], s.start) for s in stored_spans(path, ids[0], "hala")}
+    free = [i for i in range(len(IDLIB_ARTICLE)) if IDLIB_ARTICLE.startswith("إدلب", i)]
+    inside_span = IDLIB_ARTICLE.index("ريف إدلب") + 4
+    inside_suggestion = city + len("مدينة ")
+    expected_new = {("إدلب", i) for i in free} - {("إدلب", inside_span), ("إدلب", inside_suggestion)}
+    assert stored == expected_new | {("ريف إدلب الجنوبي", inside_span - 4)}
+    assert len(expected_new) == 3 and first[0] == 0
+    assert window.statusBar().currentMessage() == (
+        "Labelled 2 more mentions. 2 were left alone inside longer names.")
+    # The suggestion is still offered, and one Ctrl+Z takes back all that Ctrl+M did.
+    assert [IDLIB_ARTICLE[s.start:s.end] for s in window.visible_suggestions] == ["مدينة إدلب"]
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert len(stored_spans(path, ids[0], "hala")) == 2
+    # Again with nothing free: the sentence says so.
+    press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
+    window.select_span(next(s.id for s in window.spans if s.start == 0))
+    press(qtbot, view, Qt.Key.Key_M, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "No other mention was free to label. 2 were left alone inside longer names. 2 were already labelled.")
