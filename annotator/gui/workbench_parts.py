@@ -136,7 +136,21 @@ def build_exact_button(w: MainWindow) -> QToolButton:
     w.exact_button.setToolTip(tr("Do not snap selections to whole words (or hold Alt while dragging)"))
     w.exact_button.setCheckable(True)
     w.exact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    w.exact_button.setStyleSheet("QToolButton:checked { background: #f2c14e; font-weight: bold; }")
     return w.exact_button
+
+
+def build_exact_indicator(w: MainWindow) -> QLabel:
+    """While exact-characters mode is on, the status bar says so and what it applies to:
+    it is easy to forget, and every selection until it is switched off keeps its edges."""
+    label = QLabel(tr("Exact characters: on for every selection, on every article, until Ctrl+E"))
+    label.setObjectName("exactIndicator")
+    label.setStyleSheet("QLabel#exactIndicator { background: #f2c14e; color: #1b1b1b; font-weight: bold;"
+                        " padding: 0 10px; border-radius: 3px; }")
+    label.setVisible(w.exact_button.isChecked())
+    w.exact_button.toggled.connect(label.setVisible)
+    w.statusBar().addPermanentWidget(label)
+    return label
 
 
 def build_suggestion_bar(w: MainWindow) -> QWidget:
@@ -198,6 +212,7 @@ def build_window(w: MainWindow) -> None:
     w.view.escapePressed.connect(lambda: w.select_span(None))
     right = build_span_list(w)
     w.install_panes(left, centre, right, [330, 760, 330])
+    w.exact_indicator = build_exact_indicator(w)
     w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
 
 

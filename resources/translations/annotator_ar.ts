@@ -472,6 +472,10 @@
         <translation>لا توسّع التحديد إلى كلمات كاملة (أو اضغط Alt أثناء السحب)</translation>
     </message>
     <message>
+        <source>Exact characters: on for every selection, on every article, until Ctrl+E</source>
+        <translation>أحرف بعينها: مفعّل لكل تحديد وفي كل مقال حتى Ctrl+E</translation>
+    </message>
+    <message>
         <source>Suggestions:</source>
         <translation>الاقتراحات:</translation>
     </message>

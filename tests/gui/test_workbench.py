@@ -858,3 +858,29 @@ def test_ctrl_m_skips_names_inside_longer_spans_and_suggestions_and_says_so(qtbo
     press(qtbot, view, Qt.Key.Key_M, CTRL)
     assert window.statusBar().currentMessage() == (
         "No other mention was free to label. 2 were left alone inside longer names. 2 were already labelled.")
+
+
+def test_exact_characters_mode_shows_in_the_status_bar_while_on(qtbot, make_project, open_window):
+    """#12 item 9: Ctrl+E is sticky and its on-state was barely visible."""
+    from PySide6.QtWidgets import QLabel
+
+    path, ids = make_project([ARTICLE, SECOND])
+    window = open_window(path)
+    view = view_of(window)
+    indicator = window.statusBar().findChild(QLabel, "exactIndicator")
+    assert indicator is not None and not indicator.isVisible()
+    press(qtbot, view, Qt.Key.Key_E, CTRL)
+    assert window.exact_button.isChecked() and indicator.isVisible()
+    assert "every article" in indicator.text() and "Ctrl+E" in indicator.text()
+    # Its scope: it stays on on the next article, and still keeps the exact characters there.
+    press(qtbot, view, Qt.Key.Key_Right, ALT)
+    assert window.article_id == ids[1] and indicator.isVisible()
+    start = SECOND.index("مدنيين")
+    select_qt(view, start, start + 3)
+    press(qtbot, view, Qt.Key.Key_3)
+    assert spans_as_text(path, ids[1], "hala", SECOND) == [("مدن", "COUNT")]
+    # A temporary message does not hide it.
+    window.statusBar().showMessage("x", 3000)
+    assert indicator.isVisible()
+    press(qtbot, view, Qt.Key.Key_E, CTRL)
+    assert not indicator.isVisible()
