@@ -21,7 +21,14 @@ from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
-from .workbench_parts import build_actions, build_window, window_icon
+from .workbench_parts import (
+    DONE_CHOICES,
+    DONE_SETTING,
+    ask_about_unreviewed,
+    build_actions,
+    build_window,
+    window_icon,
+)
 from .workers import ImportJob, WarmUpJob, pool
 
 __all__ = ["MainWindow", "window_icon"]
@@ -46,6 +53,7 @@ def step_text(text: str) -> str:
         "add span": tr("add span"), "relabel span": tr("relabel span"), "edit attributes": tr("edit attributes"),
         "toggle clitic": tr("toggle clitic"), "label all mentions": tr("label all mentions"),
         "accept suggestion": tr("accept suggestion"), "accept all suggestions": tr("accept all suggestions"),
+        "reject all suggestions": tr("reject all suggestions"),
         "reject suggestion": tr("reject suggestion"), "delete span": tr("delete span"),
     }
     return names.get(text, text)
@@ -164,7 +172,23 @@ class MainWindow(WindowBase):
         self.update_status()
         return True
 
+    def _settle_suggestions(self) -> bool:
+        """Before an article is marked done: accept, reject or keep the suggestions nobody
+        reviewed, as asked or as remembered. False: the annotator stays on the article."""
+        if self.article_id is None or not self.visible_suggestions:
+            return True
+        choice = str(self.settings.value(DONE_SETTING, "") or "")
+        if choice not in DONE_CHOICES:
+            choice = ask_about_unreviewed(self, len(self.visible_suggestions)) or ""
+        if choice == "accept":
+            return self._act(self.session.accept_all) is not None
+        if choice == "reject":
+            return self._act(self.session.reject_all) is not None
+        return choice == "keep"
+
     def mark_done_and_next(self) -> None:
+        if not self._settle_suggestions():
+            return
         if self._set_status(self.session.mark_done):
             if self.hub_sync is not None:
                 self.hub_sync.article_finished()

@@ -7,11 +7,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import STATUSES
 from .article_view import ArticleView
-from .i18n import arabic_ui
+from .i18n import arabic_ui, plural_form
 from .models import ArticleTableModel, SpanTableModel, category_text, status_text
 from .project_files import import_dialog, open_project_dialog
 
@@ -35,7 +37,48 @@ def tr(text: str) -> str:
 
     return QCoreApplication.translate("MainWindow", text)
 
+def tr_n(text: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return plural_form(QCoreApplication.translate("MainWindow", text, None, n), n)
+
+
 SUGGEST_SOURCES = ("off", "rules", "model", "camel")
+# What Ctrl+Enter does with suggestions nobody accepted or rejected, once the annotator
+# ticked "don't ask again" (the setting ``done_with_suggestions``; empty: ask).
+DONE_CHOICES = ("accept", "reject", "keep")
+DONE_SETTING = "done_with_suggestions"
+
+
+def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
+    """Ask what to do with ``count`` unreviewed suggestions before marking the article done:
+    one of DONE_CHOICES, or None to stay on the article. A ticked "don't ask again"
+    remembers the answer (Article → Ask about unreviewed suggestions brings the question back)."""
+    box = QMessageBox(w)
+    box.setObjectName("unreviewedSuggestions")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Mark done and go to next"))
+    box.setText(tr_n("%n suggestion is still unreviewed.|%n suggestions are still unreviewed.", count))
+    box.setInformativeText(tr("Accept them all, reject them all, or mark the article done and leave them?"))
+    buttons = {}
+    for choice, text, role in (("accept", tr("Accept all"), QMessageBox.ButtonRole.AcceptRole),
+                               ("reject", tr("Reject all"), QMessageBox.ButtonRole.DestructiveRole),
+                               ("keep", tr("Done anyway"), QMessageBox.ButtonRole.ApplyRole)):
+        button = box.addButton(text, role)
+        button.setObjectName(f"done_{choice}")
+        buttons[button] = choice
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("done_cancel")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    dont_ask = QCheckBox(tr("Don't ask again"), box)  # parented: Python must not free it
+    box.setCheckBox(dont_ask)
+    box.exec()
+    choice = buttons.get(box.clickedButton())
+    if choice is not None and dont_ask.isChecked():
+        w.settings.setValue(DONE_SETTING, choice)
+        w.act_ask_unreviewed.setChecked(False)
+    return choice
 
 
 class CategoryDelegate(QStyledItemDelegate):
@@ -236,6 +279,12 @@ def build_actions(w: MainWindow) -> None:
                      w.mark_done_and_next, "actDone")
     w.act_skip = act(m_article, tr("Skip"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], w.skip_article, "actSkip")
     w.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", w.flag_article_dialog, "actFlag")
+    m_article.addSeparator()
+    w.act_ask_unreviewed = act(m_article, tr("Ask about unreviewed suggestions when done"), None,
+                               lambda: w.settings.setValue(DONE_SETTING, "" if w.act_ask_unreviewed.isChecked()
+                                                           else "keep"), "actAskUnreviewed")
+    w.act_ask_unreviewed.setCheckable(True)
+    w.act_ask_unreviewed.setChecked(str(w.settings.value(DONE_SETTING, "") or "") not in DONE_CHOICES)
     w.add_undo_actions(m_edit)
     m_edit.addSeparator()
     act(m_edit, tr("Delete span"), None, w.delete_selected_span, "actDelete")

@@ -299,6 +299,10 @@
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
+        <source>reject all suggestions</source>
+        <translation>رفض كل الاقتراحات</translation>
+    </message>
+    <message>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
@@ -456,6 +460,30 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
+        <source>Mark done and go to next</source>
+        <translation>منجز، وانتقل إلى التالي</translation>
+    </message>
+    <message>
+        <source>Accept them all, reject them all, or mark the article done and leave them?</source>
+        <translation>هل تقبلها كلها، أم ترفضها كلها، أم تضع علامة «منجز» على المقال وتتركها؟</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>رفض الكل</translation>
+    </message>
+    <message>
+        <source>Done anyway</source>
+        <translation>منجز على أي حال</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>لا تسأل مرة أخرى</translation>
+    </message>
+    <message>
         <source>Search titles…</source>
         <translation>ابحث في العناوين…</translation>
     </message>
@@ -494,10 +522,6 @@
     <message>
         <source>CAMeL NER</source>
         <translation>CAMeL NER</translation>
-    </message>
-    <message>
-        <source>Accept all</source>
-        <translation>قبول الكل</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -544,16 +568,16 @@
         <translation>المقال السابق</translation>
     </message>
     <message>
-        <source>Mark done and go to next</source>
-        <translation>منجز، وانتقل إلى التالي</translation>
-    </message>
-    <message>
         <source>Skip</source>
         <translation>تخطٍّ</translation>
     </message>
     <message>
         <source>Flag with a comment…</source>
         <translation>إبلاغ مع تعليق…</translation>
+    </message>
+    <message>
+        <source>Ask about unreviewed suggestions when done</source>
+        <translation>السؤال عن الاقتراحات غير المراجَعة عند الإنجاز</translation>
     </message>
     <message>
         <source>Delete span</source>
@@ -590,6 +614,17 @@
     <message>
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion is still unreviewed.|%n suggestions are still unreviewed.</source>
+        <translation>
+            <numerusform>لا اقتراحات بلا مراجعة.</numerusform>
+            <numerusform>بقي اقتراح واحد بلا مراجعة.</numerusform>
+            <numerusform>بقي اقتراحان بلا مراجعة.</numerusform>
+            <numerusform>بقيت %n اقتراحات بلا مراجعة.</numerusform>
+            <numerusform>بقي %n اقتراحًا بلا مراجعة.</numerusform>
+            <numerusform>بقي %n اقتراح بلا مراجعة.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -884,3 +884,91 @@ def test_exact_characters_mode_shows_in_the_status_bar_while_on(qtbot, make_proj
     assert indicator.isVisible()
     press(qtbot, view, Qt.Key.Key_E, CTRL)
     assert not indicator.isVisible()
+
+
+def store_rule_suggestions(path, article_id: int, text: str, names: list[tuple[str, str]]) -> set:
+    """Pre-annotate ``article_id`` (source "rules") with the given (text, label) suggestions."""
+    from annotator.core.model import Suggestion
+    from annotator.core.preannotate import store_suggestions
+
+    found = [Suggestion(text.index(n), text.index(n) + len(n), label, "rule") for n, label in names]
+    with Project.open(path) as project:
+        store_suggestions(project, article_id, "rules", found)
+    return {s.key() for s in found}
+
+
+def answer_box(qtbot, button: str, *, dont_ask: bool = False) -> list[str]:
+    """Click ``button`` (objectName) in the next modal box; returns the box's text when it came."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.checkBox().setChecked(dont_ask)
+        names = {b.objectName(): b for b in box.buttons()}
+        assert sorted(names) == ["done_accept", "done_cancel", "done_keep", "done_reject"]
+        qtbot.mouseClick(names[button], Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def test_done_with_unreviewed_suggestions_asks_and_remembers(qtbot, make_project, open_window):
+    """#12 item 3: Ctrl+Enter marked an article with 22 unreviewed suggestions done silently."""
+    path, ids = make_project([ARTICLE, SECOND, THIRD])
+    first = store_rule_suggestions(path, ids[0], ARTICLE,
+                                   [("قوات النظام", "ACTOR"), ("ريف حمص الشرقي", "LOCATION"), ("4 جنود", "COUNT")])
+    second = store_rule_suggestions(path, ids[1], SECOND, [("ريف دير الزور الشرقي", "LOCATION"), ("3 مدنيين", "COUNT")])
+    third = store_rule_suggestions(path, ids[2], THIRD, [("جبل الزاوية", "LOCATION")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 3, timeout=10_000)
+
+    def status(article_id):
+        with Project.open(path) as other:
+            ann = other.annotation(article_id, "hala")
+            return ann.status if ann else None
+
+    def rejected(article_id):
+        with Project.open(path) as other:
+            return other.rejected_suggestions(article_id, "hala")
+
+    def ctrl_enter():
+        press(qtbot, view, Qt.Key.Key_Return, CTRL)
+        window.activateWindow()  # the offscreen platform does not give the focus back
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+    seen = answer_box(qtbot, "done_cancel")
+    ctrl_enter()
+    assert seen == ["3 suggestions are still unreviewed."]
+    assert window.article_id == ids[0] and status(ids[0]) != "done"  # cancelled: nothing happened
+
+    seen = answer_box(qtbot, "done_reject")
+    ctrl_enter()
+    assert seen and status(ids[0]) == "done" and window.article_id == ids[1]
+    assert rejected(ids[0]) == first and stored_spans(path, ids[0], "hala") == []
+
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 2, timeout=10_000)
+    seen = answer_box(qtbot, "done_accept", dont_ask=True)
+    ctrl_enter()
+    assert seen == ["2 suggestions are still unreviewed."]
+    assert {s.key() for s in stored_spans(path, ids[1], "hala")} == second and status(ids[1]) == "done"
+    assert QSettings().value("done_with_suggestions") == "accept"
+    assert not window.act_ask_unreviewed.isChecked()
+
+    # Remembered: the next Ctrl+Enter accepts without asking.
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 1, timeout=10_000)
+    seen = answer_box(qtbot, "done_keep")  # would answer a box if one came
+    ctrl_enter()
+    assert {s.key() for s in stored_spans(path, ids[2], "hala")} == third and status(ids[2]) == "done"
+    qtbot.wait(100)
+    assert seen == []
+    # The Article menu brings the question back.
+    window.act_ask_unreviewed.trigger()
+    assert window.act_ask_unreviewed.isChecked() and QSettings().value("done_with_suggestions") == ""

@@ -285,6 +285,29 @@ class AnnotationSession:
         self._record("reject suggestion", article_id, undo, redo)
         self._filter_suggestions()
 
+    def reject_all(self) -> list[Suggestion]:
+        """Hide every shown suggestion for good (until undone): one undo step."""
+        article_id = self._article()
+        annotator = self.annotator
+        keys = [(s.start, s.end, s.label) for s in self.visible_suggestions]
+        if not keys:
+            return []
+        rejected = list(self.visible_suggestions)
+
+        def redo() -> None:
+            for key in keys:
+                self.project.reject_suggestion(article_id, annotator, *key)
+
+        def undo() -> None:
+            for key in keys:
+                self.project.unreject_suggestion(article_id, annotator, *key)
+
+        with self.project.transaction():
+            redo()
+        self._record("reject all suggestions", article_id, undo, redo)
+        self._filter_suggestions()
+        return rejected
+
     # ----------------------------------------------------------------- history
     def undo(self) -> Step | None:
         step = self.history.undo()

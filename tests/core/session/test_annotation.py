@@ -162,6 +162,21 @@ def test_label_mentions_leaves_names_inside_longer_spans_and_suggestions(project
     assert [(s.start, s.end) for s in session.visible_suggestions] == [city]
 
 
+def test_reject_all_is_one_undo_step(project: Project, add_article, project_path: Path) -> None:
+    text = "قصف على حلب.\n\nقالت مصادر إن حلب تعرضت لقصف من قوات النظام."
+    session = AnnotationSession(project, ANNOTATOR)
+    article = add_article(text)
+    session.open(article)
+    offered = [Suggestion(*find(text, "حلب"), "LOCATION", "rule"), Suggestion(*find(text, "قوات النظام"), "ACTOR", "rule")]
+    session.set_suggestions(offered)
+    assert session.reject_all() == offered
+    assert project.rejected_suggestions(article, ANNOTATOR) == {s.key() for s in offered}
+    assert session.visible_suggestions == [] and session.history.count() == 1
+    session.undo()
+    assert project.rejected_suggestions(article, ANNOTATOR) == set()
+    assert session.visible_suggestions == offered
+
+
 def test_toggle_clitic_and_edit_attributes(session: AnnotationSession) -> None:
     a, b = find(session.text, "للتنظيم")
     span = session.create_span(a, b, "ACTOR")
