@@ -284,6 +284,20 @@ class MainWindow(WindowBase):
         self._changed()
         return span
 
+    def relabel_span(self, span_id: int, label: str) -> None:
+        self.selected_span_id = span_id
+        self._act(lambda: self.session.relabel(span_id, label))
+
+    def delete_span(self, span_id: int) -> None:
+        self._act(lambda: self.session.delete_span(span_id))
+
+    def show_span_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        """Right-click on the article: relabel, delete, accept or reject what is there."""
+        from .span_menu import build_span_menu
+
+        self.span_menu = build_span_menu(self, point)
+        self.span_menu.popup(self.view.viewport().mapToGlobal(point))
+
     def relabel_selected(self, label: str) -> None:
         if self.selected_span_id is not None:
             self._act(lambda: self.session.relabel(self.selected_span_id, label))
@@ -362,6 +376,12 @@ class MainWindow(WindowBase):
             return
         if self._act(lambda: self.session.reject_suggestion(sugg) or True) is not None:
             self.suggestion_feed.move_to_next(sugg.end)
+
+    def accept_suggestion(self, sugg: Suggestion, label: str | None = None) -> None:
+        self._act(lambda: self.session.accept_suggestions([sugg], label))
+
+    def reject_suggestion(self, sugg: Suggestion) -> None:
+        self._act(lambda: self.session.reject_suggestion(sugg) or True)
 
     def accept_all_suggestions(self) -> None:
         if self.visible_suggestions:

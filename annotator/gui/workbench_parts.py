@@ -253,6 +253,8 @@ def build_window(w: MainWindow) -> None:
     w.view.rejectSuggestionPressed.connect(w.backspace)
     w.view.spanClicked.connect(w.select_span)
     w.view.escapePressed.connect(lambda: w.select_span(None))
+    w.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    w.view.customContextMenuRequested.connect(w.show_span_menu)
     right = build_span_list(w)
     w.install_panes(left, centre, right, [330, 760, 330])
     w.exact_indicator = build_exact_indicator(w)

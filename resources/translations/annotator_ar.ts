@@ -432,6 +432,30 @@
         <translation>استُورد:</translation>
     </message>
     <message>
+        <source>Relabel as %1</source>
+        <translation>تغيير الوسم إلى %1</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept as %1</source>
+        <translation>قبول بوسم %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
         <source>working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
@@ -578,10 +602,6 @@
     <message>
         <source>Ask about unreviewed suggestions when done</source>
         <translation>السؤال عن الاقتراحات غير المراجَعة عند الإنجاز</translation>
-    </message>
-    <message>
-        <source>Delete span</source>
-        <translation>حذف المقطع</translation>
     </message>
     <message>
         <source>Toggle clitic in span</source>

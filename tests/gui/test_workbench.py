@@ -524,6 +524,13 @@ def test_arabic_ui_is_mirrored(qtbot, qapp, make_project, open_window):
         assert window.article_id == ids[1]
         press(qtbot, view, Qt.Key.Key_Right, ALT)
         assert window.article_id == ids[0]
+        # The right-click menu reads right to left, in Arabic (#12 item 8).
+        start, _end = select_text(view, "قوات النظام")
+        press(qtbot, view, Qt.Key.Key_1)
+        menu = right_click_menu(qtbot, window, view, start + 2)
+        assert menu.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert menu.actions()[1].text().startswith("تغيير الوسم إلى")
+        menu.close()
     finally:
         set_language(qapp, "en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
@@ -972,3 +979,71 @@ def test_done_with_unreviewed_suggestions_asks_and_remembers(qtbot, make_project
     # The Article menu brings the question back.
     window.act_ask_unreviewed.trigger()
     assert window.act_ask_unreviewed.isChecked() and QSettings().value("done_with_suggestions") == ""
+
+
+def right_click_menu(qtbot, window, view, cp: int):
+    """Right-click at code point ``cp`` (LF, BMP text) and return the menu that opens."""
+    window.span_menu = None
+    point = point_at(view, cp)
+    viewport = view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=point)
+    # The window system follows a right-click with a context-menu event; QTest does not.
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                       viewport.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: getattr(window, "span_menu", None) is not None and window.span_menu.isVisible(),
+                    timeout=3000)
+    return window.span_menu
+
+
+def choose(qtbot, menu, name: str) -> None:
+    """Click the menu item called ``name`` with the mouse, as the user does."""
+    from PySide6.QtGui import QAction
+
+    action = menu.findChild(QAction, name)
+    assert action is not None and action.isEnabled(), name
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def test_right_click_on_a_span_relabels_and_deletes_and_on_a_suggestion_accepts_and_rejects(
+        qtbot, make_project, open_window):
+    """#12 item 8: the right-click menu offered only Copy and Select All."""
+    path, ids = make_project([ARTICLE])
+    offered = store_rule_suggestions(path, ids[0], ARTICLE, [("الطيران الروسي", "ACTOR"), ("4 جنود", "COUNT")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 2, timeout=10_000)
+    start, end = select_text(view, "المرصد السوري لحقوق الإنسان")
+    press(qtbot, view, Qt.Key.Key_1)
+    window.select_span(None)
+
+    menu = right_click_menu(qtbot, window, view, start + 3)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    labels = [lab.name for lab in window.labels]
+    assert names == [f"relabel_{n}" for n in labels] + ["deleteSpan", "copy"]
+    assert menu.layoutDirection() == Qt.LayoutDirection.LeftToRight  # the English UI, over Arabic text
+    assert not next(a for a in menu.actions() if a.objectName() == "relabel_ACTOR").isEnabled()
+    assert window.selected_span_id is not None  # the span right-clicked is the selected one
+    choose(qtbot, menu, "relabel_SOURCE")
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("المرصد السوري لحقوق الإنسان", "SOURCE")]
+    menu = right_click_menu(qtbot, window, view, end - 2)
+    choose(qtbot, menu, "deleteSpan")
+    assert stored_spans(path, ids[0], "hala") == []
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)  # one undo step each
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("المرصد السوري لحقوق الإنسان", "SOURCE")]
+
+    air = ARTICLE.index("الطيران الروسي")
+    menu = right_click_menu(qtbot, window, view, air + 2)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names[:2] == ["acceptSuggestion", "rejectSuggestion"]
+    assert names[2:] == [f"acceptAs_{n}" for n in labels if n != "ACTOR"] + ["copy"]
+    choose(qtbot, menu, "rejectSuggestion")
+    with Project.open(path) as other:
+        assert other.rejected_suggestions(ids[0], "hala") == {k for k in offered if k[2] == "ACTOR"}
+    jnood = ARTICLE.index("4 جنود")
+    menu = right_click_menu(qtbot, window, view, jnood + 3)
+    choose(qtbot, menu, "acceptSuggestion")
+    assert ("4 جنود", "COUNT") in spans_as_text(path, ids[0], "hala", ARTICLE)
+    assert window.visible_suggestions == []
