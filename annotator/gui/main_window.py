@@ -99,8 +99,14 @@ class MainWindow(WindowBase):
         self.clock.start()
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
-        QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
-        QTimer.singleShot(300, self.suggestion_feed.release)
+        # A timer of the window's own, stopped when it closes: a window closed within those
+        # 300 ms must not ask its (maybe closed) project for suggestions.
+        self._startup_timer = QTimer(self)
+        self._startup_timer.setSingleShot(True)
+        self._startup_timer.setInterval(300)
+        self._startup_timer.timeout.connect(lambda: pool().start(WarmUpJob()))
+        self._startup_timer.timeout.connect(self.suggestion_feed.release)
+        self._startup_timer.start()
 
     # The session's state, read by the view code and the tests.
     @property
@@ -423,6 +429,7 @@ class MainWindow(WindowBase):
         return project_files.open_project(self, path)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._startup_timer.stop()
         if self.hub_sync is not None:
             self.hub_sync.stop()
         self._flush_time()
