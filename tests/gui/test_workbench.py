@@ -830,7 +830,7 @@ IDLIB_ARTICLE = ("إدلب: قصف\n\nقصفت قوات النظام ريف إد
 def test_ctrl_m_skips_names_inside_longer_spans_and_suggestions_and_says_so(qtbot, make_project, open_window):
     """#12 item 7: Ctrl+M labelled إدلب inside ريف إدلب الجنوبي; now it leaves matches
     inside a longer span or suggestion alone and reports what it did as a sentence."""
-    from annotator.core.model import Suggestion
+    from annotator.core.domain import Suggestion
     from annotator.core.preannotate import store_suggestions
 
     path, ids = make_project([IDLIB_ARTICLE])
@@ -895,7 +895,7 @@ def test_exact_characters_mode_shows_in_the_status_bar_while_on(qtbot, make_proj
 
 def store_rule_suggestions(path, article_id: int, text: str, names: list[tuple[str, str]]) -> set:
     """Pre-annotate ``article_id`` (source "rules") with the given (text, label) suggestions."""
-    from annotator.core.model import Suggestion
+    from annotator.core.domain import Suggestion
     from annotator.core.preannotate import store_suggestions
 
     found = [Suggestion(text.index(n), text.index(n) + len(n), label, "rule") for n, label in names]
