@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.domain import Label
 from ..core.session.review import STRATEGIES, ReviewSession
+from . import bidi_cells
 from .article_view import tint
 from .i18n import arabic_ui, tooltip, translate
 from .review_models import (
@@ -218,6 +219,7 @@ def build_window(w: ReviewWindow) -> None:
     for col, sample in ((0, "✓"), (2, tr("Agreement"))):
         qh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         qh.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance("0.00")) + 20)
+    bidi_cells.install(w.queue_table)
     w.queue_table.clicked.connect(w._queue_clicked)
     w.queue_table.activated.connect(w._queue_clicked)
     lv.addWidget(w.queue_table, 1)
@@ -275,6 +277,7 @@ def build_window(w: ReviewWindow) -> None:
     for col in (0, 1, 3):
         ch.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    bidi_cells.install(w.conflict_tree)
     w.conflict_tree.itemClicked.connect(w._conflict_clicked)
     rv.addWidget(w.conflict_tree, 1)
     rv.addWidget(build_keys_help(w))

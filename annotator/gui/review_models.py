@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..core.domain import Label, Span
 from ..core.session.review import overlaps
 from ..core.team.queue import ReviewItem
+from . import bidi_cells
 from .article_view import ArticleView, tint
 from .i18n import arabic_ui, isolate, neutralise, tooltip, translate
 from .table_model import TableModel
@@ -254,6 +255,7 @@ class AnnotatorPanel(QFrame):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
+        bidi_cells.install(self.table)
         header = self.table.horizontalHeader()
         # Fixed widths, not ResizeToContents: that re-measures every row on every change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)

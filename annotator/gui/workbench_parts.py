@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.domain import STATUSES
+from . import bidi_cells
 from .article_view import ArticleView
+from .bidi_cells import BidiDelegate
 from .i18n import arabic_ui, plural_form
-from .item_models import ArticleTableModel, SpanTableModel, category_text, status_text
+from .item_models import ArticleTableModel, SpanTableModel, category_text, origin_text, status_text
 from .project_files import import_dialog, open_project_dialog
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):
@@ -81,7 +82,7 @@ def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
     return choice
 
 
-class CategoryDelegate(QStyledItemDelegate):
+class CategoryDelegate(BidiDelegate):
     def createEditor(self, parent, option, index):
         box = QComboBox(parent)
         for category in SpanTableModel.CATEGORIES:
@@ -123,10 +124,13 @@ def build_article_list(w: MainWindow) -> QWidget:
     table.verticalHeader().setDefaultSectionSize(26)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
+    bidi_cells.install(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col in (1, 2, 3):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    # Status and span count: fixed widths that fit every status and four digits, so a
+    # row changing status never shrinks or widens the columns (nor moves the titles).
+    bidi_cells.fix_column_widths(table, {2: [status_text(s) for s in STATUSES], 3: ["0000"]})
     # Size columns from the rows on screen only: by default Qt asks 1,000 rows for
     # every column on every change, which is most of the cost of a long list.
     header.setResizeContentsPrecision(0)
@@ -160,12 +164,18 @@ def build_span_list(w: MainWindow) -> QWidget:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    bidi_cells.install(table)
     table.setItemDelegateForColumn(3, CategoryDelegate(table))
     sh = table.horizontalHeader()
     sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    for col in (0, 2, 3, 4):
-        sh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    sh.setResizeContentsPrecision(0)  # as for the article list: rows on screen only
+    # Label, value, category and origin: wide enough for anything they can show.
+    arabic = arabic_ui()
+    bidi_cells.fix_column_widths(table, {
+        0: [(lab.name_ar if arabic and lab.name_ar else lab.name) for lab in w.labels],
+        2: ["~0000", "000–0000"],
+        3: [category_text(c) for c in SpanTableModel.CATEGORIES],
+        4: [origin_text(o) for o in ("manual", "rule", "model", "camel", "import", "gold")],
+    })
     table.clicked.connect(w._span_row_clicked)
     rv.addWidget(table, 1)
     right.setMinimumWidth(300)

@@ -676,3 +676,32 @@ def test_review_mode_quits_from_the_file_menu_and_ctrl_q(review_project, open_re
     assert w.isVisible()
     key(qtbot, w, Qt.Key.Key_Q, CTRL)
     assert not w.isVisible()
+
+
+def test_arabic_cells_in_review_tables_read_right_to_left(review_project, open_review):
+    """#12 item 6 in the review tables and the conflict list (`5 عناصر` read `عناصر 5`)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    def option_of(view, index):
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        return option
+
+    path, ids = review_project
+    w = open_review(path)
+    w.open_article(ids["mixed"])
+    panel = w.panels[0]
+    model = panel.model
+    rows = {model.data(model.index(r, 2)): r for r in range(model.rowCount())}
+    count_cell = option_of(panel.table, model.index(rows["5 عناصر"], 2))
+    assert count_cell.direction == Qt.LayoutDirection.RightToLeft
+    assert count_cell.textElideMode == Qt.TextElideMode.ElideRight
+    assert option_of(panel.table, model.index(rows["5 عناصر"], 0)).displayAlignment & Qt.AlignmentFlag.AlignHCenter
+    queue = w.queue_table
+    title = option_of(queue, queue.model().index(0, 1))
+    assert title.direction == Qt.LayoutDirection.RightToLeft
+    assert title.displayAlignment & Qt.AlignmentFlag.AlignRight
+    tree = w.conflict_tree
+    options = [option_of(tree, tree.model().index(r, 2)) for r in range(tree.topLevelItemCount())]
+    assert options and all(o.direction == Qt.LayoutDirection.RightToLeft for o in options if o.text)

@@ -1047,3 +1047,77 @@ def test_right_click_on_a_span_relabels_and_deletes_and_on_a_suggestion_accepts_
     choose(qtbot, menu, "acceptSuggestion")
     assert ("4 جنود", "COUNT") in spans_as_text(path, ids[0], "hala", ARTICLE)
     assert window.visible_suggestions == []
+
+
+def cell_option(view, row: int, column: int):
+    """The style option the view's delegate paints the cell with."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option
+
+
+QUOTED_TITLE = "“الحصار” مستمر في ريف درعا الغربي وسط تصعيد عسكري يطال عشرات القرى والبلدات والمزارع"
+
+
+def test_arabic_cells_read_right_to_left_and_columns_hold_still_in_the_english_ui(qtbot, make_project, open_window):
+    """#12 item 6: `7 عناصر` read `عناصر 7`, titles elided on the wrong side, a leading “
+    jumped to the far end, the status column changed width, labels were clipped (`ACT…`)."""
+    from PySide6.QtWidgets import QStyle
+
+    text = QUOTED_TITLE + "\n\nقتل 7 عناصر وأصيب 12 مدنيا في قصف على ريف درعا الغربي."
+    path, ids = make_project([(QUOTED_TITLE, text), ("Second", SECOND)])
+    window = open_window(path)
+    view = view_of(window)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    select_text(view, "7 عناصر")
+    press(qtbot, view, Qt.Key.Key_3)
+    select_text(view, "12 مدنيا")
+    press(qtbot, view, Qt.Key.Key_3)
+    window.span_model.setData(window.span_model.index(1, 3), "wounded", Qt.ItemDataRole.EditRole)
+    select_text(view, "ريف درعا الغربي", 1)
+    press(qtbot, view, Qt.Key.Key_2)
+
+    # The span list: Arabic cells right to left (so `7 عناصر` reads as written), Latin ones not.
+    spans = window.span_table
+    texts = [spans.model().index(r, 1).data() for r in range(3)]
+    assert texts == ["7 عناصر", "12 مدنيا", "ريف درعا الغربي"]
+    for row in range(3):
+        option = cell_option(spans, row, 1)
+        assert option.direction == Qt.LayoutDirection.RightToLeft
+        assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+        assert cell_option(spans, row, 0).direction == Qt.LayoutDirection.LeftToRight
+    # No label or category clipped: each column is as wide as its widest cell needs.
+    qtbot.wait(50)
+    header = spans.horizontalHeader()
+    for column in (0, 2, 3, 4):
+        for row in range(3):
+            index = spans.model().index(row, column)
+            option = cell_option(spans, row, column)
+            needed = spans.itemDelegateForIndex(index).sizeHint(option, index).width()
+            assert header.sectionSize(column) >= needed, (column, index.data())
+
+    # The article list: the title right to left, elided at its logical end (the left),
+    # its leading “ kept at the start.
+    articles = window.article_table
+    option = cell_option(articles, 0, 0)
+    assert option.direction == Qt.LayoutDirection.RightToLeft
+    assert option.textElideMode == Qt.TextElideMode.ElideRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+    style = articles.style()
+    text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, articles)
+    shown = option.fontMetrics.elidedText(option.text, option.textElideMode, text_rect.width())
+    assert shown != option.text and shown.startswith("“الحصار”") and shown.endswith("…")
+    assert cell_option(articles, 1, 0).direction == Qt.LayoutDirection.LeftToRight
+
+    # Marking done changes the status text; no column moves.
+    art_header = articles.horizontalHeader()
+    widths = [art_header.sectionSize(c) for c in range(art_header.count())]
+    press(qtbot, view, Qt.Key.Key_Return, CTRL)
+    qtbot.wait(50)
+    assert window.article_model.index(0, 2).data() == "done"
+    assert [art_header.sectionSize(c) for c in range(art_header.count())] == widths
