@@ -43,6 +43,7 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m annotator.gui.screenshot docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m annotator.gui.screenshot docs/guidelines-ar.png --guidelines
 
 translations: $(STAMP)
 	$(BIN)/pyside6-lrelease resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm
