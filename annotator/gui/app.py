@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, PermissionDenied
 
 log = logging.getLogger(__name__)
 ORGANIZATION = "arabic-news-annotator"
@@ -50,6 +50,20 @@ def set_language(app: QApplication, lang: str) -> None:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def not_a_reviewer_message(name: str) -> str:
+    """The refusal of review mode, as rich text: the name escaped (it is data) and
+    isolated, so an Arabic name inside the English sentence (or a Latin one inside the
+    Arabic) keeps its place and the sentence its order."""
+    import html
+
+    from .i18n import neutralise, rtl_safe
+
+    sentence = QApplication.translate(
+        "App", "%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.")
+    named = html.escape(sentence, quote=False).replace("%1", "\u2068" + html.escape(neutralise(name), quote=False) + "\u2069")
+    return "<qt>" + rtl_safe(named) + "</qt>"
 
 
 def install_excepthook() -> None:
@@ -155,6 +169,10 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
         if window_lock is None and not smoke_test and not confirm_second_window(who):
             return 1
         window = create_main_window(project, who, review=review)
+    except PermissionDenied as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Arabic News Annotator", not_a_reviewer_message(who))
+        return 1
     except AnnotatorError as exc:
         log.error("%s", exc)
         from .i18n import escaped_rich_text

@@ -71,6 +71,22 @@ def is_rtl(text: str) -> bool:
     return False
 
 
+def follow_text_direction(box) -> None:  # type: ignore[no-untyped-def]
+    """A text box where the annotator writes: right to left (and aligned right) while its
+    text starts with Arabic, the UI's direction while it is empty."""
+    text = box.toPlainText()
+    direction = (Qt.LayoutDirection.RightToLeft if is_rtl(text) else Qt.LayoutDirection.LeftToRight) if text \
+        else QApplication.layoutDirection()
+    if box.layoutDirection() != direction:
+        box.setLayoutDirection(direction)
+        option = box.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                            if direction == Qt.LayoutDirection.RightToLeft
+                            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        box.document().setDefaultTextOption(option)
+
+
 def neutralise(text: str | None) -> str:
     """Data for one line of a list or label: bidi controls removed (a stray U+202E would
     reverse everything after it), line breaks and other control characters turned to spaces."""

@@ -9,14 +9,14 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QPlainTextEdit
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.session import AnnotationSession
 from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
-from .i18n import neutralise, plural_form
+from .i18n import follow_text_direction, neutralise, plural_form
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -208,9 +208,16 @@ class MainWindow(WindowBase):
         self._set_status(lambda: self.session.flag(comment))
 
     def flag_article_dialog(self) -> None:
-        comment, ok = QInputDialog.getMultiLineText(self, tr("Flag article"), tr("What is wrong with this article?"))
-        if ok:
-            self.flag_article(comment)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("flagDialog")
+        dialog.setWindowTitle(tr("Flag article"))
+        dialog.setLabelText(tr("What is wrong with this article?"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+        box = dialog.findChild(QPlainTextEdit)
+        if box is not None:  # Arabic comments are written and aligned right to left
+            box.textChanged.connect(lambda: follow_text_direction(box))
+        if dialog.exec():
+            self.flag_article(dialog.textValue())
 
     def _apply_filter(self) -> None:
         self.article_model.set_filter(self.status_filter.currentData(), self.search_edit.text())

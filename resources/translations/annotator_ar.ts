@@ -139,6 +139,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.</source>
+        <translation>%1 ليس مراجعًا في هذا المشروع. وحدهم المراجعون يفتحون وضع المراجعة، ويستطيع مسؤول المشروع أن يجعل %1 مراجعًا.</translation>
+    </message>
+    <message>
         <source>Your name (shown on your annotations):</source>
         <translation>اسمك (يظهر على توسيماتك):</translation>
     </message>
@@ -408,6 +412,26 @@
         </translation>
     </message>
     <message>
+        <source>Look in:</source>
+        <translation>البحث في:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>اسم الملف:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>نوع الملفات:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
@@ -424,12 +448,78 @@
         <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>Labels added: %1.</source>
+        <translation>أُضيفت الوسوم: %1.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
-    <message>
-        <source>Imported:</source>
-        <translation>استُورد:</translation>
+    <message numerus="yes">
+        <source>Imported %n new article.|Imported %n new articles.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقال جديد.</numerusform>
+            <numerusform>استُورد مقال جديد واحد.</numerusform>
+            <numerusform>استُورد مقالان جديدان.</numerusform>
+            <numerusform>استُوردت %n مقالات جديدة.</numerusform>
+            <numerusform>استُورد %n مقالًا جديدًا.</numerusform>
+            <numerusform>استُورد %n مقال جديد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was already in the project.|%n were already in the project.</source>
+        <translation>
+            <numerusform>لم يكن أي منها في المشروع من قبل.</numerusform>
+            <numerusform>كان واحد منها في المشروع من قبل.</numerusform>
+            <numerusform>كان اثنان منها في المشروع من قبل.</numerusform>
+            <numerusform>كانت %n منها في المشروع من قبل.</numerusform>
+            <numerusform>كان %n منها في المشروع من قبل.</numerusform>
+            <numerusform>كان %n منها في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span came with them.|%n spans came with them.</source>
+        <translation>
+            <numerusform>لم يأتِ معها أي مقطع.</numerusform>
+            <numerusform>جاء معها مقطع واحد.</numerusform>
+            <numerusform>جاء معها مقطعان.</numerusform>
+            <numerusform>جاءت معها %n مقاطع.</numerusform>
+            <numerusform>جاء معها %n مقطعًا.</numerusform>
+            <numerusform>جاء معها %n مقطع.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion came with them.|%n suggestions came with them.</source>
+        <translation>
+            <numerusform>لم يأتِ معها أي اقتراح.</numerusform>
+            <numerusform>جاء معها اقتراح واحد.</numerusform>
+            <numerusform>جاء معها اقتراحان.</numerusform>
+            <numerusform>جاءت معها %n اقتراحات.</numerusform>
+            <numerusform>جاء معها %n اقتراحًا.</numerusform>
+            <numerusform>جاء معها %n اقتراح.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record could not be read:|%n records could not be read:</source>
+        <translation>
+            <numerusform>لم يتعذر قراءة أي سجل:</numerusform>
+            <numerusform>تعذرت قراءة سجل واحد:</numerusform>
+            <numerusform>تعذرت قراءة سجلين:</numerusform>
+            <numerusform>تعذرت قراءة %n سجلات:</numerusform>
+            <numerusform>تعذرت قراءة %n سجلًا:</numerusform>
+            <numerusform>تعذرت قراءة %n سجل:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n article read so far.|Importing… %n articles read so far.</source>
+        <translation>
+            <numerusform>جارٍ الاستيراد… لم يُقرأ أي مقال بعد.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ مقال واحد حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ مقالان حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئت %n مقالات حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ %n مقالًا حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ %n مقال حتى الآن.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Relabel as %1</source>

@@ -705,3 +705,25 @@ def test_arabic_cells_in_review_tables_read_right_to_left(review_project, open_r
     tree = w.conflict_tree
     options = [option_of(tree, tree.model().index(r, 2)) for r in range(tree.topLevelItemCount())]
     assert options and all(o.direction == Qt.LayoutDirection.RightToLeft for o in options if o.text)
+
+
+def test_not_a_reviewer_message_isolates_an_arabic_name_and_is_translated(review_project, qapp, monkeypatch):
+    """#12 item 10: the refusal quoted the name in English developer words, and an Arabic
+    name inside the sentence reordered it."""
+    import sys
+
+    from annotator.gui import app as app_module
+
+    path, _ = review_project
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    try:
+        assert app_module.run(str(path), annotator="أمل", review=True, lang="en") == 1
+        assert app_module.run(str(path), annotator="<b>amal</b>", review=True, lang="ar") == 1
+    finally:
+        app_module.set_language(QApplication.instance(), "en")
+    english, arabic = shown
+    assert english == ("<qt>\u2068أمل\u2069 is not a reviewer of this project. Only reviewers open review mode; "
+                       "the project's lead can make \u2068أمل\u2069 a reviewer.</qt>")
+    assert arabic.startswith("<qt>\u200f\u2068&lt;b&gt;amal&lt;/b&gt;\u2069 ليس مراجعًا في هذا المشروع.")
