@@ -9,14 +9,14 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QPlainTextEdit
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.session import AnnotationSession
 from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
-from .i18n import follow_text_direction, neutralise, plural_form
+from .i18n import arabic_ui, follow_text_direction, isolate, neutralise, plural_form
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -288,6 +288,17 @@ class MainWindow(WindowBase):
     def create_span(self, start: int, end: int, label: str, *, exact: bool = False,
                     origin: str = "manual", attributes: dict | None = None) -> Span | None:
         if self.article_id is None:
+            return None
+        clash = self.session.overlapping(start, end, exact=exact)
+        if clash is not None:
+            lab = next((x for x in self.labels if x.name == clash.label), None)
+            shown = neutralise((lab.name_ar if arabic_ui() else lab.name_en) or lab.name) if lab else clash.label
+            sentence = tr("This selection overlaps the %1 span «%2». Delete or relabel that span first, or select less.")
+            # Shown as is, not through report_error: the isolates keep the label and the
+            # quoted Arabic in their places inside the sentence.
+            self.statusBar().showMessage(sentence.replace("%1", isolate(shown)).replace(
+                "%2", isolate(neutralise(self.session.text[clash.start:clash.end]))), 8000)
+            QApplication.beep()
             return None
         span = self._guard(lambda: self.session.create_span(start, end, label, exact=exact, origin=origin,
                                                             attributes=attributes))

@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>micro (all labels)</source>
-        <translation>كل الوسوم (micro)</translation>
+        <translation>كل الوسوم (المتوسط الجزئي)</translation>
     </message>
 </context>
 <context>
@@ -349,6 +349,10 @@
     <message>
         <source>Select some text first.</source>
         <translation>حدّد نصاً أولاً.</translation>
+    </message>
+    <message>
+        <source>This selection overlaps the %1 span «%2». Delete or relabel that span first, or select less.</source>
+        <translation>يتداخل هذا التحديد مع مقطع %1 «%2». احذف ذلك المقطع أو غيّر وسمه أولًا، أو حدّد أقل.</translation>
     </message>
     <message>
         <source>This span has no clitic to toggle.</source>
@@ -1046,6 +1050,14 @@
 </context>
 <context>
     <name>SpanList</name>
+    <message>
+        <source>Number: %1</source>
+        <translation>العدد: %1</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>الفئة: %1</translation>
+    </message>
     <message>
         <source>killed</source>
         <translation>قتلى</translation>

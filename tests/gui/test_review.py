@@ -727,3 +727,25 @@ def test_not_a_reviewer_message_isolates_an_arabic_name_and_is_translated(review
     assert english == ("<qt>\u2068أمل\u2069 is not a reviewer of this project. Only reviewers open review mode; "
                        "the project's lead can make \u2068أمل\u2069 a reviewer.</qt>")
     assert arabic.startswith("<qt>\u200f\u2068&lt;b&gt;amal&lt;/b&gt;\u2069 ليس مراجعًا في هذا المشروع.")
+
+
+def test_agreement_table_in_arabic_has_no_english_micro(agreement_project, qtbot, qapp):
+    """#12 item 10: "micro" stayed English in the Arabic agreement table."""
+    import re
+
+    from annotator.gui.agreement_dialog import AgreementDialog
+    from annotator.gui.app import set_language
+
+    set_language(qapp, "ar")
+    try:
+        with Project.open(agreement_project) as project:
+            dialog = AgreementDialog(project)
+            qtbot.addWidget(dialog)
+            if dialog.report is None:
+                with qtbot.waitSignal(dialog.reportReady, timeout=10000):
+                    pass
+            total = overall_row(dialog, None)[0]
+            dialog.close()
+    finally:
+        set_language(qapp, "en")
+    assert total == "كل الوسوم (المتوسط الجزئي)" and not re.search("[A-Za-z]", total)

@@ -1121,3 +1121,48 @@ def test_arabic_cells_read_right_to_left_and_columns_hold_still_in_the_english_u
     qtbot.wait(50)
     assert window.article_model.index(0, 2).data() == "done"
     assert [art_header.sectionSize(c) for c in range(art_header.count())] == widths
+
+
+def test_messages_read_as_sentences_and_the_flag_box_writes_arabic_right_to_left(qtbot, make_project, open_window):
+    """#12 item 10: `span 466–469 overlaps the SOURCE span 460–473 «…»`, `approx: False` in
+    the tooltip, and a left-aligned flag comment box for an Arabic comment."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    path, ids = make_project([ARTICLE, SECOND])
+    window = open_window(path)
+    view = view_of(window)
+    select_text(view, "مصادر ميدانية")
+    press(qtbot, view, Qt.Key.Key_4)
+    select_text(view, "ميدانية")
+    press(qtbot, view, Qt.Key.Key_1)
+    assert window.statusBar().currentMessage() == (
+        "This selection overlaps the \u2068Source\u2069 span «\u2068مصادر ميدانية\u2069». "
+        "Delete or relabel that span first, or select less.")
+    assert len(stored_spans(path, ids[0], "hala")) == 1
+
+    start, end = select_text(view, "4 جنود")
+    press(qtbot, view, Qt.Key.Key_3)
+    tip = view.shown_at(start).tooltip({lab.name: lab for lab in window.labels})
+    assert "approx" not in tip and "Number: 4" in tip and "Category: killed" in tip
+
+    answered = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        box = dialog.findChild(QPlainTextEdit)
+        type_text(box, "العنوان لا يطابق النص")
+        answered["direction"] = box.layoutDirection()
+        answered["alignment"] = box.document().defaultTextOption().alignment()
+        answered["caret"] = box.cursorRect().x() > box.viewport().width() // 2
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+    press(qtbot, view, Qt.Key.Key_F, CTRL | SHIFT)
+    assert answered["direction"] == Qt.LayoutDirection.RightToLeft
+    assert answered["alignment"] & Qt.AlignmentFlag.AlignRight
+    assert answered["caret"]  # the text runs from the right edge
+    with Project.open(path) as other:
+        assert other.annotation(ids[0], "hala").comment == "العنوان لا يطابق النص"

@@ -148,6 +148,12 @@ class AnnotationSession:
         self._filter_suggestions()
         return span
 
+    def overlapping(self, start: int, end: int, *, exact: bool = False) -> Span | None:
+        """The span a selection would overlap once snapped (the store refuses overlaps;
+        the window names the span in its message)."""
+        s, e = span_bounds(self.text, start, end, exact=exact)
+        return next((x for x in self.spans if x.start < e and s < x.end), None)
+
     def add_spans(self, spans: Sequence[Span], text: str) -> list[Span]:
         """Several spans in one transaction and one undo step."""
         article_id = self._article()
