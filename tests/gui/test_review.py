@@ -552,15 +552,21 @@ def overall_row(dialog, name: str) -> list[str]:
     raise AssertionError(name)
 
 
-def test_agreement_dialog_numbers_and_chart(agreement_project, qtbot):
+def agreement_dialog(project, qtbot):
+    """The agreement dialog over ``project``, its report computed."""
     from annotator.gui.agreement_dialog import AgreementDialog
 
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    if dialog.report is None:
+        with qtbot.waitSignal(dialog.reportReady, timeout=10000):
+            pass
+    return dialog
+
+
+def test_agreement_dialog_numbers_and_chart(agreement_project, qtbot):
     with Project.open(agreement_project) as project:
-        dialog = AgreementDialog(project)
-        qtbot.addWidget(dialog)
-        if dialog.report is None:
-            with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-                pass
+        dialog = agreement_dialog(project, qtbot)
         # Columns: label, exact P R F1, overlap P R F1.
         assert overall_row(dialog, "ACTOR")[1:7] == ["1.00"] * 6
         assert overall_row(dialog, "LOCATION")[3] == "0.00"
@@ -733,17 +739,12 @@ def test_agreement_table_in_arabic_has_no_english_micro(agreement_project, qtbot
     """#12 item 10: "micro" stayed English in the Arabic agreement table."""
     import re
 
-    from annotator.gui.agreement_dialog import AgreementDialog
     from annotator.gui.app import set_language
 
     set_language(qapp, "ar")
     try:
         with Project.open(agreement_project) as project:
-            dialog = AgreementDialog(project)
-            qtbot.addWidget(dialog)
-            if dialog.report is None:
-                with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-                    pass
+            dialog = agreement_dialog(project, qtbot)
             total = overall_row(dialog, None)[0]
             dialog.close()
     finally:
