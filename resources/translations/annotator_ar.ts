@@ -1043,9 +1043,16 @@
         <source>conflict: other boundaries or label</source>
         <translation>خلاف: حدود أو وسم مختلف</translation>
     </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>المقاطع: %1</translation>
+    <message numerus="yes">
+        <source>%n span|%n spans</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
     </message>
 </context>
 <context>

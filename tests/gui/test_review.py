@@ -632,6 +632,9 @@ def test_rtl_review_window_mirrors_and_speaks_arabic(review_project, open_review
         assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert w.label_buttons["ACTOR"].text().endswith("فاعل")
         assert w.conflict_tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # Counts take Arabic's plural forms (#12 item 10): 7 مقاطع, not «المقاطع: 7».
+        counts = {len(p.model.spans): p.stats.text() for p in w.panels}
+        assert counts[7].startswith("\u20687 مقاطع\u2069")
         # Next article is to the left in a right-to-left layout.
         key(qtbot, w, Qt.Key.Key_Left, ALT)
         assert w.article_id == ids["agreed"]
