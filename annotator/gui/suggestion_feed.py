@@ -96,7 +96,8 @@ class SuggestionFeed(QObject):
         shown = w.session.set_suggestions(w.session.suggestions)
         w.view.set_suggestions(shown)
         if self.source() != "off" and (w.session.suggestions or shown):
-            w.suggest_info.setText(tr("%1 suggestions — Enter accepts, Backspace rejects").replace("%1", str(len(shown))))
+            hint = tr("%1 suggestions — Enter accepts, Backspace rejects")
+            w.suggest_info.setText(hint.replace("%1", str(len(shown))))
 
     def at_cursor(self) -> Suggestion | None:
         view = self.window.view
