@@ -62,8 +62,9 @@ def not_a_reviewer_message(name: str) -> str:
     from .i18n import neutralise, rtl_safe
 
     sentence = QApplication.translate(
-        "App", "%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.")
-    named = html.escape(sentence, quote=False).replace("%1", "\u2068" + html.escape(neutralise(name), quote=False) + "\u2069")
+        "App", "%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.")  # noqa: E501 (one literal: the translation extractor reads it)
+    name = "\u2068" + html.escape(neutralise(name), quote=False) + "\u2069"
+    named = html.escape(sentence, quote=False).replace("%1", name)
     return "<qt>" + rtl_safe(named) + "</qt>"
 
 
@@ -137,9 +138,7 @@ def confirm_second_window(annotator: str) -> bool:
     answer = QMessageBox.question(
         None, "Arabic News Annotator",
         QApplication.translate(
-            "App",
-            "%1 already has this project open in another window. Two windows for one person each "
-            "keep their own undo history. Open another one anyway?",
+            "App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?",  # noqa: E501 (one literal: the translation extractor reads it)
         ).replace("%1", f"\u2068{annotator}\u2069"),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -162,6 +161,7 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
 
     app.setWindowIcon(window_icon())
     settings = QSettings()
+    who: str | None = annotator
     try:
         if project is None:
             from ..core.demo import ensure_demo_project
@@ -176,7 +176,7 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
         window = create_main_window(project, who, review=review)
     except PermissionDenied as exc:
         log.error("%s", exc)
-        QMessageBox.critical(None, "Arabic News Annotator", not_a_reviewer_message(who))
+        QMessageBox.critical(None, "Arabic News Annotator", not_a_reviewer_message(who or ""))
         return 1
     except AnnotatorError as exc:
         log.error("%s", exc)

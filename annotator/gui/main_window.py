@@ -16,7 +16,9 @@ from ..core.session import AnnotationSession
 from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
+from .article_view import ArticleView
 from .i18n import arabic_ui, follow_text_direction, isolate, neutralise, plural_form
+from .item_models import ArticleTableModel
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -74,6 +76,10 @@ def mentions_sentence(result: MentionsLabelled) -> str:
 
 class MainWindow(WindowBase):
     """One annotator's window over one project."""
+
+    # Built by workbench_parts.build_window.
+    article_model: ArticleTableModel
+    view: ArticleView
 
     def __init__(self, project: Project, annotator: str, settings: QSettings | None = None):
         super().__init__()
@@ -293,7 +299,7 @@ class MainWindow(WindowBase):
         if clash is not None:
             lab = next((x for x in self.labels if x.name == clash.label), None)
             shown = neutralise((lab.name_ar if arabic_ui() else lab.name_en) or lab.name) if lab else clash.label
-            sentence = tr("This selection overlaps the %1 span «%2». Delete or relabel that span first, or select less.")
+            sentence = tr("This selection overlaps the %1 span «%2». Delete or relabel it first, or select less.")
             # Shown as is, not through report_error: the isolates keep the label and the
             # quoted Arabic in their places inside the sentence.
             self.statusBar().showMessage(sentence.replace("%1", isolate(shown)).replace(
@@ -377,11 +383,12 @@ class MainWindow(WindowBase):
     def label_all_mentions(self) -> None:
         """Label the other occurrences of the selected span's text with its label, and say
         in a sentence what was done and what was left alone."""
-        if self._span_by_id(self.selected_span_id) is None or self.article_id is None:
+        span_id = self.selected_span_id
+        if span_id is None or self._span_by_id(span_id) is None or self.article_id is None:
             self.statusBar().showMessage(tr("Select a span first."), 3000)
             return
-        result = self._act(lambda: self.session.label_mentions(self.selected_span_id))
-        if result is not None:
+        result = self._act(lambda: self.session.label_mentions(span_id))
+        if isinstance(result, MentionsLabelled):
             self.statusBar().showMessage(mentions_sentence(result), 8000)
 
     # ------------------------------------------------------------- suggestions
@@ -405,7 +412,11 @@ class MainWindow(WindowBase):
         self._act(lambda: self.session.accept_suggestions([sugg], label))
 
     def reject_suggestion(self, sugg: Suggestion) -> None:
-        self._act(lambda: self.session.reject_suggestion(sugg) or True)
+        def reject() -> bool:
+            self.session.reject_suggestion(sugg)
+            return True  # done (None from _act: refused)
+
+        self._act(reject)
 
     def accept_all_suggestions(self) -> None:
         if self.visible_suggestions:

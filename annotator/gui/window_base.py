@@ -150,6 +150,7 @@ class WindowBase(QMainWindow):
             splitter.setStretchFactor(i, 1 if i == 1 else 0)
         splitter.setSizes(sizes)
         self.setCentralWidget(splitter)
+        self._panes: QSplitter | None = splitter
         self._pane_sizes = sizes
         return splitter
 
@@ -158,11 +159,10 @@ class WindowBase(QMainWindow):
         at its first later layout request, i.e. after the user's first decision, and the
         whole text would reflow under the pointer. Fix them now, once."""
         super().showEvent(event)
-        sizes = getattr(self, "_pane_sizes", None)
-        if sizes is not None:
-            self._pane_sizes = None
-            splitter = self.centralWidget()
-            splitter.setSizes(sizes)
+        splitter: QSplitter | None = getattr(self, "_panes", None)
+        if splitter is not None:
+            self._panes = None  # once
+            splitter.setSizes(self._pane_sizes)
             splitter.setSizes(splitter.sizes())
 
     @staticmethod

@@ -61,7 +61,7 @@ def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
     box.setWindowTitle(tr("Mark done and go to next"))
     box.setText(tr_n("%n suggestion is still unreviewed.|%n suggestions are still unreviewed.", count))
     box.setInformativeText(tr("Accept them all, reject them all, or mark the article done and leave them?"))
-    buttons = {}
+    buttons: dict[object, str] = {}
     for choice, text, role in (("accept", tr("Accept all"), QMessageBox.ButtonRole.AcceptRole),
                                ("reject", tr("Reject all"), QMessageBox.ButtonRole.DestructiveRole),
                                ("keep", tr("Done anyway"), QMessageBox.ButtonRole.ApplyRole)):
@@ -75,11 +75,11 @@ def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
     dont_ask = QCheckBox(tr("Don't ask again"), box)  # parented: Python must not free it
     box.setCheckBox(dont_ask)
     box.exec()
-    choice = buttons.get(box.clickedButton())
-    if choice is not None and dont_ask.isChecked():
-        w.settings.setValue(DONE_SETTING, choice)
+    answer = buttons.get(box.clickedButton())
+    if answer is not None and dont_ask.isChecked():
+        w.settings.setValue(DONE_SETTING, answer)
         w.act_ask_unreviewed.setChecked(False)
-    return choice
+    return answer
 
 
 class CategoryDelegate(BidiDelegate):

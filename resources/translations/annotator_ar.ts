@@ -351,7 +351,7 @@
         <translation>حدّد نصاً أولاً.</translation>
     </message>
     <message>
-        <source>This selection overlaps the %1 span «%2». Delete or relabel that span first, or select less.</source>
+        <source>This selection overlaps the %1 span «%2». Delete or relabel it first, or select less.</source>
         <translation>يتداخل هذا التحديد مع مقطع %1 «%2». احذف ذلك المقطع أو غيّر وسمه أولًا، أو حدّد أقل.</translation>
     </message>
     <message>

@@ -1137,7 +1137,7 @@ def test_messages_read_as_sentences_and_the_flag_box_writes_arabic_right_to_left
     press(qtbot, view, Qt.Key.Key_1)
     assert window.statusBar().currentMessage() == (
         "This selection overlaps the \u2068Source\u2069 span «\u2068مصادر ميدانية\u2069». "
-        "Delete or relabel that span first, or select less.")
+        "Delete or relabel it first, or select less.")
     assert len(stored_spans(path, ids[0], "hala")) == 1
 
     start, end = select_text(view, "4 جنود")

@@ -253,7 +253,9 @@ class AnnotationSession:
 
         needle = self.text[span.start:span.end]
         claimed: list[Span | Suggestion] = [
-            *(s for s in self.spans if s.id != span.id), *(s for s in self.visible_suggestions if self.text[s.start:s.end] != needle)]
+            *(s for s in self.spans if s.id != span.id),
+            *(s for s in self.visible_suggestions if self.text[s.start:s.end] != needle),
+        ]
         found = search_mentions(self.text, span.start, span.end, claimed)
         new = [Span(a, b, span.label,
                     dict(span.attributes) if span.label != "COUNT" else count_attributes(self.text, a, b),
