@@ -30,7 +30,7 @@ def test_terminal_safe_escapes_controls_and_keeps_layout_and_arabic() -> None:
 
 
 def _hostile_project(path: Path) -> Path:
-    from annotator.core.importer import ArticleRecord, import_records
+    from annotator.core.importing import ArticleRecord, import_records
 
     with Project.create(path, creator="lead") as project:
         import_records(project, [ArticleRecord(text="قتل ثلاثة عناصر في درعا", title="خبر" + CLEAR_AND_TITLE + CSI_C1,

@@ -22,9 +22,10 @@ import io
 import os
 import shutil
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, InputError
 
@@ -207,7 +208,7 @@ def train(
     staging = _new_staging(out)
     staging.mkdir()
     steps_total = int(config["training"]["max_steps"])
-    state = {"callback": progress, "t0": time.monotonic(), "max_steps": steps_total, "history": []}
+    state: dict[str, Any] = {"callback": progress, "t0": time.monotonic(), "max_steps": steps_total, "history": []}
     token = _CURRENT.set(state)
     cancelled = False
     sink = stdout if stdout is not None else io.StringIO()

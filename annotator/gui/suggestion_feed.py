@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from ..core.domain import Suggestion
 from ..core.errors import AnnotatorError
-from ..core.model import Suggestion
 from .workers import SuggestJob, start_job
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):
@@ -43,7 +43,7 @@ class SuggestionFeed(QObject):
 
     def options(self, source: str) -> dict:
         if source == "model":
-            from ..core.models_registry import current_model_path
+            from ..core.trained_models import current_model_path
 
             path = current_model_path(self.window.project)
             return {"model_path": path} if path else {}
@@ -96,7 +96,8 @@ class SuggestionFeed(QObject):
         shown = w.session.set_suggestions(w.session.suggestions)
         w.view.set_suggestions(shown)
         if self.source() != "off" and (w.session.suggestions or shown):
-            w.suggest_info.setText(tr("%1 suggestions — Enter accepts, Backspace rejects").replace("%1", str(len(shown))))
+            hint = tr("%1 suggestions — Enter accepts, Backspace rejects")
+            w.suggest_info.setText(hint.replace("%1", str(len(shown))))
 
     def at_cursor(self) -> Suggestion | None:
         view = self.window.view

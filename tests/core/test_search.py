@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.core.importer import ArticleRecord, import_records
-from annotator.core.schema import SCHEMA_VERSION
+from annotator.core.importing import ArticleRecord, import_records
+from annotator.core.store.schema import SCHEMA_VERSION
 from annotator.core.search import fts_match, snippet
 from annotator.core.store import Project
 
@@ -155,7 +155,7 @@ def test_cli_search(project: Project) -> None:
 def test_a_teammates_file_with_the_index_merges_and_is_searchable(project: Project, tmp_path: Path) -> None:
     """A received project file holds the index too (a virtual table and its shadow tables):
     merge reads it, and the articles it brings are found by search here."""
-    from annotator.core.merge import merge_projects
+    from annotator.core.sync.files import merge_projects
 
     theirs = tmp_path / "theirs.db"
     with Project.create(theirs, creator="lead") as other:
@@ -170,7 +170,7 @@ def test_check_accepts_the_index_on_new_and_migrated_files(project: Project, tmp
     from sqlite_utils import Database
 
     from annotator.cli import main
-    from annotator.core.schema import migrations
+    from annotator.core.store.schema import migrations
     from annotator.core.store.integrity import check_file
 
     assert check_file(project.path).ok

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.importer import ArticleRecord, import_records
+from annotator.core.importing import ArticleRecord, import_records
 from annotator.core.store import Project
-from annotator.gui import models
-from annotator.gui.models import PAGE, ArticleTableModel
+from annotator.gui import item_models as models
+from annotator.gui.item_models import PAGE, ArticleTableModel
 
 N_ARTICLES = 20_000
 
@@ -88,7 +88,7 @@ def test_scrolling_reads_the_rows_shown_not_the_rows_passed(big_project: Path, o
 
 def test_filters_and_row_lookup_match_the_store(tmp_path: Path, qapp) -> None:
     """Two runs (assigned, then the rest), filters from SQL, rows found by binary search."""
-    from annotator.core.team import assign
+    from annotator.core.team.assignment import assign
 
     path = tmp_path / "p.db"
     with Project.create(path, creator="lead") as project:

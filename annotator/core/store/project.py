@@ -18,6 +18,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..domain import Annotation, Article, Label, Span
+from ..errors import (
+    DamagedProjectError,
+    ProjectError,
+    SchemaVersionError,
+    SpanError,
+    StorageError,
+)
+from . import integrity
+from .annotations import Annotations
+from .annotators import Annotators
+from .articles import ArticleRow, Articles
+from .assignments import Assignments
 from .connection import (
     BUSY_TIMEOUT_MS,
     check_is_project_file,
@@ -29,27 +42,11 @@ from .connection import (
     rescue_copy,
     storage_error,
 )
-
-sqlite_utils = import_sqlite_utils()
-
-from ..errors import (
-    DamagedProjectError,
-    ProjectError,
-    SchemaVersionError,
-    SpanError,
-    StorageError,
-)
-from ..model import Annotation, Article, Label, Span
-from . import integrity
-from .annotations import Annotations
-from .annotators import Annotators
-from .articles import ArticleRow, Articles
-from .assignments import Assignments
 from .gold import Gold
 from .hub_outbox import HubOutbox
-from .review_state import ReviewState
 from .labels import Labels
 from .learning import LEARNING_WINDOW, Learning
+from .review_state import ReviewState
 from .rules import check_label, check_span, default_labels, now_iso
 from .schema import SCHEMA_VERSION, migrations
 from .search import ArticleSearch
@@ -57,6 +54,7 @@ from .settings import Settings
 from .suggestions import Suggestions
 from .trained_models import TrainedModels
 
+sqlite_utils = import_sqlite_utils()
 log = logging.getLogger(__name__)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ProjectError
-from ..model import STATUSES
+from ..domain import STATUSES
 from .table import TableFamily
 
 

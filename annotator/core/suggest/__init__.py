@@ -2,9 +2,10 @@
 trained spaCy model, and any of them combined.
 
 ``get_suggester("rules")`` is the entry point; ``get_suggester("rules,patterns")`` combines
-sources (:class:`CombinedSuggester`: overlapping suggestions merge, keeping every origin). Each implementation lives in its own module
-and is imported only when asked for, so importing this package stays cheap (no spaCy, no
-torch): the GUI and CLI import it at start-up to list what is on offer.
+sources (:class:`CombinedSuggester`: overlapping suggestions merge, keeping every origin). Each
+implementation lives in its own module and is imported only when asked for, so importing this
+package stays cheap (no spaCy, no torch): the GUI and CLI import it at start-up to list what is
+on offer.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import importlib
 from typing import Any
 
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.suggest.base import CombinedSuggester, Suggester, merge_sources, origins, resolve_overlaps
+from annotator.core.suggest.base import (
+    CombinedSuggester,
+    Suggester,
+    merge_sources,
+    origins,
+    resolve_overlaps,
+)
 
 __all__ = ["get_suggester", "parse_sources", "Suggester", "CombinedSuggester", "resolve_overlaps",
            "merge_sources", "origins", "SOURCES"]
@@ -23,7 +30,7 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rules": ("annotator.core.suggest.rules", ("RuleSuggester",)),
     "patterns": ("annotator.core.suggest.patterns", ("PatternSuggester",)),
     "camel": ("annotator.core.suggest.camel", ("CamelNerSuggester", "CamelSuggester")),
-    "model": ("annotator.core.suggest.model", ("ModelSuggester", "SpacyModelSuggester", "SpacySuggester")),
+    "model": ("annotator.core.suggest.trained", ("ModelSuggester", "SpacyModelSuggester", "SpacySuggester")),
 }
 
 

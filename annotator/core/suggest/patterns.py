@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
-from annotator.core.model import Suggestion
+from annotator.core.domain import Suggestion
 from annotator.core.suggest.base import Suggester
 from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length
 
@@ -182,7 +183,7 @@ class PatternSuggester(Suggester):
 
     def __init__(
         self,
-        project: "Project | None" = None,
+        project: Project | None = None,
         *,
         annotator: str | None = None,
         blind: bool = False,
@@ -211,7 +212,7 @@ class PatternSuggester(Suggester):
             self.learn_project(project, annotator=annotator, blind=blind)
 
     # ---------------------------------------------------------------- learning
-    def learn_project(self, project: "Project", *, annotator: str | None = None, blind: bool = False) -> int:
+    def learn_project(self, project: Project, *, annotator: str | None = None, blind: bool = False) -> int:
         """Add the evidence stored in ``project`` since the last call (see the class
         docstring for blind mode): cheap enough to call before every article, which is how
         the next article benefits from the last one. Returns how many records were read.
@@ -394,9 +395,9 @@ class PatternSuggester(Suggester):
         )
         body = yaml.safe_dump({"names": {k: groups[k] for k in sorted(groups)}}, allow_unicode=True,
                               sort_keys=False, width=1000)
-        from annotator.core.exporter import atomic_output
+        from annotator.core.formats.atomic import atomic_file
 
-        with atomic_output(path) as fh:
+        with atomic_file(path) as fh:
             fh.write(header + body)
         return sum(len(v) for v in groups.values())
 
@@ -428,11 +429,11 @@ def create_suggester(**kw: Any) -> PatternSuggester:
     return PatternSuggester(**kw)
 
 
-_SHARED: "weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]]" = \
+_SHARED: weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]] = \
     weakref.WeakKeyDictionary()
 
 
-def project_patterns(project: "Project", annotator: str | None = None, blind: bool = False) -> PatternSuggester:
+def project_patterns(project: Project, annotator: str | None = None, blind: bool = False) -> PatternSuggester:
     """The project's pattern suggester, kept for the session and brought up to date with
     what was annotated, accepted or rejected since the last call (only the new rows are
     read). The workbench calls this when an article opens — on the thread that owns the

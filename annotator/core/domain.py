@@ -49,7 +49,7 @@ class Span:
     def key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.label)
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
 

@@ -19,20 +19,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import MergeError, ProjectError, SpanError
-from .model import ROLES, STATUSES, Span
-from .store import (
+from ..domain import ROLES, STATUSES, Span
+from ..errors import MergeError, ProjectError, SpanError
+from ..store import (
     Project,
     check_annotator_name,
     content_hash,
     now_iso,
     parse_attributes,
 )
-from .store.connection import check_is_project_file
-from .store.received import ReceivedFile, read_received
-from .store.rules import json_object
-from .store.table import RawSpan
-from .team import GOLD_STATUSES, SpanKey
+from ..store.connection import check_is_project_file
+from ..store.received import ReceivedFile, read_received
+from ..store.rules import json_object
+from ..store.table import RawSpan
+from ..team.gold import GOLD_STATUSES, SpanKey
 
 
 # =================================================================================== merge
@@ -278,7 +278,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
     try:
         table = "annotators"
         annotators: dict[str, str] = {}
-        for row_id, name, role in rec.annotators:
+        for _row_id, name, role in rec.annotators:
             annotators[_name(name)] = role if role in ROLES else "annotator"
 
         table = "articles"
@@ -312,7 +312,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
             spans[ann_id] = _spans(project, texts[aid], rec.spans.get(ann_id, []), map_label)
             table = "rejected_suggestions"
             rejected[ann_id] = []
-            for row_id, start, end, label, created in rec.rejected.get(ann_id, []):
+            for _row_id, start, end, label, created in rec.rejected.get(ann_id, []):
                 rejected[ann_id].append((_offset(start), _offset(end), map_label(_text(label, "label") or ""),
                                          _text(created, "created_at")))
             table = "annotations"
@@ -336,7 +336,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
 
         table = "assignments"
         assignments = []
-        for row_id, aid, name in rec.assignments:
+        for _row_id, aid, name in rec.assignments:
             if aid not in texts:
                 raise _BadRow(f"its article {_shown(aid)} is not in the file")
             name = _name(name)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
-from ..core.model import Label, Span
+from ..core.domain import Label, Span
 from ..core.store import ArticleRow, Project
 from .i18n import is_rtl as _is_rtl
 from .i18n import neutralise, tooltip
