@@ -265,7 +265,7 @@ def build_window(w: MainWindow) -> None:
     w.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     w.view.customContextMenuRequested.connect(w.show_span_menu)
     right = build_span_list(w)
-    w.install_panes(left, centre, right, [330, 760, 330])
+    w.install_panes(left, centre, right, [400, 670, 330])
     w.exact_indicator = build_exact_indicator(w)
     w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
 
