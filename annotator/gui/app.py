@@ -122,11 +122,8 @@ def confirm_second_window(annotator: str) -> bool:
     """Ask before opening a second window for the same person on the same project."""
     answer = QMessageBox.question(
         None, "Arabic News Annotator",
-        QApplication.translate(
-            "App",
-            "%1 already has this project open in another window. Two windows for one person each "
-            "keep their own undo history. Open another one anyway?",
-        ).replace("%1", f"\u2068{annotator}\u2069"),
+        # One line and one literal: resources/translations/update.py extracts translate("App", "...").
+        QApplication.translate("App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?").replace("%1", f"\u2068{annotator}\u2069"),  # noqa: E501
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
