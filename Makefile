@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 venv: $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python -m annotator.gui.system_libraries  # names missing xcb libraries and the apt command
 	$(BIN)/annotator gui
 
 # The hub tests (tests/hub) start a real PostgreSQL server; on a clean Debian machine the
@@ -49,6 +50,7 @@ bench: $(STAMP)
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m annotator.gui.screenshot docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m annotator.gui.screenshot docs/guidelines-ar.png --guidelines
 
 translations: $(STAMP)
 	$(BIN)/pyside6-lrelease resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm

@@ -49,7 +49,10 @@ def create_and_probe(*args, **kwargs):
         view.viewport().repaint()  # the first paint of the article is part of the wait
         heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "torch", "transformers")
                        or m == "camel_tools.ner" or m.startswith("camel_tools.ner."))
-        print("SHOWN " + json.dumps({"heavy": heavy, "article_id": window.article_id}), flush=True)
+        with open("/proc/self/statm") as fh:  # resident memory at that moment, MB
+            import os
+            rss = int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+        print("SHOWN " + json.dumps({"heavy": heavy, "article_id": window.article_id, "rss_mb": rss}), flush=True)
         QApplication.instance().quit()
 
     QTimer.singleShot(0, probe)

@@ -45,11 +45,11 @@ def arabic_article(rng: random.Random, size: int = 1500) -> tuple[str, list[tupl
     return text, spans
 
 
-def write_jsonl(path: Path, n: int, *, with_spans: bool = False, seed: int = 0) -> Path:
+def write_jsonl(path: Path, n: int, *, with_spans: bool = False, seed: int = 0, size: int = 1500) -> Path:
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
-            text, spans = arabic_article(rng)
+            text, spans = arabic_article(rng, size)
             rec = {"id": f"a{i}", "title": f"خبر رقم {i}", "text": text, "source": "المدن"}
             if with_spans:
                 rec["spans"] = [{"start": s, "end": e, "label": lab} for s, e, lab in spans]

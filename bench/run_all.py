@@ -28,6 +28,7 @@ BENCHMARKS = [
     ("suggest_learning.py", []),
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
+    ("bench_large.py", []),
     ("bench_gui.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),

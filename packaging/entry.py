@@ -19,17 +19,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
-from pathlib import Path
 
 #: AppStream id; also the .desktop file's name (share/applications/APP_ID.desktop), which
 #: Wayland compositors match the window to, for its icon and name in the task bar.
 APP_ID = "io.github.arabic_news_annotator"
-
-#: Name the smoke test annotates under when no --annotator is given (it never asks).
-SMOKE_ANNOTATOR = "smoke-test"
 
 
 def cli_commands() -> set[str]:
@@ -61,17 +55,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _isolate_settings() -> str:
-    """Point QSettings at a throw-away folder so a smoke test never overwrites the user's
-    remembered name, font size or suggestion source. Must run before any QSettings exists."""
-    from PySide6.QtCore import QSettings
-
-    folder = tempfile.mkdtemp(prefix="annotator-smoke-settings-")
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
-    return folder
-
-
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "gui" and not os.path.exists(args[0]):
@@ -83,23 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         cli.main(args=args, prog_name="annotator", standalone_mode=True)
         return 0
     opts = build_parser().parse_args(args)
-    if opts.smoke_test and opts.project is not None and not Path(opts.project).is_file():
-        # Without a display nobody could dismiss the error dialog the window would show.
-        print(f"smoke test FAILED: no such project file: {opts.project}", file=sys.stderr)
-        return 1
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.setDesktopFileName(APP_ID)
-    settings_dir = _isolate_settings() if opts.smoke_test else None
-    try:
-        from annotator.gui.app import run
+    if opts.smoke_test:
+        from annotator.gui.smoke import run_standalone
 
-        annotator = opts.annotator or (SMOKE_ANNOTATOR if opts.smoke_test else None)
-        return run(opts.project, annotator=annotator, review=opts.review, lang=opts.lang,
-                   smoke_test=opts.smoke_test)
-    finally:
-        if settings_dir:
-            shutil.rmtree(settings_dir, ignore_errors=True)
+        return run_standalone(opts.project, annotator=opts.annotator, review=opts.review, lang=opts.lang)
+    from annotator.gui.app import run
+
+    return run(opts.project, annotator=opts.annotator, review=opts.review, lang=opts.lang)
 
 
 if __name__ == "__main__":

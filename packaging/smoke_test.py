@@ -5,7 +5,8 @@ display (QT_QPA_PLATFORM=offscreen), a brand-new HOME and XDG folders (so the de
 built fresh from the bundled samples and no remembered settings help), and no network
 needed. Passes when the program exits 0 and printed ``smoke test ok``; then it also checks
 that the heavy packages the spec excludes really stayed out, and reports the bundle size and
-the start-up time. Exit status 0 on success, 1 otherwise.
+the start-up time. It then runs the bundle's command-line tools (``annotator stats`` and
+``annotator export``) on the demo project the first start built. Exit status 0 on success, 1 otherwise.
 
 Uses only the standard library: it runs with any Python, not only the project's venv.
 """
@@ -58,7 +59,7 @@ def fresh_environment(home: Path) -> dict[str, str]:
         QT_QPA_PLATFORM="offscreen",
         LANG=env.get("LANG", "C.UTF-8"),
     )
-    (home / "runtime").mkdir(mode=0o700, parents=True)
+    (home / "runtime").mkdir(mode=0o700, parents=True, exist_ok=True)
     return env
 
 
@@ -96,6 +97,28 @@ def run_smoke(binary: Path, home: Path) -> tuple[int, list[str], str, float | No
     return status, lines, "".join(err_chunks), (first_line_at[0] if first_line_at else None), exited_at
 
 
+def run_cli_on(binary: Path, home: Path, demo: Path) -> list[str]:
+    """Run the bundle's command-line tools on the demo project the smoke test built.
+
+    Annotators without a Python checkout use ``annotator stats`` and ``annotator export``
+    from this same program; return what went wrong (empty when both work)."""
+    env = fresh_environment(home)
+    problems = []
+    out = home / "demo-export.jsonl"
+    for args, check in (
+        (["stats", str(demo)], lambda o: "articles:" in o),
+        (["export", str(demo), str(out)], lambda o: out.is_file() and out.stat().st_size > 0),
+    ):
+        proc = subprocess.run([str(binary), *args], env=env, cwd=home, capture_output=True, text=True,
+                              encoding="utf-8", errors="replace", timeout=TIMEOUT_S)
+        for line in proc.stdout.splitlines()[:6]:
+            print(f"  $ annotator {args[0]} | {line}")
+        if proc.returncode != 0 or not check(proc.stdout):
+            problems.append(f"`annotator {' '.join(args[:1])}` failed (exit {proc.returncode}): "
+                            + (proc.stderr.strip()[-500:] or proc.stdout.strip()[-500:]))
+    return problems
+
+
 def excluded_present(bundle: Path) -> list[str]:
     """Excluded packages that nevertheless ended up in the bundle."""
     found = []
@@ -127,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             problems.append("no 'smoke test ok' line")
         if not demo.is_file():
             problems.append(f"no demo project was created at {demo}")
+        if demo.is_file():
+            problems += run_cli_on(binary, home, demo)
         leaked = excluded_present(bundle)
         if leaked:
             problems.append("excluded packages in the bundle: " + ", ".join(leaked))

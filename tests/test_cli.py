@@ -383,7 +383,11 @@ def test_prodigy_files_to_a_trained_model_without_the_gui(proj: Path, tmp_path: 
 
     trained = ok("train", proj, tmp_path / "model", "--gold", "--max-steps", "4")
     assert "recorded as the project's current model" in trained.stdout
-    assert (tmp_path / "model" / "model-best").is_dir()
+    # Each run trains into its own folder, OUTDIR/run-STAMP (core/train.py, #16 item 18).
+    shown = next(line for line in trained.stdout.splitlines() if line.startswith("model: "))
+    model_best = Path(shown.removeprefix("model: ").split("   P ")[0])
+    assert model_best.is_dir() and model_best.name == "model-best"
+    assert model_best.parent.parent == tmp_path / "model" and model_best.parent.name.startswith("run-")
 
 
 # ------------------------------------------------------------------ outputs (#16 items 15, 19a)

@@ -20,8 +20,10 @@ ALLOWED: dict[str, set[str]] = {
     # Language data and text rules sit below everything that reads text.
     "core.lang": {"core.paths"},
     "core.text": {"core.lang"},
+    # The full-text query language and snippets: pure, over the text rules.
+    "core.search": {"core.text"},
     # The store runs all SQL; it knows the data model and the text rules, no workflow.
-    "core.store": {"core.domain", "core.errors", "core.paths", "core.text"},
+    "core.store": {"core.domain", "core.errors", "core.paths", "core.search", "core.text"},
     # File formats turn files into records and back; they never touch the store.
     "core.formats": {"core.domain", "core.errors", "core.tokenizer"},
     # Workflow over the store.

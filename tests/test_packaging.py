@@ -223,3 +223,32 @@ def test_smoke_test_fails_when_the_label_key_saves_nothing(window_on, tmp_path: 
 
     assert run_smoke_test(window) == 1
     assert "saved 0 new spans, expected 1" in capsys.readouterr().out
+
+
+# ------------------------------------------------------- the installed command, too
+def _packaging_script(name: str):
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", PACKAGING / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def test_installed_command_runs_the_smoke_test(tmp_path: Path) -> None:
+    """``annotator --smoke-test`` as the README offers it to everyone: the pip-installed
+    console script, a brand-new HOME, no display. It used to be a packaged-build option only."""
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "annotator"
+    assert script.is_file(), "the console script of the installed package"
+    env = _packaging_script("smoke_test").fresh_environment(tmp_path / "home")
+    env["PYTHONPATH"] = str(ROOT)  # this checkout's code, as the installed command imports it
+    proc = subprocess.run([str(script), "--smoke-test"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert len(lines) == 1 and lines[0].startswith("smoke test ok: labelled «"), proc.stdout
+    assert (tmp_path / "home" / ".local" / "share" / "arabic-news-annotator" / "demo.db").is_file()
+    # The throw-away settings stayed out of the user's configuration.
+    assert not list((tmp_path / "home" / ".config").rglob("*.conf"))
+

@@ -19,6 +19,14 @@ PROGRESS_THRESHOLD = 2000
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
+        from ..terminal import safe_output
+
+        # Every command's output carries data from other people's files: escape control
+        # characters (terminal escapes in a name or title) in all of it, in one place.
+        with safe_output():
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AnnotatorError as exc:
@@ -56,8 +64,19 @@ def _open(path: str):
     return project
 
 
+def _smoke_test(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``annotator --smoke-test``: the same installation check as the packaged program's."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..gui.smoke import run_standalone
+
+    ctx.exit(run_standalone())
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="arabic-news-annotator")
+@click.option("--smoke-test", is_flag=True, expose_value=False, is_eager=True, callback=_smoke_test,
+              help="Check the installation: open the demo project offscreen, label and delete a word, exit.")
 @click.option("-v", "--verbose", is_flag=True, help="Log what happens (to stderr).")
 def main(verbose: bool) -> None:
     """Annotate Arabic news: actors, locations, counts of people and sources."""

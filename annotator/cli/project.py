@@ -1,4 +1,4 @@
-"""Commands that create and look after a project: init, stats, labels, role, check, gui."""
+"""Commands that create and look after a project: init, stats, labels, role, search, check, gui."""
 from __future__ import annotations
 
 import json
@@ -111,9 +111,40 @@ def role(project: str, name: str, role: str) -> None:
 @click.option("--lang", type=click.Choice(["ar", "en"]), default=None, help="UI language (default: system).")
 def gui(project: str | None, annotator: str | None, review: bool, lang: str | None) -> None:
     """Open the annotation window (no PROJECT: the built-in demo project)."""
+    from ..gui.system_libraries import check as missing_libraries
+
+    missing = missing_libraries()  # before Qt loads its xcb plugin, which aborts without naming them
+    if missing:
+        click.echo(missing, err=True)
+        sys.exit(1)
     from ..gui.app import run
 
     sys.exit(run(project, annotator=annotator, review=review, lang=lang))
+
+
+@main.command()
+@project_arg
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line: id, title, snippet.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="At most this many articles.")
+def search(project: str, query: str, as_json: bool, limit: int) -> None:
+    """Find articles whose text has every word of QUERY.
+
+    \b
+    Letter variants, diacritics and tatweel do not matter (احمد finds أحمد), and each word
+    also matches as the start of a longer one. Prints article ids, titles and a snippet.
+    Examples:
+      annotator search news.db "قوات النظام"
+      annotator search news.db داعش --json --limit 100
+    """
+    hits = _open(project).search_articles(query, limit=limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.id}\t{hit.title}\n    {hit.snippet}")
+    if not hits and not as_json:
+        click.echo("no article matches", err=True)
 
 
 @main.command()

@@ -191,8 +191,10 @@ def number_word_value(tokens: list[str]) -> tuple[int | None, int]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if seen and tok == "و" and i + 1 < len(tokens) and tokens[i + 1] in number:
-            i += 1  # «ثلاثة و عشرين» written apart
+        if seen and tok == "و" and i + 1 < len(tokens) and (
+            tokens[i + 1] in number or (tokens[i + 1][:1].isdigit() and total and not current)
+        ):
+            i += 1  # «ثلاثة و عشرين» written apart; «42 ألفاً و 519» after a thousand
             continue
         if seen and tok.startswith("و") and len(tok) > 1 and (tok[1:] in number or tok[1:2].isdigit()):
             tok = tok[1:]  # «وعشرين», «و50»

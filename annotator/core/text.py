@@ -302,26 +302,33 @@ def _normalize_clusters(text: str) -> NormalizedText:
     return NormalizedText(text, "".join(out), src)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table: code point → its normalised form, filled on first sight.
+
+    Without composing marks every character normalises on its own (a cluster of one), so
+    folding is one C-level ``translate`` instead of a Python loop over the characters that
+    change (about 1 ms → 0.1 ms for a 1,200-character article: it runs for every article
+    imported, to keep the search index)."""
+
+    def __missing__(self, code_point: int) -> str:
+        value = _CLUSTERS[chr(code_point)]
+        self[code_point] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+@lru_cache(maxsize=1)
+def _composing_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_COMPOSING))) + "]")
+
+
 def fold(s: str) -> str:
     """The normalised form of ``s`` without the offset map: a search/filter key."""
-    table = _CLUSTERS
-    out: list[str] = []
-    prev = 0
-    for m in _unstable_re().finditer(s):
-        ch = m.group()
-        if ch in _COMPOSING:
-            return "".join(table[c.group()] for c in _CLUSTER_RE.finditer(s))
-        v = table[ch]
-        if v == ch:
-            continue
-        i = m.start()
-        out.append(s[prev:i])
-        out.append(v)
-        prev = i + 1
-    if not out:
-        return s
-    out.append(s[prev:])
-    return "".join(out)
+    if _composing_re().search(s):
+        return "".join(_CLUSTERS[c.group()] for c in _CLUSTER_RE.finditer(s))
+    return s.translate(_FOLD_TABLE)
 
 
 # --------------------------------------------------------------------------------------

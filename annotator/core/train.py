@@ -7,12 +7,20 @@ Progress reaches the caller through a registered spaCy logger that calls ``progr
 every evaluation step; returning ``False`` from it stops training early (keeping the best
 model so far), which is how the GUI's Cancel works.
 
+Every run trains into a new hidden folder ``OUTDIR/.training-STAMP-PID`` and only a finished
+run is renamed to ``OUTDIR/run-STAMP`` (one atomic rename). spaCy's loop replaces
+``model-best`` by deleting it and copying ``model-last`` over it, so training into the folder
+of the project's current model would leave no model, or half of one, if killed then. Folders
+of killed runs are removed by the next run into the same OUTDIR.
+
 This module imports spaCy only inside functions, and is meant to be imported lazily.
 """
 from __future__ import annotations
 
 import contextvars
 import io
+import os
+import shutil
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +33,8 @@ DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "resources" / "spacy" / "
 PROGRESS_LOGGER = "annotator.progress_logger.v1"
 MODEL_BEST = "model-best"
 MODEL_LAST = "model-last"
+#: Name start of the folder a run trains into, before it is complete.
+STAGING_PREFIX = ".training-"
 
 
 @dataclass(frozen=True)
@@ -56,7 +66,7 @@ class TrainProgress:
 
 @dataclass(frozen=True)
 class TrainResult:
-    """The trained model (``model_path`` = outdir/model-best) and its dev scores."""
+    """The trained model (``model_path`` = OUTDIR/run-STAMP/model-best) and its dev scores."""
 
     model_path: Path
     last_path: Path
@@ -193,7 +203,10 @@ def train(
     ov.update(overrides or {})
 
     out.mkdir(parents=True, exist_ok=True)
+    _remove_killed_runs(out)
     config = load_config(config_path, overrides=ov, interpolate=False)
+    staging = _new_staging(out)
+    staging.mkdir()
     steps_total = int(config["training"]["max_steps"])
     state: dict[str, Any] = {"callback": progress, "t0": time.monotonic(), "max_steps": steps_total, "history": []}
     token = _CURRENT.set(state)
@@ -205,14 +218,18 @@ def train(
         except (ValueError, KeyError, OSError) as e:
             raise TrainingError(f"cannot initialise the pipeline: {e}") from e
         try:
-            train_nlp(nlp, out, use_gpu=-1, stdout=sink, stderr=sink)
+            train_nlp(nlp, staging, use_gpu=-1, stdout=sink, stderr=sink)
         except _Stop:
             cancelled = True
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         _CURRENT.reset(token)
     seconds = time.monotonic() - state["t0"]
-    best = out / MODEL_BEST
-    last = out / MODEL_LAST
+    run = _publish(staging, out)
+    best = run / MODEL_BEST
+    last = run / MODEL_LAST
     if not best.exists():
         if not last.exists():
             raise TrainingError("training stopped before any model was saved")
@@ -231,6 +248,47 @@ def train(
         cancelled=cancelled,
         history=history,
     )
+
+
+def _new_staging(out: Path) -> Path:
+    """A folder name no run has used: ``.training-STAMP-PID``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while (staging := out / f"{STAGING_PREFIX}{stamp}{'' if n == 1 else f'.{n}'}-{os.getpid()}").exists():
+        n += 1
+    return staging
+
+
+def _publish(staging: Path, out: Path) -> Path:
+    """Rename a finished run's folder to a new ``run-STAMP`` folder next to it; return that."""
+    stamp = staging.name[len(STAGING_PREFIX):].rsplit("-", 1)[0]
+    run = out / f"run-{stamp}"
+    n = 1
+    while run.exists():
+        n += 1
+        run = out / f"run-{stamp}-{n}"
+    staging.rename(run)
+    return run
+
+
+def _remove_killed_runs(out: Path) -> None:
+    """Delete the staging folders of runs whose process is gone (killed mid-training)."""
+    for folder in out.glob(STAGING_PREFIX + "*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def evaluate(model_path: str | Path, dev_path: str | Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, PermissionDenied
 
 log = logging.getLogger(__name__)
 ORGANIZATION = "arabic-news-annotator"
@@ -51,6 +51,21 @@ def set_language(app: QApplication, lang: str) -> None:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     else:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def not_a_reviewer_message(name: str) -> str:
+    """The refusal of review mode, as rich text: the name escaped (it is data) and
+    isolated, so an Arabic name inside the English sentence (or a Latin one inside the
+    Arabic) keeps its place and the sentence its order."""
+    import html
+
+    from .i18n import neutralise, rtl_safe
+
+    sentence = QApplication.translate(
+        "App", "%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.")  # noqa: E501 (one literal: the translation extractor reads it)
+    name = "\u2068" + html.escape(neutralise(name), quote=False) + "\u2069"
+    named = html.escape(sentence, quote=False).replace("%1", name)
+    return "<qt>" + rtl_safe(named) + "</qt>"
 
 
 def install_excepthook() -> None:
@@ -122,8 +137,9 @@ def confirm_second_window(annotator: str) -> bool:
     """Ask before opening a second window for the same person on the same project."""
     answer = QMessageBox.question(
         None, "Arabic News Annotator",
-        # One line and one literal: resources/translations/update.py extracts translate("App", "...").
-        QApplication.translate("App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?").replace("%1", f"\u2068{annotator}\u2069"),  # noqa: E501
+        QApplication.translate(
+            "App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?",  # noqa: E501 (one literal: the translation extractor reads it)
+        ).replace("%1", f"\u2068{annotator}\u2069"),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -145,6 +161,7 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
 
     app.setWindowIcon(window_icon())
     settings = QSettings()
+    who: str | None = annotator
     try:
         if project is None:
             from ..core.demo import ensure_demo_project
@@ -157,6 +174,10 @@ def run(project: str | None, *, annotator: str | None = None, review: bool = Fal
         if window_lock is None and not smoke_test and not confirm_second_window(who):
             return 1
         window = create_main_window(project, who, review=review)
+    except PermissionDenied as exc:
+        log.error("%s", exc)
+        QMessageBox.critical(None, "Arabic News Annotator", not_a_reviewer_message(who or ""))
+        return 1
     except AnnotatorError as exc:
         log.error("%s", exc)
         from .i18n import escaped_rich_text

@@ -461,8 +461,18 @@ def _tooltip(label: str, attributes: dict, labels: dict[str, Label]) -> str:
     lab = labels.get(label)
     name = f"{lab.name_ar} · {lab.name_en}" if lab else label
     parts = [name]
-    for k, v in (attributes or {}).items():
-        if k in ("annotators", "adjudicator", "adjudicated_at"):
+    from PySide6.QtCore import QCoreApplication
+
+    from .item_models import category_text, format_value
+
+    attributes = attributes or {}
+    if "value" in attributes:  # `~50` says approximate: no `approx: True` line
+        parts.append(QCoreApplication.translate("SpanList", "Number: %1").replace("%1", format_value(attributes)))
+    if attributes.get("category"):
+        parts.append(QCoreApplication.translate("SpanList", "Category: %1")
+                     .replace("%1", category_text(str(attributes["category"]))))
+    for k, v in attributes.items():
+        if k in ("annotators", "adjudicator", "adjudicated_at", "value", "approx", "category"):
             continue
         parts.append(f"{k}: {v}")
     return "\n".join(parts)

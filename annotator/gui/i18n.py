@@ -28,6 +28,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def plural_form(translated: str, n: int) -> str:
+    """For a module's counted-string helper::
+
+        def tr_n(text: str, n: int) -> str:
+            return plural_form(QCoreApplication.translate("Ctx", text, None, n), n)
+
+    ``%n`` stands for the number; Arabic has six plural forms (ar.yaml lists them, see
+    resources/translations/update.py). The English source may give ``singular|plural``:
+    without a translation, the form for ``n`` is picked here."""
+    if "|" in translated:
+        singular, plural = translated.split("|", 1)
+        translated = singular if n == 1 else plural
+    return translated
+
+
 def arabic_ui() -> bool:
     return QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
@@ -54,6 +69,22 @@ def is_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def follow_text_direction(box) -> None:  # type: ignore[no-untyped-def]
+    """A text box where the annotator writes: right to left (and aligned right) while its
+    text starts with Arabic, the UI's direction while it is empty."""
+    text = box.toPlainText()
+    direction = (Qt.LayoutDirection.RightToLeft if is_rtl(text) else Qt.LayoutDirection.LeftToRight) if text \
+        else QApplication.layoutDirection()
+    if box.layoutDirection() != direction:
+        box.setLayoutDirection(direction)
+        option = box.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                            if direction == Qt.LayoutDirection.RightToLeft
+                            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        box.document().setDefaultTextOption(option)
 
 
 def neutralise(text: str | None) -> str:

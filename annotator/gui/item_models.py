@@ -1,10 +1,12 @@
 """Qt item models over the store. They hold ids and a small page cache, never the data."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 
 from ..core.domain import Label, Span
 from ..core.store import ArticleRow, Project
@@ -12,7 +14,8 @@ from .i18n import is_rtl as _is_rtl
 from .i18n import neutralise, tooltip
 from .table_model import TableModel
 
-PAGE = 200
+#: Rows read from the store at a time: about one screenful of the list.
+PAGE = 40
 _Index = QModelIndex | QPersistentModelIndex
 
 STATUS_COLORS = {
@@ -68,8 +71,11 @@ def origin_text(origin: str) -> str:
 class ArticleTableModel(TableModel):
     """The article list: ids from one query, row data fetched a page at a time.
 
-    A project of 100,000 articles costs one list of ints; rows are read only
-    when the view asks for them.
+    A project of a million articles costs one list of ids (no id → row dict):
+    the list is two ascending runs (assigned to the annotator, then the rest), so the
+    row of an id is a binary search. Rows are read from the store only when the view
+    asks for them, one small page at a time — see :func:`setup_article_table` for the
+    view settings that keep Qt from asking for every row.
     """
 
     COLUMNS = ("title", "source", "status", "spans")
@@ -79,16 +85,19 @@ class ArticleTableModel(TableModel):
         self.project = project
         self.annotator = annotator
         self.ids: list[int] = []
-        self._row_of: dict[int, int] = {}
+        self._runs: tuple[tuple[int, int], ...] = ()
         self._cache: dict[int, ArticleRow] = {}
+        self.rows_fetched = 0  # article rows read from the store so far (tests and benchmarks)
         self.status_filter: str | None = None
         self.search: str | None = None
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.ids = self.project.list_articles(self.annotator, status=self.status_filter, search=self.search)
-        self._row_of = {aid: i for i, aid in enumerate(self.ids)}
+        assigned, others = self.project.article_list_runs(self.annotator, status=self.status_filter,
+                                                          search=self.search)
+        self.ids = assigned + others
+        self._runs = ((0, len(assigned)), (len(assigned), len(self.ids)))
         self._cache.clear()
         self.endResetModel()
 
@@ -98,13 +107,17 @@ class ArticleTableModel(TableModel):
         self.reload()
 
     def row_of(self, article_id: int) -> int | None:
-        return self._row_of.get(article_id)
+        for lo, hi in self._runs:
+            row = bisect_left(self.ids, article_id, lo, hi)
+            if row < hi and self.ids[row] == article_id:
+                return row
+        return None
 
     def refresh_article(self, article_id: int) -> None:
         self._cache.pop(article_id, None)
-        row = self._row_of.get(article_id)
+        row = self.row_of(article_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.emit_row_changed(row)
 
     def article_row(self, row: int) -> ArticleRow | None:
         if not 0 <= row < len(self.ids):
@@ -117,6 +130,7 @@ class ArticleTableModel(TableModel):
             if len(self._cache) > 20 * PAGE:
                 self._cache.clear()
             self._cache.update(self.project.article_rows(page, self.annotator))
+            self.rows_fetched += len(page)
             cached = self._cache.get(aid)
         return cached
 
@@ -134,8 +148,8 @@ class ArticleTableModel(TableModel):
         ]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ARTICLE_ROLES or not index.isValid():
+            return None  # before touching the store: the view asks a dozen roles per cell
         row = self.article_row(index.row())
         if row is None:
             return None
@@ -157,6 +171,45 @@ class ArticleTableModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("title", "source"):
             return _ARABIC_ALIGN if _is_rtl(row.title if col == "title" else row.source or "") else None
         return None
+
+
+#: Column widths of the article list that need no row: the widest text each can show.
+_OUTLET_SAMPLE = "المرصد السوري لحقوق"
+_SPANS_SAMPLE = "99999"
+
+
+def setup_article_table(table: QTableView) -> None:
+    """View settings that keep :class:`ArticleTableModel` lazy on a project of any size.
+
+    ``ResizeToContents`` on any column, or rows sized to their contents, makes Qt read
+    every row (2.4 million ``data()`` calls and 25 s before a 100,000-article project
+    showed its window). So every row has the same fixed height, and the columns get
+    widths measured from their header and a sample text: the title stretches, the others
+    are fixed at open and stay resizable by hand. Selecting and scrolling to a row then
+    costs the rows on screen only.
+    """
+    from PySide6.QtWidgets import QHeaderView
+
+    table.setWordWrap(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    model = table.model()
+    metrics = table.fontMetrics()
+    header_metrics = header.fontMetrics()
+    samples = {
+        1: [_OUTLET_SAMPLE],
+        2: [status_text(s) for s in STATUS_COLORS],
+        3: [_SPANS_SAMPLE],
+    }
+    for col, texts in samples.items():
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model is not None else ""
+        width = max([header_metrics.horizontalAdvance(title) + 24] + [metrics.horizontalAdvance(t) + 16 for t in texts])
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, width)
 
 
 class SpanTableModel(TableModel):
@@ -302,6 +355,10 @@ class SpanTableModel(TableModel):
         return bool(self.on_edit(span, attrs))
 
 
+_ARTICLE_ROLES = frozenset(
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole,
+                     Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole)
+)
 _SPAN_ROLES = frozenset(
     int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
                      Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.TextAlignmentRole)

@@ -9,18 +9,28 @@ import logging
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QPlainTextEdit
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.session import AnnotationSession
+from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
-from .i18n import neutralise
+from .article_view import ArticleView
+from .i18n import arabic_ui, follow_text_direction, isolate, neutralise, plural_form
+from .item_models import ArticleTableModel
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
-from .workbench_parts import build_actions, build_window, window_icon
+from .workbench_parts import (
+    DONE_CHOICES,
+    DONE_SETTING,
+    ask_about_unreviewed,
+    build_actions,
+    build_window,
+    window_icon,
+)
 from .workers import ImportJob, WarmUpJob, pool
 
 __all__ = ["MainWindow", "window_icon"]
@@ -33,19 +43,43 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def tr_n(text: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return plural_form(QCoreApplication.translate("MainWindow", text, None, n), n)
+
+
 def step_text(text: str) -> str:
     """An undo step's name as the Edit menu shows it (the session names its steps in English)."""
     names = {
         "add span": tr("add span"), "relabel span": tr("relabel span"), "edit attributes": tr("edit attributes"),
         "toggle clitic": tr("toggle clitic"), "label all mentions": tr("label all mentions"),
         "accept suggestion": tr("accept suggestion"), "accept all suggestions": tr("accept all suggestions"),
+        "reject all suggestions": tr("reject all suggestions"),
         "reject suggestion": tr("reject suggestion"), "delete span": tr("delete span"),
     }
     return names.get(text, text)
 
 
+def mentions_sentence(result: MentionsLabelled) -> str:
+    """What "label all mentions" did, as the annotator reads it."""
+    n = len(result.saved)
+    parts = [tr_n("Labelled %n more mention.|Labelled %n more mentions.", n) if n
+             else tr("No other mention was free to label.")]
+    if result.inside_longer:
+        parts.append(tr_n("%n was left alone inside a longer name.|%n were left alone inside longer names.",
+                          result.inside_longer))
+    if result.already_labelled:
+        parts.append(tr_n("%n was already labelled.|%n were already labelled.", result.already_labelled))
+    return " ".join(parts)
+
+
 class MainWindow(WindowBase):
     """One annotator's window over one project."""
+
+    # Built by workbench_parts.build_window.
+    article_model: ArticleTableModel
+    view: ArticleView
 
     def __init__(self, project: Project, annotator: str, settings: QSettings | None = None):
         super().__init__()
@@ -71,8 +105,14 @@ class MainWindow(WindowBase):
         self.clock.start()
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
-        QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
-        QTimer.singleShot(300, self.suggestion_feed.release)
+        # A timer of the window's own, stopped when it closes: a window closed within those
+        # 300 ms must not ask its (maybe closed) project for suggestions.
+        self._startup_timer = QTimer(self)
+        self._startup_timer.setSingleShot(True)
+        self._startup_timer.setInterval(300)
+        self._startup_timer.timeout.connect(lambda: pool().start(WarmUpJob()))
+        self._startup_timer.timeout.connect(self.suggestion_feed.release)
+        self._startup_timer.start()
 
     # The session's state, read by the view code and the tests.
     @property
@@ -144,7 +184,23 @@ class MainWindow(WindowBase):
         self.update_status()
         return True
 
+    def _settle_suggestions(self) -> bool:
+        """Before an article is marked done: accept, reject or keep the suggestions nobody
+        reviewed, as asked or as remembered. False: the annotator stays on the article."""
+        if self.article_id is None or not self.visible_suggestions:
+            return True
+        choice = str(self.settings.value(DONE_SETTING, "") or "")
+        if choice not in DONE_CHOICES:
+            choice = ask_about_unreviewed(self, len(self.visible_suggestions)) or ""
+        if choice == "accept":
+            return self._act(self.session.accept_all) is not None
+        if choice == "reject":
+            return self._act(self.session.reject_all) is not None
+        return choice == "keep"
+
     def mark_done_and_next(self) -> None:
+        if not self._settle_suggestions():
+            return
         if self._set_status(self.session.mark_done):
             if self.hub_sync is not None:
                 self.hub_sync.article_finished()
@@ -158,9 +214,16 @@ class MainWindow(WindowBase):
         self._set_status(lambda: self.session.flag(comment))
 
     def flag_article_dialog(self) -> None:
-        comment, ok = QInputDialog.getMultiLineText(self, tr("Flag article"), tr("What is wrong with this article?"))
-        if ok:
-            self.flag_article(comment)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("flagDialog")
+        dialog.setWindowTitle(tr("Flag article"))
+        dialog.setLabelText(tr("What is wrong with this article?"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+        box = dialog.findChild(QPlainTextEdit)
+        if box is not None:  # Arabic comments are written and aligned right to left
+            box.textChanged.connect(lambda: follow_text_direction(box))
+        if dialog.exec():
+            self.flag_article(dialog.textValue())
 
     def _apply_filter(self) -> None:
         self.article_model.set_filter(self.status_filter.currentData(), self.search_edit.text())
@@ -232,6 +295,17 @@ class MainWindow(WindowBase):
                     origin: str = "manual", attributes: dict | None = None) -> Span | None:
         if self.article_id is None:
             return None
+        clash = self.session.overlapping(start, end, exact=exact)
+        if clash is not None:
+            lab = next((x for x in self.labels if x.name == clash.label), None)
+            shown = neutralise((lab.name_ar if arabic_ui() else lab.name_en) or lab.name) if lab else clash.label
+            sentence = tr("This selection overlaps the %1 span «%2». Delete or relabel it first, or select less.")
+            # Shown as is, not through report_error: the isolates keep the label and the
+            # quoted Arabic in their places inside the sentence.
+            self.statusBar().showMessage(sentence.replace("%1", isolate(shown)).replace(
+                "%2", isolate(neutralise(self.session.text[clash.start:clash.end]))), 8000)
+            QApplication.beep()
+            return None
         span = self._guard(lambda: self.session.create_span(start, end, label, exact=exact, origin=origin,
                                                             attributes=attributes))
         if span is not None:
@@ -239,6 +313,20 @@ class MainWindow(WindowBase):
             self.view.place_cursor_cp(span.end)
         self._changed()
         return span
+
+    def relabel_span(self, span_id: int, label: str) -> None:
+        self.selected_span_id = span_id
+        self._act(lambda: self.session.relabel(span_id, label))
+
+    def delete_span(self, span_id: int) -> None:
+        self._act(lambda: self.session.delete_span(span_id))
+
+    def show_span_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+        """Right-click on the article: relabel, delete, accept or reject what is there."""
+        from .span_menu import build_span_menu
+
+        self.span_menu = build_span_menu(self, point)
+        self.span_menu.popup(self.view.viewport().mapToGlobal(point))
 
     def relabel_selected(self, label: str) -> None:
         if self.selected_span_id is not None:
@@ -293,15 +381,15 @@ class MainWindow(WindowBase):
             self.statusBar().showMessage(tr("This span has no clitic to toggle."), 3000)
 
     def label_all_mentions(self) -> None:
-        """Label the other occurrences of the selected span's text with its label."""
-        if self._span_by_id(self.selected_span_id) is None or self.article_id is None:
+        """Label the other occurrences of the selected span's text with its label, and say
+        in a sentence what was done and what was left alone."""
+        span_id = self.selected_span_id
+        if span_id is None or self._span_by_id(span_id) is None or self.article_id is None:
             self.statusBar().showMessage(tr("Select a span first."), 3000)
             return
-        saved = self._act(lambda: self.session.label_all_mentions(self.selected_span_id))
-        if saved == []:
-            self.statusBar().showMessage(tr("No other mentions."), 3000)
-        elif saved:
-            self.statusBar().showMessage(f"{tr('label all mentions')}: {len(saved)}", 3000)  # type: ignore[arg-type]
+        result = self._act(lambda: self.session.label_mentions(span_id))
+        if isinstance(result, MentionsLabelled):
+            self.statusBar().showMessage(mentions_sentence(result), 8000)
 
     # ------------------------------------------------------------- suggestions
     def accept_suggestion_at_cursor(self) -> None:
@@ -319,6 +407,16 @@ class MainWindow(WindowBase):
             return
         if self._act(lambda: self.session.reject_suggestion(sugg) or True) is not None:
             self.suggestion_feed.move_to_next(sugg.end)
+
+    def accept_suggestion(self, sugg: Suggestion, label: str | None = None) -> None:
+        self._act(lambda: self.session.accept_suggestions([sugg], label))
+
+    def reject_suggestion(self, sugg: Suggestion) -> None:
+        def reject() -> bool:
+            self.session.reject_suggestion(sugg)
+            return True  # done (None from _act: refused)
+
+        self._act(reject)
 
     def accept_all_suggestions(self) -> None:
         if self.visible_suggestions:
@@ -360,6 +458,7 @@ class MainWindow(WindowBase):
         return project_files.open_project(self, path)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._startup_timer.stop()
         if self.hub_sync is not None:
             self.hub_sync.stop()
         self._flush_time()

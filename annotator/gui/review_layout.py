@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.domain import Label
 from ..core.session.review import STRATEGIES, ReviewSession
+from . import bidi_cells
 from .article_view import tint
 from .i18n import arabic_ui, tooltip, translate
 from .review_models import (
@@ -149,6 +150,7 @@ def build_annotator_strip(w: ReviewWindow) -> QWidget:
 def build_actions(w: ReviewWindow) -> None:
     rtl = arabic_ui()
     next_key, prev_key = ("Alt+Left", "Alt+Right") if rtl else ("Alt+Right", "Alt+Left")
+    m_file = w.menuBar().addMenu(tr("&File"))
     m_review = w.menuBar().addMenu(tr("&Review"))
     m_edit = w.menuBar().addMenu(tr("&Edit"))
     m_view = w.menuBar().addMenu(tr("&View"))
@@ -156,6 +158,7 @@ def build_actions(w: ReviewWindow) -> None:
     m_help = w.menuBar().addMenu(tr("&Help"))
 
     act = w.make_action
+    act(m_file, tr("Quit"), "Ctrl+Q", w.close, "actQuit")
 
     w.act_accept = act(m_review, tr("Accept as gold"), ["Ctrl+Return", "Ctrl+Enter"], w.accept_gold,
                           "actAcceptGold")
@@ -216,6 +219,7 @@ def build_window(w: ReviewWindow) -> None:
     for col, sample in ((0, "✓"), (2, tr("Agreement"))):
         qh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         qh.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance("0.00")) + 20)
+    bidi_cells.install(w.queue_table)
     w.queue_table.clicked.connect(w._queue_clicked)
     w.queue_table.activated.connect(w._queue_clicked)
     lv.addWidget(w.queue_table, 1)
@@ -273,6 +277,7 @@ def build_window(w: ReviewWindow) -> None:
     for col in (0, 1, 3):
         ch.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    bidi_cells.install(w.conflict_tree)
     w.conflict_tree.itemClicked.connect(w._conflict_clicked)
     rv.addWidget(w.conflict_tree, 1)
     rv.addWidget(build_keys_help(w))

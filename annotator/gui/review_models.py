@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ..core.domain import Label, Span
 from ..core.session.review import overlaps
 from ..core.team.queue import ReviewItem
+from . import bidi_cells
 from .article_view import ArticleView, tint
-from .i18n import arabic_ui, isolate, neutralise, tooltip, translate
+from .i18n import arabic_ui, isolate, neutralise, plural_form, tooltip, translate
 from .table_model import TableModel
 
 MAX_PICK = 9  # Alt+1 … Alt+9
@@ -43,6 +44,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def tr(text: str) -> str:
     return translate("Review", text)
+
+
+def tr_n(text: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return plural_form(QCoreApplication.translate("Review", text, None, n), n)
 
 
 def label_name(label: Label | None, fallback: str) -> str:
@@ -254,6 +261,7 @@ class AnnotatorPanel(QFrame):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
+        bidi_cells.install(self.table)
         header = self.table.horizontalHeader()
         # Fixed widths, not ResizeToContents: that re-measures every row on every change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
@@ -272,7 +280,7 @@ class AnnotatorPanel(QFrame):
         # Each piece isolated: a Latin name and digits inside Arabic text must not reorder.
         self.header.setText(isolate(f"{number} · {neutralise(name)}"))
         summary = "  ".join(isolate(f"{CLASS_STYLE[c][0]} {counts[c]}") for c in CLASS_STYLE if counts[c])
-        self.stats.setText(isolate(tr("%1 spans").replace("%1", str(len(spans)))) + "   " + summary)
+        self.stats.setText(isolate(tr_n("%n span|%n spans", len(spans))) + "   " + summary)
         tip = tr("Take annotator %1's version").replace("%1", str(number)) + f": Alt+{number}"
         self.header.setToolTip(tooltip(tip))
         self.setToolTip(tooltip(tip))

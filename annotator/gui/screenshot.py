@@ -46,6 +46,29 @@ def render(out: Path, *, lang: str = "ar", review: bool = False, wait_seconds: f
     return out
 
 
+def render_guidelines(out: Path, *, lang: str = "ar") -> Path:
+    """The guidelines dialog (F1) as the annotator sees it, rendered offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .app import ensure_app, set_language
+    from .dialogs import GuidelinesDialog
+
+    app = ensure_app()
+    set_language(app, lang)
+    dialog = GuidelinesDialog()
+    dialog.resize(900, 1000)
+    dialog.show()
+    QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(out))
+    dialog.close()
+    return out
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
-    print(render(target, lang=os.environ.get("ANNOTATOR_LANG", "ar")))
+    if len(sys.argv) > 2 and sys.argv[2] == "--guidelines":
+        print(render_guidelines(target, lang=os.environ.get("ANNOTATOR_LANG", "ar")))
+    else:
+        print(render(target, lang=os.environ.get("ANNOTATOR_LANG", "ar")))

@@ -178,6 +178,44 @@ def run_smoke_test(window: Any) -> int:
     return 0
 
 
+#: Name the smoke test annotates under when no --annotator is given (it never asks).
+SMOKE_ANNOTATOR = "smoke-test"
+
+
+def _isolate_settings() -> str:
+    """Point QSettings at a throw-away folder so a smoke test never overwrites the user's
+    remembered name, font size or suggestion source. Must run before any QSettings exists."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    folder = tempfile.mkdtemp(prefix="annotator-smoke-settings-")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    return folder
+
+
+def run_standalone(project: str | None = None, *, annotator: str | None = None, review: bool = False,
+                   lang: str | None = None) -> int:
+    """``annotator --smoke-test``, for the pip-installed command and the packaged program alike:
+    open ``project`` (default: the demo project) with throw-away settings, run the checks,
+    print one line and return the exit status."""
+    import shutil
+    from pathlib import Path
+
+    if project is not None and not Path(project).is_file():
+        # Without a display nobody could dismiss the error dialog the window would show.
+        print(f"smoke test FAILED: no such project file: {project}", file=sys.stderr)
+        return 1
+    settings_dir = _isolate_settings()
+    try:
+        from .app import run
+
+        return run(project, annotator=annotator or SMOKE_ANNOTATOR, review=review, lang=lang, smoke_test=True)
+    finally:
+        shutil.rmtree(settings_dir, ignore_errors=True)
+
+
 def _close(window: Any) -> None:
     """Close the window as a user would (saves time spent, waits for suggestion jobs)."""
     try:

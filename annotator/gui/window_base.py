@@ -150,7 +150,20 @@ class WindowBase(QMainWindow):
             splitter.setStretchFactor(i, 1 if i == 1 else 0)
         splitter.setSizes(sizes)
         self.setCentralWidget(splitter)
+        self._panes: QSplitter | None = splitter
+        self._pane_sizes = sizes
         return splitter
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """Sizes given before the first show are only a hint: the splitter would honour them
+        at its first later layout request, i.e. after the user's first decision, and the
+        whole text would reflow under the pointer. Fix them now, once."""
+        super().showEvent(event)
+        splitter: QSplitter | None = getattr(self, "_panes", None)
+        if splitter is not None:
+            self._panes = None  # once
+            splitter.setSizes(self._pane_sizes)
+            splitter.setSizes(splitter.sizes())
 
     @staticmethod
     def select_row(table, row: int | None) -> None:  # type: ignore[no-untyped-def]

@@ -7,13 +7,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -21,9 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.domain import STATUSES
+from . import bidi_cells
 from .article_view import ArticleView
-from .i18n import arabic_ui
-from .item_models import ArticleTableModel, SpanTableModel, category_text, status_text
+from .bidi_cells import BidiDelegate
+from .i18n import arabic_ui, plural_form
+from .item_models import (
+    ArticleTableModel,
+    SpanTableModel,
+    category_text,
+    origin_text,
+    setup_article_table,
+    status_text,
+)
 from .project_files import import_dialog, open_project_dialog
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):
@@ -35,10 +45,51 @@ def tr(text: str) -> str:
 
     return QCoreApplication.translate("MainWindow", text)
 
+def tr_n(text: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return plural_form(QCoreApplication.translate("MainWindow", text, None, n), n)
+
+
 SUGGEST_SOURCES = ("off", "rules", "model", "camel")
+# What Ctrl+Enter does with suggestions nobody accepted or rejected, once the annotator
+# ticked "don't ask again" (the setting ``done_with_suggestions``; empty: ask).
+DONE_CHOICES = ("accept", "reject", "keep")
+DONE_SETTING = "done_with_suggestions"
 
 
-class CategoryDelegate(QStyledItemDelegate):
+def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
+    """Ask what to do with ``count`` unreviewed suggestions before marking the article done:
+    one of DONE_CHOICES, or None to stay on the article. A ticked "don't ask again"
+    remembers the answer (Article → Ask about unreviewed suggestions brings the question back)."""
+    box = QMessageBox(w)
+    box.setObjectName("unreviewedSuggestions")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Mark done and go to next"))
+    box.setText(tr_n("%n suggestion is still unreviewed.|%n suggestions are still unreviewed.", count))
+    box.setInformativeText(tr("Accept them all, reject them all, or mark the article done and leave them?"))
+    buttons: dict[object, str] = {}
+    for choice, text, role in (("accept", tr("Accept all"), QMessageBox.ButtonRole.AcceptRole),
+                               ("reject", tr("Reject all"), QMessageBox.ButtonRole.DestructiveRole),
+                               ("keep", tr("Done anyway"), QMessageBox.ButtonRole.ApplyRole)):
+        button = box.addButton(text, role)
+        button.setObjectName(f"done_{choice}")
+        buttons[button] = choice
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("done_cancel")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    dont_ask = QCheckBox(tr("Don't ask again"), box)  # parented: Python must not free it
+    box.setCheckBox(dont_ask)
+    box.exec()
+    answer = buttons.get(box.clickedButton())
+    if answer is not None and dont_ask.isChecked():
+        w.settings.setValue(DONE_SETTING, answer)
+        w.act_ask_unreviewed.setChecked(False)
+    return answer
+
+
+class CategoryDelegate(BidiDelegate):
     def createEditor(self, parent, option, index):
         box = QComboBox(parent)
         for category in SpanTableModel.CATEGORIES:
@@ -76,17 +127,12 @@ def build_article_list(w: MainWindow) -> QWidget:
     table.setModel(w.article_model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.setWordWrap(False)
     table.setAlternatingRowColors(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col in (1, 2, 3):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    # Size columns from the rows on screen only: by default Qt asks 1,000 rows for
-    # every column on every change, which is most of the cost of a long list.
-    header.setResizeContentsPrecision(0)
+    bidi_cells.install(table)
+    # Fixed column widths and row heights measured from the header and sample text: the
+    # list never reads more rows than it shows, and a row changing status never shrinks
+    # or widens the columns (nor moves the titles).
+    setup_article_table(table)
     lv.addWidget(table, 1)
     table.clicked.connect(w._article_clicked)
     table.activated.connect(w._article_clicked)
@@ -117,12 +163,18 @@ def build_span_list(w: MainWindow) -> QWidget:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    bidi_cells.install(table)
     table.setItemDelegateForColumn(3, CategoryDelegate(table))
     sh = table.horizontalHeader()
     sh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    for col in (0, 2, 3, 4):
-        sh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    sh.setResizeContentsPrecision(0)  # as for the article list: rows on screen only
+    # Label, value, category and origin: wide enough for anything they can show.
+    arabic = arabic_ui()
+    bidi_cells.fix_column_widths(table, {
+        0: [(lab.name_ar if arabic and lab.name_ar else lab.name) for lab in w.labels],
+        2: ["~0000", "000–0000"],
+        3: [category_text(c) for c in SpanTableModel.CATEGORIES],
+        4: [origin_text(o) for o in ("manual", "rule", "model", "camel", "import", "gold")],
+    })
     table.clicked.connect(w._span_row_clicked)
     rv.addWidget(table, 1)
     right.setMinimumWidth(300)
@@ -136,7 +188,21 @@ def build_exact_button(w: MainWindow) -> QToolButton:
     w.exact_button.setToolTip(tr("Do not snap selections to whole words (or hold Alt while dragging)"))
     w.exact_button.setCheckable(True)
     w.exact_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    w.exact_button.setStyleSheet("QToolButton:checked { background: #f2c14e; font-weight: bold; }")
     return w.exact_button
+
+
+def build_exact_indicator(w: MainWindow) -> QLabel:
+    """While exact-characters mode is on, the status bar says so and what it applies to:
+    it is easy to forget, and every selection until it is switched off keeps its edges."""
+    label = QLabel(tr("Exact characters: on for every selection, on every article, until Ctrl+E"))
+    label.setObjectName("exactIndicator")
+    label.setStyleSheet("QLabel#exactIndicator { background: #f2c14e; color: #1b1b1b; font-weight: bold;"
+                        " padding: 0 10px; border-radius: 3px; }")
+    label.setVisible(w.exact_button.isChecked())
+    w.exact_button.toggled.connect(label.setVisible)
+    w.statusBar().addPermanentWidget(label)
+    return label
 
 
 def build_suggestion_bar(w: MainWindow) -> QWidget:
@@ -196,8 +262,11 @@ def build_window(w: MainWindow) -> None:
     w.view.rejectSuggestionPressed.connect(w.backspace)
     w.view.spanClicked.connect(w.select_span)
     w.view.escapePressed.connect(lambda: w.select_span(None))
+    w.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    w.view.customContextMenuRequested.connect(w.show_span_menu)
     right = build_span_list(w)
     w.install_panes(left, centre, right, [330, 760, 330])
+    w.exact_indicator = build_exact_indicator(w)
     w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
 
 
@@ -221,6 +290,12 @@ def build_actions(w: MainWindow) -> None:
                      w.mark_done_and_next, "actDone")
     w.act_skip = act(m_article, tr("Skip"), ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], w.skip_article, "actSkip")
     w.act_flag = act(m_article, tr("Flag with a comment…"), "Ctrl+Shift+F", w.flag_article_dialog, "actFlag")
+    m_article.addSeparator()
+    w.act_ask_unreviewed = act(m_article, tr("Ask about unreviewed suggestions when done"), None,
+                               lambda: w.settings.setValue(DONE_SETTING, "" if w.act_ask_unreviewed.isChecked()
+                                                           else "keep"), "actAskUnreviewed")
+    w.act_ask_unreviewed.setCheckable(True)
+    w.act_ask_unreviewed.setChecked(str(w.settings.value(DONE_SETTING, "") or "") not in DONE_CHOICES)
     w.add_undo_actions(m_edit)
     m_edit.addSeparator()
     act(m_edit, tr("Delete span"), None, w.delete_selected_span, "actDelete")

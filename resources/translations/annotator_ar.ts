@@ -133,11 +133,15 @@
     </message>
     <message>
         <source>micro (all labels)</source>
-        <translation>كل الوسوم (micro)</translation>
+        <translation>كل الوسوم (المتوسط الجزئي)</translation>
     </message>
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>%1 is not a reviewer of this project. Only reviewers open review mode; the project's lead can make %1 a reviewer.</source>
+        <translation>%1 ليس مراجعًا في هذا المشروع. وحدهم المراجعون يفتحون وضع المراجعة، ويستطيع مسؤول المشروع أن يجعل %1 مراجعًا.</translation>
+    </message>
     <message>
         <source>Your name (shown on your annotations):</source>
         <translation>اسمك (يظهر على توسيماتك):</translation>
@@ -299,12 +303,20 @@
         <translation>قبول كل الاقتراحات</translation>
     </message>
     <message>
+        <source>reject all suggestions</source>
+        <translation>رفض كل الاقتراحات</translation>
+    </message>
+    <message>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <source>No other mention was free to label.</source>
+        <translation>لا توجد إشارة أخرى متاحة للوسم.</translation>
     </message>
     <message>
         <source>This project has no articles yet. Import some with: annotator import</source>
@@ -339,16 +351,16 @@
         <translation>حدّد نصاً أولاً.</translation>
     </message>
     <message>
+        <source>This selection overlaps the %1 span «%2». Delete or relabel it first, or select less.</source>
+        <translation>يتداخل هذا التحديد مع مقطع %1 «%2». احذف ذلك المقطع أو غيّر وسمه أولًا، أو حدّد أقل.</translation>
+    </message>
+    <message>
         <source>This span has no clitic to toggle.</source>
         <translation>لا سابقة في هذا المقطع.</translation>
     </message>
     <message>
         <source>Select a span first.</source>
         <translation>حدّد مقطعاً أولاً.</translation>
-    </message>
-    <message>
-        <source>No other mentions.</source>
-        <translation>لا إشارات أخرى.</translation>
     </message>
     <message>
         <source>No suggestion under the cursor.</source>
@@ -370,6 +382,59 @@
         <source>Arabic News Annotator</source>
         <translation>موسِّم الأخبار العربية</translation>
     </message>
+    <message numerus="yes">
+        <source>Labelled %n more mention.|Labelled %n more mentions.</source>
+        <translation>
+            <numerusform>لم تُوسم أي إشارة أخرى.</numerusform>
+            <numerusform>وُسمت إشارة أخرى واحدة.</numerusform>
+            <numerusform>وُسمت إشارتان أخريان.</numerusform>
+            <numerusform>وُسمت %n إشارات أخرى.</numerusform>
+            <numerusform>وُسمت %n إشارةً أخرى.</numerusform>
+            <numerusform>وُسمت %n إشارة أخرى.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was left alone inside a longer name.|%n were left alone inside longer names.</source>
+        <translation>
+            <numerusform>لم تُترك أي إشارة داخل اسم أطول.</numerusform>
+            <numerusform>تُركت إشارة واحدة داخل اسم أطول.</numerusform>
+            <numerusform>تُركت إشارتان داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارات داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارةً داخل أسماء أطول.</numerusform>
+            <numerusform>تُركت %n إشارة داخل أسماء أطول.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was already labelled.|%n were already labelled.</source>
+        <translation>
+            <numerusform>لم تكن أي إشارة موسومة من قبل.</numerusform>
+            <numerusform>كانت إشارة واحدة موسومة من قبل.</numerusform>
+            <numerusform>كانت إشارتان موسومتين من قبل.</numerusform>
+            <numerusform>كانت %n إشارات موسومة من قبل.</numerusform>
+            <numerusform>كانت %n إشارةً موسومة من قبل.</numerusform>
+            <numerusform>كانت %n إشارة موسومة من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>البحث في:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>اسم الملف:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>نوع الملفات:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
     <message>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
@@ -387,12 +452,102 @@
         <translation>المقالات (*.jsonl *.txt *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>Labels added: %1.</source>
+        <translation>أُضيفت الوسوم: %1.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported %n new article.|Imported %n new articles.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقال جديد.</numerusform>
+            <numerusform>استُورد مقال جديد واحد.</numerusform>
+            <numerusform>استُورد مقالان جديدان.</numerusform>
+            <numerusform>استُوردت %n مقالات جديدة.</numerusform>
+            <numerusform>استُورد %n مقالًا جديدًا.</numerusform>
+            <numerusform>استُورد %n مقال جديد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n was already in the project.|%n were already in the project.</source>
+        <translation>
+            <numerusform>لم يكن أي منها في المشروع من قبل.</numerusform>
+            <numerusform>كان واحد منها في المشروع من قبل.</numerusform>
+            <numerusform>كان اثنان منها في المشروع من قبل.</numerusform>
+            <numerusform>كانت %n منها في المشروع من قبل.</numerusform>
+            <numerusform>كان %n منها في المشروع من قبل.</numerusform>
+            <numerusform>كان %n منها في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span came with them.|%n spans came with them.</source>
+        <translation>
+            <numerusform>لم يأتِ معها أي مقطع.</numerusform>
+            <numerusform>جاء معها مقطع واحد.</numerusform>
+            <numerusform>جاء معها مقطعان.</numerusform>
+            <numerusform>جاءت معها %n مقاطع.</numerusform>
+            <numerusform>جاء معها %n مقطعًا.</numerusform>
+            <numerusform>جاء معها %n مقطع.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion came with them.|%n suggestions came with them.</source>
+        <translation>
+            <numerusform>لم يأتِ معها أي اقتراح.</numerusform>
+            <numerusform>جاء معها اقتراح واحد.</numerusform>
+            <numerusform>جاء معها اقتراحان.</numerusform>
+            <numerusform>جاءت معها %n اقتراحات.</numerusform>
+            <numerusform>جاء معها %n اقتراحًا.</numerusform>
+            <numerusform>جاء معها %n اقتراح.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record could not be read:|%n records could not be read:</source>
+        <translation>
+            <numerusform>لم يتعذر قراءة أي سجل:</numerusform>
+            <numerusform>تعذرت قراءة سجل واحد:</numerusform>
+            <numerusform>تعذرت قراءة سجلين:</numerusform>
+            <numerusform>تعذرت قراءة %n سجلات:</numerusform>
+            <numerusform>تعذرت قراءة %n سجلًا:</numerusform>
+            <numerusform>تعذرت قراءة %n سجل:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… %n article read so far.|Importing… %n articles read so far.</source>
+        <translation>
+            <numerusform>جارٍ الاستيراد… لم يُقرأ أي مقال بعد.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ مقال واحد حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ مقالان حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئت %n مقالات حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ %n مقالًا حتى الآن.</numerusform>
+            <numerusform>جارٍ الاستيراد… قُرئ %n مقال حتى الآن.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Imported:</source>
-        <translation>استُورد:</translation>
+        <source>Relabel as %1</source>
+        <translation>تغيير الوسم إلى %1</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept as %1</source>
+        <translation>قبول بوسم %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
     <message>
         <source>working…</source>
@@ -423,6 +578,30 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
+        <source>Mark done and go to next</source>
+        <translation>منجز، وانتقل إلى التالي</translation>
+    </message>
+    <message>
+        <source>Accept them all, reject them all, or mark the article done and leave them?</source>
+        <translation>هل تقبلها كلها، أم ترفضها كلها، أم تضع علامة «منجز» على المقال وتتركها؟</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>رفض الكل</translation>
+    </message>
+    <message>
+        <source>Done anyway</source>
+        <translation>منجز على أي حال</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>لا تسأل مرة أخرى</translation>
+    </message>
+    <message>
         <source>Search titles…</source>
         <translation>ابحث في العناوين…</translation>
     </message>
@@ -437,6 +616,10 @@
     <message>
         <source>Do not snap selections to whole words (or hold Alt while dragging)</source>
         <translation>لا توسّع التحديد إلى كلمات كاملة (أو اضغط Alt أثناء السحب)</translation>
+    </message>
+    <message>
+        <source>Exact characters: on for every selection, on every article, until Ctrl+E</source>
+        <translation>أحرف بعينها: مفعّل لكل تحديد وفي كل مقال حتى Ctrl+E</translation>
     </message>
     <message>
         <source>Suggestions:</source>
@@ -457,10 +640,6 @@
     <message>
         <source>CAMeL NER</source>
         <translation>CAMeL NER</translation>
-    </message>
-    <message>
-        <source>Accept all</source>
-        <translation>قبول الكل</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -507,10 +686,6 @@
         <translation>المقال السابق</translation>
     </message>
     <message>
-        <source>Mark done and go to next</source>
-        <translation>منجز، وانتقل إلى التالي</translation>
-    </message>
-    <message>
         <source>Skip</source>
         <translation>تخطٍّ</translation>
     </message>
@@ -519,8 +694,8 @@
         <translation>إبلاغ مع تعليق…</translation>
     </message>
     <message>
-        <source>Delete span</source>
-        <translation>حذف المقطع</translation>
+        <source>Ask about unreviewed suggestions when done</source>
+        <translation>السؤال عن الاقتراحات غير المراجَعة عند الإنجاز</translation>
     </message>
     <message>
         <source>Toggle clitic in span</source>
@@ -553,6 +728,17 @@
     <message>
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion is still unreviewed.|%n suggestions are still unreviewed.</source>
+        <translation>
+            <numerusform>لا اقتراحات بلا مراجعة.</numerusform>
+            <numerusform>بقي اقتراح واحد بلا مراجعة.</numerusform>
+            <numerusform>بقي اقتراحان بلا مراجعة.</numerusform>
+            <numerusform>بقيت %n اقتراحات بلا مراجعة.</numerusform>
+            <numerusform>بقي %n اقتراحًا بلا مراجعة.</numerusform>
+            <numerusform>بقي %n اقتراح بلا مراجعة.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -726,6 +912,10 @@
         <translation>دليل الألوان:</translation>
     </message>
     <message>
+        <source>&amp;File</source>
+        <translation>م&amp;لف</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
@@ -744,6 +934,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
     </message>
     <message>
         <source>Take annotator %1's version</source>
@@ -849,13 +1043,28 @@
         <source>conflict: other boundaries or label</source>
         <translation>خلاف: حدود أو وسم مختلف</translation>
     </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>المقاطع: %1</translation>
+    <message numerus="yes">
+        <source>%n span|%n spans</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SpanList</name>
+    <message>
+        <source>Number: %1</source>
+        <translation>العدد: %1</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>الفئة: %1</translation>
+    </message>
     <message>
         <source>killed</source>
         <translation>قتلى</translation>

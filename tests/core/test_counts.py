@@ -49,6 +49,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ("قرابة 90 شخصاً", 90, True),
         ("ما لا يقل عن 150 شخصاً", 150, True),
         ("حوالي ثلاثين", 30, True),
+        ("42 ألفاً و519 شهيداً", 42519, False),  # digits after an accusative thousand
+        ("99 ألفا و 637 إصابة", 99637, False),
     ],
 )
 def test_exact_and_qualified_numbers(span: str, value: int, approx: bool) -> None:

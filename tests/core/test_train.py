@@ -193,3 +193,52 @@ def test_model_suggester_unavailable(tmp_path: Path) -> None:
     with pytest.raises(SuggesterUnavailable) as exc:
         sug.suggest("قوات النظام")
     assert "\n" not in str(exc.value)
+
+
+# A second training run, in a child process, that reports each evaluation on stdout.
+_CHILD_TRAIN = """
+import sys
+from annotator.core.train import train
+train(sys.argv[1], sys.argv[2], sys.argv[3], max_steps=100000, eval_frequency=5,
+      progress=lambda p: print("STEP", p.step, flush=True))
+"""
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(f.relative_to(folder)): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+def test_killed_retraining_leaves_the_current_model_whole(corpus: Path, tmp_path: Path) -> None:
+    """Issue #16 item 18: retraining into the folder of the project's current model, killed
+    after spaCy had saved a new best, deleted or half-copied that model. Now every run trains
+    into a new folder, and the model in use is never written to."""
+    import signal
+
+    import spacy
+
+    out = tmp_path / "models"
+    first = train(corpus / "train.spacy", corpus / "dev.spacy", out, max_steps=20, eval_frequency=10)
+    before = _snapshot(first.model_path)
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    child = subprocess.Popen([sys.executable, "-c", _CHILD_TRAIN, str(corpus / "train.spacy"),
+                              str(corpus / "dev.spacy"), str(out)], stdout=subprocess.PIPE, text=True, env=env)
+    steps = 0
+    for line in child.stdout:  # type: ignore[union-attr]
+        steps += line.startswith("STEP")
+        if steps == 3:  # spaCy has saved (and replaced) model-best at least twice by now
+            break
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    assert steps == 3
+
+    assert _snapshot(first.model_path) == before  # not one byte of the current model changed
+    spacy.load(first.model_path)
+    assert first.model_path.parent.parent == out and first.model_path.name == "model-best"
+    runs = sorted(p.name for p in out.iterdir())
+    assert [r for r in runs if r.startswith("run-")] == [first.model_path.parent.name]  # no half run published
+    assert any(r.startswith(".training-") for r in runs)  # the killed run's own folder
+
+    again = train(corpus / "train.spacy", corpus / "dev.spacy", out, max_steps=10, eval_frequency=10)
+    assert again.model_path != first.model_path and (again.model_path / "meta.json").is_file()
+    assert not [p for p in out.iterdir() if p.name.startswith(".training-")]  # the killed run's folder is gone

@@ -552,15 +552,21 @@ def overall_row(dialog, name: str) -> list[str]:
     raise AssertionError(name)
 
 
-def test_agreement_dialog_numbers_and_chart(agreement_project, qtbot):
+def agreement_dialog(project, qtbot):
+    """The agreement dialog over ``project``, its report computed."""
     from annotator.gui.agreement_dialog import AgreementDialog
 
+    dialog = AgreementDialog(project)
+    qtbot.addWidget(dialog)
+    if dialog.report is None:
+        with qtbot.waitSignal(dialog.reportReady, timeout=10000):
+            pass
+    return dialog
+
+
+def test_agreement_dialog_numbers_and_chart(agreement_project, qtbot):
     with Project.open(agreement_project) as project:
-        dialog = AgreementDialog(project)
-        qtbot.addWidget(dialog)
-        if dialog.report is None:
-            with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-                pass
+        dialog = agreement_dialog(project, qtbot)
         # Columns: label, exact P R F1, overlap P R F1.
         assert overall_row(dialog, "ACTOR")[1:7] == ["1.00"] * 6
         assert overall_row(dialog, "LOCATION")[3] == "0.00"
@@ -626,9 +632,124 @@ def test_rtl_review_window_mirrors_and_speaks_arabic(review_project, open_review
         assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert w.label_buttons["ACTOR"].text().endswith("فاعل")
         assert w.conflict_tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # Counts take Arabic's plural forms (#12 item 10): 7 مقاطع, not «المقاطع: 7».
+        counts = {len(p.model.spans): p.stats.text() for p in w.panels}
+        assert counts[7].startswith("\u20687 مقاطع\u2069")
         # Next article is to the left in a right-to-left layout.
         key(qtbot, w, Qt.Key.Key_Left, ALT)
         assert w.article_id == ids["agreed"]
         w.grab().save(str(path.parent / "review-ar.png"))
     finally:
         set_language(QApplication.instance(), "en")
+
+
+# ------------------------------------------------------------- #12: a working day
+def test_review_window_never_jumps_after_a_decision(review_project, open_review, qtbot):
+    """#12 item 4: the draft marker widened the queue column and the text reflowed."""
+    from PySide6.QtWidgets import QSplitter
+
+    path, ids = review_project
+    w = open_review(path)
+    w.open_article(ids["mixed"])
+    qtbot.wait(50)
+    view = view_of(w)
+    splitter = w.findChild(QSplitter, "mainSplitter")
+
+    def layout():
+        qh = w.queue_table.horizontalHeader()
+        ch = w.conflict_tree.header()
+        return (view.geometry(), view.mapTo(w, view.rect().topLeft()), splitter.sizes(),
+                [qh.sectionSize(c) for c in range(qh.count())], [ch.sectionSize(c) for c in range(ch.count())])
+
+    before = layout()
+    go_to_conflict_with(qtbot, w, OBSERVATORY)
+    key(qtbot, w, Qt.Key.Key_2, ALT)  # the first decision: the draft is saved, ✎ in the queue
+    assert stored_gold(path, ids["mixed"])[0] == "draft"
+    row = w.queue_model.row_of(ids["mixed"])
+    assert "✎" in str(w.queue_model.data(w.queue_model.index(row, 0)))
+    qtbot.wait(50)
+    assert layout() == before
+    go_to_conflict_with(qtbot, w, "التنظيم")
+    key(qtbot, w, Qt.Key.Key_0, ALT)
+    qtbot.wait(50)
+    assert layout() == before
+
+
+def test_review_mode_quits_from_the_file_menu_and_ctrl_q(review_project, open_review, qtbot):
+    """#12 item 12: review mode had no File → Quit and no Ctrl+Q."""
+    path, ids = review_project
+    w = open_review(path)
+    file_menu = w.menuBar().actions()[0].menu()
+    quit_action = next(a for a in file_menu.actions() if a.objectName() == "actQuit")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    assert w.isVisible()
+    key(qtbot, w, Qt.Key.Key_Q, CTRL)
+    assert not w.isVisible()
+
+
+def test_arabic_cells_in_review_tables_read_right_to_left(review_project, open_review):
+    """#12 item 6 in the review tables and the conflict list (`5 عناصر` read `عناصر 5`)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    def option_of(view, index):
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        view.itemDelegateForIndex(index).initStyleOption(option, index)
+        return option
+
+    path, ids = review_project
+    w = open_review(path)
+    w.open_article(ids["mixed"])
+    panel = w.panels[0]
+    model = panel.model
+    rows = {model.data(model.index(r, 2)): r for r in range(model.rowCount())}
+    count_cell = option_of(panel.table, model.index(rows["5 عناصر"], 2))
+    assert count_cell.direction == Qt.LayoutDirection.RightToLeft
+    assert count_cell.textElideMode == Qt.TextElideMode.ElideRight
+    assert option_of(panel.table, model.index(rows["5 عناصر"], 0)).displayAlignment & Qt.AlignmentFlag.AlignHCenter
+    queue = w.queue_table
+    title = option_of(queue, queue.model().index(0, 1))
+    assert title.direction == Qt.LayoutDirection.RightToLeft
+    assert title.displayAlignment & Qt.AlignmentFlag.AlignRight
+    tree = w.conflict_tree
+    options = [option_of(tree, tree.model().index(r, 2)) for r in range(tree.topLevelItemCount())]
+    assert options and all(o.direction == Qt.LayoutDirection.RightToLeft for o in options if o.text)
+
+
+def test_not_a_reviewer_message_isolates_an_arabic_name_and_is_translated(review_project, qapp, monkeypatch):
+    """#12 item 10: the refusal quoted the name in English developer words, and an Arabic
+    name inside the sentence reordered it."""
+    import sys
+
+    from annotator.gui import app as app_module
+
+    path, _ = review_project
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    try:
+        assert app_module.run(str(path), annotator="أمل", review=True, lang="en") == 1
+        assert app_module.run(str(path), annotator="<b>amal</b>", review=True, lang="ar") == 1
+    finally:
+        app_module.set_language(QApplication.instance(), "en")
+    english, arabic = shown
+    assert english == ("<qt>\u2068أمل\u2069 is not a reviewer of this project. Only reviewers open review mode; "
+                       "the project's lead can make \u2068أمل\u2069 a reviewer.</qt>")
+    assert arabic.startswith("<qt>\u200f\u2068&lt;b&gt;amal&lt;/b&gt;\u2069 ليس مراجعًا في هذا المشروع.")
+
+
+def test_agreement_table_in_arabic_has_no_english_micro(agreement_project, qtbot, qapp):
+    """#12 item 10: "micro" stayed English in the Arabic agreement table."""
+    import re
+
+    from annotator.gui.app import set_language
+
+    set_language(qapp, "ar")
+    try:
+        with Project.open(agreement_project) as project:
+            dialog = agreement_dialog(project, qtbot)
+            total = overall_row(dialog, None)[0]
+            dialog.close()
+    finally:
+        set_language(qapp, "en")
+    assert total == "كل الوسوم (المتوسط الجزئي)" and not re.search("[A-Za-z]", total)

@@ -524,6 +524,13 @@ def test_arabic_ui_is_mirrored(qtbot, qapp, make_project, open_window):
         assert window.article_id == ids[1]
         press(qtbot, view, Qt.Key.Key_Right, ALT)
         assert window.article_id == ids[0]
+        # The right-click menu reads right to left, in Arabic (#12 item 8).
+        start, _end = select_text(view, "قوات النظام")
+        press(qtbot, view, Qt.Key.Key_1)
+        menu = right_click_menu(qtbot, window, view, start + 2)
+        assert menu.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert menu.actions()[1].text().startswith("تغيير الوسم إلى")
+        menu.close()
     finally:
         set_language(qapp, "en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
@@ -778,3 +785,384 @@ def test_an_annotator_name_with_markup_is_shown_as_written(qtbot, make_project, 
     assert window.status_annotator.textFormat() == Qt.TextFormat.PlainText
     assert window.status_annotator.text().endswith(name)
     assert window.minimumSizeHint().width() < 3000 and window.minimumSizeHint().height() < 3000
+
+
+# ------------------------------------------------------- #12: a working day
+SDF_ARTICLE = "بيان\n\nوأعلنت قوات سوريا الديمقراطية (SDF) سيطرتها على القرية."
+
+
+def drag(qtbot, view, a: int, b: int) -> None:
+    """A plain mouse drag from cursor position ``a`` to ``b``."""
+    viewport = view.viewport()
+    none = Qt.KeyboardModifier.NoModifier
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, none, point_at(view, a))
+    qtbot.mouseMove(viewport, point_at(view, b))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, none, point_at(view, b))
+
+
+def test_dragging_over_a_name_with_a_bracketed_alias_stores_no_bracket(qtbot, make_project, open_window):
+    """#12 item 2: the drag took in `(` and left `)` out, in both directions."""
+    path, ids = make_project([SDF_ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    a = SDF_ARTICLE.index("قوات")
+    b = SDF_ARTICLE.index(")") + 1
+    for start, end in ((a, b), (b, a)):
+        drag(qtbot, view, start, end)
+        cursor = view.textCursor()
+        assert {cursor.selectionStart(), cursor.selectionEnd()} == {a, b}
+        press(qtbot, view, Qt.Key.Key_1)
+        assert spans_as_text(path, ids[0], "hala", SDF_ARTICLE) == [("قوات سوريا الديمقراطية", "ACTOR")]
+        assert window.span_model.rowCount() == 1
+        press(qtbot, view, Qt.Key.Key_Delete)
+        assert stored_spans(path, ids[0], "hala") == []
+    # The alias in brackets is its own span.
+    s = SDF_ARTICLE.index("SDF")
+    drag(qtbot, view, s - 1, s + 4)
+    press(qtbot, view, Qt.Key.Key_1)
+    assert spans_as_text(path, ids[0], "hala", SDF_ARTICLE) == [("SDF", "ACTOR")]
+
+
+IDLIB_ARTICLE = ("إدلب: قصف\n\nقصفت قوات النظام ريف إدلب الجنوبي، وسقطت قذائف على مدينة إدلب "
+                 "وعلى إدلب نفسها. وتحدث سكان جبل الزاوية جنوبي إدلب.")
+
+
+def test_ctrl_m_skips_names_inside_longer_spans_and_suggestions_and_says_so(qtbot, make_project, open_window):
+    """#12 item 7: Ctrl+M labelled إدلب inside ريف إدلب الجنوبي; now it leaves matches
+    inside a longer span or suggestion alone and reports what it did as a sentence."""
+    from annotator.core.domain import Suggestion
+    from annotator.core.preannotate import store_suggestions
+
+    path, ids = make_project([IDLIB_ARTICLE])
+    city = IDLIB_ARTICLE.index("مدينة إدلب")
+    with Project.open(path) as project:
+        store_suggestions(project, ids[0], "rules", [Suggestion(city, city + len("مدينة إدلب"), "LOCATION", "rule")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 1, timeout=10_000)
+    select_text(view, "ريف إدلب الجنوبي")
+    press(qtbot, view, Qt.Key.Key_2)
+    first = select_text(view, "إدلب")
+    press(qtbot, view, Qt.Key.Key_2)
+    press(qtbot, view, Qt.Key.Key_M, CTRL)
+    stored = {(IDLIB_ARTICLE[s.start:s.end], s.start) for s in stored_spans(path, ids[0], "hala")}
+    free = [i for i in range(len(IDLIB_ARTICLE)) if IDLIB_ARTICLE.startswith("إدلب", i)]
+    inside_span = IDLIB_ARTICLE.index("ريف إدلب") + 4
+    inside_suggestion = city + len("مدينة ")
+    expected_new = {("إدلب", i) for i in free} - {("إدلب", inside_span), ("إدلب", inside_suggestion)}
+    assert stored == expected_new | {("ريف إدلب الجنوبي", inside_span - 4)}
+    assert len(expected_new) == 3 and first[0] == 0
+    assert window.statusBar().currentMessage() == (
+        "Labelled 2 more mentions. 2 were left alone inside longer names.")
+    # The suggestion is still offered, and one Ctrl+Z takes back all that Ctrl+M did.
+    assert [IDLIB_ARTICLE[s.start:s.end] for s in window.visible_suggestions] == ["مدينة إدلب"]
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert len(stored_spans(path, ids[0], "hala")) == 2
+    # Again with nothing free: the sentence says so.
+    press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)
+    window.select_span(next(s.id for s in window.spans if s.start == 0))
+    press(qtbot, view, Qt.Key.Key_M, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "No other mention was free to label. 2 were left alone inside longer names. 2 were already labelled.")
+
+
+def test_exact_characters_mode_shows_in_the_status_bar_while_on(qtbot, make_project, open_window):
+    """#12 item 9: Ctrl+E is sticky and its on-state was barely visible."""
+    from PySide6.QtWidgets import QLabel
+
+    path, ids = make_project([ARTICLE, SECOND])
+    window = open_window(path)
+    view = view_of(window)
+    indicator = window.statusBar().findChild(QLabel, "exactIndicator")
+    assert indicator is not None and not indicator.isVisible()
+    press(qtbot, view, Qt.Key.Key_E, CTRL)
+    assert window.exact_button.isChecked() and indicator.isVisible()
+    assert "every article" in indicator.text() and "Ctrl+E" in indicator.text()
+    # Its scope: it stays on on the next article, and still keeps the exact characters there.
+    press(qtbot, view, Qt.Key.Key_Right, ALT)
+    assert window.article_id == ids[1] and indicator.isVisible()
+    start = SECOND.index("مدنيين")
+    select_qt(view, start, start + 3)
+    press(qtbot, view, Qt.Key.Key_3)
+    assert spans_as_text(path, ids[1], "hala", SECOND) == [("مدن", "COUNT")]
+    # A temporary message does not hide it.
+    window.statusBar().showMessage("x", 3000)
+    assert indicator.isVisible()
+    press(qtbot, view, Qt.Key.Key_E, CTRL)
+    assert not indicator.isVisible()
+
+
+def store_rule_suggestions(path, article_id: int, text: str, names: list[tuple[str, str]]) -> set:
+    """Pre-annotate ``article_id`` (source "rules") with the given (text, label) suggestions."""
+    from annotator.core.domain import Suggestion
+    from annotator.core.preannotate import store_suggestions
+
+    found = [Suggestion(text.index(n), text.index(n) + len(n), label, "rule") for n, label in names]
+    with Project.open(path) as project:
+        store_suggestions(project, article_id, "rules", found)
+    return {s.key() for s in found}
+
+
+def answer_box(qtbot, button: str, *, dont_ask: bool = False) -> list[str]:
+    """Click ``button`` (objectName) in the next modal box; returns the box's text when it came."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.checkBox().setChecked(dont_ask)
+        names = {b.objectName(): b for b in box.buttons()}
+        assert sorted(names) == ["done_accept", "done_cancel", "done_keep", "done_reject"]
+        qtbot.mouseClick(names[button], Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def test_done_with_unreviewed_suggestions_asks_and_remembers(qtbot, make_project, open_window):
+    """#12 item 3: Ctrl+Enter marked an article with 22 unreviewed suggestions done silently."""
+    path, ids = make_project([ARTICLE, SECOND, THIRD])
+    first = store_rule_suggestions(path, ids[0], ARTICLE,
+                                   [("قوات النظام", "ACTOR"), ("ريف حمص الشرقي", "LOCATION"), ("4 جنود", "COUNT")])
+    second = store_rule_suggestions(path, ids[1], SECOND, [("ريف دير الزور الشرقي", "LOCATION"), ("3 مدنيين", "COUNT")])
+    third = store_rule_suggestions(path, ids[2], THIRD, [("جبل الزاوية", "LOCATION")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 3, timeout=10_000)
+
+    def status(article_id):
+        with Project.open(path) as other:
+            ann = other.annotation(article_id, "hala")
+            return ann.status if ann else None
+
+    def rejected(article_id):
+        with Project.open(path) as other:
+            return other.rejected_suggestions(article_id, "hala")
+
+    def ctrl_enter():
+        press(qtbot, view, Qt.Key.Key_Return, CTRL)
+        window.activateWindow()  # the offscreen platform does not give the focus back
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+    seen = answer_box(qtbot, "done_cancel")
+    ctrl_enter()
+    assert seen == ["3 suggestions are still unreviewed."]
+    assert window.article_id == ids[0] and status(ids[0]) != "done"  # cancelled: nothing happened
+
+    seen = answer_box(qtbot, "done_reject")
+    ctrl_enter()
+    assert seen and status(ids[0]) == "done" and window.article_id == ids[1]
+    assert rejected(ids[0]) == first and stored_spans(path, ids[0], "hala") == []
+
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 2, timeout=10_000)
+    seen = answer_box(qtbot, "done_accept", dont_ask=True)
+    ctrl_enter()
+    assert seen == ["2 suggestions are still unreviewed."]
+    assert {s.key() for s in stored_spans(path, ids[1], "hala")} == second and status(ids[1]) == "done"
+    assert QSettings().value("done_with_suggestions") == "accept"
+    assert not window.act_ask_unreviewed.isChecked()
+
+    # Remembered: the next Ctrl+Enter accepts without asking.
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 1, timeout=10_000)
+    seen = answer_box(qtbot, "done_keep")  # would answer a box if one came
+    ctrl_enter()
+    assert {s.key() for s in stored_spans(path, ids[2], "hala")} == third and status(ids[2]) == "done"
+    qtbot.wait(100)
+    assert seen == []
+    # The Article menu brings the question back.
+    window.act_ask_unreviewed.trigger()
+    assert window.act_ask_unreviewed.isChecked() and QSettings().value("done_with_suggestions") == ""
+
+
+def right_click_menu(qtbot, window, view, cp: int):
+    """Right-click at code point ``cp`` (LF, BMP text) and return the menu that opens."""
+    window.span_menu = None
+    point = point_at(view, cp)
+    viewport = view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=point)
+    # The window system follows a right-click with a context-menu event; QTest does not.
+    from PySide6.QtGui import QContextMenuEvent
+
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                       viewport.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: getattr(window, "span_menu", None) is not None and window.span_menu.isVisible(),
+                    timeout=3000)
+    return window.span_menu
+
+
+def choose(qtbot, menu, name: str) -> None:
+    """Click the menu item called ``name`` with the mouse, as the user does."""
+    from PySide6.QtGui import QAction
+
+    action = menu.findChild(QAction, name)
+    assert action is not None and action.isEnabled(), name
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def test_right_click_on_a_span_relabels_and_deletes_and_on_a_suggestion_accepts_and_rejects(
+        qtbot, make_project, open_window):
+    """#12 item 8: the right-click menu offered only Copy and Select All."""
+    path, ids = make_project([ARTICLE])
+    offered = store_rule_suggestions(path, ids[0], ARTICLE, [("الطيران الروسي", "ACTOR"), ("4 جنود", "COUNT")])
+    QSettings().setValue("suggest_source", "rules")
+    window = open_window(path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: len(window.visible_suggestions) == 2, timeout=10_000)
+    start, end = select_text(view, "المرصد السوري لحقوق الإنسان")
+    press(qtbot, view, Qt.Key.Key_1)
+    window.select_span(None)
+
+    menu = right_click_menu(qtbot, window, view, start + 3)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    labels = [lab.name for lab in window.labels]
+    assert names == [f"relabel_{n}" for n in labels] + ["deleteSpan", "copy"]
+    assert menu.layoutDirection() == Qt.LayoutDirection.LeftToRight  # the English UI, over Arabic text
+    assert not next(a for a in menu.actions() if a.objectName() == "relabel_ACTOR").isEnabled()
+    assert window.selected_span_id is not None  # the span right-clicked is the selected one
+    choose(qtbot, menu, "relabel_SOURCE")
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("المرصد السوري لحقوق الإنسان", "SOURCE")]
+    menu = right_click_menu(qtbot, window, view, end - 2)
+    choose(qtbot, menu, "deleteSpan")
+    assert stored_spans(path, ids[0], "hala") == []
+    press(qtbot, view, Qt.Key.Key_Z, CTRL)  # one undo step each
+    assert spans_as_text(path, ids[0], "hala", ARTICLE) == [("المرصد السوري لحقوق الإنسان", "SOURCE")]
+
+    air = ARTICLE.index("الطيران الروسي")
+    menu = right_click_menu(qtbot, window, view, air + 2)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names[:2] == ["acceptSuggestion", "rejectSuggestion"]
+    assert names[2:] == [f"acceptAs_{n}" for n in labels if n != "ACTOR"] + ["copy"]
+    choose(qtbot, menu, "rejectSuggestion")
+    with Project.open(path) as other:
+        assert other.rejected_suggestions(ids[0], "hala") == {k for k in offered if k[2] == "ACTOR"}
+    jnood = ARTICLE.index("4 جنود")
+    menu = right_click_menu(qtbot, window, view, jnood + 3)
+    choose(qtbot, menu, "acceptSuggestion")
+    assert ("4 جنود", "COUNT") in spans_as_text(path, ids[0], "hala", ARTICLE)
+    assert window.visible_suggestions == []
+
+
+def cell_option(view, row: int, column: int):
+    """The style option the view's delegate paints the cell with."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option
+
+
+QUOTED_TITLE = "“الحصار” مستمر في ريف درعا الغربي وسط تصعيد عسكري يطال عشرات القرى والبلدات والمزارع"
+
+
+def test_arabic_cells_read_right_to_left_and_columns_hold_still_in_the_english_ui(qtbot, make_project, open_window):
+    """#12 item 6: `7 عناصر` read `عناصر 7`, titles elided on the wrong side, a leading “
+    jumped to the far end, the status column changed width, labels were clipped (`ACT…`)."""
+    from PySide6.QtWidgets import QStyle
+
+    text = QUOTED_TITLE + "\n\nقتل 7 عناصر وأصيب 12 مدنيا في قصف على ريف درعا الغربي."
+    path, ids = make_project([(QUOTED_TITLE, text), ("Second", SECOND)])
+    window = open_window(path)
+    view = view_of(window)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    select_text(view, "7 عناصر")
+    press(qtbot, view, Qt.Key.Key_3)
+    select_text(view, "12 مدنيا")
+    press(qtbot, view, Qt.Key.Key_3)
+    window.span_model.setData(window.span_model.index(1, 3), "wounded", Qt.ItemDataRole.EditRole)
+    select_text(view, "ريف درعا الغربي", 1)
+    press(qtbot, view, Qt.Key.Key_2)
+
+    # The span list: Arabic cells right to left (so `7 عناصر` reads as written), Latin ones not.
+    spans = window.span_table
+    texts = [spans.model().index(r, 1).data() for r in range(3)]
+    assert texts == ["7 عناصر", "12 مدنيا", "ريف درعا الغربي"]
+    for row in range(3):
+        option = cell_option(spans, row, 1)
+        assert option.direction == Qt.LayoutDirection.RightToLeft
+        assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+        assert cell_option(spans, row, 0).direction == Qt.LayoutDirection.LeftToRight
+    # No label or category clipped: each column is as wide as its widest cell needs.
+    qtbot.wait(50)
+    header = spans.horizontalHeader()
+    for column in (0, 2, 3, 4):
+        for row in range(3):
+            index = spans.model().index(row, column)
+            option = cell_option(spans, row, column)
+            needed = spans.itemDelegateForIndex(index).sizeHint(option, index).width()
+            assert header.sectionSize(column) >= needed, (column, index.data())
+
+    # The article list: the title right to left, elided at its logical end (the left),
+    # its leading “ kept at the start.
+    articles = window.article_table
+    option = cell_option(articles, 0, 0)
+    assert option.direction == Qt.LayoutDirection.RightToLeft
+    assert option.textElideMode == Qt.TextElideMode.ElideRight
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignRight
+    style = articles.style()
+    text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, articles)
+    shown = option.fontMetrics.elidedText(option.text, option.textElideMode, text_rect.width())
+    assert shown != option.text and shown.startswith("“الحصار”") and shown.endswith("…")
+    assert cell_option(articles, 1, 0).direction == Qt.LayoutDirection.LeftToRight
+
+    # Marking done changes the status text; no column moves.
+    art_header = articles.horizontalHeader()
+    widths = [art_header.sectionSize(c) for c in range(art_header.count())]
+    press(qtbot, view, Qt.Key.Key_Return, CTRL)
+    qtbot.wait(50)
+    assert window.article_model.index(0, 2).data() == "done"
+    assert [art_header.sectionSize(c) for c in range(art_header.count())] == widths
+
+
+def test_messages_read_as_sentences_and_the_flag_box_writes_arabic_right_to_left(qtbot, make_project, open_window):
+    """#12 item 10: `span 466–469 overlaps the SOURCE span 460–473 «…»`, `approx: False` in
+    the tooltip, and a left-aligned flag comment box for an Arabic comment."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    path, ids = make_project([ARTICLE, SECOND])
+    window = open_window(path)
+    view = view_of(window)
+    select_text(view, "مصادر ميدانية")
+    press(qtbot, view, Qt.Key.Key_4)
+    select_text(view, "ميدانية")
+    press(qtbot, view, Qt.Key.Key_1)
+    assert window.statusBar().currentMessage() == (
+        "This selection overlaps the \u2068Source\u2069 span «\u2068مصادر ميدانية\u2069». "
+        "Delete or relabel it first, or select less.")
+    assert len(stored_spans(path, ids[0], "hala")) == 1
+
+    start, end = select_text(view, "4 جنود")
+    press(qtbot, view, Qt.Key.Key_3)
+    tip = view.shown_at(start).tooltip({lab.name: lab for lab in window.labels})
+    assert "approx" not in tip and "Number: 4" in tip and "Category: killed" in tip
+
+    answered = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        box = dialog.findChild(QPlainTextEdit)
+        type_text(box, "العنوان لا يطابق النص")
+        answered["direction"] = box.layoutDirection()
+        answered["alignment"] = box.document().defaultTextOption().alignment()
+        answered["caret"] = box.cursorRect().x() > box.viewport().width() // 2
+        dialog.accept()
+
+    QTimer.singleShot(20, answer)
+    press(qtbot, view, Qt.Key.Key_F, CTRL | SHIFT)
+    assert answered["direction"] == Qt.LayoutDirection.RightToLeft
+    assert answered["alignment"] & Qt.AlignmentFlag.AlignRight
+    assert answered["caret"]  # the text runs from the right edge
+    with Project.open(path) as other:
+        assert other.annotation(ids[0], "hala").comment == "العنوان لا يطابق النص"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..domain import Span, Suggestion
@@ -33,6 +33,17 @@ def span_bounds(text: str, start: int, end: int, *, exact: bool = False) -> tupl
     from ..text import snap_span
 
     return snap_span(text, start, end)
+
+
+@dataclass(frozen=True)
+class MentionsLabelled:
+    """What "label all mentions" did: the spans it saved, and the whole-word occurrences
+    it left alone because a longer span or suggestion holds them, or a span already
+    labels exactly that text."""
+
+    saved: list[Span]
+    inside_longer: int = 0
+    already_labelled: int = 0
 
 
 def _overlaps(a: Span | Suggestion, b: Span | Suggestion) -> bool:
@@ -137,6 +148,12 @@ class AnnotationSession:
         self._filter_suggestions()
         return span
 
+    def overlapping(self, start: int, end: int, *, exact: bool = False) -> Span | None:
+        """The span a selection would overlap once snapped (the store refuses overlaps;
+        the window names the span in its message)."""
+        s, e = span_bounds(self.text, start, end, exact=exact)
+        return next((x for x in self.spans if x.start < e and s < x.end), None)
+
     def add_spans(self, spans: Sequence[Span], text: str) -> list[Span]:
         """Several spans in one transaction and one undo step."""
         article_id = self._article()
@@ -222,16 +239,29 @@ class AnnotationSession:
 
     def label_all_mentions(self, span_id: int) -> list[Span]:
         """Label the other occurrences of the span's text with its label: one undo step."""
+        return self.label_mentions(span_id).saved
+
+    def label_mentions(self, span_id: int) -> MentionsLabelled:
+        """Label the other whole-word occurrences of the span's text with its label (one
+        undo step), leaving alone those inside a longer span or shown suggestion
+        (``إدلب`` inside ``ريف إدلب الجنوبي``). A suggestion of exactly that text is
+        labelled: the span takes its place, as when it is accepted."""
         span = self.span(span_id)
         if span is None:
             raise SpanError("select a span first")
-        from ..mentions import find_mentions
+        from ..mentions import search_mentions
 
-        ranges = find_mentions(self.text, span.start, span.end, self.spans)
+        needle = self.text[span.start:span.end]
+        claimed: list[Span | Suggestion] = [
+            *(s for s in self.spans if s.id != span.id),
+            *(s for s in self.visible_suggestions if self.text[s.start:s.end] != needle),
+        ]
+        found = search_mentions(self.text, span.start, span.end, claimed)
         new = [Span(a, b, span.label,
                     dict(span.attributes) if span.label != "COUNT" else count_attributes(self.text, a, b),
-                    span.origin) for a, b in ranges]
-        return self.add_spans(new, "label all mentions")
+                    span.origin) for a, b in found.ranges]
+        saved = self.add_spans(new, "label all mentions")
+        return MentionsLabelled(saved, found.inside_longer, found.already_labelled)
 
     # ----------------------------------------------------------- suggestions
     def accept_suggestions(self, suggestions: Sequence[Suggestion], label: str | None = None) -> list[Span]:
@@ -262,6 +292,29 @@ class AnnotationSession:
             redo()
         self._record("reject suggestion", article_id, undo, redo)
         self._filter_suggestions()
+
+    def reject_all(self) -> list[Suggestion]:
+        """Hide every shown suggestion for good (until undone): one undo step."""
+        article_id = self._article()
+        annotator = self.annotator
+        keys = [(s.start, s.end, s.label) for s in self.visible_suggestions]
+        if not keys:
+            return []
+        rejected = list(self.visible_suggestions)
+
+        def redo() -> None:
+            for key in keys:
+                self.project.reject_suggestion(article_id, annotator, *key)
+
+        def undo() -> None:
+            for key in keys:
+                self.project.unreject_suggestion(article_id, annotator, *key)
+
+        with self.project.transaction():
+            redo()
+        self._record("reject all suggestions", article_id, undo, redo)
+        self._filter_suggestions()
+        return rejected
 
     # ----------------------------------------------------------------- history
     def undo(self) -> Step | None:

@@ -150,14 +150,16 @@ class Articles(TableFamily):
         A row is (external_id, title, text, source, url, published, meta_json,
         content_hash, search_key, created_at). One transaction for the whole batch.
         """
+        search = self.project.search
         with self.project.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany(
+            last_id = search.last_id()
+            inserted = conn.executemany(
                 "INSERT OR IGNORE INTO articles(external_id, title, text, source, url, published, "
                 "meta, content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 rows,
-            )
-            return conn.total_changes - before
+            ).rowcount
+            search.index_after(last_id)  # the new rows, whichever were not duplicates
+            return inserted
 
     def insert_one(self, row: tuple) -> int:
         """Insert one prepared row (as :meth:`insert_many`) in the caller's transaction; its id."""
@@ -166,10 +168,13 @@ class Articles(TableFamily):
             "content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             row,
         )
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+        article_id = int(cur.lastrowid)  # type: ignore[arg-type]
+        self.project.search.index(article_id, row[2])
+        return article_id
 
     def delete(self, article_id: int) -> None:
         with self.project.transaction():
+            self.project.search.unindex(article_id)
             self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def not_done(self, annotator: str | None) -> list[int]:

@@ -49,6 +49,7 @@ from .learning import LEARNING_WINDOW, Learning
 from .review_state import ReviewState
 from .rules import check_label, check_span, default_labels, now_iso
 from .schema import SCHEMA_VERSION, migrations
+from .search import ArticleSearch
 from .settings import Settings
 from .suggestions import Suggestions
 from .trained_models import TrainedModels
@@ -83,6 +84,7 @@ class Project:
         self.labels_table = Labels(self)
         self.annotators_table = Annotators(self)
         self.articles = Articles(self)
+        self.search = ArticleSearch(self)  # the full-text index, kept by the article writes
         self.annotations = Annotations(self)
         self.gold = Gold(self)
         self.suggestions = Suggestions(self)
@@ -377,6 +379,16 @@ class Project:
 
     def delete_article(self, article_id: int) -> None:
         self.articles.delete(article_id)
+
+    def article_list_runs(self, annotator: str, *, status: str | None = None,
+                          search: str | None = None) -> tuple[list[int], list[int]]:
+        """The article list's ids: (assigned to ``annotator``, the others), each ascending
+        (see ArticleSearch.list_runs)."""
+        return self.search.list_runs(annotator, status=status, search=search)
+
+    def search_articles(self, query: str, *, limit: int = 20) -> list[Any]:
+        """Articles whose text has every word of ``query`` (see ArticleSearch.find)."""
+        return self.search.find(query, limit=limit)
 
     # --------------------------------------------------------------- annotations
     def annotation(self, article_id: int, annotator: str) -> Annotation | None:

@@ -275,6 +275,30 @@ def m_review_state(db: Database) -> None:
     db.execute("DELETE FROM settings WHERE key GLOB 'review:[0-9]*'")
 
 
+@migrations()
+def m_size_fts(db: Database) -> None:
+    """Full-text search over article bodies (SQLite FTS5), and an index for the list's filter.
+
+    ``articles_fts`` holds the *folded* text — hamza and alef forms, ى/ي, ة/ه, diacritics and
+    tatweel made equal, as everywhere else in the app — so a search finds the words however
+    they were written; rowid = article id. It is contentless (``content=''``): the text is
+    already in ``articles``, and a second folded copy would double the file.
+
+    No trigger keeps it in step: project files are opened with ``trusted_schema = OFF``
+    (store/connection.py), under which a trigger may neither write a virtual table nor call
+    an application function. The store's article writes (store/search.py) index and unindex
+    in their own transaction instead — and the store is the only code that writes articles.
+    """
+    from .search import index_rows
+
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(body, content='', tokenize='unicode61')")
+    index_rows(db.conn, db.conn.execute("SELECT id, text FROM articles"))
+    # The list's search also matches titles, outlets and ids as substrings of the folded
+    # search_key; an index holding it lets that scan skip the article bodies (it read the
+    # whole table — 400 MB at 100,000 articles — on every keystroke).
+    db.execute("CREATE INDEX idx_articles_search_key ON articles(search_key)")
+
+
 # Which local changes a hub sync still has to send. Triggers note every change to an
 # annotation, gold or assignment while the project is linked to a hub (settings 'hub_url'),
 # except the changes a sync itself applies (settings 'hub_applying', set inside that

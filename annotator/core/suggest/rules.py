@@ -53,6 +53,7 @@ __all__ = ["RuleSuggester", "ORIGIN"]
 ORIGIN = "rule"
 
 _QUOTE_CHARS = QUOTES
+_CLOSING_QUOTES = frozenset("”»’")
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.
@@ -79,6 +80,9 @@ _OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تاب�
 
 # Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
 _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
+# Words after a bare number (or a vague quantity) that show it counts the people of the
+# trigger before it: «مقتل 3 في القصف», «أصيب ثلاثة بجروح», «وأصيب العشرات في غارة».
+_AFTER_BARE_COUNT = frozenset(("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"))
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,11 @@ class RuleSuggester(Suggester):
         self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
         # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
         self._place_force_heads = set(_words(actors.get("place_force_heads")))
+        # Heads that make a force or a body only with a place: «شرطة ديالى», «مجلس منبج العسكري».
+        self._place_only_heads = set(_words(actors.get("place_only_force_heads")))
+        # Indefinite heads in construct with an actor, the air force of that actor: «طيران
+        # الاحتلال الإسرائيلي», «مقاتلات التحالف».
+        self._air_construct = set(_words(actors.get("air_construct_heads")))
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
         self._short_form_heads = set(_words(actors.get("short_form_heads")))
@@ -214,6 +223,10 @@ class RuleSuggester(Suggester):
         self._facility_heads = set(_words(places.get("facility_heads")))
         self._facility_adj = [tuple(a.split()) for a in _words(places.get("facility_adjectives"))]
         self._facility_adj.sort(key=len, reverse=True)
+        # Words after which a place name has ended (and that are never part of one).
+        self._name_stops = (
+            self._place_cues | {c[0] for c in self._compass} | {d[0] for d in self._directions} | self._OUTLET_END
+        )
 
         src_names = _words(_flat(sources.get("names")))
         src_quoted = set(_words(sources.get("quoted_only")))
@@ -224,6 +237,12 @@ class RuleSuggester(Suggester):
         self._org_complements = set(_words(sources.get("org_complements")))
         self._org_tails = set(_words(sources.get("org_complement_tails")))
         self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
+        # Media taken as a whole («وسائل إعلام», «صحف ومواقع يمنية»): heads and the
+        # adjectives that make an ambiguous head («مواقع») a medium.
+        self._collective_heads = set(_words(sources.get("media_collective_heads")))
+        self._collective_need_media = set(_words(sources.get("media_collective_ambiguous")))
+        self._media_adj = set(_words(sources.get("media_adjectives")))
+        self._outlet_adjectives = set(_words(sources.get("outlet_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
@@ -247,6 +266,11 @@ class RuleSuggester(Suggester):
         self._total_heads = set(_words(counts.get("total_heads")))
         self._toll_followers = set(_words(counts.get("toll_followers")))
         self._superlatives = set(_words(counts.get("superlatives")))
+        # Injuries counted like people («160 إصابة»), only without a glued clitic: in «مقتل 3
+        # وإصابة 5» the word is the trigger of the next count.
+        self._injury_nouns = set(_words(counts.get("injury_nouns")))
+        # A subset of people already counted: «بينهم ثلاثة في حزب الله».
+        self._subset_words = set(_words(counts.get("subset_words")))
         # Casualty words after «عدد»/«إجمالي»: the category cues (killed, wounded…).
         self._casualty_words = set(clex["cues"])
         self._media_tags = set(_words(sources.get("media_tags")))
@@ -257,7 +281,7 @@ class RuleSuggester(Suggester):
         self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
-        self._known |= self._org_heads
+        self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------
@@ -293,7 +317,7 @@ class RuleSuggester(Suggester):
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
-            | self._territory_bodies
+            | self._territory_bodies | self._collective_heads | self._place_only_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -326,6 +350,8 @@ class RuleSuggester(Suggester):
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
             r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
             r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            # A number glued to the noun it counts: «13شخصا».
+            r"(?<=[0-9])(?=[\u0621-\u064a])",
         ]
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
@@ -352,6 +378,8 @@ class RuleSuggester(Suggester):
             if not n.endswith(("ا", "ه", "ء")):
                 forms.add(n + "ا")  # accusative: «عنصراً» folds to «عنصرا»
             forms.add(stem + "ان")
+            if n.endswith("ه"):
+                forms.add(n[:-1] + "ات")  # feminine sound plural: «مواطنة» → «مواطنات»
         return forms
 
     def _norm_for(self, form: str) -> str:
@@ -441,13 +469,16 @@ class RuleSuggester(Suggester):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
-                cands.append(_Cand(start, self._extend_nationality(e, orth, norm, n), "SOURCE", _S_NAME))
+                end = self._extend_nationality(e, orth, norm, n)
+                if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+                    end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ):
+                ) or self._document_seen_by(s, norm):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
@@ -474,28 +505,32 @@ class RuleSuggester(Suggester):
         for i, w in enumerate(norm):
             if w not in starts:
                 continue
-            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدر عسكري»
-                j = i + 1
-                while j < n and norm[j] in self._unnamed_adj:
-                    j += 1
+            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
                 if j > i + 1:
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
+                cand = self._media_collective(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
             if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
-                j = i + 1
-                while j < n and norm[j] in self._unnamed_adj:
-                    j += 1
-                if j > i + 1 and self._attributed(i, j, norm):
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
+                # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
+                reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
+                if j > i + 1 and (self._attributed(i, j, norm) or reported):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
                 if cand is not None:
                     cands.append(cand)
-            if i + 1 >= n or not (norm[i + 1].isalpha() or norm[i + 1].isdigit()):
+            if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._place_only_heads and (i + 1) in loc_starts and orth[i + 1] == norm[i + 1]:
+                cands.append(_Cand(i, self._force_adjectives_end(name_starts[i + 1], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -504,7 +539,7 @@ class RuleSuggester(Suggester):
                 cand = self._org_name(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._strong_heads:  # «قرية الكبير»
+            if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
@@ -519,10 +554,16 @@ class RuleSuggester(Suggester):
                 and norm[i + 2].isalpha()
                 and (i + 1) not in act_starts
             ):
-                cand = self._unquoted_outlet(i + 1, orth, norm, n)  # «نقلت شبكة إباء»
+                cand = self._unquoted_outlet(i + 1, orth, norm, n, name_starts, loc_starts)  # «نقلت شبكة إباء»
                 if cand is not None:
                     cands.append(cand)
 
+        cands = [  # «طيران الاحتلال الإسرائيلي»: the air force of the actor after it
+            _Cand(c.start - 1, c.end, c.label, c.score)
+            if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._air_construct and orth[c.start] == norm[c.start]
+            else c
+            for c in cands
+        ]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
@@ -587,8 +628,9 @@ class RuleSuggester(Suggester):
         if not first:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
+        n = len(norm)
         return [
-            _Cand(i, i + 1, "ACTOR", _S_UNKNOWN)
+            _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
             if w in first and i > first[w] and i not in taken
         ]
@@ -621,6 +663,8 @@ class RuleSuggester(Suggester):
         # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
         if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):
             return True
+        if prev == "ضد" and orth[s] == norm[s]:  # «هجماته ضد إسرائيل»: the other party to a fight
+            return True
         # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
         verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
         if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
@@ -631,6 +675,52 @@ class RuleSuggester(Suggester):
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
         return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+
+    _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+
+    def _document_seen_by(self, s: int, norm: list[str]) -> bool:
+        """«بيان اطلعت عليه الأناضول», «وثيقة حصلت عليها الجزيرة»: the outlet that saw or
+        obtained the document is who reports it."""
+        return s > 1 and norm[s - 1] in ("عليه", "عليها") and norm[s - 2] in self._SEEN_BY
+
+    def _source_adjective(self, w: str) -> bool:
+        """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
+        return w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj)
+
+    def _source_adjectives_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the adjectives that follow an unnamed-source head at ``j - 1``; after a
+        first one, an adjective with a glued «و» is coordinated with it («طبية وأمنية»)."""
+        first = j
+        while j < n:
+            if orth[j] == norm[j] and self._source_adjective(norm[j]):
+                j += 1
+            elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
+                j += 1
+            else:
+                break
+        return j
+
+    def _media_collective(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """Media as a whole in an attribution: «أفادت وسائل إعلام», «قالت مواقع إعلامية
+        محلية», «نقلت صحف ومواقع يمنية». «مواقع» alone is positions: it is a medium only
+        with a media adjective or coordinated with another medium."""
+        k = h + 1
+        if norm[h] == "وسائل":
+            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام"):
+                return None
+            k += 1
+        heads = [norm[h]]
+        if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
+            heads.append(orth[k][1:])
+            k += 1
+        end = self._source_adjectives_end(k, orth, norm, n)
+        if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
+            return None
+        if end == k and heads[0] != "وسائل":
+            return None
+        if not self._attributed(h, end, norm):
+            return None
+        return _Cand(h, end, "SOURCE", _S_PATTERN)
 
     def _attributed(self, s: int, e: int, norm: list[str]) -> bool:
         """Is an attribution word within three tokens before or two after ``s:e``?"""
@@ -644,7 +734,8 @@ class RuleSuggester(Suggester):
         j = h + 1
         if orth[j] != norm[j]:
             return None
-        if norm[j].isdigit() and len(norm[j]) <= 4:
+        number = norm[j][2:] if norm[j].startswith("ال") else norm[j]  # «اللواء الـ28»
+        if number.isdigit() and len(number) <= 4:
             j += 1
         else:
             for o in self._unit_ordinals:
@@ -692,6 +783,14 @@ class RuleSuggester(Suggester):
             return True
         return len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and w not in self._not_names
 
+    def _force_adjectives_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after up to three adjectives that belong to a force name («العسكري»)."""
+        k = 0
+        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            end += 1
+            k += 1
+        return end
+
     def _force(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
     ) -> _Cand | None:
@@ -707,6 +806,13 @@ class RuleSuggester(Suggester):
             known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
         if known_end is not None:
             end = known_end
+        elif (
+            norm[h] in self._place_force_heads | self._place_only_heads
+            and (norm[j] in self._admin_heads or norm[j] in self._place_only_heads)
+            and (j + 1) in loc_starts
+            and orth[j + 1] == norm[j + 1]
+        ):
+            end = name_starts[j + 1]  # «حكومة ولاية الخرطوم», «قوات مجلس دير الزور»
         elif self._force_name_word(norm[j]):
             end = j + 1
         elif norm[j] in self._force_heads and j + 1 < n:
@@ -729,10 +835,7 @@ class RuleSuggester(Suggester):
             end = j + 2  # a construct chain: «قوات حماية الشعب», «جيش تحرير السودان»
         else:
             return None
-        k = 0
-        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
-            end += 1
-            k += 1
+        end = self._force_adjectives_end(end, orth, norm, n)
         if norm[h] in self._unit_heads or norm[h] in self._force_heads:
             end = self._unit_tail(end, orth, norm, n)
         return _Cand(h, end, "ACTOR", _S_PATTERN)
@@ -872,6 +975,8 @@ class RuleSuggester(Suggester):
             return None
         if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
+        if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
+            return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
         end = i + 1
         if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
             nxt = norm[end]
@@ -880,6 +985,8 @@ class RuleSuggester(Suggester):
                 and nxt not in self._nationalities  # «مدينة حلب السورية»: the adjective is outside
             ):
                 end += 1
+            elif not w.startswith("ال") and self._second_name_word(nxt) and self._name_ends(end + 1, orth, norm, n):
+                end += 1  # two indefinite words that end at a boundary: «بلدة طير حرفا،»
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
@@ -902,6 +1009,23 @@ class RuleSuggester(Suggester):
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    def _second_name_word(self, w: str) -> bool:
+        """Could the indefinite ``w`` be the second word of a place name in no list? Not an
+        adjective (a nisba «غربي», a listed word), a direction or a function word."""
+        return (
+            w.isalpha()
+            and not w.startswith("ال")
+            and len(w) > 1
+            and not (len(w) > 3 and w.endswith(("ي", "يه")))
+            and w not in self._name_stops
+            and self._place_word(w)
+        )
+
+    def _name_ends(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a place name end before token ``k``: punctuation, a glued clitic, a place cue
+        or a compass word follows («… بقضاء صور», «… شمال المحافظة», «…،»)?"""
+        return k >= n or not norm[k].isalpha() or orth[k] != norm[k] or norm[k] in self._name_stops
 
     def _place_word(self, w: str) -> bool:
         """Could ``w`` (no clitic) be a place name in no list?"""
@@ -960,7 +1084,7 @@ class RuleSuggester(Suggester):
         "ان بان انه انها بانه بانها في علي من عن الي مع بعد قبل خلال حول ضد عبر امس اليوم "
         "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم صباح مساء فجر ليل بيان "
         "التي الذي الذين كما حيث قد لا لم لن ما هذا هذه ذلك تلك منذ حتي بين عند لدي نحو اثر "
-        "جراء بشان عبر الان ايضا".split()
+        "جراء بشان عبر الان ايضا فان فانه فانها فقد".split()
     )
     # «ل»-complements inside a name: «وكالة السودان للأنباء», «مرصد العراق لحقوق الإنسان».
     _OUTLET_LI = frozenset("لحقوق لشؤون لتنسيق لاغاثه لدعم لمساعده لرعايه لرصد لتوثيق لمكافحه".split())
@@ -978,15 +1102,26 @@ class RuleSuggester(Suggester):
             j += 1
         return _Cand(h, j, "SOURCE", _S_PATTERN)
 
-    def _unquoted_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+    def _unquoted_outlet(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
         """«… نقلت شبكة إباء التابعة…» → «شبكة إباء», «قالت لجنة أطباء السودان» → «لجنة
         أطباء السودان»: an outlet or organisation head after an attribution word, and up to
         four name words, up to a function word, a participle or punctuation. A «ل» phrase
-        inside the name is kept («وكالة السودان للأنباء»)."""
+        inside the name is kept («وكالة السودان للأنباء»). A place after a name word ends the
+        name of a body named by its territory («تنسيقية لجان مقاومة الفاشر»)."""
         j = h + 1
         while j < n and j - h <= 4:
             o, w = orth[j], norm[j]
-            if o != w or w[:1] == "ل":
+            if j > h + 1 and j in loc_starts and o == w:
+                j = name_starts[j]
+                break
+            if j > h + 1 and o == w and w in self._outlet_adjectives:
+                j += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjective closes the name
+                break
+            # A word that starts with the letter ل is a name word when it is a word of its own
+            # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
+            if o != w or (w[:1] == "ل" and w not in self._lexicon):
                 # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
                 if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
                     j += 1
@@ -1008,6 +1143,8 @@ class RuleSuggester(Suggester):
             j += 1
         if j == h + 1:
             return None
+        if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
+            return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
         return _Cand(h, j, "SOURCE", _S_UNKNOWN)
 
     @staticmethod
@@ -1018,6 +1155,19 @@ class RuleSuggester(Suggester):
             and (orth[s - 1] in _QUOTE_CHARS and orth[e] in _QUOTE_CHARS
                  or (orth[s - 1], orth[e]) in (("(", ")"), ("[", "]"), ("/", "/")))
         )
+
+    def _after_outlet_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Does the quote at ``i`` follow an outlet head and one or two name words: «وكالة
+        أنباء "هاوار"», «لوكالة الصحافة الفلسطينية "صفا"»?"""
+        if orth[i] in _CLOSING_QUOTES:
+            return False
+        for k in range(i - 2, max(-1, i - 4), -1):
+            if norm[k] in self._outlet_heads:
+                # «“هيئة تحرير الشام” هجوماً…»: a quote that closes a quoted name opens nothing
+                return (k == 0 or orth[k - 1] not in _QUOTE_CHARS) and all(
+                    orth[t] == norm[t] and norm[t].isalpha() for t in range(k + 1, i)
+                )
+        return False
 
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
@@ -1035,7 +1185,7 @@ class RuleSuggester(Suggester):
             prev = norm[i - 1] if i > 0 else ""
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
-            context = prev in self._outlet_heads or prev in self._attribution
+            context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
                 context = any(w in self._talked_to for w in window)
@@ -1073,6 +1223,12 @@ class RuleSuggester(Suggester):
                     j += 1
                     continue
             if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
+                j += 2
+                continue
+            # «42 ألفاً و519»: digits after a thousands word continue the number.
+            if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
+                self._numbers[norm[j - 1]][0] in ("thousand", "thousands", "million", "millions")
+            ):
                 j += 2
                 continue
             break
@@ -1127,8 +1283,10 @@ class RuleSuggester(Suggester):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and norm[start - 1] in self._triggers and (k >= n or not norm[k].isalpha()):
-                return _Cand(start, k, "COUNT", _S_COUNT)
+            if start > 0 and norm[start - 1] in self._triggers and (
+                k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
+            ):
+                return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
             return None
         k = self._number_core(j, orth, norm, n)
         if k == j:
@@ -1142,6 +1300,8 @@ class RuleSuggester(Suggester):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             return _Cand(start, k + 1, "COUNT", _S_COUNT)
+        if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
+            return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
@@ -1151,14 +1311,14 @@ class RuleSuggester(Suggester):
                 return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
-        if not qualified and self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
+        if self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
             k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and norm[start - 1] in self._triggers:
+        if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
-            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in ("في", "علي", "جراء", "اثر", "خلال", "بينهم"):
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
@@ -1166,16 +1326,25 @@ class RuleSuggester(Suggester):
 
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
-        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it."""
-        for t in range(i - 1, max(-1, i - 7), -1):
+        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
+        A toll head with a casualty word after it may take a longer complement before «إلى»
+        («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
+        5»): the words after the casualty word name the event, not what is counted."""
+        reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
+        blocked = False
+        for t in range(i - 1, max(-1, i - 1 - reach), -1):
             w = norm[t]
-            if not w.isalpha() or self._blocked_word(w):
+            if not w.isalpha():
                 return False
-            if w in self._toll_heads:
-                return True
-            if w in self._total_heads and t + 1 < i:
-                nxt = norm[t + 1]
-                return nxt in self._casualty_words or self._is_people(nxt)
+            casualty_after = t + 1 < i and (norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1]))
+            if w in self._toll_heads or w in self._total_heads:
+                if casualty_after:
+                    return True
+                return w in self._toll_heads and not blocked
+            if self._blocked_word(w):
+                if i - t > 6:
+                    return False
+                blocked = True
         return False
 
     @staticmethod

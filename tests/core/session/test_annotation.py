@@ -145,6 +145,38 @@ def test_label_all_mentions_is_one_step(project: Project, add_article, project_p
     assert stored(project_path, session.article_id) == [(*find(text, "حلب"), "LOCATION")]
 
 
+def test_label_mentions_leaves_names_inside_longer_spans_and_suggestions(project: Project, add_article) -> None:
+    text = "قصف ريف إدلب الجنوبي ومدينة إدلب، وقالت مصادر في إدلب إن إدلب هادئة."
+    session = AnnotationSession(project, ANNOTATOR)
+    session.open(add_article(text))
+    session.create_span(*find(text, "ريف إدلب الجنوبي"), "LOCATION")
+    city = find(text, "مدينة إدلب")
+    exact = find(text, "إدلب", 3)
+    session.set_suggestions([Suggestion(*city, "LOCATION", "rule"), Suggestion(*exact, "LOCATION", "rule")])
+    source = session.create_span(*find(text, "إدلب", 2), "LOCATION")
+    result = session.label_mentions(source.id)
+    # The one inside the suggestion and the one inside the span are left; the exact
+    # suggestion is labelled (the span takes its place).
+    assert [(s.start, s.end) for s in result.saved] == [exact]
+    assert (result.inside_longer, result.already_labelled) == (2, 0)
+    assert [(s.start, s.end) for s in session.visible_suggestions] == [city]
+
+
+def test_reject_all_is_one_undo_step(project: Project, add_article, project_path: Path) -> None:
+    text = "قصف على حلب.\n\nقالت مصادر إن حلب تعرضت لقصف من قوات النظام."
+    session = AnnotationSession(project, ANNOTATOR)
+    article = add_article(text)
+    session.open(article)
+    offered = [Suggestion(*find(text, "حلب"), "LOCATION", "rule"), Suggestion(*find(text, "قوات النظام"), "ACTOR", "rule")]
+    session.set_suggestions(offered)
+    assert session.reject_all() == offered
+    assert project.rejected_suggestions(article, ANNOTATOR) == {s.key() for s in offered}
+    assert session.visible_suggestions == [] and session.history.count() == 1
+    session.undo()
+    assert project.rejected_suggestions(article, ANNOTATOR) == set()
+    assert session.visible_suggestions == offered
+
+
 def test_toggle_clitic_and_edit_attributes(session: AnnotationSession) -> None:
     a, b = find(session.text, "للتنظيم")
     span = session.create_span(a, b, "ACTOR")

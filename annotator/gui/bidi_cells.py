@@ -1,0 +1,72 @@
+"""Cells of lists and tables that hold Arabic: laid out right to left in either UI.
+
+A cell takes the direction of its own text, not the window's: in the English UI a cell
+``7 عناصر`` laid out left to right reads ``عناصر 7`` to an Arabic reader, an Arabic title
+is cut on its first words instead of its last, and a leading ``“`` jumps to the far end.
+Every cell is elided at its *logical* end (the left, for Arabic).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from .i18n import arabic_ui, is_rtl
+
+_HORIZONTAL = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignHCenter \
+    | Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute
+
+
+class BidiDelegate(QStyledItemDelegate):
+    """Direction from the cell's text; elided at its logical end; placed on the side
+    the model asks for (centred cells stay centred), else Arabic on the right and other
+    text on the UI's reading side."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt name)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if not option.text:
+            return
+        rtl = is_rtl(option.text)
+        option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option.textElideMode = Qt.TextElideMode.ElideRight  # the logical end, whichever side it is on
+        align = option.displayAlignment
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            return
+        if index.data(Qt.ItemDataRole.TextAlignmentRole) is not None and align & Qt.AlignmentFlag.AlignAbsolute:
+            return  # the model placed it on purpose
+        side = Qt.AlignmentFlag.AlignRight if rtl or arabic_ui() else Qt.AlignmentFlag.AlignLeft
+        option.displayAlignment = (align & ~_HORIZONTAL) | side | Qt.AlignmentFlag.AlignAbsolute
+
+
+def install(view: QAbstractItemView) -> BidiDelegate:
+    """Give every cell of ``view`` the bidi-aware delegate (column delegates derive from it)."""
+    delegate = BidiDelegate(view)
+    view.setItemDelegate(delegate)
+    return delegate
+
+
+def fix_column_widths(table: QTableView, contents: dict[int, list[str]]) -> None:
+    """Fixed widths that fit every text a column can hold and its header: a cell that
+    changes (a status, a label, a category) never clips, shrinks or widens its column,
+    and the rest of the window stays where the user's eyes and pointer are."""
+    fm = table.fontMetrics()
+    bold = table.font()
+    bold.setBold(True)
+    from PySide6.QtGui import QFontMetrics
+
+    fm_bold = QFontMetrics(bold)  # a cell may be drawn bold; its width must fit either way
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 8
+    model = table.model()
+    header = table.horizontalHeader()
+    for column, texts in contents.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max(max(fm.horizontalAdvance(t), fm_bold.horizontalAdvance(t)) for t in [*texts, title])
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, widest + margin)
