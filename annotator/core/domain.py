@@ -10,7 +10,6 @@ from typing import Any
 
 STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
 ROLES = ("annotator", "reviewer")
-ORIGINS = ("manual", "rule", "model", "camel", "import", "gold")
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,9 @@ def advice(missing: list[str]) -> str:
     packages = sorted({DEBIAN_PACKAGES.get(name, "") for name in missing} - {""})
     unknown = [name for name in missing if name not in DEBIAN_PACKAGES]
     lines = ["The window cannot open: Qt's X11 (xcb) platform plugin needs system libraries that are "
-             "not installed:", *(f"  {name}" + (f"  (package {DEBIAN_PACKAGES[name]})" if name in DEBIAN_PACKAGES else "")
-                                  for name in missing)]
+             "not installed:"]
+    for name in missing:
+        lines.append(f"  {name}" + (f"  (package {DEBIAN_PACKAGES[name]})" if name in DEBIAN_PACKAGES else ""))
     if packages:
         lines += ["Install them with (Debian, Ubuntu):", "  sudo apt install " + " ".join(packages)]
     if unknown:

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.core.importing import ArticleRecord, import_records
-from annotator.core.store.schema import SCHEMA_VERSION
 from annotator.core.search import fts_match, snippet
 from annotator.core.store import Project
+from annotator.core.store.schema import SCHEMA_VERSION
 
 TEXTS = {
     "hamza": ("خبر أول", "قال أحمد إنّ القوات وصلت إلى المدينة صباحاً."),
@@ -170,8 +170,8 @@ def test_check_accepts_the_index_on_new_and_migrated_files(project: Project, tmp
     from sqlite_utils import Database
 
     from annotator.cli import main
-    from annotator.core.store.schema import migrations
     from annotator.core.store.integrity import check_file
+    from annotator.core.store.schema import migrations
 
     assert check_file(project.path).ok
     old = tmp_path / "old.db"

@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import ProjectError
 from ..domain import STATUSES
+from ..errors import ProjectError
 from .table import TableFamily
 
 

@@ -138,7 +138,6 @@ class MergeSummary:
 # Settings key: the conflicts already reported, so merging the same file again stays quiet.
 REPORTED_CONFLICTS_KEY = "merge:reported_conflicts"
 _MAX_REPORTED = 10_000
-META_MAX_DEPTH = 50
 
 
 @dataclass
