@@ -16,6 +16,7 @@ from ..core.session import AnnotationSession
 from ..core.store import Project
 from . import project_files
 from .i18n import neutralise
+from .model_training import ModelTrainer
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -62,6 +63,7 @@ class MainWindow(WindowBase):
         bind_history(self.session.history, self.undo_stack, self._run_history, step_text)
         self.setObjectName("mainWindow")
         build_window(self)
+        self.trainer = ModelTrainer(self)
         build_actions(self)
         self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
         self._update_title()
@@ -180,7 +182,8 @@ class MainWindow(WindowBase):
         self.suggestion_feed.show()
 
     def _changed(self) -> None:
-        """After an action: show what the session holds now."""
+        """After an action: show what the session holds now (and learn it as patterns)."""
+        self.suggestion_feed.learn()
         self._show_spans()
         if self.article_id is not None:
             self.article_model.refresh_article(self.article_id)
@@ -362,6 +365,7 @@ class MainWindow(WindowBase):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.hub_sync is not None:
             self.hub_sync.stop()
+        self.trainer.cancel()
         self._flush_time()
         pool().waitForDone(5000)
         super().closeEvent(event)
