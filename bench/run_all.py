@@ -29,6 +29,7 @@ BENCHMARKS = [
     ("bench_agreement.py", []),
     ("bench_startup.py", []),
     ("bench_gui.py", []),
+    ("bench_suggest_open.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),
     ("bench_hub.py", []),

@@ -13,6 +13,7 @@ seconds to load), so the suggestions of an opened article only cost the matching
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -195,6 +196,11 @@ class SuggestionFeed(QObject):
 
     def _warmed(self, patterns: Any) -> None:
         self.warming = False
+        # spaCy, the gazetteers and the matchers are millions of objects that live as long
+        # as the window: left to the cyclic collector, every full collection walks them all
+        # (0.3 s here, at random moments — in the middle of an article's suggestions).
+        # Frozen, the collector only looks at what is allocated from now on.
+        gc.freeze()
         if patterns is not None and self.patterns is None:
             self.patterns = GuardedPatterns(patterns)
             self.patterns.learn_project(self.window.project)  # what happened while it was built
