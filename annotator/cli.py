@@ -255,7 +255,7 @@ def labels(ctx: click.Context, project: str) -> None:
 def labels_add(project: str, name: str, color: str, key: str, name_ar: str | None, name_en: str | None,
                description: str) -> None:
     """Add a label."""
-    from .core.model import Label
+    from .core.domain import Label
 
     _open(project).add_label(Label(name, name_ar or name, name_en or name, color, key, description))
     click.echo(f"added label {name}")
@@ -298,7 +298,7 @@ def role(project: str, name: str, role: str) -> None:
 @click.option("--seed", default=0, show_default=True, type=int)
 def assign(project: str, annotators: str, overlap: int, seed: int) -> None:
     """Spread the articles so each is annotated by OVERLAP of the annotators (balanced, seeded)."""
-    from .core.team import assign as do_assign
+    from .core.team.assignment import assign as do_assign
 
     names = [n.strip() for n in annotators.split(",") if n.strip()]
     counts = do_assign(_open(project), names, overlap, seed=seed)
@@ -314,7 +314,7 @@ def assign(project: str, annotators: str, overlap: int, seed: int) -> None:
 def merge(project: str, others: tuple[str, ...], mapping: tuple[str, ...]) -> None:
     """Bring in articles and annotations from other project files (idempotent; newer edit wins)."""
     from .core.errors import MergeError
-    from .core.merge import merge_projects
+    from .core.sync.files import merge_projects
 
     pairs = {}
     for item in mapping:
@@ -334,7 +334,7 @@ def merge(project: str, others: tuple[str, ...], mapping: tuple[str, ...]) -> No
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def agreement(project: str, label: str | None, as_json: bool) -> None:
     """Inter-annotator agreement: span F1 (exact, overlap), Cohen's kappa, Krippendorff's alpha."""
-    from .core.team import project_agreement
+    from .core.team.agreement import project_agreement
 
     p = _open(project)
     if label:
@@ -357,7 +357,7 @@ def adjudicate(project: str, strategy: str, min_annotators: int, reviewer: str |
     """Write gold where the strategy leaves no conflict; report what remains for review mode."""
     import getpass
 
-    from .core.team import adjudicate_batch
+    from .core.team.gold import adjudicate_batch
 
     summary = adjudicate_batch(_open(project), reviewer or getpass.getuser(), strategy, min_annotators)
     click.echo(summary.line())
@@ -411,7 +411,7 @@ def suggest(project: str, source: str, annotator: str | None, output: str | None
         options["blind"] = True
     if "model" in source.split(","):
         from .core.errors import SuggesterUnavailable
-        from .core.models_registry import current_model_path
+        from .core.trained_models import current_model_path
 
         model_path = model_path or current_model_path(p)
         if not model_path:
@@ -439,8 +439,8 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     from pathlib import Path as _Path
 
     from .core.exporting import export_trainset
-    from .core.models_registry import record_model
     from .core.train import train as do_train
+    from .core.trained_models import record_model
 
     p = _open(project)
     out = _Path(outdir)
@@ -540,7 +540,7 @@ def hub() -> None:
 def hub_init(url: str) -> None:
     """Create the hub's tables, security policies and group roles in an existing database."""
     from .core.store.hub_server import describe
-    from .core.hub.sync import init_hub
+    from .core.sync.hub import init_hub
 
     created = init_hub(url)
     click.echo(f"{'created the hub in' if created else 'already a hub:'} {describe(url)}")
@@ -554,7 +554,7 @@ def hub_publish(project: str, url: str, reviewer: str | None) -> None:
     """Upload the project's articles, labels, roles and assignments; link the project to the hub."""
     import getpass
 
-    from .core.hub.sync import publish
+    from .core.sync.hub import publish
 
     p = _open(project)
     summary = publish(p, url, reviewer or p.setting("created_by") or getpass.getuser())
@@ -569,7 +569,7 @@ def hub_publish(project: str, url: str, reviewer: str | None) -> None:
 @click.option("--role", type=click.Choice(["annotator", "reviewer"]), required=True)
 def hub_add_user(url: str, name: str, role: str) -> None:
     """Create NAME's PostgreSQL role (run as the hub's owner) and print the line to send them."""
-    from .core.hub.sync import add_user
+    from .core.sync.hub import add_user
 
     login, password, line = add_user(url, name, role)
     click.echo(f"{name} is a {role} of the hub, PostgreSQL role {login}")
@@ -584,7 +584,7 @@ def hub_status_cmd(url: str, as_json: bool) -> None:
     """Per member: role, assigned articles, done, last sync."""
     from datetime import timezone
 
-    from .core.hub.sync import hub_status
+    from .core.sync.hub import hub_status
 
     rows = hub_status(url)
     if as_json:
@@ -605,7 +605,7 @@ def hub_status_cmd(url: str, as_json: bool) -> None:
 @click.option("--all", "all_articles", is_flag=True, help="Every article you may read, not only the assigned.")
 def clone(url: str, project: str, annotator: str, all_articles: bool) -> None:
     """Make a local project from a hub: your assigned articles and your work."""
-    from .core.hub.sync import clone as do_clone
+    from .core.sync.hub import clone as do_clone
 
     summary = do_clone(url, project, annotator, all_articles=all_articles)
     click.echo(f"cloned into {project}: {summary.received_articles} articles, "
@@ -618,7 +618,7 @@ def clone(url: str, project: str, annotator: str, all_articles: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def sync(project: str, url: str | None, as_json: bool) -> None:
     """Two-way sync with the project's hub (idempotent; the newer edit wins; conflicts listed)."""
-    from .core.hub.sync import sync as do_sync
+    from .core.sync.hub import sync as do_sync
 
     summary = do_sync(_open(project), url)
     if as_json:

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import Result  # noqa: E402  (bench/ is on sys.path when run as a script)
 
-from annotator.core.agreement import ArticleAnnotations, compute_agreement  # noqa: E402
-from annotator.core.model import Span  # noqa: E402
+from annotator.core.domain import Span
+from annotator.core.team.agreement import ArticleAnnotations, compute_agreement
 
 TARGET_SECONDS = 10.0
 LABELS = ("ACTOR", "LOCATION", "COUNT", "SOURCE")

@@ -119,7 +119,7 @@ def generate_records(n: int, seed: int = 0, size_bytes: int = 1500, spans_per_ar
     mention is annotated, as in real gold data, so the corpus is also fit for training.
     Records are ``(text, [Span...], {"id": i})``, the export's input shape.
     """
-    from annotator.core.model import Span
+    from annotator.core.domain import Span
 
     rng = random.Random(seed)
     for i in range(n):
@@ -134,8 +134,8 @@ def generate_records(n: int, seed: int = 0, size_bytes: int = 1500, spans_per_ar
 
 
 def main(argv: list[str]) -> int:
-    from annotator.core.tokenizer import make_nlp
     from annotator.core.formats.docbin import write as write_docbin
+    from annotator.core.tokenizer import make_nlp
 
     n = int(argv[1]) if len(argv) > 1 else 100_000
     make_nlp()  # load spaCy outside the timed part

@@ -57,8 +57,8 @@ def long_article(rng: random.Random, size: int, n_spans: int) -> tuple[str, list
 
 
 def bench_window(runs: int) -> list[Result]:
+    from annotator.core.domain import Span
     from annotator.core.importing import ArticleRecord, content_hash, import_records
-    from annotator.core.model import Span
     from annotator.core.store import Project
     from annotator.gui import create_main_window
     from annotator.gui.app import ensure_app

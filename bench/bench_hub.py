@@ -29,7 +29,7 @@ from pg_server import running_server
 
 
 def build_reviewer_project(path: Path, n_articles: int, n_assigned: int) -> None:
-    from annotator.core.importer import content_hash
+    from annotator.core.importing import content_hash
     from annotator.core.store import Project
 
     rng = random.Random(15)
@@ -60,8 +60,8 @@ def main() -> int:
     parser.add_argument("--annotations", type=int, default=1_000)
     args = parser.parse_args()
 
-    from annotator.core.hub.sync import add_user, clone, init_hub, publish, sync
     from annotator.core.store import Project
+    from annotator.core.sync.hub import add_user, clone, init_hub, publish, sync
 
     ok = True
     with running_server() as server, tempfile.TemporaryDirectory() as tmp:

@@ -76,8 +76,8 @@ def annotator_spans(rng: random.Random, gold: list[tuple[int, int, str]],
 
 
 def build_project(path: Path, n_articles: int, seed: int = 11) -> list[int]:
+    from annotator.core.domain import Span
     from annotator.core.importing import ArticleRecord, content_hash, import_records
-    from annotator.core.model import Span
     from annotator.core.store import Project
 
     rng = random.Random(seed)

@@ -27,7 +27,7 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _records(name: str) -> Iterable[tuple[str, list[Any], dict[str, Any]]]:
-    from annotator.core.model import Span
+    from annotator.core.domain import Span
 
     if name == "demo":
         texts = {r["id"]: r["text"] for r in _jsonl(ROOT / "resources/samples/demo_articles.jsonl")}

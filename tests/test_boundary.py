@@ -61,7 +61,7 @@ def test_the_blocker_works() -> None:
 
 def test_core_and_cli_import_without_qt() -> None:
     modules = core_modules() + ["annotator.cli"]
-    assert "annotator.core.store" in modules and "annotator.core.importer" in modules
+    assert "annotator.core.store" in modules and "annotator.core.importing" in modules
     code = BLOCK_QT + (
         "import importlib, json, traceback\n"
         f"failed = {{}}\n"
@@ -101,7 +101,7 @@ def test_import_and_export_modules_start_light() -> None:
     """The CLI's import/export code paths load these at start of the command; spaCy waits."""
     code = (
         "import sys, json\n"
-        "import annotator.core.importer, annotator.core.exporter, annotator.core.tokenizer\n"
+        "import annotator.core.importing, annotator.core.exporting, annotator.core.tokenizer\n"
         f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))\n"
     )
     proc = run_python(code)
@@ -159,5 +159,5 @@ def test_the_sql_boundary_check_can_fail(tmp_path: Path) -> None:
     sample = 'rows = project.conn.execute("SELECT 1")\nconn.executemany(q, r)\nwith self.project._write():\n'
     assert len(SQL_CALL.findall(sample)) == 2
     assert PRIVATE_STORE_ACCESS.findall(sample) == ["self.project._write"]
-    assert "annotator/core/merge.py" not in _count(SQL_CALL)  # the store's own files are the only exception
-    assert any(p.name == "merge.py" for p in _outside_store())
+    assert "annotator/core/sync/files.py" not in _count(SQL_CALL)  # the store's own files are the only exception
+    assert any(p.name == "files.py" for p in _outside_store())

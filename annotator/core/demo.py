@@ -5,8 +5,8 @@ import json
 import logging
 from pathlib import Path
 
-from .importer import import_paths
-from .model import Span
+from .domain import Span
+from .importing import import_paths
 from .paths import resources_dir, user_data_dir
 from .store import Project
 

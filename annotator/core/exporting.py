@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .domain import Article
 from .errors import ExportError
 from .formats import atomic, jsonl
 from .formats.jsonl import record_dict, record_line
 from .formats.trainsplit import ExportReport
-from .model import Article
 from .store import Project
 
 __all__ = ["JSONL_STYLES", "ExportSummary", "export_jsonl", "export_label_studio", "export_trainset", "record_dict",
@@ -73,7 +73,7 @@ def _renderer(style: str) -> Callable[..., tuple[str, int]]:
 
 def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[list[str], int, int]:
     """Render a chunk of records: (lines, spans, spans that needed a token split)."""
-    from .team import gold_spans
+    from .team.gold import gold_spans
 
     render = _renderer(style)
 
@@ -160,7 +160,7 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
     _renderer(style)  # an unknown style fails before the output file is touched
     atomic.refuse_project_path(out, project.path)
     if gold:
-        from .team import gold_rows
+        from .team.gold import gold_rows
 
         rows: list[_Row] = [(aid, who, "gold", when, True) for aid, who, when in gold_rows(project)]
     else:
@@ -205,7 +205,7 @@ def training_records(project: Project, *, gold: bool = False, annotator: str | N
     appear several times with different spans; the newest finished annotation is used.
     """
     if gold:
-        from .team import gold_rows, gold_spans
+        from .team.gold import gold_rows, gold_spans
 
         for article_id, _adjudicator, _updated in gold_rows(project):
             article = project.article(article_id)
@@ -259,7 +259,7 @@ def export_label_studio(project: Project, out: str | os.PathLike[str], *, annota
 
     atomic.refuse_project_path(out, project.path)
     if gold:
-        from .team import gold_rows, gold_spans
+        from .team.gold import gold_rows, gold_spans
 
         rows = [(aid, who, "gold", when) for aid, who, when in gold_rows(project)]
     else:

@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .domain import Span
 from .errors import InputError, SpanError
 from .formats import FOLDER_EXTENSIONS, ArticleRecord, detect_format, reader
-from .model import Span
 from .store import Project, check_span, now_iso
 
 __all__ = [

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Span, Suggestion
+from .domain import Span, Suggestion
 from .store import Project
 
 
@@ -49,7 +49,8 @@ def stored_suggestions(project: Project, article_id: int, source: str) -> list[S
 def suggest_project(project: Project, source: str, *, annotator: str | None = None,
                     output: str | os.PathLike[str] | None = None,
                     progress: Callable[[int, int], None] | None = None, **options) -> SuggestSummary:
-    from .exporter import atomic_output, record_for
+    from .formats.atomic import atomic_file
+    from .formats.jsonl import record_dict
     from .suggest import get_suggester, parse_sources
 
     if "patterns" in parse_sources(source):
@@ -70,7 +71,7 @@ def suggest_project(project: Project, source: str, *, annotator: str | None = No
             summary.suggestions += len(found)
             if fh is not None:
                 spans = [Span(s.start, s.end, s.label, s.attributes, s.origin) for s in found]
-                rec = record_for(article, spans, f"suggest-{source}")
+                rec = record_dict(article, spans, f"suggest-{source}")
                 rec["answer"] = "suggested"
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             if progress:
@@ -81,7 +82,7 @@ def suggest_project(project: Project, source: str, *, annotator: str | None = No
             from .errors import ExportError
 
             raise ExportError(f"{output}: folder does not exist")
-        with atomic_output(output) as fh:
+        with atomic_file(output) as fh:
             run(fh)
     else:
         run(None)

@@ -23,7 +23,7 @@ How a pipeline refers to it: importing this module registers the tokenizer facto
 and spaCy's own CLI is told where the function lives with ``--code annotator/core/tokenizer.py``
 (loaded by path, this file imports only the language data, ``annotator/core/lang/ar/``). Code that loads
 a trained pipeline imports this module before ``spacy.load`` (see
-:mod:`annotator.core.suggest.model`). A saved pipeline also stores the compiled rules in its
+:mod:`annotator.core.suggest.trained`). A saved pipeline also stores the compiled rules in its
 ``tokenizer`` folder, so it keeps tokenizing the way it was trained even if the rules here
 change later.
 
@@ -36,11 +36,19 @@ the CLI and GUI load at start-up.
 import re
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import partial
 from itertools import chain
 from json.encoder import encode_basestring as _encode_json_str
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence
+from pathlib import Path
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    NamedTuple,
+    Sequence,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.language import Language
@@ -86,7 +94,11 @@ def _rules() -> dict[str, Any]:
     """Prefix/suffix/infix patterns and special cases for :class:`spacy.tokenizer.Tokenizer`."""
     _import_spacy()
     from spacy.lang.ar.tokenizer_exceptions import TOKENIZER_EXCEPTIONS as AR_EXC
-    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+    from spacy.lang.punctuation import (
+        TOKENIZER_INFIXES,
+        TOKENIZER_PREFIXES,
+        TOKENIZER_SUFFIXES,
+    )
     from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 
     quote = f"[{re.escape(_QUOTES)}]"
@@ -119,10 +131,13 @@ def _rules() -> dict[str, Any]:
 
 def build_tokenizer(vocab: "Vocab") -> Any:
     """A :class:`spacy.tokenizer.Tokenizer` with the Arabic-news rules, for ``vocab``."""
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
     from spacy.lang.tokenizer_exceptions import URL_MATCH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
 
     r = _rules()
     return Tokenizer(
@@ -377,7 +392,7 @@ def _split_tokens(tokens: list[Token], cuts: set[int]) -> tuple[list[Token], int
 def align_spans(doc_or_tokens: "Doc | Sequence[Token]", spans: Iterable[Any], text: str | None = None) -> Alignment:
     """Map character spans to token spans, splitting tokens where a span edge falls inside one.
 
-    ``spans`` are :class:`annotator.core.model.Span`-like objects (``start``, ``end``,
+    ``spans`` are :class:`annotator.core.domain.Span`-like objects (``start``, ``end``,
     ``label``), dicts or ``(start, end, label)`` tuples. An edge inside a token (a clitic the
     rules do not know) splits that token there and counts the span in ``report.split``; only
     spans that no split can fix — empty, out of range, edge on whitespace, overlapping an

@@ -1,6 +1,6 @@
 """The agreement dialog: inter-annotator agreement tables and a per-label F1 bar chart.
 
-Numbers come from :func:`annotator.core.team.project_agreement` (done annotations of
+Numbers come from :func:`annotator.core.team.agreement.project_agreement` (done annotations of
 articles at least two annotators finished). The report is computed in the thread pool on
 a connection of its own — over a large project it takes seconds, and the window must stay
 responsive meanwhile. The chart is drawn with QPainter: the app ships
@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.agreement import PRF, AgreementReport
+from ..core.domain import Label
 from ..core.errors import AnnotatorError
-from ..core.model import Label
 from ..core.store import Project
+from ..core.team.agreement import AgreementReport
+from ..core.team.metrics import PRF
 from .i18n import arabic_ui, isolate, neutralise, translate
 from .workers import Job, start_job
 
@@ -221,7 +222,7 @@ class _AgreementJob(Job):
 
 def compute_report(path: Path, label: str | None) -> tuple[AgreementReport, dict[int, str]]:
     """The report and the titles of its worst articles, read through a new connection."""
-    from ..core.team import project_agreement
+    from ..core.team.agreement import project_agreement
 
     with Project.open(path) as project:
         report = project_agreement(project, label)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from ..core.model import Label, Span, Suggestion
+from ..core.domain import Label, Span, Suggestion
 from ..core.offsets import QtOffsetMap, qt_document_text
 
 ARABIC_FONTS = [

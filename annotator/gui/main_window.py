@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from ..core.model import Label, Span, Suggestion
+from ..core.domain import Label, Span, Suggestion
 from ..core.session import AnnotationSession
 from ..core.store import Project
 from . import project_files

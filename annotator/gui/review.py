@@ -24,12 +24,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from ..core.adjudication import Conflict
-from ..core.model import Label, Span
+from ..core.domain import Label, Span
 from ..core.session import ReviewSession
 from ..core.session.review import STRATEGIES, overlaps
 from ..core.store import Project
-from ..core.team import review_queue
+from ..core.team.adjudication import Conflict
+from ..core.team.queue import review_queue
 from .i18n import isolate, neutralise, translate
 from .review_layout import (
     MAX_PICK,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Label
+from ..core.domain import Label
 from ..core.session.review import STRATEGIES, ReviewSession
 from .article_view import tint
 from .i18n import arabic_ui, tooltip, translate

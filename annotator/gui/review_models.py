@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Label, Span
+from ..core.domain import Label, Span
 from ..core.session.review import overlaps
-from ..core.team import ReviewItem
+from ..core.team.queue import ReviewItem
 from .article_view import ArticleView, tint
 from .i18n import arabic_ui, isolate, neutralise, tooltip, translate
 from .table_model import TableModel

@@ -20,8 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core.domain import Suggestion
 from ..core.errors import AnnotatorError
-from ..core.model import Suggestion
 from .workers import Job, cached_suggester, start_job
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):
@@ -144,7 +144,7 @@ class SuggestionFeed(QObject):
     def options(self, names: list[str]) -> dict[str, dict]:
         """Per source, what it is built with (the model: the project's current model)."""
         if "model" in names:
-            from ..core.models_registry import current_model_path
+            from ..core.trained_models import current_model_path
 
             path = current_model_path(self.window.project)
             return {"model": {"model_path": path} if path else {}}

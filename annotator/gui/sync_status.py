@@ -34,7 +34,7 @@ def tr(text: str) -> str:
 
 def _sync_once(path: Path) -> tuple[str, str, int]:
     """(state, detail, pending) after one sync; runs in the worker thread."""
-    from ..core.hub.sync import sync
+    from ..core.sync.hub import sync
 
     try:
         with Project.open(path) as project:

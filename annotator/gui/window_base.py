@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.domain import Label
 from ..core.errors import AnnotatorError, StorageError
-from ..core.model import Label
 from .i18n import arabic_ui, neutralise, tooltip
 
 log = logging.getLogger(__name__)

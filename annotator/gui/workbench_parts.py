@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import STATUSES
+from ..core.domain import STATUSES
 from .article_view import ArticleView
 from .i18n import arabic_ui
-from .models import ArticleTableModel, SpanTableModel, category_text, status_text
+from .item_models import ArticleTableModel, SpanTableModel, category_text, status_text
 from .project_files import import_dialog, open_project_dialog
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):

@@ -164,7 +164,7 @@ class ImportJob(Job):
         self.annotator = annotator
 
     def work(self, progress: Callable[[int], None]) -> Any:
-        from ..core.importer import import_paths
+        from ..core.importing import import_paths
         from ..core.store import Project
 
         with Project.open(self.project_path) as project:

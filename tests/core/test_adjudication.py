@@ -1,19 +1,19 @@
-"""Adjudication: merge strategies, conflict clustering, agreement classes, provenance."""
+"""Adjudication: strategies for the gold draft, conflict clustering, agreement classes, provenance."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.adjudication import (
+from annotator.core.domain import Span
+from annotator.core.errors import AnnotatorError
+from annotator.core.team.adjudication import (
     ConflictOption,
     DraftSpan,
     agreement_class,
-    merge,
+    draft_gold,
     provenance,
 )
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
 
 ACTOR = Span(0, 5, "ACTOR")
 ACTOR_WIDE = Span(0, 7, "ACTOR")  # other boundary, overlaps ACTOR
@@ -40,7 +40,7 @@ def three_annotators():
 
 
 def test_unanimous_keeps_only_spans_everyone_marked():
-    draft = merge(three_annotators(), "unanimous")
+    draft = draft_gold(three_annotators(), "unanimous")
     assert keys(draft) == [(0, 5, "ACTOR")]
     assert draft.spans[0].supporters == ("a", "b", "c")
     # PLACE (2 of 3) and COUNT (1 of 3) were rejected and overlap nothing kept: the reviewer
@@ -54,34 +54,34 @@ def test_unanimous_keeps_only_spans_everyone_marked():
 
 
 def test_majority_needs_more_than_half():
-    draft = merge(three_annotators(), "majority")
+    draft = draft_gold(three_annotators(), "majority")
     assert keys(draft) == [(0, 5, "ACTOR"), (10, 15, "LOCATION")]  # 3/3 and 2/3
     assert [option_keys(c) for c in draft.conflicts] == [[(20, 22, "COUNT")]]  # 1/3
     # With four annotators two is exactly half, which is not a majority.
     four = {"a": [PLACE], "b": [PLACE], "c": [], "d": []}
-    draft4 = merge(four, "majority")
+    draft4 = draft_gold(four, "majority")
     assert draft4.spans == ()
     assert [option_keys(c) for c in draft4.conflicts] == [[(10, 15, "LOCATION")]]
 
 
 def test_min_strategy_counts_supporters():
-    draft = merge(three_annotators(), "min", min_annotators=1)
+    draft = draft_gold(three_annotators(), "min", min_annotators=1)
     assert keys(draft) == [(0, 5, "ACTOR"), (10, 15, "LOCATION"), (20, 22, "COUNT")]
     assert draft.conflicts == ()
-    draft3 = merge(three_annotators(), "min", min_annotators=3)
+    draft3 = draft_gold(three_annotators(), "min", min_annotators=3)
     assert keys(draft3) == [(0, 5, "ACTOR")]
 
 
 def test_rejected_span_overlapping_an_accepted_one_is_overruled_not_a_conflict():
     # a, b: ACTOR [0,5); c: ACTOR [0,7). Majority keeps [0,5); c's variant is outvoted.
-    draft = merge({"a": [ACTOR], "b": [ACTOR], "c": [ACTOR_WIDE]}, "majority")
+    draft = draft_gold({"a": [ACTOR], "b": [ACTOR], "c": [ACTOR_WIDE]}, "majority")
     assert keys(draft) == [(0, 5, "ACTOR")]
     assert draft.conflicts == ()
 
 
 def test_overlapping_accepted_spans_keep_the_better_supported_one():
     # min 1 accepts both ACTOR (a, b) and LOCATION (c) on the same text; ACTOR has more support.
-    draft = merge({"a": [ACTOR], "b": [ACTOR], "c": [ACTOR_AS_LOC]}, "min", min_annotators=1)
+    draft = draft_gold({"a": [ACTOR], "b": [ACTOR], "c": [ACTOR_AS_LOC]}, "min", min_annotators=1)
     assert keys(draft) == [(0, 5, "ACTOR")]
     (conflict,) = draft.conflicts
     assert conflict.options == (
@@ -93,7 +93,7 @@ def test_overlapping_accepted_spans_keep_the_better_supported_one():
 def test_tied_overlapping_accepted_spans_keep_neither():
     # Four annotators, min 2: ACTOR [0,5) by a, b and ACTOR [0,7) by c, d. Tie: both to review.
     spans = {"a": [ACTOR], "b": [ACTOR], "c": [ACTOR_WIDE], "d": [ACTOR_WIDE]}
-    draft = merge(spans, "min", min_annotators=2)
+    draft = draft_gold(spans, "min", min_annotators=2)
     assert draft.spans == ()
     (conflict,) = draft.conflicts
     assert (conflict.start, conflict.end) == (0, 7)
@@ -110,7 +110,7 @@ def test_conflict_clusters_join_chains_and_stay_apart_otherwise():
         "b": [Span(3, 9, "ACTOR")],
         "c": [Span(8, 12, "LOCATION")],
     }
-    draft = merge(spans, "majority")
+    draft = draft_gold(spans, "majority")
     assert draft.spans == ()
     assert [(c.start, c.end) for c in draft.conflicts] == [(0, 12), (40, 45)]
     assert option_keys(draft.conflicts[0]) == [
@@ -128,16 +128,16 @@ def test_kept_span_splits_a_cluster_into_separate_conflicts():
         "a": [kept], "b": [kept], "c": [kept],
         "d": [Span(0, 6, "ACTOR"), Span(14, 20, "ACTOR"), Span(30, 35, "COUNT")],
     }
-    draft = merge(spans, "min", min_annotators=2)
+    draft = draft_gold(spans, "min", min_annotators=2)
     assert keys(draft) == [(5, 15, "ACTOR")]
     assert [option_keys(c) for c in draft.conflicts] == [[(30, 35, "COUNT")]]
 
 
 def test_one_annotator_only():
     alone = {"a": [ACTOR, PLACE]}
-    assert keys(merge(alone, "unanimous")) == [(0, 5, "ACTOR"), (10, 15, "LOCATION")]
-    assert keys(merge(alone, "majority")) == [(0, 5, "ACTOR"), (10, 15, "LOCATION")]
-    draft = merge(alone, "min", min_annotators=2)
+    assert keys(draft_gold(alone, "unanimous")) == [(0, 5, "ACTOR"), (10, 15, "LOCATION")]
+    assert keys(draft_gold(alone, "majority")) == [(0, 5, "ACTOR"), (10, 15, "LOCATION")]
+    draft = draft_gold(alone, "min", min_annotators=2)
     assert draft.spans == ()
     assert [option_keys(c) for c in draft.conflicts] == [[(0, 5, "ACTOR")], [(10, 15, "LOCATION")]]
 
@@ -145,31 +145,31 @@ def test_one_annotator_only():
 def test_empty_annotations():
     for spans in ({}, {"a": [], "b": []}):
         for strategy in ("unanimous", "majority", "min"):
-            draft = merge(spans, strategy)
+            draft = draft_gold(spans, strategy)
             assert draft.spans == () and draft.conflicts == ()
-    assert merge({"a": [], "b": []}).annotators == ("a", "b")
+    assert draft_gold({"a": [], "b": []}).annotators == ("a", "b")
 
 
 def test_identical_annotations_give_no_conflicts():
     same = [ACTOR, PLACE, COUNT, SOURCE]
     for strategy in ("unanimous", "majority", "min"):
-        draft = merge({"a": same, "b": list(same), "c": list(same)}, strategy)
+        draft = draft_gold({"a": same, "b": list(same), "c": list(same)}, strategy)
         assert keys(draft) == [s.key() for s in same]
         assert all(s.supporters == ("a", "b", "c") for s in draft.spans)
         assert draft.conflicts == ()
 
 
 def test_a_span_marked_twice_by_one_annotator_counts_once():
-    draft = merge({"a": [PLACE, PLACE], "b": []}, "majority")
+    draft = draft_gold({"a": [PLACE, PLACE], "b": []}, "majority")
     assert draft.spans == ()  # one supporter of two is not a majority
     assert draft.conflicts[0].options[0].supporters == ("a",)
 
 
 def test_bad_strategy_or_threshold_is_a_user_error():
     with pytest.raises(AnnotatorError, match="strategy"):
-        merge(three_annotators(), "plurality")  # type: ignore[arg-type]
+        draft_gold(three_annotators(), "plurality")  # type: ignore[arg-type]
     with pytest.raises(AnnotatorError, match="min_annotators"):
-        merge(three_annotators(), "min", min_annotators=0)
+        draft_gold(three_annotators(), "min", min_annotators=0)
 
 
 span_strategy = st.builds(
@@ -187,7 +187,7 @@ span_strategy = st.builds(
     st.integers(1, 4),
 )
 def test_merge_invariants(spans_by_annotator, strategy, k):
-    draft = merge(spans_by_annotator, strategy, min_annotators=k)
+    draft = draft_gold(spans_by_annotator, strategy, min_annotators=k)
     n = len(spans_by_annotator)
     need = {"unanimous": n, "majority": n // 2 + 1, "min": k}[strategy]
     # Kept spans meet the threshold and never overlap each other.
@@ -244,7 +244,7 @@ def test_agreement_class_accepts_draft_spans_and_edge_cases():
 
 
 def test_provenance_and_gold_spans():
-    draft = merge(three_annotators(), "majority")
+    draft = draft_gold(three_annotators(), "majority")
     when = "2025-01-02T03:04:05+00:00"
     assert provenance(draft.spans[1], "reviewer1", when) == {
         "annotators": ["a", "b"],

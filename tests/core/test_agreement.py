@@ -12,18 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from annotator.core import agreement
-from annotator.core.agreement import (
+from annotator.core.domain import Span
+from annotator.core.team import metrics
+from annotator.core.team.agreement import ArticleAnnotations, compute_agreement
+from annotator.core.team.metrics import (
     PRF,
-    ArticleAnnotations,
     cohen_kappa,
-    compute_agreement,
     krippendorff_alpha,
     simple_tokens,
     span_prf,
     token_labels,
 )
-from annotator.core.model import Span
 
 # A sentence of the genre written for these tests. Token indices (simple_tokens):
 #  0 أعلنت(0,5)  1 قوات(6,10)  2 سوريا(11,16)  3 الديمقراطية(17,28)  4 مقتل(29,33)  5 4(34,35)
@@ -187,7 +186,7 @@ def test_simple_tokens_keep_diacritics_inside_the_word():
 )
 def test_simple_tokens_equal_the_regex(text):
     # The numpy implementation must agree with the regex that defines it, for any text.
-    assert simple_tokens(text) == [m.span() for m in agreement._TOKEN_RE.finditer(text)]
+    assert simple_tokens(text) == [m.span() for m in metrics._TOKEN_RE.finditer(text)]
 
 
 def test_token_labels_any_overlap_labels_the_whole_token():
@@ -276,7 +275,7 @@ def test_collapsed_alpha_equals_the_package_on_all_units(monkeypatch):
     data[rng.random((3, 600)) < 0.1] = np.nan
     expected = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     counts = np.stack([(data == v).sum(axis=0) for v in range(4)], axis=1)
-    assert agreement._alpha_from_value_counts(counts) == pytest.approx(expected, rel=1e-12)
+    assert metrics._alpha_from_value_counts(counts) == pytest.approx(expected, rel=1e-12)
     # Collapsed rows are chunked; tiny chunk sizes must not change the result, including
     # sizes that leave a remainder of one rating (which alone would not be pairable).
     pairable = counts[counts.sum(axis=1) >= 2]
@@ -284,8 +283,8 @@ def test_collapsed_alpha_equals_the_package_on_all_units(monkeypatch):
     sizes = range(3, 13)
     assert any(t % size == 1 for t in totals for size in sizes)
     for size in sizes:
-        monkeypatch.setattr(agreement, "_MAX_COLLAPSED_COUNT", size)
-        assert agreement._alpha_from_value_counts(counts) == pytest.approx(expected, rel=1e-12)
+        monkeypatch.setattr(metrics, "_MAX_COLLAPSED_COUNT", size)
+        assert metrics._alpha_from_value_counts(counts) == pytest.approx(expected, rel=1e-12)
 
 
 # ---------------------------------------------------------------- corpus report

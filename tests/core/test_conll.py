@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.exporting import export_trainset
 from annotator.core.formats import detect_format
 from annotator.core.formats.conll import TagError, decode_tags, read_records
 from annotator.core.importing import import_paths
-from annotator.core.model import Span
 from annotator.core.store import Project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.errors import ExportError
 from annotator.core.exporting import export_jsonl
 from annotator.core.importing import content_hash, import_paths
-from annotator.core.model import Span
 from annotator.core.store import Project
 
 TEXT = "قال مُراسِلُنا 👨‍👩‍👧 في حلب إن قوات النظام قصفت بلدة كفرنبل 😀 وقتلت 4 مدنيين."

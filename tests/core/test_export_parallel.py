@@ -6,8 +6,8 @@ import os
 import pytest
 
 import annotator.core.exporting as exporter
+from annotator.core.domain import Span
 from annotator.core.importing import ArticleRecord, import_records
-from annotator.core.model import Span
 
 
 @pytest.mark.skipif(os.cpu_count() == 1, reason="one core: exports never use workers")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.errors import InputError
 from annotator.core.formats.label_map import map_and_dedupe, new_label, parse_label_map
 from annotator.core.importing import content_hash, import_paths
-from annotator.core.model import Span
 from annotator.core.store import Project
 
 DOCCANO = Path(__file__).resolve().parents[1] / "data" / "interop" / "doccano.jsonl"

@@ -1,8 +1,8 @@
 """core/mentions.py: the other mentions of a labelled string."""
 from __future__ import annotations
 
+from annotator.core.domain import Span, Suggestion
 from annotator.core.mentions import find_mentions, search_mentions
-from annotator.core.model import Span, Suggestion
 
 # Written for this test.
 TEXT = "قصفت قوات النظام إدلب أمس. وفي ريف إدلب الجنوبي قُتل ثلاثة. ووصل النازحون إلى بلدة إدلبية قرب لإدلب."

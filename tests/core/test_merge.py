@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotator.core import merge
 from annotator.core.errors import MergeError
 from annotator.core.store import Project, content_hash
+from annotator.core.sync import files as sync_files
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
@@ -45,7 +45,7 @@ def dump(path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def here(tmp_path: Path) -> Iterator[Project]:
     """This project: the reviewer's copy, holding article A only, unannotated."""
-    from annotator.core.importer import ArticleRecord, import_records
+    from annotator.core.importing import ArticleRecord, import_records
 
     p = Project.create(tmp_path / "here.db", creator="lead")
     import_records(p, [ArticleRecord(text=make_projects.TEXT_A, title="أ")])
@@ -65,7 +65,7 @@ def test_a_malformed_file_is_refused_naming_file_table_and_row(here: Project, re
     bad = make_projects.make(received, case)
     before = dump(here.path)
     with pytest.raises(MergeError) as err:
-        merge.merge_projects(here, [bad])
+        sync_files.merge_projects(here, [bad])
     message = str(err.value)
     table = make_projects.CASES[case][0]
     assert str(bad) in message and f"table {table}, row " in message and "nothing was merged" in message
@@ -75,7 +75,7 @@ def test_a_malformed_file_is_refused_naming_file_table_and_row(here: Project, re
 
 def test_the_sound_file_merges(here: Project, received: Path) -> None:
     """Guard: the generator's base file is fine, so each refusal above is its case's doing."""
-    summary = merge.merge_projects(here, [make_projects.make_sound(received / "sound.db")])
+    summary = sync_files.merge_projects(here, [make_projects.make_sound(received / "sound.db")])
     assert summary.articles_added == 1 and summary.annotations_added == 2 and summary.gold_added == 1
 
 
@@ -83,7 +83,7 @@ def test_the_content_hash_is_recomputed_from_the_text(here: Project, received: P
     """#16 item 2: a row claiming A's hash with another, longer text brought a span 600–699
     onto the local 60-character A; export then wrote "text": ""."""
     a = here.article_id_by_hash(content_hash(make_projects.TEXT_A))
-    merge.merge_projects(here, [make_projects.make_hash_spoof(received)])
+    sync_files.merge_projects(here, [make_projects.make_hash_spoof(received)])
     assert here.spans(a, "amal") == []  # nothing landed on the local article
     long_id = here.article_id_by_hash(content_hash(make_projects.LONG_TEXT))
     assert long_id is not None and long_id != a  # the other text came as an article of its own
@@ -100,7 +100,7 @@ def test_merge_leaves_nothing_beside_the_other_file(here: Project, received: Pat
     other = make_projects.make_sound(received / "other.db")
     listing = sorted(p.name for p in received.iterdir())
     assert listing == ["other.db"]
-    merge.merge_projects(here, [other])
+    sync_files.merge_projects(here, [other])
     assert sorted(p.name for p in received.iterdir()) == listing
 
 
@@ -109,7 +109,7 @@ def test_a_file_with_triggers_or_views_is_refused(here: Project, received: Path)
     bad = make_projects.make_with_trigger(received)
     before = dump(here.path)
     with pytest.raises(MergeError, match="trigger 'evil'.*view 'sneaky'|trigger 'evil'"):
-        merge.merge_projects(here, [bad])
+        sync_files.merge_projects(here, [bad])
     assert dump(here.path) == before
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.model import Suggestion
 from annotator.core.suggest import get_suggester, resolve_overlaps
 from annotator.core.suggest.base import evaluate
 from annotator.core.suggest.rules import RuleSuggester

@@ -11,12 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import merge, team
-from annotator.core.errors import LabelError, MergeError, PermissionDenied, ProjectError, SpanError
+from annotator.core.domain import Label, Span
+from annotator.core.errors import (
+    LabelError,
+    MergeError,
+    PermissionDenied,
+    ProjectError,
+    SpanError,
+)
 from annotator.core.importing import ArticleRecord, content_hash, import_records
-from annotator.core.model import Label, Span
-from annotator.core.schema import SCHEMA_VERSION
 from annotator.core.store import Project, default_labels, now_iso
+from annotator.core.store.schema import SCHEMA_VERSION
+from annotator.core.sync import files as sync_files
+from annotator.core.team import agreement as team_agreement
+from annotator.core.team import assignment as team_assignment
+from annotator.core.team import gold as team_gold
+from annotator.core.team import queue as team_queue
 
 # Short invented sentences of the genre; each differs, so each is its own article.
 TEXTS = [
@@ -84,16 +94,16 @@ def test_only_reviewers_write_gold(proj: Project) -> None:
     text = proj.article_text(aid)
     spans = [find(text, "قوات النظام", "ACTOR")]
     with pytest.raises(PermissionDenied, match="not a reviewer"):
-        team.save_gold(proj, aid, "a", spans, "manual")
+        team_gold.save_gold(proj, aid, "a", spans, "manual")
     with pytest.raises(PermissionDenied):
-        team.add_gold_span(proj, aid, "a", 0, 4, "ACTOR")
+        team_gold.add_gold_span(proj, aid, "a", 0, 4, "ACTOR")
     with pytest.raises(PermissionDenied):
-        team.adjudicate_batch(proj, "a")
-    assert team.gold_draft(proj, aid) is None
+        team_gold.adjudicate_batch(proj, "a")
+    assert team_gold.gold_draft(proj, aid) is None
     proj.set_role("a", "reviewer")
-    saved = team.save_gold(proj, aid, "a", spans, "manual")
+    saved = team_gold.save_gold(proj, aid, "a", spans, "manual")
     assert [(s.start, s.end, s.label) for s in saved] == [(spans[0].start, spans[0].end, "ACTOR")]
-    assert team.gold_rows(proj) == [(aid, "a", team.gold_rows(proj)[0][2])]
+    assert team_gold.gold_rows(proj) == [(aid, "a", team_gold.gold_rows(proj)[0][2])]
 
 
 def test_gold_provenance_names_the_annotators_who_had_each_span(proj: Project) -> None:
@@ -106,8 +116,8 @@ def test_gold_provenance_names_the_annotators_who_had_each_span(proj: Project) -
         find(text, "5", "COUNT"),
         find(text, "المرصد السوري", "SOURCE"),  # nobody marked it: drawn by the reviewer
     ]
-    team.save_gold(proj, aid, "lead", gold, "manual")
-    stored = {proj.article_text(aid)[s.start:s.end]: s for s in team.gold_spans(proj, aid)}
+    team_gold.save_gold(proj, aid, "lead", gold, "manual")
+    stored = {proj.article_text(aid)[s.start:s.end]: s for s in team_gold.gold_spans(proj, aid)}
     assert set(stored) == {"قوات النظام", "5", "المرصد السوري"}
     assert stored["قوات النظام"].attributes["annotators"] == ["a", "b"]
     assert stored["قوات النظام"].attributes["note"] == "checked"  # the reviewer's own attributes stay
@@ -117,24 +127,24 @@ def test_gold_provenance_names_the_annotators_who_had_each_span(proj: Project) -
         assert s.attributes["adjudicator"] == "lead"
         assert s.attributes["adjudicated_at"]
         assert s.origin == "gold"
-    assert team.gold_draft(proj, aid)[0] == "accepted"  # type: ignore[index]
+    assert team_gold.gold_draft(proj, aid)[0] == "accepted"  # type: ignore[index]
 
 
 def test_save_gold_validates_and_a_bad_span_keeps_the_old_gold(proj: Project) -> None:
     aid = ids_of(proj)[1]
     text = proj.article_text(aid)
     good = find(text, "تنظيم الدولة", "ACTOR")
-    team.save_gold(proj, aid, "lead", [good], None)
-    before = team.gold_spans(proj, aid)
+    team_gold.save_gold(proj, aid, "lead", [good], None)
+    before = team_gold.gold_spans(proj, aid)
     with pytest.raises(SpanError, match="unknown label"):
-        team.save_gold(proj, aid, "lead", [find(text, "دير الزور", "WEAPON")], None)
+        team_gold.save_gold(proj, aid, "lead", [find(text, "دير الزور", "WEAPON")], None)
     overlapping = Span(good.start + 2, good.end + 3, "ACTOR")
     with pytest.raises(SpanError, match="overlaps"):
-        team.save_gold(proj, aid, "lead", [good, overlapping], None)
-    assert team.gold_spans(proj, aid) == before
+        team_gold.save_gold(proj, aid, "lead", [good, overlapping], None)
+    assert team_gold.gold_spans(proj, aid) == before
     # Edge whitespace is trimmed exactly as for annotators.
     loc = find(text, "دير الزور", "LOCATION")
-    saved = team.save_gold(proj, aid, "lead", [Span(loc.start - 1, loc.end + 1, "LOCATION")], None)
+    saved = team_gold.save_gold(proj, aid, "lead", [Span(loc.start - 1, loc.end + 1, "LOCATION")], None)
     assert [text[s.start:s.end] for s in saved] == ["دير الزور"]
 
 
@@ -145,34 +155,34 @@ def test_draft_is_edited_span_by_span_and_exported_only_when_accepted(proj: Proj
     text = proj.article_text(aid)
     annotate(proj, aid, "a", [("مصادر ميدانية", "SOURCE"), ("7", "COUNT")])
     src = find(text, "مصادر ميدانية", "SOURCE")
-    added = team.add_gold_span(proj, aid, "lead", src.start, src.end, "SOURCE")
+    added = team_gold.add_gold_span(proj, aid, "lead", src.start, src.end, "SOURCE")
     assert added.id is not None and added.attributes["annotators"] == ["a"]
-    status, spans = team.gold_draft(proj, aid)  # type: ignore[misc]
+    status, spans = team_gold.gold_draft(proj, aid)  # type: ignore[misc]
     assert status == "draft" and [s.id for s in spans] == [added.id]
-    assert team.gold_rows(proj) == []  # a draft is not gold yet
+    assert team_gold.gold_rows(proj) == []  # a draft is not gold yet
     with pytest.raises(SpanError, match="overlaps"):
-        team.add_gold_span(proj, aid, "lead", src.start + 1, src.end, "ACTOR")
+        team_gold.add_gold_span(proj, aid, "lead", src.start + 1, src.end, "ACTOR")
 
     region = find(text, "ريف حمص", "LOCATION")
-    loc = team.add_gold_span(proj, aid, "lead", region.start, region.end, "LOCATION")
+    loc = team_gold.add_gold_span(proj, aid, "lead", region.start, region.end, "LOCATION")
     assert loc.attributes["annotators"] == []
     # Relabel the source span as ACTOR: nobody marked that, so provenance follows the change.
-    changed = team.update_gold_span(proj, added.id, "lead", label="ACTOR")
+    changed = team_gold.update_gold_span(proj, added.id, "lead", label="ACTOR")
     assert changed.label == "ACTOR" and changed.attributes["annotators"] == []
-    deleted = team.delete_gold_span(proj, loc.id, "lead")  # type: ignore[arg-type]
+    deleted = team_gold.delete_gold_span(proj, loc.id, "lead")  # type: ignore[arg-type]
     assert deleted.label == "LOCATION"
-    assert [(s.label, s.id) for s in team.gold_spans(proj, aid)] == [("ACTOR", added.id)]
+    assert [(s.label, s.id) for s in team_gold.gold_spans(proj, aid)] == [("ACTOR", added.id)]
 
     out = tmp_path / "gold.jsonl"
     assert export_jsonl(proj, out, gold=True).records == 0
-    team.set_gold_status(proj, aid, "lead", "accepted")
+    team_gold.set_gold_status(proj, aid, "lead", "accepted")
     summary = export_jsonl(proj, out, gold=True)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert summary.records == 1 and records[0]["meta"]["gold"] is True
     assert [(s["text"], s["label"]) for s in records[0]["spans"]] == [("مصادر ميدانية", "ACTOR")]
     assert records[0]["spans"][0]["attributes"]["adjudicator"] == "lead"
     with pytest.raises(ProjectError, match="no gold"):
-        team.set_gold_status(proj, ids_of(proj)[3], "lead", "accepted")
+        team_gold.set_gold_status(proj, ids_of(proj)[3], "lead", "accepted")
 
 
 # ============================================================================ review queue
@@ -188,18 +198,18 @@ def test_review_queue_lists_lowest_agreement_first(proj: Project) -> None:
     annotate(proj, a4, "a", [("إدلب", "LOCATION")])  # only one annotator: nothing to compare
     annotate(proj, a5, "a", [("الرقة", "LOCATION")])
     annotate(proj, a5, "b", [("الرقة", "LOCATION")], status="in_progress")  # not done
-    team.save_gold(proj, a1, "lead", [], "manual")
+    team_gold.save_gold(proj, a1, "lead", [], "manual")
 
-    queue = team.review_queue(proj)
+    queue = team_queue.review_queue(proj)
     assert [item.article_id for item in queue] == [a3, a2, a1]
     assert [round(item.score, 3) for item in queue] == [0.0, 0.667, 1.0]
     assert [item.has_gold for item in queue] == [False, False, True]
     assert queue[2].gold_status == "accepted"
     assert queue[0].annotators == ("a", "b")
     annotate(proj, a2, "c", [("الجيش", "ACTOR")])
-    assert [item.article_id for item in team.review_queue(proj, min_done=3)] == [a2]
+    assert [item.article_id for item in team_queue.review_queue(proj, min_done=3)] == [a2]
     with pytest.raises(ProjectError):
-        team.review_queue(proj, min_done=1)
+        team_queue.review_queue(proj, min_done=1)
 
 
 def _bulk_articles(project: Project, n: int) -> list[int]:
@@ -229,7 +239,7 @@ def test_review_queue_handles_ten_thousand_articles_quickly(tmp_path: Path) -> N
                 [(aid, "a") for aid in ids] + [(aid, "b") for aid in ids if aid % 2 == 0],
             )
         started = time.perf_counter()
-        queue = team.review_queue(p)
+        queue = team_queue.review_queue(p)
         elapsed = time.perf_counter() - started
         assert len(queue) == 10_000
         assert all(item.score == 0.0 for item in queue[:5000])
@@ -249,28 +259,28 @@ def test_batch_adjudication_writes_only_settled_articles(proj: Project) -> None:
     annotate(proj, a3, "a", [("مصادر ميدانية", "SOURCE")])
     annotate(proj, a3, "b", [("مصادر ميدانية", "SOURCE")])
     annotate(proj, a4, "a", [("إدلب", "LOCATION")])
-    existing = team.save_gold(proj, a3, "lead", [], "manual")  # a reviewer decided: keep it
+    existing = team_gold.save_gold(proj, a3, "lead", [], "manual")  # a reviewer decided: keep it
 
-    summary = team.adjudicate_batch(proj, "lead", "unanimous")
+    summary = team_gold.adjudicate_batch(proj, "lead", "unanimous")
     assert (summary.written, summary.conflicts_remaining, summary.skipped_existing) == (1, 1, 1)
     assert summary.considered == 3 and summary.conflict_articles == [a2]
     assert "1 articles adjudicated" in summary.line() and summary.to_dict()["written"] == 1
-    gold = team.gold_spans(proj, a1)
+    gold = team_gold.gold_spans(proj, a1)
     text = proj.article_text(a1)
     assert [(text[s.start:s.end], s.label) for s in gold] == [("قوات النظام", "ACTOR"), ("حلب", "LOCATION")]
     assert all(s.attributes["annotators"] == ["a", "b"] and s.attributes["adjudicator"] == "lead" for s in gold)
-    assert team.gold_spans(proj, a3) == existing
-    assert team.gold_draft(proj, a2) is None and team.gold_draft(proj, a4) is None
+    assert team_gold.gold_spans(proj, a3) == existing
+    assert team_gold.gold_draft(proj, a2) is None and team_gold.gold_draft(proj, a4) is None
 
     # A third annotator agreeing with a makes a2 a 2-of-3 majority.
     annotate(proj, a2, "c", [("تنظيم الدولة", "ACTOR"), ("دير الزور", "LOCATION")])
-    again = team.adjudicate_batch(proj, "lead", "majority")
+    again = team_gold.adjudicate_batch(proj, "lead", "majority")
     assert (again.written, again.conflicts_remaining, again.skipped_existing) == (1, 0, 2)
     t2 = proj.article_text(a2)
-    by_text = {t2[s.start:s.end]: s.attributes["annotators"] for s in team.gold_spans(proj, a2)}
+    by_text = {t2[s.start:s.end]: s.attributes["annotators"] for s in team_gold.gold_spans(proj, a2)}
     assert by_text == {"تنظيم الدولة": ["a", "b", "c"], "دير الزور": ["a", "c"]}
     with pytest.raises(Exception, match="strategy"):
-        team.adjudicate_batch(proj, "lead", "loudest")
+        team_gold.adjudicate_batch(proj, "lead", "loudest")
 
 
 def test_batch_min_strategy_needs_that_many_supporters(proj: Project) -> None:
@@ -278,10 +288,10 @@ def test_batch_min_strategy_needs_that_many_supporters(proj: Project) -> None:
     annotate(proj, a1, "a", [("قوات النظام", "ACTOR"), ("حلب", "LOCATION")])
     annotate(proj, a1, "b", [("قوات النظام", "ACTOR")])
     annotate(proj, a1, "c", [("قوات النظام", "ACTOR"), ("حلب", "LOCATION")])
-    assert team.adjudicate_batch(proj, "lead", "min", min_annotators=3).conflicts_remaining == 1
-    summary = team.adjudicate_batch(proj, "lead", "min", min_annotators=2)
+    assert team_gold.adjudicate_batch(proj, "lead", "min", min_annotators=3).conflicts_remaining == 1
+    summary = team_gold.adjudicate_batch(proj, "lead", "min", min_annotators=2)
     assert summary.written == 1
-    assert len(team.gold_spans(proj, a1)) == 2
+    assert len(team_gold.gold_spans(proj, a1)) == 2
 
 
 # =============================================================================== agreement
@@ -294,29 +304,29 @@ def test_project_agreement_counts_done_annotations_by_default(proj: Project) -> 
     annotate(proj, a3, "a", [("ريف حمص", "LOCATION")])
     annotate(proj, a3, "c", [("ريف حمص", "LOCATION")])
 
-    report = team.project_agreement(proj)
+    report = team_agreement.project_agreement(proj)
     assert sorted(a.article_id for a in report.articles) == [a1, a3]
     assert report.annotators == ("a", "b", "c")
     micro = report.overall_exact_micro
     assert (micro.tp, micro.fp + micro.fn) == (2, 1)
 
-    with_unfinished = team.project_agreement(proj, include_unfinished=True)
+    with_unfinished = team_agreement.project_agreement(proj, include_unfinished=True)
     assert sorted(a.article_id for a in with_unfinished.articles) == [a1, a2, a3]
 
-    only_ab = team.project_agreement(proj, annotators=["a", "b"])
+    only_ab = team_agreement.project_agreement(proj, annotators=["a", "b"])
     assert [a.article_id for a in only_ab.articles] == [a1] and only_ab.annotators == ("a", "b")
 
-    actor = team.project_agreement(proj, label="ACTOR")
+    actor = team_agreement.project_agreement(proj, label="ACTOR")
     assert actor.overall_exact_micro.f1 == 1.0
     with pytest.raises(LabelError):
-        team.project_agreement(proj, label="WEAPON")
+        team_agreement.project_agreement(proj, label="WEAPON")
 
 
 # ============================================================================== assignment
 def test_assign_gives_each_article_exactly_overlap_distinct_annotators(tmp_path: Path) -> None:
     with Project.create(tmp_path / "asg.db", creator="lead") as p:
         ids = _bulk_articles(p, 50)
-        counts = team.assign(p, ["x", "y", "z", "w"], overlap=3, seed=7)
+        counts = team_assignment.assign(p, ["x", "y", "z", "w"], overlap=3, seed=7)
         rows = p.conn.execute("SELECT article_id, annotator FROM assignments").fetchall()
         per_article = Counter(aid for aid, _ in rows)
         assert set(per_article) == set(ids) and set(per_article.values()) == {3}
@@ -325,7 +335,7 @@ def test_assign_gives_each_article_exactly_overlap_distinct_annotators(tmp_path:
         assert counts == Counter(name for _, name in rows)
         assert p.role("w") == "annotator"
         # Varied pairs: with overlap 2 of 4 people every pair should occur, not a fixed rotation.
-        team.assign(p, ["x", "y", "z", "w"], overlap=2, seed=7)
+        team_assignment.assign(p, ["x", "y", "z", "w"], overlap=2, seed=7)
         pairs = Counter(tuple(sorted(names)) for names in team_groups(p).values())
         assert len(pairs) == 6
 
@@ -340,36 +350,36 @@ def team_groups(p: Project) -> dict[int, list[str]]:
 def test_assign_is_seeded_replaces_previous_and_keeps_others(tmp_path: Path) -> None:
     with Project.create(tmp_path / "asg.db", creator="lead") as p:
         _bulk_articles(p, 30)
-        team.assign(p, ["other"], overlap=1)
-        team.assign(p, ["x", "y", "z"], overlap=2, seed=1)
-        first = team.assignments(p)
-        team.assign(p, ["z", "y", "x"], overlap=2, seed=1)  # argument order does not matter
-        assert team.assignments(p) == first
-        team.assign(p, ["x", "y", "z"], overlap=2, seed=2)
-        assert team.assignments(p) != first
-        counts = team.assign(p, ["x", "y", "z"], overlap=1, seed=1)
+        team_assignment.assign(p, ["other"], overlap=1)
+        team_assignment.assign(p, ["x", "y", "z"], overlap=2, seed=1)
+        first = team_assignment.assignments(p)
+        team_assignment.assign(p, ["z", "y", "x"], overlap=2, seed=1)  # argument order does not matter
+        assert team_assignment.assignments(p) == first
+        team_assignment.assign(p, ["x", "y", "z"], overlap=2, seed=2)
+        assert team_assignment.assignments(p) != first
+        counts = team_assignment.assign(p, ["x", "y", "z"], overlap=1, seed=1)
         assert counts == {"x": 10, "y": 10, "z": 10}
-        now = team.assignments(p)
+        now = team_assignment.assignments(p)
         assert sum(len(now[n]) for n in "xyz") == 30  # old overlap-2 rows are gone
         assert len(now["other"]) == 30  # someone else's assignments stay
         assert p.list_articles("x")[:10] == sorted(now["x"])  # assigned articles come first
         for bad in (0, 4):
-            with pytest.raises(team.AssignmentError):
-                team.assign(p, ["x", "y", "z"], overlap=bad)
+            with pytest.raises(team_assignment.AssignmentError):
+                team_assignment.assign(p, ["x", "y", "z"], overlap=bad)
         with pytest.raises(ProjectError, match="more than once"):
-            team.assign(p, ["x", "x"], overlap=1)
+            team_assignment.assign(p, ["x", "x"], overlap=1)
         with pytest.raises(ProjectError):
-            team.assign(p, [], overlap=1)
-        with pytest.raises(team.AssignmentError, match="no article"):
-            team.assign(p, ["x"], overlap=1, articles=[999_999])
-        assert team.assignments(p) == now
+            team_assignment.assign(p, [], overlap=1)
+        with pytest.raises(team_assignment.AssignmentError, match="no article"):
+            team_assignment.assign(p, ["x"], overlap=1, articles=[999_999])
+        assert team_assignment.assignments(p) == now
 
 
 def test_assign_hundred_thousand_articles_in_seconds(tmp_path: Path) -> None:
     with Project.create(tmp_path / "big.db", creator="lead") as p:
         _bulk_articles(p, 100_000)
         started = time.perf_counter()
-        counts = team.assign(p, ["a", "b", "c", "d", "e"], overlap=2, seed=3)
+        counts = team_assignment.assign(p, ["a", "b", "c", "d", "e"], overlap=2, seed=3)
         elapsed = time.perf_counter() - started
         assert counts == dict.fromkeys("abcde", 40_000)
         assert p.conn.execute("SELECT count(*) FROM assignments").fetchone()[0] == 200_000
@@ -400,11 +410,11 @@ def test_merge_brings_new_work_and_twice_changes_nothing(pair: tuple[Project, Pr
     annotate(other, aid(other, 0), "b", [("قوات النظام", "ACTOR")])
     annotate(other, aid(other, 4), "b", [("الرقة", "LOCATION")])
     other.reject_suggestion(aid(other, 0), "b", 0, 4, "ACTOR")
-    team.save_gold(other, aid(other, 4), "lead", [find(TEXTS[4], "الرقة", "LOCATION")], "manual")
-    team.assign(other, ["b"], overlap=1)
+    team_gold.save_gold(other, aid(other, 4), "lead", [find(TEXTS[4], "الرقة", "LOCATION")], "manual")
+    team_assignment.assign(other, ["b"], overlap=1)
     other_before = dump(other.path)
 
-    summary = merge.merge_projects(here, [other.path])
+    summary = sync_files.merge_projects(here, [other.path])
     assert (summary.articles_added, summary.articles_matched) == (1, 4)
     assert (summary.annotations_added, summary.gold_added, summary.annotators_added) == (2, 1, 1)
     assert summary.conflicts == [] and "1 new articles" in summary.line()
@@ -415,13 +425,13 @@ def test_merge_brings_new_work_and_twice_changes_nothing(pair: tuple[Project, Pr
         find(TEXTS[4], "الرقة", "LOCATION").key()]
     assert here.annotation(new_id, "b").status == "done"  # type: ignore[union-attr]
     assert here.rejected_suggestions(aid(here, 0), "b") == {(0, 4, "ACTOR")}
-    assert team.gold_rows(here)[0][0] == new_id
-    assert team.gold_spans(here, new_id)[0].attributes["adjudicator"] == "lead"
-    assert len(team.assignments(here)["b"]) == 5
+    assert team_gold.gold_rows(here)[0][0] == new_id
+    assert team_gold.gold_spans(here, new_id)[0].attributes["adjudicator"] == "lead"
+    assert len(team_assignment.assignments(here)["b"]) == 5
     assert here.list_articles("b", search="سيطرت") == [new_id]  # the search key came along
 
     after_first = dump(here.path)
-    second = merge.merge_projects(here, [other.path])
+    second = sync_files.merge_projects(here, [other.path])
     assert dump(here.path) == after_first
     assert not second.changed and second.conflicts == []
     assert second.annotations_unchanged == 2 and second.gold_unchanged == 1
@@ -440,10 +450,10 @@ def test_merge_newer_wins_and_reports_conflicts(pair: tuple[Project, Project]) -
     here.set_status(aid(here, 2), "a", "in_progress")
     annotate(other, aid(other, 2), "a", [("ريف حمص", "LOCATION")])
     # Gold on article 3: other adjudicated later -> other wins.
-    team.save_gold(here, aid(here, 3), "lead", [find(TEXTS[3], "إدلب", "LOCATION")], "manual")
-    team.save_gold(other, aid(other, 3), "lead", [find(TEXTS[3], "الطيران الروسي", "ACTOR")], "manual")
+    team_gold.save_gold(here, aid(here, 3), "lead", [find(TEXTS[3], "إدلب", "LOCATION")], "manual")
+    team_gold.save_gold(other, aid(other, 3), "lead", [find(TEXTS[3], "الطيران الروسي", "ACTOR")], "manual")
 
-    summary = merge.merge_projects(here, [other.path])
+    summary = sync_files.merge_projects(here, [other.path])
     assert (summary.annotations_updated, summary.annotations_kept) == (2, 1)
     assert summary.gold_updated == 1
     got = {(c.article_id, c.annotator, c.winner) for c in summary.conflicts}
@@ -456,10 +466,10 @@ def test_merge_newer_wins_and_reports_conflicts(pair: tuple[Project, Project]) -
     assert [t1[s.start:s.end] for s in here.spans(aid(here, 1), "a")] == ["تنظيم الدولة"]
     assert here.annotation(aid(here, 2), "a").status == "done"  # type: ignore[union-attr]
     t3 = here.article_text(aid(here, 3))
-    assert [t3[s.start:s.end] for s in team.gold_spans(here, aid(here, 3))] == ["الطيران الروسي"]
+    assert [t3[s.start:s.end] for s in team_gold.gold_spans(here, aid(here, 3))] == ["الطيران الروسي"]
 
     before = dump(here.path)
-    again = merge.merge_projects(here, [other.path])
+    again = sync_files.merge_projects(here, [other.path])
     assert dump(here.path) == before and not again.changed
     # Issue #16 item 19b: the disagreement kept here was reported by the first merge; merging
     # the same unchanged file again reports nothing (it used to repeat that conflict forever).
@@ -473,7 +483,7 @@ def test_merge_roles_go_up_never_down(pair: tuple[Project, Project]) -> None:
     here.set_role("y", "annotator")
     other.set_role("y", "reviewer")
     other.set_role("z", "reviewer")
-    summary = merge.merge_projects(here, [other.path])
+    summary = sync_files.merge_projects(here, [other.path])
     assert (here.role("x"), here.role("y"), here.role("z")) == ("reviewer", "reviewer", "reviewer")
     assert summary.reviewers_added == 1 and summary.annotators_added == 1
 
@@ -488,16 +498,16 @@ def test_merge_refuses_other_labels_listing_them_and_changes_nothing(tmp_path: P
     good = tmp_path / "other.db"
     before = dump(here.path)
     with pytest.raises(MergeError) as err:
-        merge.merge_projects(here, [good, tmp_path / "w.db"])  # the good file first: still nothing
+        sync_files.merge_projects(here, [good, tmp_path / "w.db"])  # the good file first: still nothing
     assert "WEAPON" in str(err.value) and "w.db" in str(err.value) and "--map" in str(err.value)
     assert dump(here.path) == before
     with pytest.raises(MergeError, match="no label 'GUN'"):
-        merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "GUN"})
+        sync_files.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "GUN"})
     with pytest.raises(MergeError, match="ARMS"):
-        merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR", "ARMS": "ACTOR"})
+        sync_files.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR", "ARMS": "ACTOR"})
     assert dump(here.path) == before
 
-    summary = merge.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR"})
+    summary = sync_files.merge_projects(here, [tmp_path / "w.db"], mapping={"WEAPON": "ACTOR"})
     assert summary.annotations_added == 1
     t0 = here.article_text(aid(here, 0))
     assert [(t0[s.start:s.end], s.label) for s in here.spans(aid(here, 0), "b")] == [
@@ -520,13 +530,13 @@ def test_merge_refuses_files_that_are_not_projects(tmp_path: Path, pair: tuple[P
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     with pytest.raises(MergeError, match="newer version"):
-        merge.merge_projects(here, [newer])
+        sync_files.merge_projects(here, [newer])
     before = dump(here.path)
     for bad in (text_file, foreign, tmp_path / "missing.db", tmp_path):
         with pytest.raises(MergeError, match="not|no such|folder"):
-            merge.merge_projects(here, [tmp_path / "other.db", bad])
+            sync_files.merge_projects(here, [tmp_path / "other.db", bad])
     with pytest.raises(MergeError, match="itself"):
-        merge.merge_projects(here, [here.path])
+        sync_files.merge_projects(here, [here.path])
     assert dump(here.path) == before
 
 
@@ -539,5 +549,5 @@ def test_merge_refuses_a_span_that_breaks_this_projects_rules(tmp_path: Path,
     other.add_span(aid(other, 0), "b", t.index("النظام"), t.index("النظام") + 6, "LOCATION")
     before = dump(here.path)
     with pytest.raises(MergeError, match="overlaps"):
-        merge.merge_projects(here, [other.path])
+        sync_files.merge_projects(here, [other.path])
     assert dump(here.path) == before

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Span
+from annotator.core.domain import Span
 from annotator.core.tokenizer import (
     TOKENIZER_NAME,
     Token,

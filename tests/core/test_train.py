@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span, Suggestion
 from annotator.core.errors import InputError, SuggesterUnavailable
-from annotator.core.model import Span, Suggestion
-from annotator.core.train import DEFAULT_CONFIG, TrainProgress, train
 from annotator.core.formats.docbin import write as write_docbin
+from annotator.core.train import DEFAULT_CONFIG, TrainProgress, train
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKENIZER_FILE = ROOT / "annotator" / "core" / "tokenizer.py"
@@ -153,7 +153,7 @@ def test_train_missing_corpus(tmp_path: Path) -> None:
 
 def test_model_suggester_on_the_trained_model(trained) -> None:
     from annotator.core.suggest import get_suggester
-    from annotator.core.suggest.model import ModelSuggester
+    from annotator.core.suggest.trained import ModelSuggester
 
     result, _ = trained
     sug = ModelSuggester(result.model_path)
@@ -176,7 +176,7 @@ def test_model_suggester_on_the_trained_model(trained) -> None:
 
 
 def test_model_suggester_unavailable(tmp_path: Path) -> None:
-    from annotator.core.suggest.model import ModelSuggester
+    from annotator.core.suggest.trained import ModelSuggester
 
     for bad in (tmp_path / "missing", None):
         with pytest.raises(SuggesterUnavailable) as exc:

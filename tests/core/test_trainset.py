@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.errors import ExportError
-from annotator.core.model import Span
 from annotator.core.formats.conll import DOCSTART
 from annotator.core.formats.conll import read as read_conll
 from annotator.core.formats.conll import write as write_conll

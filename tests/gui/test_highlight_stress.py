@@ -71,8 +71,8 @@ def child(folder: str) -> int:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, os.path.join(folder, "settings"))
 
+    from annotator.core.domain import Span
     from annotator.core.importing import ArticleRecord, content_hash, import_records
-    from annotator.core.model import Span
     from annotator.core.store import Project
     from annotator.gui import create_main_window
     from annotator.gui.app import ensure_app

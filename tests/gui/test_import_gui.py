@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 
-
 def test_import_from_the_window_adds_articles_and_reports_bad_lines(qtbot, make_project, open_window, tmp_path):
     path, ids = make_project(["مقال أول عن قصف في ريف إدلب الجنوبي."])
     window = open_window(path)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 
 from annotator.core.errors import PermissionDenied
 from annotator.core.store import Project
-from annotator.core.team import gold_draft, gold_rows, gold_spans
+from annotator.core.team.gold import gold_draft, gold_rows, gold_spans
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

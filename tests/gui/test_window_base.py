@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea
 
-from annotator.core.model import Label
+from annotator.core.domain import Label
 from annotator.core.store import MAX_LABELS, Project
 
 

@@ -20,7 +20,7 @@ def pg_server() -> Iterator[PgServer]:
 @pytest.fixture
 def hub_db(pg_server: PgServer) -> tuple[str, str]:
     """A fresh database with the hub initialised: (database name, owner URL)."""
-    from annotator.core.hub.sync import init_hub
+    from annotator.core.sync.hub import init_hub
 
     name, url = pg_server.create_database()
     assert init_hub(url) is True

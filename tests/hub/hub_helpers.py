@@ -7,8 +7,8 @@ from pathlib import Path
 
 import psycopg
 
-from annotator.core.hub.sync import add_user, clone, publish
 from annotator.core.store import Project
+from annotator.core.sync.hub import add_user, clone, publish
 
 PLACES = ["حلب", "دمشق", "حمص", "إدلب", "درعا", "الرقة", "دير الزور", "اللاذقية"]
 
@@ -24,8 +24,8 @@ def synthetic_articles(n: int) -> list[dict]:
 
 def reviewer_project(tmp: Path, n_articles: int, annotators: list[str], overlap: int,
                      name: str = "reviewer.db") -> Path:
-    from annotator.core.importer import import_paths
-    from annotator.core.team import assign
+    from annotator.core.importing import import_paths
+    from annotator.core.team.assignment import assign
 
     path = tmp / name
     source = tmp / f"{name}.jsonl"

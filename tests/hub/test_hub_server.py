@@ -7,9 +7,9 @@ import psycopg
 import pytest
 from hub_helpers import annotate, make_team
 
-from annotator.core.hub.sync import init_hub, sync
 from annotator.core.store import Project
 from annotator.core.store.hub_server import HubStore, login_role_for
+from annotator.core.sync.hub import init_hub, sync
 
 
 @pytest.fixture

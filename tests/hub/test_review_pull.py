@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from hub_helpers import annotate, make_team
 from PySide6.QtCore import QSettings
 
-from annotator.core.hub.sync import sync
+from annotator.core.sync.hub import sync
 from annotator.core.store import Project
 
 

@@ -18,9 +18,9 @@ from hub_helpers import annotate, hub_annotations, local_annotations, make_team
 
 from annotator.cli import main
 from annotator.core.errors import HubError, HubUnavailable
-from annotator.core.hub.sync import sync
-from annotator.core.merge import merge_projects
 from annotator.core.store import Project
+from annotator.core.sync.files import merge_projects
+from annotator.core.sync.hub import sync
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ def test_round_trip_equals_file_merge(pg_server, hub_db, tmp_path):
     # ... and comes down to another reviewer's desktop.
     from hub_helpers import member
 
-    from annotator.core.hub.sync import clone
+    from annotator.core.sync.hub import clone
 
     second = tmp_path / "rev2.db"
     clone(member(pg_server, team.db, team.owner_url, "rev2", "reviewer"), second, "rev2")
@@ -266,8 +266,8 @@ def test_hub_status_and_project_keeps_no_password(pg_server, hub_db, tmp_path):
 
 
 def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db, tmp_path):
-    from annotator.core.hub.sync import publish
-    from annotator.core.model import Label
+    from annotator.core.domain import Label
+    from annotator.core.sync.hub import publish
 
     team = make_team(pg_server, hub_db, tmp_path, ["alice", "bob"], n_articles=6, overlap=1)
     with Project.open(team.desktops["alice"]) as p:
@@ -290,7 +290,7 @@ def test_new_assignments_and_label_changes_reach_the_annotator(pg_server, hub_db
 def test_open_hub_without_assignments_gives_everyone_every_article(pg_server, hub_db, tmp_path):
     from hub_helpers import member, reviewer_project
 
-    from annotator.core.hub.sync import clone, publish
+    from annotator.core.sync.hub import clone, publish
 
     db, owner_url = hub_db
     path = reviewer_project(tmp_path, 5, [], 0)
@@ -302,7 +302,7 @@ def test_open_hub_without_assignments_gives_everyone_every_article(pg_server, hu
 
 
 def test_failed_clone_leaves_no_file(pg_server, hub_db, tmp_path):
-    from annotator.core.hub.sync import clone
+    from annotator.core.sync.hub import clone
 
     team = make_team(pg_server, hub_db, tmp_path, ["alice"], n_articles=2, overlap=1)
     with pytest.raises(HubError, match="'mallory' is not a member of the hub"):

@@ -28,9 +28,14 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.errors import StorageError
-from annotator.core.importing import BATCH_SIZE, ArticleRecord, content_hash, import_records
-from annotator.core.model import Span
+from annotator.core.importing import (
+    BATCH_SIZE,
+    ArticleRecord,
+    content_hash,
+    import_records,
+)
 from annotator.core.store import Project
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # for the GUI tests; set before any QApplication

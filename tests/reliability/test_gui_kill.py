@@ -94,9 +94,10 @@ def run_child(project_path: str, seed: int) -> None:
 
 def zygote() -> None:
     """Import everything, then fork one trial per line ``<project> <seed>`` on stdin."""
+    import PySide6.QtTest  # noqa: F401
+
     import annotator.core.store  # noqa: F401  (the slow imports, paid once)
     import annotator.gui.main_window  # noqa: F401
-    import PySide6.QtTest  # noqa: F401
     from annotator.core.counts import count_attributes
     from annotator.core.text import snap_span
 

@@ -22,9 +22,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.domain import Span
 from annotator.core.exporting import export_jsonl
 from annotator.core.importing import ArticleRecord, import_paths, import_records
-from annotator.core.model import Span
 from annotator.core.offsets import QtOffsetMap
 from annotator.core.store import Project
 from annotator.core.text import fold, normalize

@@ -22,8 +22,8 @@ from sqlite_utils import Database
 
 from annotator.core.errors import SchemaVersionError
 from annotator.core.importing import content_hash
-from annotator.core.schema import SCHEMA_VERSION, migrations
 from annotator.core.store import Project
+from annotator.core.store.schema import SCHEMA_VERSION, migrations
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the GUI start-up check; before any QApplication
 

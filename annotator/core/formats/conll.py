@@ -24,8 +24,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain import Span
 from ..errors import InputError
-from ..model import Span
 from ..tokenizer import AlignmentReport, align_spans, is_invisible, tokenize
 from . import atomic
 from .record import ArticleRecord, decode, read_bytes

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain import Span
 from ..errors import ExportError
-from ..model import Span
 from ..tokenizer import doc_with_spans, make_nlp
 from . import atomic
 from .trainsplit import ExportReport, Splitter, record_key, unpack

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article, Span
+from ..domain import Article, Span
 
 
 def doccano_record(article: Article, spans: list[Span], annotator: str) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..domain import STATUSES, Article, Span
 from ..errors import InputError
-from ..model import STATUSES, Article, Span
 from .atomic import atomic_file
 from .record import (
     SAVE_AS_UTF8,

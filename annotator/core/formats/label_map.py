@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..domain import Label, Span
 from ..errors import InputError
-from ..model import Label, Span
 
 # Colours for labels created by --add-labels: Okabe–Ito, then Tol's muted set (colour-blind safe).
 NEW_LABEL_COLORS = (

@@ -24,8 +24,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
+from ..domain import Article, Span, Suggestion
 from ..errors import InputError
-from ..model import Article, Span, Suggestion
 from .atomic import atomic_file
 from .jsonl import check_no_lone_surrogates
 from .record import ArticleRecord, check_text, decode, first_line, read_bytes

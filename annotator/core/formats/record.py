@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import Span, Suggestion
 from ..errors import InputError
-from ..model import Span, Suggestion
 
 SAVE_AS_UTF8 = "file is UTF-16 encoded; save it as UTF-8"
 

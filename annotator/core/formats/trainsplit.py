@@ -1,6 +1,6 @@
 """Training sets (spaCy DocBin, CoNLL): records, the train/dev split and the report.
 
-A *record* is ``(text, spans, meta)``: ``spans`` are :class:`annotator.core.model.Span`
+A *record* is ``(text, spans, meta)``: ``spans`` are :class:`annotator.core.domain.Span`
 objects (or ``(start, end, label)`` tuples / dicts), ``meta`` a dict whose ``article_id`` /
 ``id`` / ``external_id`` names the article for the train/dev split. Writers consume records
 as a stream.

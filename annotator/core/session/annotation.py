@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..domain import Span, Suggestion
 from ..errors import SpanError
-from ..model import Span, Suggestion
 from ..store import Project
 from .history import History, Step
 

@@ -3,7 +3,7 @@ service behind review mode; INCEpTION's curation service plays this part there).
 
 How the draft is kept (rules the code relies on):
 
-* Until the reviewer changes something, the draft is *derived*: ``merge(strategy)`` of the
+* Until the reviewer changes something, the draft is *derived*: ``draft_gold(strategy)`` of the
   done annotations, nothing written. Browsing therefore never creates gold rows (a gold
   row, even a draft, stops ``annotator adjudicate`` from touching the article).
 * The first edit stores the derived draft as a 'draft' gold row and applies the edit on
@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..adjudication import Conflict, Draft, agreement_class, merge
+from ..domain import Span, Suggestion
 from ..errors import AnnotatorError, SpanError
-from ..model import Span, Suggestion
 from ..store import Project, now_iso
-from ..team import (
+from ..team.adjudication import Conflict, Draft, agreement_class, draft_gold
+from ..team.gold import (
     add_gold_span,
     delete_gold,
     delete_gold_span,
@@ -135,13 +135,13 @@ class ReviewSession:
     def _set_strategy(self, strategy: str, k: int) -> None:
         n = max(1, len(self.annotators))
         self.strategy, self.k = strategy, max(1, min(k, n))
-        self.draft = merge(self.by_annotator, self.strategy, self.k)  # type: ignore[arg-type]
+        self.draft = draft_gold(self.by_annotator, self.strategy, self.k)  # type: ignore[arg-type]
         self.conflicts = list(self.draft.conflicts)
 
     def _article_score(self) -> float | None:
         if len(self.annotators) < 2 or self.article_id is None:
             return None
-        from ..agreement import ArticleAnnotations, compute_agreement
+        from ..team.agreement import ArticleAnnotations, compute_agreement
 
         report = compute_agreement([ArticleAnnotations(self.article_id, "", self.by_annotator, tokens=())])
         return report.articles[0].score if report.articles else None
@@ -365,7 +365,7 @@ class ReviewSession:
                 self.spans, self.resolved, self.conflict_index = self.derived_spans(), set(), None
             return False
         was_accepted = self.gold_status == "accepted"
-        draft = merge(self.by_annotator, strategy, k)  # type: ignore[arg-type]
+        draft = draft_gold(self.by_annotator, strategy, k)  # type: ignore[arg-type]
         spans = tuple(plain(s) for s in draft.gold_spans(self.reviewer, now_iso()))
         self._transition(GoldState("draft", strategy, k, spans, frozenset()), "change strategy")
         return was_accepted

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..domain import STATUSES, Annotation, Span
 from ..errors import ProjectError, SpanError
-from ..model import STATUSES, Annotation, Span
 from .rules import check_annotator_name, now_iso, span_from_row
 from .table import (
     CHUNK,

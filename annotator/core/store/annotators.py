@@ -1,8 +1,8 @@
 """The ``annotators`` table: names and roles."""
 from __future__ import annotations
 
+from ..domain import ROLES
 from ..errors import PermissionDenied, ProjectError
-from ..model import ROLES
 from .rules import check_annotator_name, now_iso
 from .table import TableFamily
 

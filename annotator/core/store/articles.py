@@ -5,8 +5,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..domain import STATUSES, Article
 from ..errors import ProjectError
-from ..model import STATUSES, Article
 from .rules import json_object
 from .table import CHUNK, TableFamily, marks
 

@@ -1,14 +1,14 @@
 """The ``gold`` and ``gold_spans`` tables: adjudicated annotations.
 
-The workflow (who may write gold, provenance, strategies) lives in :mod:`annotator.core.team`;
+The workflow (who may write gold, provenance, strategies) lives in :mod:`annotator.core.team.gold`;
 this family only reads and writes the rows, inside the caller's transaction."""
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 
+from ..domain import Span
 from ..errors import SpanError
-from ..model import Span
 from .rules import span_from_row
 from .table import RawSpan, TableFamily, in_text, raw_spans, replace_raw_spans
 

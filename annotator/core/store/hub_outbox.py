@@ -1,5 +1,5 @@
 """The local side of a hub sync (``project.hub``): the ``hub_outbox`` table, and the reads
-and writes a sync makes in this project. ``annotator/core/hub/sync.py`` decides what goes
+and writes a sync makes in this project. ``annotator/core/sync/hub.py`` decides what goes
 up and what comes down (merge's rules); this family runs the SQL.
 
 The outbox is filled by the triggers of migration ``m_hub_outbox`` (store/schema.py): every
@@ -17,7 +17,7 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..model import Label
+from ..domain import Label
 from .table import CHUNK, RawSpan, TableFamily, marks
 
 OutboxEntry = tuple[str, int, str, int]  # (kind, ref, who, n)

@@ -12,7 +12,7 @@ hub's annotator or reviewer group role; row-level security lets annotators read 
 assigned articles (every article on an "open" hub) and write only their own annotations;
 only reviewers write articles, assignments and gold.
 
-The sync logic (what wins, what is a conflict) is in ``core/hub/sync.py``; this module only moves rows.
+The sync logic (what wins, what is a conflict) is in ``core/sync/hub.py``; this module only moves rows.
 """
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..domain import Label
 from ..errors import LabelError
-from ..model import Label
 from .rules import check_label
 from .table import TableFamily
 

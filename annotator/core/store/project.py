@@ -32,6 +32,7 @@ from .connection import (
 
 sqlite_utils = import_sqlite_utils()
 
+from ..domain import Annotation, Article, Label, Span
 from ..errors import (
     DamagedProjectError,
     ProjectError,
@@ -39,7 +40,6 @@ from ..errors import (
     SpanError,
     StorageError,
 )
-from ..model import Annotation, Article, Label, Span
 from . import integrity
 from .annotations import Annotations
 from .annotators import Annotators
@@ -47,9 +47,9 @@ from .articles import ArticleRow, Articles
 from .assignments import Assignments
 from .gold import Gold
 from .hub_outbox import HubOutbox
-from .review_state import ReviewState
 from .labels import Labels
 from .learning import LEARNING_WINDOW, Learning
+from .review_state import ReviewState
 from .rules import check_label, check_span, default_labels, now_iso
 from .schema import SCHEMA_VERSION, migrations
 from .settings import Settings

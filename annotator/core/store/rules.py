@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..domain import Label, Span
 from ..errors import LabelError, ProjectError, SpanError
-from ..model import Label, Span
 
 ANNOTATOR_NAME_MAX = 100
 # Embeddings, overrides and isolates reorder what follows them on screen; marks (LRM, RLM)

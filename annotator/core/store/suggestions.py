@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Suggestion
+from ..domain import Suggestion
 from .rules import now_iso
 from .table import TableFamily
 

@@ -12,7 +12,13 @@ import importlib
 from typing import Any
 
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.suggest.base import CombinedSuggester, Suggester, merge_sources, origins, resolve_overlaps
+from annotator.core.suggest.base import (
+    CombinedSuggester,
+    Suggester,
+    merge_sources,
+    origins,
+    resolve_overlaps,
+)
 
 __all__ = ["get_suggester", "parse_sources", "Suggester", "CombinedSuggester", "resolve_overlaps",
            "merge_sources", "origins", "SOURCES"]
@@ -23,7 +29,7 @@ SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rules": ("annotator.core.suggest.rules", ("RuleSuggester",)),
     "patterns": ("annotator.core.suggest.patterns", ("PatternSuggester",)),
     "camel": ("annotator.core.suggest.camel", ("CamelNerSuggester", "CamelSuggester")),
-    "model": ("annotator.core.suggest.model", ("ModelSuggester", "SpacyModelSuggester", "SpacySuggester")),
+    "model": ("annotator.core.suggest.trained", ("ModelSuggester", "SpacyModelSuggester", "SpacySuggester")),
 }
 
 

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from annotator.core.domain import Suggestion
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Suggestion
 
 __all__ = [
     "Suggester",

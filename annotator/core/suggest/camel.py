@@ -23,8 +23,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, resolve_overlaps
 
 if TYPE_CHECKING:  # pragma: no cover - typing only

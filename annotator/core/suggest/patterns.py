@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from annotator.core.model import Suggestion
+from annotator.core.domain import Suggestion
 from annotator.core.suggest.base import Suggester
 from annotator.core.lang.ar.lexicon import PROCLITIC_SEQUENCES
 from annotator.core.text import fold, normalize, proclitic_length
@@ -392,9 +392,9 @@ class PatternSuggester(Suggester):
         )
         body = yaml.safe_dump({"names": {k: groups[k] for k in sorted(groups)}}, allow_unicode=True,
                               sort_keys=False, width=1000)
-        from annotator.core.exporter import atomic_output
+        from annotator.core.formats.atomic import atomic_file
 
-        with atomic_output(path) as fh:
+        with atomic_file(path) as fh:
             fh.write(header + body)
         return sum(len(v) for v in groups.values())
 

@@ -42,8 +42,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from annotator.core.counts import count_attributes_from_words, count_lexicon, words_for_category
+from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
 from annotator.core.lang.ar.lexicon import PROCLITICS, QUOTES
 from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length, snap_span

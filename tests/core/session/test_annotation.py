@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.domain import Span, Suggestion
 from annotator.core.errors import SpanError
-from annotator.core.model import Span, Suggestion
 from annotator.core.session import AnnotationSession
 from annotator.core.store import Project
 

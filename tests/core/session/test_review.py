@@ -12,11 +12,11 @@ import pytest
 from sqlite_utils import Database
 
 from annotator.core.errors import AnnotatorError, PermissionDenied, SpanError
-from annotator.core.importer import ArticleRecord, content_hash, import_records
-from annotator.core.schema import migrations
+from annotator.core.importing import ArticleRecord, content_hash, import_records
 from annotator.core.session import ReviewSession
 from annotator.core.store import Project
-from annotator.core.team import gold_draft
+from annotator.core.store.schema import migrations
+from annotator.core.team.gold import gold_draft
 
 REVIEWER = "rev"
 AMAL, BADR = "amal", "badr"

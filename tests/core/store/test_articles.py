@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from annotator.core.importer import content_hash as importer_hash
+from annotator.core.importing import content_hash as importer_hash
 from annotator.core.store import Project, content_hash
 
 

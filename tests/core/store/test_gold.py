@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.core.model import Span
+from annotator.core.domain import Span
 from annotator.core.store import Project, now_iso
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.core.model import Label
+from annotator.core.domain import Label
 from annotator.core.store import Project
 
 

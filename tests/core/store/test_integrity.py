@@ -77,7 +77,7 @@ def test_check_repair_drops_the_triggers_and_views(tmp_path: Path) -> None:
 
 def test_a_span_past_its_text_is_reported_and_the_project_keeps_working(tmp_path: Path) -> None:
     """#16 item 3: such a span made the workbench fail on the article and export wrote it."""
-    from annotator.core.exporter import export_jsonl
+    from annotator.core.exporting import export_jsonl
 
     path = make_projects.make_span_past_text(tmp_path)
     with Project.open(path) as p:

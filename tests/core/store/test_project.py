@@ -11,15 +11,15 @@ from typing import Any
 import pytest
 import sqlite_utils
 
+from annotator.core.domain import Label, Span
 from annotator.core.errors import (
     LabelError,
     ProjectError,
     SchemaVersionError,
     SpanError,
 )
-from annotator.core.model import Label, Span
-from annotator.core.schema import SCHEMA_VERSION, migrations
 from annotator.core.store import BUSY_TIMEOUT_MS, Project
+from annotator.core.store.schema import SCHEMA_VERSION, migrations
 
 
 def other_connection(path: Path) -> sqlite3.Connection:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.domain import Span
 from annotator.core.errors import SpanError
-from annotator.core.model import Span
 from annotator.core.store import check_span, parse_attributes
 from annotator.core.store.rules import json_object
 

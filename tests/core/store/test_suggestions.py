@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.core.model import Suggestion
+from annotator.core.domain import Suggestion
 from annotator.core.store import Project
 
 

@@ -11,10 +11,16 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from annotator.core.domain import Span, Suggestion
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span, Suggestion
 from annotator.core.store import Project
-from annotator.core.suggest import CombinedSuggester, Suggester, get_suggester, merge_sources, origins
+from annotator.core.suggest import (
+    CombinedSuggester,
+    Suggester,
+    get_suggester,
+    merge_sources,
+    origins,
+)
 from annotator.core.suggest.patterns import PatternSuggester, project_patterns
 
 
@@ -227,7 +233,7 @@ def test_get_suggester_combines_comma_separated_sources_and_applies_the_threshol
 # ------------------------------------------------------------------ from a project, blind mode
 @pytest.fixture
 def team_project(project: Project, add_article: Callable[..., int]) -> tuple[Project, int]:
-    from annotator.core.team import save_gold
+    from annotator.core.team.gold import save_gold
 
     a1 = add_article("هاجمت سرايا الجبل مواقع قرب بلدة عين النسر.")
     a2 = add_article("قال تجمع أحرار الساحل إن الهدوء عاد.")

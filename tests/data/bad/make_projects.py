@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from annotator.core.importer import ArticleRecord, content_hash, import_records
-from annotator.core.model import Span
+from annotator.core.domain import Span
+from annotator.core.importing import ArticleRecord, content_hash, import_records
 from annotator.core.store import Project
 
 # Written for these tests.
@@ -27,7 +27,8 @@ def _span(text: str, word: str, label: str) -> Span:
 
 def make_sound(path: Path) -> Path:
     """A valid project file: articles A and B annotated by 'amal', gold on A, an assignment."""
-    from annotator.core import team
+    from annotator.core.team import assignment as team_assignment
+    from annotator.core.team import gold as team_gold
 
     with Project.create(path, creator="lead") as p:
         import_records(p, [ArticleRecord(text=TEXT_A, title="أ"), ArticleRecord(text=TEXT_B, title="ب")])
@@ -37,8 +38,8 @@ def make_sound(path: Path) -> Path:
         p.replace_spans(a, "amal", [_span(TEXT_A, "قوات النظام", "ACTOR"), _span(TEXT_A, "حلب", "LOCATION")])
         p.replace_spans(b, "amal", [_span(TEXT_B, "دير الزور", "LOCATION")])
         p.set_status(a, "amal", "done")
-        team.save_gold(p, a, "lead", [_span(TEXT_A, "حلب", "LOCATION")], "manual")
-        team.assign(p, ["amal"], 1)
+        team_gold.save_gold(p, a, "lead", [_span(TEXT_A, "حلب", "LOCATION")], "manual")
+        team_assignment.assign(p, ["amal"], 1)
     return path
 
 

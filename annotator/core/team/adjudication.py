@@ -1,11 +1,11 @@
-"""Merging several annotators' spans into a gold draft for a reviewer to adjudicate.
+"""Combining several annotators' spans into a gold draft for a reviewer to adjudicate.
 
 Pure functions over ``spans_by_annotator: dict[annotator, list[span]]`` where a span is
-anything with ``start``, ``end`` and ``label`` (:class:`annotator.core.model.Span`,
+anything with ``start``, ``end`` and ``label`` (:class:`annotator.core.domain.Span`,
 :class:`DraftSpan`, a suggestion). Annotators present in the mapping with an empty list count:
 they looked at the article and marked nothing, which is a vote against every span.
 
-How :func:`merge` decides, in order:
+How :func:`draft_gold` decides, in order:
 
 1. Candidates are the distinct (start, end, label) triples; a candidate's *supporters* are
    the annotators who marked exactly it.
@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
+from annotator.core.domain import Span
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
 
 Strategy = Literal["unanimous", "majority", "min"]
 AgreementClass = Literal["all", "partial", "conflict"]
@@ -76,7 +76,7 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Draft:
-    """Result of :func:`merge`: spans for the gold draft and what the reviewer must decide."""
+    """Result of :func:`draft_gold`: spans for the gold draft and what the reviewer must decide."""
 
     spans: tuple[DraftSpan, ...]
     conflicts: tuple[Conflict, ...]
@@ -91,12 +91,12 @@ class Draft:
         ]
 
 
-def merge(
+def draft_gold(
     spans_by_annotator: Mapping[str, Sequence[Any]],
     strategy: Strategy = "majority",
     min_annotators: int = 2,
 ) -> Draft:
-    """Merge annotators' spans into a :class:`Draft` (rules in the module docstring)."""
+    """Combine annotators' spans into a :class:`Draft` (rules in the module docstring)."""
     threshold = _support_threshold(strategy, len(spans_by_annotator), min_annotators)
     candidates = _candidates(spans_by_annotator)
     spans: list[DraftSpan] = []
@@ -121,7 +121,7 @@ def _support_threshold(strategy: str, n_annotators: int, min_annotators: int) ->
             raise AnnotatorError(f"min_annotators must be at least 1, not {min_annotators}")
         return min_annotators
     choices = ", ".join(STRATEGIES)
-    raise AnnotatorError(f"Unknown merge strategy {strategy!r}; use one of {choices}")
+    raise AnnotatorError(f"Unknown adjudication strategy {strategy!r}; use one of {choices}")
 
 
 def _candidates(spans_by_annotator: Mapping[str, Sequence[Any]]) -> list[DraftSpan]:

@@ -1,6 +1,6 @@
 """Publishing to, cloning from and syncing with a PostgreSQL hub.
 
-The rules are merge's (core/merge.py): articles are matched by content hash, there is one
+The rules are merge's (core/sync/files.py): articles are matched by content hash, there is one
 annotation per article and annotator, the newer edit wins per annotation (and per gold row),
 a winner keeps its own timestamps, and a conflict is listed whenever the losing side had
 spans that differ. So syncing twice changes nothing.
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import Label
 from ..errors import HubError, ProjectError
-from ..merge import MergeConflict, _signature, _when
-from ..model import Label
 from ..store import Project, now_iso
 from ..store.hub_server import HubStore, Pull, describe, safe_conninfo
+from .files import MergeConflict, _signature, _when
 
 # Project settings of a linked project (no password is ever among them).
 URL, HUB_ID, ANNOTATOR, SCOPE, REV, LAST_SYNC = (

@@ -1,5 +1,8 @@
-"""The team workflow: gold annotations, review queue, batch adjudication, project-wide
-agreement and assignment of articles to annotators (merging files: :mod:`.merge`).
+"""Gold annotations: the reviewer's span-by-span edits and batch adjudication.
+
+The rest of the team workflow lives next door: the review queue (:mod:`.queue`), combining
+annotators' spans into a draft (:mod:`.adjudication`), agreement (:mod:`.agreement`) and
+assignment (:mod:`.assignment`); bringing project files together is :mod:`annotator.core.sync`.
 
 Everything here takes an open :class:`~annotator.core.store.Project` and never imports Qt,
 so the CLI, the GUI and the tests share one implementation. Every function that writes does
@@ -14,32 +17,22 @@ marked exactly that span), ``adjudicator`` and ``adjudicated_at``.
 """
 from __future__ import annotations
 
-import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .adjudication import STRATEGIES, DraftSpan, merge, provenance
-from .agreement import AgreementReport, ArticleAnnotations, compute_agreement
-from .errors import AnnotatorError, ProjectError, SpanError
-from .model import Span
-from .store import Project, check_annotator_name, now_iso
-from .store.annotations import eligible_articles_sql
+from ..domain import Span
+from ..errors import AnnotatorError, ProjectError, SpanError
+from ..store import Project, now_iso
+from .adjudication import STRATEGIES, DraftSpan, draft_gold, provenance
 
 GOLD_STATUSES = ("draft", "accepted")
 # Keys that provenance() writes into a gold span's attributes; recomputed on every edit so
 # they always describe the span as it is now.
 PROVENANCE_KEYS = ("annotators", "adjudicator", "adjudicated_at")
-# Statuses counted by project_agreement(include_unfinished=True): 'new' means opened but
-# never worked on and 'skipped' means deliberately not annotated, so neither is a judgement.
-UNFINISHED_STATUSES = ("in_progress", "done", "flagged")
 
 SpanKey = tuple[int, int, str]
-
-
-class AssignmentError(ProjectError):
-    """The requested assignment cannot be made (bad overlap, no annotators, duplicates)."""
 
 
 # ===================================================================================== gold
@@ -211,68 +204,6 @@ def _with_provenance(span: Span, supporters: Sequence[str], adjudicator: str, wh
     return Span(span.start, span.end, span.label, attrs, "gold", span.id, span.created_at)
 
 
-# ============================================================================ review queue
-@dataclass(frozen=True)
-class ReviewItem:
-    """One article waiting for (or having had) adjudication."""
-
-    article_id: int
-    title: str
-    annotators: tuple[str, ...]
-    score: float  # mean pairwise overlap F1 of the done annotations (agreement module)
-    has_gold: bool  # accepted gold exists
-    gold_status: str | None = None  # None, 'draft' or 'accepted'
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "title": self.title,
-            "annotators": list(self.annotators),
-            "score": self.score,
-            "has_gold": self.has_gold,
-            "gold_status": self.gold_status,
-        }
-
-
-def review_queue(project: Project, min_done: int = 2) -> list[ReviewItem]:
-    """Articles with at least ``min_done`` done annotations, lowest agreement first.
-
-    The reviewer's time is best spent where annotators disagree most. Ties are broken by
-    article id so the order is stable between calls. Two queries in all (spans of every
-    relevant annotation, then titles and gold status), grouped in Python, so 10,000
-    articles take well under a second; tokens are not needed for the per-article score,
-    so no text is read or tokenised.
-    """
-    if min_done < 2:
-        raise ProjectError("the review queue compares annotations: min_done must be at least 2")
-    grouped = project.annotations.spans_by_article(("done",), min_done)
-    if not grouped:
-        return []
-    report = compute_agreement(
-        ArticleAnnotations(aid, "", by_name, tokens=()) for aid, by_name in grouped.items()
-    )
-    info = project.gold.review_info(eligible_articles_sql(("done",)), ["done", min_done])
-    items = []
-    for art in report.worst_articles():
-        title, gold_status = info.get(art.article_id, ("", None))
-        items.append(
-            ReviewItem(
-                article_id=int(art.article_id),
-                title=title,
-                annotators=tuple(art.annotators),
-                score=float(art.score if art.score is not None else 0.0),
-                has_gold=gold_status == "accepted",
-                gold_status=gold_status,
-            )
-        )
-    items.sort(key=lambda it: (it.score, it.article_id))
-    return items
-
-
-
-
-
-
 # ====================================================================== batch adjudication
 @dataclass
 class AdjudicationSummary:
@@ -307,7 +238,7 @@ class AdjudicationSummary:
 
 def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanimous",
                      min_annotators: int = 2) -> AdjudicationSummary:
-    """Write gold for every article whose done annotations merge without conflicts.
+    """Write gold for every article whose done annotations combine without conflicts.
 
     Articles need ``min_annotators`` done annotations (with fewer, the ``min`` strategy could
     never reach its threshold and unanimity of one person is no check at all). Articles that
@@ -330,7 +261,7 @@ def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanim
             if aid in existing:
                 summary.skipped_existing += 1
                 continue
-            draft = merge(grouped[aid], strategy, min_annotators)  # type: ignore[arg-type]
+            draft = draft_gold(grouped[aid], strategy, min_annotators)  # type: ignore[arg-type]
             spans = draft.gold_spans(adjudicator, when)
             if draft.conflicts or not _fits(project, project.article_text(aid), spans):
                 summary.conflicts_remaining += 1
@@ -344,7 +275,7 @@ def adjudicate_batch(project: Project, adjudicator: str, strategy: str = "unanim
 
 
 def _fits(project: Project, text: str, spans: Sequence[Span]) -> bool:
-    """Whether merged spans pass this project's span rules.
+    """Whether the combined spans pass this project's span rules.
 
     They come from validated annotations, so this only fails if the rules changed since
     (e.g. overlap was switched off); such an article is left to a reviewer, not aborted.
@@ -357,78 +288,3 @@ def _fits(project: Project, text: str, spans: Sequence[Span]) -> bool:
     except SpanError:
         return False
     return True
-
-
-# =============================================================================== agreement
-def project_agreement(project: Project, label: str | None = None,
-                      annotators: Sequence[str] | None = None, *,
-                      include_unfinished: bool = False) -> AgreementReport:
-    """Inter-annotator agreement over the articles at least two annotators did.
-
-    By default only 'done' annotations count: half-finished work would make agreement look
-    worse than it is. ``include_unfinished`` adds 'in_progress' and 'flagged' (never 'new' or
-    'skipped', which carry no judgement). ``annotators`` restricts the comparison to them.
-    """
-    if label is not None:
-        project.label(label)  # LabelError naming the project's labels
-    statuses = UNFINISHED_STATUSES if include_unfinished else ("done",)
-    names = None if annotators is None else sorted(set(annotators))
-    grouped = project.annotations.spans_by_article(statuses, 2, names)
-    ids = sorted(grouped)
-    texts = project.articles.texts(ids)
-    return compute_agreement(
-        (ArticleAnnotations(aid, texts[aid], grouped[aid]) for aid in ids), label=label
-    )
-
-
-# ============================================================================== assignment
-def assign(project: Project, annotators: Sequence[str], overlap: int, seed: int = 0, *,
-           articles: Sequence[int] | None = None) -> dict[str, int]:
-    """Spread the articles so each gets ``overlap`` distinct annotators; return counts.
-
-    Balanced: each article goes to the annotators with the fewest articles so far, ties
-    broken by a seeded shuffle, so counts differ by at most one and the pairs vary (fixed
-    rotations would always pair the same people, and agreement needs varied pairs). The
-    same seed, names and articles give the same assignment. Previous assignments of these
-    annotators are replaced; other annotators' assignments stay. One transaction.
-    """
-    names = [check_annotator_name(n) for n in annotators]
-    if not names:
-        raise AssignmentError("give at least one annotator to assign articles to")
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise AssignmentError(f"annotator named more than once: {', '.join(duplicates)}")
-    if isinstance(overlap, bool) or not isinstance(overlap, int) or overlap < 1:
-        raise AssignmentError(f"overlap must be a whole number ≥ 1, got {overlap!r}")
-    if overlap > len(names):
-        raise AssignmentError(
-            f"overlap {overlap} needs at least {overlap} annotators; only {len(names)} given"
-        )
-    ids = project.article_ids()
-    if articles is not None:
-        known = set(ids)
-        unknown = sorted(set(articles) - known)
-        if unknown:
-            shown = ", ".join(map(str, unknown[:10])) + (" …" if len(unknown) > 10 else "")
-            raise AssignmentError(f"no article with id {shown}")
-        ids = sorted(set(articles))
-    rng = random.Random(seed)
-    order = list(ids)
-    rng.shuffle(order)
-    pool = sorted(names)  # argument order must not change the result
-    counts = dict.fromkeys(pool, 0)
-    rows: list[tuple[int, str]] = []
-    for aid in order:
-        rng.shuffle(pool)
-        pool.sort(key=counts.__getitem__)  # stable: equal counts keep the shuffled order
-        for name in pool[:overlap]:
-            counts[name] += 1
-            rows.append((aid, name))
-    rows.sort()  # primary-key order: the b-tree inserts append instead of splitting pages
-    project.assignments.replace_for(names, rows)
-    return {n: counts[n] for n in names}
-
-
-def assignments(project: Project, annotator: str | None = None) -> dict[str, list[int]]:
-    """{annotator: assigned article ids} (all annotators, or one)."""
-    return project.assignments.by_annotator(annotator)

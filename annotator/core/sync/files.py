@@ -19,20 +19,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import MergeError, ProjectError, SpanError
-from .model import ROLES, STATUSES, Span
-from .store import (
+from ..domain import ROLES, STATUSES, Span
+from ..errors import MergeError, ProjectError, SpanError
+from ..store import (
     Project,
     check_annotator_name,
     content_hash,
     now_iso,
     parse_attributes,
 )
-from .store.connection import check_is_project_file
-from .store.received import ReceivedFile, read_received
-from .store.rules import json_object
-from .store.table import RawSpan
-from .team import GOLD_STATUSES, SpanKey
+from ..store.connection import check_is_project_file
+from ..store.received import ReceivedFile, read_received
+from ..store.rules import json_object
+from ..store.table import RawSpan
+from ..team.gold import GOLD_STATUSES, SpanKey
 
 
 # =================================================================================== merge

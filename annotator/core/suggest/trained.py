@@ -13,8 +13,8 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable
 
+from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
-from annotator.core.model import Suggestion
 from annotator.core.suggest.base import Suggester, resolve_overlaps
 
 ORIGIN = "model"

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..core.model import Label, Span
+from ..core.domain import Label, Span
 from ..core.store import ArticleRow, Project
 from .i18n import is_rtl as _is_rtl
 from .i18n import neutralise, tooltip
