@@ -6,6 +6,7 @@ widgets to its methods; what an action does lives in the session.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -16,13 +17,15 @@ from ..core.session import AnnotationSession
 from ..core.store import Project
 from . import project_files
 from .i18n import neutralise
-from .model_training import ModelTrainer
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
 from .workbench_parts import build_actions, build_window, window_icon
 from .workers import ImportJob, WarmUpJob, pool
+
+if TYPE_CHECKING:
+    from .model_training import ModelTrainer
 
 __all__ = ["MainWindow", "window_icon"]
 log = logging.getLogger(__name__)
@@ -63,7 +66,7 @@ class MainWindow(WindowBase):
         bind_history(self.session.history, self.undo_stack, self._run_history, step_text)
         self.setObjectName("mainWindow")
         build_window(self)
-        self.trainer = ModelTrainer(self)
+        self._trainer: ModelTrainer | None = None
         build_actions(self)
         self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
         self._update_title()
@@ -75,6 +78,15 @@ class MainWindow(WindowBase):
         # After the first paint, load what the first selection will need, off the GUI thread.
         QTimer.singleShot(300, lambda: pool().start(WarmUpJob()))
         QTimer.singleShot(300, self.suggestion_feed.release)
+
+    @property
+    def trainer(self) -> ModelTrainer:
+        """Model → Train's machinery, built on first use (start-up does not pay for it)."""
+        if self._trainer is None:
+            from .model_training import ModelTrainer
+
+            self._trainer = ModelTrainer(self)
+        return self._trainer
 
     # The session's state, read by the view code and the tests.
     @property
@@ -365,7 +377,8 @@ class MainWindow(WindowBase):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.hub_sync is not None:
             self.hub_sync.stop()
-        self.trainer.cancel()
+        if self._trainer is not None:
+            self._trainer.cancel()
         self._flush_time()
         pool().waitForDone(5000)
         super().closeEvent(event)

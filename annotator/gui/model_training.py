@@ -9,15 +9,13 @@ complete, so a cancelled or failed run leaves the current model as it was.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
@@ -32,6 +30,9 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AnnotatorError
 from .workers import Job, pool, start_job
+
+if TYPE_CHECKING:  # subprocess and datetime load when a model is trained, not at start-up
+    import subprocess
 
 #: ``annotator train`` prints one such line per evaluation: ``  step    200/1500  epoch …``.
 _STEP_RE = re.compile(r"^\s*step\s+(\d+)/(\d+)")
@@ -53,6 +54,8 @@ def models_folder(project_path: str | os.PathLike[str]) -> Path:
 
 def new_run_folder(project_path: str | os.PathLike[str]) -> Path:
     """A folder no earlier run used (one per run: the current model is never overwritten)."""
+    import datetime as _dt
+
     base = models_folder(project_path) / _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder, n = base, 1
     while folder.exists():
@@ -92,6 +95,8 @@ class TrainJob(Job):
         self.cancelled = False
 
     def work(self, progress: Callable[[int], None]) -> TrainOutcome:
+        import subprocess
+
         env = dict(os.environ, PYTHONIOENCODING="utf-8")
         # Where this process found the package, the child finds it too (a source checkout).
         package_root = str(Path(__file__).resolve().parents[2])

@@ -14,15 +14,16 @@ seconds to load), so the suggestions of an opened article only cost the matching
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.domain import Suggestion
 from ..core.errors import AnnotatorError
-from .workers import Job, cached_suggester, start_job
+from .workers import start_job
+
+if TYPE_CHECKING:  # the jobs load with the first warm-up, after start-up
+    from .suggestion_jobs import GuardedPatterns
 
 # The MainWindow these functions build or serve. Not imported (it imports this module):
 # the window is the only caller, and the layering stays one-way.
@@ -35,74 +36,6 @@ def tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("MainWindow", text)
-
-
-class GuardedPatterns:
-    """The project's pattern suggester shared by the GUI thread (which teaches it) and the
-    pool (which suggests with it): every use holds one lock, so a match never sees the
-    pattern tables half-updated."""
-
-    name = PATTERNS
-
-    def __init__(self, suggester: Any):
-        self.suggester = suggester
-        self.lock = threading.Lock()
-
-    def suggest(self, text: str) -> list[Suggestion]:
-        with self.lock:
-            return self.suggester.suggest(text)
-
-    def vetoes(self, text: str, start: int, end: int, label: str) -> bool:
-        with self.lock:
-            return self.suggester.vetoes(text, start, end, label)
-
-    def learn_project(self, project: Any) -> int:
-        with self.lock:
-            return self.suggester.learn_project(project)
-
-
-def _parts(names: list[str], options: dict[str, dict]) -> list[tuple[str, dict]]:
-    return [(name, options.get(name, {})) for name in names if name != PATTERNS]
-
-
-class WarmJob(Job):
-    """Builds the sources' suggesters (cached for the session) and, when ``patterns`` is
-    among them, the project's pattern suggester from a connection of its own."""
-
-    def __init__(self, project_path: str, parts: list[tuple[str, dict]], patterns: bool):
-        super().__init__()
-        self.project_path, self.parts, self.patterns = project_path, parts, patterns
-
-    def work(self, progress: Callable[[int], None]) -> Any:
-        for name, options in self.parts:
-            suggester = cached_suggester(name, options)
-            load = getattr(suggester, "load", None)  # a trained model loads on first use
-            if load is not None:
-                load()
-        if not self.patterns:
-            return None
-        from ..core.store import Project
-        from ..core.suggest.patterns import PatternSuggester
-
-        with Project.open(self.project_path) as project:
-            return PatternSuggester(project)
-
-
-class SourcesJob(Job):
-    """The suggestions of ``names`` (in that order) for one text."""
-
-    def __init__(self, text: str, names: list[str], options: dict[str, dict], patterns: GuardedPatterns | None):
-        super().__init__()
-        self.text, self.names, self.options, self.patterns = text, names, options, patterns
-
-    def work(self, progress: Callable[[int], None]) -> list[Suggestion]:
-        from ..core.suggest import CombinedSuggester
-
-        suggesters = [self.patterns if name == PATTERNS else cached_suggester(name, self.options.get(name, {}))
-                      for name in self.names]
-        if len(suggesters) == 1:
-            return suggesters[0].suggest(self.text)
-        return CombinedSuggester(suggesters).suggest(self.text)
 
 
 class SuggestionFeed(QObject):
@@ -189,8 +122,10 @@ class SuggestionFeed(QObject):
             return  # request() shows the error
         if not names:
             return
+        from .suggestion_jobs import WarmJob, sources_to_build
+
         self.warming = True
-        start_job(self, WarmJob(str(self.window.project.path), _parts(names, options),
+        start_job(self, WarmJob(str(self.window.project.path), sources_to_build(names, options),
                                 PATTERNS in names and self.patterns is None),
                   finished=self._warmed, failed=self._warm_failed)
 
@@ -202,6 +137,8 @@ class SuggestionFeed(QObject):
         # Frozen, the collector only looks at what is allocated from now on.
         gc.freeze()
         if patterns is not None and self.patterns is None:
+            from .suggestion_jobs import GuardedPatterns
+
             self.patterns = GuardedPatterns(patterns)
             self.patterns.learn_project(self.window.project)  # what happened while it was built
         if self._missing():
@@ -250,6 +187,8 @@ class SuggestionFeed(QObject):
             w.suggest_info.setText(tr("working…"))
         if self.held or self.warming or self._missing():
             return  # the warm-up asks again when it is done
+        from .suggestion_jobs import SourcesJob
+
         generation, article_id = self.generation, w.article_id
         start_job(self, SourcesJob(w.view.text, names, options, self.patterns),
                   finished=lambda result: self._ready(generation, article_id, result),

@@ -252,8 +252,9 @@ def build_actions(w: MainWindow) -> None:
     act(m_view, tr("Smaller text"), "Ctrl+-", lambda: w.change_font_size(-1), "actZoomOut")
     act(m_view, tr("Find in list"), "Ctrl+F", w.search_edit.setFocus, "actFind")
     act(m_view, tr("Back to the article"), "F6", w.view.setFocus, "actFocusView")
-    w.act_train = act(m_model, tr("Train…"), None, w.trainer.dialog, "actTrain")
-    w.act_cancel_training = act(m_model, tr("Cancel training"), None, w.trainer.cancel, "actCancelTraining")
+    w.act_train = act(m_model, tr("Train…"), None, lambda: w.trainer.dialog(), "actTrain")
+    w.act_cancel_training = act(m_model, tr("Cancel training"), None, lambda: w.trainer.cancel(),
+                                "actCancelTraining")
     w.act_cancel_training.setEnabled(False)
     w.add_help_actions(w.menu_team, m_help)
 
