@@ -21,8 +21,8 @@ TARGET_MINUTES = 5.0
 
 
 def main(argv: list[str]) -> int:
-    from annotator.core.train import train
     from annotator.core.formats.docbin import write as write_docbin
+    from annotator.core.train import train
 
     n = int(argv[1]) if len(argv) > 1 else 500
     steps = int(argv[2]) if len(argv) > 2 else None

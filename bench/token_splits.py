@@ -14,8 +14,9 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -57,7 +58,7 @@ def main() -> int:
     if args.generated:
         from bench_docbin import generate_records
 
-        splits += measure(f"generated", generate_records(args.generated))
+        splits += measure("generated", generate_records(args.generated))
     return 1 if splits else 0
 
 

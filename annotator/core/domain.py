@@ -10,7 +10,6 @@ from typing import Any
 
 STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
 ROLES = ("annotator", "reviewer")
-ORIGINS = ("manual", "rule", "model", "camel", "import", "gold")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Span:
     def key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.label)
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from itertools import accumulate
 
-
 _BOM = "\ufeff"
 _WORD_JOINER = "\u2060"
 

@@ -35,6 +35,7 @@ the CLI and GUI load at start-up.
 # annotations of such a module.
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -43,11 +44,7 @@ from pathlib import Path
 from typing import (
     TYPE_CHECKING,
     Any,
-    Callable,
-    Iterable,
-    Iterator,
     NamedTuple,
-    Sequence,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -116,7 +113,7 @@ def _rules() -> dict[str, Any]:
     ]
     infixes = [clitic.lam_lam_infix] + list(TOKENIZER_INFIXES) + [
         # Arabic comma/semicolon/question mark and quotes glued between two words.
-        rf"(?<=[^\W\d_])[،؛؟:](?=[^\W\d_])",
+        r"(?<=[^\W\d_])[،؛؟:](?=[^\W\d_])",
         rf"(?<=[^\W\d_]|[{_MARKS}]){quote}(?=[^\W\d_])",
         rf"(?<=[^\W\d_]){quote}(?=[^\W\d_]|[{_MARKS}])",
         invisible,

@@ -14,9 +14,10 @@ from __future__ import annotations
 import contextvars
 import io
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, InputError
 
@@ -194,7 +195,7 @@ def train(
     out.mkdir(parents=True, exist_ok=True)
     config = load_config(config_path, overrides=ov, interpolate=False)
     steps_total = int(config["training"]["max_steps"])
-    state = {"callback": progress, "t0": time.monotonic(), "max_steps": steps_total, "history": []}
+    state: dict[str, Any] = {"callback": progress, "t0": time.monotonic(), "max_steps": steps_total, "history": []}
     token = _CURRENT.set(state)
     cancelled = False
     sink = stdout if stdout is not None else io.StringIO()

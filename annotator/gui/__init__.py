@@ -7,7 +7,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
 
-def create_main_window(project_path: str, annotator: str, review: bool = False) -> "QMainWindow":
+def create_main_window(project_path: str, annotator: str, review: bool = False) -> QMainWindow:
     """Build the workbench (or, for a reviewer, the review mode) with no modal dialogs.
 
     Raises AnnotatorError subclasses for a bad project file or a non-reviewer asking

@@ -44,7 +44,8 @@ def set_language(app: QApplication, lang: str) -> None:
             app.installTranslator(ours)
             _translators.append(ours)
         qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Arabic), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(QLocale.Language.Arabic), "qtbase", "_", qt_translations):
             app.installTranslator(qt)
             _translators.append(qt)
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -121,7 +122,8 @@ def confirm_second_window(annotator: str) -> bool:
     """Ask before opening a second window for the same person on the same project."""
     answer = QMessageBox.question(
         None, "Arabic News Annotator",
-        QApplication.translate("App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?").replace("%1", f"\u2068{annotator}\u2069"),
+        # One line and one literal: resources/translations/update.py extracts translate("App", "...").
+        QApplication.translate("App", "%1 already has this project open in another window. Two windows for one person each keep their own undo history. Open another one anyway?").replace("%1", f"\u2068{annotator}\u2069"),  # noqa: E501
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

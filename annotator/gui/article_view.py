@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.domain import Label, Span, Suggestion
-from .item_models import origin_text
 from ..core.offsets import QtOffsetMap, qt_document_text
+from .item_models import origin_text
 
 ARABIC_FONTS = [
     "Noto Naskh Arabic",

@@ -53,7 +53,8 @@ class GuidelinesDialog(_TextDialog):
         arabic = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         folder = resources_dir() / "guidelines"
         path = folder / ("guidelines.ar.md" if arabic else "guidelines.en.md")
-        text = path.read_text(encoding="utf-8") if path.exists() else _tr("The guidelines are missing from this installation.")
+        missing = _tr("The guidelines are missing from this installation.")
+        text = path.read_text(encoding="utf-8") if path.exists() else missing
         super().__init__(_tr("Annotation guidelines"), text, parent, right_to_left=arabic)
         self.setObjectName("guidelinesDialog")
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
 from ..core.domain import Label, Span
 from ..core.session import ReviewSession
@@ -69,6 +69,8 @@ def step_text(text: str) -> str:
 
 class ReviewWindow(WindowBase):
     """A reviewer's adjudication window over one project (``annotator gui --review``)."""
+
+    menu_team: QMenu  # built by review_layout.build_actions
 
     def __init__(self, project: Project, reviewer: str, settings: QSettings | None = None):
         super().__init__()

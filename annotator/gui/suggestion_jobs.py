@@ -9,11 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core.domain import Suggestion
+from ..core.suggest.base import Suggester
 from .suggestion_feed import PATTERNS
 from .workers import Job, cached_suggester
 
 
-class GuardedPatterns:
+class GuardedPatterns(Suggester):
     """The project's pattern suggester shared by the GUI thread (which teaches it) and the
     pool (which suggests with it): every use holds one lock, so a match never sees the
     pattern tables half-updated."""
@@ -74,8 +75,13 @@ class SourcesJob(Job):
     def work(self, progress: Callable[[int], None]) -> list[Suggestion]:
         from ..core.suggest import CombinedSuggester
 
-        suggesters = [self.patterns if name == PATTERNS else cached_suggester(name, self.options.get(name, {}))
-                      for name in self.names]
+        suggesters: list[Suggester] = []
+        for name in self.names:
+            if name == PATTERNS:
+                assert self.patterns is not None  # the feed asks only once the patterns are built
+                suggesters.append(self.patterns)
+            else:
+                suggesters.append(cached_suggester(name, self.options.get(name, {})))
         if len(suggesters) == 1:
             return suggesters[0].suggest(self.text)
         return CombinedSuggester(suggesters).suggest(self.text)

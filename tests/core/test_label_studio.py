@@ -27,7 +27,7 @@ def spans_by_annotator(project: Project, text: str) -> dict[str, list[tuple[str,
     article_id = project.article_id_by_hash(content_hash(text))
     assert article_id is not None
     out = {}
-    for (aid, name), spans in project.spans_many([article_id]).items():
+    for (_aid, name), spans in project.spans_many([article_id]).items():
         out[name] = [(text[s.start:s.end], s.label) for s in spans]
     return out
 

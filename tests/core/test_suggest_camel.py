@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -74,7 +74,7 @@ def build_lookup_model(model_dir: Path) -> None:
     with torch.no_grad():
         for param in model.parameters():
             param.zero_()
-        for name, module in model.named_modules():
+        for _name, module in model.named_modules():
             if isinstance(module, torch.nn.LayerNorm):
                 module.weight.fill_(1.0)
         emb = model.bert.embeddings.word_embeddings.weight

@@ -8,8 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from hub_helpers import annotate, make_team
 from PySide6.QtCore import QSettings
 
-from annotator.core.sync.hub import sync
 from annotator.core.store import Project
+from annotator.core.sync.hub import sync
 
 
 def open_review(qtbot, path, tmp_path):

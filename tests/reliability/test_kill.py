@@ -119,7 +119,7 @@ class State:
         self.spans = dict(spans)  # span id -> (article id, start, end, label)
         self.status = dict(status)  # article id -> status
 
-    def copy(self) -> "State":
+    def copy(self) -> State:
         return State(self.spans, self.status)
 
     def _touch(self, aid: int) -> None:

@@ -73,8 +73,8 @@ def write(
     The split is by article (seeded hash of the record's id, else its text); with at least
     two records and ``0 < dev_fraction < 1`` both files have at least one document. The pair is
     written into a fresh folder that replaces ``outdir`` in one step, so a failed or killed
-    export never leaves a half-written corpus, nor a new train beside an old dev. ``nlp`` defaults to :func:`make_nlp` (the
-    ``ar_news`` tokenizer, as the training config).
+    export never leaves a half-written corpus, nor a new train beside an old dev. ``nlp``
+    defaults to :func:`make_nlp` (the ``ar_news`` tokenizer, as the training config).
     """
     nlp = nlp or make_nlp()
     out = Path(outdir)

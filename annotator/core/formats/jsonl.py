@@ -189,7 +189,8 @@ def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogat
 def _span_int(value: Any, what: str, n: int, file: str, line: int | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(
-            f"span {n}: '{what}' must be an integer, got {type(value).__name__} {json.dumps(value, ensure_ascii=False)}",
+            f"span {n}: '{what}' must be an integer, "
+            f"got {type(value).__name__} {json.dumps(value, ensure_ascii=False)}",
             file, line,
         )
     return value
@@ -272,7 +273,9 @@ def _timestamp(iso: str | None) -> int:
         return 0
 
 
-def _token_indices(starts: list[int], ends: list[int], spans: list[Span]) -> dict[tuple[int, int], tuple[int, int]] | None:
+def _token_indices(
+    starts: list[int], ends: list[int], spans: list[Span]
+) -> dict[tuple[int, int], tuple[int, int]] | None:
     """(start, end) → inclusive token indices, or None if some edge falls inside a token."""
     out = {}
     for s in spans:

@@ -69,5 +69,6 @@ def unknown_label_reason(label: str, known: Iterable[str]) -> str:
 def new_label(name: str, existing: Sequence[Label]) -> Label:
     """A label for ``--add-labels``: a colour no other label uses, no shortcut key."""
     used = {lab.color.upper() for lab in existing}
-    color = next((c for c in NEW_LABEL_COLORS if c not in used), NEW_LABEL_COLORS[len(existing) % len(NEW_LABEL_COLORS)])
+    fallback = NEW_LABEL_COLORS[len(existing) % len(NEW_LABEL_COLORS)]
+    color = next((c for c in NEW_LABEL_COLORS if c not in used), fallback)
     return Label(name, name, name, color, "", "created by import --add-labels")

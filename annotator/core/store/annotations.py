@@ -271,13 +271,6 @@ class Annotations(TableFamily):
         ).fetchall()
         return [span_from_row(r) for r in rows]
 
-    def spans_by_annotation(self, annotation_id: int) -> list[Span]:
-        rows = self.conn.execute(
-            f'SELECT {_SPAN_COLUMNS} FROM spans WHERE annotation_id = ? ORDER BY start, "end"',
-            (annotation_id,),
-        ).fetchall()
-        return [span_from_row(r) for r in rows]
-
     def supporters(self, article_id: int) -> list[tuple[int, int, str, str]]:
         """(start, end, label, annotator) of every span any annotator marked on the article."""
         return self.conn.execute(

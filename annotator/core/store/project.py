@@ -18,20 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .connection import (
-    BUSY_TIMEOUT_MS,
-    check_is_project_file,
-    connect,
-    damaged_message,
-    disk_nearly_full,
-    file_identity,
-    import_sqlite_utils,
-    rescue_copy,
-    storage_error,
-)
-
-sqlite_utils = import_sqlite_utils()
-
 from ..domain import Annotation, Article, Label, Span
 from ..errors import (
     DamagedProjectError,
@@ -45,6 +31,17 @@ from .annotations import Annotations
 from .annotators import Annotators
 from .articles import ArticleRow, Articles
 from .assignments import Assignments
+from .connection import (
+    BUSY_TIMEOUT_MS,
+    check_is_project_file,
+    connect,
+    damaged_message,
+    disk_nearly_full,
+    file_identity,
+    import_sqlite_utils,
+    rescue_copy,
+    storage_error,
+)
 from .gold import Gold
 from .hub_outbox import HubOutbox
 from .labels import Labels
@@ -56,6 +53,7 @@ from .settings import Settings
 from .suggestions import Suggestions
 from .trained_models import TrainedModels
 
+sqlite_utils = import_sqlite_utils()
 log = logging.getLogger(__name__)
 
 

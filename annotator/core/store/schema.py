@@ -15,8 +15,8 @@ migrations = Migrations(MIGRATION_SET)
 
 @migrations()
 def m001_base(db: Database) -> None:
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["labels"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("labels").create(
         {
             "name": str,
             "name_ar": str,
@@ -29,10 +29,10 @@ def m001_base(db: Database) -> None:
         pk="name",
         not_null={"name", "color"},
     )
-    db["annotators"].create(
+    db.table("annotators").create(
         {"name": str, "role": str, "created_at": str}, pk="name", not_null={"role"}
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int,
             "external_id": str,
@@ -49,8 +49,8 @@ def m001_base(db: Database) -> None:
         pk="id",
         not_null={"text", "content_hash"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["articles"].create_index(["external_id"])
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("articles").create_index(["external_id"])
     # Foreign keys are declared in SQL: sqlite-utils' create() cannot express
     # ON DELETE/ON UPDATE actions, and label renames must cascade into spans.
     db.execute(

@@ -17,8 +17,8 @@ class Suggestions(TableFamily):
             conn.execute("INSERT OR REPLACE INTO suggestion_runs(article_id, source, created_at) VALUES (?, ?, ?)",
                          (article_id, source, now))
             conn.executemany(
-                'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at, origin) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO suggestions(article_id, source, start, "end", label, score, attributes, created_at, '
+                "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(article_id, source, s.start, s.end, s.label, float(s.score),
                   json.dumps(s.attributes, ensure_ascii=False), now, s.origin) for s in suggestions],
             )
@@ -26,8 +26,8 @@ class Suggestions(TableFamily):
     def stored(self, article_id: int, source: str) -> list[Suggestion] | None:
         """The stored suggestions, or None when this source never ran on the article."""
         rows = self.conn.execute(
-            'SELECT start, "end", label, score, attributes, origin FROM suggestions WHERE article_id = ? AND source = ? '
-            "ORDER BY start",
+            'SELECT start, "end", label, score, attributes, origin FROM suggestions '
+            "WHERE article_id = ? AND source = ? ORDER BY start",
             (article_id, source),
         ).fetchall()
         ran = rows or self.conn.execute(
@@ -58,7 +58,8 @@ class Suggestions(TableFamily):
             ann = self.project.annotations.id_for(article_id, annotator, create=False)
             if ann is not None:
                 self.conn.execute(
-                    'DELETE FROM rejected_suggestions WHERE annotation_id = ? AND start = ? AND "end" = ? AND label = ?',
+                    "DELETE FROM rejected_suggestions "
+                    'WHERE annotation_id = ? AND start = ? AND "end" = ? AND label = ?',
                     (ann, start, end, label),
                 )
 

@@ -2,9 +2,10 @@
 trained spaCy model, and any of them combined.
 
 ``get_suggester("rules")`` is the entry point; ``get_suggester("rules,patterns")`` combines
-sources (:class:`CombinedSuggester`: overlapping suggestions merge, keeping every origin). Each implementation lives in its own module
-and is imported only when asked for, so importing this package stays cheap (no spaCy, no
-torch): the GUI and CLI import it at start-up to list what is on offer.
+sources (:class:`CombinedSuggester`: overlapping suggestions merge, keeping every origin). Each
+implementation lives in its own module and is imported only when asked for, so importing this
+package stays cheap (no spaCy, no torch): the GUI and CLI import it at start-up to list what is
+on offer.
 """
 from __future__ import annotations
 

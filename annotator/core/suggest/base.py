@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from annotator.core.domain import Suggestion
 from annotator.core.errors import AnnotatorError
@@ -117,7 +118,8 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     out = []
     for sug, names in zip(kept, agreeing):
         if len(names) > 1:
-            sug = replace(sug, origin=ORIGIN_SEPARATOR.join(sorted(names, key=rank.__getitem__)), score=round(sug.score + 0.05 * (len(names) - 1), 3))
+            origin = ORIGIN_SEPARATOR.join(sorted(names, key=rank.__getitem__))
+            sug = replace(sug, origin=origin, score=round(sug.score + 0.05 * (len(names) - 1), 3))
         if sug.score >= min_score:
             out.append(sug)
     return out
@@ -156,7 +158,7 @@ def gazetteer_dir() -> Path:
     return resources_dir() / "gazetteers"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_gazetteer(name: str, directory: str | None = None) -> dict[str, Any]:
     """The parsed ``<name>.yaml`` (cached). Raises :class:`AnnotatorError` if broken."""
     import yaml

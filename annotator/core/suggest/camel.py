@@ -20,8 +20,9 @@ import importlib.util
 import json
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
@@ -250,7 +251,7 @@ class CamelNerSuggester(Suggester):
         self._recognizer = self._load(self.model_path)
 
     @staticmethod
-    def _load(model_path: str | None) -> "NERecognizer":
+    def _load(model_path: str | None) -> NERecognizer:
         try:
             from camel_tools.ner import NERecognizer
         except Exception as exc:  # ImportError, or OSError from a broken torch DLL

@@ -34,13 +34,14 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.domain import Suggestion
-from annotator.core.suggest.base import Suggester
 from annotator.core.lang.ar.lexicon import PROCLITIC_SEQUENCES
+from annotator.core.suggest.base import Suggester
 from annotator.core.text import fold, normalize, proclitic_length
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -182,7 +183,7 @@ class PatternSuggester(Suggester):
 
     def __init__(
         self,
-        project: "Project | None" = None,
+        project: Project | None = None,
         *,
         annotator: str | None = None,
         blind: bool = False,
@@ -209,7 +210,7 @@ class PatternSuggester(Suggester):
             self.learn_project(project, annotator=annotator, blind=blind)
 
     # ---------------------------------------------------------------- learning
-    def learn_project(self, project: "Project", *, annotator: str | None = None, blind: bool = False) -> int:
+    def learn_project(self, project: Project, *, annotator: str | None = None, blind: bool = False) -> int:
         """Add the evidence stored in ``project`` since the last call (see the class
         docstring for blind mode): cheap enough to call before every article, which is how
         the next article benefits from the last one. Returns how many records were read.
@@ -426,11 +427,11 @@ def create_suggester(**kw: Any) -> PatternSuggester:
     return PatternSuggester(**kw)
 
 
-_SHARED: "weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]]" = \
+_SHARED: weakref.WeakKeyDictionary[Project, dict[tuple[str | None, bool], PatternSuggester]] = \
     weakref.WeakKeyDictionary()
 
 
-def project_patterns(project: "Project", annotator: str | None = None, blind: bool = False) -> PatternSuggester:
+def project_patterns(project: Project, annotator: str | None = None, blind: bool = False) -> PatternSuggester:
     """The project's pattern suggester, kept for the session and brought up to date with
     what was annotated, accepted or rejected since the last call (only the new rows are
     read). The workbench calls this when an article opens — on the thread that owns the

@@ -138,7 +138,6 @@ class MergeSummary:
 # Settings key: the conflicts already reported, so merging the same file again stays quiet.
 REPORTED_CONFLICTS_KEY = "merge:reported_conflicts"
 _MAX_REPORTED = 10_000
-META_MAX_DEPTH = 50
 
 
 @dataclass
@@ -278,7 +277,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
     try:
         table = "annotators"
         annotators: dict[str, str] = {}
-        for row_id, name, role in rec.annotators:
+        for _row_id, name, role in rec.annotators:
             annotators[_name(name)] = role if role in ROLES else "annotator"
 
         table = "articles"
@@ -312,7 +311,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
             spans[ann_id] = _spans(project, texts[aid], rec.spans.get(ann_id, []), map_label)
             table = "rejected_suggestions"
             rejected[ann_id] = []
-            for row_id, start, end, label, created in rec.rejected.get(ann_id, []):
+            for _row_id, start, end, label, created in rec.rejected.get(ann_id, []):
                 rejected[ann_id].append((_offset(start), _offset(end), map_label(_text(label, "label") or ""),
                                          _text(created, "created_at")))
             table = "annotations"
@@ -336,7 +335,7 @@ def _validate(project: Project, rec: ReceivedFile, map_label: Callable[[str], st
 
         table = "assignments"
         assignments = []
-        for row_id, aid, name in rec.assignments:
+        for _row_id, aid, name in rec.assignments:
             if aid not in texts:
                 raise _BadRow(f"its article {_shown(aid)} is not in the file")
             name = _name(name)

@@ -23,8 +23,9 @@ How :func:`draft_gold` decides, in order:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 from annotator.core.domain import Span
 from annotator.core.errors import AnnotatorError

@@ -21,9 +21,10 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Literal, Mapping, Sequence
+from typing import Any, Literal
 
 import numpy as np
 
@@ -57,7 +58,7 @@ class PRF:
     fp: int = 0
     fn: int = 0
 
-    def __add__(self, other: "PRF") -> "PRF":
+    def __add__(self, other: PRF) -> PRF:
         return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     @property
@@ -179,10 +180,11 @@ def _overlap_matches(ref: list[SpanKey], pred: list[SpanKey]) -> int:
     boundary difference (|Δstart| + |Δend|), then the two spans' positions taken without regard
     to side (so swapping reference and prediction gives the same matching and F1 stays
     symmetric); a pair is kept when neither span is matched yet. Greedy is not a maximum
-    matching in every pathological case (one long span overlapping two short ones), but it is deterministic, explainable ("each span is paired
-    with the one it shares most text with"), and exact matches always come first: no pair can
-    share more than a span's full length, so removing the exact matches beforehand (as
-    :func:`_tp_exact_and_overlap` does) gives the same result.
+    matching in every pathological case (one long span overlapping two short ones), but it is
+    deterministic, explainable ("each span is paired with the one it shares most text with"),
+    and exact matches always come first: no pair can share more than a span's full length, so
+    removing the exact matches beforehand (as :func:`_tp_exact_and_overlap` does) gives the same
+    result.
     """
     if not ref or not pred:
         return 0
@@ -427,7 +429,8 @@ def _alpha_from_value_counts(value_counts: np.ndarray) -> float:
     o = Σ_u (n_u n_uᵀ - diag n_u) / (m_u - 1), and a unit on which all m_u coders gave value v
     adds exactly m_u to o[v, v]. One unit holding M such ratings also adds exactly M, so all
     unanimous units are collapsed into a few rows per value (chunks of at most 2^20 so squared
-    counts stay exact in float64, and never of 1, since a lone rating is not pairable). Disagreement units — the few near spans — pass unchanged.
+    counts stay exact in float64, and never of 1, since a lone rating is not pairable).
+    Disagreement units — the few near spans — pass unchanged.
     The result is identical to passing every unit; a test checks it against the package.
     """
     m = value_counts.sum(axis=1)

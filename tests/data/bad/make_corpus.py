@@ -86,20 +86,20 @@ def files() -> dict[str, bytes]:
             span(BASE_B, "المرصد السوري لحقوق الإنسان", "SOURCE")]}))
 
     # --- encodings and bytes
-    f["invalid_utf8.txt"] = "خبر عن ".encode("utf-8") + b"\xff\xfe\xc3(" + " حلب".encode("utf-8")
+    f["invalid_utf8.txt"] = "خبر عن ".encode() + b"\xff\xfe\xc3(" + " حلب".encode()
     f["invalid_utf8.jsonl"] = good_line().encode("utf-8") + b'{"text": "\xd8\xa8\xff\xd8"}\n'
     f["utf16_bom.txt"] = b"\xff\xfe" + ("خبر عن قصف في حلب\n" + GOOD).encode("utf-16-le")
     f["utf16_bom.jsonl"] = b"\xff\xfe" + good_line().encode("utf-16-le")
-    f["nul_bytes.txt"] = "خبر عن".encode("utf-8") + b"\x00\x00" + " حلب".encode("utf-8")
+    f["nul_bytes.txt"] = "خبر عن".encode() + b"\x00\x00" + " حلب".encode()
     f["nul_bytes.jsonl"] = (good_line() + line({"text": "نص فيه \u0000 محرف صفري"})).encode("utf-8")
-    f["nul_bytes.csv"] = b"text,id\n" + "خبر".encode("utf-8") + b"\x00,1\n"
+    f["nul_bytes.csv"] = b"text,id\n" + "خبر".encode() + b"\x00,1\n"
     f["lone_surrogate.jsonl"] = (good_line() + '{"text": "نص فيه \\ud800 نصف محرف"}\n').encode("utf-8")
     # The same surrogate as raw bytes (ED A0 80, "CESU" style), in the text and in the title:
     # json.loads accepts them (it decodes with surrogatepass) but SQLite cannot store them.
-    f["raw_surrogate.jsonl"] = (good_line().encode("utf-8") + '{"text": "نص فيه '.encode("utf-8")
-                                + b"\xed\xa0\x80" + ' نصف محرف"}\n'.encode("utf-8") + good_line(GOOD_2).encode("utf-8"))
+    f["raw_surrogate.jsonl"] = (good_line().encode("utf-8") + '{"text": "نص فيه '.encode()
+                                + b"\xed\xa0\x80" + ' نصف محرف"}\n'.encode() + good_line(GOOD_2).encode("utf-8"))
     f["raw_surrogate_title.jsonl"] = (good_line().encode("utf-8") + b'{"title": "\xed\xb0\x80", "text": "'
-                                      + "نص سليم بعنوان معطوب".encode("utf-8") + b'"}\n'
+                                      + "نص سليم بعنوان معطوب".encode() + b'"}\n'
                                       + good_line(GOOD_2).encode("utf-8"))
     # An integer literal longer than Python's int-parsing limit (4,300 digits).
     f["huge_integer.jsonl"] = (good_line() + '{"text": "' + GOOD_2 + '", "meta": {"n": ' + "9" * 5000
@@ -202,7 +202,7 @@ def files() -> dict[str, bytes]:
          "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nحماة\tX-LOCATION\n\n"
          "-DOCSTART-\tO\n\nقصف\tO\nعلى\nإدلب\tB-LOCATION\n\n"
          "-DOCSTART-\tO\n\nقصف\tO\nعلى\tO\nدير\tB-LOCATION\nالزور\tI-LOCATION\n")
-    f["conll_invalid_utf8.conll"] = "قصف\tO\n".encode("utf-8") + b"\xff\tO\n"
+    f["conll_invalid_utf8.conll"] = "قصف\tO\n".encode() + b"\xff\tO\n"
     text("doccano_unknown_labels.jsonl", good_line() + line({"text": GOOD_2, "label": [
         [GOOD_2.index("طائرات حربية"), GOOD_2.index("طائرات حربية") + 12, "ORG"],
         [GOOD_2.index("دير الزور"), GOOD_2.index("دير الزور") + 9, "GPE"]]}))

@@ -15,8 +15,8 @@ span is always a token start. A clitic comes off (guidelines):
   stem (``لبنان``, ``بلدة``).
 
 Stems match whatever their spelling variant (أ/ا, ى/ي, ة/ه), with marks after their last
-letter (a case ending); marks and a tatweel may follow a clitic. Pure ``re``; no spaCy, no camel-tools, nothing from the project but the
-lexicon (the tokenizer may be loaded by path).
+letter (a case ending); marks and a tatweel may follow a clitic. Pure ``re``; no spaCy, no
+camel-tools, nothing from the project but the lexicon (the tokenizer may be loaded by path).
 """
 from __future__ import annotations
 
