@@ -30,6 +30,7 @@ BENCHMARKS = [
     ("bench_startup.py", []),
     ("bench_large.py", []),
     ("bench_gui.py", []),
+    ("bench_suggest_open.py", []),
     ("bench_review.py", []),
     ("bench_train.py", []),
     ("bench_hub.py", []),

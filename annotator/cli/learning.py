@@ -97,7 +97,7 @@ def train(project: str, outdir: str, gold: bool, annotator: str | None, max_step
     click.echo(f"training set: {report.summary()}")
 
     def progress(step) -> None:
-        click.echo(f"  step {step.step:>6}  epoch {step.epoch:>3}  dev F1 {step.score:.3f}  "
+        click.echo(f"  step {step.step:>6}/{step.max_steps}  epoch {step.epoch:>3}  dev F1 {step.score:.3f}  "
                    f"({step.seconds:.0f} s)", err=True)
 
     result = do_train(out / "corpus" / "train.spacy", out / "corpus" / "dev.spacy", out, max_steps=max_steps,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.offsets import QtOffsetMap, qt_document_text
+from .item_models import origin_text
 
 ARABIC_FONTS = [
     "Noto Naskh Arabic",
@@ -235,7 +236,7 @@ class ArticleView(QTextEdit):
         shown = [x for x in self._shown if x.kind != "suggestion"]
         for s in suggestions:
             shown.append(_Shown(s.start, s.end, s.label, None, s.attributes, "suggestion",
-                                f"\n{s.origin} ({s.score:.2f})  ↵ / ⌫"))
+                                f"\n{origin_text(s.origin)} ({s.score:.2f})  ↵ / ⌫"))
         shown.sort(key=_position)
         self._shown = shown
         self._refresh_selections()

@@ -64,8 +64,10 @@ def origin_text(origin: str) -> str:
         "camel": QCoreApplication.translate("SpanList", "CAMeL"),
         "import": QCoreApplication.translate("SpanList", "imported"),
         "gold": QCoreApplication.translate("SpanList", "gold"),
+        "patterns": QCoreApplication.translate("SpanList", "patterns"),
     }
-    return names.get(origin, origin)
+    # Merged suggestions name every source that proposed them: «rule+patterns».
+    return " + ".join(names.get(part, part) for part in origin.split("+"))
 
 
 class ArticleTableModel(TableModel):

@@ -6,6 +6,7 @@ widgets to its methods; what an action does lives in the session.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -32,6 +33,9 @@ from .workbench_parts import (
     window_icon,
 )
 from .workers import ImportJob, WarmUpJob, pool
+
+if TYPE_CHECKING:
+    from .model_training import ModelTrainer
 
 __all__ = ["MainWindow", "window_icon"]
 log = logging.getLogger(__name__)
@@ -96,6 +100,7 @@ class MainWindow(WindowBase):
         bind_history(self.session.history, self.undo_stack, self._run_history, step_text)
         self.setObjectName("mainWindow")
         build_window(self)
+        self._trainer: ModelTrainer | None = None
         build_actions(self)
         self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
         self._update_title()
@@ -113,6 +118,15 @@ class MainWindow(WindowBase):
         self._startup_timer.timeout.connect(lambda: pool().start(WarmUpJob()))
         self._startup_timer.timeout.connect(self.suggestion_feed.release)
         self._startup_timer.start()
+
+    @property
+    def trainer(self) -> ModelTrainer:
+        """Model → Train's machinery, built on first use (start-up does not pay for it)."""
+        if self._trainer is None:
+            from .model_training import ModelTrainer
+
+            self._trainer = ModelTrainer(self)
+        return self._trainer
 
     # The session's state, read by the view code and the tests.
     @property
@@ -243,7 +257,8 @@ class MainWindow(WindowBase):
         self.suggestion_feed.show()
 
     def _changed(self) -> None:
-        """After an action: show what the session holds now."""
+        """After an action: show what the session holds now (and learn it as patterns)."""
+        self.suggestion_feed.learn()
         self._show_spans()
         if self.article_id is not None:
             self.article_model.refresh_article(self.article_id)
@@ -461,6 +476,8 @@ class MainWindow(WindowBase):
         self._startup_timer.stop()
         if self.hub_sync is not None:
             self.hub_sync.stop()
+        if self._trainer is not None:
+            self._trainer.cancel()
         self._flush_time()
         pool().waitForDone(5000)
         super().closeEvent(event)

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
 from ..core.domain import Label, Span
 from ..core.session import ReviewSession
@@ -43,6 +43,7 @@ from .review_layout import (
     show_panels,
     show_strategy,
 )
+from .sync_status import attach_review as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
 
@@ -69,6 +70,8 @@ def step_text(text: str) -> str:
 class ReviewWindow(WindowBase):
     """A reviewer's adjudication window over one project (``annotator gui --review``)."""
 
+    menu_team: QMenu  # built by review_layout.build_actions
+
     def __init__(self, project: Project, reviewer: str, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
@@ -89,6 +92,11 @@ class ReviewWindow(WindowBase):
         self._update_title()
         self.reload_queue()
         self._open_initial_article()
+        # With a team hub: pull in the background, then build the queue again (None without).
+        self.hub_sync = attach_hub_sync(self, project, self.queue_pulled)
+        if self.hub_sync is not None:
+            self.act_hub_pull = self.make_action(self.menu_team, tr("Pull from the hub and rebuild the queue"),
+                                                 None, self.hub_sync.request, "actHubPull")
 
     # The session's state, read by the display code and the tests.
     text = property(lambda self: self.session.text)
@@ -121,6 +129,12 @@ class ReviewWindow(WindowBase):
         items = self._guard(lambda: review_queue(self.project))
         self.queue_model.set_items(items or [])
         self._select_queue_row()
+
+    def queue_pulled(self) -> None:
+        """A sync with the hub brought everyone's latest work: rebuild the queue from it."""
+        self.reload_queue()
+        if self.article_id is None:
+            self._open_initial_article()
 
     def _select_queue_row(self) -> None:
         self.select_row(self.queue_table, self.queue_model.row_of(self.article_id))

@@ -154,7 +154,7 @@ def build_actions(w: ReviewWindow) -> None:
     m_review = w.menuBar().addMenu(tr("&Review"))
     m_edit = w.menuBar().addMenu(tr("&Edit"))
     m_view = w.menuBar().addMenu(tr("&View"))
-    m_team = w.menuBar().addMenu(tr("&Team"))
+    m_team = w.menu_team = w.menuBar().addMenu(tr("&Team"))
     m_help = w.menuBar().addMenu(tr("&Help"))
 
     act = w.make_action

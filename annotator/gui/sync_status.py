@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -53,6 +54,7 @@ class HubSyncStatus(QObject):
     """Owns the status-bar label and the sync thread of one window's project."""
 
     finished = Signal(str, str, int)  # state, detail, pending (-1: unknown)
+    pulled = Signal()  # a sync completed (on the GUI thread): what came down is in the project
 
     def __init__(self, project: Project, parent: QObject | None = None, *, every_ms: int = SYNC_EVERY_MS):
         super().__init__(parent)
@@ -104,6 +106,8 @@ class HubSyncStatus(QObject):
         else:
             text = tr("Hub: error") + f": {detail.splitlines()[0][:80]}"
         self._set(state, text, detail)
+        if state == "synced":
+            self.pulled.emit()
         if self._again:
             self.request()
 
@@ -116,11 +120,23 @@ class HubSyncStatus(QObject):
         self.timer.stop()
 
 
-def attach(window: QMainWindow, project: Project) -> HubSyncStatus | None:
+def attach(window: QMainWindow, project: Project, *, first_after_ms: int = FIRST_SYNC_AFTER_MS
+           ) -> HubSyncStatus | None:
     """Give the window a hub status and background sync when its project has a hub."""
     if not project.setting("hub_url"):
         return None
     status = HubSyncStatus(project, window)
     window.statusBar().addPermanentWidget(status.label)
-    QTimer.singleShot(FIRST_SYNC_AFTER_MS, status.request)
+    QTimer.singleShot(first_after_ms, status.request)
+    return status
+
+
+def attach_review(window: QMainWindow, project: Project, rebuild_queue: Callable[[], None]
+                  ) -> HubSyncStatus | None:
+    """The review window pulls from the hub as soon as it opens, in the background, and
+    rebuilds its queue with what came down; the queue it shows meanwhile is the local one,
+    so opening never waits for the network. Team → Pull from the hub does it again."""
+    status = attach(window, project, first_after_ms=0)
+    if status is not None:
+        status.pulled.connect(rebuild_queue)
     return status

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,7 +52,9 @@ def tr_n(text: str, n: int) -> str:
     return plural_form(QCoreApplication.translate("MainWindow", text, None, n), n)
 
 
-SUGGEST_SOURCES = ("off", "rules", "model", "camel")
+#: The suggestion sources the workbench offers, one or several joined by commas.
+SUGGEST_SOURCES = ("off", "rules", "patterns", "rules,patterns", "rules,patterns,model", "model", "camel")
+DEFAULT_SOURCE = "rules,patterns"
 # What Ctrl+Enter does with suggestions nobody accepted or rejected, once the annotator
 # ticked "don't ask again" (the setting ``done_with_suggestions``; empty: ask).
 DONE_CHOICES = ("accept", "reject", "keep")
@@ -214,14 +217,30 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     layout.addWidget(QLabel(tr("Suggestions:")))
     w.suggest_source = QComboBox()
     w.suggest_source.setObjectName("suggestSource")
-    names = {"off": tr("off"), "rules": tr("rules"), "model": tr("trained model"), "camel": tr("CAMeL NER")}
+    names = {"off": tr("off"), "rules": tr("rules"), "patterns": tr("learned patterns"),
+             "rules,patterns": tr("rules + learned patterns"),
+             "rules,patterns,model": tr("rules + patterns + trained model"),
+             "model": tr("trained model"), "camel": tr("CAMeL NER")}
     for src in SUGGEST_SOURCES:
         w.suggest_source.addItem(names[src], src)
-    source = str(w.settings.value("suggest_source", "rules"))
-    w.suggest_source.setCurrentIndex(max(0, SUGGEST_SOURCES.index(source) if source in SUGGEST_SOURCES else 1))
+    source = str(w.settings.value("suggest_source", DEFAULT_SOURCE))
+    if source not in SUGGEST_SOURCES:
+        source = DEFAULT_SOURCE
+    w.suggest_source.setCurrentIndex(SUGGEST_SOURCES.index(source))
     w.suggest_source.currentIndexChanged.connect(lambda _i: w.suggestion_feed.source_changed())
     w.suggest_source.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     layout.addWidget(w.suggest_source)
+    layout.addWidget(QLabel(tr("Minimum score:")))
+    w.suggest_min_score = QDoubleSpinBox()
+    w.suggest_min_score.setObjectName("suggestMinScore")
+    w.suggest_min_score.setRange(0.0, 1.0)
+    w.suggest_min_score.setSingleStep(0.05)
+    w.suggest_min_score.setDecimals(2)
+    w.suggest_min_score.setToolTip(tr("Suggestions scoring under this are hidden"))
+    w.suggest_min_score.setValue(float(w.settings.value("suggest_min_score", 0.0)))
+    w.suggest_min_score.valueChanged.connect(lambda _v: w.suggestion_feed.threshold_changed())
+    w.suggest_min_score.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    layout.addWidget(w.suggest_min_score)
     w.suggest_info = QLabel()
     w.suggest_info.setObjectName("suggestInfo")
     w.suggest_info.setTextFormat(Qt.TextFormat.PlainText)
@@ -277,6 +296,7 @@ def build_actions(w: MainWindow) -> None:
     m_article = w.menuBar().addMenu(tr("&Article"))
     m_edit = w.menuBar().addMenu(tr("&Edit"))
     m_view = w.menuBar().addMenu(tr("&View"))
+    m_model = w.menuBar().addMenu(tr("&Model"))
     w.menu_team = w.menuBar().addMenu(tr("&Team"))
     m_help = w.menuBar().addMenu(tr("&Help"))
 
@@ -307,6 +327,10 @@ def build_actions(w: MainWindow) -> None:
     act(m_view, tr("Smaller text"), "Ctrl+-", lambda: w.change_font_size(-1), "actZoomOut")
     act(m_view, tr("Find in list"), "Ctrl+F", w.search_edit.setFocus, "actFind")
     act(m_view, tr("Back to the article"), "F6", w.view.setFocus, "actFocusView")
+    w.act_train = act(m_model, tr("Train…"), None, lambda: w.trainer.dialog(), "actTrain")
+    w.act_cancel_training = act(m_model, tr("Cancel training"), None, lambda: w.trainer.cancel(),
+                                "actCancelTraining")
+    w.act_cancel_training.setEnabled(False)
     w.add_help_actions(w.menu_team, m_help)
 
 

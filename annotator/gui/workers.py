@@ -29,7 +29,9 @@ _lock = threading.Lock()
 _live: set[JobSignals] = set()  # signals of running jobs (see the module docstring)
 
 
-def _suggester(source: str, options: dict[str, Any]) -> Any:
+def cached_suggester(source: str, options: dict[str, Any]) -> Any:
+    """One suggester per source and options for the whole session (building one loads
+    spaCy and the gazetteers: seconds). Safe to call from any pool thread."""
     key = source + repr(sorted(options.items()))
     with _lock:
         if key not in _suggesters:
@@ -134,17 +136,6 @@ def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
     job.signals.failed.connect(sweeper.release)
     pool().start(job)
     return job
-
-
-class SuggestJob(Job):
-    def __init__(self, text: str, source: str, options: dict[str, Any] | None = None):
-        super().__init__()
-        self.text = text
-        self.source = source
-        self.options = options or {}
-
-    def work(self, progress: Callable[[int], None]) -> Any:
-        return _suggester(self.source, self.options).suggest(self.text)
 
 
 class WarmUpJob(QRunnable):

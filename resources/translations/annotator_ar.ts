@@ -416,6 +416,54 @@
         </translation>
     </message>
     <message>
+        <source>Training cancelled; the current model is unchanged.</source>
+        <translation>أُلغي التدريب؛ بقي النموذج الحالي كما هو.</translation>
+    </message>
+    <message>
+        <source>Training failed:</source>
+        <translation>فشل التدريب:</translation>
+    </message>
+    <message>
+        <source>Train a model</source>
+        <translation>تدريب نموذج</translation>
+    </message>
+    <message>
+        <source>finished annotations (done)</source>
+        <translation>التوسيمات المنجزة</translation>
+    </message>
+    <message>
+        <source>gold annotations</source>
+        <translation>التوسيمات المعتمدة (الذهبية)</translation>
+    </message>
+    <message>
+        <source>Train on:</source>
+        <translation>التدريب على:</translation>
+    </message>
+    <message>
+        <source>Training steps:</source>
+        <translation>خطوات التدريب:</translation>
+    </message>
+    <message>
+        <source>training %p%</source>
+        <translation>التدريب %p%</translation>
+    </message>
+    <message>
+        <source>A model is being trained already.</source>
+        <translation>يجري تدريب نموذج بالفعل.</translation>
+    </message>
+    <message>
+        <source>Training a model in the background…</source>
+        <translation>يجري تدريب نموذج في الخلفية…</translation>
+    </message>
+    <message>
+        <source>The new model is the project's model now; its suggestions join the rules and patterns.</source>
+        <translation>أصبح النموذج الجديد نموذج المشروع؛ تنضم اقتراحاته إلى القواعد والأنماط.</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>فشل التدريب.</translation>
+    </message>
+    <message>
         <source>Look in:</source>
         <translation>البحث في:</translation>
     </message>
@@ -554,8 +602,19 @@
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <source>%1 suggestions — Enter accepts, Backspace rejects</source>
-        <translation>%1 اقتراحات — Enter للقبول، Backspace للرفض</translation>
+        <source>%1 under the threshold</source>
+        <translation>%1 دون الحد الأدنى</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion — Enter accepts, Backspace rejects|%n suggestions — Enter accepts, Backspace rejects</source>
+        <translation>
+            <numerusform>لا اقتراحات</numerusform>
+            <numerusform>اقتراح واحد — Enter للقبول، Backspace للرفض</numerusform>
+            <numerusform>اقتراحان — Enter للقبول، Backspace للرفض</numerusform>
+            <numerusform>%n اقتراحات — Enter للقبول، Backspace للرفض</numerusform>
+            <numerusform>%n اقتراحًا — Enter للقبول، Backspace للرفض</numerusform>
+            <numerusform>%n اقتراح — Enter للقبول، Backspace للرفض</numerusform>
+        </translation>
     </message>
     <message>
         <source>Undo</source>
@@ -634,12 +693,32 @@
         <translation>القواعد</translation>
     </message>
     <message>
+        <source>learned patterns</source>
+        <translation>الأنماط المتعلَّمة</translation>
+    </message>
+    <message>
+        <source>rules + learned patterns</source>
+        <translation>القواعد + الأنماط المتعلَّمة</translation>
+    </message>
+    <message>
+        <source>rules + patterns + trained model</source>
+        <translation>القواعد + الأنماط + النموذج المدرَّب</translation>
+    </message>
+    <message>
         <source>trained model</source>
         <translation>النموذج المدرَّب</translation>
     </message>
     <message>
         <source>CAMeL NER</source>
         <translation>CAMeL NER</translation>
+    </message>
+    <message>
+        <source>Minimum score:</source>
+        <translation>أدنى درجة:</translation>
+    </message>
+    <message>
+        <source>Suggestions scoring under this are hidden</source>
+        <translation>تُخفى الاقتراحات التي تقل درجتها عن هذا الحد</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -656,6 +735,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>النم&amp;وذج</translation>
     </message>
     <message>
         <source>&amp;Team</source>
@@ -729,6 +812,14 @@
         <source>Back to the article</source>
         <translation>العودة إلى المقال</translation>
     </message>
+    <message>
+        <source>Train…</source>
+        <translation>تدريب…</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>إلغاء التدريب</translation>
+    </message>
     <message numerus="yes">
         <source>%n suggestion is still unreviewed.|%n suggestions are still unreviewed.</source>
         <translation>
@@ -774,6 +865,10 @@
     <message>
         <source>accept as gold</source>
         <translation>اعتماد كمرجع ذهبي</translation>
+    </message>
+    <message>
+        <source>Pull from the hub and rebuild the queue</source>
+        <translation>السحب من الخادم وإعادة بناء قائمة المراجعة</translation>
     </message>
     <message>
         <source>No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter.</source>
@@ -1108,6 +1203,10 @@
     <message>
         <source>gold</source>
         <translation>ذهبي</translation>
+    </message>
+    <message>
+        <source>patterns</source>
+        <translation>الأنماط</translation>
     </message>
     <message>
         <source>Label</source>

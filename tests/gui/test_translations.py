@@ -112,3 +112,21 @@ def test_every_tr_call_is_found_by_the_extractor():
             if text not in found:
                 unseen.append(f"{path.name}: {text}")
     assert unseen == [], "define the module's own tr() helper so update.py finds these"
+
+
+def test_suggestion_counts_take_the_arabic_plural_forms(qapp):
+    """«27 اقتراحًا», never «27 اقتراحات»: the counted string carries Arabic's six forms."""
+    from annotator.gui.app import set_language
+    from annotator.gui.suggestion_feed import tr_n
+
+    text = "%n suggestion — Enter accepts, Backspace rejects|%n suggestions — Enter accepts, Backspace rejects"
+    try:
+        set_language(qapp, "ar")
+        forms = {n: tr_n(text, n).split(" — ")[0] for n in (1, 2, 3, 10, 11, 27, 99, 100, 102, 103)}
+    finally:
+        set_language(qapp, "en")
+    assert forms == {1: "اقتراح واحد", 2: "اقتراحان", 3: "3 اقتراحات", 10: "10 اقتراحات", 11: "11 اقتراحًا",
+                     27: "27 اقتراحًا", 99: "99 اقتراحًا", 100: "100 اقتراح", 102: "102 اقتراح",
+                     103: "103 اقتراحات"}
+    assert tr_n(text, 27).startswith("27 suggestions")
+    assert tr_n(text, 1).startswith("1 suggestion —")

@@ -34,14 +34,15 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.domain import Suggestion
+from annotator.core.lang.ar.lexicon import PROCLITIC_SEQUENCES
 from annotator.core.suggest.base import Suggester
-from annotator.core.text import clitic_lexicon, fold, normalize, proclitic_length
+from annotator.core.text import fold, normalize, proclitic_length
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.core.store import Project
@@ -96,22 +97,6 @@ class LearnedPattern:
         return self.surfaces.most_common(1)[0][0] if self.surfaces else self.key
 
 
-class _Lexicon:
-    """The project's clitic lexicon plus the first words of the learned patterns, as one
-    set-like object for :func:`proclitic_length` (which only asks ``word in lexicon``)."""
-
-    def __init__(self, learned: dict[str, Any]):
-        self._base = clitic_lexicon()
-        self._learned = learned
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._base or word in self._learned
-
-    def __iter__(self):  # pragma: no cover - proclitic_length never iterates
-        yield from self._base
-        yield from self._learned
-
-
 #: The label whose spans are counts of people (see :func:`_bare_number_word`).
 COUNT_LABEL = "COUNT"
 
@@ -133,18 +118,33 @@ def _tokens(norm: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD_RE.finditer(norm)]
 
 
-def _first_word_forms(word: str, lexicon: _Lexicon) -> list[tuple[str, int]]:
+def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, int]]:
     """``word`` as it may be stored as a pattern's first word, with how many leading
     characters are a clitic outside the span: itself, without its proclitic, and — for the
-    «لل» spelling of ل + ال — the ال form (``للمرصد`` → ``المرصد``, span from the second ل)."""
+    «لل» spelling of ل + ال — the ال form (``للمرصد`` → ``المرصد``, span from the second ل).
+
+    The lexicon's rule (:func:`proclitic_length`, its patterns compiled once) decides for
+    the words it knows; a learned first word the lexicon does not know is checked directly
+    («وسرايا» once «سرايا» is learned). Asking the rule with the learned words added to its
+    lexicon would recompile its patterns (a third of a second) after every new name."""
+    if word in learned:
+        return [(word, 0)]  # a learned word keeps its first letter, as a lexicon word does
     forms = [(word, 0)]
-    k = proclitic_length(word, lexicon)
+    k = proclitic_length(word) or _learned_clitic_length(word, learned)
     if k:
         rest = word[k:]
         forms.append((rest, k))
         if word[k - 1] == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
             forms.append(("ا" + rest, k))
     return forms
+
+
+def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
+    """The proclitics glued to a learned word (one of و ف ب ل ك, or و/ف then ب/ل/ك), or 0."""
+    for sequence in PROCLITIC_SEQUENCES:  # longest first
+        if word.startswith(sequence) and len(word) - len(sequence) >= 2 and word[len(sequence):] in learned:
+            return len(sequence)
+    return 0
 
 
 #: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
@@ -196,10 +196,8 @@ class PatternSuggester(Suggester):
         # First word (canonical) → the patterns starting with it, as (word count, key, the
         # other words), longest first.
         self._by_first: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
-        self._lexicon = _Lexicon(self._by_first)
         # Token → its first-word forms that start a pattern (most tokens: none). Cleared
-        # whenever a new first word is learned, since that changes both the answer and
-        # the clitic lexicon.
+        # whenever a new first word is learned, since that changes the answer.
         self._forms: dict[str, list[tuple[str, int]]] = {}
         self._dead: set[str] = set()  # the words whose forms are []
         # Keys with enough rejections to veto another source's suggestion.
@@ -348,7 +346,7 @@ class PatternSuggester(Suggester):
         forms = self._forms.get(word)
         if forms is None:
             forms = self._forms[word] = [
-                (form, k) for form, k in _first_word_forms(word, self._lexicon) if form in self._by_first
+                (form, k) for form, k in _first_word_forms(word, self._by_first) if form in self._by_first
             ]
         if not forms:
             self._dead.add(word)
