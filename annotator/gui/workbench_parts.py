@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -244,6 +245,11 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     w.suggest_info = QLabel()
     w.suggest_info.setObjectName("suggestInfo")
     w.suggest_info.setTextFormat(Qt.TextFormat.PlainText)
+    # The count and key hints must never widen the article pane: a longer line once pushed
+    # the side panes to their minimum (the titles in the list became 38 px wide) as soon
+    # as the first suggestions arrived. The label takes the room it is given and wraps.
+    w.suggest_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    w.suggest_info.setWordWrap(True)
     layout.addWidget(w.suggest_info, 1)
     accept_all = QPushButton(tr("Accept all"))
     accept_all.setObjectName("acceptAll")

@@ -1166,3 +1166,19 @@ def test_messages_read_as_sentences_and_the_flag_box_writes_arabic_right_to_left
     assert answered["caret"]  # the text runs from the right edge
     with Project.open(path) as other:
         assert other.annotation(ids[0], "hala").comment == "العنوان لا يطابق النص"
+
+
+def test_the_panes_hold_still_when_suggestions_arrive(qtbot, make_project, open_window):
+    """The first suggestions used to widen the article pane and squeeze the article list
+    to its minimum (titles 38 px wide): the count line must take only the room it has."""
+    from PySide6.QtWidgets import QSplitter
+
+    path, _ = make_project(["قصفت قوات النظام ريف إدلب الجنوبي وقتل 4 مدنيين."])
+    window = open_window(path)
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    qtbot.wait(50)
+    before = (splitter.sizes(), window.width())
+    window.suggest_info.setText("9,999 suggestions — Enter accepts, Backspace rejects · 99 under the threshold "
+                                "and a good deal more text than the bar could ever hold on one line")
+    qtbot.wait(50)
+    assert (splitter.sizes(), window.width()) == before
