@@ -1,0 +1,178 @@
+"""ACTOR rules: known actors with their nationality, states that act, forces and institutions
+named by a head noun, numbered units and short forms of actors named earlier."""
+from __future__ import annotations
+
+from annotator.core.suggest.rules.lexicon import _S_PATTERN, _S_UNKNOWN, RuleLexicon, _Cand
+
+
+class ActorRules(RuleLexicon):
+    """The ACTOR rules of :class:`RuleSuggester`."""
+
+    def _short_forms(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """Conventional short forms of actors named earlier in the article: after «قوات الحشد
+        الشعبي» the lone «الحشد», after «حكومة الوحدة» the lone «الحكومة» (guidelines §2.1).
+        The short form is the definite head of the full name; it is proposed only after that
+        name, where no other suggestion starts."""
+        first: dict[str, int] = {}
+        for c in cands:
+            if c.label != "ACTOR" or c.end - c.start < 2:
+                continue
+            for t in range(c.start, min(c.end - 1, c.start + 2)):
+                bare = norm[t].removeprefix("ال")
+                if bare in self._short_form_heads:
+                    key = "ال" + bare
+                    first[key] = min(first.get(key, c.start), c.start)
+                    break
+        if not first:
+            return []
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        n = len(norm)
+        return [
+            _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
+            for i, w in enumerate(norm)
+            if w in first and i > first[w] and i not in taken
+        ]
+
+    def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a nationality adjective that agrees with the name before it: «الجيش
+        الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
+        if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+            return e + 1
+        return e
+
+    def _state_acts(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the state at ``s:e`` the one acting? After an action word («اتهمت تركيا»), or
+        before a feminine verb («إسرائيل تقصف», «واشنطن لم تشارك») unless a place
+        preposition shows it is a place («في إيران تُعدم…»)."""
+        prev = norm[s - 1] if s > 0 else ""
+        if prev in self._action_words:
+            return True
+        # A verb with an object pronoun: «وهو ما تنفيه أبوظبي», «التي تدعمها إيران».
+        for suffix in ("ها", "ه", "هم", "هما"):
+            if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
+                return True
+        # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
+        if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
+            return True
+        if prev == "ل" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
+        if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):
+            return True
+        if prev == "ضد" and orth[s] == norm[s]:  # «هجماته ضد إسرائيل»: the other party to a fight
+            return True
+        # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
+        verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
+        if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
+            return True
+        if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
+            return False
+        k = e
+        if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
+            k += 1
+        return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+
+    def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
+        ordinal, and a branch word after it. The head alone is never a span."""
+        j = h + 1
+        if orth[j] != norm[j]:
+            return None
+        number = norm[j][2:] if norm[j].startswith("ال") else norm[j]  # «اللواء الـ28»
+        if number.isdigit() and len(number) <= 4:
+            j += 1
+        else:
+            for o in self._unit_ordinals:
+                if tuple(norm[j : j + len(o)]) == o:
+                    j += len(o)
+                    break
+            else:
+                return None
+        for b in self._unit_branches:
+            if tuple(norm[j : j + len(b)]) == b:
+                j += len(b)
+                break
+        return _Cand(h, self._unit_tail(j, orth, norm, n), "ACTOR", _S_PATTERN)
+
+    def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the
+        numbered unit it belongs to («كتيبة دبابات الفرقة الخامسة»)."""
+        for o in self._unit_ordinals:
+            if tuple(norm[e : e + len(o)]) == o and orth[e] == norm[e]:
+                return e + len(o)
+        if e + 1 < n and norm[e] in self._unit_heads and orth[e] == norm[e]:
+            inner = self._numbered_unit(e, orth, norm, n)
+            if inner is not None:
+                return inner.end
+        return e
+
+    def _force_name_word(self, w: str) -> bool:
+        """Could the definite word ``w`` right after a force head be (the start of) a name?"""
+        return (
+            len(w) > 3
+            and w.startswith("ال")
+            and w.isalpha()
+            and w not in self._force_not_names
+            and w not in self._force_stops
+            and w not in self._nationalities
+            and not self._is_people(w)
+        )
+
+    def _force_adjectives_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after up to three adjectives that belong to a force name («العسكري»)."""
+        k = 0
+        while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            end += 1
+            k += 1
+        return end
+
+    def _force(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
+        """Head of a force or institution + a name in construct: «قوات الدعم السريع»,
+        «ميليشيا الحوثي», «جيش الاحتلال», «وزارة الصحة العامة», «قوات حكومة الوفاق»,
+        «ميليشيا حزب الله». The name is a definite word (with the adjectives that agree with
+        it) or a known name of any kind; a clitic on it means a new phrase («قوات وعناصر»)."""
+        j = h + 1
+        if orth[j] != norm[j]:
+            return None
+        known_end = name_starts.get(j)
+        if known_end is not None and j in loc_starts and norm[h] not in self._place_force_heads:
+            known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
+        if known_end is not None:
+            end = known_end
+        elif (
+            norm[h] in self._place_force_heads | self._place_only_heads
+            and (norm[j] in self._admin_heads or norm[j] in self._place_only_heads)
+            and (j + 1) in loc_starts
+            and orth[j + 1] == norm[j + 1]
+        ):
+            end = name_starts[j + 1]  # «حكومة ولاية الخرطوم», «قوات مجلس دير الزور»
+        elif self._force_name_word(norm[j]):
+            end = j + 1
+        elif norm[j] in self._force_heads and j + 1 < n:
+            inner = self._force(j, orth, norm, n, name_starts, loc_starts)  # «قوات حكومة الوحدة»
+            return None if inner is None else _Cand(h, inner.end, "ACTOR", _S_PATTERN)
+        elif (
+            j + 1 < n
+            and norm[h] in self._chain_force_heads
+            and orth[j + 1] == norm[j + 1]
+            and norm[j].isalpha()
+            and len(norm[j]) > 2
+            and norm[j] not in self._force_not_names
+            and norm[j] not in self._force_indefinite_not
+            and norm[j] not in self._not_names
+            and norm[j] not in self._heads  # «عشائر منطقة الباب»: a place, not a name
+            and norm[j] not in self._plural_heads
+            and not self._is_people(norm[j])
+            and self._force_name_word(norm[j + 1])
+        ):
+            end = j + 2  # a construct chain: «قوات حماية الشعب», «جيش تحرير السودان»
+        else:
+            return None
+        end = self._force_adjectives_end(end, orth, norm, n)
+        if norm[h] in self._unit_heads or norm[h] in self._force_heads:
+            end = self._unit_tail(end, orth, norm, n)
+        return _Cand(h, end, "ACTOR", _S_PATTERN)

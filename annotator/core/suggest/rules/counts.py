@@ -1,0 +1,186 @@
+"""COUNT rules: qualifier + number + people noun, duals, vague quantities and tolls, never a
+year, a distance, a duration or a count of things."""
+from __future__ import annotations
+
+from annotator.core.suggest.rules.lexicon import (
+    _AFTER_BARE_COUNT,
+    _AFTER_NOUN_NUMBERS,
+    _COUNT_FATHA,
+    _DIGITS_RE,
+    _S_COUNT,
+    RuleLexicon,
+    _Cand,
+)
+
+
+class CountRules(RuleLexicon):
+    """The COUNT rules of :class:`RuleSuggester`."""
+
+    def _is_num_token(self, w: str) -> bool:
+        return bool(_DIGITS_RE.match(w)) or w in self._numbers
+
+    def _number_core(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of the number expression starting at ``i`` (``i`` when there is none)."""
+        w = norm[i]
+        j = i
+        if _DIGITS_RE.match(w):
+            j = i + 1
+        elif w in self._numbers:
+            kind = self._numbers[w][0]
+            if kind in ("thousands", "millions") or w in ("احد", "احدي"):
+                if not (i + 1 < n and norm[i + 1] in self._numbers and self._numbers[norm[i + 1]][0] == "ten"):
+                    return i  # «أحد عناصر» is one of, bare «آلاف» is vague
+            j = i + 1
+        else:
+            return i
+        # Compounds: «ثلاثة وعشرين», «مئة وخمسين», «21 ألف», «خمسة عشر», «ثلاث مئة».
+        while j < n:
+            wj = norm[j]
+            if wj in self._numbers:
+                kind = self._numbers[wj][0]
+                glued_and = orth[j].startswith("و") and orth[j] != wj
+                if kind in ("ten", "hundred", "thousand", "thousands", "million", "millions") or glued_and:
+                    j += 1
+                    continue
+            if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
+                j += 2
+                continue
+            # «42 ألفاً و519»: digits after a thousands word continue the number.
+            if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
+                self._numbers[norm[j - 1]][0] in ("thousand", "thousands", "million", "millions")
+            ):
+                j += 2
+                continue
+            break
+        return j
+
+    def _counts(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        out: list[_Cand] = []
+        starts = self._count_starts
+        i = 0
+        while i < n:
+            w = norm[i]
+            if w not in starts and not w[:1].isdigit():
+                i += 1
+                continue
+            cand = self._count_at(i, orth, norm, n)
+            if cand is not None:
+                out.append(cand)
+                i = cand.end
+            else:
+                i += 1
+        return out
+
+    def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        w = norm[i]
+        if w not in self._count_starts and not w[:1].isdigit():
+            return None
+        # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
+        if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
+            return _Cand(i, i + 2, "COUNT", _S_COUNT)
+        # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
+        if w in self._duals:
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
+        if w in self._fatha_duals:
+            return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
+        start = i
+        j = i
+        qualified = False
+        for q in self._qualifiers:
+            if tuple(norm[i : i + len(q)]) == q:
+                j = i + len(q)
+                qualified = True
+                break
+        if j >= n:
+            return None
+        if qualified and norm[j] in self._duals:
+            return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
+        if norm[j] in self._vague:
+            k = j + 1
+            if k < n and norm[k] in self._vague:
+                k += 1  # «عشرات الآلاف»
+            if k < n and self._is_people(norm[k]):
+                return _Cand(start, k + 1, "COUNT", _S_COUNT)
+            if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
+                return _Cand(start, k, "COUNT", _S_COUNT)
+            if start > 0 and norm[start - 1] in self._triggers and (
+                k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
+            ):
+                return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
+            return None
+        k = self._number_core(j, orth, norm, n)
+        if k == j:
+            return None
+        if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
+            return None
+        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
+        if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
+            k = self._number_core(k + 1, orth, norm, n)
+        if k < n and self._blocked(norm, k):
+            return None
+        if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
+            return _Cand(start, k + 1, "COUNT", _S_COUNT)
+        if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
+            return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
+        if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
+            if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
+                return None
+            if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (
+                k + 2 < n and self._is_people(norm[k + 2])
+            ):
+                return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
+        if self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
+            k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
+        ):
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
+        if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
+            glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
+            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
+                if self._year_like(norm, j, k):
+                    return None
+                return _Cand(start, k, "COUNT", _S_COUNT)
+        return None
+
+    def _after_toll(self, i: int, norm: list[str]) -> bool:
+        """Does a toll word come shortly before token ``i``, in the same clause, with no count
+        of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
+        A toll head with a casualty word after it may take a longer complement before «إلى»
+        («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
+        5»): the words after the casualty word name the event, not what is counted."""
+        reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
+        blocked = False
+        for t in range(i - 1, max(-1, i - 1 - reach), -1):
+            w = norm[t]
+            if not w.isalpha():
+                return False
+            casualty_after = t + 1 < i and (norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1]))
+            if w in self._toll_heads or w in self._total_heads:
+                if casualty_after:
+                    return True
+                return w in self._toll_heads and not blocked
+            if self._blocked_word(w):
+                if i - t > 6:
+                    return False
+                blocked = True
+        return False
+
+    @staticmethod
+    def _people_nisba(o: str, w: str) -> bool:
+        """A counted noun in no list that can only be people: a nisba plural («انغماسيين»,
+        «عسكريون») after a number."""
+        return o == w and len(w) >= 6 and w.endswith(("يين", "يون"))
+
+    def _blocked_word(self, w: str) -> bool:
+        return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)
+
+    def _blocked(self, norm: list[str], k: int) -> bool:
+        if self._blocked_word(norm[k]):
+            return True
+        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases)
+
+    @staticmethod
+    def _year_like(norm: list[str], j: int, k: int) -> bool:
+        return k - j == 1 and norm[j].isdigit() and len(norm[j]) == 4 and 1900 <= int(norm[j]) <= 2100

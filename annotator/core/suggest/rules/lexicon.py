@@ -1,0 +1,283 @@
+"""Word lists of the rule suggester: the gazetteers folded into sets, and what every rule shares.
+
+:class:`RuleLexicon` holds the folded word sets (``_load_word_sets`` fills them from the
+gazetteers in ``resources/gazetteers/``) and the word tests the rules of several labels use;
+the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
+:mod:`.sources`, :mod:`.counts`), tied together by :class:`.suggester.RuleSuggester`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from annotator.core.counts import count_lexicon
+from annotator.core.lang.ar.lexicon import QUOTES
+from annotator.core.text import clitic_lexicon, fold
+
+ORIGIN = "rule"
+
+_QUOTE_CHARS = QUOTES
+_CLOSING_QUOTES = frozenset("”»’")
+_DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
+
+# Scores: a resolved overlap keeps the longer span, then the higher score.
+_S_NAME = 1.0
+_S_STATE_ACTS = 1.1
+_S_PATTERN = 0.8
+_S_COUNT = 0.9
+_S_UNKNOWN = 0.6
+
+# Candidate label of a sound-plural «-ين» word that is a dual only with a fatha («آخرَين»),
+# checked on the stored text since folding drops the fatha.
+_COUNT_FATHA = "COUNT?"
+
+# Page furniture that ends the article body (guidelines §1): the «المصدر: …» footer,
+# «مقالات ذات صلة» and the related titles, comments, «زر الذهاب إلى الأعلى». Matched on
+# normalised text at the start of a line; everything from there on is skipped.
+_BOILERPLATE_RE = re.compile(
+    r"^[ \t]*(?:المصدر\s*:|مقالات ذات صله|اقرا ايضا|اقرا المزيد|مواضيع ذات صله|اخبار ذات صله|"
+    r"تعليق واحد|[0-9]+\s+تعليق|التعليقات|اترك تعليقا|زر الذهاب الي الاعلي)",
+    re.M,
+)
+# Relational adjectives that end an unquoted outlet name: «وكالة هاوار المقربة من…».
+_OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه"))
+
+# Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
+_AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
+# Words after a bare number (or a vague quantity) that show it counts the people of the
+# trigger before it: «مقتل 3 في القصف», «أصيب ثلاثة بجروح», «وأصيب العشرات في غارة».
+_AFTER_BARE_COUNT = frozenset(("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"))
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+    score: float
+
+
+def _words(items: Iterable[Any] | None) -> list[str]:
+    """Folded, whitespace-normalised strings."""
+    out = []
+    for item in items or ():
+        s = " ".join(fold(str(item)).split())
+        if s:
+            out.append(s)
+    return out
+
+
+# Spellings that normalisation does not unify but news uses interchangeably (folded forms).
+_VARIANT_GROUPS = (("ميليشي", "ميلشي", "مليشي"), ("امريك", "اميرك"), ("ايران", "اران"))
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """``name`` and its common alternative spellings («الميليشيات» / «الميلشيات»)."""
+    out = [name]
+    for group in _VARIANT_GROUPS:
+        for form in group:
+            if form in name:
+                out.extend(name.replace(form, other) for other in group if other != form)
+                break
+    return out
+
+
+def _flat(node: Any) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _flat(v)]
+    return [x for v in node for x in _flat(v)]
+
+
+class RuleLexicon:
+    """The folded word sets of the gazetteers, shared by the rules of every label."""
+
+    # Function words that end an unquoted outlet name: «قالت لجنة أطباء السودان إن…».
+    _OUTLET_END = frozenset(
+        "ان بان انه انها بانه بانها في علي من عن الي مع بعد قبل خلال حول ضد عبر امس اليوم "
+        "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت يوم صباح مساء فجر ليل بيان "
+        "التي الذي الذين كما حيث قد لا لم لن ما هذا هذه ذلك تلك منذ حتي بين عند لدي نحو اثر "
+        "جراء بشان عبر الان ايضا فان فانه فانها فقد".split()
+    )
+
+    def _load_word_sets(
+        self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
+    ) -> dict[str, list[str]]:
+        """Fill the word sets from the four gazetteers; return the names the phrase matcher
+        looks for, by match group."""
+        self._lexicon = clitic_lexicon()
+
+        # ---- word sets (folded) -------------------------------------------------------
+        nat = _words(actors.get("nationalities"))
+        air = _words(actors.get("air_heads"))
+        actor_names = _words(_flat(actors.get("names")))
+        actor_names += [f"{h} {n}" for h in air for n in nat]
+        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات") for n in nat]
+        actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
+        self._state_names = _words(actors.get("context_names"))
+        self._action_words = set(_words(actors.get("action_words")))
+        # Verbs after a state that make it their subject («إسرائيل تقصف», «إيران نفت»):
+        # the feminine forms of the action words (a state is grammatically feminine).
+        self._state_verbs_after = {w for w in self._action_words if w[:1] == "ت" or w[:2] == "ست" or w.endswith("ت")}
+        self._accusation = set(_words(actors.get("accusation_words")))
+        self._backing = set(_words(actors.get("backing_words")))
+        self._agreement_words = set(_words(actors.get("agreement_words")))
+        self._nationalities = set(nat)
+        # Generic «head + name» forces («قوات الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»).
+        self._force_heads = set(_words(actors.get("force_heads")))
+        self._force_not_names = set(_words(actors.get("force_not_names")))
+        self._force_stops = set(_words(actors.get("force_stop_words")))
+        self._force_adjectives = set(_words(actors.get("force_adjectives")))
+        self._force_indefinite_not = set(_words(actors.get("force_indefinite_not")))
+        # Heads that name a force after a bare place name: «قوات صنعاء», «حكومة طرابلس».
+        self._place_force_heads = set(_words(actors.get("place_force_heads")))
+        # Heads that make a force or a body only with a place: «شرطة ديالى», «مجلس منبج العسكري».
+        self._place_only_heads = set(_words(actors.get("place_only_force_heads")))
+        # Indefinite heads in construct with an actor, the air force of that actor: «طيران
+        # الاحتلال الإسرائيلي», «مقاتلات التحالف».
+        self._air_construct = set(_words(actors.get("air_construct_heads")))
+        # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
+        self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
+        self._short_form_heads = set(_words(actors.get("short_form_heads")))
+        # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
+        # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
+        self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
+        # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
+        self._unit_heads = set(_words(actors.get("unit_heads")))
+        self._unit_ordinals = sorted(
+            (tuple(o.split()) for o in _words(actors.get("unit_ordinals")) + _words(actors.get("unit_ordinal_tens"))),
+            key=len, reverse=True,
+        )
+        self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
+        adjective_like = _words(actors.get("adjective_like"))
+
+        loc_names = _words(_flat(places.get("names")))
+        loc_ctx = _words(places.get("context_names"))
+        loc_head_only = _words(places.get("head_only"))
+        self._heads = set(_words(places.get("heads")))
+        self._strong_heads = set(_words(places.get("strong_heads")))
+        self._chain_heads = set(_words(places.get("chain_heads")))
+        self._plural_heads = set(_words(places.get("plural_heads")))
+        self._name_prefixes = set(_words(places.get("name_prefixes")))
+        self._directions = [tuple(d.split()) for d in _words(places.get("direction_adjectives"))]
+        self._directions.sort(key=len, reverse=True)
+        self._place_cues = set(_words(places.get("place_cues")))
+        self._not_names = set(_words(places.get("not_names")))
+        self._admin_heads = set(_words(places.get("admin_heads")))
+        self._compass = [tuple(c.split()) for c in _words(places.get("compass_nouns"))]
+        self._compass.sort(key=len, reverse=True)
+        self._cue_heads = set(_words(places.get("cue_heads")))
+        self._ambiguous_heads = set(_words(places.get("ambiguous_heads")))
+        self._building_heads = set(_words(places.get("building_heads")))
+        self._ambiguous_cues = self._place_cues | set(_words(places.get("ambiguous_head_cues")))
+        self._facility_heads = set(_words(places.get("facility_heads")))
+        self._facility_adj = [tuple(a.split()) for a in _words(places.get("facility_adjectives"))]
+        self._facility_adj.sort(key=len, reverse=True)
+        # Words after which a place name has ended (and that are never part of one).
+        self._name_stops = (
+            self._place_cues | {c[0] for c in self._compass} | {d[0] for d in self._directions} | self._OUTLET_END
+        )
+
+        src_names = _words(_flat(sources.get("names")))
+        src_quoted = set(_words(sources.get("quoted_only")))
+        activists = _words(sources.get("activists"))
+        self._unnamed_heads = _words(sources.get("unnamed_heads"))
+        self._official_heads = set(_words(sources.get("official_heads")))
+        self._org_heads = set(_words(sources.get("org_heads")))
+        self._org_complements = set(_words(sources.get("org_complements")))
+        self._org_tails = set(_words(sources.get("org_complement_tails")))
+        self._unnamed_adj = set(_words(sources.get("unnamed_adjectives")))
+        # Media taken as a whole («وسائل إعلام», «صحف ومواقع يمنية»): heads and the
+        # adjectives that make an ambiguous head («مواقع») a medium.
+        self._collective_heads = set(_words(sources.get("media_collective_heads")))
+        self._collective_need_media = set(_words(sources.get("media_collective_ambiguous")))
+        self._media_adj = set(_words(sources.get("media_adjectives")))
+        self._outlet_adjectives = set(_words(sources.get("outlet_adjectives")))
+        attribution = _words(sources.get("attribution_words"))
+        self._attribution = {a for a in attribution if " " not in a}
+        # Words that, a few tokens before «ل“X”», show X is who was talked to.
+        self._talked_to = self._attribution | set(self._unnamed_heads)
+        self._talked_to |= set(_words("تصريح تصريحات حديث حديثه حديثها لقاء مقابلة".split()))
+        self._outlet_heads = set(_words(sources.get("outlet_heads")))
+
+        self._people = self._people_forms(_words(counts.get("people_nouns")))
+        clex = count_lexicon()
+        self._numbers: dict[str, tuple[str, int]] = clex["number"]
+        self._duals: frozenset[str] = clex["duals"]
+        self._fatha_duals: frozenset[str] = clex["fatha_duals"]
+        self._vague = set(_words(counts.get("vague"))) | set(clex["vague"])
+        self._qualifiers = sorted((tuple(q.split()) for q in _words(counts.get("qualifiers"))), key=len, reverse=True)
+        self._triggers = set(_words(counts.get("triggers")))
+        blockers = _words(counts.get("blockers"))
+        self._blockers = {b for b in blockers if " " not in b}
+        self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
+        self._pre_blockers = set(_words(counts.get("pre_blockers")))
+        self._toll_heads = set(_words(counts.get("toll_heads")))
+        self._total_heads = set(_words(counts.get("total_heads")))
+        self._toll_followers = set(_words(counts.get("toll_followers")))
+        self._superlatives = set(_words(counts.get("superlatives")))
+        # Injuries counted like people («160 إصابة»), only without a glued clitic: in «مقتل 3
+        # وإصابة 5» the word is the trigger of the next count.
+        self._injury_nouns = set(_words(counts.get("injury_nouns")))
+        # A subset of people already counted: «بينهم ثلاثة في حزب الله».
+        self._subset_words = set(_words(counts.get("subset_words")))
+        # Casualty words after «عدد»/«إجمالي»: the category cues (killed, wounded…).
+        self._casualty_words = set(clex["cues"])
+        self._media_tags = set(_words(sources.get("media_tags")))
+        self._territory_bodies = set(_words(sources.get("territory_body_heads")))
+
+        # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
+        # quantities, duals, and people nouns followed by «اثنين/واحد».
+        self._count_starts = (
+            {q[0] for q in self._qualifiers}
+            | set(self._numbers)
+            | self._vague
+            | self._duals
+            | self._fatha_duals
+            | self._people
+        )
+        return {
+            "ACT": actor_names,
+            "ACT_ADJ": adjective_like,
+            "STATE": self._state_names,
+            "LOC": loc_names,
+            "LOC_CTX": [n for n in loc_ctx if n not in set(loc_names)],
+            "LOC_HEAD": [n for n in loc_head_only if n not in set(loc_names)],
+            "SRC": [n for n in src_names if n not in src_quoted and n not in activists],
+            "SRC_ACT": activists,
+            "SRC_Q": sorted(src_quoted),
+        }
+
+    @staticmethod
+    def _people_forms(nouns: list[str]) -> set[str]:
+        """People nouns plus their accusative «-ا» and nominative-dual «-ان» forms."""
+        forms = set()
+        for n in nouns:
+            forms.add(n)
+            if " " in n:
+                continue
+            stem = n[:-1] + "ت" if n.endswith("ه") else n
+            if not n.endswith(("ا", "ه", "ء")):
+                forms.add(n + "ا")  # accusative: «عنصراً» folds to «عنصرا»
+            forms.add(stem + "ان")
+            if n.endswith("ه"):
+                forms.add(n[:-1] + "ات")  # feminine sound plural: «مواطنة» → «مواطنات»
+        return forms
+
+    def _is_people(self, w: str) -> bool:
+        if w in self._people:
+            return True
+        return w.startswith("ال") and w[2:] in self._people
+
+    def _force_adjective(self, w: str) -> bool:
+        """An adjective that belongs to a force name: a nationality, a listed word, or a
+        definite nisba («الشعبي», «الجنوبي», «الشبوانية»), never a time word or participle."""
+        if not w.startswith("ال") or w in self._force_stops or not w.isalpha():
+            return False
+        if w in self._nationalities or w in self._force_adjectives:
+            return True
+        return len(w) > 4 and (w.endswith("ي") or w.endswith("يه")) and w not in self._not_names

@@ -1,0 +1,93 @@
+"""The rule suggester's spaCy tokenizer and its phrase matcher on lexeme norms (clitics stripped)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from annotator.core.lang.ar.lexicon import PROCLITICS
+from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants
+from annotator.core.text import proclitic_length
+
+
+class RuleMatcher(RuleLexicon):
+    """The tokenizer (``nlp``, a blank Arabic spaCy pipeline) and the ``PhraseMatcher`` on ``NORM``."""
+
+    nlp: Any  # spacy.blank("ar"), made by the suggester
+
+    def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
+        """The clitic forms of known words (through the lexeme NORM) and the phrase matcher of ``groups``."""
+        vocab = self.nlp.vocab
+        # ---- clitic forms through the lexeme NORM (filled lazily, see _norm_for) -----
+        self._known = set(self._lexicon) | self._people | set(self._numbers) | self._vague
+        self._known |= self._duals | self._fatha_duals | self._triggers | self._attribution
+        self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
+        self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
+        self._known |= self._org_heads | self._collective_heads | self._place_only_heads
+        self._norm_cache: dict[str, str] = {}
+
+        # ---- matchers ------------------------------------------------------------------
+        self.phrases = phrase_matcher(vocab, attr="NORM")
+        self._inner_ok: set[tuple[str, ...]] = set()
+        self._group_of: dict[int, str] = {}
+        for key, names in groups.items():
+            docs = []
+            for name in dict.fromkeys(v for nm in names for v in _spelling_variants(nm)):
+                doc = self.nlp.make_doc(name)
+                for t in doc:
+                    self._norm_for(t.text)
+                docs.append(doc)
+                inner = tuple(t.text for t in doc[1:])
+                if any(t.norm_ != t.text for t in doc[1:]):
+                    self._inner_ok.add(inner)
+            if docs:
+                self.phrases.add(key, docs)
+                self._group_of[vocab.strings[key]] = key
+
+    def _tune_tokenizer(self) -> None:
+        """Split a clitic glued to a digit or a quote, and a quote between two letters."""
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        quotes = re.escape(_QUOTE_CHARS)
+        defaults = self.nlp.Defaults
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", *defaults.prefixes]
+        infixes = [
+            *defaults.infixes,
+            rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
+            # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
+            r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
+            r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            # A number glued to the noun it counts: «13شخصا».
+            r"(?<=[0-9])(?=[\u0621-\u064a])",
+        ]
+        # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
+        # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
+        # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", "/", *defaults.suffixes]
+        tok = self.nlp.tokenizer
+        tok.prefix_search = compile_prefix_regex(prefixes).search
+        tok.suffix_search = compile_suffix_regex(suffixes).search
+        tok.infix_finditer = compile_infix_regex(infixes).finditer
+        # spaCy's URL pattern takes «سوريا.وقال» for a domain name: only ASCII is a URL here.
+        url_match = tok.url_match
+        if url_match is not None:
+            tok.url_match = lambda s: url_match(s) if s.isascii() else None
+
+    def _norm_for(self, form: str) -> str:
+        """The matching norm of token ``form``: the bare word when ``form`` is a known word
+        with a proclitic that :func:`proclitic_length` strips («بريف» → «ريف», «للتنظيم» →
+        «التنظيم»), else ``form``. Cached, and written to the lexeme's ``NORM`` so that the
+        matchers see it; computed on first sight of a word, so set-up stays fast."""
+        cached = self._norm_cache.get(form)
+        if cached is not None:
+            return cached
+        result = form
+        if form[:1] in PROCLITICS and form not in self._known:
+            k = proclitic_length(form)
+            if k:
+                rest = form[k:]
+                bare = "ا" + rest if form[k - 1] == "ل" and rest[:1] == "ل" else rest
+                if bare in self._known:
+                    result = bare
+                    self.nlp.vocab[form].norm_ = bare
+        self._norm_cache[form] = result
+        return result

@@ -1,0 +1,225 @@
+"""SOURCE rules: unnamed sources, media as a whole, organisations and outlets (quoted or not),
+and aliases in parentheses, which take the label of the name before them."""
+from __future__ import annotations
+
+import re
+
+from annotator.core.domain import Suggestion
+from annotator.core.suggest.rules.lexicon import (
+    _CLOSING_QUOTES,
+    _OUTLET_STOP,
+    _QUOTE_CHARS,
+    _S_PATTERN,
+    _S_UNKNOWN,
+    ORIGIN,
+    RuleLexicon,
+    _Cand,
+)
+from annotator.core.text import fold, snap_span
+
+
+class SourceRules(RuleLexicon):
+    """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
+
+    _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+
+    def _document_seen_by(self, s: int, norm: list[str]) -> bool:
+        """«بيان اطلعت عليه الأناضول», «وثيقة حصلت عليها الجزيرة»: the outlet that saw or
+        obtained the document is who reports it."""
+        return s > 1 and norm[s - 1] in ("عليه", "عليها") and norm[s - 2] in self._SEEN_BY
+
+    def _source_adjective(self, w: str) -> bool:
+        """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
+        return w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj)
+
+    def _source_adjectives_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the adjectives that follow an unnamed-source head at ``j - 1``; after a
+        first one, an adjective with a glued «و» is coordinated with it («طبية وأمنية»)."""
+        first = j
+        while j < n:
+            if orth[j] == norm[j] and self._source_adjective(norm[j]):
+                j += 1
+            elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
+                j += 1
+            else:
+                break
+        return j
+
+    def _media_collective(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """Media as a whole in an attribution: «أفادت وسائل إعلام», «قالت مواقع إعلامية
+        محلية», «نقلت صحف ومواقع يمنية». «مواقع» alone is positions: it is a medium only
+        with a media adjective or coordinated with another medium."""
+        k = h + 1
+        if norm[h] == "وسائل":
+            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام"):
+                return None
+            k += 1
+        heads = [norm[h]]
+        if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
+            heads.append(orth[k][1:])
+            k += 1
+        end = self._source_adjectives_end(k, orth, norm, n)
+        if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
+            return None
+        if end == k and heads[0] != "وسائل":
+            return None
+        if not self._attributed(h, end, norm):
+            return None
+        return _Cand(h, end, "SOURCE", _S_PATTERN)
+
+    def _attributed(self, s: int, e: int, norm: list[str]) -> bool:
+        """Is an attribution word within three tokens before or two after ``s:e``?"""
+        return any(w in self._attribution for w in norm[max(0, s - 3) : s]) or any(
+            w in self._attribution for w in norm[e : e + 2]
+        )
+
+    # «ل»-complements inside a name: «وكالة السودان للأنباء», «مرصد العراق لحقوق الإنسان».
+    _OUTLET_LI = frozenset("لحقوق لشؤون لتنسيق لاغاثه لدعم لمساعده لرعايه لرصد لتوثيق لمكافحه".split())
+
+    def _org_name(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«المركز اليمني لحقوق الإنسان», «المنظمة الدولية للهجرة»: a definite head, one or
+        two adjectives and a «ل» complement that names what the body does."""
+        j = h + 1
+        while j < n and j - h <= 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+            j += 1
+        if j == h + 1 or j >= n or orth[j] not in self._org_complements:
+            return None
+        j += 1
+        if j < n and orth[j] == norm[j] and norm[j] in self._org_tails:
+            j += 1
+        return _Cand(h, j, "SOURCE", _S_PATTERN)
+
+    def _unquoted_outlet(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
+        """«… نقلت شبكة إباء التابعة…» → «شبكة إباء», «قالت لجنة أطباء السودان» → «لجنة
+        أطباء السودان»: an outlet or organisation head after an attribution word, and up to
+        four name words, up to a function word, a participle or punctuation. A «ل» phrase
+        inside the name is kept («وكالة السودان للأنباء»). A place after a name word ends the
+        name of a body named by its territory («تنسيقية لجان مقاومة الفاشر»)."""
+        j = h + 1
+        while j < n and j - h <= 4:
+            o, w = orth[j], norm[j]
+            if j > h + 1 and j in loc_starts and o == w:
+                j = name_starts[j]
+                break
+            if j > h + 1 and o == w and w in self._outlet_adjectives:
+                j += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjective closes the name
+                break
+            # A word that starts with the letter ل is a name word when it is a word of its own
+            # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
+            if o != w or (w[:1] == "ل" and w not in self._lexicon):
+                # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
+                if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
+                    j += 1
+                    if o in self._OUTLET_LI and j < n and orth[j] == norm[j] and norm[j].isalpha():
+                        j += 1
+                    continue
+                break
+            if (
+                not w.isalpha()
+                or len(w) < 2
+                or w in self._OUTLET_END
+                or w in self._attribution
+                or w in self._triggers  # «ووثقت منظمة مواطنة لحقوق الإنسان مقتل…»
+                or (w in self._action_words and j > h + 1)
+                or w in self._numbers
+                or w.removeprefix("ال") in _OUTLET_STOP  # «… المقربة من»
+            ):
+                break
+            j += 1
+        if j == h + 1:
+            return None
+        if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
+            return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
+        return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+
+    @staticmethod
+    def _quoted(s: int, e: int, orth: list[str]) -> bool:
+        """Is ``s:e`` between quotes, brackets or slashes («(رويترز)», «/سانا/»)?"""
+        return (
+            s > 0 and e < len(orth)
+            and (orth[s - 1] in _QUOTE_CHARS and orth[e] in _QUOTE_CHARS
+                 or (orth[s - 1], orth[e]) in (("(", ")"), ("[", "]"), ("/", "/")))
+        )
+
+    def _after_outlet_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Does the quote at ``i`` follow an outlet head and one or two name words: «وكالة
+        أنباء "هاوار"», «لوكالة الصحافة الفلسطينية "صفا"»?"""
+        if orth[i] in _CLOSING_QUOTES:
+            return False
+        for k in range(i - 2, max(-1, i - 4), -1):
+            if norm[k] in self._outlet_heads:
+                # «“هيئة تحرير الشام” هجوماً…»: a quote that closes a quoted name opens nothing
+                return (k == 0 or orth[k - 1] not in _QUOTE_CHARS) and all(
+                    orth[t] == norm[t] and norm[t].isalpha() for t in range(k + 1, i)
+                )
+        return False
+
+    def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
+        """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
+        «قالت مصادر ل«الراصد»», «أفاد مراسل "الحدث السوري"»."""
+        out = []
+        n = len(orth)
+        for i, tok in enumerate(orth):
+            if tok not in _QUOTE_CHARS or i + 1 >= n:
+                continue
+            j = i + 1
+            while j < n and j - i <= 5 and orth[j] not in _QUOTE_CHARS and orth[j].strip():
+                j += 1
+            if j >= n or j == i + 1 or orth[j] not in _QUOTE_CHARS or j - i > 5:
+                continue
+            prev = norm[i - 1] if i > 0 else ""
+            if prev in self._building_heads:
+                continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
+            context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+            if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
+                window = norm[max(0, i - 8) : i - 1]
+                context = any(w in self._talked_to for w in window)
+            if context:
+                out.append(_Cand(i + 1, j, "SOURCE", _S_PATTERN))
+        return out
+
+    # ----------------------------------------------------------------------------------
+    # Aliases in parentheses
+    # ----------------------------------------------------------------------------------
+    _ALIAS_RE = re.compile(r"\s*\(\s*([^()\n«»“”\"،,.:;؛0-9٠-٩]{2,40}?)\s*\)")
+    _ALIAS_SKIP = frozenset(
+        "شبه سابقا حاليا المعروفه المعروف التابعه التابع المدعومه الموالية المواليه المقربه المعارضه "
+        "اي وهي وهو بحسب وفق حسب مثل نحو قرابه حوالي تقريبا".split()
+    )
+
+    def _with_aliases(self, text: str, sugs: list[Suggestion], limit: int) -> list[Suggestion]:
+        """An alias in parentheses right after a name gets the name's label: «مكتب تنسيق
+        الشؤون الإنسانية (أوتشا)», «قوات الدعم السريع (RSF)», «مدينة المالكية (ديريك)».
+        Descriptions in parentheses («(شبه العسكرية)», «(الإيرانية)») are left alone."""
+        if "(" not in text:
+            return sugs
+        extra: list[Suggestion] = []
+        taken = {(s.start, s.end) for s in sugs}
+        for k, sug in enumerate(sugs):
+            if sug.label == "COUNT" or sug.end >= limit or text.find("(", sug.end, sug.end + 3) < 0:
+                continue
+            m = self._ALIAS_RE.match(text, sug.end)
+            if not m or m.end() > limit:
+                continue
+            a, b = m.span(1)
+            start, end = snap_span(text, a, b)
+            if start >= end or (start, end) in taken:
+                continue
+            words = fold(text[start:end]).split()
+            if not 1 <= len(words) <= 4 or any(
+                w in self._ALIAS_SKIP or w in self._OUTLET_END or w in self._not_names for w in words
+            ):
+                continue
+            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
+                continue
+            if " ".join(words) in self._media_tags or words[0] in self._media_tags:
+                continue  # «(فيديو)», «(بالصور)»: a media tag, not an alias
+            nxt = sugs[k + 1] if k + 1 < len(sugs) else None
+            if nxt is not None and nxt.start < m.end():
+                continue  # the parenthesis already holds a suggestion of its own
+            extra.append(Suggestion(start=start, end=end, label=sug.label, origin=ORIGIN, score=_S_PATTERN))
+        if not extra:
+            return sugs
+        return sorted(sugs + extra, key=lambda s: (s.start, s.end))

@@ -1,0 +1,277 @@
+"""The rule suggester: builds the tokenizer, word sets and matcher once, then per article
+tokenizes, matches and applies the rules of each label (see the package docstring)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from annotator.core.counts import count_attributes_from_words, words_for_category
+from annotator.core.domain import Suggestion
+from annotator.core.errors import SuggesterUnavailable
+from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
+from annotator.core.suggest.rules.actors import ActorRules
+from annotator.core.suggest.rules.counts import CountRules
+from annotator.core.suggest.rules.lexicon import (
+    _BOILERPLATE_RE,
+    _COUNT_FATHA,
+    _QUOTE_CHARS,
+    _S_NAME,
+    _S_PATTERN,
+    _S_STATE_ACTS,
+    ORIGIN,
+    _Cand,
+)
+from annotator.core.suggest.rules.locations import LocationRules
+from annotator.core.suggest.rules.matcher import RuleMatcher
+from annotator.core.suggest.rules.sources import SourceRules
+from annotator.core.text import fold, normalize, snap_span
+
+
+class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatcher, Suggester):
+    """ACTOR, LOCATION, COUNT and SOURCE suggestions from gazetteers and patterns.
+
+    ``gazetteer_dir`` overrides ``resources/gazetteers`` (tests, other domains);
+    ``labels`` restricts the labels proposed (default: all four).
+    """
+
+    name = "rules"
+
+    def __init__(self, gazetteer_dir: str | Path | None = None, labels: Iterable[str] | None = None) -> None:
+        try:
+            from annotator.core.spacy_loader import import_spacy
+            spacy = import_spacy()
+            from spacy.matcher import PhraseMatcher
+        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+            raise SuggesterUnavailable(f"spaCy is not installed: {exc}") from exc
+
+        self.labels = frozenset(labels) if labels is not None else frozenset({"ACTOR", "LOCATION", "COUNT", "SOURCE"})
+        gdir = str(gazetteer_dir) if gazetteer_dir is not None else None
+        actors = load_gazetteer("actors", gdir)
+        places = load_gazetteer("locations", gdir)
+        sources = load_gazetteer("sources", gdir)
+        counts = load_gazetteer("counts", gdir)
+
+        self.nlp = spacy.blank("ar")
+        self._tune_tokenizer()
+        groups = self._load_word_sets(actors, places, sources, counts)
+        self._build_phrases(PhraseMatcher, groups)
+
+        # Words that start a pattern handled by the token pass in ``suggest``.
+        self._pattern_starts = (
+            self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
+            | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
+            | self._territory_bodies | self._collective_heads | self._place_only_heads
+        )
+        # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
+        # that folds to the head («وأدى» → «وادي»), not the head.
+        self._hamza_heads = {fold(h) for h in (places.get("heads") or []) + (places.get("strong_heads") or [])
+                             if any(c in "أإآ" for c in str(h))}
+
+
+    # ----------------------------------------------------------------------------------
+    # Suggesting
+    # ----------------------------------------------------------------------------------
+    def suggest(self, text: str) -> list[Suggestion]:
+        """Suggestions for ``text``: exact offsets, guideline boundaries, no overlaps."""
+        if not text or not text.strip():
+            return []
+        from spacy.attrs import IDX, LENGTH
+
+        nt = normalize(text)
+        body = nt.text
+        cut = _BOILERPLATE_RE.search(body)
+        if cut:
+            body = body[: cut.start()]  # page furniture after the article is never annotated
+        doc = self.nlp.make_doc(body)
+        n = len(doc)
+        # Offsets and lengths in one array call: much cheaper than iterating Token objects.
+        idx, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], []))
+        orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
+        cache = self._norm_cache
+        norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        self._drop_false_heads(text, nt, idx, orth, norm)
+        cands: list[_Cand] = []
+
+        phrase_hits = sorted(
+            ((self._group_of[m], s, e) for m, s, e in self.phrases(doc)), key=lambda h: (h[1], -h[2])
+        )
+        loc_ends: set[int] = set()
+        # Where known names start and end: the generic patterns below defer to them.
+        act_starts: dict[int, int] = {}
+        name_starts: dict[int, int] = {}
+        loc_starts: set[int] = set()
+        state_hits: list[tuple[int, int]] = []
+        acting: set[tuple[int, int]] = set()  # states already found acting
+        for group, s, e in phrase_hits:
+            if e - s > 1 and tuple(orth[s + 1 : e]) != tuple(norm[s + 1 : e]) and tuple(orth[s + 1 : e]) not in self._inner_ok:
+                continue  # a clitic inside a multi-word match: «حمص ودير الزور» is two names
+            if group in ("ACT", "STATE") or (group == "LOC" and norm[s] not in self._heads):
+                name_starts[s] = max(e, name_starts.get(s, 0))
+                if group == "LOC":
+                    loc_starts.add(s)
+            if group == "ACT":
+                act_starts[s] = max(e, act_starts.get(s, 0))
+                cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
+            elif group == "ACT_ADJ":
+                # «الانتقالي» is the Southern Transitional Council unless it qualifies the
+                # definite noun before it («الحكم الانتقالي»).
+                if orth[s] != norm[s] or s == 0 or not norm[s - 1].startswith("ال"):
+                    cands.append(_Cand(s, e, "ACTOR", _S_PATTERN))
+            elif group == "STATE":
+                state_hits.append((s, e))
+                if self._state_acts(s, e, orth, norm, n):
+                    cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
+                    acting.add((s, e))
+            elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
+                cand = self._location(group, s, e, orth, norm, loc_ends)
+                if cand is not None:
+                    cands.append(cand)
+                    loc_ends.add(cand.end)
+            elif group == "SRC_ACT":
+                # Activists: the nominative «ناشطون» is the subject of what they say («يقول
+                # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
+                # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
+                if norm[s].endswith("ون") or self._attributed(s, e, norm):
+                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+            elif group == "SRC":
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
+                end = self._extend_nationality(e, orth, norm, n)
+                if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+                    end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                cands.append(_Cand(start, end, "SOURCE", _S_NAME))
+            elif group == "SRC_Q":
+                if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
+                    continue  # «مستشفى "الأمل"»: a building's name
+                if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
+                    s > 0 and norm[s - 1] in self._outlet_heads
+                ) or self._document_seen_by(s, norm):
+                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+        # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
+        # an accuser that follows an accusation word is accused of acting.
+        # «… الولايات المتحدة وبريطانيا وفرنسا»: a state coordinated with an acting state
+        # acts too; «الاتفاق الموقع بين روسيا وتركيا»: the parties to an agreement act.
+        if state_hits:
+            accusers = {
+                c.end for c in cands if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._accusation
+            }
+            acting_ends = {e for _, e in acting}
+            for s, e in state_hits:
+                if (s, e) in acting:
+                    continue
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
+                party = s > 1 and norm[s - 1] == "بين" and any(
+                    w in self._agreement_words for w in norm[max(0, s - 5) : s - 1]
+                )
+                if s in accusers or coordinated or party:
+                    cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
+                    acting_ends.add(e)
+
+        # Token patterns (a plain pass: cheaper than spaCy's Matcher for these few shapes).
+        starts = self._pattern_starts
+        for i, w in enumerate(norm):
+            if w not in starts:
+                continue
+            if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
+                if j > i + 1:
+                    cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
+                cand = self._media_collective(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
+                j = self._source_adjectives_end(i + 1, orth, norm, n)
+                # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
+                reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
+                if j > i + 1 and (self._attributed(i, j, norm) or reported):
+                    cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
+            if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
+                if cand is not None:
+                    cands.append(cand)
+            if i + 1 >= n or not norm[i + 1].isalnum():
+                continue
+            if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
+                cand = self._numbered_unit(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._place_only_heads and (i + 1) in loc_starts and orth[i + 1] == norm[i + 1]:
+                cands.append(_Cand(i, self._force_adjectives_end(name_starts[i + 1], orth, norm, n), "ACTOR", _S_PATTERN))
+            if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
+                cand = self._force(i, orth, norm, n, name_starts, loc_starts)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._org_heads:  # «المركز اليمني لحقوق الإنسان»
+                cand = self._org_name(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
+                cand = self._unknown_place(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
+                cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
+            if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
+                cands.extend(self._listed_places(i + 1, orth, norm, n))
+            if (
+                w in self._attribution
+                and norm[i + 1] in self._outlet_heads
+                and i + 2 < n
+                and norm[i + 2].isalpha()
+                and (i + 1) not in act_starts
+            ):
+                cand = self._unquoted_outlet(i + 1, orth, norm, n, name_starts, loc_starts)  # «نقلت شبكة إباء»
+                if cand is not None:
+                    cands.append(cand)
+
+        cands = [  # «طيران الاحتلال الإسرائيلي»: the air force of the actor after it
+            _Cand(c.start - 1, c.end, c.label, c.score)
+            if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._air_construct and orth[c.start] == norm[c.start]
+            else c
+            for c in cands
+        ]
+        cands.extend(self._quoted_outlets(orth, norm))
+        cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._short_forms(cands, orth, norm))
+
+        out: list[Suggestion] = []
+        for c in cands:
+            label = "COUNT" if c.label == _COUNT_FATHA else c.label
+            if label not in self.labels:
+                continue
+            a = idx[c.start]
+            b = idx[c.end - 1] + len(orth[c.end - 1])
+            start, end = nt.to_original(a, b)
+            start, end = snap_span(text, start, end)
+            if start >= end:
+                continue
+            if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
+                continue  # tanween: «قصفاً تركياً», «قصفًا جويًا» are adjectives, not places
+            if c.label == _COUNT_FATHA and "\u064eين" not in text[start:end].replace("\u0651", ""):
+                continue  # «آخرين» is plural «others»; only «آخرَين» (fatha) is a dual
+            attrs: dict[str, Any] = {}
+            if label == "COUNT":
+                # Same result as count_attributes(text, start, end), from the tokens at hand.
+                attrs = count_attributes_from_words(
+                    text[start:end],
+                    words_for_category(orth[c.start : c.end]),
+                    words_for_category(orth[max(0, c.start - 40) : c.start]),
+                    words_for_category(orth[c.end : c.end + 15]),
+                    glued_and=start > 0 and text[start - 1] == "و",
+                )
+            out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
+        return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    _HAMZA_ALEFS = frozenset("أإآ")
+
+    def _drop_false_heads(self, text: str, nt: Any, idx: list[int], orth: list[str], norm: list[str]) -> None:
+        """A head noun whose stored spelling has a hamza the head never has is another word
+        that folds to it («وأدى القصف» is a verb, not «وادي»): its norm stops being the head."""
+        for i, w in enumerate(norm):
+            if (w in self._heads or w in self._strong_heads) and w not in self._hamza_heads:
+                a, b = nt.to_original(idx[i], idx[i] + len(orth[i]))
+                if not self._HAMZA_ALEFS.isdisjoint(text[a:b]):
+                    norm[i] = "\u0000" + w
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"RuleSuggester(labels={sorted(self.labels)})"
