@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.formats.atomic import pid_alive
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[2] / "resources" / "spacy" / "config.cfg"
 PROGRESS_LOGGER = "annotator.progress_logger.v1"
@@ -275,20 +276,8 @@ def _remove_killed_runs(out: Path) -> None:
     """Delete the staging folders of runs whose process is gone (killed mid-training)."""
     for folder in out.glob(STAGING_PREFIX + "*"):
         pid = folder.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
 
 
 def evaluate(model_path: str | Path, dev_path: str | Path) -> dict[str, Any]:

@@ -55,7 +55,8 @@ def _umask() -> int:
     return mask
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a leftover named after it is not stranded yet)."""
     if pid == os.getpid():
         return True
     try:
@@ -90,7 +91,7 @@ def clean_leftovers(target: Path) -> list[Path]:
     for entry in entries:
         m = _TMP_NAME.match(entry.name)
         if m:
-            if m["name"] != target.name or _pid_alive(int(m["pid"])):
+            if m["name"] != target.name or pid_alive(int(m["pid"])):
                 continue
         else:
             legacy = _LEGACY_TMP_NAME.match(entry.name)
