@@ -161,3 +161,17 @@ def test_the_sql_boundary_check_can_fail(tmp_path: Path) -> None:
     assert PRIVATE_STORE_ACCESS.findall(sample) == ["self.project._write"]
     assert "annotator/core/sync/files.py" not in _count(SQL_CALL)  # the store's own files are the only exception
     assert any(p.name == "files.py" for p in _outside_store())
+
+
+def test_opening_the_store_loads_no_pandas() -> None:
+    """sqlite-utils imports pandas when it is installed (camel-tools brings it) only to convert
+    pandas values, which the store never inserts; the import cost half a second of start-up
+    and crept back when the store became a package (schema.py imported sqlite-utils first)."""
+    code = (
+        "import sys, json\n"
+        "import annotator.core.store.schema, annotator.core.store\n"
+        "print(json.dumps('pandas' in sys.modules))\n"
+    )
+    proc = run_python(code)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) is False

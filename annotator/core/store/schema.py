@@ -7,7 +7,13 @@ anything is touched.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from .connection import import_sqlite_utils
+
+# The first import of sqlite-utils in the process happens here: through the helper that
+# keeps pandas out (half a second of every start-up).
+_sqlite_utils = import_sqlite_utils()
+Database = _sqlite_utils.Database
+Migrations = _sqlite_utils.Migrations
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
