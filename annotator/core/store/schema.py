@@ -7,13 +7,18 @@ anything is touched.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .connection import import_sqlite_utils
 
-# The first import of sqlite-utils in the process happens here: through the helper that
-# keeps pandas out (half a second of every start-up).
-_sqlite_utils = import_sqlite_utils()
-Database = _sqlite_utils.Database
-Migrations = _sqlite_utils.Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+else:
+    # The first import of sqlite-utils in the process happens here: through the helper
+    # that keeps pandas out (half a second of every start-up).
+    _sqlite_utils = import_sqlite_utils()
+    Database = _sqlite_utils.Database
+    Migrations = _sqlite_utils.Migrations
 
 MIGRATION_SET = "annotator"
 migrations = Migrations(MIGRATION_SET)
