@@ -32,7 +32,7 @@ from .workbench_parts import (
     build_window,
     window_icon,
 )
-from .workers import ImportJob, WarmUpJob, pool
+from .workers import ImportJob, pool, start_warm_up
 
 if TYPE_CHECKING:
     from .model_training import ModelTrainer
@@ -115,7 +115,7 @@ class MainWindow(WindowBase):
         self._startup_timer = QTimer(self)
         self._startup_timer.setSingleShot(True)
         self._startup_timer.setInterval(300)
-        self._startup_timer.timeout.connect(lambda: pool().start(WarmUpJob()))
+        self._startup_timer.timeout.connect(start_warm_up)
         self._startup_timer.timeout.connect(self.suggestion_feed.release)
         self._startup_timer.start()
 

@@ -10,9 +10,14 @@ pool deletes the job itself, in its thread, as soon as ``run`` returns; and a wi
 closed mid-job used to take the signals with it: ``Signal source has been deleted``).
 The window's callbacks hang on a relay parented to the window, so once the window is
 gone its callbacks are simply not called.
+
+The program waits for running jobs before the interpreter tears down (:func:`drain_at_exit`):
+teardown clears this module's globals, which deleted the signals of a job still running
+and crashed the process on its last emit (seen at the end of ``annotator --smoke-test``).
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -27,6 +32,10 @@ log = logging.getLogger(__name__)
 _suggesters: dict[str, Any] = {}
 _lock = threading.Lock()
 _live: set[JobSignals] = set()  # signals of running jobs (see the module docstring)
+_drain_registered = False
+#: How long the exiting program waits for running jobs. Every job saves through its own
+#: transaction, so one cut short loses no annotation; it is the crash that must not happen.
+EXIT_WAIT_MS = 120_000
 
 
 def cached_suggester(source: str, options: dict[str, Any]) -> Any:
@@ -43,6 +52,20 @@ def cached_suggester(source: str, options: dict[str, Any]) -> Any:
 
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+def drain_at_exit() -> None:
+    """Wait, once, at interpreter exit, for the jobs still in the pool (see the module
+    docstring). Registered by the first :func:`start_job`."""
+    global _drain_registered
+    if not _drain_registered:
+        _drain_registered = True
+        atexit.register(_wait_for_jobs)
+
+
+def _wait_for_jobs() -> None:
+    if not pool().waitForDone(EXIT_WAIT_MS):
+        log.warning("background jobs still running at exit after %d s", EXIT_WAIT_MS // 1000)
 
 
 class JobSignals(QObject):
@@ -127,6 +150,7 @@ def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
               failed: Callable[[str], None] | None = None, progress: Callable[[int], None] | None = None) -> Job:
     """Run ``job`` on the pool; its results reach ``owner``'s callbacks on the GUI thread
     while ``owner`` exists."""
+    drain_at_exit()
     _live.add(job.signals)
     _Relay(owner, job.signals, finished, failed, progress)
     # Connected after the relay: queued calls run in connection order, so the window has
@@ -136,6 +160,12 @@ def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
     job.signals.failed.connect(sweeper.release)
     pool().start(job)
     return job
+
+
+def start_warm_up() -> None:
+    """Start :class:`WarmUpJob` (awaited at exit like every job)."""
+    drain_at_exit()
+    pool().start(WarmUpJob())
 
 
 class WarmUpJob(QRunnable):

@@ -74,3 +74,43 @@ def test_results_reach_a_live_owner_in_order(qtbot) -> None:
     workers.start_job(owner, Broken(), finished=seen.append, failed=failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
     assert failures == ["ValueError: bug"]
+
+
+_EXIT_WHILE_A_JOB_RUNS = """
+import sys, time
+from PySide6.QtCore import QObject
+from annotator.gui.app import ensure_app
+from annotator.gui.workers import Job, start_job
+
+app = ensure_app(sys.argv)
+
+class Slow(Job):
+    def work(self, progress):
+        time.sleep(1.0)
+        return "late"
+
+owner = QObject()
+start_job(owner, Slow(), finished=print)
+print("leaving main", flush=True)
+"""
+
+
+def test_the_program_exits_cleanly_while_a_job_still_runs(tmp_path) -> None:
+    """CI once crashed (exit -11) at the end of ``annotator --smoke-test``: the program
+    returned while a suggestion job was still in the pool, interpreter teardown deleted the
+    job's signals, and the worker emitted on them (``Signal source has been deleted``)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    script = tmp_path / "exit_mid_job.py"
+    script.write_text(_EXIT_WHILE_A_JOB_RUNS, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "leaving main" in proc.stdout
+    assert "Signal source has been deleted" not in proc.stderr
+    assert "Traceback" not in proc.stderr
