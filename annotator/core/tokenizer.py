@@ -293,32 +293,27 @@ def _render_tokens(texts: Iterable[str], starts: Sequence[int], ends: Sequence[i
 #   {"text":"…","start":   per token text, keyed by spaCy's ORTH hash (no slicing);
 #   123  ,"end":127  ,"id":5,"ws":true},   per number, from tables indexed by it (the last one
 #                                          by 2 × id + trailing-space flag).
-_HEADS: dict[int, str] = {}
-_HEADS_MAX = 50_000  # distinct token texts kept (a few MB); the cache starts over past it
+class _TokenHeads(dict[int, str]):
+    """ORTH hash → ``{"text":"…","start":``; a text not seen yet is spelled through ``strings``
+    (the tokenizer's StringStore) on lookup. Bounded: past ``_HEADS_MAX`` texts it starts over."""
+
+    strings: Any = None
+
+    def __missing__(self, orth: int) -> str:
+        if len(self) > _HEADS_MAX:
+            self.clear()
+        head = self[orth] = '{"text":' + _encode_json_str(self.strings[orth]) + ',"start":'
+        return head
+
+
+_HEADS = _TokenHeads()
+_HEADS_MAX = 50_000  # distinct token texts kept (a few MB)
 _DIGITS: list[str] = []
 _ENDS: list[str] = []
 _IDS_WS: list[str] = []
 _TABLES_MAX = 1 << 15  # offsets beyond it (an article over 32,768 characters) render the plain way
 _TABLES_LOCK = threading.Lock()
 _tables_size = 0  # entries in each number table (the ids: twice that)
-
-
-def _token_heads(orths: list[int], strings: Any) -> list[str]:
-    """``{"text":"…","start":`` for each ORTH hash; ``strings`` is the Doc's StringStore."""
-    heads = _HEADS
-    try:
-        return list(map(heads.__getitem__, orths))  # usually every text is known
-    except KeyError:
-        pass
-    if len(heads) > _HEADS_MAX:
-        heads.clear()
-    out = []
-    for orth in orths:
-        head = heads.get(orth)
-        if head is None:
-            head = heads[orth] = '{"text":' + _encode_json_str(strings[orth]) + ',"start":'
-        out.append(head)
-    return out
 
 
 def _number_tables(size: int) -> bool:
@@ -365,7 +360,8 @@ class TokenColumns(NamedTuple):
         if not _number_tables(ends[-1] + 1):
             return before + offsets_to_json(self.text, starts, ends, self.spaces) + after
         pieces: list[str] = [""] * (4 * n)
-        pieces[0::4] = _token_heads(self.orths, self.strings)
+        _HEADS.strings = self.strings  # always make_nlp()'s
+        pieces[0::4] = map(_HEADS.__getitem__, self.orths)
         pieces[1::4] = map(_DIGITS.__getitem__, starts)
         pieces[2::4] = map(_ENDS.__getitem__, ends)
         pieces[3::4] = map(_IDS_WS.__getitem__, self.ids_ws)
