@@ -396,11 +396,11 @@ def _token_columns(text: str) -> TokenColumns:
     n = len(doc)
     if n == 0:
         return TokenColumns(text, [], [], [], [], doc.vocab.strings)
-    arr = doc.to_array(_COLUMN_ATTRS)  # n × 4, uint64
+    arr = doc.to_array(_COLUMN_ATTRS)  # n × 4, unsigned 64-bit
     arr[:, 1] += arr[:, 0]  # length → end
     arr[:, 2] += numpy.arange(0, 2 * n, 2, dtype=arr.dtype)  # space flag → 2 × index + flag
     # One C-order copy of the columns read back through array: cheaper than numpy's tolist.
-    flat = array("Q", arr.T.tobytes()).tolist()
+    flat = array(arr.dtype.char, arr.T.tobytes()).tolist()
     return TokenColumns(text, flat[:n], flat[n:2 * n], flat[2 * n:3 * n], flat[3 * n:], doc.vocab.strings)
 
 
