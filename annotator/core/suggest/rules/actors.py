@@ -2,7 +2,7 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
-from annotator.core.suggest.rules.lexicon import _S_PATTERN, _S_UNKNOWN, RuleLexicon, _Cand
+from annotator.core.suggest.rules.lexicon import _S_PATTERN, _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand
 
 
 class ActorRules(RuleLexicon):
@@ -15,14 +15,16 @@ class ActorRules(RuleLexicon):
         name, where no other suggestion starts."""
         first: dict[str, int] = {}
         for c in cands:
-            if c.label != "ACTOR" or c.end - c.start < 2:
+            if c.label != "ACTOR":
                 continue
+            key = self._short_form_of.get(" ".join(norm[c.start : c.end]))  # «حماس» → «الحركة»
             for t in range(c.start, min(c.end - 1, c.start + 2)):
-                bare = norm[t].removeprefix("ال")
+                bare = _canonical_spelling(norm[t].removeprefix("ال"))
                 if bare in self._short_form_heads:
                     key = "ال" + bare
-                    first[key] = min(first.get(key, c.start), c.start)
                     break
+            if key is not None:
+                first[key] = min(first.get(key, c.start), c.start)
         if not first:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
@@ -30,7 +32,7 @@ class ActorRules(RuleLexicon):
         return [
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
-            if w in first and i > first[w] and i not in taken
+            if i not in taken and first.get(_canonical_spelling(w), n) < i
         ]
 
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:

@@ -83,6 +83,16 @@ def _spelling_variants(name: str) -> list[str]:
     return out
 
 
+def _canonical_spelling(word: str) -> str:
+    """``word`` with its variant spelling replaced by the first of its group («المليشيا» →
+    «الميليشيا»), so that two spellings of one word compare equal."""
+    for group in _VARIANT_GROUPS:
+        for form in group[1:]:
+            if form in word:
+                return word.replace(form, group[0])
+    return word
+
+
 def _flat(node: Any) -> list[str]:
     if node is None:
         return []
@@ -142,7 +152,19 @@ class RuleLexicon:
         self._air_construct = set(_words(actors.get("air_construct_heads")))
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
-        self._short_form_heads = set(_words(actors.get("short_form_heads")))
+        self._short_form_heads = {_canonical_spelling(w) for w in _words(actors.get("short_form_heads"))}
+        # A name listed both bare and with a short-form head («حماس» / «حركة حماس»): the
+        # bare name licenses the short form too («الحركة»); so do the plural forms of a nisba
+        # name («جماعة الحوثي» → «الحوثيون», «الحوثيين»).
+        self._short_form_of: dict[str, str] = {}
+        for name in actor_names:
+            head, _, rest = name.partition(" ")
+            head = _canonical_spelling(head)
+            if rest and head in self._short_form_heads:
+                self._short_form_of.setdefault(rest, "ال" + head)
+                if " " not in rest and rest.endswith("ي") and rest.startswith("ال"):
+                    for plural in (rest + "ون", rest + "ين"):
+                        self._short_form_of.setdefault(plural, "ال" + head)
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
