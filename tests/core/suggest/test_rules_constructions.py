@@ -56,3 +56,49 @@ def test_short_forms_in_either_spelling_and_after_a_bare_name(rules: RuleSuggest
 def test_no_short_form_without_an_actor_it_belongs_to(rules: RuleSuggester) -> None:
     text = "وقال شهود إن الحركة في الأسواق عادت، وإن الجماعة من السكان غادرت."
     assert not [s for s, label in labelled(rules, text) if label == "ACTOR"]
+
+
+def test_a_short_form_heading_another_body_is_not_the_short_form(rules: RuleSuggester) -> None:
+    text = "سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة الوطنية للإعلام إن البث توقف."
+    got = labelled(rules, text)
+    assert ("الهيئة", "ACTOR") not in got
+    text = "سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة إن عناصرها انتشروا للحماية."
+    assert ("الهيئة", "ACTOR") in labelled(rules, text)
+
+
+# --------------------------------------------------------------------------------------
+# SOURCE
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقالت خدمة الإسعاف الليبية إن فرقها انتشلت جثثاً.", "خدمة الإسعاف الليبية"),
+        ("وقالت الهيئة العامة للإسعاف إن الحصيلة ارتفعت.", "الهيئة العامة للإسعاف"),
+        ("وأعلن جهاز الإسعاف والطوارئ نقل الجرحى.", "جهاز الإسعاف والطوارئ"),
+        ("وقال متحدث باسم خدمة إسعاف وطوارئ بنغازي إن فرقها وصلت.", "خدمة إسعاف وطوارئ بنغازي"),
+        ("وقالت هيئة الإسعاف والطوارئ الفلسطينية إن طواقمها نقلت المصابين.", "هيئة الإسعاف والطوارئ الفلسطينية"),
+        ("وأفادت السلطات الصحية في المدينة بأن الحصيلة ارتفعت.", "السلطات الصحية"),
+        ("وبث التلفزيون الإيراني الرسمي مشاهد للصواريخ.", "التلفزيون الإيراني الرسمي"),
+        ("وذكر التلفزيون الرسمي أن الدفاعات تصدت لها.", "التلفزيون الرسمي"),
+        ("وقالت الإذاعة العراقية إن حظر التجول فُرض.", "الإذاعة العراقية"),
+        ("ونقل الإعلام العبري عن ضابط أن الجيش يستعد.", "الإعلام العبري"),
+    ],
+)
+def test_rescue_services_health_authorities_and_state_media(rules: RuleSuggester, text: str, source: str) -> None:
+    got = labelled(rules, text)
+    assert (source, "SOURCE") in got
+    # A place or a country inside the name is not a span of its own.
+    assert not [s for s, label in got if label == "LOCATION" and s in source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووصلت سيارات خدمة إسعاف إلى المكان.",  # an ambulance service, not a named one
+        "وقال الطبيب إن قسم الطوارئ ممتلئ.",
+        "وشاهد الناس التلفزيون في المقهى.",  # the head alone is anaphora
+        "وتحدث الوزير عن الإعلام الرسمي في مؤتمر.",  # the media talked about, not quoted
+    ],
+)
+def test_no_source_from_a_service_word_or_a_medium_talked_about(rules: RuleSuggester, text: str) -> None:
+    assert not [s for s, label in labelled(rules, text) if label == "SOURCE"]

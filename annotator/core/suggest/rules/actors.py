@@ -35,6 +35,17 @@ class ActorRules(RuleLexicon):
             if i not in taken and first.get(_canonical_spelling(w), n) < i
         ]
 
+    def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's
+        name, its adjectives and a «لل» complement after it: «الهيئة العامة للإسعاف»,
+        «الهيئة الوطنية للإعلام»?"""
+        if e - s != 1 or _canonical_spelling(norm[s].removeprefix("ال")) not in self._short_form_heads:
+            return False
+        j = e
+        while j < n and j - e < 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+            j += 1
+        return j < n and orth[j].startswith("لل") and len(orth[j]) > 4
+
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""

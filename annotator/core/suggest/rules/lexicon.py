@@ -251,6 +251,13 @@ class RuleLexicon:
         self._casualty_words = set(clex["cues"])
         self._media_tags = set(_words(sources.get("media_tags")))
         self._territory_bodies = set(_words(sources.get("territory_body_heads")))
+        # Rescue services named by a head and their service word («خدمة الإسعاف الليبية»).
+        self._rescue_heads = set(_words(sources.get("rescue_heads")))
+        self._rescue_words = set(_words(sources.get("rescue_words")))
+        # State media named by nationality or as official («التلفزيون الإيراني الرسمي»).
+        self._broadcaster_heads = set(_words(sources.get("broadcaster_heads")))
+        self._broadcaster_needs_attribution = set(_words(sources.get("broadcaster_needs_attribution")))
+        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية".split()))
 
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».

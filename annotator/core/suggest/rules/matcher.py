@@ -23,6 +23,7 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
+        self._known |= self._rescue_heads | self._broadcaster_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------

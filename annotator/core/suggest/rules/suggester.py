@@ -61,6 +61,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
+            | self._rescue_heads | self._broadcaster_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -110,6 +111,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if group == "LOC":
                     loc_starts.add(s)
             if group == "ACT":
+                if self._heads_another_body(s, e, orth, norm, n):
+                    continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
                 act_starts[s] = max(e, act_starts.get(s, 0))
                 cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
             elif group == "ACT_ADJ":
@@ -207,6 +210,14 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
                 cand = self._unknown_place(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._rescue_heads:  # «خدمة الإسعاف الليبية», «الهيئة العامة للإسعاف»
+                cand = self._rescue_service(i, orth, norm, n, name_starts, loc_starts)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._broadcaster_heads:  # «التلفزيون الإيراني الرسمي»
+                cand = self._broadcaster(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
             if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
