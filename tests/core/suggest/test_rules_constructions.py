@@ -102,3 +102,38 @@ def test_rescue_services_health_authorities_and_state_media(rules: RuleSuggester
 )
 def test_no_source_from_a_service_word_or_a_medium_talked_about(rules: RuleSuggester, text: str) -> None:
     assert not [s for s, label in labelled(rules, text) if label == "SOURCE"]
+
+
+# --------------------------------------------------------------------------------------
+# States and capitals that act
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("وقالت دمشق إن الغارات انتهاك لسيادتها.", "دمشق"),
+        ("واتهمت بغداد واشنطن بخرق الاتفاق.", "بغداد"),
+        ("واتهمت بغداد واشنطن بخرق الاتفاق.", "واشنطن"),
+        ("وقال لبنان إنه سيقدم شكوى.", "لبنان"),
+        ("وواشنطن طلبت من حلفائها الضغط.", "واشنطن"),  # a feminine perfect after the state
+        ("بينما طهران تتوعد بالرد.", "طهران"),  # an imperfect after the state
+        ("والعراق يرفض أي وجود أجنبي.", "العراق"),  # a masculine state
+    ],
+)
+def test_states_and_capitals_that_act(rules: RuleSuggester, text: str, state: str) -> None:
+    assert (state, "ACTOR") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("وسافر الوفد إلى دمشق أمس.", "دمشق"),
+        ("وسقطت قذائف على بغداد.", "بغداد"),
+        ("وتعيش سوريا أزمة اقتصادية خانقة.", "سوريا"),  # what happens in a place
+        ("وتشهد السودان حرباً منذ عامين.", "السودان"),
+        ("وشهدت ليبيا اشتباكات عنيفة.", "ليبيا"),
+        ("واستهدفت المسيرات مواقع في سوريا تستخدمها الفصائل.", "سوريا"),
+        ("وزار الرئيس العراق يوم الأحد.", "العراق"),  # a time word is no verb
+    ],
+)
+def test_states_and_capitals_that_are_places(rules: RuleSuggester, text: str, state: str) -> None:
+    assert (state, "LOCATION") in labelled(rules, text)

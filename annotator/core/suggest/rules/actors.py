@@ -78,14 +78,30 @@ class ActorRules(RuleLexicon):
             return True
         # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
         verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
-        if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
+        if len(verb) == 4 and verb[0] == "ت" and verb not in self._state_place_verbs and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
             return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
         k = e
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
-        return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+        if k >= n or orth[k] != norm[k]:
+            return False
+        return norm[k] in self._state_verbs_after or self._verb_of_a_state(norm[k])
+
+    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
+    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
+
+    def _verb_of_a_state(self, w: str) -> bool:
+        """Does ``w``, right after a state name, look like a verb whose subject is the state:
+        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
+        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
+        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
+        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
+            return False
+        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون")):
+            return False
+        return w[0] in "تي" or w.endswith("ت")
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
