@@ -137,3 +137,34 @@ def test_states_and_capitals_that_act(rules: RuleSuggester, text: str, state: st
 )
 def test_states_and_capitals_that_are_places(rules: RuleSuggester, text: str, state: str) -> None:
     assert (state, "LOCATION") in labelled(rules, text)
+
+
+# --------------------------------------------------------------------------------------
+# COUNT
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقتل 12 متظاهراً برصاص قوات الأمن.", "12 متظاهراً"),
+        ("وأصيب أكثر من 40 محتجاً في المواجهات.", "أكثر من 40 محتجاً"),
+        ("وقتل 3 مستوطنين في عملية إطلاق نار.", "3 مستوطنين"),  # a participle plural in no list
+        ("واعتقلت الدورية 7 مهربين على الحدود.", "7 مهربين"),
+        ("وقتل 15 متطوعاً في الهجوم على القافلة.", "15 متطوعاً"),
+        ("وأصيب العشرات بحالات اختناق جراء الغاز.", "العشرات"),  # a vague quantity, then ب + noun
+    ],
+)
+def test_counted_people_known_by_their_form(rules: RuleSuggester, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودمرت الغارات 12 منزلاً و3 مواقع عسكرية.",
+        "وتبعد البلدة 15 متراً عن الحدود.",
+        "وسقط 20 مليوناً من الدولارات في الصفقة.",
+        "وشاهد العشرات بالأمس العرض العسكري.",  # no trigger before the vague quantity
+    ],
+)
+def test_no_count_from_things_with_a_people_like_form(rules: RuleSuggester, text: str) -> None:
+    assert not [s for s, label in labelled(rules, text) if label == "COUNT"]

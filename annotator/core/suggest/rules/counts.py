@@ -105,6 +105,7 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k, "COUNT", _S_COUNT)
             if start > 0 and norm[start - 1] in self._triggers and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
+                or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
                 return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
             return None
@@ -169,9 +170,18 @@ class CountRules(RuleLexicon):
 
     @staticmethod
     def _people_nisba(o: str, w: str) -> bool:
-        """A counted noun in no list that can only be people: a nisba plural («انغماسيين»,
-        «عسكريون») after a number."""
-        return o == w and len(w) >= 6 and w.endswith(("يين", "يون"))
+        """A counted noun in no list that can only be people, by its form, after a number:
+        a nisba plural («انغماسيين», «عسكريون»); a participle of the form مُ… in the sound
+        masculine plural («مستوطنين», «متظاهرون»: only people take that plural, a dual of a
+        thing never follows a number); a participle مُتَفاعِل in the accusative singular
+        that follows 11–99 («متظاهراً», «متطوعاً»)."""
+        if o != w or len(w) < 6 or not w.isalpha():
+            return False
+        if w.endswith(("يين", "يون")):
+            return True
+        if w[0] == "م" and w.endswith(("ين", "ون")):
+            return True
+        return w.startswith("مت") and w.endswith("ا")
 
     def _blocked_word(self, w: str) -> bool:
         return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)
