@@ -168,3 +168,37 @@ def test_counted_people_known_by_their_form(rules: RuleSuggester, text: str, cou
 )
 def test_no_count_from_things_with_a_people_like_form(rules: RuleSuggester, text: str) -> None:
     assert not [s for s, label in labelled(rules, text) if label == "COUNT"]
+
+
+# --------------------------------------------------------------------------------------
+# LOCATION
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وامتدت المعارك إلى جنوب كردفان.", "جنوب كردفان"),
+        ("وقصفت المسيرات مواقع في غرب دارفور.", "غرب دارفور"),
+        ("واندلعت اشتباكات في ولاية شمال دارفور.", "ولاية شمال دارفور"),
+    ],
+)
+def test_states_named_by_a_compass_word(rules: RuleSuggester, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(rules, text)
+
+
+def test_a_direction_before_a_country_stays_outside(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وتقدمت القوات في شمال شرق سوريا.")
+    assert ("سوريا", "LOCATION") in got
+    assert not any("شمال" in s for s, _ in got)
+
+
+def test_generic_anaphora_after_a_plural_head_is_no_place(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وسقطت قذائف على أحياء المدينة وقرى المنطقة.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    # A name after the same head is still a place.
+    assert ("الهوشرية", "LOCATION") in labelled(rules, "وسقطت قذائف على قرى الهوشرية.")
+
+
+def test_a_compass_state_after_a_verb_is_a_direction(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وفرّ المدنيون شمال دارفور هرباً من القصف.")
+    assert ("دارفور", "LOCATION") in got
+    assert ("شمال دارفور", "LOCATION") in labelled(rules, "وتعد الفاشر عاصمة شمال دارفور.")

@@ -190,6 +190,7 @@ class RuleLexicon:
         self._directions.sort(key=len, reverse=True)
         self._place_cues = set(_words(places.get("place_cues")))
         self._not_names = set(_words(places.get("not_names")))
+        self._anaphora = set(_words(places.get("anaphora")))
         self._admin_heads = set(_words(places.get("admin_heads")))
         self._compass = [tuple(c.split()) for c in _words(places.get("compass_nouns"))]
         self._compass.sort(key=len, reverse=True)

@@ -170,8 +170,8 @@ class LocationRules(RuleLexicon):
         first = True
         while i < n:
             if first:
-                if orth[i] != norm[i] or not self._place_word(norm[i]):
-                    break
+                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
+                    break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
