@@ -202,3 +202,48 @@ def test_a_compass_state_after_a_verb_is_a_direction(rules: RuleSuggester) -> No
     got = labelled(rules, "وفرّ المدنيون شمال دارفور هرباً من القصف.")
     assert ("دارفور", "LOCATION") in got
     assert ("شمال دارفور", "LOCATION") in labelled(rules, "وتعد الفاشر عاصمة شمال دارفور.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("الخرطوم - (أ.ف.ب): قتل عشرة مدنيين في قصف مدفعي.", "أ.ف.ب"),
+        ("دمشق - د.ب.أ: أعلنت الوزارة إسقاط مسيرة.", "د.ب.أ"),
+        ("غزة/ الأناضول: استشهد خمسة فلسطينيين.", "الأناضول"),  # an outlet that is a common word
+        ("خبر أول.\nبيروت - الأناضول - قالت مصادر إن الغارة وقعت.", "الأناضول"),
+        ("وأفاد موقع \"واللا\" العبري بأن الجيش سحب لواء.", "واللا"),  # not و + «اللا»
+        ("وتقول منظمات حقوقية إن آلاف المعتقلين ما زالوا مفقودين.", "منظمات حقوقية"),
+        ("وأشارت تقارير صحفية إلى أن المفاوضات تعثرت.", "تقارير صحفية"),
+    ],
+)
+def test_agency_tags_datelines_and_plural_bodies(rules: RuleSuggester, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الرئيس: الأناضول منطقة واسعة.",  # no place before it: not a dateline
+        "وعبر الجيش من الأناضول - وهي منطقة جبلية.",
+        "وقدمت منظمات إنسانية مساعدات للنازحين.",  # no attribution
+    ],
+)
+def test_no_source_outside_a_dateline_or_an_attribution(rules: RuleSuggester, text: str) -> None:
+    assert not [s for s, label in labelled(rules, text) if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت الحكومة الموازية إنها ستصدر عملة جديدة.", "الحكومة الموازية"),
+        ("ورفضت الحكومة الانتقالية الليبية الخطوة.", "الحكومة الانتقالية الليبية"),
+        ("وأكدت المعارضة السورية أنها ستشارك في المفاوضات.", "المعارضة السورية"),
+    ],
+)
+def test_governments_named_by_their_standing(rules: RuleSuggester, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(rules, text)
+
+
+def test_a_government_without_a_standing_is_no_actor(rules: RuleSuggester) -> None:
+    text = "وناقش البرلمان خطة الحكومة الجديدة للإسكان."
+    assert not [s for s, label in labelled(rules, text) if label == "ACTOR"]

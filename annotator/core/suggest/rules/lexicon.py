@@ -128,6 +128,7 @@ class RuleLexicon:
         actor_names += [f"{h} {n}" for h in air for n in nat]
         actor_names += [f"{h} {n}" for h in ("الجيش", "القوات") for n in nat]
         actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
+        actor_names += [f"الحكومه {a}" for a in _words(actors.get("government_adjectives"))]
         self._state_names = _words(actors.get("context_names"))
         self._action_words = set(_words(actors.get("action_words")))
         # Verbs after a state that make it their subject («إسرائيل تقصف», «إيران نفت»):
@@ -211,6 +212,7 @@ class RuleLexicon:
         activists = _words(sources.get("activists"))
         self._unnamed_heads = _words(sources.get("unnamed_heads"))
         self._official_heads = set(_words(sources.get("official_heads")))
+        self._official_heads |= set(_words(sources.get("attributed_unnamed_heads")))
         self._org_heads = set(_words(sources.get("org_heads")))
         self._org_complements = set(_words(sources.get("org_complements")))
         self._org_tails = set(_words(sources.get("org_complement_tails")))

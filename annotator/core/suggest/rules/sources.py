@@ -28,6 +28,20 @@ class SourceRules(RuleLexicon):
         obtained the document is who reports it."""
         return s > 1 and norm[s - 1] in ("عليه", "عليها") and norm[s - 2] in self._SEEN_BY
 
+    _DATELINE_MARKS = frozenset(("/", "-", "–", "—", ":", "):", "-:", ")"))
+
+    def _in_dateline(self, s: int, e: int, orth: list[str]) -> bool:
+        """Is ``s:e`` the outlet of a dateline, right after the place the report was filed
+        in, at the start of the text or of a line: «غزة/ الأناضول:», «بيروت - الأناضول -»?"""
+        if s < 2 or orth[s - 1] not in self._DATELINE_MARKS or not orth[s - 2].isalpha():
+            return False
+        k = s - 2
+        if k > 0 and orth[k - 1].isalpha():
+            k -= 1  # a two-word place: «دير الزور/ …»
+        if k > 0 and "\n" not in orth[k - 1]:
+            return False
+        return e >= len(orth) or orth[e] in self._DATELINE_MARKS
+
     def _source_adjective(self, w: str) -> bool:
         """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
         return w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj)

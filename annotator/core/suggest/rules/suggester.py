@@ -147,7 +147,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ) or self._document_seen_by(s, norm):
+                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
