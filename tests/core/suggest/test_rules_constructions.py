@@ -247,3 +247,40 @@ def test_governments_named_by_their_standing(rules: RuleSuggester, text: str, ac
 def test_a_government_without_a_standing_is_no_actor(rules: RuleSuggester) -> None:
     text = "وناقش البرلمان خطة الحكومة الجديدة للإسكان."
     assert not [s for s, label in labelled(rules, text) if label == "ACTOR"]
+
+
+# --------------------------------------------------------------------------------------
+# Multi-word names, long tolls
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("وهاجم المسلحون مواقع اللواء الرابع للحماية الرئاسية في المدينة.", "اللواء الرابع للحماية الرئاسية"),
+        ("وأعلنت الكتيبة 13 للمهام الخاصة مقتل قيادي.", "الكتيبة 13 للمهام الخاصة"),
+    ],
+)
+def test_a_numbered_unit_keeps_its_mission(rules: RuleSuggester, text: str, unit: str) -> None:
+    assert (unit, "ACTOR") in labelled(rules, text)
+
+
+def test_whose_unit_it_is_and_when_stay_outside(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقصفت الفرقة الرابعة للنظام المنطقة.")
+    assert ("الفرقة الرابعة", "ACTOR") in got and ("لنظام", "ACTOR") in got
+    got = labelled(rules, "وانتشر اللواء الثالث للمرة الثانية في المدينة.")
+    assert ("اللواء الثالث", "ACTOR") in got
+
+
+def test_old_and_new_belong_to_a_place_named_with_a_head(rules: RuleSuggester) -> None:
+    assert ("منطقة السلمة القديمة", "LOCATION") in labelled(rules, "وسقطت قذائف في منطقة السلمة القديمة.")
+    assert ("مدينة حلب القديمة", "LOCATION") in labelled(rules, "وتجول الزوار في مدينة حلب القديمة.")
+    # Without a head the adjective stays outside, and anaphora stays unannotated.
+    assert ("حلب", "LOCATION") in labelled(rules, "وقصفت الطائرات حلب القديمة.")
+    assert not labelled(rules, "وعاد السكان إلى البلدة القديمة.")
+
+
+def test_a_toll_reaches_over_a_long_complement_with_a_date(rules: RuleSuggester) -> None:
+    text = "ارتفع عدد قتلى الحرب على القطاع التي بدأت في السابع من تشرين الأول الماضي إلى أكثر من خمسة عشر ألفاً."
+    assert ("أكثر من خمسة عشر ألفاً", "COUNT") in labelled(rules, text)
+    # A count of things with a long complement stays out, and so does a range of years.
+    assert not labelled(rules, "وارتفع عدد الغارات على المدينة منذ بداية الشهر إلى 120.")
+    assert not [s for s, label in labelled(rules, "وارتفع عدد قتلى الهجوم في 2023 إلى 2024.") if label == "COUNT"]

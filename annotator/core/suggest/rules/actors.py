@@ -123,7 +123,20 @@ class ActorRules(RuleLexicon):
             if tuple(norm[j : j + len(b)]) == b:
                 j += len(b)
                 break
-        return _Cand(h, self._unit_tail(j, orth, norm, n), "ACTOR", _S_PATTERN)
+        return _Cand(h, self._unit_mission(self._unit_tail(j, orth, norm, n), orth, norm, n), "ACTOR", _S_PATTERN)
+
+    # «لل» words that say when, not what a unit is for: «اللواء الرابع للمرة الثانية».
+    _NOT_MISSIONS = frozenset("للمره لليوم للسنه للعام للشهر للاسبوع للساعه للمرات".split())
+
+    def _unit_mission(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the mission of a numbered unit, a «لل» masdar in no list and its
+        adjectives: «اللواء الرابع للحماية الرئاسية», «الكتيبة 13 للمهام الخاصة». A listed
+        word after «لل» is whose unit it is («الفرقة الرابعة للنظام»): outside."""
+        if e >= n or not orth[e].startswith("لل") or len(orth[e]) < 5 or not orth[e].isalpha():
+            return e
+        if orth[e] in self._NOT_MISSIONS or (orth[e] != norm[e] and norm[e] not in self._unit_missions):
+            return e
+        return self._force_adjectives_end(e + 1, orth, norm, n)
 
     def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the

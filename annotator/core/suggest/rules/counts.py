@@ -151,6 +151,18 @@ class CountRules(RuleLexicon):
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
+        if i > 1 and norm[i - 1] == "الي":
+            # «ارتفع عدد قتلى الحرب على القطاع التي بدأت في 7 أكتوبر إلى 15200»: a toll
+            # head with its casualty word reaches over a long complement, dates included,
+            # up to the end of the clause.
+            for t in range(i - 2, max(-1, i - 24), -1):
+                w = norm[t]
+                if not w.isalpha():
+                    break
+                if (w in self._toll_heads or w in self._total_heads) and (
+                    norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1])
+                ):
+                    return True
         reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
@@ -193,4 +205,8 @@ class CountRules(RuleLexicon):
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:
-        return k - j == 1 and norm[j].isdigit() and len(norm[j]) == 4 and 1900 <= int(norm[j]) <= 2100
+        """Is ``j:k`` a year, or a range of years («2023 إلى 2024»)?"""
+        def year(w: str) -> bool:
+            return w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100
+
+        return year(norm[j]) and (k - j == 1 or year(norm[k - 1]))

@@ -176,6 +176,7 @@ class RuleLexicon:
             (tuple(o.split()) for o in _words(actors.get("unit_ordinals")) + _words(actors.get("unit_ordinal_tens"))),
             key=len, reverse=True,
         )
+        self._unit_missions = set(_words(actors.get("unit_missions")))
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
 

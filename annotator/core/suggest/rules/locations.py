@@ -55,6 +55,15 @@ class LocationRules(RuleLexicon):
                 return e + len(a)
         return e
 
+    _NAME_ADJECTIVES = frozenset(("القديمه", "الجديده", "القديم", "الجديد"))
+
+    def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
+        """«منطقة السلمة القديمة», «مدينة حلب الجديدة»: after a head and a name, «old» and
+        «new» name a part of the place and belong to its name."""
+        if e < len(norm) and orth[e] == norm[e] and norm[e] in self._NAME_ADJECTIVES:
+            return e + 1
+        return e
+
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
         if group == "LOC_HEAD" and head is None:
@@ -72,6 +81,8 @@ class LocationRules(RuleLexicon):
         if first in self._chain_heads:
             end = self._extend_direction(e, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
+        if head is not None:
+            end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
 
     def _unknown_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
@@ -113,7 +124,7 @@ class LocationRules(RuleLexicon):
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
-        return _Cand(start, end, "LOCATION", _S_UNKNOWN)
+        return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name

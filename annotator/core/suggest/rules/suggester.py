@@ -114,7 +114,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
                 act_starts[s] = max(e, act_starts.get(s, 0))
-                cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
+                end = self._extend_nationality(e, orth, norm, n)
+                if norm[s] in self._unit_heads:
+                    end = self._unit_mission(end, orth, norm, n)  # «اللواء الرابع للحماية الرئاسية»
+                cands.append(_Cand(s, end, "ACTOR", _S_NAME))
             elif group == "ACT_ADJ":
                 # «الانتقالي» is the Southern Transitional Council unless it qualifies the
                 # definite noun before it («الحكم الانتقالي»).
