@@ -284,3 +284,27 @@ def test_a_toll_reaches_over_a_long_complement_with_a_date(rules: RuleSuggester)
     # A count of things with a long complement stays out, and so does a range of years.
     assert not labelled(rules, "وارتفع عدد الغارات على المدينة منذ بداية الشهر إلى 120.")
     assert not [s for s, label in labelled(rules, "وارتفع عدد قتلى الهجوم في 2023 إلى 2024.") if label == "COUNT"]
+
+
+def test_a_toll_with_a_possessive_casualty_word(rules: RuleSuggester) -> None:
+    text = "وأعلن الجيش مقتل ضابط، ليرتفع عدد قتلاه منذ بدء العملية البرية إلى 385."
+    assert ("385", "COUNT") in labelled(rules, text)
+    text = "وأعلن الجيش أن عدد آلياته المدمرة منذ بدء العملية البرية وصل إلى 385."
+    assert not [s for s, label in labelled(rules, text) if label == "COUNT"]
+
+
+def test_suspects_are_counted_with_their_complement(rules: RuleSuggester) -> None:
+    assert ("4 مشتبه بهم", "COUNT") in labelled(rules, "وأسفرت العملية عن اعتقال 4 مشتبه بهم.")
+
+
+def test_a_body_named_by_an_administrative_area(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقال مصدر في شرطة محافظة الأنبار إن عبوة انفجرت.")
+    assert ("شرطة محافظة الأنبار", "ACTOR") in got
+    assert not [s for s, label in got if label == "LOCATION"]
+    # Without a known place after the area head, the police is no actor.
+    assert not [s for s, label in labelled(rules, "وقال مصدر في شرطة محافظة كبيرة إن عبوة انفجرت.") if label == "ACTOR"]
+
+
+def test_the_general_command_of_the_libyan_armed_forces_is_one_name(rules: RuleSuggester) -> None:
+    text = "وقالت القيادة العامة للقوات المسلحة العربية الليبية إن قواتها أحبطت التهريب."
+    assert labelled(rules, text) == [("القيادة العامة للقوات المسلحة العربية الليبية", "ACTOR")]

@@ -120,7 +120,10 @@ class CountRules(RuleLexicon):
         if k < n and self._blocked(norm, k):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
-            return _Cand(start, k + 1, "COUNT", _S_COUNT)
+            end = k + 1
+            if norm[k].startswith("مشتبه") and end < n and norm[end] in ("به", "بهم", "بهن", "بهما"):
+                end += 1  # «4 مشتبه بهم»: the counted noun is the phrase
+            return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
@@ -145,6 +148,20 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
 
+    def _casualty_word(self, w: str) -> bool:
+        """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
+        dead), «جرحاها», «ضحاياهم»."""
+        if w in self._casualty_words or self._is_people(w):
+            return True
+        for suffix in ("ها", "هم", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                base = w[: -len(suffix)]
+                if base.endswith("ا") and (base[:-1] + "ي") in self._casualty_words:
+                    return True  # «قتلاه» ← «قتلى»
+                if base in self._casualty_words or self._is_people(base):
+                    return True
+        return False
+
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
         of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
@@ -159,9 +176,7 @@ class CountRules(RuleLexicon):
                 w = norm[t]
                 if not w.isalpha():
                     break
-                if (w in self._toll_heads or w in self._total_heads) and (
-                    norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1])
-                ):
+                if (w in self._toll_heads or w in self._total_heads) and self._casualty_word(norm[t + 1]):
                     return True
         reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
         blocked = False
@@ -169,7 +184,7 @@ class CountRules(RuleLexicon):
             w = norm[t]
             if not w.isalpha():
                 return False
-            casualty_after = t + 1 < i and (norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1]))
+            casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])
             if w in self._toll_heads or w in self._total_heads:
                 if casualty_after:
                     return True

@@ -201,8 +201,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._place_only_heads and (i + 1) in loc_starts and orth[i + 1] == norm[i + 1]:
-                cands.append(_Cand(i, self._force_adjectives_end(name_starts[i + 1], orth, norm, n), "ACTOR", _S_PATTERN))
+            if w in self._place_only_heads and orth[i + 1] == norm[i + 1]:
+                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
+                place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
+                if place in loc_starts:
+                    cands.append(_Cand(i, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
