@@ -19,9 +19,9 @@ class ActorRules(RuleLexicon):
                 continue
             key = self._short_form_of.get(" ".join(norm[c.start : c.end]))  # «حماس» → «الحركة»
             for t in range(c.start, min(c.end - 1, c.start + 2)):
-                bare = _canonical_spelling(norm[t].removeprefix("ال"))
-                if bare in self._short_form_heads:
-                    key = "ال" + bare
+                w = norm[t] if norm[t].startswith("ال") else "ال" + norm[t]
+                if w in self._short_form_spellings:
+                    key = self._short_form_spellings[w]
                     break
             if key is not None:
                 first[key] = min(first.get(key, c.start), c.start)
@@ -29,10 +29,11 @@ class ActorRules(RuleLexicon):
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
         n = len(norm)
+        spellings = self._short_form_spellings
         return [
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
-            if i not in taken and first.get(_canonical_spelling(w), n) < i
+            if w in spellings and first.get(spellings[w], n) < i and i not in taken
         ]
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:

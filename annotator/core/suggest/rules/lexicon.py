@@ -155,6 +155,10 @@ class RuleLexicon:
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
         self._short_form_heads = {_canonical_spelling(w) for w in _words(actors.get("short_form_heads"))}
+        # Every spelling of a short form («الميليشيا», «المليشيا») → its canonical spelling.
+        self._short_form_spellings = {
+            v: "ال" + h for h in self._short_form_heads for v in _spelling_variants("ال" + h)
+        }
         # A name listed both bare and with a short-form head («حماس» / «حركة حماس»): the
         # bare name licenses the short form too («الحركة»); so do the plural forms of a nisba
         # name («جماعة الحوثي» → «الحوثيون», «الحوثيين»).
