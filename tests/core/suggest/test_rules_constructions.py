@@ -308,3 +308,17 @@ def test_a_body_named_by_an_administrative_area(rules: RuleSuggester) -> None:
 def test_the_general_command_of_the_libyan_armed_forces_is_one_name(rules: RuleSuggester) -> None:
     text = "وقالت القيادة العامة للقوات المسلحة العربية الليبية إن قواتها أحبطت التهريب."
     assert labelled(rules, text) == [("القيادة العامة للقوات المسلحة العربية الليبية", "ACTOR")]
+
+
+def test_a_quoted_name_runs_to_its_closing_quote(rules: RuleSuggester) -> None:
+    assert ("لواء الثوار الأحرار", "ACTOR") in labelled(rules, 'وتبنى "لواء الثوار الأحرار" العملية في بيان.')
+    # A quote that closes an earlier quotation opens nothing.
+    got = labelled(rules, 'وقال "المرصد" الجيش النظامي يقصف "المدينة" كل يوم.')
+    assert ("الجيش النظامي", "ACTOR") in got
+    # Only plain words: a word with a clitic starts another name.
+    got = labelled(rules, 'وهاجم "الجيش الوطني وحلفاؤه" البلدة.')
+    assert ("الجيش الوطني", "ACTOR") in got
+
+
+def test_kurdish_party_acronyms(rules: RuleSuggester) -> None:
+    assert ("ب ي د", "ACTOR") in labelled(rules, "وقصفت المدفعية مواقع ب ي د في تل رفعت.")

@@ -19,6 +19,8 @@ ORIGIN = "rule"
 
 _QUOTE_CHARS = QUOTES
 _CLOSING_QUOTES = frozenset("”»’")
+# Quotes that only ever close a quotation («»» after a name is never an opening quote).
+_CLOSING_QUOTES_ONLY = frozenset("»")
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.

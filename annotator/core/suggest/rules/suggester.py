@@ -13,6 +13,7 @@ from annotator.core.suggest.rules.actors import ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
+    _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
     _QUOTE_CHARS,
     _S_NAME,
@@ -247,6 +248,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
@@ -278,6 +280,30 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    def _to_closing_quote(self, c: _Cand, orth: list[str], norm: list[str], n: int) -> _Cand:
+        """A name that opens a quote runs to the closing quote (guidelines §3.4: the quoted
+        name is the span): «"لواء الثوار الأحرار"», where the lists know «لواء الثوار» only.
+        Up to two plain words may follow what the rules found, no clitic, no function word."""
+        if c.label not in ("ACTOR", "SOURCE") or c.start == 0 or orth[c.start - 1] not in _QUOTE_CHARS:
+            return c
+        quote = orth[c.start - 1]
+        if quote in _CLOSING_QUOTES_ONLY:
+            return c
+        if quote in "\"'":  # a straight quote opens when an even number of them precede it on the line
+            k, seen = c.start - 2, 0
+            while k >= 0 and "\n" not in orth[k]:
+                seen += orth[k] == quote
+                k -= 1
+            if seen % 2:
+                return c
+        for q in range(c.end, min(n, c.end + 3)):
+            if orth[q] in _QUOTE_CHARS:
+                return _Cand(c.start, q, c.label, c.score) if q > c.end else c
+            w = norm[q]
+            if orth[q] != w or not w.isalpha() or w[:1] in "وف" or w in self._OUTLET_END or w in self._attribution:
+                return c
+        return c
 
     _HAMZA_ALEFS = frozenset("أإآ")
 
