@@ -322,3 +322,26 @@ def test_a_quoted_name_runs_to_its_closing_quote(rules: RuleSuggester) -> None:
 
 def test_kurdish_party_acronyms(rules: RuleSuggester) -> None:
     assert ("ب ي د", "ACTOR") in labelled(rules, "وقصفت المدفعية مواقع ب ي د في تل رفعت.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال الناطق لموقع المدن إن الاجتماع تأجل.", "موقع المدن"),  # the head with its clitic
+        ("وكشف تحقيق استقصائي لموقع بيلينغكات أن الأسلحة مهربة.", "موقع بيلينغكات"),  # in no list
+        ("وقال القيادي في تصريح لوكالة ستيب إن المفاوضات مستمرة.", "وكالة ستيب"),
+    ],
+)
+def test_an_outlet_talked_to_or_publishing_a_report(rules: RuleSuggester, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن القصف تعرض لموقع عسكري قرب البلدة.",  # a position, not a website
+        "وقال مصدر إن الطائرات تعرضت لموقع الفصائل.",
+    ],
+)
+def test_a_position_after_a_report_word_is_no_outlet(rules: RuleSuggester, text: str) -> None:
+    assert not [s for s, label in labelled(rules, text) if label == "SOURCE" and "موقع" in s]

@@ -235,6 +235,8 @@ class RuleLexicon:
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
         self._talked_to = self._attribution | set(self._unnamed_heads)
         self._talked_to |= set(_words("تصريح تصريحات حديث حديثه حديثها لقاء مقابلة".split()))
+        # Reports and statements an outlet published: «تقرير لموقع X», «تحقيق لصحيفة X».
+        self._reported_in = self._talked_to | set(_words("تقرير تقريرا تحقيق تحقيقا بيان مقال مقالا".split()))
         self._outlet_heads = set(_words(sources.get("outlet_heads")))
 
         self._people = self._people_forms(_words(counts.get("people_nouns")))

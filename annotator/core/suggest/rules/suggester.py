@@ -62,7 +62,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
-            | self._rescue_heads | self._broadcaster_heads
+            | self._rescue_heads | self._broadcaster_heads | self._outlet_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -141,7 +141,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if norm[s].endswith("ون") or self._attributed(s, e, norm):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
-                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
+                # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads else s
                 end = self._extend_nationality(e, orth, norm, n)
                 if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
                     end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
@@ -231,6 +232,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
                 cands.extend(self._listed_places(i + 1, orth, norm, n))
+            if (
+                w in self._outlet_heads
+                and orth[i][:1] == "ل"
+                and orth[i] != w
+                and (i + 1) not in name_starts
+                and norm[i + 1].isalpha()
+                and any(t in self._reported_in for t in norm[max(0, i - 2) : i])
+            ):
+                cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «تحقيق لموقع بيلينغكات»
+                if cand is not None:
+                    cands.append(cand)
             if (
                 w in self._attribution
                 and norm[i + 1] in self._outlet_heads
