@@ -345,3 +345,19 @@ def test_an_outlet_talked_to_or_publishing_a_report(rules: RuleSuggester, text: 
 )
 def test_a_position_after_a_report_word_is_no_outlet(rules: RuleSuggester, text: str) -> None:
     assert not [s for s, label in labelled(rules, text) if label == "SOURCE" and "موقع" in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "label"),
+    [
+        ("وقتلت إسرائيل أكثر من مئة شخص في غاراتها.", "إسرائيل", "ACTOR"),  # a verb in no list
+        ("ودمرت إسرائيل معظم المباني.", "إسرائيل", "ACTOR"),
+        ("وتتوعد إيران بالرد.", "إيران", "ACTOR"),
+        ("والقوات دخلت سوريا أمس.", "سوريا", "LOCATION"),  # a subject before the verb
+        ("ودخلت سوريا مرحلة جديدة.", "سوريا", "LOCATION"),  # a motion verb
+        ("وزارت الوزيرة تركيا الأسبوع الماضي.", "تركيا", "LOCATION"),
+        ("وقالت مصادر إن صوت إسرائيل بث الخبر.", "إسرائيل", "LOCATION"),  # a noun ending in ت
+    ],
+)
+def test_a_state_after_a_verb_opening_the_clause(rules: RuleSuggester, text: str, state: str, label: str) -> None:
+    assert (state, label) in labelled(rules, text)

@@ -81,6 +81,13 @@ class ActorRules(RuleLexicon):
         verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
         if len(verb) == 4 and verb[0] == "ت" and verb not in self._state_place_verbs and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
             return True
+        # Any verb of its own opening the clause, the state right after it: «وقتلت إسرائيل»,
+        # «ودمرت إسرائيل», «وتتوعد إيران». Not after a subject («القوات دخلت سوريا»).
+        opener = orth[s - 1] if s > 0 else ""
+        glued = opener[:1] in "وف" and len(opener) > 4
+        if orth[s] == norm[s] and (glued or s < 2 or not norm[s - 2].isalpha()):
+            if self._verb_of_a_state(opener[1:] if glued else opener):
+                return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
         k = e
@@ -100,7 +107,7 @@ class ActorRules(RuleLexicon):
         not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
         if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
             return False
-        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون")):
+        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
             return False
         return w[0] in "تي" or w.endswith("ت")
 
