@@ -361,3 +361,13 @@ def test_a_position_after_a_report_word_is_no_outlet(rules: RuleSuggester, text:
 )
 def test_a_state_after_a_verb_opening_the_clause(rules: RuleSuggester, text: str, state: str, label: str) -> None:
     assert (state, label) in labelled(rules, text)
+
+
+def test_names_listed_with_commas_after_a_plural_head(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقصفت المدفعية قرى الهوشرية، الصيادة، والمشرفة في ريف حماة.")
+    assert [s for s, label in got if label == "LOCATION"] == ["الهوشرية", "الصيادة", "المشرفة", "ريف حماة"]
+    # A list needs its closing «و»: after a comma the clause may go on.
+    got = labelled(rules, "وقصفت قرى الهوشرية، الصيادة، المدنيين.")
+    assert [s for s, label in got if label == "LOCATION"] == ["الهوشرية"]
+    got = labelled(rules, "وقصفت المدفعية قرى الهوشرية، ما أدى إلى أضرار.")
+    assert [s for s, label in got if label == "LOCATION"] == ["الهوشرية"]

@@ -178,15 +178,28 @@ class LocationRules(RuleLexicon):
         """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
         «مدينتي السخنة وتدمر». The head stays outside."""
         out: list[_Cand] = []
+        # Names after a comma join the list only when a name after «و» closes it («قرى
+        # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
+        pending: list[_Cand] = []
         first = True
         while i < n:
+            comma = False
             if first:
                 if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
                     break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
-                if orth[i] == "و" and i + 1 < n:
+                if orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
+                    i += 1
+                    word = norm[i]
+                    comma = orth[i] == word
+                    if not comma:
+                        break
+                elif orth[i] in ("،", ",") and i + 1 < n and pending:
+                    i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
+                    continue
+                elif orth[i] == "و" and i + 1 < n:
                     i += 1
                     word = norm[i]
                 elif orth[i][:1] == "و" and len(orth[i]) > 2:
@@ -194,7 +207,7 @@ class LocationRules(RuleLexicon):
                     word = norm[i] if norm[i] != orth[i] else orth[i][1:]
                 else:
                     break
-                if not self._place_word(word):
+                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END:
                     break
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
@@ -203,7 +216,12 @@ class LocationRules(RuleLexicon):
                     not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
                 ):
                     end += 1
-            out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            if comma:
+                pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            else:
+                out.extend(pending)
+                pending = []
+                out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             first = False
             i = end
         return out
