@@ -371,3 +371,9 @@ def test_names_listed_with_commas_after_a_plural_head(rules: RuleSuggester) -> N
     assert [s for s, label in got if label == "LOCATION"] == ["الهوشرية"]
     got = labelled(rules, "وقصفت المدفعية قرى الهوشرية، ما أدى إلى أضرار.")
     assert [s for s, label in got if label == "LOCATION"] == ["الهوشرية"]
+
+
+def test_an_ambiguous_head_cued_by_a_verb_before_its_subject(rules: RuleSuggester) -> None:
+    assert ("معسكر الحامية", "LOCATION") in labelled(rules, "وهاجمت الفصائل معسكر الحامية.")
+    assert not labelled(rules, "وقالت الحكومة إن ولاية الرئيس انتهت.")
+    assert not labelled(rules, "وشهدت الولاية منطقة الاشتباكات.")

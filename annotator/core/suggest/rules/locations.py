@@ -105,7 +105,7 @@ class LocationRules(RuleLexicon):
             or not self._head_ok(h, orth, norm)
         ):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
@@ -131,7 +131,7 @@ class LocationRules(RuleLexicon):
         (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""
         if not self._head_ok(h, orth, norm):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
             return None
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
@@ -141,6 +141,15 @@ class LocationRules(RuleLexicon):
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    def _cued(self, h: int, norm: list[str]) -> bool:
+        """Does a cue show the ambiguous head at ``h`` is a place: right before it («على
+        منطقة…»), or a verb before its definite subject («قصفت الطائرات منطقة…»)?"""
+        if h > 0 and norm[h - 1] in self._ambiguous_cues:
+            return True
+        return h > 1 and norm[h - 1].startswith("ال") and norm[h - 2] in self._ambiguous_cues and (
+            norm[h - 2] not in self._place_cues
+        )
 
     def _second_name_word(self, w: str) -> bool:
         """Could the indefinite ``w`` be the second word of a place name in no list? Not an
