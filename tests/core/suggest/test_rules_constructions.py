@@ -377,3 +377,24 @@ def test_an_ambiguous_head_cued_by_a_verb_before_its_subject(rules: RuleSuggeste
     assert ("معسكر الحامية", "LOCATION") in labelled(rules, "وهاجمت الفصائل معسكر الحامية.")
     assert not labelled(rules, "وقالت الحكومة إن ولاية الرئيس انتهت.")
     assert not labelled(rules, "وشهدت الولاية منطقة الاشتباكات.")
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "value"),
+    [
+        ("وقتل قرابة الـ100 شخص في الهجوم.", "قرابة الـ100 شخص", 100),  # the article before digits
+        ("وقتل نحو الـ 50 شخصاً في الهجوم.", "نحو الـ 50 شخصاً", 50),
+    ],
+)
+def test_a_qualified_number_with_the_article(rules: RuleSuggester, text: str, count: str, value: int) -> None:
+    sugs = [s for s in rules.suggest(text) if s.label == "COUNT"]
+    assert [text[s.start : s.end] for s in sugs] == [count]
+    assert sugs[0].attributes["value"] == value and sugs[0].attributes["approx"] is True
+
+
+def test_family_members_are_counted(rules: RuleSuggester) -> None:
+    assert ("ثلاثة إخوة", "COUNT") in labelled(rules, "وقتل ثلاثة إخوة في القصف.")
+    assert ("3 أشقاء", "COUNT") in labelled(rules, "وقتل 3 أشقاء في القصف.")
+    assert ("شقيقان", "COUNT") in labelled(rules, "وأصيب شقيقان في الغارة.")
+    assert not labelled(rules, "وقال أبناء المنطقة إن القصف عنيف.")
+    assert not [s for s, label in labelled(rules, "وفي الـ2023 قتل الكثير.") if label == "COUNT"]

@@ -23,7 +23,7 @@ class CountRules(RuleLexicon):
         """End of the number expression starting at ``i`` (``i`` when there is none)."""
         w = norm[i]
         j = i
-        if _DIGITS_RE.match(w):
+        if _DIGITS_RE.match(w) or (w[:2] == "ال" and _DIGITS_RE.match(w[2:])):  # «قرابة الـ100»
             j = i + 1
         elif w in self._numbers:
             kind = self._numbers[w][0]
@@ -60,7 +60,7 @@ class CountRules(RuleLexicon):
         i = 0
         while i < n:
             w = norm[i]
-            if w not in starts and not w[:1].isdigit():
+            if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
                 i += 1
                 continue
             cand = self._count_at(i, orth, norm, n)
@@ -73,7 +73,7 @@ class CountRules(RuleLexicon):
 
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
-        if w not in self._count_starts and not w[:1].isdigit():
+        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
@@ -93,6 +93,8 @@ class CountRules(RuleLexicon):
                 break
         if j >= n:
             return None
+        if qualified and norm[j] == "ال" and j + 1 < n and norm[j + 1][:1].isdigit():
+            j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
         if norm[j] in self._vague:
