@@ -398,3 +398,10 @@ def test_family_members_are_counted(rules: RuleSuggester) -> None:
     assert ("شقيقان", "COUNT") in labelled(rules, "وأصيب شقيقان في الغارة.")
     assert not labelled(rules, "وقال أبناء المنطقة إن القصف عنيف.")
     assert not [s for s, label in labelled(rules, "وفي الـ2023 قتل الكثير.") if label == "COUNT"]
+
+
+def test_a_noun_with_a_sound_plural_is_a_dual_only_in_the_nominative(rules: RuleSuggester) -> None:
+    assert not [s for s, label in labelled(rules, "واعتقلت القوات وجهاء وعاملين في الإدارة.") if label == "COUNT"]
+    assert not [s for s, label in labelled(rules, "وخرج المحتجون طالبين بإسقاط النظام.") if label == "COUNT"]
+    assert ("عاملان", "COUNT") in labelled(rules, "وأصيب عاملان في المصنع.")
+    assert ("طياران", "COUNT") in labelled(rules, "وقتل طياران في سقوط المروحية.")
