@@ -405,3 +405,10 @@ def test_a_noun_with_a_sound_plural_is_a_dual_only_in_the_nominative(rules: Rule
     assert not [s for s, label in labelled(rules, "وخرج المحتجون طالبين بإسقاط النظام.") if label == "COUNT"]
     assert ("عاملان", "COUNT") in labelled(rules, "وأصيب عاملان في المصنع.")
     assert ("طياران", "COUNT") in labelled(rules, "وقتل طياران في سقوط المروحية.")
+
+
+def test_a_compass_adjective_belongs_to_a_force_name(rules: RuleSuggester) -> None:
+    assert ("قوات العمالقة الجنوبية", "ACTOR") in labelled(rules, "وتقدمت قوات العمالقة الجنوبية في شبوة.")
+    # After a place it is the place's direction, not the force's.
+    got = labelled(rules, "وقصفت قوات النظام ريف حلب الجنوبي.")
+    assert ("قوات النظام", "ACTOR") in got and ("ريف حلب الجنوبي", "LOCATION") in got
