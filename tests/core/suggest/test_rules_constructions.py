@@ -412,3 +412,12 @@ def test_a_compass_adjective_belongs_to_a_force_name(rules: RuleSuggester) -> No
     # After a place it is the place's direction, not the force's.
     got = labelled(rules, "وقصفت قوات النظام ريف حلب الجنوبي.")
     assert ("قوات النظام", "ACTOR") in got and ("ريف حلب الجنوبي", "LOCATION") in got
+
+
+def test_a_name_glued_to_a_comma(rules: RuleSuggester) -> None:
+    assert ("حلب", "LOCATION") in labelled(rules, "قتل شخص في حلب،وأضاف المصدر أن القصف مستمر.")
+
+
+def test_afp_named_as_the_french_agency(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقالت الوكالة الفرنسية(أ ف ب) إن الهجوم وقع فجراً.")
+    assert ("الوكالة الفرنسية", "SOURCE") in got and ("أ ف ب", "SOURCE") in got

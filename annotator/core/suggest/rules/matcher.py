@@ -57,6 +57,8 @@ class RuleMatcher(RuleLexicon):
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
             r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
             r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            # A comma or semicolon glued between two words: «حلب،وأضاف».
+            r"(?<=[\u0621-\u064a])[،,؛](?=[\u0621-\u064a])",
             # A number glued to the noun it counts: «13شخصا».
             r"(?<=[0-9])(?=[\u0621-\u064a])",
         ]
