@@ -421,3 +421,8 @@ def test_a_name_glued_to_a_comma(rules: RuleSuggester) -> None:
 def test_afp_named_as_the_french_agency(rules: RuleSuggester) -> None:
     got = labelled(rules, "وقالت الوكالة الفرنسية(أ ف ب) إن الهجوم وقع فجراً.")
     assert ("الوكالة الفرنسية", "SOURCE") in got and ("أ ف ب", "SOURCE") in got
+
+
+def test_an_outlet_talked_to_beats_the_region_of_the_same_name(rules: RuleSuggester) -> None:
+    assert ("الشرق الأوسط", "SOURCE") in labelled(rules, "وقالت مصادر مطلعة لـ«الشرق الأوسط» إن الاتفاق وشيك.")
+    assert ("الشرق الأوسط", "LOCATION") in labelled(rules, 'وتشهد منطقة "الشرق الأوسط" توتراً.')

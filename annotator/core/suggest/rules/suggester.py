@@ -153,7 +153,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
                 ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth):
-                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+                    # Quoted and talked to («قالت مصادر لـ«الشرق الأوسط»»): the outlet, not
+                    # the region of the same name.
+                    talked_to = self._quoted(s, e, orth) and s > 1 and orth[s - 2][:1] == "ل" and any(
+                        w in self._talked_to for w in norm[max(0, s - 8) : s - 2]
+                    )
+                    cands.append(_Cand(s, e, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
         # «… الولايات المتحدة وبريطانيا وفرنسا»: a state coordinated with an acting state
