@@ -426,3 +426,8 @@ def test_afp_named_as_the_french_agency(rules: RuleSuggester) -> None:
 def test_an_outlet_talked_to_beats_the_region_of_the_same_name(rules: RuleSuggester) -> None:
     assert ("الشرق الأوسط", "SOURCE") in labelled(rules, "وقالت مصادر مطلعة لـ«الشرق الأوسط» إن الاتفاق وشيك.")
     assert ("الشرق الأوسط", "LOCATION") in labelled(rules, 'وتشهد منطقة "الشرق الأوسط" توتراً.')
+
+
+def test_outlets_that_are_common_words_only_in_quotes(rules: RuleSuggester) -> None:
+    assert ("البيان", "SOURCE") in labelled(rules, 'وقال مصدر لـ"البيان" إن الاجتماع تأجل.')
+    assert not [s for s, label in labelled(rules, "وصدر البيان عن القيادة أمس.") if label == "SOURCE"]
