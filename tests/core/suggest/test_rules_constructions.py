@@ -433,3 +433,9 @@ def test_outlets_that_are_common_words_only_in_quotes(rules: RuleSuggester) -> N
     assert not [s for s, label in labelled(rules, "وفي الصباح عاد الهدوء إلى المدينة.") if label == "SOURCE"]
     # «البيان» (the statement) after an attribution word is what was said, not who said it.
     assert not [s for s, label in labelled(rules, 'وأشار البيان إلى أن "الهجوم فشل".') if label == "SOURCE"]
+
+
+def test_of_a_single_family_is_no_count(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقتل 5 أشخاص من عائلة واحدة في القصف.")
+    assert [s for s, label in got if label == "COUNT"] == ["5 أشخاص"]
+    assert ("عنصر واحد", "COUNT") in labelled(rules, "وقتل عنصر واحد في الهجوم.")

@@ -77,6 +77,8 @@ class CountRules(RuleLexicon):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
+            if i > 0 and norm[i - 1] in ("من", "في") and norm[i + 1] in ("واحد", "واحده"):
+                return None  # «من عائلة واحدة»: of a single family, nobody counted
             return _Cand(i, i + 2, "COUNT", _S_COUNT)
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
