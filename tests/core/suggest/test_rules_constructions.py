@@ -439,3 +439,10 @@ def test_of_a_single_family_is_no_count(rules: RuleSuggester) -> None:
     got = labelled(rules, "وقتل 5 أشخاص من عائلة واحدة في القصف.")
     assert [s for s, label in got if label == "COUNT"] == ["5 أشخاص"]
     assert ("عنصر واحد", "COUNT") in labelled(rules, "وقتل عنصر واحد في الهجوم.")
+
+
+def test_a_local_activist_or_residents_in_an_attribution(rules: RuleSuggester) -> None:
+    assert ("ناشط محلي", "SOURCE") in labelled(rules, "وقال ناشط محلي إن القصف استهدف المدرسة.")
+    assert ("سكان محليون", "SOURCE") in labelled(rules, "وأكد سكان محليون أن المسلحين انسحبوا.")
+    assert not labelled(rules, "ونزح سكان محليون من القرية.")
+    assert not labelled(rules, "واعتقلت دورية ناشطاً حقوقياً في السوق.")
