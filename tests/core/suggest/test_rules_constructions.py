@@ -446,3 +446,20 @@ def test_a_local_activist_or_residents_in_an_attribution(rules: RuleSuggester) -
     assert ("سكان محليون", "SOURCE") in labelled(rules, "وأكد سكان محليون أن المسلحين انسحبوا.")
     assert not labelled(rules, "ونزح سكان محليون من القرية.")
     assert not labelled(rules, "واعتقلت دورية ناشطاً حقوقياً في السوق.")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("إسرائيل تقصف دمشق وتستهدف مواقع قرب العاصمة.", "دمشق"),
+        ("الطائرات الإسرائيلية قصفت سوريا مرات عدة.", "سوريا"),
+        ("وقصفت إسرائيل دمشق ليلاً.", "دمشق"),
+    ],
+)
+def test_a_state_after_an_actor_and_its_verb_is_the_object(rules: RuleSuggester, text: str, state: str) -> None:
+    assert (state, "LOCATION") in labelled(rules, text)
+
+
+def test_a_state_after_an_actor_and_a_masdar_acts(rules: RuleSuggester) -> None:
+    text = "وقدم التحالف الدولي بقيادة الولايات المتحدة معلومات للقوات."
+    assert ("الولايات المتحدة", "ACTOR") in labelled(rules, text)

@@ -126,7 +126,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(_Cand(s, e, "ACTOR", _S_PATTERN))
             elif group == "STATE":
                 state_hits.append((s, e))
-                if self._state_acts(s, e, orth, norm, n):
+                # «إسرائيل تقصف دمشق», «الطائرات الإسرائيلية قصفت سوريا»: an actor right
+                # before the verb is its subject, the state after the verb its object.
+                # Not after a masdar: in «التحالف بقيادة الولايات المتحدة» the state leads.
+                verb = norm[s - 1] if s > 0 else ""
+                subject_before = (
+                    s > 1
+                    and verb in self._action_words
+                    and (verb.endswith("ت") or self._verb_of_a_state(verb))
+                    and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
+                )
+                if not subject_before and self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
