@@ -463,3 +463,8 @@ def test_a_state_after_an_actor_and_its_verb_is_the_object(rules: RuleSuggester,
 def test_a_state_after_an_actor_and_a_masdar_acts(rules: RuleSuggester) -> None:
     text = "وقدم التحالف الدولي بقيادة الولايات المتحدة معلومات للقوات."
     assert ("الولايات المتحدة", "ACTOR") in labelled(rules, text)
+
+
+def test_a_quoted_name_in_no_list_after_a_force_head(rules: RuleSuggester) -> None:
+    assert ("الحمزات", "ACTOR") in labelled(rules, 'وقتل عنصر من فرقة "الحمزات" في الاشتباك.')
+    assert not [s for s, label in labelled(rules, 'وقال جهاز "ستارلينك" إن الخدمة عادت.') if label == "ACTOR"]

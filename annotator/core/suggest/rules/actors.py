@@ -2,7 +2,15 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
-from annotator.core.suggest.rules.lexicon import _S_PATTERN, _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand
+from annotator.core.suggest.rules.lexicon import (
+    _CLOSING_QUOTES_ONLY,
+    _QUOTE_CHARS,
+    _S_PATTERN,
+    _S_UNKNOWN,
+    RuleLexicon,
+    _canonical_spelling,
+    _Cand,
+)
 
 
 class ActorRules(RuleLexicon):
@@ -110,6 +118,20 @@ class ActorRules(RuleLexicon):
         if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
             return False
         return w[0] in "تي" or w.endswith("ت")
+
+    def _quoted_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«فرقة "الحمزات"», «فصيل "أحرار الشرقية"»: a force head, then a quoted name of one
+        to four plain words; the quoted name is the span (guidelines §3.4)."""
+        if orth[h + 1] in _CLOSING_QUOTES_ONLY:
+            return None
+        j = h + 2
+        while j < n and j - h <= 6 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalnum():
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an

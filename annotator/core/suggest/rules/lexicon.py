@@ -176,6 +176,11 @@ class RuleLexicon:
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
+        # Heads before a quoted name in no list, a force: «فرقة "الحمزات"», «فصيل "X"»;
+        # not «جهاز "X"» (a device) nor a tribe.
+        self._quoted_force_heads = (self._force_heads | set(_words("مجموعة حركة تجمع".split()))) - set(
+            _words("جهاز قبيلة قبائل عشيرة عشائر وزارة".split())
+        )
         # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
         self._unit_heads = set(_words(actors.get("unit_heads")))
         self._unit_ordinals = sorted(

@@ -62,7 +62,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
-            | self._rescue_heads | self._broadcaster_heads | self._outlet_heads
+            | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -210,6 +210,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._quoted_force_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
                 if cand is not None:
                     cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
