@@ -468,3 +468,14 @@ def test_a_state_after_an_actor_and_a_masdar_acts(rules: RuleSuggester) -> None:
 def test_a_quoted_name_in_no_list_after_a_force_head(rules: RuleSuggester) -> None:
     assert ("الحمزات", "ACTOR") in labelled(rules, 'وقتل عنصر من فرقة "الحمزات" في الاشتباك.')
     assert not [s for s, label in labelled(rules, 'وقال جهاز "ستارلينك" إن الخدمة عادت.') if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأقامت السلطات 4 مستوطنات جديدة.",  # settlements
+        "ونفذت القوات 12 مداهمة ووصلت 40 شاحنة مساعدات.",
+    ],
+)
+def test_feminine_plurals_that_name_things_are_no_count(rules: RuleSuggester, text: str) -> None:
+    assert not [s for s, label in labelled(rules, text) if label == "COUNT"]
