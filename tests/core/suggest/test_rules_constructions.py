@@ -479,3 +479,22 @@ def test_a_quoted_name_in_no_list_after_a_force_head(rules: RuleSuggester) -> No
 )
 def test_feminine_plurals_that_name_things_are_no_count(rules: RuleSuggester, text: str) -> None:
     assert not [s for s, label in labelled(rules, text) if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("بحسب ما ذكرته شبكة نداء سوريا.", "شبكة نداء سوريا"),  # an attribution with its object pronoun
+        ("حسبما أوردته صحيفة الثورة اليمنية.", "صحيفة الثورة اليمنية"),  # an unquoted common-word outlet
+    ],
+)
+def test_outlets_after_an_attribution_with_a_pronoun_and_unquoted_common_words(
+    rules: RuleSuggester, text: str, source: str
+) -> None:
+    got = labelled(rules, text)
+    assert (source, "SOURCE") in got
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_quoted_common_word_outlet_after_its_head_is_the_quoted_part(rules: RuleSuggester) -> None:
+    assert ("الثورة", "SOURCE") in labelled(rules, 'وقالت صحيفة "الثورة" إن الغارات استهدفت المطار.')

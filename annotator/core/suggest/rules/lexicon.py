@@ -237,6 +237,8 @@ class RuleLexicon:
         self._outlet_adjectives = set(_words(sources.get("outlet_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
+        # With an object pronoun: «بحسب ما ذكرته شبكة…», «في بيان نشرته قناة…».
+        self._attribution |= {a + p for a in self._attribution for p in ("ه", "ها") if a[-1:] not in "اه"}
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
         self._talked_to = self._attribution | set(self._unnamed_heads)
         self._talked_to |= set(_words("تصريح تصريحات حديث حديثه حديثها لقاء مقابلة".split()))

@@ -168,7 +168,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     talked_to = self._quoted(s, e, orth) and s > 1 and orth[s - 2][:1] == "ل" and any(
                         w in self._talked_to for w in norm[max(0, s - 8) : s - 2]
                     )
-                    cands.append(_Cand(s, e, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
+                    start, end = s, e
+                    if not self._quoted(s, e, orth) and s > 0 and norm[s - 1] in self._outlet_heads:
+                        # «صحيفة الثورة اليمنية»: unquoted, the head and the nationality are inside
+                        start, end = s - 1, self._extend_nationality(e, orth, norm, n)
+                    cands.append(_Cand(start, end, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
         # «… الولايات المتحدة وبريطانيا وفرنسا»: a state coordinated with an acting state
