@@ -498,3 +498,13 @@ def test_outlets_after_an_attribution_with_a_pronoun_and_unquoted_common_words(
 
 def test_a_quoted_common_word_outlet_after_its_head_is_the_quoted_part(rules: RuleSuggester) -> None:
     assert ("الثورة", "SOURCE") in labelled(rules, 'وقالت صحيفة "الثورة" إن الغارات استهدفت المطار.')
+
+
+def test_the_houthi_militia_named_by_its_nisba(rules: RuleSuggester) -> None:
+    assert ("الميليشيا الحوثية", "ACTOR") in labelled(rules, "واتهم الوزير الميليشيا الحوثية بالتصعيد.")
+
+
+def test_a_spokesman_s_office_is_no_outlet(rules: RuleSuggester) -> None:
+    got = labelled(rules, "وقال مكتب الناطق الرسمي باسم القوات المسلحة السودانية إن الجيش تقدم.")
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("القوات المسلحة السودانية", "ACTOR") in got

@@ -22,6 +22,7 @@ class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+    _SPEAKERS = frozenset("الناطق الناطقه المتحدث المتحدثه ناطق متحدث".split())
 
     def _document_seen_by(self, s: int, norm: list[str]) -> bool:
         """«بيان اطلعت عليه الأناضول», «وثيقة حصلت عليها الجزيرة»: the outlet that saw or
@@ -141,6 +142,8 @@ class SourceRules(RuleLexicon):
                 or w.removeprefix("ال") in _OUTLET_STOP  # «… المقربة من»
             ):
                 break
+            if w in self._SPEAKERS:
+                return None  # «مكتب الناطق الرسمي باسم الجيش»: the army's spokesman, no outlet
             j += 1
         if j == h + 1:
             return None
