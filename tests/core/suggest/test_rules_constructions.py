@@ -133,6 +133,7 @@ def test_states_and_capitals_that_act(rules: RuleSuggester, text: str, state: st
         ("وشهدت ليبيا اشتباكات عنيفة.", "ليبيا"),
         ("واستهدفت المسيرات مواقع في سوريا تستخدمها الفصائل.", "سوريا"),
         ("وزار الرئيس العراق يوم الأحد.", "العراق"),  # a time word is no verb
+        ("والعراق يعاني من أزمة مياه.", "العراق"),  # the masculine form of a place verb
     ],
 )
 def test_states_and_capitals_that_are_places(rules: RuleSuggester, text: str, state: str) -> None:

@@ -137,6 +137,8 @@ class RuleLexicon:
         # the feminine forms of the action words (a state is grammatically feminine).
         self._state_verbs_after = {w for w in self._action_words if w[:1] == "ت" or w[:2] == "ست" or w.endswith("ت")}
         self._state_place_verbs = set(_words(actors.get("state_place_verbs")))
+        # The masculine imperfect too, for the masculine states («العراق يعاني», «لبنان يشهد»).
+        self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
         self._agreement_words = set(_words(actors.get("agreement_words")))
