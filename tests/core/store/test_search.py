@@ -2,6 +2,7 @@
 index, and every search answers as a fully indexed project would meanwhile."""
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from pathlib import Path
@@ -170,3 +171,17 @@ def test_searching_never_writes(tmp_path: Path) -> None:
         assert sum(p.article_list_runs("lead", search="قوات"), []) == p.article_ids()[2:]
         assert p.conn.total_changes == before
         assert p.search_index_pending() == len(FOLDED)
+
+
+def test_cli_search_leaves_the_project_indexed(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    path = tmp_path / "p.db"
+    _project(path, [text for text, _q1, _q2 in FOLDED]).close()
+    result = CliRunner().invoke(main, ["search", str(path), "مدرسه", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in map(json.loads, result.output.splitlines())] == [2]
+    with Project.open(path) as p:
+        assert p.search_index_pending() == 0
