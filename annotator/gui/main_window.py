@@ -20,6 +20,7 @@ from . import project_files
 from .article_view import ArticleView
 from .i18n import arabic_ui, follow_text_direction, isolate, neutralise, plural_form
 from .item_models import ArticleTableModel
+from .search_index import attach as attach_search_index
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
@@ -103,6 +104,7 @@ class MainWindow(WindowBase):
         self._trainer: ModelTrainer | None = None
         build_actions(self)
         self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
+        self.search_index = attach_search_index(self, self._apply_filter)
         self._update_title()
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -117,6 +119,7 @@ class MainWindow(WindowBase):
         self._startup_timer.setInterval(300)
         self._startup_timer.timeout.connect(start_warm_up)
         self._startup_timer.timeout.connect(self.suggestion_feed.release)
+        self._startup_timer.timeout.connect(self.search_index.start)
         self._startup_timer.start()
 
     @property
@@ -240,7 +243,10 @@ class MainWindow(WindowBase):
             self.flag_article(dialog.textValue())
 
     def _apply_filter(self) -> None:
-        self.article_model.set_filter(self.status_filter.currentData(), self.search_edit.text())
+        search = self.search_edit.text()
+        if self.search_index.defers(search):
+            return  # applied when the search index has caught up
+        self.article_model.set_filter(self.status_filter.currentData(), search)
         if self.article_id is not None:
             row = self.article_model.row_of(self.article_id)
             if row is not None:
@@ -474,6 +480,7 @@ class MainWindow(WindowBase):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._startup_timer.stop()
+        self.search_index.stop()
         if self.hub_sync is not None:
             self.hub_sync.stop()
         if self._trainer is not None:

@@ -573,6 +573,17 @@
             <numerusform>جارٍ الاستيراد… قُرئ %n مقال حتى الآن.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Search waits for the text index: %n article left to index.|Search waits for the text index: %n articles left to index.</source>
+        <translation>
+            <numerusform>البحث بانتظار فهرسة النصوص: لم يبقَ أي مقال.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي مقال واحد.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي مقالان.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقيت %n مقالات.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي %n مقالًا.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي %n مقال.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>

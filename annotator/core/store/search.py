@@ -98,17 +98,19 @@ class ArticleSearch(TableFamily):
         return int(self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE id > ? LIMIT ?)",
                                      (upto, at_most)).fetchone()[0])
 
-    def catch_up(self, *, chunk: int = CATCH_UP_CHUNK, should_stop: Callable[[], bool] | None = None,
+    def catch_up(self, *, chunk: int | None = None, should_stop: Callable[[], bool] | None = None,
                  progress: Callable[[int], None] | None = None) -> int:
-        """Index the articles not indexed yet, ``chunk`` at a time, each chunk in its own
-        transaction; return how many this call indexed. ``should_stop`` is asked before
-        each chunk (a window closing); ``progress`` gets the running count after each.
+        """Index the articles not indexed yet, ``chunk`` (default :data:`CATCH_UP_CHUNK`) at
+        a time, each chunk in its own transaction; return how many this call indexed.
+        ``should_stop`` is asked before each chunk (a window closing); ``progress`` gets
+        the running count after each.
 
         Texts are read and folded before the write lock is taken, and checked again under
         it: another connection may have indexed, deleted or added articles meanwhile.
         """
         from ..text import fold
 
+        chunk = chunk or CATCH_UP_CHUNK
         done = 0
         while not (should_stop is not None and should_stop()):
             upto = self.indexed_upto()
@@ -259,8 +261,9 @@ class ArticleSearch(TableFamily):
         match = fts_match(search)
         if match is not None:  # ...or words of the text: indexed, or in the tail not indexed yet
             upto = self.indexed_upto()
+            indexed: list[Any] = [match, upto, *params]
             alternatives.append(("articles_fts", " AND ".join(["a.articles_fts MATCH ? AND a.rowid <= ?", *where]),
-                                 [match, upto, *params]))
+                                 indexed))
             tail = self._tail_matches(match, upto)
             if tail:
                 alternatives.append(("articles", " AND ".join([*where, "a.rowid IN (SELECT value FROM json_each(?))"]),
