@@ -119,7 +119,6 @@ class MainWindow(WindowBase):
         self._startup_timer.setInterval(300)
         self._startup_timer.timeout.connect(start_warm_up)
         self._startup_timer.timeout.connect(self.suggestion_feed.release)
-        self._startup_timer.timeout.connect(self.search_index.start)
         self._startup_timer.start()
 
     @property

@@ -27,7 +27,7 @@ def test_a_text_filter_waits_for_the_index_and_then_lists_exactly_the_matches(
     monkeypatch.setattr(search_index, "FILTER_SCAN_LIMIT", 5)  # 30 articles waiting: too many to scan
     path, ids = make_project(TEXTS)
     window = open_window(path)
-    window._startup_timer.stop()  # the job starts when the filter needs it, not before
+    window.search_index.timer.stop()  # the job starts when the filter needs it, not before
     everything = list(window.article_model.ids)
     window.search_edit.setText("حلب")
     window._apply_filter()
@@ -46,7 +46,7 @@ def test_a_text_filter_waits_for_the_index_and_then_lists_exactly_the_matches(
 def test_a_short_tail_is_filtered_at_once(qtbot, make_project, open_window):
     path, ids = make_project(TEXTS)
     window = open_window(path)
-    window._startup_timer.stop()
+    window.search_index.timer.stop()
     window.search_edit.setText("حلب")
     window._apply_filter()
     assert not window.search_index.filter_waiting
@@ -56,7 +56,7 @@ def test_a_short_tail_is_filtered_at_once(qtbot, make_project, open_window):
 def test_closing_the_window_cancels_the_catch_up(qtbot, make_project, open_window):
     path, _ids = make_project(TEXTS)
     window = open_window(path)
-    window._startup_timer.stop()
+    window.search_index.timer.stop()
     window.search_index.start()
     job = window.search_index.job
     assert job is not None
