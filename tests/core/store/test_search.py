@@ -185,3 +185,16 @@ def test_cli_search_leaves_the_project_indexed(tmp_path: Path) -> None:
     assert [r["id"] for r in map(json.loads, result.output.splitlines())] == [2]
     with Project.open(path) as p:
         assert p.search_index_pending() == 0
+
+
+def test_the_tail_is_tokenized_like_the_index(tmp_path: Path) -> None:
+    """The in-memory index of the tail repeats the project index's options: a search finds
+    the same words in both (unicode61 also drops Latin accents, which fold keeps)."""
+    from annotator.core.store.search import FTS_OPTIONS
+
+    with _project(tmp_path / "p.db", ["Le café de l'AFP à Alep", "حلب"]) as p:
+        sql = p.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+        assert FTS_OPTIONS in sql
+        before = [h.id for h in p.search_articles("cafe alep")]
+        p.update_search_index()
+        assert [h.id for h in p.search_articles("cafe alep")] == before == p.article_ids()[:1]
