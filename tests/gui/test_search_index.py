@@ -85,3 +85,26 @@ def test_articles_imported_from_the_window_end_up_indexed(qtbot, make_project, o
     qtbot.waitUntil(lambda: _pending(path) == 0, timeout=20_000)
     with Project.open(path) as project:
         assert len(project.search_articles("الحسكه")) == 5
+
+
+def test_articles_pulled_from_the_hub_end_up_indexed(qtbot, make_project, open_window):
+    from PySide6.QtCore import QObject, Signal
+
+    from annotator.core.importing import ArticleRecord, import_records
+
+    class Pulls(QObject):  # HubSyncStatus's signal: a sync completed
+        pulled = Signal()
+
+    path, _ids = make_project(TEXTS[:2])
+    window = open_window(path)
+    window.hub_sync = Pulls(window)
+    warmer = search_index.attach(window, window._apply_filter)
+    warmer.timer.stop()
+    window.search_index.timer.stop()
+    with Project.open(path) as other:  # what a sync writes, through its own connection
+        import_records(other, [ArticleRecord(text=f"وصل وفد إلى الحسكة {i}") for i in range(4)])
+    assert _pending(path) == 6
+    window.hub_sync.pulled.emit()
+    qtbot.waitUntil(lambda: _pending(path) == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: warmer.job is None, timeout=5000)
+    window.hub_sync = None
