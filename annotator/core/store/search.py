@@ -211,8 +211,8 @@ class ArticleSearch(TableFamily):
             (match, upto, limit))]
         if len(ids) < limit:
             ids += self._tail_matches(match, upto, limit=limit - len(ids))
-        rows = self.conn.execute(f"SELECT id, title, text FROM articles WHERE id IN ({marks(ids)}) ORDER BY id",
-                                 ids).fetchall()
+        rows = self.conn.execute("SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                                 "ORDER BY id", (json.dumps(ids),)).fetchall()
         return [SearchHit(r[0], r[1] or "", snippet(r[2], query)) for r in rows]
 
     def list_runs(self, annotator: str, *, status: str | None = None,
