@@ -106,6 +106,8 @@ class SearchIndexWarmer(QObject):
             search and not self.unavailable and fts_match(search) is not None
             and project.search_index_pending(at_most=FILTER_SCAN_LIMIT + 1) > FILTER_SCAN_LIMIT)
         if self.filter_waiting:
+            if self.job is None:  # until the job reports
+                self.left = project.search_index_pending()
             self.start()
             self._show_waiting()
         return self.filter_waiting

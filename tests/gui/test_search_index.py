@@ -33,7 +33,7 @@ def test_a_text_filter_waits_for_the_index_and_then_lists_exactly_the_matches(
     window._apply_filter()
     assert window.search_index.filter_waiting
     assert window.article_model.ids == everything  # nothing half-searched shown meanwhile
-    assert "index" in window.statusBar().currentMessage()
+    assert "30 articles left" in window.statusBar().currentMessage()
     expected = [i for i, text in zip(ids, TEXTS) if "حلب" in text]
     qtbot.waitUntil(lambda: window.article_model.ids == expected, timeout=20_000)
     assert not window.search_index.filter_waiting
