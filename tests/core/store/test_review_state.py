@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+
 import pytest
 
 from annotator.core.errors import ProjectError
