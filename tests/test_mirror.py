@@ -33,6 +33,38 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
 
 #: Modules with no test file yet: a debt, each with its reason. Remove a line with its test.
 NOT_YET_TESTED: dict[str, str] = {
+    "core/formats/docbin.py": "no test file yet",
+    "core/formats/jsonl.py": "no test file yet",
+    "core/preannotate.py": "no test file yet",
+    "core/store/search.py": "no test file yet",
+    "core/suggest/__init__.py": "no test file yet",
+    "core/suggest/base.py": "no test file yet",
+    "core/suggest/rules/actors.py": "no test file yet",
+    "core/suggest/rules/counts.py": "no test file yet",
+    "core/suggest/rules/lexicon.py": "no test file yet",
+    "core/suggest/rules/locations.py": "no test file yet",
+    "core/suggest/rules/matcher.py": "no test file yet",
+    "core/suggest/rules/sources.py": "no test file yet",
+    "core/suggest/rules/suggester.py": "no test file yet",
+    "core/suggest/trained.py": "no test file yet",
+    "gui/__init__.py": "no test file yet",
+    "gui/agreement_dialog.py": "no test file yet",
+    "gui/article_clock.py": "no test file yet",
+    "gui/article_view.py": "no test file yet",
+    "gui/bidi_cells.py": "no test file yet",
+    "gui/i18n.py": "no test file yet",
+    "gui/item_models.py": "no test file yet",
+    "gui/project_files.py": "no test file yet",
+    "gui/review_display.py": "no test file yet",
+    "gui/review_layout.py": "no test file yet",
+    "gui/review_models.py": "no test file yet",
+    "gui/screenshot.py": "no test file yet",
+    "gui/smoke.py": "no test file yet",
+    "gui/span_menu.py": "no test file yet",
+    "gui/suggestion_jobs.py": "no test file yet",
+    "gui/table_model.py": "no test file yet",
+    "gui/undo.py": "no test file yet",
+    "gui/workbench_parts.py": "no test file yet",
 }
 
 
