@@ -4,9 +4,9 @@ The rule, also in docs/architecture.md:
 
 * a module ``annotator/<path>/<name>.py`` is tested in ``tests/<path>/test_<name>.py``
   (``annotator/core/formats/csv.py`` → ``tests/core/formats/test_csv.py``);
-* a package's ``__init__.py`` that defines something is tested as the package, one level up
-  (``annotator/core/formats/__init__.py`` → ``tests/core/test_formats.py``;
-  ``annotator/gui/__init__.py`` → ``tests/test_gui.py``);
+* a package's ``__init__.py`` that defines something is tested in the package's test folder,
+  in a file named after the package (``annotator/core/formats/__init__.py`` →
+  ``tests/core/formats/test_formats.py``; ``annotator/gui/__init__.py`` → ``tests/gui/test_gui.py``);
 * an ``__init__.py`` or ``__main__.py`` that defines no function or class (a docstring, imports,
   ``__all__``) needs no file of its own: its package's tests import through it.
 
@@ -45,7 +45,6 @@ NOT_YET_TESTED: dict[str, str] = {
     "core/suggest/rules/locations.py": "no test file yet",
     "core/suggest/rules/matcher.py": "no test file yet",
     "core/suggest/rules/sources.py": "no test file yet",
-    "core/suggest/rules/suggester.py": "no test file yet",
     "core/suggest/trained.py": "no test file yet",
     "gui/__init__.py": "no test file yet",
     "gui/agreement_dialog.py": "no test file yet",
@@ -74,9 +73,7 @@ def mirrored_test(module: Path) -> Path | None:
     if rel.name in ("__init__.py", "__main__.py"):
         if not defines_something(module):
             return None
-        if rel.name == "__main__.py" or rel.parent == Path("."):
-            return TESTS / rel.parent / f"test_{rel.parent.name or 'annotator'}.py"
-        return TESTS / rel.parent.parent / f"test_{rel.parent.name}.py"
+        return TESTS / rel.parent / f"test_{rel.parent.name or 'annotator'}.py"
     return TESTS / rel.parent / f"test_{rel.stem}.py"
 
 
@@ -122,8 +119,8 @@ def test_the_lists_name_real_modules_and_stay_short() -> None:
 
 def test_the_rule_itself() -> None:
     assert mirrored_test(PACKAGE / "core" / "formats" / "csv.py") == TESTS / "core" / "formats" / "test_csv.py"
-    assert mirrored_test(PACKAGE / "core" / "formats" / "__init__.py") == TESTS / "core" / "test_formats.py"
-    assert mirrored_test(PACKAGE / "gui" / "__init__.py") == TESTS / "test_gui.py"
+    assert mirrored_test(PACKAGE / "core" / "formats" / "__init__.py") == TESTS / "core" / "formats" / "test_formats.py"
+    assert mirrored_test(PACKAGE / "gui" / "__init__.py") == TESTS / "gui" / "test_gui.py"
     assert mirrored_test(PACKAGE / "cli" / "__init__.py") is None  # imports only: tests/test_cli.py goes through it
     assert mirrored_test(PACKAGE / "terminal.py") == TESTS / "test_terminal.py"
     assert mirrored_test(PACKAGE / "core" / "team" / "__init__.py") is None  # a docstring only
