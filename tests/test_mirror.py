@@ -33,13 +33,9 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
 
 #: Modules with no test file yet: a debt, each with its reason. Remove a line with its test.
 NOT_YET_TESTED: dict[str, str] = {
-    "core/store/search.py": "no test file yet",
-    "core/suggest/rules/actors.py": "no test file yet",
-    "core/suggest/rules/counts.py": "no test file yet",
-    "core/suggest/rules/lexicon.py": "no test file yet",
-    "core/suggest/rules/locations.py": "no test file yet",
-    "core/suggest/rules/matcher.py": "no test file yet",
-    "core/suggest/rules/sources.py": "no test file yet",
+    # Its index tests sit in tests/core/test_search.py beside the query language's (core/search.py):
+    # split them out once #13's lazy indexing (helper fts, reworking this module now) has merged.
+    "core/store/search.py": "tested in tests/core/test_search.py until the lazy-index rework merges",
 }
 
 
