@@ -420,3 +420,8 @@ def test_a_joiner_inside_the_word_does_not_end_it() -> None:
     text = "ال\u200dجيش وال\u200cحر"
     a = text.index("حر")
     assert snapped(text, a, a + 2) == "ال\u200cحر"
+
+
+def test_snapping_keeps_a_word_whose_tail_is_a_one_letter_name_part() -> None:
+    """«ولد» snapped to «د» while the gazetteers' «د ب أ» fed one-letter stems."""
+    assert snap_span("قال ولد صغير", 4, 7) == (4, 7)

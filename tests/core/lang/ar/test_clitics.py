@@ -57,3 +57,13 @@ def test_word_alternation_matches_exactly_the_words_in_their_variants() -> None:
 def test_default_rules_are_built_once() -> None:
     assert default_rules() is default_rules()
     assert len(default_rules().prefixes) == 2
+
+
+def test_a_one_letter_stem_never_cuts_a_word() -> None:
+    """The agency «د ب أ» put «د» and «أ» in the stem list, so «ولد» (boy) was cut as
+    و + ل + «د» and a span over it snapped down to its last letter."""
+    rules = ProcliticRules(["د", "أ", "ب", "حمص"])
+    assert rules.proclitic_end("ولد") == 0
+    assert rules.proclitic_end("وأ") == 0
+    assert rules.proclitic_end("بحمص") == 1  # longer stems still take their clitics
+    assert default_rules().proclitic_end("ولد صغير") == 0
