@@ -58,6 +58,7 @@ def replay(rules, records: list[dict], *, reject: bool = True, min_score: float 
             alone.add(rules.suggest(text), gold)
             both.add(shown, gold)
         gold_keys = {(int(s["start"]), int(s["end"]), s["label"]) for s in gold}
+        gold_extents = [(int(s["start"]), int(s["end"])) for s in gold]
         for span in gold:
             t = time.perf_counter()
             patterns.learn(text, int(span["start"]), int(span["end"]), span["label"], span.get("attributes"))
@@ -65,8 +66,15 @@ def replay(rules, records: list[dict], *, reject: bool = True, min_score: float 
         if reject:
             for s in shown:
                 if s.key() not in gold_keys:
-                    patterns.reject(text, s.start, s.end, s.label)
+                    patterns.reject(text, s.start, s.end, s.label, covered=_covered(s, gold_extents))
     return alone.scores(), both.scores(), learn_ms
+
+
+def _covered(suggestion, extents: list[tuple[int, int]]) -> bool:
+    """Whether the annotator kept a longer span around ``suggestion`` (as
+    :meth:`Learning.rejections` reports it for the project)."""
+    length = suggestion.end - suggestion.start
+    return any(s <= suggestion.start and suggestion.end <= e and e - s > length for s, e in extents)
 
 
 def throughput(rules, records: list[dict], n: int) -> tuple[float, float]:

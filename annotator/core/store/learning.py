@@ -42,13 +42,19 @@ class Learning(TableFamily):
                 yield table, row_id, window, start, end, label, attrs
 
     def rejections(self, annotator: str | None = None, *, after: int = 0
-                   ) -> Iterator[tuple[int, str, int, int, str]]:
+                   ) -> Iterator[tuple[int, str, int, int, str, bool]]:
         """Rejected suggestions (only ``annotator``'s when given) with rowid > ``after``, as
-        ``(rowid, window, start, end, label)`` shaped like :meth:`spans`."""
+        ``(rowid, window, start, end, label, covered)`` shaped like :meth:`spans`; ``covered``
+        is true when the same annotation keeps a longer span around the rejected one (the
+        annotator corrected its boundaries rather than rejected the name)."""
         w = LEARNING_WINDOW
         sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
-               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label '
+               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label, '
+               'EXISTS (SELECT 1 FROM spans k WHERE k.annotation_id = r.annotation_id '
+               'AND k.start <= r.start AND k."end" >= r."end" AND k."end" - k.start > r."end" - r.start) '
                "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
                "JOIN articles a ON a.id = an.article_id WHERE r.rowid > ?"
                + (" AND an.annotator = ?" if annotator else "") + " ORDER BY r.rowid")
-        yield from self.conn.execute(sql, (after, annotator) if annotator else (after,))
+        for row_id, window, start, end, label, covered in self.conn.execute(
+                sql, (after, annotator) if annotator else (after,)):
+            yield row_id, window, start, end, label, bool(covered)

@@ -512,6 +512,6 @@ class Project:
         return self.learning.spans(annotator, after_span=after_span, after_gold=after_gold)
 
     def learning_rejections(self, annotator: str | None = None, *, after: int = 0
-                            ) -> Iterator[tuple[int, str, int, int, str]]:
+                            ) -> Iterator[tuple[int, str, int, int, str, bool]]:
         """See Learning.rejections."""
         return self.learning.rejections(annotator, after=after)

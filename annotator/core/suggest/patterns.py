@@ -67,6 +67,7 @@ class LearnedPattern:
     key: str  # normalised words joined by one space; the first word in canonical form
     accepted: Counter = field(default_factory=Counter)  # label → accepts (spans and gold)
     rejected: Counter = field(default_factory=Counter)  # label → rejections
+    corrected: Counter = field(default_factory=Counter)  # label → rejections inside a longer kept span
     context: Counter = field(default_factory=Counter)  # (context word, label) → accepts
     surfaces: Counter = field(default_factory=Counter)  # surface as written → times seen
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)  # label → last attrs
@@ -226,8 +227,8 @@ class PatternSuggester(Suggester):
             self.learn(text, start, end, label, attributes)
             seen[table] = max(seen[table], row_id)
             n += 1
-        for row_id, text, start, end, label in project.learning_rejections(only, after=seen["rejected"]):
-            self.reject(text, start, end, label)
+        for row_id, text, start, end, label, covered in project.learning_rejections(only, after=seen["rejected"]):
+            self.reject(text, start, end, label, covered=covered)
             seen["rejected"] = max(seen["rejected"], row_id)
             n += 1
         return n
@@ -251,11 +252,23 @@ class PatternSuggester(Suggester):
             pattern.attributes[label] = dict(attributes)
         return pattern
 
-    def reject(self, text: str, start: int, end: int, label: str) -> LearnedPattern | None:
-        """Count ``text[start:end]`` as a rejected suggestion of ``label``."""
+    def reject(self, text: str, start: int, end: int, label: str, *, covered: bool = False
+               ) -> LearnedPattern | None:
+        """Count ``text[start:end]`` as a rejected suggestion of ``label``.
+
+        ``covered``: the annotator kept a longer span around it («طرابلس» inside «ثوار
+        طرابلس»). That is a correction of the boundaries, not evidence against the name —
+        the longer span, once learned, wins over it wherever it recurs — so it is only
+        counted as a correction, never towards a veto: otherwise a place named inside two
+        actors' names would stop being suggested as the place it is everywhere else."""
         found = self._locate(text, start, end)
         if found is None:
             return None
+        if covered:
+            pattern = self._patterns.get(found[0])
+            if pattern is not None:
+                pattern.corrected[label] += 1
+            return pattern
         pattern = self._pattern(found[0])
         pattern.rejected[label] += 1
         if pattern.rejected[label] >= VETO_MIN_REJECTIONS:

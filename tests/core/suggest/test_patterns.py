@@ -198,6 +198,39 @@ def test_rejections_veto_another_sources_suggestion_after_two() -> None:
     assert found(combined, text) == []
 
 
+def test_a_rejection_inside_a_longer_kept_span_is_a_correction_not_a_veto() -> None:
+    # «الوادي» was suggested inside two actors' names the annotator kept whole: that corrects
+    # boundaries and says nothing against «الوادي» as the place it is elsewhere.
+    first = "هاجمت كتائب الوادي الأخضر المعبر، وقالت شرطة الوادي إن الطريق أغلق."
+    text = "وصلت التعزيزات إلى الوادي صباح اليوم"
+    start = text.index("الوادي")
+    rule = _Fixed("rules", [Suggestion(start, start + len("الوادي"), "LOCATION", "rule")])
+    patterns = PatternSuggester()
+    combined = CombinedSuggester([rule, patterns])
+    for nth in (0, 1):
+        s = _find(first, "الوادي", nth)
+        patterns.reject(first, s, s + len("الوادي"), "LOCATION", covered=True)
+    assert found(combined, text) == [("الوادي", "LOCATION")]
+    assert patterns.patterns() == []  # nothing learned from a correction alone
+    # The same two rejections standing alone do veto it.
+    for nth in (0, 1):
+        s = _find(first, "الوادي", nth)
+        patterns.reject(first, s, s + len("الوادي"), "LOCATION")
+    assert found(combined, text) == []
+
+
+def test_a_correction_does_not_disable_a_learned_name() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "قصف الطيران بلدة الريحان", "الريحان", "LOCATION")
+    inside = "أعلن مجلس الريحان المحلي حظر التجول"
+    for _ in range(3):
+        s = inside.index("الريحان")
+        patterns.reject(inside, s, s + len("الريحان"), "LOCATION", covered=True)
+    assert found(patterns, "عاد الهدوء إلى الريحان") == [("الريحان", "LOCATION")]
+    (pattern,) = patterns.patterns()
+    assert pattern.corrected["LOCATION"] == 3 and pattern.rejected["LOCATION"] == 0
+
+
 # ------------------------------------------------------------------ combined sources
 def test_overlapping_suggestions_of_the_same_label_merge_keeping_every_origin() -> None:
     a = [Suggestion(0, 10, "LOCATION", "rule", 0.9), Suggestion(20, 25, "ACTOR", "rule", 1.0)]
@@ -276,6 +309,26 @@ def test_stored_rejections_count_against_a_pattern(team_project: tuple[Project, 
     assert ("سرايا الجبل", "ACTOR") not in found(PatternSuggester(project), text)
     # Blind: only lina's rejection counts, against her one accept — still suggested.
     assert ("سرايا الجبل", "ACTOR") in found(PatternSuggester(project, annotator="lina", blind=True), text)
+
+
+def test_stored_rejections_inside_a_longer_kept_span_are_corrections(
+        project: Project, add_article: Callable[..., int]) -> None:
+    aid = add_article("أعلنت قوات درع الجبل سيطرتها على الجبل، وأغلقت قوات درع الجبل الطريق.")
+    text = project.article_text(aid)
+    kept = text.index("قوات درع الجبل")
+    project.add_span(aid, "lina", kept, kept + len("قوات درع الجبل"), "ACTOR")
+    alone = text.index("الجبل،")  # outside any kept span
+    project.reject_suggestion(aid, "lina", alone, alone + len("الجبل"), "LOCATION")
+    inner = text.index("الجبل")  # inside the kept span
+    project.reject_suggestion(aid, "lina", inner, inner + len("الجبل"), "LOCATION")
+    other = text.rindex("قوات درع الجبل")  # same extent as nothing kept: a plain rejection
+    project.reject_suggestion(aid, "lina", other, other + len("قوات درع"), "ACTOR")
+    rows = list(project.learning_rejections())
+    assert [(w[s:e], label, covered) for _, w, s, e, label, covered in rows] == [
+        ("الجبل", "LOCATION", False), ("الجبل", "LOCATION", True), ("قوات درع", "ACTOR", False)]
+    learned = PatternSuggester(project)
+    pattern = next(p for p in learned.patterns() if p.key == "الجبل")
+    assert (pattern.rejected["LOCATION"], pattern.corrected["LOCATION"]) == (1, 1)
 
 
 def test_the_next_article_benefits_with_no_extra_step(team_project: tuple[Project, int]) -> None:
