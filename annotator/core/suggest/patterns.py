@@ -36,6 +36,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,7 @@ ORIGIN = "patterns"
 
 # Words of normalised text (normalisation has removed the marks, so \w is enough).
 _WORD_RE = re.compile(r"\w+")
+_SPLIT_RE = re.compile(r"(\w+)")
 _HAS_DIGIT_RE = re.compile(r"\d")
 #: Rejections it takes before another source's suggestion is dropped (one may be a slip).
 VETO_MIN_REJECTIONS = 2
@@ -115,8 +117,29 @@ def _bare_number_word(key: str) -> bool:
     return any(w in lexicon["number"] or w in lexicon["vague"] for w in (key, word))
 
 
-def _tokens(norm: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD_RE.finditer(norm)]
+class _Words:
+    """The words of a normalised text with their offsets and the gaps between them, from
+    one split done in C: ``parts`` alternates gap, word, gap, … (``_SPLIT_RE.split``), and
+    ``bounds[2j]``/``bounds[2j + 1]`` are where word ``j`` starts and ends."""
+
+    __slots__ = ("parts", "words", "bounds")
+
+    def __init__(self, text: str):
+        self.parts = _SPLIT_RE.split(text)
+        self.words = self.parts[1::2]
+        self.bounds = list(accumulate(map(len, self.parts)))
+
+    def start(self, j: int) -> int:
+        return self.bounds[2 * j]
+
+    def end(self, j: int) -> int:
+        return self.bounds[2 * j + 1]
+
+    def joined(self, first: int, stop: int) -> bool:
+        """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a
+        hyphen, slash, underscore) between them — no line break, no comma or full stop."""
+        parts = self.parts
+        return all(_GAP_RE.fullmatch(parts[2 * j + 2]) for j in range(first, stop - 1))
 
 
 def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, int]]:
@@ -150,12 +173,6 @@ def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
 
 #: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
 _GAP_RE = re.compile(r"[ \t\u00a0\-/_]+")
-
-
-def _joined(norm: str, tokens: list[tuple[int, int]], first: int, stop: int) -> bool:
-    """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a hyphen,
-    slash, underscore) between them — no line break, no comma or full stop."""
-    return all(_GAP_RE.fullmatch(norm, tokens[j][1], tokens[j + 1][0]) for j in range(first, stop - 1))
 
 
 def _context_word(norm: str, start: int) -> str:
@@ -194,9 +211,10 @@ class PatternSuggester(Suggester):
     ) -> None:
         self.min_score = min_score
         self._patterns: dict[str, LearnedPattern] = {}
-        # First word (canonical) → the patterns starting with it, as (word count, key, the
-        # other words), longest first.
-        self._by_first: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        # First word (canonical) → the patterns starting with it that were ever accepted, as
+        # (word count, {the other words: key}), longest first. Patterns that were only ever
+        # rejected (another source's suggestions) are kept for vetoes but never looked for.
+        self._by_first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
         # Token → its first-word forms that start a pattern (most tokens: none). Cleared
         # whenever a new first word is learned, since that changes the answer.
         self._forms: dict[str, list[tuple[str, int]]] = {}
@@ -242,6 +260,8 @@ class PatternSuggester(Suggester):
             return None
         key, context = found
         pattern = self._pattern(key)
+        if not pattern.accepted:
+            self._index(key)
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
         surface = " ".join(text[start:end].split())
@@ -315,14 +335,22 @@ class PatternSuggester(Suggester):
         pattern = self._patterns.get(key)
         if pattern is None:
             pattern = self._patterns[key] = LearnedPattern(key)
-            words = key.split(" ")
-            if words[0] not in self._by_first:
-                self._forms.clear()
-                self._dead.clear()
-            entries = self._by_first.setdefault(words[0], [])
-            entries.append((len(words), key, tuple(words[1:])))
-            entries.sort(reverse=True)
         return pattern
+
+    def _index(self, key: str) -> None:
+        """Make the matcher look for ``key`` (on its first accept)."""
+        first, *rest = key.split(" ")
+        if first not in self._by_first:
+            self._forms.clear()
+            self._dead.clear()
+        entries = self._by_first.setdefault(first, [])
+        n_words = len(rest) + 1
+        for length, rests in entries:
+            if length == n_words:
+                rests[tuple(rest)] = key
+                return
+        entries.append((n_words, {tuple(rest): key}))
+        entries.sort(key=lambda entry: -entry[0])
 
     # ---------------------------------------------------------------- suggesting
     def suggest(self, text: str) -> list[Suggestion]:
@@ -330,28 +358,26 @@ class PatternSuggester(Suggester):
             return []
         norm = normalize(text)
         ntext = norm.text
-        words = _WORD_RE.findall(ntext)
+        at = _Words(ntext)
+        words = at.words
         dead = self._dead
-        tokens: list[tuple[int, int]] | None = None  # word offsets, found only when needed
         out: list[Suggestion] = []
         resume = 0  # the word after the last match
         for i, word in enumerate(words):
             # Most words are known to start no pattern: one set lookup.
             if i < resume or word in dead:
                 continue
-            if tokens is None:
-                tokens = _tokens(ntext)
-            found = self._longest_at(ntext, tokens, words, i)
+            found = self._longest_at(ntext, at, words, i)
             if found is None:
                 continue
             n_words, span_start, key, (label, score) = found
-            start, end = norm.to_original(span_start, tokens[i + n_words - 1][1])
+            start, end = norm.to_original(span_start, at.end(i + n_words - 1))
             attributes = self._patterns[key].attributes.get(label, {})
             out.append(Suggestion(start, end, label, ORIGIN, score, dict(attributes)))
             resume = i + n_words
         return out
 
-    def _longest_at(self, ntext: str, tokens: list[tuple[int, int]], words: list[str], i: int
+    def _longest_at(self, ntext: str, at: _Words, words: list[str], i: int
                     ) -> tuple[int, int, str, tuple[str, float]] | None:
         """The longest pattern starting at word ``i`` that has a label to suggest, as
         ``(word count, span start in normalised text, key, (label, score))``."""
@@ -366,13 +392,15 @@ class PatternSuggester(Suggester):
             return None
         candidates: list[tuple[int, int, str]] = []
         for form, k in forms:
-            for n_words, key, rest in self._by_first[form]:
-                if n_words > 1 and (tuple(words[i + 1 : i + n_words]) != rest
-                                    or not _joined(ntext, tokens, i, i + n_words)):
+            for n_words, rests in self._by_first[form]:
+                key = rests.get(tuple(words[i + 1 : i + n_words]))
+                if key is None or (n_words > 1 and not at.joined(i, i + n_words)):
                     continue
                 candidates.append((n_words, -k, key))
-        for n_words, minus_k, key in sorted(candidates, reverse=True):
-            span_start = tokens[i][0] - minus_k
+        if len(candidates) > 1:
+            candidates.sort(reverse=True)
+        for n_words, minus_k, key in candidates:
+            span_start = at.start(i) - minus_k
             chosen = self._patterns[key].choose(_context_word(ntext, span_start))
             if chosen is not None and chosen[1] >= self.min_score:
                 return n_words, span_start, key, chosen
