@@ -142,8 +142,10 @@ class CombinedSuggester(Suggester):
         lists = []
         for suggester in self.suggesters:
             found = suggester.suggest(text)
-            if vetoes:
-                found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in vetoes)]
+            # A pattern suggester already leaves out what its own evidence is against.
+            others = [v for v in vetoes if v is not suggester]
+            if others:
+                found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in others)]
             lists.append(found)
         return merge_sources(lists, self.min_score)
 

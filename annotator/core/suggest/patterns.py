@@ -71,6 +71,7 @@ class LearnedPattern:
     rejected: Counter = field(default_factory=Counter)  # label → rejections
     corrected: Counter = field(default_factory=Counter)  # label → rejections inside a longer kept span
     context: Counter = field(default_factory=Counter)  # (context word, label) → accepts
+    rejected_context: Counter = field(default_factory=Counter)  # (context word, label) → rejections
     surfaces: Counter = field(default_factory=Counter)  # surface as written → times seen
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)  # label → last attrs
 
@@ -78,9 +79,34 @@ class LearnedPattern:
         """A label is suggested while it has been rejected no more often than accepted."""
         return self.accepted[label] > 0 and self.rejected[label] <= self.accepted[label]
 
+    def vetoed(self, label: str, context: str | None = None) -> bool:
+        """Whether the annotators' evidence is against ``label`` for this string — anywhere,
+        or (given the ``context`` word before it) in this context:
+
+        * rejected at least :data:`VETO_MIN_REJECTIONS` times and more often than accepted,
+          over all contexts or in this one («حزب X» rejected twice does not stop «في X»);
+        * corrected here: rejected in this context, never accepted in it, and accepted with
+          another label in it at least :data:`VETO_MIN_REJECTIONS` times — a state the
+          annotators mark as the ACTOR after «ضد» is no LOCATION after «ضد», yet still one
+          after «في». One sighting of the other label is not enough to overrule a source."""
+        rejected = self.rejected[label]
+        if rejected >= VETO_MIN_REJECTIONS and rejected > self.accepted[label]:
+            return True
+        if context is None or not self.rejected_context:
+            return False
+        here_rejected = self.rejected_context[(context, label)]
+        if not here_rejected:
+            return False
+        here_accepted = self.context[(context, label)]
+        if here_rejected >= VETO_MIN_REJECTIONS and here_rejected > here_accepted:
+            return True
+        return not here_accepted and any(
+            self.context[(context, other)] >= VETO_MIN_REJECTIONS and self.allowed(other)
+            for other in self.accepted if other != label)
+
     def choose(self, context: str) -> tuple[str, float] | None:
         """The label to suggest after ``context`` and its score, or None."""
-        labels = [label for label in self.accepted if self.allowed(label)]
+        labels = [label for label in self.accepted if self.allowed(label) and not self.vetoed(label, context)]
         if not labels:
             return None
         in_context = {label: self.context[(context, label)] for label in labels}
@@ -219,7 +245,7 @@ class PatternSuggester(Suggester):
         # whenever a new first word is learned, since that changes the answer.
         self._forms: dict[str, list[tuple[str, int]]] = {}
         self._dead: set[str] = set()  # the words whose forms are []
-        # Keys with enough rejections to veto another source's suggestion.
+        # Keys with a rejection: only their suggestions from other sources may be vetoed.
         self._vetoable: set[str] = set()
         # Highest row ids already learned from a project (learn_project reads only newer rows).
         self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0}
@@ -289,15 +315,17 @@ class PatternSuggester(Suggester):
             if pattern is not None:
                 pattern.corrected[label] += 1
             return pattern
-        pattern = self._pattern(found[0])
+        key, context = found
+        pattern = self._pattern(key)
         pattern.rejected[label] += 1
-        if pattern.rejected[label] >= VETO_MIN_REJECTIONS:
-            self._vetoable.add(pattern.key)
+        pattern.rejected_context[(context, label)] += 1
+        self._vetoable.add(key)
         return pattern
 
     def vetoes(self, text: str, start: int, end: int, label: str) -> bool:
-        """True when annotators rejected ``text[start:end]`` as ``label`` more often than
-        they accepted it, at least :data:`VETO_MIN_REJECTIONS` times: the combined
+        """True when the annotators' evidence is against ``text[start:end]`` as ``label``
+        there (see :meth:`LearnedPattern.vetoed`: rejected repeatedly, anywhere or after the
+        same word, or corrected to another label after the same word): the combined
         suggester then drops any source's suggestion of it."""
         if not self._vetoable:
             return False
@@ -305,7 +333,10 @@ class PatternSuggester(Suggester):
         if key not in self._vetoable:
             return False
         pattern = self._patterns[key]
-        return pattern.rejected[label] >= VETO_MIN_REJECTIONS and pattern.rejected[label] > pattern.accepted[label]
+        if pattern.vetoed(label):
+            return True
+        found = self._locate(text, start, end)
+        return found is not None and pattern.vetoed(label, found[1])
 
     @staticmethod
     def _key(text: str, start: int, end: int) -> str | None:

@@ -231,6 +231,60 @@ def test_a_correction_does_not_disable_a_learned_name() -> None:
     assert pattern.corrected["LOCATION"] == 3 and pattern.rejected["LOCATION"] == 0
 
 
+def _rule_at(text: str, surface: str, label: str) -> _Fixed:
+    """A rule source proposing ``surface`` (its first occurrence) as ``label``."""
+    start = text.index(surface)
+    return _Fixed("rules", [Suggestion(start, start + len(surface), label, "rule")])
+
+
+def test_a_state_corrected_to_actor_after_a_word_is_an_actor_there_and_a_place_elsewhere() -> None:
+    patterns = PatternSuggester()
+    # The annotators marked «مالطا» as the ACTOR twice after «ضد», and rejected the rule's
+    # LOCATION there once; after «في» it is a place.
+    for sentence in ("شنت القوات هجوماً ضد مالطا فجراً", "تصاعدت الحملة ضد مالطا مجدداً"):
+        learn(patterns, sentence, "مالطا", "ACTOR")
+    learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
+    reject(patterns, "تصاعدت الحملة ضد مالطا مجدداً", "مالطا", "LOCATION")
+    against = "وتعهد بالرد ضد مالطا قريباً"
+    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
+        ("مالطا", "ACTOR")]
+    place = "وصل الوفد في مالطا صباحاً"
+    assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
+        ("مالطا", "LOCATION")]
+
+
+def test_one_sighting_of_another_label_does_not_overrule_a_source() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "ACTOR")
+    learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
+    learn(patterns, "عاد الوفد إلى مالطا أمس", "مالطا", "LOCATION")
+    reject(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "LOCATION")
+    against = "وتعهد بالرد ضد مالطا قريباً"
+    # The rule's LOCATION (score 1.0) stands; the pattern's ACTOR is the weaker of the two.
+    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
+        ("مالطا", "LOCATION")]
+
+
+def test_repeated_rejections_after_one_word_veto_only_after_that_word() -> None:
+    patterns = PatternSuggester()
+    for sentence in ("قصفت الطائرات الربوة", "وصلت التعزيزات إلى الربوة", "عاد الأهالي إلى الربوة"):
+        learn(patterns, sentence, "الربوة", "LOCATION")
+    # «حزب الربوة» twice: the rule's LOCATION rejected (no longer span kept), 3 accepts elsewhere.
+    for sentence in ("أعلن حزب الربوة مقاطعته", "دعا حزب الربوة إلى الهدوء"):
+        reject(patterns, sentence, "الربوة", "LOCATION")
+    party = "وانتقد حزب الربوة القرار"
+    assert found(CombinedSuggester([_rule_at(party, "الربوة", "LOCATION"), patterns]), party) == []
+    place = "انسحبت القوات إلى الربوة"
+    assert found(CombinedSuggester([_rule_at(place, "الربوة", "LOCATION"), patterns]), place) == [
+        ("الربوة", "LOCATION")]
+    # Once only after «حزب»: not yet.
+    patterns = PatternSuggester()
+    learn(patterns, "قصفت الطائرات الربوة", "الربوة", "LOCATION")
+    reject(patterns, "أعلن حزب الربوة مقاطعته", "الربوة", "LOCATION")
+    assert found(CombinedSuggester([_rule_at(party, "الربوة", "LOCATION"), patterns]), party) == [
+        ("الربوة", "LOCATION")]
+
+
 # ------------------------------------------------------------------ combined sources
 def test_overlapping_suggestions_of_the_same_label_merge_keeping_every_origin() -> None:
     a = [Suggestion(0, 10, "LOCATION", "rule", 0.9), Suggestion(20, 25, "ACTOR", "rule", 1.0)]
