@@ -7,6 +7,8 @@ suggested wherever the same words occur in another article. What makes it fit Ar
 * **Normalised.** Patterns and texts are compared after
   :func:`annotator.core.text.normalize` (hamza/alef, ta marbuta, alef maksura, diacritics,
   tatweel, Arabic-Indic digits), and spans map back to the stored text with its offset map.
+  Matching also folds the hamza seats («مسؤول»/«مسئول») and the Persian letters some sites
+  type (ی ک ە ۀ ڤ), which normalisation keeps apart.
 * **Clitic-aware.** A learned name is found with a proclitic glued to it («بالرقة»,
   «وحانين») and in the «لل» form («للمرصد» → span «لمرصد», guidelines §3.3). Whether a
   leading letter is a clitic is decided by :func:`annotator.core.text.proclitic_length`,
@@ -56,6 +58,18 @@ ORIGIN = "patterns"
 _WORD_RE = re.compile(r"\w+")
 _SPLIT_RE = re.compile(r"(\w+)")
 _HAS_DIGIT_RE = re.compile(r"\d")
+#: Spellings that normalisation keeps apart but outlets use for the same name, folded for
+#: matching only (one character for one, so offsets are unchanged): hamza on a seat or
+#: alone («مسؤول», «مسئول»), and Persian/Kurdish letters some sites type for Arabic ones
+#: (ی ک ە ۀ ڤ).
+_LOOSE = str.maketrans({"ؤ": "ء", "ئ": "ء", "ی": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه", "ڤ": "ف"})
+
+
+def _loose(text: str) -> str:
+    """``text`` (already normalised) with the spelling variants of :data:`_LOOSE` folded."""
+    return text.translate(_LOOSE)
+
+
 #: Rejections it takes before another source's suggestion is dropped (one may be a slip).
 VETO_MIN_REJECTIONS = 2
 #: Longest run of words looked at before a span for its context word.
@@ -291,7 +305,7 @@ class PatternSuggester(Suggester):
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
         surface = " ".join(text[start:end].split())
-        if not fold(surface).startswith(key.split(" ")[0]):
+        if not _loose(fold(surface)).startswith(key.split(" ")[0]):
             surface = "ا" + surface  # the «لل» spelling: export the name, «الطيران» not «لطيران»
         pattern.surfaces[surface] += 1
         if attributes:
@@ -341,7 +355,7 @@ class PatternSuggester(Suggester):
     @staticmethod
     def _key(text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
-        words = _WORD_RE.findall(fold(text[start:end]))
+        words = _WORD_RE.findall(_loose(fold(text[start:end])))
         if not words or any(_HAS_DIGIT_RE.search(w) for w in words):
             return None
         first = words[0]
@@ -360,7 +374,7 @@ class PatternSuggester(Suggester):
         left = max(0, start - _CONTEXT_WINDOW)
         norm = normalize(text[left:end])
         s, _ = norm.to_normalized(start - left, end - left)
-        return key, _context_word(norm.text, s)
+        return key, _context_word(_loose(norm.text), s)
 
     def _pattern(self, key: str) -> LearnedPattern:
         pattern = self._patterns.get(key)
@@ -388,7 +402,7 @@ class PatternSuggester(Suggester):
         if not self._patterns or not text:
             return []
         norm = normalize(text)
-        ntext = norm.text
+        ntext = _loose(norm.text)
         at = _Words(ntext)
         words = at.words
         dead = self._dead

@@ -69,6 +69,18 @@ def test_matching_is_on_normalised_text_and_offsets_point_into_the_stored_text()
     assert found(patterns, text) == [("كتيبه الاسود الحمـراء", "ACTOR"), ("كتيبة الأسّود الحمراء", "ACTOR")]
 
 
+def test_hamza_seats_and_persian_letters_are_spelling_variants_of_a_learned_name() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "قال مسؤول محلي في البلدة", "مسؤول محلي", "SOURCE")
+    learn(patterns, "تقدمت قوات ڤيلق الساحل", "قوات ڤيلق الساحل", "ACTOR")
+    text = "وأكد مسئول محلي أن قوات فيلق الساحل انسحبت، ونفى مسؤول محلی آخر ذلك."
+    assert found(patterns, text) == [("مسئول محلي", "SOURCE"), ("قوات فيلق الساحل", "ACTOR"),
+                                     ("مسؤول محلی", "SOURCE")]
+    # Only those letters: a hamza seat is no other letter («سائل» is not «سال»).
+    learn(patterns, "وصلت التعزيزات إلى وادي سائل", "وادي سائل", "LOCATION")
+    assert found(patterns, "عبروا وادي سال ثم وادي سايل") == []
+
+
 def test_whole_words_only() -> None:
     patterns = PatternSuggester()
     learn(patterns, "في بلدة كرمل الشرقية", "كرمل", "LOCATION")
