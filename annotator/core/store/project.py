@@ -515,3 +515,7 @@ class Project:
                             ) -> Iterator[tuple[int, str, int, int, str, bool]]:
         """See Learning.rejections."""
         return self.learning.rejections(annotator, after=after)
+
+    def learning_gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """See Learning.gold_misses."""
+        return self.learning.gold_misses(after_gold=after_gold)

@@ -14,7 +14,9 @@ suggested wherever the same words occur in another article. What makes it fit Ar
   leading letter is a clitic is decided by :func:`annotator.core.text.proclitic_length`,
   the project's one rule, with the learned first words added to its lexicon.
 * **Counted.** Each pattern keeps, per label, how often it was accepted (annotators' spans
-  and gold) and rejected (suggestions rejected with Backspace). A label rejected more often
+  and gold) and rejected (suggestions rejected with Backspace, and suggestions stored for a
+  gold article that its gold does not keep). A rejection inside a longer span that was
+  kept is a correction of boundaries and does not count against the name. A label rejected more often
   than accepted is not suggested, and :meth:`PatternSuggester.vetoes` lets the combined
   suggester drop another source's suggestion that the annotators keep rejecting.
 * **Context.** A name that annotators mark with different labels (a state that acts is an
@@ -262,7 +264,7 @@ class PatternSuggester(Suggester):
         # Keys with a rejection: only their suggestions from other sources may be vetoed.
         self._vetoable: set[str] = set()
         # Highest row ids already learned from a project (learn_project reads only newer rows).
-        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0}
+        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0, "gold": 0}
         for path in seed:
             self.load_yaml(path)
         if project is not None:
@@ -288,6 +290,11 @@ class PatternSuggester(Suggester):
         for row_id, text, start, end, label, covered in project.learning_rejections(only, after=seen["rejected"]):
             self.reject(text, start, end, label, covered=covered)
             seen["rejected"] = max(seen["rejected"], row_id)
+            n += 1
+        # Gold is negative evidence too: what was suggested on a gold article and not kept.
+        for gold_id, text, start, end, label, covered in project.learning_gold_misses(after_gold=seen["gold"]):
+            self.reject(text, start, end, label, covered=covered)
+            seen["gold"] = max(seen["gold"], gold_id)
             n += 1
         return n
 

@@ -297,6 +297,23 @@ def test_repeated_rejections_after_one_word_veto_only_after_that_word() -> None:
         ("الربوة", "LOCATION")]
 
 
+def test_a_learned_longer_name_suppresses_the_rules_shorter_suggestion_inside_it() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "وقالت شرطة الربوة إن الطريق أغلق", "شرطة الربوة", "ACTOR")
+    text = "وأعلنت شرطة الربوة توقيف مشتبه به في الربوة"
+    inner = text.index("الربوة")
+    # The rule's inner place scores higher than the pattern, yet the longer span wins; the
+    # place standing alone later in the sentence is kept.
+    rule = _Fixed("rules", [Suggestion(inner, inner + len("الربوة"), "LOCATION", "rule", 1.1),
+                            Suggestion(text.rindex("الربوة"), len(text), "LOCATION", "rule", 1.1)])
+    assert found(CombinedSuggester([rule, patterns]), text) == [("شرطة الربوة", "ACTOR"), ("الربوة", "LOCATION")]
+    # Once the annotators reject the longer name more often than they accept it, the rule's
+    # inner place is suggested again.
+    reject(patterns, text, "شرطة الربوة", "ACTOR")
+    reject(patterns, text, "شرطة الربوة", "ACTOR")
+    assert found(CombinedSuggester([rule, patterns]), text) == [("الربوة", "LOCATION"), ("الربوة", "LOCATION")]
+
+
 # ------------------------------------------------------------------ combined sources
 def test_overlapping_suggestions_of_the_same_label_merge_keeping_every_origin() -> None:
     a = [Suggestion(0, 10, "LOCATION", "rule", 0.9), Suggestion(20, 25, "ACTOR", "rule", 1.0)]
@@ -395,6 +412,45 @@ def test_stored_rejections_inside_a_longer_kept_span_are_corrections(
     learned = PatternSuggester(project)
     pattern = next(p for p in learned.patterns() if p.key == "الجبل")
     assert (pattern.rejected["LOCATION"], pattern.corrected["LOCATION"]) == (1, 1)
+
+
+def test_suggestions_the_gold_did_not_keep_count_against_them(
+        project: Project, add_article: Callable[..., int]) -> None:
+    from annotator.core.preannotate import store_suggestions
+    from annotator.core.team.gold import save_gold
+
+    def at(text: str, surface: str, label: str, nth: int = 0) -> Suggestion:
+        start = _find(text, surface, nth)
+        return Suggestion(start, start + len(surface), label, "rule")
+
+    sentence = "أعلن المجلس المحلي في الوادي أن لجنة الوادي ستجتمع، وقال المجلس المحلي إن الوضع هادئ."
+    articles = [add_article(sentence), add_article(sentence + "\nانتهى.")]
+    text = project.article_text(articles[0])
+    kept_committee = at(text, "لجنة الوادي", "SOURCE")
+    for aid in articles:
+        store_suggestions(project, aid, "rules", [
+            at(text, "المجلس المحلي", "SOURCE"),  # not in the gold: against it
+            at(text, "الوادي", "LOCATION"),  # kept by the gold
+            at(text, "الوادي", "LOCATION", 1),  # inside the gold's longer «لجنة الوادي»
+            at(text, "المجلس المحلي", "SOURCE", 1),  # rejected by an annotator too: once
+        ])
+        save_gold(project, aid, "lead", [Span(kept_committee.start, kept_committee.end, "SOURCE"),
+                                         Span(text.index("الوادي"), text.index("الوادي") + 6, "LOCATION")])
+    second = _find(text, "المجلس المحلي", 1)
+    project.reject_suggestion(articles[0], "lina", second, second + len("المجلس المحلي"), "SOURCE")
+    rows = [(w[s:e], label, covered) for _, w, s, e, label, covered in project.learning_gold_misses()]
+    assert rows == [("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
+                    ("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
+                    ("المجلس المحلي", "SOURCE", False)]
+    learned = PatternSuggester(project)
+    council = next(p for p in learned.patterns() if p.key == "المجلس المحلي")
+    assert council.rejected["SOURCE"] == 4  # 3 gold misses + 1 explicit rejection
+    # The rule's «المجلس المحلي» is vetoed; the place the gold kept is not (and the gold's
+    # «لجنة الوادي» is learned).
+    rule = _Fixed("rules", [at(text, "المجلس المحلي", "SOURCE"), at(text, "الوادي", "LOCATION")])
+    assert found(CombinedSuggester([rule, learned]), text) == [("الوادي", "LOCATION"), ("لجنة الوادي", "SOURCE")]
+    # Read once: a second pass learns nothing new.
+    assert learned.learn_project(project) == 0
 
 
 def test_the_next_article_benefits_with_no_extra_step(team_project: tuple[Project, int]) -> None:
