@@ -40,6 +40,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -201,8 +202,27 @@ def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, 
         rest = word[k:]
         forms.append((rest, k))
         if word[k - 1] == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
-            forms.append(("ا" + rest, k))
+            # «للمرصد» is ل + «المرصد»; «للواء» is ل + «اللواء» (the article's lam merges).
+            forms += [("ا" + rest, k), ("ال" + rest, k)]
     return forms
+
+
+def _lil_name(word: str, learned: Mapping[str, Any]) -> str:
+    """The ال form of a span's first word written after the ل of «لل» («لمرصد» of
+    «للمرصد» → «المرصد»): «ال» + the word when the word itself is a known stem whose own
+    first letter is ل («لواء» of «للواء» → «اللواء») or that form was learned already,
+    else «ا» + the word."""
+    if "ال" + word in learned or word in _stems():
+        return "ال" + word
+    return "ا" + word
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """The lexicon's stems (:func:`annotator.core.text.clitic_lexicon`), built once."""
+    from annotator.core.text import clitic_lexicon
+
+    return clitic_lexicon()
 
 
 def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
@@ -312,8 +332,10 @@ class PatternSuggester(Suggester):
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
         surface = " ".join(text[start:end].split())
-        if not _loose(fold(surface)).startswith(key.split(" ")[0]):
-            surface = "ا" + surface  # the «لل» spelling: export the name, «الطيران» not «لطيران»
+        first, written = key.split(" ")[0], _WORD_RE.findall(_loose(fold(surface)))[0]
+        if first != written and first.endswith(written):
+            # The «لل» spelling: export the name, «الطيران» not «لطيران», «اللواء» not «لواء».
+            surface = first[: len(first) - len(written)] + surface
         pattern.surfaces[surface] += 1
         if attributes:
             pattern.attributes[label] = dict(attributes)
@@ -359,15 +381,14 @@ class PatternSuggester(Suggester):
         found = self._locate(text, start, end)
         return found is not None and pattern.vetoed(label, found[1])
 
-    @staticmethod
-    def _key(text: str, start: int, end: int) -> str | None:
+    def _key(self, text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
         words = _WORD_RE.findall(_loose(fold(text[start:end])))
         if not words or any(_HAS_DIGIT_RE.search(w) for w in words):
             return None
         first = words[0]
         if start > 0 and fold(text[start - 1]) == "ل" and first.startswith("ل") and not first.startswith("ال"):
-            first = "ا" + first
+            first = _lil_name(first, self._by_first)
         key = " ".join([first, *words[1:]])
         return key if len(key) >= 2 else None
 

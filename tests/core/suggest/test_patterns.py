@@ -147,6 +147,27 @@ def test_a_span_learned_in_the_lil_form_is_found_with_its_article() -> None:
     assert found(patterns, "ونُسب الهجوم للفوج الساحلي") == [("لفوج الساحلي", "ACTOR")]
 
 
+def test_the_lil_form_of_a_name_whose_own_first_letter_is_lam() -> None:
+    # ل + «اللواء» is written «للواء» (the article's lam merges with the word's): the span
+    # starts at the second ل, and learning from it gives the name with its article.
+    patterns = PatternSuggester()
+    learn(patterns, "تقدم اللواء الثامن نحو التلة", "اللواء الثامن", "ACTOR")
+    learn(patterns, "وصل الوفد إلى اللاذقية", "اللاذقية", "LOCATION")
+    text = "ونُسب الهجوم للواء الثامن، وعاد الوفد للاذقية."
+    assert found(patterns, text) == [("لواء الثامن", "ACTOR"), ("لاذقية", "LOCATION")]
+    fresh = PatternSuggester()
+    start = text.index("لواء الثامن")
+    fresh.learn(text, start, start + len("لواء الثامن"), "ACTOR")
+    assert [p.key for p in fresh.patterns()] == ["اللواء الثامن"]  # «لواء» is a known stem
+    assert fresh.patterns()[0].surface() == "اللواء الثامن"
+    assert found(fresh, "انسحب اللواء الثامن") == [("اللواء الثامن", "ACTOR")]
+    # A word that is no stem keeps the usual reading: «للمرصد» is ل + «المرصد».
+    other = "نقلاً عن بيان للمرصد الأهلي"
+    start = other.index("لمرصد")
+    fresh.learn(other, start, len(other), "SOURCE")
+    assert "المرصد الاهلي" in {p.key for p in fresh.patterns()}
+
+
 def test_a_word_that_merely_begins_with_a_clitic_letter_is_not_cut() -> None:
     patterns = PatternSuggester()
     learn(patterns, "في قرية ركان", "ركان", "LOCATION")
