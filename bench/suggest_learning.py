@@ -3,7 +3,9 @@
 A gold set is replayed in order, as if one annotator corrected each article in turn: for
 article *k* the suggestions come from the rules plus the patterns learned from the gold of
 articles 1…k−1 (every gold span is accepted; every shown suggestion that is not exactly a
-gold span is rejected, as the annotator would). Per-label precision/recall, with overlap
+gold span is rejected, as the annotator would — one inside a longer gold span as a
+correction of its boundaries, as the project reports it). Nothing of article k is learned
+before its suggestions are scored, and the rules never learn. Per-label precision/recall, with overlap
 and exact matching, are reported on the second half of the sequence for the rules alone
 and for rules + patterns (``annotator suggest --source rules,patterns``).
 

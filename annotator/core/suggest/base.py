@@ -101,10 +101,9 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     everything = [s for suggestions in lists for s in suggestions]
     # Merged origins are listed in the order of the sources, whichever span won.
     rank: dict[str, int] = {}
-    for suggestions in lists:
-        for s in suggestions:
-            for name in origins(s):
-                rank.setdefault(name, len(rank))
+    for origin in dict.fromkeys(s.origin for suggestions in lists for s in suggestions):
+        for name in origin.split(ORIGIN_SEPARATOR):
+            rank.setdefault(name, len(rank))
     kept = resolve_overlaps(everything)
     if len(kept) == len(everything):
         return [s for s in kept if s.score >= min_score]
