@@ -42,11 +42,17 @@ class Learning(TableFamily):
                 yield table, row_id, window, start, end, label, attrs
 
     def rejections(self, annotator: str | None = None, *, after: int = 0
-                   ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+                   ) -> Iterator[tuple[int, str, int, int, str]]:
         """Rejected suggestions (only ``annotator``'s when given) with rowid > ``after``, as
-        ``(rowid, window, start, end, label, covered)`` shaped like :meth:`spans`; ``covered``
-        is true when the same annotation keeps a longer span around the rejected one (the
-        annotator corrected its boundaries rather than rejected the name)."""
+        ``(rowid, window, start, end, label)`` shaped like :meth:`spans`."""
+        for row in self.rejections_with_cover(annotator, after=after):
+            yield row[:5]
+
+    def rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
+                              ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """:meth:`rejections` with a last field, ``covered``: true when the same annotation
+        keeps a longer span around the rejected one (the annotator corrected its boundaries
+        rather than rejected the name)."""
         w = LEARNING_WINDOW
         sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
                f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label, '
@@ -64,7 +70,7 @@ class Learning(TableFamily):
         that its gold does not keep — no gold span with the same start, end and label — and
         that no annotator rejected explicitly (that rejection is read already), for gold rows
         with id > ``after_gold``, as ``(gold id, window, start, end, label, covered)`` shaped
-        like :meth:`rejections`; ``covered``: the gold keeps a longer span around it."""
+        like :meth:`rejections_with_cover`; ``covered``: the gold keeps a longer span around it."""
         w = LEARNING_WINDOW
         sql = (f'SELECT DISTINCT g.id, substr(a.text, max(0, su.start - {w}) + 1, su."end" - max(0, su.start - {w})), '
                f'min(su.start, {w}), min(su.start, {w}) + su."end" - su.start, su.label, '

@@ -317,7 +317,8 @@ class PatternSuggester(Suggester):
             self.learn(text, start, end, label, attributes)
             seen[table] = max(seen[table], row_id)
             n += 1
-        for row_id, text, start, end, label, covered in project.learning_rejections(only, after=seen["rejected"]):
+        for row_id, text, start, end, label, covered in project.learning_rejections_with_cover(
+                only, after=seen["rejected"]):
             self.reject(text, start, end, label, covered=covered)
             seen["rejected"] = max(seen["rejected"], row_id)
             n += 1

@@ -427,9 +427,10 @@ def test_stored_rejections_inside_a_longer_kept_span_are_corrections(
     project.reject_suggestion(aid, "lina", inner, inner + len("الجبل"), "LOCATION")
     other = text.rindex("قوات درع الجبل")  # same extent as nothing kept: a plain rejection
     project.reject_suggestion(aid, "lina", other, other + len("قوات درع"), "ACTOR")
-    rows = list(project.learning_rejections())
+    rows = list(project.learning_rejections_with_cover())
     assert [(w[s:e], label, covered) for _, w, s, e, label, covered in rows] == [
         ("الجبل", "LOCATION", False), ("الجبل", "LOCATION", True), ("قوات درع", "ACTOR", False)]
+    assert [row[:5] for row in rows] == list(project.learning_rejections())
     learned = PatternSuggester(project)
     pattern = next(p for p in learned.patterns() if p.key == "الجبل")
     assert (pattern.rejected["LOCATION"], pattern.corrected["LOCATION"]) == (1, 1)
