@@ -15,10 +15,11 @@ suggested wherever the same words occur in another article. What makes it fit Ar
   the project's one rule, with the learned first words added to its lexicon.
 * **Counted.** Each pattern keeps, per label, how often it was accepted (annotators' spans
   and gold) and rejected (suggestions rejected with Backspace, and suggestions stored for a
-  gold article that its gold does not keep). A rejection inside a longer span that was
-  kept is a correction of boundaries and does not count against the name. A label rejected more often
-  than accepted is not suggested, and :meth:`PatternSuggester.vetoes` lets the combined
-  suggester drop another source's suggestion that the annotators keep rejecting.
+  gold article that its gold does not keep), over all and per context word. A rejection
+  inside a longer span that was kept is a correction of boundaries, not evidence against
+  the name. A label rejected more often than accepted is not suggested, and
+  :meth:`PatternSuggester.vetoes` lets the combined suggester drop another source's
+  suggestion that the annotators keep rejecting — there, or after the same word.
 * **Context.** A name that annotators mark with different labels (a state that acts is an
   ACTOR, the same state as a place a LOCATION) takes the label seen most often after the
   same preceding word or clitic («في» / «ب-» → LOCATION, «اتهمت» → ACTOR); without such
