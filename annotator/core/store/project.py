@@ -526,3 +526,12 @@ class Project:
                             ) -> Iterator[tuple[int, str, int, int, str]]:
         """See Learning.rejections."""
         return self.learning.rejections(annotator, after=after)
+
+    def learning_rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
+                                       ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """See Learning.rejections_with_cover."""
+        return self.learning.rejections_with_cover(annotator, after=after)
+
+    def learning_gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """See Learning.gold_misses."""
+        return self.learning.gold_misses(after_gold=after_gold)
