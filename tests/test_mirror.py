@@ -32,11 +32,7 @@ TESTED_ELSEWHERE: dict[str, tuple[str, str]] = {
 }
 
 #: Modules with no test file yet: a debt, each with its reason. Remove a line with its test.
-NOT_YET_TESTED: dict[str, str] = {
-    # Its index tests sit in tests/core/test_search.py beside the query language's (core/search.py):
-    # split them out once #13's lazy indexing (helper fts, reworking this module now) has merged.
-    "core/store/search.py": "tested in tests/core/test_search.py until the lazy-index rework merges",
-}
+NOT_YET_TESTED: dict[str, str] = {}
 
 
 def mirrored_test(module: Path) -> Path | None:
