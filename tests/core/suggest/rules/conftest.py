@@ -21,3 +21,13 @@ def found(rules: RuleSuggester) -> Callable[[str], set[tuple[str, str]]]:
         return {(text[s.start:s.end], s.label) for s in rules.suggest(text)}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def labelled(rules: RuleSuggester) -> Callable[[str], list[tuple[str, str]]]:
+    """``labelled(text) -> [(span text, label)]`` of the rule suggester, in text order."""
+
+    def run(text: str) -> list[tuple[str, str]]:
+        return [(text[s.start : s.end], s.label) for s in rules.suggest(text)]
+
+    return run

@@ -2,7 +2,11 @@
 suggester finds: names under any clitic and in any spelling, clitics off digits and quotes."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.core.suggest.rules import RuleSuggester
+
+Labelled = Callable[[str], list[tuple[str, str]]]
 
 
 def spans(rules: RuleSuggester, text: str) -> list[tuple[str, str, int]]:
@@ -28,3 +32,10 @@ def test_a_clitic_comes_off_a_digit_and_a_quote(rules: RuleSuggester) -> None:
 def test_a_slash_between_letters_is_its_own_token(rules: RuleSuggester) -> None:
     text = "وقالت وكالة سانا/سانا/ إن القصف توقف."
     assert ("سانا", "SOURCE", text.index("/") + 1) in spans(rules, text)
+
+
+# --------------------------------------------------------------------------------------
+# Constructions of published news (issue #11, part 1); written for these tests.
+# --------------------------------------------------------------------------------------
+def test_a_name_glued_to_a_comma(labelled: Labelled) -> None:
+    assert ("حلب", "LOCATION") in labelled("قتل شخص في حلب،وأضاف المصدر أن القصف مستمر.")
