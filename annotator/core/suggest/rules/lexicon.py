@@ -128,7 +128,7 @@ class RuleLexicon:
         air = _words(actors.get("air_heads"))
         actor_names = _words(_flat(actors.get("names")))
         actor_names += [f"{h} {n}" for h in air for n in nat]
-        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات") for n in nat]
+        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات", "الفصائل", "الميليشيات", "الميليشيا") for n in nat]
         actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
         actor_names += [f"الحكومه {a}" for a in _words(actors.get("government_adjectives"))]
         self._state_names = _words(actors.get("context_names"))

@@ -219,3 +219,9 @@ def test_a_quoted_name_in_no_list_after_a_force_head(labelled: Labelled) -> None
 
 def test_the_houthi_militia_named_by_its_nisba(labelled: Labelled) -> None:
     assert ("الميليشيا الحوثية", "ACTOR") in labelled("واتهم الوزير الميليشيا الحوثية بالتصعيد.")
+
+
+def test_factions_and_militias_named_by_a_nationality(labelled: Labelled) -> None:
+    got = labelled("وهاجمت القوات الكردية مواقع الفصائل الكردية والمليشيات العراقية.")
+    assert {("الفصائل الكردية", "ACTOR"), ("المليشيات العراقية", "ACTOR")} <= set(got)
+    assert not labelled("وناقش المؤتمر الفصائل في الأدب الكردي.")
