@@ -30,6 +30,11 @@ class RuleMatcher(RuleLexicon):
         self.phrases = phrase_matcher(vocab, attr="NORM")
         self._inner_ok: set[tuple[str, ...]] = set()
         self._group_of: dict[int, str] = {}
+        # A spelling variant of a known word takes clitics like it («والمليشيات»).
+        for nm in (nm for names in groups.values() for nm in names):
+            first = nm.split(" ", 1)[0]
+            if first in self._known:
+                self._known.update(v.split(" ", 1)[0] for v in _spelling_variants(nm))
         for key, names in groups.items():
             docs = []
             for name in dict.fromkeys(v for nm in names for v in _spelling_variants(nm)):
