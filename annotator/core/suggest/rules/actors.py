@@ -42,7 +42,20 @@ class ActorRules(RuleLexicon):
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
             if w in spellings and first.get(spellings[w], n) < i and i not in taken
+            and not self._qualified_otherwise(i + 1, orth, norm, n)
         ]
+
+    def _qualified_otherwise(self, j: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a nisba adjective at ``j`` make the short form before it another body: «المجلس
+        البلدي», «الشرطة المحلية»? Not a nationality («الحزب اللبناني») nor an evaluative
+        adjective («التنظيم الإرهابي»)."""
+        if j >= n or orth[j] != norm[j]:
+            return False
+        w = norm[j]
+        return (
+            w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
+            and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
+        )
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's

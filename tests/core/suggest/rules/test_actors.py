@@ -225,3 +225,15 @@ def test_factions_and_militias_named_by_a_nationality(labelled: Labelled) -> Non
     got = labelled("وهاجمت القوات الكردية مواقع الفصائل الكردية والمليشيات العراقية.")
     assert {("الفصائل الكردية", "ACTOR"), ("المليشيات العراقية", "ACTOR")} <= set(got)
     assert not labelled("وناقش المؤتمر الفصائل في الأدب الكردي.")
+
+
+def test_short_forms_of_councils_administrations_and_police(labelled: Labelled) -> None:
+    got = labelled("وقال المجلس الانتقالي الجنوبي إن قواته انتشرت، وأضاف المجلس أن العملية مستمرة.")
+    assert ("المجلس", "ACTOR") in got
+    got = labelled("واتهمت الإدارة الذاتية تركيا بالقصف، وقالت الإدارة إن مدنيين قتلوا.")
+    assert ("الإدارة", "ACTOR") in got
+    # A nisba after the short form names another body.
+    got = labelled("وقال مجلس منبج العسكري إن قواته انتشرت، فيما قال المجلس المحلي إن الخدمات توقفت.")
+    assert [s for s, label in got if label == "ACTOR"] == ["مجلس منبج العسكري"]
+    # Without the full name first, no short form.
+    assert not labelled("وقال المجلس إن الجلسة تأجلت.")
