@@ -322,6 +322,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         Up to two plain words may follow what the rules found, no clitic, no function word."""
         if c.label not in ("ACTOR", "SOURCE") or c.start == 0 or orth[c.start - 1] not in _QUOTE_CHARS:
             return c
+        if c.score == _S_STATE_ACTS:
+            return c  # «صحيفة "واشنطن بوست"»: a state is a whole name, never the start of a quoted one
         quote = orth[c.start - 1]
         if quote in _CLOSING_QUOTES_ONLY:
             return c

@@ -165,3 +165,10 @@ def test_a_spokesman_s_office_is_no_outlet(labelled: Labelled) -> None:
     got = labelled("وقال مكتب الناطق الرسمي باسم القوات المسلحة السودانية إن الجيش تقدم.")
     assert not [s for s, label in got if label == "SOURCE"]
     assert ("القوات المسلحة السودانية", "ACTOR") in got
+
+
+def test_a_quoted_outlet_starting_with_a_capital_stays_an_outlet(labelled: Labelled) -> None:
+    got = labelled('ونقلت صحيفة "واشنطن بوست" عن مسؤولين أن الضربة وشيكة.')
+    assert ("واشنطن بوست", "SOURCE") in got
+    assert not [s for s, label in got if label == "ACTOR"]
+    assert ("واشنطن", "ACTOR") in labelled('وقال مسؤول إن "واشنطن تريد التهدئة".')
