@@ -116,7 +116,7 @@ class ActorRules(RuleLexicon):
             k += 1
         if k >= n or orth[k] != norm[k]:
             return False
-        if s > 0 and orth[s - 1] in _QUOTE_CHARS and not norm[k] in self._state_verbs_after:
+        if s > 0 and orth[s - 1] in _QUOTE_CHARS and norm[k] not in self._state_verbs_after:
             return False  # «"واشنطن بوست"»: inside a quoted name, the next word is no verb of it
         return norm[k] in self._state_verbs_after or self._verb_of_a_state(norm[k])
 
