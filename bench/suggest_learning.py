@@ -3,7 +3,9 @@
 A gold set is replayed in order, as if one annotator corrected each article in turn: for
 article *k* the suggestions come from the rules plus the patterns learned from the gold of
 articles 1…k−1 (every gold span is accepted; every shown suggestion that is not exactly a
-gold span is rejected, as the annotator would). Per-label precision/recall, with overlap
+gold span is rejected, as the annotator would — one inside a longer gold span as a
+correction of its boundaries, as the project reports it). Nothing of article k is learned
+before its suggestions are scored, and the rules never learn. Per-label precision/recall, with overlap
 and exact matching, are reported on the second half of the sequence for the rules alone
 and for rules + patterns (``annotator suggest --source rules,patterns``).
 
@@ -58,6 +60,7 @@ def replay(rules, records: list[dict], *, reject: bool = True, min_score: float 
             alone.add(rules.suggest(text), gold)
             both.add(shown, gold)
         gold_keys = {(int(s["start"]), int(s["end"]), s["label"]) for s in gold}
+        gold_extents = [(int(s["start"]), int(s["end"])) for s in gold]
         for span in gold:
             t = time.perf_counter()
             patterns.learn(text, int(span["start"]), int(span["end"]), span["label"], span.get("attributes"))
@@ -65,8 +68,15 @@ def replay(rules, records: list[dict], *, reject: bool = True, min_score: float 
         if reject:
             for s in shown:
                 if s.key() not in gold_keys:
-                    patterns.reject(text, s.start, s.end, s.label)
+                    patterns.reject(text, s.start, s.end, s.label, covered=_covered(s, gold_extents))
     return alone.scores(), both.scores(), learn_ms
+
+
+def _covered(suggestion, extents: list[tuple[int, int]]) -> bool:
+    """Whether the annotator kept a longer span around ``suggestion`` (as
+    :meth:`Learning.rejections` reports it for the project)."""
+    length = suggestion.end - suggestion.start
+    return any(s <= suggestion.start and suggestion.end <= e and e - s > length for s, e in extents)
 
 
 def throughput(rules, records: list[dict], n: int) -> tuple[float, float]:

@@ -1,9 +1,11 @@
 """Commands that create and look after a project: init, stats, labels, role, search, check, gui."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -137,7 +139,9 @@ def search(project: str, query: str, as_json: bool, limit: int) -> None:
       annotator search news.db "قوات النظام"
       annotator search news.db داعش --json --limit 100
     """
-    hits = _open(project).search_articles(query, limit=limit)
+    opened = _open(project)
+    _catch_up_search_index(opened)
+    hits = opened.search_articles(query, limit=limit)
     for hit in hits:
         if as_json:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -145,6 +149,18 @@ def search(project: str, query: str, as_json: bool, limit: int) -> None:
             click.echo(f"{hit.id}\t{hit.title}\n    {hit.snippet}")
     if not hits and not as_json:
         click.echo("no article matches", err=True)
+
+
+def _catch_up_search_index(project: Any) -> None:
+    """Index what imports left unindexed, once, so this and later searches are fast. A
+    file that cannot be written is searched all the same (its tail in memory)."""
+    from ..core.errors import StorageError
+
+    pending = project.search_index_pending()
+    if pending >= 1000:
+        click.echo(f"indexing {pending:,} articles for search (once)…", err=True)
+    with contextlib.suppress(StorageError):
+        project.update_search_index()
 
 
 @main.command()

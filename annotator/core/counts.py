@@ -282,7 +282,7 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
     if first is not None:
         value, used = number_word_value(tokens[first:])
         if value is not None:
-            before = tokens[:first]
+            before = [t for t in tokens[:first] if t != "ال"]  # «قرابة الـ100»: the article is no word
             after = tokens[first + used :]
             # Ranges: «40-50», «40 إلى 50», «بين 40 و50», «3 أو 4».
             if after and (after[0] in ("الي", "حتي", "او") or after[0] == "و" and "بين" in before):

@@ -252,7 +252,23 @@ def normalize(text: str) -> NormalizedText:
     One C-level regex scan finds the few characters that may change (typically under one
     in ten: أ ة ى, harakat, tatweel, Arabic-Indic digits); runs of unchanged text between
     them are copied, and their offsets added with ``range()``, without a per-character loop.
+
+    The last result is kept: combined suggesters (rules, patterns) each normalise the same
+    article string in turn, and the second asks for the very object the first did.
     """
+    global _last_normalized
+    last = _last_normalized
+    if last is not None and last.original is text:
+        return last
+    _last_normalized = result = _normalize(text)
+    return result
+
+
+#: The last :func:`normalize` result (read and replaced whole, so threads may share it).
+_last_normalized: NormalizedText | None = None
+
+
+def _normalize(text: str) -> NormalizedText:
     table = _CLUSTERS
     out: list[str] = []
     src: list[int] = []

@@ -10,28 +10,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.session import AnnotationSession
 from ..core.session.annotation import MentionsLabelled
 from ..core.store import Project
 from . import project_files
+from .article_clock import ArticleClock
 from .article_view import ArticleView
-from .i18n import arabic_ui, follow_text_direction, isolate, neutralise, plural_form
+from .i18n import arabic_ui, isolate, neutralise, plural_form
 from .item_models import ArticleTableModel
+from .search_index import attach as attach_search_index
 from .suggestion_feed import SuggestionFeed
 from .sync_status import attach as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
-from .workbench_parts import (
-    DONE_CHOICES,
-    DONE_SETTING,
-    ask_about_unreviewed,
-    build_actions,
-    build_window,
-    window_icon,
-)
+from .workbench_parts import ask_flag_comment, build_actions, build_window, settle_unreviewed, window_icon
 from .workers import ImportJob, pool, start_warm_up
 
 if TYPE_CHECKING:
@@ -103,11 +98,9 @@ class MainWindow(WindowBase):
         self._trainer: ModelTrainer | None = None
         build_actions(self)
         self.hub_sync = attach_hub_sync(self, project)  # None without a team hub
+        self.search_index = attach_search_index(self, self._apply_filter)
         self._update_title()
-        self.clock = QTimer(self)
-        self.clock.setInterval(1000)
-        self.clock.timeout.connect(self._tick)
-        self.clock.start()
+        self.clock = ArticleClock(self)
         self._open_initial_article()
         # After the first paint, load what the first selection will need, off the GUI thread.
         # A timer of the window's own, stopped when it closes: a window closed within those
@@ -155,7 +148,7 @@ class MainWindow(WindowBase):
 
     def open_article(self, article_id: int) -> None:
         """Show an article (and this annotator's spans on it)."""
-        self._flush_time()
+        self.clock.flush()
         self.session.open(article_id)
         article = self.project.article(article_id)
         self.article_id = article_id
@@ -198,22 +191,8 @@ class MainWindow(WindowBase):
         self.update_status()
         return True
 
-    def _settle_suggestions(self) -> bool:
-        """Before an article is marked done: accept, reject or keep the suggestions nobody
-        reviewed, as asked or as remembered. False: the annotator stays on the article."""
-        if self.article_id is None or not self.visible_suggestions:
-            return True
-        choice = str(self.settings.value(DONE_SETTING, "") or "")
-        if choice not in DONE_CHOICES:
-            choice = ask_about_unreviewed(self, len(self.visible_suggestions)) or ""
-        if choice == "accept":
-            return self._act(self.session.accept_all) is not None
-        if choice == "reject":
-            return self._act(self.session.reject_all) is not None
-        return choice == "keep"
-
     def mark_done_and_next(self) -> None:
-        if not self._settle_suggestions():
+        if not settle_unreviewed(self):
             return
         if self._set_status(self.session.mark_done):
             if self.hub_sync is not None:
@@ -228,19 +207,15 @@ class MainWindow(WindowBase):
         self._set_status(lambda: self.session.flag(comment))
 
     def flag_article_dialog(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setObjectName("flagDialog")
-        dialog.setWindowTitle(tr("Flag article"))
-        dialog.setLabelText(tr("What is wrong with this article?"))
-        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
-        box = dialog.findChild(QPlainTextEdit)
-        if box is not None:  # Arabic comments are written and aligned right to left
-            box.textChanged.connect(lambda: follow_text_direction(box))
-        if dialog.exec():
-            self.flag_article(dialog.textValue())
+        comment = ask_flag_comment(self)
+        if comment is not None:
+            self.flag_article(comment)
 
     def _apply_filter(self) -> None:
-        self.article_model.set_filter(self.status_filter.currentData(), self.search_edit.text())
+        search = self.search_edit.text()
+        if self.search_index.defers(search):
+            return  # applied when the search index has caught up
+        self.article_model.set_filter(self.status_filter.currentData(), search)
         if self.article_id is not None:
             row = self.article_model.row_of(self.article_id)
             if row is not None:
@@ -438,20 +413,6 @@ class MainWindow(WindowBase):
             self._act(self.session.accept_all)
 
     # ------------------------------------------------------------------ status
-    def _tick(self) -> None:
-        self._update_time_label()
-        # Time is saved every minute so a crash loses at most a minute of timing.
-        if self.session.pending_seconds() >= 60:
-            self._flush_time()
-
-    def _flush_time(self) -> None:
-        if self._guard(self.session.flush_time) is None and not self.banner.isVisible():
-            self.session.forget_pending_time()  # refused for good, not for want of space: drop it
-
-    def _update_time_label(self) -> None:
-        total = int(self.session.seconds_on_article())
-        self.status_time.setText("⏱ " + f"{total // 60:02d}:{total % 60:02d}")
-
     def update_status(self) -> None:
         self.status_annotator.setText(tr("Annotator:") + f" {self.annotator}")
         n = len(self.article_model.ids)
@@ -459,7 +420,7 @@ class MainWindow(WindowBase):
         pos = (row + 1) if row is not None else 0
         self.status_position.setText(tr("Article") + f" {pos} / {n}")
         self.status_done.setText(tr("Done:") + f" {self.project.done_count(self.annotator)}")
-        self._update_time_label()
+        self.clock.show_time()
 
     def _update_title(self) -> None:
         name = self.project.setting("project_name") or self.project.path.stem
@@ -474,10 +435,11 @@ class MainWindow(WindowBase):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._startup_timer.stop()
+        self.search_index.stop()
         if self.hub_sync is not None:
             self.hub_sync.stop()
         if self._trainer is not None:
             self._trainer.cancel()
-        self._flush_time()
+        self.clock.flush()
         pool().waitForDone(5000)
         super().closeEvent(event)

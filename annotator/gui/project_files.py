@@ -84,6 +84,7 @@ def import_files(w: MainWindow, paths: list[str]) -> ImportJob:
         w.statusBar().showMessage(tr_n("Importing… %n article read so far.|Importing… %n articles read so far.", n))
 
     def finished(summary) -> None:  # type: ignore[no-untyped-def]
+        w.search_index.start()  # the new articles are not indexed yet
         w.article_model.reload()
         if w.article_id is None and w.article_model.ids:
             w.open_article(w.article_model.ids[0])

@@ -31,18 +31,18 @@ from ..core.store import Project
 from ..core.team.adjudication import Conflict
 from ..core.team.queue import review_queue
 from .i18n import isolate, neutralise, translate
-from .review_layout import (
-    MAX_PICK,
-    AnnotatorPanel,
-    build_actions,
-    build_window,
-    default_strategy,
-    fill_conflict_tree,
-    select_conflict_row,
-    show_gold_badge,
+from .review_display import (
+    highlight_panels,
+    show_conflicts,
+    show_current_conflict,
+    show_gold,
     show_panels,
+    show_status,
     show_strategy,
+    show_title,
 )
+from .review_layout import build_actions, build_window, default_strategy
+from .review_models import MAX_PICK, AnnotatorPanel
 from .sync_status import attach_review as attach_hub_sync
 from .undo import bind_history
 from .window_base import WindowBase
@@ -89,7 +89,7 @@ class ReviewWindow(WindowBase):
         self.setObjectName("reviewWindow")
         build_window(self)
         build_actions(self)
-        self._update_title()
+        show_title(self)
         self.reload_queue()
         self._open_initial_article()
         # With a team hub: pull in the background, then build the queue again (None without).
@@ -150,9 +150,9 @@ class ReviewWindow(WindowBase):
             self.title_label.setText(tr(
                 "No article has two finished annotations yet. Annotators mark articles done with Ctrl+Enter."))
             self.accept_button.setEnabled(False)
-            self._show_panels()
-            self._show_conflicts()
-            self._update_status()
+            show_panels(self)
+            show_conflicts(self)
+            show_status(self)
 
     def _queue_clicked(self, index) -> None:
         article_id = self.queue_model.data(index, Qt.ItemDataRole.UserRole)
@@ -204,66 +204,22 @@ class ReviewWindow(WindowBase):
         # The annotators' spans do not change while reviewing: after an action only the
         # highlighted conflict in their panels moves.
         if panels:
-            self._show_panels()
+            show_panels(self)
         else:
-            self._highlight_panels()
-        self._show_gold()
-        self._show_conflicts()
+            highlight_panels(self)
+        show_gold(self)
+        show_conflicts(self)
         if self.article_id is not None:
             self.queue_model.set_gold_status(self.article_id, self.gold_status)
-        self._update_status()
-
-    # ------------------------------------------------------------------ display
-    def _show_gold(self) -> None:
-        self.view.set_spans(self.spans, self.selected_span_id)
-        self.view.set_suggestions(self.session.open_options())
-        current = self.current_conflict()
-        self.view.set_conflict_range((current.start, current.end) if current is not None else None)
-        show_gold_badge(self.gold_badge, self.gold_status)
-
-    def _show_panels(self) -> None:
-        show_panels(self)
-        self._highlight_panels()
-
-    def _highlight_panels(self) -> None:
-        current = self.current_conflict()
-        for panel in self.panels[:len(self.annotators)]:
-            panel.highlight(*((current.start, current.end) if current is not None else (None, None)))
-
-    def _show_conflicts(self) -> None:
-        fill_conflict_tree(self.conflict_tree, self.session, self.label_map)
-        left, total = self.conflicts_left(), len(self.conflicts)
-        self.conflict_heading.setText(
-            tr("Conflicts") + "  " + tr("%1 left of %2").replace("%1", str(left)).replace("%2", str(total))
-            if total else tr("Conflicts") + " — " + tr("No conflicts in this article."))
-        self._select_conflict_row()
-
-    def _select_conflict_row(self) -> None:
-        select_conflict_row(self.conflict_tree, self.conflict_index)
-
-    def _update_status(self) -> None:
-        self.status_reviewer.setText(tr("Reviewer:") + f" {neutralise(self.reviewer)}")
-        n = len(self.queue_model.items)
-        row = self.queue_model.row_of(self.article_id)
-        self.status_position.setText(tr("Queue") + f" {(row + 1) if row is not None else '–'} / {n}")
-        self.status_conflicts.setText(tr("Conflicts left:") + f" {self.conflicts_left()} / {len(self.conflicts)}")
-        self.status_score.setText(tr("Agreement:") + (f" {self.score:.2f}" if self.score is not None else " –"))
-
-    def _update_title(self) -> None:
-        name = self.project.setting("project_name") or self.project.path.stem
-        mode = tr("Review")
-        self.setWindowTitle(neutralise(f"{name} — {self.reviewer} — ") + f"{mode} — " + tr("Arabic News Annotator"))
+        show_status(self)
 
     # --------------------------------------------------------------- conflicts
     def go_to_conflict(self, index: int, *, focus: bool = True) -> None:
         if not 0 <= index < len(self.conflicts):
             return
         self.conflict_index = index
-        c = self.conflicts[index]
-        self.view.set_conflict_range((c.start, c.end))
-        self.view.place_cursor_cp(c.start)
-        self._select_conflict_row()
-        self._highlight_panels()
+        show_current_conflict(self)
+        self.view.place_cursor_cp(self.conflicts[index].start)
         if focus:
             self.view.setFocus()
 
@@ -335,9 +291,8 @@ class ReviewWindow(WindowBase):
         else:
             self.conflict_index = next((i for i, c in enumerate(self.conflicts)
                                         if (c.start, c.end) == (settled.start, settled.end)), None)
-            self._show_gold()
-            self._select_conflict_row()
-            self._highlight_panels()
+            show_gold(self)
+            show_current_conflict(self)
 
     # ------------------------------------------------------------- gold state
     def _act(self, action: Callable[[], Any]) -> Any:
@@ -368,10 +323,7 @@ class ReviewWindow(WindowBase):
         index = self.session.conflict_at(self.view.cursor_cp())
         if index is not None and index != self.conflict_index:
             self.conflict_index = index
-            c = self.conflicts[index]
-            self.view.set_conflict_range((c.start, c.end))
-            self._select_conflict_row()
-            self._highlight_panels()
+            show_current_conflict(self)
 
     def _panel_clicked(self, panel: AnnotatorPanel, index) -> None:
         rng = panel.model.data(index, Qt.ItemDataRole.UserRole)
@@ -385,7 +337,7 @@ class ReviewWindow(WindowBase):
         else:
             self.view.place_cursor_cp(rng[0])
             self.view.setFocus()
-            self._highlight_panels()
+            highlight_panels(self)
 
     def label_key(self, key: str) -> None:
         lab = self.label_by_key.get(key)
@@ -461,7 +413,7 @@ class ReviewWindow(WindowBase):
             return
         if self.session.gold_status is None:
             self.selected_span_id = None
-            self._show_gold()
+            show_gold(self)
         if was_accepted:
             self.statusBar().showMessage(
                 tr("The gold was accepted before; it is a draft again until you accept it."), 8000)

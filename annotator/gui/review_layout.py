@@ -1,12 +1,10 @@
-"""Review mode's layout: the builders that make and wire the window's widgets, and the
-functions that show a ReviewSession's state in them (no workflow logic)."""
+"""Review mode's layout: the builders that make and wire the window's widgets (no workflow
+logic). What the widgets show of a ReviewSession is set in :mod:`.review_display`."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,25 +18,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.domain import Label
-from ..core.session.review import STRATEGIES, ReviewSession
+from ..core.session.review import STRATEGIES
 from . import bidi_cells
-from .article_view import tint
-from .i18n import arabic_ui, tooltip, translate
+from .i18n import arabic_ui, translate
 from .review_models import (
     CLASS_STYLE,
-    CONFLICT_COLOR,
     MAX_PICK,
     AnnotatorPanel,
     GoldView,
     ReviewQueueModel,
     class_text,
-    label_name,
 )
 
 # The ReviewWindow these functions build or serve. Not imported (it imports this module):
@@ -289,51 +282,6 @@ def build_window(w: ReviewWindow) -> None:
 
 
 
-def fill_conflict_tree(tree: QTreeWidget, session: ReviewSession, label_map: dict[str, Label]) -> None:
-    """One row per conflict (✓ settled, ✗ open), its options and who supported each."""
-    tree.clear()
-    text, names = session.text, session.annotators
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] if session.conflicts else [0]
-    bold = QFont()
-    bold.setBold(True)
-    for i, c in enumerate(session.conflicts):
-        settled = session.is_settled(c)
-        top = QTreeWidgetItem([f"{'✓' if settled else '✗'} {i + 1}", position_text(text, c.start, line_starts),
-                               "«" + text[c.start:c.end].replace("\n", " ") + "»", ""])
-        top.setData(0, Qt.ItemDataRole.UserRole, i)
-        top.setToolTip(0, tr("settled") if settled else tr("open"))
-        top.setToolTip(1, f"{c.start}–{c.end}")
-        top.setToolTip(2, tooltip(text[c.start:c.end]))
-        top.setForeground(0, QBrush(QColor("#1c7c3c" if settled else CONFLICT_COLOR)))
-        top.setFont(0, bold)
-        top.setFont(2, bold)
-        tree.addTopLevelItem(top)
-        for o in c.options:
-            numbers = [str(names.index(a) + 1) for a in o.supporters if a in names]
-            lab = label_map.get(o.label)
-            child = QTreeWidgetItem(["●" if o.in_draft else "", label_name(lab, o.label),
-                                     "«" + text[o.start:o.end].replace("\n", " ") + "»", " ".join(numbers)])
-            child.setData(0, Qt.ItemDataRole.UserRole, i)
-            if o.in_draft:
-                child.setToolTip(0, tr("in the draft"))
-            if lab is not None:
-                child.setBackground(1, QBrush(tint(lab.color, 0.45)))
-            who = ", ".join(f"{names.index(a) + 1} · {a}" if a in names else a for a in o.supporters)
-            for col in (2, 3):
-                child.setToolTip(col, tooltip(f"{text[o.start:o.end]}\n{o.label} {o.start}–{o.end}\n{who}"))
-            child.setTextAlignment(3, Qt.AlignmentFlag.AlignCenter)
-            top.addChild(child)
-        top.setExpanded(True)
-
-
-def position_text(text: str, start: int, line_starts: list[int]) -> str:
-    """Paragraph number (blank lines not counted): offsets mean nothing to a reader."""
-    line = bisect_right(line_starts, start) - 1
-    para = sum(1 for j in range(line + 1)
-               if text[line_starts[j]:(line_starts[j + 1] - 1 if j + 1 < len(line_starts) else None)].strip())
-    return tr("para. %1").replace("%1", str(max(para, 1)))
-
-
 def default_strategy(settings: QSettings) -> tuple[str, int]:
     """The reviewer's last choice (QSettings), unanimous and k = 2 at first."""
     strategy = str(settings.value("review_strategy", "unanimous"))
@@ -342,53 +290,3 @@ def default_strategy(settings: QSettings) -> tuple[str, int]:
     except (TypeError, ValueError):
         k = 2
     return (strategy if strategy in STRATEGIES else "unanimous"), max(1, k)
-
-
-def show_strategy(w: ReviewWindow, strategy: str, k: int) -> None:
-    """Set the strategy controls without reacting to the change."""
-    w._loading = True
-    try:
-        w.k_spin.setRange(1, max(1, len(w.session.annotators)))
-        w.strategy_box.setCurrentIndex(STRATEGIES.index(strategy))
-        w.k_spin.setValue(k)
-        w.k_spin.setEnabled(strategy == "min")
-        w.k_label.setEnabled(strategy == "min")
-    finally:
-        w._loading = False
-
-
-def show_gold_badge(badge: QLabel, status: str | None) -> None:
-    text, color = {
-        None: (tr("Draft, not saved yet: derived from the strategy"), "#6b6b6b"),
-        "draft": ("✎ " + tr("Draft saved"), "#8a5a00"),
-        "accepted": ("✓ " + tr("Accepted gold"), "#1c7c3c"),
-    }[status if status in ("draft", "accepted") else None]
-    badge.setText(text)
-    badge.setStyleSheet(f"color: {color}; font-weight: bold;")
-
-
-def show_panels(w: ReviewWindow) -> None:
-    """One panel per annotator of the article (made as needed, spare ones hidden)."""
-    session = w.session
-    while len(w.panels) < len(session.annotators):
-        panel = AnnotatorPanel()
-        panel.table.clicked.connect(lambda index, p=panel: w._panel_clicked(p, index))
-        w.panel_row.addWidget(panel, 1)
-        w.panels.append(panel)
-    for i, panel in enumerate(w.panels):
-        if i < len(session.annotators):
-            name = session.annotators[i]
-            panel.set_content(i + 1, name, session.text, session.by_annotator.get(name, []),
-                              session.classes(name), w.label_map)
-            panel.show()
-        else:
-            panel.hide()
-
-
-def select_conflict_row(tree: QTreeWidget, index: int | None) -> None:
-    tree.clearSelection()
-    if index is None or index >= tree.topLevelItemCount():
-        return
-    item = tree.topLevelItem(index)
-    item.setSelected(True)
-    tree.scrollToItem(item)

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -27,7 +29,7 @@ from ..core.domain import STATUSES
 from . import bidi_cells
 from .article_view import ArticleView
 from .bidi_cells import BidiDelegate
-from .i18n import arabic_ui, plural_form
+from .i18n import arabic_ui, follow_text_direction, plural_form
 from .item_models import (
     ArticleTableModel,
     SpanTableModel,
@@ -91,6 +93,34 @@ def ask_about_unreviewed(w: MainWindow, count: int) -> str | None:
         w.settings.setValue(DONE_SETTING, answer)
         w.act_ask_unreviewed.setChecked(False)
     return answer
+
+
+def settle_unreviewed(w: MainWindow) -> bool:
+    """Before an article is marked done: accept, reject or keep the suggestions nobody
+    reviewed, as asked or as remembered. False: the annotator stays on the article."""
+    if w.article_id is None or not w.visible_suggestions:
+        return True
+    choice = str(w.settings.value(DONE_SETTING, "") or "")
+    if choice not in DONE_CHOICES:
+        choice = ask_about_unreviewed(w, len(w.visible_suggestions)) or ""
+    if choice == "accept":
+        return w._act(w.session.accept_all) is not None
+    if choice == "reject":
+        return w._act(w.session.reject_all) is not None
+    return choice == "keep"
+
+
+def ask_flag_comment(w: MainWindow) -> str | None:
+    """Article → Flag: the annotator's comment on what is wrong, or None if cancelled."""
+    dialog = QInputDialog(w)
+    dialog.setObjectName("flagDialog")
+    dialog.setWindowTitle(tr("Flag article"))
+    dialog.setLabelText(tr("What is wrong with this article?"))
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+    box = dialog.findChild(QPlainTextEdit)
+    if box is not None:  # Arabic comments are written and aligned right to left
+        box.textChanged.connect(lambda: follow_text_direction(box))
+    return dialog.textValue() if dialog.exec() else None
 
 
 class CategoryDelegate(BidiDelegate):

@@ -331,14 +331,6 @@
         <translation>هذا أول مقال في القائمة.</translation>
     </message>
     <message>
-        <source>Flag article</source>
-        <translation>الإبلاغ عن المقال</translation>
-    </message>
-    <message>
-        <source>What is wrong with this article?</source>
-        <translation>ما المشكلة في هذا المقال؟</translation>
-    </message>
-    <message>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -573,6 +565,17 @@
             <numerusform>جارٍ الاستيراد… قُرئ %n مقال حتى الآن.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Search waits for the text index: %n article left to index.|Search waits for the text index: %n articles left to index.</source>
+        <translation>
+            <numerusform>البحث بانتظار فهرسة النصوص: لم يبقَ أي مقال.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي مقال واحد.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي مقالان.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقيت %n مقالات.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي %n مقالًا.</numerusform>
+            <numerusform>البحث بانتظار فهرسة النصوص: بقي %n مقال.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Relabel as %1</source>
         <translation>تغيير الوسم إلى %1</translation>
@@ -659,6 +662,14 @@
     <message>
         <source>Don't ask again</source>
         <translation>لا تسأل مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Flag article</source>
+        <translation>الإبلاغ عن المقال</translation>
+    </message>
+    <message>
+        <source>What is wrong with this article?</source>
+        <translation>ما المشكلة في هذا المقال؟</translation>
     </message>
     <message>
         <source>Search titles…</source>
@@ -883,40 +894,8 @@
         <translation>هذا أول مقال في القائمة.</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>الخلافات</translation>
-    </message>
-    <message>
-        <source>%1 left of %2</source>
-        <translation>%1 متبقية من %2</translation>
-    </message>
-    <message>
         <source>No conflicts in this article.</source>
         <translation>لا خلافات في هذا المقال.</translation>
-    </message>
-    <message>
-        <source>Reviewer:</source>
-        <translation>المراجِع:</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>القائمة</translation>
-    </message>
-    <message>
-        <source>Conflicts left:</source>
-        <translation>الخلافات المتبقية:</translation>
-    </message>
-    <message>
-        <source>Agreement:</source>
-        <translation>الاتفاق:</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>مراجعة</translation>
-    </message>
-    <message>
-        <source>Arabic News Annotator</source>
-        <translation>موسِّم الأخبار العربية</translation>
     </message>
     <message>
         <source>This is the last conflict.</source>
@@ -953,6 +932,66 @@
     <message>
         <source>Every article in the queue has accepted gold.</source>
         <translation>لكل مقالات القائمة مرجع ذهبي معتمد.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>%1 left of %2</source>
+        <translation>%1 متبقية من %2</translation>
+    </message>
+    <message>
+        <source>Reviewer:</source>
+        <translation>المراجِع:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Conflicts left:</source>
+        <translation>الخلافات المتبقية:</translation>
+    </message>
+    <message>
+        <source>Agreement:</source>
+        <translation>الاتفاق:</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator</source>
+        <translation>موسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>in the draft</source>
+        <translation>في المسودة</translation>
+    </message>
+    <message>
+        <source>para. %1</source>
+        <translation>فقرة %1</translation>
+    </message>
+    <message>
+        <source>Draft, not saved yet: derived from the strategy</source>
+        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>المسودة محفوظة</translation>
+    </message>
+    <message>
+        <source>Accepted gold</source>
+        <translation>مرجع ذهبي معتمد</translation>
     </message>
     <message>
         <source>Next conflict</source>
@@ -1085,34 +1124,6 @@
     <message>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
-    </message>
-    <message>
-        <source>settled</source>
-        <translation>محسوم</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>مفتوح</translation>
-    </message>
-    <message>
-        <source>in the draft</source>
-        <translation>في المسودة</translation>
-    </message>
-    <message>
-        <source>para. %1</source>
-        <translation>فقرة %1</translation>
-    </message>
-    <message>
-        <source>Draft, not saved yet: derived from the strategy</source>
-        <translation>مسودة غير محفوظة بعد: مشتقة من طريقة الدمج</translation>
-    </message>
-    <message>
-        <source>Draft saved</source>
-        <translation>المسودة محفوظة</translation>
-    </message>
-    <message>
-        <source>Accepted gold</source>
-        <translation>مرجع ذهبي معتمد</translation>
     </message>
     <message>
         <source>Article</source>

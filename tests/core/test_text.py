@@ -150,6 +150,16 @@ def test_to_normalized_is_the_inverse_on_word_ranges() -> None:
         assert nt.text[ns:ne] == fold(word)
 
 
+def test_normalize_answers_each_text_even_when_the_same_string_comes_back() -> None:
+    # normalize keeps its last result for the next suggester of the same article string.
+    first, second = "قالت الأمم المتحدة", "أعلنت القوّات"
+    a = normalize(first)
+    assert normalize(first) is a
+    b = normalize(second)
+    assert (b.text, normalize(first).text) == ("اعلنت القوات", "قالت الامم المتحده")
+    assert normalize("".join(["قالت ", "الأمم المتحدة"])).text == a.text  # equal, not identical
+
+
 def test_out_of_range_is_an_error() -> None:
     nt = normalize("حلب")
     with pytest.raises(ValueError):
@@ -420,3 +430,8 @@ def test_a_joiner_inside_the_word_does_not_end_it() -> None:
     text = "ال\u200dجيش وال\u200cحر"
     a = text.index("حر")
     assert snapped(text, a, a + 2) == "ال\u200cحر"
+
+
+def test_snapping_keeps_a_word_whose_tail_is_a_one_letter_name_part() -> None:
+    """«ولد» snapped to «د» while the gazetteers' «د ب أ» fed one-letter stems."""
+    assert snap_span("قال ولد صغير", 4, 7) == (4, 7)

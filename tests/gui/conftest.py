@@ -30,6 +30,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from gui_helpers import close_window, project_with_articles  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from review_helpers import REVIEWER, build_review_project  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 for _fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -88,3 +89,36 @@ def open_window(qtbot) -> Iterator[Callable[..., object]]:
     yield open_
     for window in windows:
         close_window(window)
+
+
+@pytest.fixture
+def review_project(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    path = tmp_path / "review.db"
+    return path, build_review_project(path)
+
+
+@pytest.fixture
+def open_review(qtbot):
+    """``open_review(path, reviewer="rev") -> ReviewWindow``, shown, active, closed at teardown."""
+    from annotator.gui import create_main_window
+
+    windows = []
+
+    def open_(path: Path, reviewer: str = REVIEWER):
+        window = create_main_window(str(path), reviewer, review=True)
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        return window
+
+    yield open_
+    for window in windows:
+        try:
+            if window.isVisible():
+                window.close()
+        except RuntimeError:
+            continue
+        window.project.close()

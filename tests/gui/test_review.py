@@ -9,10 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import project_with_articles
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+from review_helpers import (
+    AMAL,
+    ART_AGREED,
+    BADR,
+    CHADI,
+    REVIEWER,
+    at,
+)
 
 from annotator.core.errors import PermissionDenied
 from annotator.core.store import Project
@@ -21,106 +28,6 @@ from annotator.core.team.gold import gold_draft, gold_rows, gold_spans
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-REVIEWER = "rev"
-AMAL, BADR, CHADI = "amal", "badr", "chadi"  # shown as annotators 1, 2, 3 (sorted)
-
-# Written for these tests in the style of the genre (not copied from any outlet).
-ART_MIXED = (
-    "دير الزور: اشتباكات في البادية\n"
-    "\n"
-    "قالت مصادر محلية إن قوات النظام اشتبكت مع عناصر التنظيم قرب مدينة الميادين، "
-    "ما أدى إلى مقتل 5 عناصر.\n"
-    "\n"
-    "وأفاد المرصد السوري لحقوق الإنسان بأن الطيران الروسي قصف مواقع في ريف دير الزور."
-)
-ART_AGREED = "حلب: قصف على الأحياء الشرقية\n\nقصفت قوات النظام أحياء في مدينة حلب."
-ART_DISAGREED = "إدلب: غارات جوية\n\nشنت طائرات التحالف غارات على ريف إدلب الجنوبي."
-ART_UNFINISHED = "درعا: توتر أمني\n\nانتشرت دوريات للشرطة العسكرية في مدينة درعا."
-
-
-def at(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(needle, start + 1)
-    return start, start + len(needle)
-
-
-def mixed_spans() -> dict[str, list[tuple[str, int, str]]]:
-    """Per annotator: (needle, occurrence, label) on ART_MIXED.
-
-    * all three: «مصادر محلية» SOURCE, «قوات النظام» ACTOR, «5 عناصر» COUNT, «الطيران الروسي» ACTOR
-    * amal + badr: «التنظيم» ACTOR (chadi nothing)
-    * amal + chadi «الميادين» LOCATION, badr «مدينة الميادين» LOCATION
-    * amal + chadi «المرصد السوري لحقوق الإنسان» SOURCE, badr the same text as ACTOR
-    * chadi only: «ريف دير الزور» LOCATION
-    """
-    common = [("مصادر محلية", 0, "SOURCE"), ("قوات النظام", 0, "ACTOR"), ("5 عناصر", 0, "COUNT"),
-              ("الطيران الروسي", 0, "ACTOR")]
-    observatory = "المرصد السوري لحقوق الإنسان"
-    return {
-        AMAL: common + [("التنظيم", 0, "ACTOR"), ("الميادين", 0, "LOCATION"), (observatory, 0, "SOURCE")],
-        BADR: common + [("التنظيم", 0, "ACTOR"), ("مدينة الميادين", 0, "LOCATION"), (observatory, 0, "ACTOR")],
-        CHADI: common + [("الميادين", 0, "LOCATION"), (observatory, 0, "SOURCE"), ("ريف دير الزور", 0, "LOCATION")],
-    }
-
-
-def build_review_project(path: Path) -> dict[str, int]:
-    ids = project_with_articles(
-        path, [ART_MIXED, ART_AGREED, ART_DISAGREED, ART_UNFINISHED], creator=REVIEWER)
-    mixed, agreed, disagreed, unfinished = ids
-    with Project.open(path) as p:
-        for name in (AMAL, BADR, CHADI):
-            p.ensure_annotator(name)
-        for name, spans in mixed_spans().items():
-            for needle, occ, label in spans:
-                p.add_span(mixed, name, *at(ART_MIXED, needle, occ), label)
-            p.set_status(mixed, name, "done")
-        for name in (AMAL, BADR, CHADI):
-            p.add_span(agreed, name, *at(ART_AGREED, "قوات النظام"), "ACTOR")
-            p.add_span(agreed, name, *at(ART_AGREED, "حلب", 1), "LOCATION")
-            p.set_status(agreed, name, "done")
-        p.add_span(disagreed, AMAL, *at(ART_DISAGREED, "طائرات التحالف"), "ACTOR")
-        p.add_span(disagreed, BADR, *at(ART_DISAGREED, "ريف إدلب الجنوبي"), "LOCATION")
-        p.set_status(disagreed, AMAL, "done")
-        p.set_status(disagreed, BADR, "done")
-        p.add_span(unfinished, AMAL, *at(ART_UNFINISHED, "لشرطة العسكرية"), "ACTOR")
-        p.set_status(unfinished, AMAL, "done")
-        p.add_span(unfinished, BADR, *at(ART_UNFINISHED, "درعا", 1), "LOCATION")
-        p.set_status(unfinished, BADR, "in_progress")
-    return {"mixed": mixed, "agreed": agreed, "disagreed": disagreed, "unfinished": unfinished}
-
-
-@pytest.fixture
-def review_project(tmp_path: Path) -> tuple[Path, dict[str, int]]:
-    path = tmp_path / "review.db"
-    return path, build_review_project(path)
-
-
-@pytest.fixture
-def open_review(qtbot):
-    """``open_review(path, reviewer="rev") -> ReviewWindow``, shown, active, closed at teardown."""
-    from annotator.gui import create_main_window
-
-    windows = []
-
-    def open_(path: Path, reviewer: str = REVIEWER):
-        window = create_main_window(str(path), reviewer, review=True)
-        windows.append(window)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-        return window
-
-    yield open_
-    for window in windows:
-        try:
-            if window.isVisible():
-                window.close()
-        except RuntimeError:
-            continue
-        window.project.close()
 
 
 def view_of(window) -> QTextEdit:
@@ -520,107 +427,6 @@ def test_gui_review_for_non_reviewer_shows_the_message(review_project, qapp, mon
     assert len(shown) == 1 and "not a reviewer" in shown[0] and AMAL in shown[0]
 
 
-# ---------------------------------------------------------------------- agreement dialog
-AGREE_TEXT = "قوات النظام في مدينة حلب"
-
-
-@pytest.fixture
-def agreement_project(tmp_path: Path) -> Path:
-    """Two annotators, five tokens: same ACTOR, LOCATION «حلب» vs «مدينة حلب».
-
-    Exact F1: ACTOR 1, LOCATION 0, micro 2·1/(2·1+1+1) = 0.50; overlap F1 1 everywhere.
-    Tokens A = [A, A, O, O, L], B = [A, A, O, L, L]: Cohen's κ = (0.8 − 0.32)/(1 − 0.32) = 0.71;
-    Krippendorff's α = 1 − (2/10)/(66/90) = 0.73. LOCATION only: κ = (0.8 − 0.56)/0.44 = 0.55.
-    """
-    path = tmp_path / "agree.db"
-    (aid,) = project_with_articles(path, [("حلب", AGREE_TEXT)], creator=REVIEWER)
-    with Project.open(path) as p:
-        for name in (AMAL, BADR):
-            p.ensure_annotator(name)
-            p.add_span(aid, name, *at(AGREE_TEXT, "قوات النظام"), "ACTOR")
-            p.set_status(aid, name, "done")
-        p.add_span(aid, AMAL, *at(AGREE_TEXT, "حلب"), "LOCATION")
-        p.add_span(aid, BADR, *at(AGREE_TEXT, "مدينة حلب"), "LOCATION")
-    return path
-
-
-def overall_row(dialog, name: str) -> list[str]:
-    t = dialog.overall_table
-    for r in range(t.rowCount()):
-        if t.item(r, 0).data(Qt.ItemDataRole.UserRole) == name:
-            return [t.item(r, c).text() for c in range(t.columnCount())]
-    raise AssertionError(name)
-
-
-def agreement_dialog(project, qtbot):
-    """The agreement dialog over ``project``, its report computed."""
-    from annotator.gui.agreement_dialog import AgreementDialog
-
-    dialog = AgreementDialog(project)
-    qtbot.addWidget(dialog)
-    if dialog.report is None:
-        with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-            pass
-    return dialog
-
-
-def test_agreement_dialog_numbers_and_chart(agreement_project, qtbot):
-    with Project.open(agreement_project) as project:
-        dialog = agreement_dialog(project, qtbot)
-        # Columns: label, exact P R F1, overlap P R F1.
-        assert overall_row(dialog, "ACTOR")[1:7] == ["1.00"] * 6
-        assert overall_row(dialog, "LOCATION")[3] == "0.00"
-        assert overall_row(dialog, "LOCATION")[6] == "1.00"
-        micro = overall_row(dialog, None)
-        assert micro[3] == "0.50" and micro[6] == "1.00"
-        pair = dialog.pair_tree.topLevelItem(0)
-        assert pair.text(0) == f"{AMAL} – {BADR}"
-        assert pair.text(1) == "1" and pair.text(2) == "5"
-        assert pair.text(3) == "0.71" and pair.text(4) == "0.50" and pair.text(5) == "1.00"
-        assert dialog.cards["alpha"].text() == "0.73"
-        assert dialog.cards["kappa"].text() == "0.71"  # one pair: the mean is that pair's kappa
-        assert dialog.cards["exact"].text() == "0.50" and dialog.cards["overlap"].text() == "1.00"
-        assert dialog.cards["articles"].text() == "1"
-        assert dialog.worst_table.rowCount() == 1 and dialog.worst_table.item(0, 1).text() == "حلب"
-
-        # The chart: one group per label, bars in the label colours.
-        assert [b.name for b in dialog.chart.bars] == ["Actor", "Location"]
-        assert [(b.overlap, b.exact) for b in dialog.chart.bars] == [(1.0, 1.0), (1.0, 0.0)]
-        dialog.tabs.setCurrentIndex(0)
-        dialog.resize(900, 700)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        image = dialog.chart.grab().toImage()
-        assert not image.isNull() and image.width() > 100
-        colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
-                   for y in range(0, image.height(), 3)}
-        assert QColor(project.label("ACTOR").color).name() in colours
-        assert QColor(project.label("LOCATION").color).name() in colours
-
-        # Filter on one label: binary token kappa.
-        with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-            dialog.label_filter.setCurrentIndex(dialog.label_filter.findData("LOCATION"))
-        assert dialog.pair_tree.topLevelItem(0).text(3) == "0.55"
-        assert [b.name for b in dialog.chart.bars] == ["Location"]
-        dialog.close()
-
-
-def test_agreement_dialog_double_click_opens_the_article(review_project, open_review, qtbot):
-    from annotator.gui.agreement_dialog import AgreementDialog
-
-    path, ids = review_project
-    w = open_review(path)
-    w.open_article(ids["agreed"])
-    dialog = AgreementDialog(w.project, w)
-    if dialog.report is None:
-        with qtbot.waitSignal(dialog.reportReady, timeout=10000):
-            pass
-    assert dialog.worst_table.item(0, 0).data(Qt.ItemDataRole.UserRole) == ids["disagreed"]
-    dialog.worst_table.cellDoubleClicked.emit(0, 1)
-    assert w.article_id == ids["disagreed"]
-    dialog.close()
-
-
 def test_rtl_review_window_mirrors_and_speaks_arabic(review_project, open_review, qtbot):
     from annotator.gui.app import set_language
 
@@ -736,20 +542,3 @@ def test_not_a_reviewer_message_isolates_an_arabic_name_and_is_translated(review
     assert english == ("<qt>\u2068أمل\u2069 is not a reviewer of this project. Only reviewers open review mode; "
                        "the project's lead can make \u2068أمل\u2069 a reviewer.</qt>")
     assert arabic.startswith("<qt>\u200f\u2068&lt;b&gt;amal&lt;/b&gt;\u2069 ليس مراجعًا في هذا المشروع.")
-
-
-def test_agreement_table_in_arabic_has_no_english_micro(agreement_project, qtbot, qapp):
-    """#12 item 10: "micro" stayed English in the Arabic agreement table."""
-    import re
-
-    from annotator.gui.app import set_language
-
-    set_language(qapp, "ar")
-    try:
-        with Project.open(agreement_project) as project:
-            dialog = agreement_dialog(project, qtbot)
-            total = overall_row(dialog, None)[0]
-            dialog.close()
-    finally:
-        set_language(qapp, "en")
-    assert total == "كل الوسوم (المتوسط الجزئي)" and not re.search("[A-Za-z]", total)

@@ -149,28 +149,24 @@ class Articles(TableFamily):
 
         A row is (external_id, title, text, source, url, published, meta_json,
         content_hash, search_key, created_at). One transaction for the whole batch.
+        The full-text index is not written here: it catches up later (store/search.py).
         """
-        search = self.project.search
         with self.project.transaction() as conn:
-            last_id = search.last_id()
-            inserted = conn.executemany(
+            return conn.executemany(
                 "INSERT OR IGNORE INTO articles(external_id, title, text, source, url, published, "
                 "meta, content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 rows,
             ).rowcount
-            search.index_after(last_id)  # the new rows, whichever were not duplicates
-            return inserted
 
     def insert_one(self, row: tuple) -> int:
-        """Insert one prepared row (as :meth:`insert_many`) in the caller's transaction; its id."""
+        """Insert one prepared row (as :meth:`insert_many`, not indexed either) in the
+        caller's transaction; its id."""
         cur = self.conn.execute(
             "INSERT INTO articles(external_id, title, text, source, url, published, meta, "
             "content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             row,
         )
-        article_id = int(cur.lastrowid)  # type: ignore[arg-type]
-        self.project.search.index(article_id, row[2])
-        return article_id
+        return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def delete(self, article_id: int) -> None:
         with self.project.transaction():

@@ -45,10 +45,45 @@ class Learning(TableFamily):
                    ) -> Iterator[tuple[int, str, int, int, str]]:
         """Rejected suggestions (only ``annotator``'s when given) with rowid > ``after``, as
         ``(rowid, window, start, end, label)`` shaped like :meth:`spans`."""
+        for row in self.rejections_with_cover(annotator, after=after):
+            yield row[:5]
+
+    def rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
+                              ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """:meth:`rejections` with a last field, ``covered``: true when the same annotation
+        keeps a longer span around the rejected one (the annotator corrected its boundaries
+        rather than rejected the name)."""
         w = LEARNING_WINDOW
         sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
-               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label '
+               f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label, '
+               'EXISTS (SELECT 1 FROM spans k WHERE k.annotation_id = r.annotation_id '
+               'AND k.start <= r.start AND k."end" >= r."end" AND k."end" - k.start > r."end" - r.start) '
                "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
                "JOIN articles a ON a.id = an.article_id WHERE r.rowid > ?"
                + (" AND an.annotator = ?" if annotator else "") + " ORDER BY r.rowid")
-        yield from self.conn.execute(sql, (after, annotator) if annotator else (after,))
+        for row_id, window, start, end, label, covered in self.conn.execute(
+                sql, (after, annotator) if annotator else (after,)):
+            yield row_id, window, start, end, label, bool(covered)
+
+    def gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """Negative evidence from gold: each suggestion stored for an article (any source)
+        that its gold does not keep — no gold span with the same start, end and label — and
+        that no annotator rejected explicitly (that rejection is read already), for gold rows
+        with id > ``after_gold``, as ``(gold id, window, start, end, label, covered)`` shaped
+        like :meth:`rejections_with_cover`; ``covered``: the gold keeps a longer span around it."""
+        w = LEARNING_WINDOW
+        sql = (f'SELECT DISTINCT g.id, substr(a.text, max(0, su.start - {w}) + 1, su."end" - max(0, su.start - {w})), '
+               f'min(su.start, {w}), min(su.start, {w}) + su."end" - su.start, su.label, '
+               'EXISTS (SELECT 1 FROM gold_spans k WHERE k.gold_id = g.id '
+               'AND k.start <= su.start AND k."end" >= su."end" AND k."end" - k.start > su."end" - su.start) '
+               "FROM gold g JOIN suggestions su ON su.article_id = g.article_id "
+               "JOIN articles a ON a.id = g.article_id WHERE g.id > ? "
+               "AND NOT EXISTS (SELECT 1 FROM gold_spans k WHERE k.gold_id = g.id "
+               'AND k.start = su.start AND k."end" = su."end" AND k.label = su.label) '
+               "AND NOT EXISTS (SELECT 1 FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
+               'WHERE an.article_id = g.article_id AND r.start = su.start AND r."end" = su."end" '
+               "AND r.label = su.label) "
+               "ORDER BY g.id, su.start, su.\"end\", su.label")
+        for gold_id, window, start, end, label, covered in self.conn.execute(sql, (after_gold,)):
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(window):
+                yield gold_id, window, start, end, label, bool(covered)

@@ -14,7 +14,7 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +86,7 @@ class Project:
         self.labels_table = Labels(self)
         self.annotators_table = Annotators(self)
         self.articles = Articles(self)
-        self.search = ArticleSearch(self)  # the full-text index, kept by the article writes
+        self.search = ArticleSearch(self)  # the full-text index, caught up lazily
         self.annotations = Annotations(self)
         self.gold = Gold(self)
         self.suggestions = Suggestions(self)
@@ -392,6 +392,17 @@ class Project:
         """Articles whose text has every word of ``query`` (see ArticleSearch.find)."""
         return self.search.find(query, limit=limit)
 
+    def search_index_pending(self, at_most: int | None = None) -> int:
+        """Articles the full-text index does not hold yet (searches find them all the same,
+        more slowly; see store/search.py)."""
+        return self.search.pending(at_most)
+
+    def update_search_index(self, *, should_stop: Callable[[], bool] | None = None,
+                            progress: Callable[[int], None] | None = None) -> int:
+        """Index the articles not indexed yet, a short transaction per chunk; how many
+        (see ArticleSearch.catch_up)."""
+        return self.search.catch_up(should_stop=should_stop, progress=progress)
+
     # --------------------------------------------------------------- annotations
     def annotation(self, article_id: int, annotator: str) -> Annotation | None:
         return self.annotations.get(article_id, annotator)
@@ -517,3 +528,12 @@ class Project:
                             ) -> Iterator[tuple[int, str, int, int, str]]:
         """See Learning.rejections."""
         return self.learning.rejections(annotator, after=after)
+
+    def learning_rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
+                                       ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """See Learning.rejections_with_cover."""
+        return self.learning.rejections_with_cover(annotator, after=after)
+
+    def learning_gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+        """See Learning.gold_misses."""
+        return self.learning.gold_misses(after_gold=after_gold)

@@ -297,13 +297,12 @@ def m_size_fts(db: Database) -> None:
 
     No trigger keeps it in step: project files are opened with ``trusted_schema = OFF``
     (store/connection.py), under which a trigger may neither write a virtual table nor call
-    an application function. The store's article writes (store/search.py) index and unindex
-    in their own transaction instead — and the store is the only code that writes articles.
+    an application function. The store (store/search.py) keeps it instead — and the store
+    is the only code that writes articles. The articles already there are indexed by its
+    catch-up, like every new article (see ``m_search_index_catches_up``), not here: opening
+    an old project of 100,000 articles would take half a minute.
     """
-    from .search import index_rows
-
     db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(body, content='', tokenize='unicode61')")
-    index_rows(db.conn, db.conn.execute("SELECT id, text FROM articles"))
     # The list's search also matches titles, outlets and ids as substrings of the folded
     # search_key; an index holding it lets that scan skip the article bodies (it read the
     # whole table — 400 MB at 100,000 articles — on every keystroke).
@@ -357,6 +356,18 @@ def m_hub_outbox(db: Database) -> None:
     )
     for create in HUB_OUTBOX_TRIGGERS.values():
         db.execute(create)
+
+
+@migrations()
+def m_search_index_catches_up(db: Database) -> None:
+    """From here on the full-text index may lag behind the articles: writing articles no
+    longer indexes them, and the index catches up later, in id order (store/search.py).
+
+    Nothing to change in the file; the version number is what matters. A version that
+    indexed every write would take this index for complete, index new articles past
+    the ones waiting (which then would never be indexed) and remove from it articles
+    it does not hold (which corrupts a contentless index): it must refuse the file.
+    """
 
 
 #: The triggers and views the migrations leave in a project, {(type, name): CREATE statement},

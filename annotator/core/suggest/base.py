@@ -101,10 +101,9 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     everything = [s for suggestions in lists for s in suggestions]
     # Merged origins are listed in the order of the sources, whichever span won.
     rank: dict[str, int] = {}
-    for suggestions in lists:
-        for s in suggestions:
-            for name in origins(s):
-                rank.setdefault(name, len(rank))
+    for origin in dict.fromkeys(s.origin for suggestions in lists for s in suggestions):
+        for name in origin.split(ORIGIN_SEPARATOR):
+            rank.setdefault(name, len(rank))
     kept = resolve_overlaps(everything)
     if len(kept) == len(everything):
         return [s for s in kept if s.score >= min_score]
@@ -142,8 +141,10 @@ class CombinedSuggester(Suggester):
         lists = []
         for suggester in self.suggesters:
             found = suggester.suggest(text)
-            if vetoes:
-                found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in vetoes)]
+            # A pattern suggester already leaves out what its own evidence is against.
+            others = [v for v in vetoes if v is not suggester]
+            if others:
+                found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in others)]
             lists.append(found)
         return merge_sources(lists, self.min_score)
 

@@ -7,14 +7,19 @@ suggested wherever the same words occur in another article. What makes it fit Ar
 * **Normalised.** Patterns and texts are compared after
   :func:`annotator.core.text.normalize` (hamza/alef, ta marbuta, alef maksura, diacritics,
   tatweel, Arabic-Indic digits), and spans map back to the stored text with its offset map.
+  Matching also folds the hamza seats («مسؤول»/«مسئول») and the Persian letters some sites
+  type (ی ک ە ۀ ڤ), which normalisation keeps apart.
 * **Clitic-aware.** A learned name is found with a proclitic glued to it («بالرقة»,
   «وحانين») and in the «لل» form («للمرصد» → span «لمرصد», guidelines §3.3). Whether a
   leading letter is a clitic is decided by :func:`annotator.core.text.proclitic_length`,
   the project's one rule, with the learned first words added to its lexicon.
 * **Counted.** Each pattern keeps, per label, how often it was accepted (annotators' spans
-  and gold) and rejected (suggestions rejected with Backspace). A label rejected more often
-  than accepted is not suggested, and :meth:`PatternSuggester.vetoes` lets the combined
-  suggester drop another source's suggestion that the annotators keep rejecting.
+  and gold) and rejected (suggestions rejected with Backspace, and suggestions stored for a
+  gold article that its gold does not keep), over all and per context word. A rejection
+  inside a longer span that was kept is a correction of boundaries, not evidence against
+  the name. A label rejected more often than accepted is not suggested, and
+  :meth:`PatternSuggester.vetoes` lets the combined suggester drop another source's
+  suggestion that the annotators keep rejecting — there, or after the same word.
 * **Context.** A name that annotators mark with different labels (a state that acts is an
   ACTOR, the same state as a place a LOCATION) takes the label seen most often after the
   same preceding word or clitic («في» / «ب-» → LOCATION, «اتهمت» → ACTOR); without such
@@ -36,6 +41,8 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +60,25 @@ ORIGIN = "patterns"
 
 # Words of normalised text (normalisation has removed the marks, so \w is enough).
 _WORD_RE = re.compile(r"\w+")
+_SPLIT_RE = re.compile(r"(\w+)")
 _HAS_DIGIT_RE = re.compile(r"\d")
+#: Spellings that normalisation keeps apart but outlets use for the same name, folded for
+#: matching only (one character for one, so offsets are unchanged): hamza on a seat or
+#: alone («مسؤول», «مسئول»), and Persian/Kurdish letters some sites type for Arabic ones
+#: (ی ک ە ۀ ڤ).
+_LOOSE = (("ؤ", "ء"), ("ئ", "ء"), ("ی", "ي"), ("ک", "ك"), ("ە", "ه"), ("ۀ", "ه"), ("ڤ", "ف"))
+
+
+def _loose(text: str) -> str:
+    """``text`` (already normalised) with the spelling variants of :data:`_LOOSE` folded
+    (a replace per variant present: ``str.translate`` with a mapping is ten times slower
+    on Arabic text)."""
+    for variant, letter in _LOOSE:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
+
+
 #: Rejections it takes before another source's suggestion is dropped (one may be a slip).
 VETO_MIN_REJECTIONS = 2
 #: Longest run of words looked at before a span for its context word.
@@ -67,7 +92,9 @@ class LearnedPattern:
     key: str  # normalised words joined by one space; the first word in canonical form
     accepted: Counter = field(default_factory=Counter)  # label → accepts (spans and gold)
     rejected: Counter = field(default_factory=Counter)  # label → rejections
+    corrected: Counter = field(default_factory=Counter)  # label → rejections inside a longer kept span
     context: Counter = field(default_factory=Counter)  # (context word, label) → accepts
+    rejected_context: Counter = field(default_factory=Counter)  # (context word, label) → rejections
     surfaces: Counter = field(default_factory=Counter)  # surface as written → times seen
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)  # label → last attrs
 
@@ -75,9 +102,34 @@ class LearnedPattern:
         """A label is suggested while it has been rejected no more often than accepted."""
         return self.accepted[label] > 0 and self.rejected[label] <= self.accepted[label]
 
+    def vetoed(self, label: str, context: str | None = None) -> bool:
+        """Whether the annotators' evidence is against ``label`` for this string — anywhere,
+        or (given the ``context`` word before it) in this context:
+
+        * rejected at least :data:`VETO_MIN_REJECTIONS` times and more often than accepted,
+          over all contexts or in this one («حزب X» rejected twice does not stop «في X»);
+        * corrected here: rejected in this context, never accepted in it, and accepted with
+          another label in it at least :data:`VETO_MIN_REJECTIONS` times — a state the
+          annotators mark as the ACTOR after «ضد» is no LOCATION after «ضد», yet still one
+          after «في». One sighting of the other label is not enough to overrule a source."""
+        rejected = self.rejected[label]
+        if rejected >= VETO_MIN_REJECTIONS and rejected > self.accepted[label]:
+            return True
+        if context is None or not self.rejected_context:
+            return False
+        here_rejected = self.rejected_context[(context, label)]
+        if not here_rejected:
+            return False
+        here_accepted = self.context[(context, label)]
+        if here_rejected >= VETO_MIN_REJECTIONS and here_rejected > here_accepted:
+            return True
+        return not here_accepted and any(
+            self.context[(context, other)] >= VETO_MIN_REJECTIONS and self.allowed(other)
+            for other in self.accepted if other != label)
+
     def choose(self, context: str) -> tuple[str, float] | None:
         """The label to suggest after ``context`` and its score, or None."""
-        labels = [label for label in self.accepted if self.allowed(label)]
+        labels = [label for label in self.accepted if self.allowed(label) and not self.vetoed(label, context)]
         if not labels:
             return None
         in_context = {label: self.context[(context, label)] for label in labels}
@@ -97,6 +149,9 @@ class LearnedPattern:
         return self.surfaces.most_common(1)[0][0] if self.surfaces else self.key
 
 
+#: Marks a choice not yet made (None is a choice: nothing to suggest).
+_UNKNOWN: Any = object()
+
 #: The label whose spans are counts of people (see :func:`_bare_number_word`).
 COUNT_LABEL = "COUNT"
 
@@ -114,8 +169,29 @@ def _bare_number_word(key: str) -> bool:
     return any(w in lexicon["number"] or w in lexicon["vague"] for w in (key, word))
 
 
-def _tokens(norm: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD_RE.finditer(norm)]
+class _Words:
+    """The words of a normalised text with their offsets and the gaps between them, from
+    one split done in C: ``parts`` alternates gap, word, gap, … (``_SPLIT_RE.split``), and
+    ``bounds[2j]``/``bounds[2j + 1]`` are where word ``j`` starts and ends."""
+
+    __slots__ = ("parts", "words", "bounds")
+
+    def __init__(self, text: str):
+        self.parts = _SPLIT_RE.split(text)
+        self.words = self.parts[1::2]
+        self.bounds = list(accumulate(map(len, self.parts)))
+
+    def start(self, j: int) -> int:
+        return self.bounds[2 * j]
+
+    def end(self, j: int) -> int:
+        return self.bounds[2 * j + 1]
+
+    def joined(self, first: int, stop: int) -> bool:
+        """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a
+        hyphen, slash, underscore) between them — no line break, no comma or full stop."""
+        parts = self.parts
+        return all(_GAP_RE.fullmatch(parts[2 * j + 2]) for j in range(first, stop - 1))
 
 
 def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, int]]:
@@ -135,8 +211,27 @@ def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, 
         rest = word[k:]
         forms.append((rest, k))
         if word[k - 1] == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
-            forms.append(("ا" + rest, k))
+            # «للمرصد» is ل + «المرصد»; «للواء» is ل + «اللواء» (the article's lam merges).
+            forms += [("ا" + rest, k), ("ال" + rest, k)]
     return forms
+
+
+def _lil_name(word: str, learned: Mapping[str, Any]) -> str:
+    """The ال form of a span's first word written after the ل of «لل» («لمرصد» of
+    «للمرصد» → «المرصد»): «ال» + the word when the word itself is a known stem whose own
+    first letter is ل («لواء» of «للواء» → «اللواء») or that form was learned already,
+    else «ا» + the word."""
+    if "ال" + word in learned or word in _stems():
+        return "ال" + word
+    return "ا" + word
+
+
+@cache
+def _stems() -> frozenset[str]:
+    """The lexicon's stems (:func:`annotator.core.text.clitic_lexicon`), built once."""
+    from annotator.core.text import clitic_lexicon
+
+    return clitic_lexicon()
 
 
 def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
@@ -149,12 +244,6 @@ def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
 
 #: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
 _GAP_RE = re.compile(r"[ \t\u00a0\-/_]+")
-
-
-def _joined(norm: str, tokens: list[tuple[int, int]], first: int, stop: int) -> bool:
-    """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a hyphen,
-    slash, underscore) between them — no line break, no comma or full stop."""
-    return all(_GAP_RE.fullmatch(norm, tokens[j][1], tokens[j + 1][0]) for j in range(first, stop - 1))
 
 
 def _context_word(norm: str, start: int) -> str:
@@ -193,17 +282,20 @@ class PatternSuggester(Suggester):
     ) -> None:
         self.min_score = min_score
         self._patterns: dict[str, LearnedPattern] = {}
-        # First word (canonical) → the patterns starting with it, as (word count, key, the
-        # other words), longest first.
-        self._by_first: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+        # First word (canonical) → the patterns starting with it that were ever accepted, as
+        # (word count, {the other words: key}), longest first. Patterns that were only ever
+        # rejected (another source's suggestions) are kept for vetoes but never looked for.
+        self._by_first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
         # Token → its first-word forms that start a pattern (most tokens: none). Cleared
         # whenever a new first word is learned, since that changes the answer.
         self._forms: dict[str, list[tuple[str, int]]] = {}
         self._dead: set[str] = set()  # the words whose forms are []
-        # Keys with enough rejections to veto another source's suggestion.
+        # (key, context word) → the pattern's choice there; emptied by any new evidence.
+        self._choices: dict[tuple[str, str], tuple[str, float] | None] = {}
+        # Keys with a rejection: only their suggestions from other sources may be vetoed.
         self._vetoable: set[str] = set()
         # Highest row ids already learned from a project (learn_project reads only newer rows).
-        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0}
+        self._seen = {"spans": 0, "gold_spans": 0, "rejected": 0, "gold": 0}
         for path in seed:
             self.load_yaml(path)
         if project is not None:
@@ -226,9 +318,15 @@ class PatternSuggester(Suggester):
             self.learn(text, start, end, label, attributes)
             seen[table] = max(seen[table], row_id)
             n += 1
-        for row_id, text, start, end, label in project.learning_rejections(only, after=seen["rejected"]):
-            self.reject(text, start, end, label)
+        for row_id, text, start, end, label, covered in project.learning_rejections_with_cover(
+                only, after=seen["rejected"]):
+            self.reject(text, start, end, label, covered=covered)
             seen["rejected"] = max(seen["rejected"], row_id)
+            n += 1
+        # Gold is negative evidence too: what was suggested on a gold article and not kept.
+        for gold_id, text, start, end, label, covered in project.learning_gold_misses(after_gold=seen["gold"]):
+            self.reject(text, start, end, label, covered=covered)
+            seen["gold"] = max(seen["gold"], gold_id)
             n += 1
         return n
 
@@ -240,31 +338,51 @@ class PatternSuggester(Suggester):
         if found is None or (label == COUNT_LABEL and _bare_number_word(found[0])):
             return None
         key, context = found
+        self._choices.clear()
         pattern = self._pattern(key)
+        if not pattern.accepted:
+            self._index(key)
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
         surface = " ".join(text[start:end].split())
-        if not fold(surface).startswith(key.split(" ")[0]):
-            surface = "ا" + surface  # the «لل» spelling: export the name, «الطيران» not «لطيران»
+        first, written = key.split(" ")[0], _WORD_RE.findall(_loose(fold(surface)))[0]
+        if first != written and first.endswith(written):
+            # The «لل» spelling: export the name, «الطيران» not «لطيران», «اللواء» not «لواء».
+            surface = first[: len(first) - len(written)] + surface
         pattern.surfaces[surface] += 1
         if attributes:
             pattern.attributes[label] = dict(attributes)
         return pattern
 
-    def reject(self, text: str, start: int, end: int, label: str) -> LearnedPattern | None:
-        """Count ``text[start:end]`` as a rejected suggestion of ``label``."""
+    def reject(self, text: str, start: int, end: int, label: str, *, covered: bool = False
+               ) -> LearnedPattern | None:
+        """Count ``text[start:end]`` as a rejected suggestion of ``label``.
+
+        ``covered``: the annotator kept a longer span around it («طرابلس» inside «ثوار
+        طرابلس»). That is a correction of the boundaries, not evidence against the name —
+        the longer span, once learned, wins over it wherever it recurs — so it is only
+        counted as a correction, never towards a veto: otherwise a place named inside two
+        actors' names would stop being suggested as the place it is everywhere else."""
         found = self._locate(text, start, end)
         if found is None:
             return None
-        pattern = self._pattern(found[0])
+        if covered:
+            pattern = self._patterns.get(found[0])
+            if pattern is not None:
+                pattern.corrected[label] += 1
+            return pattern
+        key, context = found
+        self._choices.clear()
+        pattern = self._pattern(key)
         pattern.rejected[label] += 1
-        if pattern.rejected[label] >= VETO_MIN_REJECTIONS:
-            self._vetoable.add(pattern.key)
+        pattern.rejected_context[(context, label)] += 1
+        self._vetoable.add(key)
         return pattern
 
     def vetoes(self, text: str, start: int, end: int, label: str) -> bool:
-        """True when annotators rejected ``text[start:end]`` as ``label`` more often than
-        they accepted it, at least :data:`VETO_MIN_REJECTIONS` times: the combined
+        """True when the annotators' evidence is against ``text[start:end]`` as ``label``
+        there (see :meth:`LearnedPattern.vetoed`: rejected repeatedly, anywhere or after the
+        same word, or corrected to another label after the same word): the combined
         suggester then drops any source's suggestion of it."""
         if not self._vetoable:
             return False
@@ -272,17 +390,19 @@ class PatternSuggester(Suggester):
         if key not in self._vetoable:
             return False
         pattern = self._patterns[key]
-        return pattern.rejected[label] >= VETO_MIN_REJECTIONS and pattern.rejected[label] > pattern.accepted[label]
+        if pattern.vetoed(label):
+            return True
+        found = self._locate(text, start, end)
+        return found is not None and pattern.vetoed(label, found[1])
 
-    @staticmethod
-    def _key(text: str, start: int, end: int) -> str | None:
+    def _key(self, text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
-        words = _WORD_RE.findall(fold(text[start:end]))
+        words = _WORD_RE.findall(_loose(fold(text[start:end])))
         if not words or any(_HAS_DIGIT_RE.search(w) for w in words):
             return None
         first = words[0]
         if start > 0 and fold(text[start - 1]) == "ل" and first.startswith("ل") and not first.startswith("ال"):
-            first = "ا" + first
+            first = _lil_name(first, self._by_first)
         key = " ".join([first, *words[1:]])
         return key if len(key) >= 2 else None
 
@@ -296,49 +416,55 @@ class PatternSuggester(Suggester):
         left = max(0, start - _CONTEXT_WINDOW)
         norm = normalize(text[left:end])
         s, _ = norm.to_normalized(start - left, end - left)
-        return key, _context_word(norm.text, s)
+        return key, _context_word(_loose(norm.text), s)
 
     def _pattern(self, key: str) -> LearnedPattern:
         pattern = self._patterns.get(key)
         if pattern is None:
             pattern = self._patterns[key] = LearnedPattern(key)
-            words = key.split(" ")
-            if words[0] not in self._by_first:
-                self._forms.clear()
-                self._dead.clear()
-            entries = self._by_first.setdefault(words[0], [])
-            entries.append((len(words), key, tuple(words[1:])))
-            entries.sort(reverse=True)
         return pattern
+
+    def _index(self, key: str) -> None:
+        """Make the matcher look for ``key`` (on its first accept)."""
+        first, *rest = key.split(" ")
+        if first not in self._by_first:
+            self._forms.clear()
+            self._dead.clear()
+        entries = self._by_first.setdefault(first, [])
+        n_words = len(rest) + 1
+        for length, rests in entries:
+            if length == n_words:
+                rests[tuple(rest)] = key
+                return
+        entries.append((n_words, {tuple(rest): key}))
+        entries.sort(key=lambda entry: -entry[0])
 
     # ---------------------------------------------------------------- suggesting
     def suggest(self, text: str) -> list[Suggestion]:
         if not self._patterns or not text:
             return []
         norm = normalize(text)
-        ntext = norm.text
-        words = _WORD_RE.findall(ntext)
+        ntext = _loose(norm.text)
+        at = _Words(ntext)
+        words = at.words
         dead = self._dead
-        tokens: list[tuple[int, int]] | None = None  # word offsets, found only when needed
         out: list[Suggestion] = []
         resume = 0  # the word after the last match
         for i, word in enumerate(words):
             # Most words are known to start no pattern: one set lookup.
             if i < resume or word in dead:
                 continue
-            if tokens is None:
-                tokens = _tokens(ntext)
-            found = self._longest_at(ntext, tokens, words, i)
+            found = self._longest_at(ntext, at, words, i)
             if found is None:
                 continue
             n_words, span_start, key, (label, score) = found
-            start, end = norm.to_original(span_start, tokens[i + n_words - 1][1])
+            start, end = norm.to_original(span_start, at.end(i + n_words - 1))
             attributes = self._patterns[key].attributes.get(label, {})
             out.append(Suggestion(start, end, label, ORIGIN, score, dict(attributes)))
             resume = i + n_words
         return out
 
-    def _longest_at(self, ntext: str, tokens: list[tuple[int, int]], words: list[str], i: int
+    def _longest_at(self, ntext: str, at: _Words, words: list[str], i: int
                     ) -> tuple[int, int, str, tuple[str, float]] | None:
         """The longest pattern starting at word ``i`` that has a label to suggest, as
         ``(word count, span start in normalised text, key, (label, score))``."""
@@ -353,14 +479,19 @@ class PatternSuggester(Suggester):
             return None
         candidates: list[tuple[int, int, str]] = []
         for form, k in forms:
-            for n_words, key, rest in self._by_first[form]:
-                if n_words > 1 and (tuple(words[i + 1 : i + n_words]) != rest
-                                    or not _joined(ntext, tokens, i, i + n_words)):
+            for n_words, rests in self._by_first[form]:
+                key = rests.get(tuple(words[i + 1 : i + n_words]))
+                if key is None or (n_words > 1 and not at.joined(i, i + n_words)):
                     continue
                 candidates.append((n_words, -k, key))
-        for n_words, minus_k, key in sorted(candidates, reverse=True):
-            span_start = tokens[i][0] - minus_k
-            chosen = self._patterns[key].choose(_context_word(ntext, span_start))
+        if len(candidates) > 1:
+            candidates.sort(reverse=True)
+        for n_words, minus_k, key in candidates:
+            span_start = at.start(i) - minus_k
+            context = _context_word(ntext, span_start)
+            chosen = self._choices.get((key, context), _UNKNOWN)
+            if chosen is _UNKNOWN:
+                chosen = self._choices[(key, context)] = self._patterns[key].choose(context)
             if chosen is not None and chosen[1] >= self.min_score:
                 return n_words, span_start, key, chosen
         return None

@@ -16,6 +16,7 @@ import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -470,24 +471,15 @@ def _merge_source(project: Project, src: _Source, summary: MergeSummary, reporte
             summary.annotations_added += 1
         else:
             ann_id = here[0]
-            ours = project.annotations.raw_spans(ann_id)
-            same_spans = _signature(ours) == _signature(theirs)
-            same_meta = (here[3], here[4], float(here[5] or 0), here[6]) == (status, comment, seconds, updated)
-            if same_spans and same_meta:
-                summary.annotations_unchanged += 1
-            else:
-                other_newer = _when(updated) > _when(here[6])
-                if other_newer:
-                    project.annotations.replace_received(ann_id, status, comment, seconds, updated, theirs)
-                    summary.annotations_updated += 1
-                else:
-                    summary.annotations_kept += 1
-                loser = ours if other_newer else theirs
-                if not same_spans and loser:
-                    _conflict(summary, MergeConflict(
-                        str(src.path), aid, external.get(aid), name,
-                        "other" if other_newer else "this", here[6], updated,
-                    ), hashes[aid], theirs)
+            outcome = _newer_wins(
+                summary, _Side(str(src.path), aid, external.get(aid), hashes[aid], name),
+                ours=project.annotations.raw_spans(ann_id), theirs=theirs,
+                same_meta=(here[3], here[4], float(here[5] or 0), here[6]) == (status, comment, seconds, updated),
+                ours_updated=here[6], theirs_updated=updated,
+                take_theirs=partial(project.annotations.replace_received,
+                                    ann_id, status, comment, seconds, updated, theirs),
+            )
+            _count(summary, "annotations", outcome)
         project.suggestions.add_rejected(ann_id, src.rejected.get(other_ann, []))
 
     # --- gold: newer wins
@@ -501,25 +493,53 @@ def _merge_source(project: Project, src: _Source, summary: MergeSummary, reporte
             summary.gold_added += 1
             continue
         gold_id = here[0]
-        ours = project.gold.raw_spans(gold_id)
-        same_spans = _signature(ours) == _signature(theirs)
-        if same_spans and (here[2], here[3], here[4], here[6]) == (adjudicator, strategy, status, updated):
-            summary.gold_unchanged += 1
-            continue
-        other_newer = _when(updated) > _when(here[6])
-        if other_newer:
-            project.gold.replace_received(gold_id, adjudicator, strategy, status, updated, theirs)
-            summary.gold_updated += 1
-        else:
-            summary.gold_kept += 1
-        loser = ours if other_newer else theirs
-        if not same_spans and loser:
-            _conflict(summary, MergeConflict(
-                str(src.path), aid, external.get(aid), None, "other" if other_newer else "this", here[6], updated,
-            ), hashes[aid], theirs)
+        outcome = _newer_wins(
+            summary, _Side(str(src.path), aid, external.get(aid), hashes[aid], None),
+            ours=project.gold.raw_spans(gold_id), theirs=theirs,
+            same_meta=(here[2], here[3], here[4], here[6]) == (adjudicator, strategy, status, updated),
+            ours_updated=here[6], theirs_updated=updated,
+            take_theirs=partial(project.gold.replace_received, gold_id, adjudicator, strategy, status, updated, theirs),
+        )
+        _count(summary, "gold", outcome)
 
     # --- assignments: union (who should do what is not a matter of newer-wins)
     project.assignments.add([(id_map[aid], name) for aid, name in src.assignments])
+
+
+@dataclass(frozen=True)
+class _Side:
+    """Where one received version belongs: the file, the article here, whose work (None: gold)."""
+
+    path: str
+    article_id: int
+    external_id: str | None
+    article_hash: str
+    annotator: str | None
+
+
+def _newer_wins(summary: MergeSummary, where: _Side, *, ours: list[RawSpan], theirs: list[RawSpan], same_meta: bool,
+                ours_updated: str | None, theirs_updated: str | None, take_theirs: Callable[[], object]) -> str:
+    """Annotations and gold merge alike: identical versions are left alone, otherwise the newer
+    ``updated_at`` wins, and a loser with other spans is reported as a conflict (work that was
+    overwritten or ignored must never vanish silently). Returns unchanged, updated or kept."""
+    same_spans = _signature(ours) == _signature(theirs)
+    if same_spans and same_meta:
+        return "unchanged"
+    other_newer = _when(theirs_updated) > _when(ours_updated)
+    if other_newer:
+        take_theirs()
+    loser = ours if other_newer else theirs
+    if not same_spans and loser:
+        _conflict(summary, MergeConflict(
+            where.path, where.article_id, where.external_id, where.annotator,
+            "other" if other_newer else "this", ours_updated, theirs_updated,
+        ), where.article_hash, theirs)
+    return "updated" if other_newer else "kept"
+
+
+def _count(summary: MergeSummary, kind: str, outcome: str) -> None:
+    field = f"{kind}_{outcome}"
+    setattr(summary, field, getattr(summary, field) + 1)
 
 
 def _conflict(summary: MergeSummary, conflict: MergeConflict, article_hash: str, theirs: list[RawSpan]) -> None:

@@ -69,6 +69,18 @@ def test_matching_is_on_normalised_text_and_offsets_point_into_the_stored_text()
     assert found(patterns, text) == [("كتيبه الاسود الحمـراء", "ACTOR"), ("كتيبة الأسّود الحمراء", "ACTOR")]
 
 
+def test_hamza_seats_and_persian_letters_are_spelling_variants_of_a_learned_name() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "قال مسؤول محلي في البلدة", "مسؤول محلي", "SOURCE")
+    learn(patterns, "تقدمت قوات ڤيلق الساحل", "قوات ڤيلق الساحل", "ACTOR")
+    text = "وأكد مسئول محلي أن قوات فيلق الساحل انسحبت، ونفى مسؤول محلی آخر ذلك."
+    assert found(patterns, text) == [("مسئول محلي", "SOURCE"), ("قوات فيلق الساحل", "ACTOR"),
+                                     ("مسؤول محلی", "SOURCE")]
+    # Only those letters: a hamza seat is no other letter («سائل» is not «سال»).
+    learn(patterns, "وصلت التعزيزات إلى وادي سائل", "وادي سائل", "LOCATION")
+    assert found(patterns, "عبروا وادي سال ثم وادي سايل") == []
+
+
 def test_whole_words_only() -> None:
     patterns = PatternSuggester()
     learn(patterns, "في بلدة كرمل الشرقية", "كرمل", "LOCATION")
@@ -135,6 +147,27 @@ def test_a_span_learned_in_the_lil_form_is_found_with_its_article() -> None:
     assert found(patterns, "ونُسب الهجوم للفوج الساحلي") == [("لفوج الساحلي", "ACTOR")]
 
 
+def test_the_lil_form_of_a_name_whose_own_first_letter_is_lam() -> None:
+    # ل + «اللواء» is written «للواء» (the article's lam merges with the word's): the span
+    # starts at the second ل, and learning from it gives the name with its article.
+    patterns = PatternSuggester()
+    learn(patterns, "تقدم اللواء الثامن نحو التلة", "اللواء الثامن", "ACTOR")
+    learn(patterns, "وصل الوفد إلى اللاذقية", "اللاذقية", "LOCATION")
+    text = "ونُسب الهجوم للواء الثامن، وعاد الوفد للاذقية."
+    assert found(patterns, text) == [("لواء الثامن", "ACTOR"), ("لاذقية", "LOCATION")]
+    fresh = PatternSuggester()
+    start = text.index("لواء الثامن")
+    fresh.learn(text, start, start + len("لواء الثامن"), "ACTOR")
+    assert [p.key for p in fresh.patterns()] == ["اللواء الثامن"]  # «لواء» is a known stem
+    assert fresh.patterns()[0].surface() == "اللواء الثامن"
+    assert found(fresh, "انسحب اللواء الثامن") == [("اللواء الثامن", "ACTOR")]
+    # A word that is no stem keeps the usual reading: «للمرصد» is ل + «المرصد».
+    other = "نقلاً عن بيان للمرصد الأهلي"
+    start = other.index("لمرصد")
+    fresh.learn(other, start, len(other), "SOURCE")
+    assert "المرصد الاهلي" in {p.key for p in fresh.patterns()}
+
+
 def test_a_word_that_merely_begins_with_a_clitic_letter_is_not_cut() -> None:
     patterns = PatternSuggester()
     learn(patterns, "في قرية ركان", "ركان", "LOCATION")
@@ -196,6 +229,110 @@ def test_rejections_veto_another_sources_suggestion_after_two() -> None:
     assert found(combined, text) == [("الرابطة المحلية", "SOURCE")]  # one rejection may be a slip
     reject(patterns, text, "الرابطة المحلية", "SOURCE")
     assert found(combined, text) == []
+
+
+def test_a_rejection_inside_a_longer_kept_span_is_a_correction_not_a_veto() -> None:
+    # «الوادي» was suggested inside two actors' names the annotator kept whole: that corrects
+    # boundaries and says nothing against «الوادي» as the place it is elsewhere.
+    first = "هاجمت كتائب الوادي الأخضر المعبر، وقالت شرطة الوادي إن الطريق أغلق."
+    text = "وصلت التعزيزات إلى الوادي صباح اليوم"
+    start = text.index("الوادي")
+    rule = _Fixed("rules", [Suggestion(start, start + len("الوادي"), "LOCATION", "rule")])
+    patterns = PatternSuggester()
+    combined = CombinedSuggester([rule, patterns])
+    for nth in (0, 1):
+        s = _find(first, "الوادي", nth)
+        patterns.reject(first, s, s + len("الوادي"), "LOCATION", covered=True)
+    assert found(combined, text) == [("الوادي", "LOCATION")]
+    assert patterns.patterns() == []  # nothing learned from a correction alone
+    # The same two rejections standing alone do veto it.
+    for nth in (0, 1):
+        s = _find(first, "الوادي", nth)
+        patterns.reject(first, s, s + len("الوادي"), "LOCATION")
+    assert found(combined, text) == []
+
+
+def test_a_correction_does_not_disable_a_learned_name() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "قصف الطيران بلدة الريحان", "الريحان", "LOCATION")
+    inside = "أعلن مجلس الريحان المحلي حظر التجول"
+    for _ in range(3):
+        s = inside.index("الريحان")
+        patterns.reject(inside, s, s + len("الريحان"), "LOCATION", covered=True)
+    assert found(patterns, "عاد الهدوء إلى الريحان") == [("الريحان", "LOCATION")]
+    (pattern,) = patterns.patterns()
+    assert pattern.corrected["LOCATION"] == 3 and pattern.rejected["LOCATION"] == 0
+
+
+def _rule_at(text: str, surface: str, label: str) -> _Fixed:
+    """A rule source proposing ``surface`` (its first occurrence) as ``label``."""
+    start = text.index(surface)
+    return _Fixed("rules", [Suggestion(start, start + len(surface), label, "rule")])
+
+
+def test_a_state_corrected_to_actor_after_a_word_is_an_actor_there_and_a_place_elsewhere() -> None:
+    patterns = PatternSuggester()
+    # The annotators marked «مالطا» as the ACTOR twice after «ضد», and rejected the rule's
+    # LOCATION there once; after «في» it is a place.
+    for sentence in ("شنت القوات هجوماً ضد مالطا فجراً", "تصاعدت الحملة ضد مالطا مجدداً"):
+        learn(patterns, sentence, "مالطا", "ACTOR")
+    learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
+    reject(patterns, "تصاعدت الحملة ضد مالطا مجدداً", "مالطا", "LOCATION")
+    against = "وتعهد بالرد ضد مالطا قريباً"
+    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
+        ("مالطا", "ACTOR")]
+    place = "وصل الوفد في مالطا صباحاً"
+    assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
+        ("مالطا", "LOCATION")]
+
+
+def test_one_sighting_of_another_label_does_not_overrule_a_source() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "ACTOR")
+    learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
+    learn(patterns, "عاد الوفد إلى مالطا أمس", "مالطا", "LOCATION")
+    reject(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "LOCATION")
+    against = "وتعهد بالرد ضد مالطا قريباً"
+    # The rule's LOCATION (score 1.0) stands; the pattern's ACTOR is the weaker of the two.
+    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
+        ("مالطا", "LOCATION")]
+
+
+def test_repeated_rejections_after_one_word_veto_only_after_that_word() -> None:
+    patterns = PatternSuggester()
+    for sentence in ("قصفت الطائرات الربوة", "وصلت التعزيزات إلى الربوة", "عاد الأهالي إلى الربوة"):
+        learn(patterns, sentence, "الربوة", "LOCATION")
+    # «حزب الربوة» twice: the rule's LOCATION rejected (no longer span kept), 3 accepts elsewhere.
+    for sentence in ("أعلن حزب الربوة مقاطعته", "دعا حزب الربوة إلى الهدوء"):
+        reject(patterns, sentence, "الربوة", "LOCATION")
+    party = "وانتقد حزب الربوة القرار"
+    assert found(CombinedSuggester([_rule_at(party, "الربوة", "LOCATION"), patterns]), party) == []
+    place = "انسحبت القوات إلى الربوة"
+    assert found(CombinedSuggester([_rule_at(place, "الربوة", "LOCATION"), patterns]), place) == [
+        ("الربوة", "LOCATION")]
+    # Once only after «حزب»: not yet.
+    patterns = PatternSuggester()
+    learn(patterns, "قصفت الطائرات الربوة", "الربوة", "LOCATION")
+    reject(patterns, "أعلن حزب الربوة مقاطعته", "الربوة", "LOCATION")
+    assert found(CombinedSuggester([_rule_at(party, "الربوة", "LOCATION"), patterns]), party) == [
+        ("الربوة", "LOCATION")]
+
+
+def test_a_learned_longer_name_suppresses_the_rules_shorter_suggestion_inside_it() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "وقالت شرطة الربوة إن الطريق أغلق", "شرطة الربوة", "ACTOR")
+    text = "وأعلنت شرطة الربوة توقيف مشتبه به في الربوة"
+    inner = text.index("الربوة")
+    # The rule's inner place scores higher than the pattern, yet the longer span wins; the
+    # place standing alone later in the sentence is kept.
+    rule = _Fixed("rules", [Suggestion(inner, inner + len("الربوة"), "LOCATION", "rule", 1.1),
+                            Suggestion(text.rindex("الربوة"), len(text), "LOCATION", "rule", 1.1)])
+    assert found(CombinedSuggester([rule, patterns]), text) == [("شرطة الربوة", "ACTOR"), ("الربوة", "LOCATION")]
+    # Once the annotators reject the longer name more often than they accept it, the rule's
+    # inner place is suggested again.
+    reject(patterns, text, "شرطة الربوة", "ACTOR")
+    reject(patterns, text, "شرطة الربوة", "ACTOR")
+    assert found(CombinedSuggester([rule, patterns]), text) == [("الربوة", "LOCATION"), ("الربوة", "LOCATION")]
 
 
 # ------------------------------------------------------------------ combined sources
@@ -276,6 +413,66 @@ def test_stored_rejections_count_against_a_pattern(team_project: tuple[Project, 
     assert ("سرايا الجبل", "ACTOR") not in found(PatternSuggester(project), text)
     # Blind: only lina's rejection counts, against her one accept — still suggested.
     assert ("سرايا الجبل", "ACTOR") in found(PatternSuggester(project, annotator="lina", blind=True), text)
+
+
+def test_stored_rejections_inside_a_longer_kept_span_are_corrections(
+        project: Project, add_article: Callable[..., int]) -> None:
+    aid = add_article("أعلنت قوات درع الجبل سيطرتها على الجبل، وأغلقت قوات درع الجبل الطريق.")
+    text = project.article_text(aid)
+    kept = text.index("قوات درع الجبل")
+    project.add_span(aid, "lina", kept, kept + len("قوات درع الجبل"), "ACTOR")
+    alone = text.index("الجبل،")  # outside any kept span
+    project.reject_suggestion(aid, "lina", alone, alone + len("الجبل"), "LOCATION")
+    inner = text.index("الجبل")  # inside the kept span
+    project.reject_suggestion(aid, "lina", inner, inner + len("الجبل"), "LOCATION")
+    other = text.rindex("قوات درع الجبل")  # same extent as nothing kept: a plain rejection
+    project.reject_suggestion(aid, "lina", other, other + len("قوات درع"), "ACTOR")
+    rows = list(project.learning_rejections_with_cover())
+    assert [(w[s:e], label, covered) for _, w, s, e, label, covered in rows] == [
+        ("الجبل", "LOCATION", False), ("الجبل", "LOCATION", True), ("قوات درع", "ACTOR", False)]
+    assert [row[:5] for row in rows] == list(project.learning_rejections())
+    learned = PatternSuggester(project)
+    pattern = next(p for p in learned.patterns() if p.key == "الجبل")
+    assert (pattern.rejected["LOCATION"], pattern.corrected["LOCATION"]) == (1, 1)
+
+
+def test_suggestions_the_gold_did_not_keep_count_against_them(
+        project: Project, add_article: Callable[..., int]) -> None:
+    from annotator.core.preannotate import store_suggestions
+    from annotator.core.team.gold import save_gold
+
+    def at(text: str, surface: str, label: str, nth: int = 0) -> Suggestion:
+        start = _find(text, surface, nth)
+        return Suggestion(start, start + len(surface), label, "rule")
+
+    sentence = "أعلن المجلس المحلي في الوادي أن لجنة الوادي ستجتمع، وقال المجلس المحلي إن الوضع هادئ."
+    articles = [add_article(sentence), add_article(sentence + "\nانتهى.")]
+    text = project.article_text(articles[0])
+    kept_committee = at(text, "لجنة الوادي", "SOURCE")
+    for aid in articles:
+        store_suggestions(project, aid, "rules", [
+            at(text, "المجلس المحلي", "SOURCE"),  # not in the gold: against it
+            at(text, "الوادي", "LOCATION"),  # kept by the gold
+            at(text, "الوادي", "LOCATION", 1),  # inside the gold's longer «لجنة الوادي»
+            at(text, "المجلس المحلي", "SOURCE", 1),  # rejected by an annotator too: once
+        ])
+        save_gold(project, aid, "lead", [Span(kept_committee.start, kept_committee.end, "SOURCE"),
+                                         Span(text.index("الوادي"), text.index("الوادي") + 6, "LOCATION")])
+    second = _find(text, "المجلس المحلي", 1)
+    project.reject_suggestion(articles[0], "lina", second, second + len("المجلس المحلي"), "SOURCE")
+    rows = [(w[s:e], label, covered) for _, w, s, e, label, covered in project.learning_gold_misses()]
+    assert rows == [("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
+                    ("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
+                    ("المجلس المحلي", "SOURCE", False)]
+    learned = PatternSuggester(project)
+    council = next(p for p in learned.patterns() if p.key == "المجلس المحلي")
+    assert council.rejected["SOURCE"] == 4  # 3 gold misses + 1 explicit rejection
+    # The rule's «المجلس المحلي» is vetoed; the place the gold kept is not (and the gold's
+    # «لجنة الوادي» is learned).
+    rule = _Fixed("rules", [at(text, "المجلس المحلي", "SOURCE"), at(text, "الوادي", "LOCATION")])
+    assert found(CombinedSuggester([rule, learned]), text) == [("الوادي", "LOCATION"), ("لجنة الوادي", "SOURCE")]
+    # Read once: a second pass learns nothing new.
+    assert learned.learn_project(project) == 0
 
 
 def test_the_next_article_benefits_with_no_extra_step(team_project: tuple[Project, int]) -> None:

@@ -96,7 +96,9 @@ class ProcliticRules:
     """The proclitic patterns for one stem list (see the module docstring)."""
 
     def __init__(self, stems: Iterable[str], not_clitic: Iterable[str] = NOT_CLITIC_WORDS) -> None:
-        stems = sorted({skeleton(s) for s in stems} - {""})
+        # A one-letter "stem" (a letter of an abbreviation such as «د ب أ») would let a
+        # proclitic come off any word ending in that letter: «ولد» → و + ل + «د».
+        stems = sorted({sk for sk in map(skeleton, stems) if len(sk) >= 2})
         # A word that is itself a stem keeps its first letter («لبنان», «بلدة»).
         keep_whole = set(not_clitic) | {s for s in stems if s[:1] in PROCLITICS}
         article = f"ا{_M}ل{_M}{_L}{_M}{_L}"  # ال + at least two letters: not «والي», «بالغ»

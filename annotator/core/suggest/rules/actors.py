@@ -2,7 +2,15 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
-from annotator.core.suggest.rules.lexicon import _S_PATTERN, _S_UNKNOWN, RuleLexicon, _Cand
+from annotator.core.suggest.rules.lexicon import (
+    _CLOSING_QUOTES_ONLY,
+    _QUOTE_CHARS,
+    _S_PATTERN,
+    _S_UNKNOWN,
+    RuleLexicon,
+    _canonical_spelling,
+    _Cand,
+)
 
 
 class ActorRules(RuleLexicon):
@@ -15,23 +23,50 @@ class ActorRules(RuleLexicon):
         name, where no other suggestion starts."""
         first: dict[str, int] = {}
         for c in cands:
-            if c.label != "ACTOR" or c.end - c.start < 2:
+            if c.label != "ACTOR":
                 continue
+            key = self._short_form_of.get(" ".join(norm[c.start : c.end]))  # «حماس» → «الحركة»
             for t in range(c.start, min(c.end - 1, c.start + 2)):
-                bare = norm[t].removeprefix("ال")
-                if bare in self._short_form_heads:
-                    key = "ال" + bare
-                    first[key] = min(first.get(key, c.start), c.start)
+                w = norm[t] if norm[t].startswith("ال") else "ال" + norm[t]
+                if w in self._short_form_spellings:
+                    key = self._short_form_spellings[w]
                     break
+            if key is not None:
+                first[key] = min(first.get(key, c.start), c.start)
         if not first:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
         n = len(norm)
+        spellings = self._short_form_spellings
         return [
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
-            if w in first and i > first[w] and i not in taken
+            if w in spellings and first.get(spellings[w], n) < i and i not in taken
+            and not self._qualified_otherwise(i + 1, orth, norm, n)
         ]
+
+    def _qualified_otherwise(self, j: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a nisba adjective at ``j`` make the short form before it another body: «المجلس
+        البلدي», «الشرطة المحلية»? Not a nationality («الحزب اللبناني») nor an evaluative
+        adjective («التنظيم الإرهابي»)."""
+        if j >= n or orth[j] != norm[j]:
+            return False
+        w = norm[j]
+        return (
+            w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
+            and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
+        )
+
+    def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's
+        name, its adjectives and a «لل» complement after it: «الهيئة العامة للإسعاف»,
+        «الهيئة الوطنية للإعلام»?"""
+        if e - s != 1 or _canonical_spelling(norm[s].removeprefix("ال")) not in self._short_form_heads:
+            return False
+        j = e
+        while j < n and j - e < 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+            j += 1
+        return j < n and orth[j].startswith("لل") and len(orth[j]) > 4
 
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
@@ -65,14 +100,53 @@ class ActorRules(RuleLexicon):
             return True
         # A present-tense verb opening the clause, the state its subject: «تقود السعودية…».
         verb = prev[1:] if prev[:1] in "وف" and len(prev) == 5 else prev
-        if len(verb) == 4 and verb[0] == "ت" and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
+        if len(verb) == 4 and verb[0] == "ت" and verb not in self._state_place_verbs and (s < 2 or not norm[s - 2].isalpha()) and orth[s] == norm[s]:
             return True
+        # Any verb of its own opening the clause, the state right after it: «وقتلت إسرائيل»,
+        # «ودمرت إسرائيل», «وتتوعد إيران». Not after a subject («القوات دخلت سوريا»).
+        opener = orth[s - 1] if s > 0 else ""
+        glued = opener[:1] in "وف" and len(opener) > 4
+        if orth[s] == norm[s] and (glued or s < 2 or not norm[s - 2].isalpha()):
+            if self._verb_of_a_state(opener[1:] if glued else opener):
+                return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
         k = e
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
-        return k < n and orth[k] == norm[k] and norm[k] in self._state_verbs_after
+        if k >= n or orth[k] != norm[k]:
+            return False
+        if s > 0 and orth[s - 1] in _QUOTE_CHARS and norm[k] not in self._state_verbs_after:
+            return False  # «"واشنطن بوست"»: inside a quoted name, the next word is no verb of it
+        return norm[k] in self._state_verbs_after or self._verb_of_a_state(norm[k])
+
+    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
+    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
+
+    def _verb_of_a_state(self, w: str) -> bool:
+        """Does ``w``, right after a state name, look like a verb whose subject is the state:
+        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
+        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
+        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
+        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
+            return False
+        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
+            return False
+        return w[0] in "تي" or w.endswith("ت")
+
+    def _quoted_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«فرقة "الحمزات"», «فصيل "أحرار الشرقية"»: a force head, then a quoted name of one
+        to four plain words; the quoted name is the span (guidelines §3.4)."""
+        if orth[h + 1] in _CLOSING_QUOTES_ONLY:
+            return None
+        j = h + 2
+        while j < n and j - h <= 6 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalnum():
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
@@ -94,7 +168,20 @@ class ActorRules(RuleLexicon):
             if tuple(norm[j : j + len(b)]) == b:
                 j += len(b)
                 break
-        return _Cand(h, self._unit_tail(j, orth, norm, n), "ACTOR", _S_PATTERN)
+        return _Cand(h, self._unit_mission(self._unit_tail(j, orth, norm, n), orth, norm, n), "ACTOR", _S_PATTERN)
+
+    # «لل» words that say when, not what a unit is for: «اللواء الرابع للمرة الثانية».
+    _NOT_MISSIONS = frozenset("للمره لليوم للسنه للعام للشهر للاسبوع للساعه للمرات".split())
+
+    def _unit_mission(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the mission of a numbered unit, a «لل» masdar in no list and its
+        adjectives: «اللواء الرابع للحماية الرئاسية», «الكتيبة 13 للمهام الخاصة». A listed
+        word after «لل» is whose unit it is («الفرقة الرابعة للنظام»): outside."""
+        if e >= n or not orth[e].startswith("لل") or len(orth[e]) < 5 or not orth[e].isalpha():
+            return e
+        if orth[e] in self._NOT_MISSIONS or (orth[e] != norm[e] and norm[e] not in self._unit_missions):
+            return e
+        return self._force_adjectives_end(e + 1, orth, norm, n)
 
     def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the

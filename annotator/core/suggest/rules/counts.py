@@ -23,7 +23,7 @@ class CountRules(RuleLexicon):
         """End of the number expression starting at ``i`` (``i`` when there is none)."""
         w = norm[i]
         j = i
-        if _DIGITS_RE.match(w):
+        if _DIGITS_RE.match(w) or (w[:2] == "ال" and _DIGITS_RE.match(w[2:])):  # «قرابة الـ100»
             j = i + 1
         elif w in self._numbers:
             kind = self._numbers[w][0]
@@ -60,7 +60,7 @@ class CountRules(RuleLexicon):
         i = 0
         while i < n:
             w = norm[i]
-            if w not in starts and not w[:1].isdigit():
+            if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
                 i += 1
                 continue
             cand = self._count_at(i, orth, norm, n)
@@ -73,10 +73,12 @@ class CountRules(RuleLexicon):
 
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
-        if w not in self._count_starts and not w[:1].isdigit():
+        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
+            if i > 0 and norm[i - 1] in ("من", "في") and norm[i + 1] in ("واحد", "واحده"):
+                return None  # «من عائلة واحدة»: of a single family, nobody counted
             return _Cand(i, i + 2, "COUNT", _S_COUNT)
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
@@ -93,6 +95,8 @@ class CountRules(RuleLexicon):
                 break
         if j >= n:
             return None
+        if qualified and norm[j] == "ال" and j + 1 < n and norm[j + 1][:1].isdigit():
+            j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
         if norm[j] in self._vague:
@@ -105,6 +109,7 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k, "COUNT", _S_COUNT)
             if start > 0 and norm[start - 1] in self._triggers and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
+                or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
                 return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
             return None
@@ -119,7 +124,10 @@ class CountRules(RuleLexicon):
         if k < n and self._blocked(norm, k):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
-            return _Cand(start, k + 1, "COUNT", _S_COUNT)
+            end = k + 1
+            if norm[k].startswith("مشتبه") and end < n and norm[end] in ("به", "بهم", "بهن", "بهما"):
+                end += 1  # «4 مشتبه بهم»: the counted noun is the phrase
+            return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
@@ -144,19 +152,43 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
 
+    def _casualty_word(self, w: str) -> bool:
+        """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
+        dead), «جرحاها», «ضحاياهم»."""
+        if w in self._casualty_words or self._is_people(w):
+            return True
+        for suffix in ("ها", "هم", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                base = w[: -len(suffix)]
+                if base.endswith("ا") and (base[:-1] + "ي") in self._casualty_words:
+                    return True  # «قتلاه» ← «قتلى»
+                if base in self._casualty_words or self._is_people(base):
+                    return True
+        return False
+
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
         of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
+        if i > 1 and norm[i - 1] == "الي":
+            # «ارتفع عدد قتلى الحرب على القطاع التي بدأت في 7 أكتوبر إلى 15200»: a toll
+            # head with its casualty word reaches over a long complement, dates included,
+            # up to the end of the clause.
+            for t in range(i - 2, max(-1, i - 24), -1):
+                w = norm[t]
+                if not w.isalpha():
+                    break
+                if (w in self._toll_heads or w in self._total_heads) and self._casualty_word(norm[t + 1]):
+                    return True
         reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
             w = norm[t]
             if not w.isalpha():
                 return False
-            casualty_after = t + 1 < i and (norm[t + 1] in self._casualty_words or self._is_people(norm[t + 1]))
+            casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])
             if w in self._toll_heads or w in self._total_heads:
                 if casualty_after:
                     return True
@@ -169,9 +201,18 @@ class CountRules(RuleLexicon):
 
     @staticmethod
     def _people_nisba(o: str, w: str) -> bool:
-        """A counted noun in no list that can only be people: a nisba plural («انغماسيين»,
-        «عسكريون») after a number."""
-        return o == w and len(w) >= 6 and w.endswith(("يين", "يون"))
+        """A counted noun in no list that can only be people, by its form, after a number:
+        a nisba plural («انغماسيين», «عسكريون»); a participle of the form مُ… in the sound
+        masculine plural («مستوطنين», «متظاهرون»: only people take that plural, a dual of a
+        thing never follows a number); a participle مُتَفاعِل in the accusative singular
+        that follows 11–99 («متظاهراً», «متطوعاً»)."""
+        if o != w or len(w) < 6 or not w.isalpha():
+            return False
+        if w.endswith(("يين", "يون")):
+            return True
+        if w[0] == "م" and w.endswith(("ين", "ون")):
+            return True
+        return w.startswith("مت") and w.endswith("ا")
 
     def _blocked_word(self, w: str) -> bool:
         return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)
@@ -183,4 +224,8 @@ class CountRules(RuleLexicon):
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:
-        return k - j == 1 and norm[j].isdigit() and len(norm[j]) == 4 and 1900 <= int(norm[j]) <= 2100
+        """Is ``j:k`` a year, or a range of years («2023 إلى 2024»)?"""
+        def year(w: str) -> bool:
+            return w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2100
+
+        return year(norm[j]) and (k - j == 1 or year(norm[k - 1]))

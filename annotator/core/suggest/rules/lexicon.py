@@ -19,6 +19,8 @@ ORIGIN = "rule"
 
 _QUOTE_CHARS = QUOTES
 _CLOSING_QUOTES = frozenset("”»’")
+# Quotes that only ever close a quotation («»» after a name is never an opening quote).
+_CLOSING_QUOTES_ONLY = frozenset("»")
 _DIGITS_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*$")
 
 # Scores: a resolved overlap keeps the longer span, then the higher score.
@@ -83,6 +85,16 @@ def _spelling_variants(name: str) -> list[str]:
     return out
 
 
+def _canonical_spelling(word: str) -> str:
+    """``word`` with its variant spelling replaced by the first of its group («المليشيا» →
+    «الميليشيا»), so that two spellings of one word compare equal."""
+    for group in _VARIANT_GROUPS:
+        for form in group[1:]:
+            if form in word:
+                return word.replace(form, group[0])
+    return word
+
+
 def _flat(node: Any) -> list[str]:
     if node is None:
         return []
@@ -116,13 +128,17 @@ class RuleLexicon:
         air = _words(actors.get("air_heads"))
         actor_names = _words(_flat(actors.get("names")))
         actor_names += [f"{h} {n}" for h in air for n in nat]
-        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات") for n in nat]
+        actor_names += [f"{h} {n}" for h in ("الجيش", "القوات", "الفصائل", "الميليشيات", "الميليشيا") for n in nat]
         actor_names += [f"{h} {n}" for h in _words(actors.get("state_heads")) for n in nat]
+        actor_names += [f"الحكومه {a}" for a in _words(actors.get("government_adjectives"))]
         self._state_names = _words(actors.get("context_names"))
         self._action_words = set(_words(actors.get("action_words")))
         # Verbs after a state that make it their subject («إسرائيل تقصف», «إيران نفت»):
         # the feminine forms of the action words (a state is grammatically feminine).
         self._state_verbs_after = {w for w in self._action_words if w[:1] == "ت" or w[:2] == "ست" or w.endswith("ت")}
+        self._state_place_verbs = set(_words(actors.get("state_place_verbs")))
+        # The masculine imperfect too, for the masculine states («العراق يعاني», «لبنان يشهد»).
+        self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
         self._agreement_words = set(_words(actors.get("agreement_words")))
@@ -142,16 +158,38 @@ class RuleLexicon:
         self._air_construct = set(_words(actors.get("air_construct_heads")))
         # A state after «مع»/«ضد» one of these is a party that acts: «اشتباكات مع تركيا».
         self._conflict_nouns = set(_words(actors.get("conflict_nouns")))
-        self._short_form_heads = set(_words(actors.get("short_form_heads")))
+        self._short_form_heads = {_canonical_spelling(w) for w in _words(actors.get("short_form_heads"))}
+        # Every spelling of a short form («الميليشيا», «المليشيا») → its canonical spelling.
+        self._short_form_spellings = {
+            v: "ال" + h for h in self._short_form_heads for v in _spelling_variants("ال" + h)
+        }
+        # A name listed both bare and with a short-form head («حماس» / «حركة حماس»): the
+        # bare name licenses the short form too («الحركة»); so do the plural forms of a nisba
+        # name («جماعة الحوثي» → «الحوثيون», «الحوثيين»).
+        self._short_form_of: dict[str, str] = {}
+        for name in actor_names:
+            head, _, rest = name.partition(" ")
+            head = _canonical_spelling(head)
+            if rest and head in self._short_form_heads:
+                self._short_form_of.setdefault(rest, "ال" + head)
+                if " " not in rest and rest.endswith("ي") and rest.startswith("ال"):
+                    for plural in (rest + "ون", rest + "ين"):
+                        self._short_form_of.setdefault(plural, "ال" + head)
         # Heads that take a construct chain as a name («قوات حماية الشعب», «وزارة شؤون
         # المرأة»); «جهاز تحديد المواقع» or «فرقة إنقاذ…» are things, not forces.
         self._chain_force_heads = self._force_heads - set(_words("جهاز فرقة قبيلة قبائل عشيرة عشائر".split()))
+        # Heads before a quoted name in no list, a force: «فرقة "الحمزات"», «فصيل "X"»;
+        # not «جهاز "X"» (a device) nor a tribe.
+        self._quoted_force_heads = (self._force_heads | set(_words("مجموعة حركة تجمع".split()))) - set(
+            _words("جهاز قبيلة قبائل عشيرة عشائر وزارة".split())
+        )
         # Numbered units («الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»).
         self._unit_heads = set(_words(actors.get("unit_heads")))
         self._unit_ordinals = sorted(
             (tuple(o.split()) for o in _words(actors.get("unit_ordinals")) + _words(actors.get("unit_ordinal_tens"))),
             key=len, reverse=True,
         )
+        self._unit_missions = set(_words(actors.get("unit_missions")))
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
 
@@ -167,6 +205,7 @@ class RuleLexicon:
         self._directions.sort(key=len, reverse=True)
         self._place_cues = set(_words(places.get("place_cues")))
         self._not_names = set(_words(places.get("not_names")))
+        self._anaphora = set(_words(places.get("anaphora")))
         self._admin_heads = set(_words(places.get("admin_heads")))
         self._compass = [tuple(c.split()) for c in _words(places.get("compass_nouns"))]
         self._compass.sort(key=len, reverse=True)
@@ -187,6 +226,7 @@ class RuleLexicon:
         activists = _words(sources.get("activists"))
         self._unnamed_heads = _words(sources.get("unnamed_heads"))
         self._official_heads = set(_words(sources.get("official_heads")))
+        self._official_heads |= set(_words(sources.get("attributed_unnamed_heads")))
         self._org_heads = set(_words(sources.get("org_heads")))
         self._org_complements = set(_words(sources.get("org_complements")))
         self._org_tails = set(_words(sources.get("org_complement_tails")))
@@ -199,9 +239,13 @@ class RuleLexicon:
         self._outlet_adjectives = set(_words(sources.get("outlet_adjectives")))
         attribution = _words(sources.get("attribution_words"))
         self._attribution = {a for a in attribution if " " not in a}
+        # With an object pronoun: «بحسب ما ذكرته شبكة…», «في بيان نشرته قناة…».
+        self._attribution |= {a + p for a in self._attribution for p in ("ه", "ها") if a[-1:] not in "اه"}
         # Words that, a few tokens before «ل“X”», show X is who was talked to.
         self._talked_to = self._attribution | set(self._unnamed_heads)
         self._talked_to |= set(_words("تصريح تصريحات حديث حديثه حديثها لقاء مقابلة".split()))
+        # Reports and statements an outlet published: «تقرير لموقع X», «تحقيق لصحيفة X».
+        self._reported_in = self._talked_to | set(_words("تقرير تقريرا تحقيق تحقيقا بيان مقال مقالا".split()))
         self._outlet_heads = set(_words(sources.get("outlet_heads")))
 
         self._people = self._people_forms(_words(counts.get("people_nouns")))
@@ -229,6 +273,13 @@ class RuleLexicon:
         self._casualty_words = set(clex["cues"])
         self._media_tags = set(_words(sources.get("media_tags")))
         self._territory_bodies = set(_words(sources.get("territory_body_heads")))
+        # Rescue services named by a head and their service word («خدمة الإسعاف الليبية»).
+        self._rescue_heads = set(_words(sources.get("rescue_heads")))
+        self._rescue_words = set(_words(sources.get("rescue_words")))
+        # State media named by nationality or as official («التلفزيون الإيراني الرسمي»).
+        self._broadcaster_heads = set(_words(sources.get("broadcaster_heads")))
+        self._broadcaster_needs_attribution = set(_words(sources.get("broadcaster_needs_attribution")))
+        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية".split()))
 
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».

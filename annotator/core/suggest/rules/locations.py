@@ -55,6 +55,15 @@ class LocationRules(RuleLexicon):
                 return e + len(a)
         return e
 
+    _NAME_ADJECTIVES = frozenset(("القديمه", "الجديده", "القديم", "الجديد"))
+
+    def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
+        """«منطقة السلمة القديمة», «مدينة حلب الجديدة»: after a head and a name, «old» and
+        «new» name a part of the place and belong to its name."""
+        if e < len(norm) and orth[e] == norm[e] and norm[e] in self._NAME_ADJECTIVES:
+            return e + 1
+        return e
+
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
         if group == "LOC_HEAD" and head is None:
@@ -72,6 +81,8 @@ class LocationRules(RuleLexicon):
         if first in self._chain_heads:
             end = self._extend_direction(e, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
+        if head is not None:
+            end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
 
     def _unknown_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
@@ -94,7 +105,7 @@ class LocationRules(RuleLexicon):
             or not self._head_ok(h, orth, norm)
         ):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
@@ -113,14 +124,14 @@ class LocationRules(RuleLexicon):
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
-        return _Cand(start, end, "LOCATION", _S_UNKNOWN)
+        return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
         (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""
         if not self._head_ok(h, orth, norm):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not (h > 0 and norm[h - 1] in self._ambiguous_cues):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
             return None
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
@@ -130,6 +141,15 @@ class LocationRules(RuleLexicon):
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    def _cued(self, h: int, norm: list[str]) -> bool:
+        """Does a cue show the ambiguous head at ``h`` is a place: right before it («على
+        منطقة…»), or a verb before its definite subject («قصفت الطائرات منطقة…»)?"""
+        if h > 0 and norm[h - 1] in self._ambiguous_cues:
+            return True
+        return h > 1 and norm[h - 1].startswith("ال") and norm[h - 2] in self._ambiguous_cues and (
+            norm[h - 2] not in self._place_cues
+        )
 
     def _second_name_word(self, w: str) -> bool:
         """Could the indefinite ``w`` be the second word of a place name in no list? Not an
@@ -167,15 +187,28 @@ class LocationRules(RuleLexicon):
         """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
         «مدينتي السخنة وتدمر». The head stays outside."""
         out: list[_Cand] = []
+        # Names after a comma join the list only when a name after «و» closes it («قرى
+        # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
+        pending: list[_Cand] = []
         first = True
         while i < n:
+            comma = False
             if first:
-                if orth[i] != norm[i] or not self._place_word(norm[i]):
-                    break
+                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
+                    break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
-                if orth[i] == "و" and i + 1 < n:
+                if orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
+                    i += 1
+                    word = norm[i]
+                    comma = orth[i] == word
+                    if not comma:
+                        break
+                elif orth[i] in ("،", ",") and i + 1 < n and pending:
+                    i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
+                    continue
+                elif orth[i] == "و" and i + 1 < n:
                     i += 1
                     word = norm[i]
                 elif orth[i][:1] == "و" and len(orth[i]) > 2:
@@ -183,7 +216,7 @@ class LocationRules(RuleLexicon):
                     word = norm[i] if norm[i] != orth[i] else orth[i][1:]
                 else:
                     break
-                if not self._place_word(word):
+                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END:
                     break
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
@@ -192,7 +225,12 @@ class LocationRules(RuleLexicon):
                     not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
                 ):
                     end += 1
-            out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            if comma:
+                pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            else:
+                out.extend(pending)
+                pending = []
+                out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             first = False
             i = end
         return out

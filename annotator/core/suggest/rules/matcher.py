@@ -23,12 +23,18 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._place_cues | self._action_words | self._plural_heads | self._outlet_heads
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
+        self._known |= self._rescue_heads | self._broadcaster_heads
         self._norm_cache: dict[str, str] = {}
 
         # ---- matchers ------------------------------------------------------------------
         self.phrases = phrase_matcher(vocab, attr="NORM")
         self._inner_ok: set[tuple[str, ...]] = set()
         self._group_of: dict[int, str] = {}
+        # A spelling variant of a known word takes clitics like it («والمليشيات»).
+        for nm in (nm for names in groups.values() for nm in names):
+            first = nm.split(" ", 1)[0]
+            if first in self._known:
+                self._known.update(v.split(" ", 1)[0] for v in _spelling_variants(nm))
         for key, names in groups.items():
             docs = []
             for name in dict.fromkeys(v for nm in names for v in _spelling_variants(nm)):
@@ -56,6 +62,8 @@ class RuleMatcher(RuleLexicon):
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
             r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
             r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            # A comma or semicolon glued between two words: «حلب،وأضاف».
+            r"(?<=[\u0621-\u064a])[،,؛](?=[\u0621-\u064a])",
             # A number glued to the noun it counts: «13شخصا».
             r"(?<=[0-9])(?=[\u0621-\u064a])",
         ]

@@ -22,11 +22,26 @@ class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+    _SPEAKERS = frozenset("الناطق الناطقه المتحدث المتحدثه ناطق متحدث".split())
 
     def _document_seen_by(self, s: int, norm: list[str]) -> bool:
         """«بيان اطلعت عليه الأناضول», «وثيقة حصلت عليها الجزيرة»: the outlet that saw or
         obtained the document is who reports it."""
         return s > 1 and norm[s - 1] in ("عليه", "عليها") and norm[s - 2] in self._SEEN_BY
+
+    _DATELINE_MARKS = frozenset(("/", "-", "–", "—", ":", "):", "-:", ")"))
+
+    def _in_dateline(self, s: int, e: int, orth: list[str]) -> bool:
+        """Is ``s:e`` the outlet of a dateline, right after the place the report was filed
+        in, at the start of the text or of a line: «غزة/ الأناضول:», «بيروت - الأناضول -»?"""
+        if s < 2 or orth[s - 1] not in self._DATELINE_MARKS or not orth[s - 2].isalpha():
+            return False
+        k = s - 2
+        if k > 0 and orth[k - 1].isalpha():
+            k -= 1  # a two-word place: «دير الزور/ …»
+        if k > 0 and "\n" not in orth[k - 1]:
+            return False
+        return e >= len(orth) or orth[e] in self._DATELINE_MARKS
 
     def _source_adjective(self, w: str) -> bool:
         """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
@@ -127,12 +142,56 @@ class SourceRules(RuleLexicon):
                 or w.removeprefix("ال") in _OUTLET_STOP  # «… المقربة من»
             ):
                 break
+            if w in self._SPEAKERS:
+                return None  # «مكتب الناطق الرسمي باسم الجيش»: the army's spokesman, no outlet
             j += 1
         if j == h + 1:
             return None
         if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
             return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
         return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+
+    def _rescue_service(
+        self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
+    ) -> _Cand | None:
+        """A rescue service: «خدمة الإسعاف الليبية», «الهيئة العامة للإسعاف», «جهاز الإسعاف
+        والطوارئ», «خدمة إسعاف وطوارئ طرابلس». The head, its general adjectives when it is
+        definite, a service word, coordinated service words, then a nationality or a known
+        place that names the service. An indefinite «خدمة إسعاف» alone names nothing."""
+        j = h + 1
+        if norm[h].startswith("ال"):
+            while j < n and j - h <= 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+                j += 1
+        if j >= n or orth[j] not in self._rescue_words:
+            return None
+        named = orth[j].startswith("ال") or orth[j].startswith("لل")
+        j += 1
+        while j < n:
+            if orth[j][:1] == "و" and orth[j][1:] in self._rescue_words:
+                j += 1
+            elif orth[j] == "و" and j + 1 < n and orth[j + 1] in self._rescue_words:
+                j += 2
+            else:
+                break
+        if j < n and orth[j] == norm[j] and norm[j] in self._nationalities:
+            return _Cand(h, j + 1, "SOURCE", _S_PATTERN)
+        if j in loc_starts and orth[j] == norm[j]:
+            return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
+        return _Cand(h, j, "SOURCE", _S_PATTERN) if named else None
+
+    def _broadcaster(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """State media named by nationality or as official: «التلفزيون الرسمي», «الإذاعة
+        العراقية», «الإعلام العبري» (in an attribution). The head alone is anaphora."""
+        if not norm[h].startswith("ال"):
+            return None
+        j = h + 1
+        while j < n and j - h <= 2 and orth[j] == norm[j] and norm[j] in self._broadcaster_adjectives:
+            j += 1
+        if j == h + 1:
+            return None
+        if norm[h] in self._broadcaster_needs_attribution and not (h > 0 and norm[h - 1] in self._attribution):
+            return None  # «نقل الإعلام العبري», not «تحدث الوزير عن الإعلام الرسمي»
+        return _Cand(h, j, "SOURCE", _S_PATTERN)
 
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:

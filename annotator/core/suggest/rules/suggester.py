@@ -13,6 +13,7 @@ from annotator.core.suggest.rules.actors import ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
+    _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
     _QUOTE_CHARS,
     _S_NAME,
@@ -61,6 +62,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
+            | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -110,8 +112,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if group == "LOC":
                     loc_starts.add(s)
             if group == "ACT":
+                if self._heads_another_body(s, e, orth, norm, n):
+                    continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
                 act_starts[s] = max(e, act_starts.get(s, 0))
-                cands.append(_Cand(s, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_NAME))
+                end = self._extend_nationality(e, orth, norm, n)
+                if norm[s] in self._unit_heads:
+                    end = self._unit_mission(end, orth, norm, n)  # «اللواء الرابع للحماية الرئاسية»
+                cands.append(_Cand(s, end, "ACTOR", _S_NAME))
             elif group == "ACT_ADJ":
                 # «الانتقالي» is the Southern Transitional Council unless it qualifies the
                 # definite noun before it («الحكم الانتقالي»).
@@ -119,7 +126,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(_Cand(s, e, "ACTOR", _S_PATTERN))
             elif group == "STATE":
                 state_hits.append((s, e))
-                if self._state_acts(s, e, orth, norm, n):
+                # «إسرائيل تقصف دمشق», «الطائرات الإسرائيلية قصفت سوريا»: an actor right
+                # before the verb is its subject, the state after the verb its object.
+                # Not after a masdar: in «التحالف بقيادة الولايات المتحدة» the state leads.
+                verb = norm[s - 1] if s > 0 else ""
+                subject_before = (
+                    s > 1
+                    and verb in self._action_words
+                    and (verb.endswith("ت") or self._verb_of_a_state(verb))
+                    and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
+                )
+                if not subject_before and self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
@@ -134,7 +151,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if norm[s].endswith("ون") or self._attributed(s, e, norm):
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
-                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and orth[s - 1] == norm[s - 1] else s
+                # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads else s
                 end = self._extend_nationality(e, orth, norm, n)
                 if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
                     end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
@@ -144,8 +162,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ) or self._document_seen_by(s, norm):
-                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth):
+                    # Quoted and talked to («قالت مصادر لـ«الشرق الأوسط»»): the outlet, not
+                    # the region of the same name.
+                    talked_to = self._quoted(s, e, orth) and s > 1 and orth[s - 2][:1] == "ل" and any(
+                        w in self._talked_to for w in norm[max(0, s - 8) : s - 2]
+                    )
+                    start, end = s, e
+                    if not self._quoted(s, e, orth) and s > 0 and norm[s - 1] in self._outlet_heads:
+                        # «صحيفة الثورة اليمنية»: unquoted, the head and the nationality are inside
+                        start, end = s - 1, self._extend_nationality(e, orth, norm, n)
+                    cands.append(_Cand(start, end, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
         # «… الولايات المتحدة وبريطانيا وفرنسا»: a state coordinated with an acting state
@@ -189,14 +216,21 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
                 if cand is not None:
                     cands.append(cand)
+            if w in self._quoted_force_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
+                if cand is not None:
+                    cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._place_only_heads and (i + 1) in loc_starts and orth[i + 1] == norm[i + 1]:
-                cands.append(_Cand(i, self._force_adjectives_end(name_starts[i + 1], orth, norm, n), "ACTOR", _S_PATTERN))
+            if w in self._place_only_heads and orth[i + 1] == norm[i + 1]:
+                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
+                place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
+                if place in loc_starts:
+                    cands.append(_Cand(i, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -209,10 +243,29 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._unknown_place(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._rescue_heads:  # «خدمة الإسعاف الليبية», «الهيئة العامة للإسعاف»
+                cand = self._rescue_service(i, orth, norm, n, name_starts, loc_starts)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._broadcaster_heads:  # «التلفزيون الإيراني الرسمي»
+                cand = self._broadcaster(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
             if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
                 cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
                 cands.extend(self._listed_places(i + 1, orth, norm, n))
+            if (
+                w in self._outlet_heads
+                and orth[i][:1] == "ل"
+                and orth[i] != w
+                and (i + 1) not in name_starts
+                and norm[i + 1].isalpha()
+                and any(t in self._reported_in for t in norm[max(0, i - 2) : i])
+            ):
+                cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «تحقيق لموقع بيلينغكات»
+                if cand is not None:
+                    cands.append(cand)
             if (
                 w in self._attribution
                 and norm[i + 1] in self._outlet_heads
@@ -230,6 +283,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
@@ -261,6 +315,32 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    def _to_closing_quote(self, c: _Cand, orth: list[str], norm: list[str], n: int) -> _Cand:
+        """A name that opens a quote runs to the closing quote (guidelines §3.4: the quoted
+        name is the span): «"لواء الثوار الأحرار"», where the lists know «لواء الثوار» only.
+        Up to two plain words may follow what the rules found, no clitic, no function word."""
+        if c.label not in ("ACTOR", "SOURCE") or c.start == 0 or orth[c.start - 1] not in _QUOTE_CHARS:
+            return c
+        if c.score == _S_STATE_ACTS:
+            return c  # «صحيفة "واشنطن بوست"»: a state is a whole name, never the start of a quoted one
+        quote = orth[c.start - 1]
+        if quote in _CLOSING_QUOTES_ONLY:
+            return c
+        if quote in "\"'":  # a straight quote opens when an even number of them precede it on the line
+            k, seen = c.start - 2, 0
+            while k >= 0 and "\n" not in orth[k]:
+                seen += orth[k] == quote
+                k -= 1
+            if seen % 2:
+                return c
+        for q in range(c.end, min(n, c.end + 3)):
+            if orth[q] in _QUOTE_CHARS:
+                return _Cand(c.start, q, c.label, c.score) if q > c.end else c
+            w = norm[q]
+            if orth[q] != w or not w.isalpha() or w[:1] in "وف" or w in self._OUTLET_END or w in self._attribution:
+                return c
+        return c
 
     _HAMZA_ALEFS = frozenset("أإآ")
 

@@ -12,7 +12,7 @@ from annotator.core.formats.label_map import map_and_dedupe, new_label, parse_la
 from annotator.core.importing import content_hash, import_paths
 from annotator.core.store import Project
 
-DOCCANO = Path(__file__).resolve().parents[1] / "data" / "interop" / "doccano.jsonl"
+DOCCANO = Path(__file__).resolve().parents[2] / "data" / "interop" / "doccano.jsonl"
 MAP = "ORG=ACTOR,PERSON=ACTOR,LOC=LOCATION,GPE=LOCATION"
 
 

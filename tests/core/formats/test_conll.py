@@ -12,7 +12,7 @@ from annotator.core.formats.conll import TagError, decode_tags, read_records
 from annotator.core.importing import import_paths
 from annotator.core.store import Project
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "interop"
+DATA = Path(__file__).resolve().parents[2] / "data" / "interop"
 MAP = {"ORG": "ACTOR", "PERS": "ACTOR", "LOC": "LOCATION"}
 
 

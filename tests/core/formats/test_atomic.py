@@ -15,7 +15,7 @@ import pytest
 from annotator.core.errors import ExportError
 from annotator.core.formats import atomic, conll
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def mode_of(path: Path) -> int:
@@ -179,7 +179,7 @@ def test_train_and_dev_change_together_when_killed(tmp_path: Path, where: str) -
     script = (
         "import os, signal, sys\n"
         "from annotator.core.formats import atomic, conll\n"
-        "from tests.core.test_atomic import records\n"
+        "from tests.core.formats.test_atomic import records\n"
         "def die(*a, **k): os.kill(os.getpid(), signal.SIGKILL)\n"
         + KILLERS[where]
         + "conll.write(records(2), sys.argv[1], dev_fraction=0.3)\n"

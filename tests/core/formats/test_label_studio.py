@@ -14,7 +14,7 @@ from annotator.core.importing import content_hash, import_paths
 from annotator.core.preannotate import stored_suggestions
 from annotator.core.store import Project
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "interop"
+DATA = Path(__file__).resolve().parents[2] / "data" / "interop"
 SAMPLE = DATA / "label_studio_export.json"
 MAP = {"PER": "ACTOR", "ORG": "ACTOR", "LOC": "LOCATION", "GPE": "LOCATION"}
 

@@ -1,0 +1,107 @@
+"""core/formats/jsonl.py: JSON Lines in, Prodigy-shaped NER records out.
+
+Whole imports and exports through the project are in tests/core/test_importing.py and
+tests/core/test_exporting.py; here the reader and the record writer on their own.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.domain import Article, Span
+from annotator.core.errors import InputError
+from annotator.core.formats import jsonl
+from annotator.core.formats.record import ArticleRecord
+
+TEXT = "قال المرصد السوري إن 4 جنود قتلوا في ريف حمص."
+
+
+def _read(tmp_path: Path, *lines: str) -> list[ArticleRecord | InputError]:
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return list(jsonl.read(path))
+
+
+def test_prodigy_records_with_spans_meta_and_answer(tmp_path: Path) -> None:
+    start = TEXT.index("ريف حمص")
+    record = {"text": TEXT, "id": 7, "meta": {"source": "المدن", "region": "حمص"}, "answer": "accept",
+              "spans": [{"start": start, "end": start + 7, "label": "LOCATION", "text": "ريف حمص"}]}
+    (rec,) = _read(tmp_path, json.dumps(record, ensure_ascii=False))
+    assert isinstance(rec, ArticleRecord)
+    assert (rec.external_id, rec.source, rec.meta, rec.status) == ("7", "المدن", {"region": "حمص"}, "done")
+    assert rec.spans == [Span(start, start + 7, "LOCATION", {}, "import")]
+    assert rec.title == TEXT  # no title: the first line
+
+
+def test_doccano_labels_and_status_answers(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": TEXT, "label": [[4, 17, "SOURCE"]], "answer": "reject"}, ensure_ascii=False),
+             json.dumps({"text": "نص", "answer": "ignore"}, ensure_ascii=False),
+             json.dumps({"text": "نص آخر", "meta": {"status": "gold"}}, ensure_ascii=False)]
+    first, second, third = _read(tmp_path, *lines)
+    assert isinstance(first, ArticleRecord) and first.spans == [Span(4, 17, "SOURCE", {}, "import")]
+    assert (first.status, first.comment) == ("flagged", "rejected in source")
+    assert isinstance(second, ArticleRecord) and (second.status, second.spans) == ("skipped", None)
+    assert isinstance(third, ArticleRecord) and third.status == "done"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"title": "x"}', "record has no 'text'"),
+    ('{"text": "نص", "spans": [{"start": 0, "end": 1}]}', "span 1: missing 'label'"),
+    ('{"text": "نص", "spans": [{"start": "0", "end": 1, "label": "A"}]}', "'start' must be an integer"),
+    ('{"text": "نص طويل", "spans": [{"start": 0, "end": 2, "label": "A", "text": "طو"}]}', "must count code points"),
+    ('{"text": "نص", "answer": "maybe"}', "'answer' must be accept, ignore or reject"),
+    ('{"text": "نص", "title": ["x"]}', "'title' must be a string, got list"),
+    ('{"text": "\\ud800"}', "unpaired surrogate"),
+    ('{"text": ', "malformed JSON"),
+])
+def test_a_bad_line_is_an_error_naming_it(tmp_path: Path, line: str, message: str) -> None:
+    good, error = _read(tmp_path, '{"text": "سطر جيد"}', line)
+    assert isinstance(good, ArticleRecord)
+    assert isinstance(error, InputError) and message in str(error) and error.line == 2
+
+
+def test_a_json_array_is_refused_as_a_whole(tmp_path: Path) -> None:
+    (error,) = _read(tmp_path, '[{"text": "نص"}]')
+    assert isinstance(error, InputError) and "this is a JSON array, not JSON Lines" in str(error)
+
+
+def test_blank_lines_and_a_bom_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + '{"text": "أ"}\n\n  \n{"text": "ب"}\n'.encode())
+    assert [r.text for r in jsonl.read(path) if isinstance(r, ArticleRecord)] == ["أ", "ب"]
+
+
+def test_answer_of() -> None:
+    assert [jsonl.answer_of(s) for s in ("done", "gold", "flagged", "skipped", "new", None)] == \
+        ["accept", "accept", "reject", "ignore", "ignore", "ignore"]
+
+
+def test_record_dict_shape_with_and_without_tokens() -> None:
+    article = Article(3, "ext-3", "عنوان", TEXT, source="المدن", meta={"region": "حمص"})
+    start = TEXT.index("ريف حمص")
+    spans = [Span(start, start + 7, "LOCATION"), Span(21, 22, "COUNT", {"value": 4}, "rule")]
+    rec = jsonl.record_dict(article, spans, "hala", status="done")
+    assert rec["text"] == TEXT and rec["answer"] == "accept" and rec["_annotator_id"] == "hala"
+    assert rec["meta"] == {"article_id": 3, "external_id": "ext-3", "title": "عنوان", "source": "المدن",
+                           "region": "حمص", "status": "done"}
+    location, count = rec["spans"]
+    assert (location["text"], count["attributes"], count["origin"]) == ("ريف حمص", {"value": 4}, "rule")
+    tokens = rec["tokens"]
+    assert "".join(t["text"] + (" " if t["ws"] else "") for t in tokens) == TEXT
+    assert tokens[location["token_start"]]["start"] == start
+    assert tokens[location["token_end"]]["end"] == start + 7
+    line, split = jsonl.record_line(article, spans, "hala", tokens=False)
+    assert split == 0 and "tokens" not in json.loads(line)
+    again = jsonl.record_dict(article, spans, "hala", status="done")
+    assert (again["_input_hash"], again["_task_hash"]) == (rec["_input_hash"], rec["_task_hash"])
+    other = jsonl.record_dict(article, spans[:1], "hala", status="done")
+    assert other["_input_hash"] == rec["_input_hash"] and other["_task_hash"] != rec["_task_hash"]
+
+
+def test_write_is_atomic_and_counts_lines(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert jsonl.write(out, ['{"a": 1}', '{"b": 2}']) == 2
+    assert out.read_text(encoding="utf-8") == '{"a": 1}\n{"b": 2}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left behind

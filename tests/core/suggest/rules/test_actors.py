@@ -1,0 +1,239 @@
+"""core/suggest/rules/actors.py: the ACTOR rules, through the rule suggester.
+
+The cases are the ones the package docstring promises (written for these tests)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], set[tuple[str, str]]]
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_forces_and_institutions_named_by_a_head(found: Found) -> None:
+    text = "وقالت قوات الدعم السريع إن ميليشيا الحوثي هاجمت مواقع وزارة الصحة."
+    assert {("قوات الدعم السريع", "ACTOR"), ("ميليشيا الحوثي", "ACTOR"), ("وزارة الصحة", "ACTOR")} <= found(text)
+
+
+def test_numbered_units_and_known_groups(found: Found) -> None:
+    text = "واشتبك اللواء 444 قتال مع عناصر تنظيم داعش."
+    assert {("اللواء 444 قتال", "ACTOR"), ("تنظيم داعش", "ACTOR")} <= found(text)
+
+
+def test_a_known_short_name_and_a_state_army(found: Found) -> None:
+    text = "وقال الجيش السوري إن قسد انسحبت من المنطقة."
+    assert {("الجيش السوري", "ACTOR"), ("قسد", "ACTOR")} <= found(text)
+
+
+def test_no_actor_in_plain_words(found: Found) -> None:
+    assert not {label for _text, label in found("كان الطقس باردا في الصباح.")} & {"ACTOR"}
+
+
+# --------------------------------------------------------------------------------------
+# Constructions of published news (issue #11, part 1); written for these tests.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "actor", "adjective"),
+    [
+        ("قتل عنصران من تنظيم داعش الإرهابي في كمين.", "تنظيم داعش", "الإرهابي"),
+        ("وقصفت ميليشيا الدعم السريع المتمردة حي السلام.", "ميليشيا الدعم السريع", "المتمردة"),
+        ("وشنت جماعة الحوثي الانقلابية هجوماً على المواقع.", "جماعة الحوثي", "الانقلابية"),
+        ("وهاجم عناصر حزب العمال الكردستاني الإرهابي نقطة.", "حزب العمال الكردستاني", "الإرهابي"),
+    ],
+)
+def test_an_evaluative_adjective_stays_outside_the_actor(labelled: Labelled, text: str, actor: str, adjective: str) -> None:
+    got = labelled(text)
+    assert (actor, "ACTOR") in got
+    assert not any(adjective in s for s, _ in got)
+
+
+def test_a_nationality_after_a_force_stays_inside(labelled: Labelled) -> None:
+    text = "وقصفت قوات الجيش السوداني مواقع في المدينة."
+    assert ("قوات الجيش السوداني", "ACTOR") in labelled(text)
+
+
+def test_short_forms_in_either_spelling_and_after_a_bare_name(labelled: Labelled) -> None:
+    # The short form in another spelling than the full name.
+    text = "وقصفت مليشيا الدعم السريع حي السلام، وقال الجيش إن الميليشيا تستهدف المدنيين."
+    assert ("الميليشيا", "ACTOR") in labelled(text)
+    # A name listed bare and with a head: the bare name licenses the head's short form.
+    text = "وقتل مقاتلان من حماس في الاشتباك، فيما قالت الحركة إن مقاتليها صدوا الهجوم."
+    assert ("الحركة", "ACTOR") in labelled(text)
+    text = "وأعلن الحوثيون إسقاط طائرة، وقال متحدث باسم الجماعة إن العملية نجحت."
+    assert ("الجماعة", "ACTOR") in labelled(text)
+
+
+def test_no_short_form_without_an_actor_it_belongs_to(labelled: Labelled) -> None:
+    text = "وقال شهود إن الحركة في الأسواق عادت، وإن الجماعة من السكان غادرت."
+    assert not [s for s, label in labelled(text) if label == "ACTOR"]
+
+
+def test_a_short_form_heading_another_body_is_not_the_short_form(labelled: Labelled) -> None:
+    text = "سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة الوطنية للإعلام إن البث توقف."
+    got = labelled(text)
+    assert ("الهيئة", "ACTOR") not in got
+    text = "سيطرت هيئة تحرير الشام على البلدة، وقالت الهيئة إن عناصرها انتشروا للحماية."
+    assert ("الهيئة", "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("وقالت دمشق إن الغارات انتهاك لسيادتها.", "دمشق"),
+        ("واتهمت بغداد واشنطن بخرق الاتفاق.", "بغداد"),
+        ("واتهمت بغداد واشنطن بخرق الاتفاق.", "واشنطن"),
+        ("وقال لبنان إنه سيقدم شكوى.", "لبنان"),
+        ("وواشنطن طلبت من حلفائها الضغط.", "واشنطن"),  # a feminine perfect after the state
+        ("بينما طهران تتوعد بالرد.", "طهران"),  # an imperfect after the state
+        ("والعراق يرفض أي وجود أجنبي.", "العراق"),  # a masculine state
+    ],
+)
+def test_states_and_capitals_that_act(labelled: Labelled, text: str, state: str) -> None:
+    assert (state, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("وسافر الوفد إلى دمشق أمس.", "دمشق"),
+        ("وسقطت قذائف على بغداد.", "بغداد"),
+        ("وتعيش سوريا أزمة اقتصادية خانقة.", "سوريا"),  # what happens in a place
+        ("وتشهد السودان حرباً منذ عامين.", "السودان"),
+        ("وشهدت ليبيا اشتباكات عنيفة.", "ليبيا"),
+        ("واستهدفت المسيرات مواقع في سوريا تستخدمها الفصائل.", "سوريا"),
+        ("وزار الرئيس العراق يوم الأحد.", "العراق"),  # a time word is no verb
+        ("والعراق يعاني من أزمة مياه.", "العراق"),  # the masculine form of a place verb
+    ],
+)
+def test_states_and_capitals_that_are_places(labelled: Labelled, text: str, state: str) -> None:
+    assert (state, "LOCATION") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت الحكومة الموازية إنها ستصدر عملة جديدة.", "الحكومة الموازية"),
+        ("ورفضت الحكومة الانتقالية الليبية الخطوة.", "الحكومة الانتقالية الليبية"),
+        ("وأكدت المعارضة السورية أنها ستشارك في المفاوضات.", "المعارضة السورية"),
+    ],
+)
+def test_governments_named_by_their_standing(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_government_without_a_standing_is_no_actor(labelled: Labelled) -> None:
+    text = "وناقش البرلمان خطة الحكومة الجديدة للإسكان."
+    assert not [s for s, label in labelled(text) if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("وهاجم المسلحون مواقع اللواء الرابع للحماية الرئاسية في المدينة.", "اللواء الرابع للحماية الرئاسية"),
+        ("وأعلنت الكتيبة 13 للمهام الخاصة مقتل قيادي.", "الكتيبة 13 للمهام الخاصة"),
+    ],
+)
+def test_a_numbered_unit_keeps_its_mission(labelled: Labelled, text: str, unit: str) -> None:
+    assert (unit, "ACTOR") in labelled(text)
+
+
+def test_whose_unit_it_is_and_when_stay_outside(labelled: Labelled) -> None:
+    got = labelled("وقصفت الفرقة الرابعة للنظام المنطقة.")
+    assert ("الفرقة الرابعة", "ACTOR") in got and ("لنظام", "ACTOR") in got
+    got = labelled("وانتشر اللواء الثالث للمرة الثانية في المدينة.")
+    assert ("اللواء الثالث", "ACTOR") in got
+
+
+def test_a_body_named_by_an_administrative_area(labelled: Labelled) -> None:
+    got = labelled("وقال مصدر في شرطة محافظة الأنبار إن عبوة انفجرت.")
+    assert ("شرطة محافظة الأنبار", "ACTOR") in got
+    assert not [s for s, label in got if label == "LOCATION"]
+    # Without a known place after the area head, the police is no actor.
+    assert not [s for s, label in labelled("وقال مصدر في شرطة محافظة كبيرة إن عبوة انفجرت.") if label == "ACTOR"]
+
+
+def test_the_general_command_of_the_libyan_armed_forces_is_one_name(labelled: Labelled) -> None:
+    text = "وقالت القيادة العامة للقوات المسلحة العربية الليبية إن قواتها أحبطت التهريب."
+    assert labelled(text) == [("القيادة العامة للقوات المسلحة العربية الليبية", "ACTOR")]
+
+
+def test_a_quoted_name_runs_to_its_closing_quote(labelled: Labelled) -> None:
+    assert ("لواء الثوار الأحرار", "ACTOR") in labelled('وتبنى "لواء الثوار الأحرار" العملية في بيان.')
+    # A quote that closes an earlier quotation opens nothing.
+    got = labelled('وقال "المرصد" الجيش النظامي يقصف "المدينة" كل يوم.')
+    assert ("الجيش النظامي", "ACTOR") in got
+    # Only plain words: a word with a clitic starts another name.
+    got = labelled('وهاجم "الجيش الوطني وحلفاؤه" البلدة.')
+    assert ("الجيش الوطني", "ACTOR") in got
+
+
+def test_kurdish_party_acronyms(labelled: Labelled) -> None:
+    assert ("ب ي د", "ACTOR") in labelled("وقصفت المدفعية مواقع ب ي د في تل رفعت.")
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "label"),
+    [
+        ("وقتلت إسرائيل أكثر من مئة شخص في غاراتها.", "إسرائيل", "ACTOR"),  # a verb in no list
+        ("ودمرت إسرائيل معظم المباني.", "إسرائيل", "ACTOR"),
+        ("وتتوعد إيران بالرد.", "إيران", "ACTOR"),
+        ("والقوات دخلت سوريا أمس.", "سوريا", "LOCATION"),  # a subject before the verb
+        ("ودخلت سوريا مرحلة جديدة.", "سوريا", "LOCATION"),  # a motion verb
+        ("وزارت الوزيرة تركيا الأسبوع الماضي.", "تركيا", "LOCATION"),
+        ("وقالت مصادر إن صوت إسرائيل بث الخبر.", "إسرائيل", "LOCATION"),  # a noun ending in ت
+    ],
+)
+def test_a_state_after_a_verb_opening_the_clause(labelled: Labelled, text: str, state: str, label: str) -> None:
+    assert (state, label) in labelled(text)
+
+
+def test_a_compass_adjective_belongs_to_a_force_name(labelled: Labelled) -> None:
+    assert ("قوات العمالقة الجنوبية", "ACTOR") in labelled("وتقدمت قوات العمالقة الجنوبية في شبوة.")
+    # After a place it is the place's direction, not the force's.
+    got = labelled("وقصفت قوات النظام ريف حلب الجنوبي.")
+    assert ("قوات النظام", "ACTOR") in got and ("ريف حلب الجنوبي", "LOCATION") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("إسرائيل تقصف دمشق وتستهدف مواقع قرب العاصمة.", "دمشق"),
+        ("الطائرات الإسرائيلية قصفت سوريا مرات عدة.", "سوريا"),
+        ("وقصفت إسرائيل دمشق ليلاً.", "دمشق"),
+    ],
+)
+def test_a_state_after_an_actor_and_its_verb_is_the_object(labelled: Labelled, text: str, state: str) -> None:
+    assert (state, "LOCATION") in labelled(text)
+
+
+def test_a_state_after_an_actor_and_a_masdar_acts(labelled: Labelled) -> None:
+    text = "وقدم التحالف الدولي بقيادة الولايات المتحدة معلومات للقوات."
+    assert ("الولايات المتحدة", "ACTOR") in labelled(text)
+
+
+def test_a_quoted_name_in_no_list_after_a_force_head(labelled: Labelled) -> None:
+    assert ("الحمزات", "ACTOR") in labelled('وقتل عنصر من فرقة "الحمزات" في الاشتباك.')
+    assert not [s for s, label in labelled('وقال جهاز "ستارلينك" إن الخدمة عادت.') if label == "ACTOR"]
+
+
+def test_the_houthi_militia_named_by_its_nisba(labelled: Labelled) -> None:
+    assert ("الميليشيا الحوثية", "ACTOR") in labelled("واتهم الوزير الميليشيا الحوثية بالتصعيد.")
+
+
+def test_factions_and_militias_named_by_a_nationality(labelled: Labelled) -> None:
+    got = labelled("وهاجمت القوات الكردية مواقع الفصائل الكردية والمليشيات العراقية.")
+    assert {("الفصائل الكردية", "ACTOR"), ("المليشيات العراقية", "ACTOR")} <= set(got)
+    assert not labelled("وناقش المؤتمر الفصائل في الأدب الكردي.")
+
+
+def test_short_forms_of_councils_administrations_and_police(labelled: Labelled) -> None:
+    got = labelled("وقال المجلس الانتقالي الجنوبي إن قواته انتشرت، وأضاف المجلس أن العملية مستمرة.")
+    assert ("المجلس", "ACTOR") in got
+    got = labelled("واتهمت الإدارة الذاتية تركيا بالقصف، وقالت الإدارة إن مدنيين قتلوا.")
+    assert ("الإدارة", "ACTOR") in got
+    # A nisba after the short form names another body.
+    got = labelled("وقال مجلس منبج العسكري إن قواته انتشرت، فيما قال المجلس المحلي إن الخدمات توقفت.")
+    assert [s for s, label in got if label == "ACTOR"] == ["مجلس منبج العسكري"]
+    # Without the full name first, no short form.
+    assert not labelled("وقال المجلس إن الجلسة تأجلت.")

@@ -1,0 +1,130 @@
+"""core/suggest/rules/counts.py: the COUNT rules, through the rule suggester."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from annotator.core.suggest.rules import RuleSuggester
+
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def counts(rules: RuleSuggester, text: str) -> dict[str, dict]:
+    return {text[s.start:s.end]: s.attributes for s in rules.suggest(text) if s.label == "COUNT"}
+
+
+def test_a_number_and_a_people_noun_with_its_attributes(rules: RuleSuggester) -> None:
+    assert counts(rules, "وقال المرصد إن 5 مدنيين قتلوا.") == \
+        {"5 مدنيين": {"value": 5, "approx": False, "category": "killed"}}
+
+
+def test_a_qualifier_makes_it_approximate(rules: RuleSuggester) -> None:
+    assert counts(rules, "وأصيب نحو 30 شخصا في القصف.") == \
+        {"نحو 30 شخصا": {"value": 30, "approx": True, "category": "wounded"}}
+
+
+def test_duals_and_vague_quantities(rules: RuleSuggester) -> None:
+    found = counts(rules, "قتل طفلان وأصيب عشرات المدنيين.")
+    assert found["طفلان"]["value"] == 2
+    assert found["عشرات المدنيين"] == {"value": [20, 99], "approx": True, "category": "wounded"}
+
+
+def test_never_a_year_a_distance_a_duration_or_things(rules: RuleSuggester) -> None:
+    text = "وقع الهجوم عام 2023 على بعد 20 كيلومترا واستمر 3 ساعات وطال 12 منزلا."
+    assert counts(rules, text) == {}
+
+
+# --------------------------------------------------------------------------------------
+# Constructions of published news (issue #11, part 1); written for these tests.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقتل 12 متظاهراً برصاص قوات الأمن.", "12 متظاهراً"),
+        ("وأصيب أكثر من 40 محتجاً في المواجهات.", "أكثر من 40 محتجاً"),
+        ("وقتل 3 مستوطنين في عملية إطلاق نار.", "3 مستوطنين"),  # a participle plural in no list
+        ("واعتقلت الدورية 7 مهربين على الحدود.", "7 مهربين"),
+        ("وقتل 15 متطوعاً في الهجوم على القافلة.", "15 متطوعاً"),
+        ("وأصيب العشرات بحالات اختناق جراء الغاز.", "العشرات"),  # a vague quantity, then ب + noun
+    ],
+)
+def test_counted_people_known_by_their_form(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودمرت الغارات 12 منزلاً و3 مواقع عسكرية.",
+        "وتبعد البلدة 15 متراً عن الحدود.",
+        "وسقط 20 مليوناً من الدولارات في الصفقة.",
+        "وشاهد العشرات بالأمس العرض العسكري.",  # no trigger before the vague quantity
+    ],
+)
+def test_no_count_from_things_with_a_people_like_form(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_a_toll_reaches_over_a_long_complement_with_a_date(labelled: Labelled) -> None:
+    text = "ارتفع عدد قتلى الحرب على القطاع التي بدأت في السابع من تشرين الأول الماضي إلى أكثر من خمسة عشر ألفاً."
+    assert ("أكثر من خمسة عشر ألفاً", "COUNT") in labelled(text)
+    # A count of things with a long complement stays out, and so does a range of years.
+    assert not labelled("وارتفع عدد الغارات على المدينة منذ بداية الشهر إلى 120.")
+    assert not [s for s, label in labelled("وارتفع عدد قتلى الهجوم في 2023 إلى 2024.") if label == "COUNT"]
+
+
+def test_a_toll_with_a_possessive_casualty_word(labelled: Labelled) -> None:
+    text = "وأعلن الجيش مقتل ضابط، ليرتفع عدد قتلاه منذ بدء العملية البرية إلى 385."
+    assert ("385", "COUNT") in labelled(text)
+    text = "وأعلن الجيش أن عدد آلياته المدمرة منذ بدء العملية البرية وصل إلى 385."
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_suspects_are_counted_with_their_complement(labelled: Labelled) -> None:
+    assert ("4 مشتبه بهم", "COUNT") in labelled("وأسفرت العملية عن اعتقال 4 مشتبه بهم.")
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "value"),
+    [
+        ("وقتل قرابة الـ100 شخص في الهجوم.", "قرابة الـ100 شخص", 100),  # the article before digits
+        ("وقتل نحو الـ 50 شخصاً في الهجوم.", "نحو الـ 50 شخصاً", 50),
+    ],
+)
+def test_a_qualified_number_with_the_article(rules: RuleSuggester, labelled: Labelled, text: str, count: str, value: int) -> None:
+    sugs = [s for s in rules.suggest(text) if s.label == "COUNT"]
+    assert [text[s.start : s.end] for s in sugs] == [count]
+    assert sugs[0].attributes["value"] == value and sugs[0].attributes["approx"] is True
+
+
+def test_family_members_are_counted(labelled: Labelled) -> None:
+    assert ("ثلاثة إخوة", "COUNT") in labelled("وقتل ثلاثة إخوة في القصف.")
+    assert ("3 أشقاء", "COUNT") in labelled("وقتل 3 أشقاء في القصف.")
+    assert ("شقيقان", "COUNT") in labelled("وأصيب شقيقان في الغارة.")
+    assert not labelled("وقال أبناء المنطقة إن القصف عنيف.")
+    assert not [s for s, label in labelled("وفي الـ2023 قتل الكثير.") if label == "COUNT"]
+
+
+def test_a_noun_with_a_sound_plural_is_a_dual_only_in_the_nominative(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("واعتقلت القوات وجهاء وعاملين في الإدارة.") if label == "COUNT"]
+    assert not [s for s, label in labelled("وخرج المحتجون طالبين بإسقاط النظام.") if label == "COUNT"]
+    assert ("عاملان", "COUNT") in labelled("وأصيب عاملان في المصنع.")
+    assert ("طياران", "COUNT") in labelled("وقتل طياران في سقوط المروحية.")
+
+
+def test_of_a_single_family_is_no_count(labelled: Labelled) -> None:
+    got = labelled("وقتل 5 أشخاص من عائلة واحدة في القصف.")
+    assert [s for s, label in got if label == "COUNT"] == ["5 أشخاص"]
+    assert ("عنصر واحد", "COUNT") in labelled("وقتل عنصر واحد في الهجوم.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأقامت السلطات 4 مستوطنات جديدة.",  # settlements
+        "ونفذت القوات 12 مداهمة ووصلت 40 شاحنة مساعدات.",
+    ],
+)
+def test_feminine_plurals_that_name_things_are_no_count(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]

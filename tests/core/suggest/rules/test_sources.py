@@ -1,0 +1,174 @@
+"""core/suggest/rules/sources.py: the SOURCE rules, through the rule suggester."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], set[tuple[str, str]]]
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_monitors_outlets_and_unnamed_sources(found: Found) -> None:
+    text = "وقال المرصد السوري لحقوق الإنسان لوكالة فرانس برس، بحسب مصادر محلية، إن القصف استمر."
+    assert {("المرصد السوري لحقوق الإنسان", "SOURCE"), ("وكالة فرانس برس", "SOURCE"),
+            ("مصادر محلية", "SOURCE")} <= found(text)
+
+
+def test_an_organisation_after_an_attribution_word_and_an_official(found: Found) -> None:
+    text = "وقالت لجنة أطباء السودان إن الهجوم وقع، وقال مسؤول أمني إنه انتهى."
+    assert {("لجنة أطباء السودان", "SOURCE"), ("مسؤول أمني", "SOURCE")} <= found(text)
+
+
+def test_an_alias_in_parentheses_takes_the_label_of_the_name(found: Found) -> None:
+    text = "وأعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) أن الوضع سيئ."
+    assert {("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "SOURCE"), ("أوتشا", "SOURCE")} <= found(text)
+
+
+def test_a_quoted_outlet_after_a_clitic(found: Found) -> None:
+    assert ("المدن", "SOURCE") in found("وقالت مصادر ل”المدن” إن الاشتباكات توقفت.")
+
+
+# --------------------------------------------------------------------------------------
+# Constructions of published news (issue #11, part 1); written for these tests.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقالت خدمة الإسعاف الليبية إن فرقها انتشلت جثثاً.", "خدمة الإسعاف الليبية"),
+        ("وقالت الهيئة العامة للإسعاف إن الحصيلة ارتفعت.", "الهيئة العامة للإسعاف"),
+        ("وأعلن جهاز الإسعاف والطوارئ نقل الجرحى.", "جهاز الإسعاف والطوارئ"),
+        ("وقال متحدث باسم خدمة إسعاف وطوارئ بنغازي إن فرقها وصلت.", "خدمة إسعاف وطوارئ بنغازي"),
+        ("وقالت هيئة الإسعاف والطوارئ الفلسطينية إن طواقمها نقلت المصابين.", "هيئة الإسعاف والطوارئ الفلسطينية"),
+        ("وأفادت السلطات الصحية في المدينة بأن الحصيلة ارتفعت.", "السلطات الصحية"),
+        ("وبث التلفزيون الإيراني الرسمي مشاهد للصواريخ.", "التلفزيون الإيراني الرسمي"),
+        ("وذكر التلفزيون الرسمي أن الدفاعات تصدت لها.", "التلفزيون الرسمي"),
+        ("وقالت الإذاعة العراقية إن حظر التجول فُرض.", "الإذاعة العراقية"),
+        ("ونقل الإعلام العبري عن ضابط أن الجيش يستعد.", "الإعلام العبري"),
+    ],
+)
+def test_rescue_services_health_authorities_and_state_media(labelled: Labelled, text: str, source: str) -> None:
+    got = labelled(text)
+    assert (source, "SOURCE") in got
+    # A place or a country inside the name is not a span of its own.
+    assert not [s for s, label in got if label == "LOCATION" and s in source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووصلت سيارات خدمة إسعاف إلى المكان.",  # an ambulance service, not a named one
+        "وقال الطبيب إن قسم الطوارئ ممتلئ.",
+        "وشاهد الناس التلفزيون في المقهى.",  # the head alone is anaphora
+        "وتحدث الوزير عن الإعلام الرسمي في مؤتمر.",  # the media talked about, not quoted
+    ],
+)
+def test_no_source_from_a_service_word_or_a_medium_talked_about(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("الخرطوم - (أ.ف.ب): قتل عشرة مدنيين في قصف مدفعي.", "أ.ف.ب"),
+        ("دمشق - د.ب.أ: أعلنت الوزارة إسقاط مسيرة.", "د.ب.أ"),
+        ("غزة/ الأناضول: استشهد خمسة فلسطينيين.", "الأناضول"),  # an outlet that is a common word
+        ("خبر أول.\nبيروت - الأناضول - قالت مصادر إن الغارة وقعت.", "الأناضول"),
+        ("وأفاد موقع \"واللا\" العبري بأن الجيش سحب لواء.", "واللا"),  # not و + «اللا»
+        ("وتقول منظمات حقوقية إن آلاف المعتقلين ما زالوا مفقودين.", "منظمات حقوقية"),
+        ("وأشارت تقارير صحفية إلى أن المفاوضات تعثرت.", "تقارير صحفية"),
+    ],
+)
+def test_agency_tags_datelines_and_plural_bodies(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الرئيس: الأناضول منطقة واسعة.",  # no place before it: not a dateline
+        "وعبر الجيش من الأناضول - وهي منطقة جبلية.",
+        "وقدمت منظمات إنسانية مساعدات للنازحين.",  # no attribution
+    ],
+)
+def test_no_source_outside_a_dateline_or_an_attribution(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال الناطق لموقع المدن إن الاجتماع تأجل.", "موقع المدن"),  # the head with its clitic
+        ("وكشف تحقيق استقصائي لموقع بيلينغكات أن الأسلحة مهربة.", "موقع بيلينغكات"),  # in no list
+        ("وقال القيادي في تصريح لوكالة ستيب إن المفاوضات مستمرة.", "وكالة ستيب"),
+    ],
+)
+def test_an_outlet_talked_to_or_publishing_a_report(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن القصف تعرض لموقع عسكري قرب البلدة.",  # a position, not a website
+        "وقال مصدر إن الطائرات تعرضت لموقع الفصائل.",
+    ],
+)
+def test_a_position_after_a_report_word_is_no_outlet(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE" and "موقع" in s]
+
+
+def test_afp_named_as_the_french_agency(labelled: Labelled) -> None:
+    got = labelled("وقالت الوكالة الفرنسية(أ ف ب) إن الهجوم وقع فجراً.")
+    assert ("الوكالة الفرنسية", "SOURCE") in got and ("أ ف ب", "SOURCE") in got
+
+
+def test_an_outlet_talked_to_beats_the_region_of_the_same_name(labelled: Labelled) -> None:
+    assert ("الشرق الأوسط", "SOURCE") in labelled("وقالت مصادر مطلعة لـ«الشرق الأوسط» إن الاتفاق وشيك.")
+    assert ("الشرق الأوسط", "LOCATION") in labelled('وتشهد منطقة "الشرق الأوسط" توتراً.')
+
+
+def test_outlets_that_are_common_words_only_in_quotes(labelled: Labelled) -> None:
+    assert ("الصباح", "SOURCE") in labelled('وقال مصدر لـ"الصباح" إن الاجتماع تأجل.')
+    assert not [s for s, label in labelled("وفي الصباح عاد الهدوء إلى المدينة.") if label == "SOURCE"]
+    # «البيان» (the statement) after an attribution word is what was said, not who said it.
+    assert not [s for s, label in labelled('وأشار البيان إلى أن "الهجوم فشل".') if label == "SOURCE"]
+
+
+def test_a_local_activist_or_residents_in_an_attribution(labelled: Labelled) -> None:
+    assert ("ناشط محلي", "SOURCE") in labelled("وقال ناشط محلي إن القصف استهدف المدرسة.")
+    assert ("سكان محليون", "SOURCE") in labelled("وأكد سكان محليون أن المسلحين انسحبوا.")
+    assert not labelled("ونزح سكان محليون من القرية.")
+    assert not labelled("واعتقلت دورية ناشطاً حقوقياً في السوق.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("بحسب ما ذكرته شبكة نداء سوريا.", "شبكة نداء سوريا"),  # an attribution with its object pronoun
+        ("حسبما أوردته صحيفة الثورة اليمنية.", "صحيفة الثورة اليمنية"),  # an unquoted common-word outlet
+    ],
+)
+def test_outlets_after_an_attribution_with_a_pronoun_and_unquoted_common_words(
+    labelled: Labelled, text: str, source: str
+) -> None:
+    got = labelled(text)
+    assert (source, "SOURCE") in got
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_quoted_common_word_outlet_after_its_head_is_the_quoted_part(labelled: Labelled) -> None:
+    assert ("الثورة", "SOURCE") in labelled('وقالت صحيفة "الثورة" إن الغارات استهدفت المطار.')
+
+
+def test_a_spokesman_s_office_is_no_outlet(labelled: Labelled) -> None:
+    got = labelled("وقال مكتب الناطق الرسمي باسم القوات المسلحة السودانية إن الجيش تقدم.")
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("القوات المسلحة السودانية", "ACTOR") in got
+
+
+def test_a_quoted_outlet_starting_with_a_capital_stays_an_outlet(labelled: Labelled) -> None:
+    got = labelled('ونقلت صحيفة "واشنطن بوست" عن مسؤولين أن الضربة وشيكة.')
+    assert ("واشنطن بوست", "SOURCE") in got
+    assert not [s for s, label in got if label == "ACTOR"]
+    assert ("واشنطن", "ACTOR") in labelled('وقال مسؤول إن "واشنطن تريد التهدئة".')
