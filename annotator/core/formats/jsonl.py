@@ -296,7 +296,7 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
     so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
     the spans' token indices (five to seven times smaller, and no tokenizing).
     """
-    from ..tokenizer import token_columns
+    from .token_json import token_columns
 
     text = article.text
     if not tokens:
