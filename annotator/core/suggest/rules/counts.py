@@ -61,6 +61,10 @@ class CountRules(RuleLexicon):
         while i < n:
             w = norm[i]
             if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
+                if self._definite_number_after(i, norm, n):
+                    out.append(_Cand(i, i + 2, "COUNT", _S_COUNT))
+                    i += 2
+                    continue
                 i += 1
                 continue
             cand = self._count_at(i, orth, norm, n)
@@ -152,6 +156,18 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
 
+    def _definite_number_after(self, i: int, norm: list[str], n: int) -> bool:
+        """«الشهداء الستة», «المقاتلين الثلاثة»: a definite people noun and a definite unit
+        number from three to ten after it. Two is left out: «الاثنين» is also Monday."""
+        w = norm[i]
+        if w[:2] != "ال" or i + 1 >= n or not self._is_people(w):
+            return False
+        nxt = norm[i + 1]
+        if nxt[:2] != "ال" or nxt[2:] not in self._numbers:
+            return False
+        kind, value = self._numbers[nxt[2:]]
+        return kind == "unit" and 3 <= value <= 10
+
     def _casualty_word(self, w: str) -> bool:
         """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
         dead), «جرحاها», «ضحاياهم»."""
@@ -166,6 +182,13 @@ class CountRules(RuleLexicon):
                     return True
         return False
 
+    def _toll_word(self, w: str) -> str:
+        """``w`` without a glued «و» when that leaves a toll head: «وعدد الجرحى 75494» (the
+        tokenizer only strips a clitic before a word of the lexicon)."""
+        if w[:1] == "و" and (w[1:] in self._toll_heads or w[1:] in self._total_heads):
+            return w[1:]
+        return w
+
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
         of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
@@ -177,7 +200,7 @@ class CountRules(RuleLexicon):
             # head with its casualty word reaches over a long complement, dates included,
             # up to the end of the clause.
             for t in range(i - 2, max(-1, i - 24), -1):
-                w = norm[t]
+                w = self._toll_word(norm[t])
                 if not w.isalpha():
                     break
                 if (w in self._toll_heads or w in self._total_heads) and self._casualty_word(norm[t + 1]):
@@ -185,7 +208,7 @@ class CountRules(RuleLexicon):
         reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
-            w = norm[t]
+            w = self._toll_word(norm[t])
             if not w.isalpha():
                 return False
             casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])

@@ -43,7 +43,10 @@ _BOILERPLATE_RE = re.compile(
     re.M,
 )
 # Relational adjectives that end an unquoted outlet name: «وكالة هاوار المقربة من…».
-_OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه"))
+_OUTLET_STOP = frozenset(
+    ("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه")
+    + ("مقرب", "موالي", "معارض", "تابع", "قريب", "مدعوم", "ممول")  # «تلفزيون المسيرة التابع لـ…»
+)
 
 # Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
 _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
@@ -279,7 +282,7 @@ class RuleLexicon:
         # State media named by nationality or as official («التلفزيون الإيراني الرسمي»).
         self._broadcaster_heads = set(_words(sources.get("broadcaster_heads")))
         self._broadcaster_needs_attribution = set(_words(sources.get("broadcaster_needs_attribution")))
-        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية".split()))
+        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية الموالي الموالية".split()))
 
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».

@@ -152,7 +152,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(_Cand(s, e, "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
-                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads else s
+                # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and norm[s] not in self._MEDIUM_HEADS else s
                 end = self._extend_nationality(e, orth, norm, n)
                 if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
                     end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
@@ -162,7 +163,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth):
+                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth) or self._talked_to_outlet(
+                    s, orth, norm, cands
+                ):
                     # Quoted and talked to («قالت مصادر لـ«الشرق الأوسط»»): the outlet, not
                     # the region of the same name.
                     talked_to = self._quoted(s, e, orth) and s > 1 and orth[s - 2][:1] == "ل" and any(
@@ -200,7 +203,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 continue
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
-                if j > i + 1:
+                if j > i + 1 or self._bare_unnamed(i, orth, norm, n):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
                 cand = self._media_collective(i, orth, norm, n)
@@ -210,7 +213,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
                 reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
-                if j > i + 1 and (self._attributed(i, j, norm) or reported):
+                if (j > i + 1 and (self._attributed(i, j, norm) or reported)) or (j == i + 1 and self._bare_unnamed(i, orth, norm, n)):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»

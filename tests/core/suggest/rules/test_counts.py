@@ -128,3 +128,31 @@ def test_of_a_single_family_is_no_count(labelled: Labelled) -> None:
 )
 def test_feminine_plurals_that_name_things_are_no_count(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقالت العائلة إن الشهداء الخمسة بينهم طفلان.", "الشهداء الخمسة"),
+        ("وذكر البيان أن المقاتلين الأربعة قتلوا في الغارة.", "المقاتلين الأربعة"),
+    ],
+)
+def test_a_definite_people_noun_and_a_definite_number_word(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["وخلال الأشهر الثلاثة الماضية تراجع القصف.", "ووصل الجنود الاثنين إلى القاعدة.", "وفي الأيام الخمسة الأولى."],
+)
+def test_definite_things_and_monday_are_no_count(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_a_toll_head_with_a_glued_conjunction(labelled: Labelled) -> None:
+    got = labelled("وبلغ عدد القتلى 120، وعدد الجرحى 4567 منذ بدء المعارك.")
+    assert {("120", "COUNT"), ("4567", "COUNT")} <= set(got)
+    assert not [s for s, label in labelled("وبلغ عدد الغارات 40، وعدد الصواريخ 300 منذ أمس.") if label == "COUNT"]
+
+
+def test_members_are_people(labelled: Labelled) -> None:
+    assert ("250 عضواً", "COUNT") in labelled("وقتل 250 عضواً في الحزب منذ بدء الحرب.")
