@@ -45,6 +45,10 @@ class CountRules(RuleLexicon):
             if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
                 j += 2
                 continue
+            # «ثلاثمئة وواحداً وعشرين»: an accusative unit with a glued «و» inside a compound.
+            if wj[:1] == "و" and wj[-1:] == "ا" and wj[1:-1] in self._numbers and self._numbers[wj[1:-1]][0] == "unit":
+                j += 1
+                continue
             # «42 ألفاً و519»: digits after a thousands word continue the number.
             if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
                 self._numbers[norm[j - 1]][0] in ("thousand", "thousands", "million", "millions")
@@ -89,6 +93,10 @@ class CountRules(RuleLexicon):
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
         if w in self._fatha_duals:
             return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
+        # The nominative dual of a nationality noun right after a trigger: «استشهد فلسطينيان».
+        # Only there: after another noun it is an adjective («مسؤولان فلسطينيان»).
+        if w.endswith("يان") and w[:-2] in self._people and i > 0 and self._is_trigger(norm[i - 1]):
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
         start = i
         j = i
         qualified = False
@@ -111,7 +119,7 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and norm[start - 1] in self._triggers and (
+            if start > 0 and self._is_trigger(norm[start - 1]) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
@@ -148,7 +156,7 @@ class CountRules(RuleLexicon):
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
+        if start > 0 and (self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
             if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
                 if self._year_like(norm, j, k):
@@ -181,6 +189,10 @@ class CountRules(RuleLexicon):
                 if base in self._casualty_words or self._is_people(base):
                     return True
         return False
+
+    def _is_trigger(self, w: str) -> bool:
+        """A trigger, also with a glued «و» the tokenizer left on («ونزوح ولجوء نحو 15 مليوناً»)."""
+        return w in self._triggers or (w[:1] == "و" and w[1:] in self._triggers)
 
     def _toll_word(self, w: str) -> str:
         """``w`` without a glued «و» when that leaves a toll head: «وعدد الجرحى 75494» (the

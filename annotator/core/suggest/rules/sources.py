@@ -29,6 +29,13 @@ class SourceRules(RuleLexicon):
     # الحشد», «وقال مصدران من الجانبين إن», «ووفقاً لمسؤولين،».
     _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن".split())
 
+    def _outlet_adjective_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,
+        «قناة المسيرة الفضائية»."""
+        if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+            return end + 1
+        return end
+
     def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the unnamed source or official at ``i``, without an adjective, the subject or
         the complement of the attribution word right before it («أفادت مصادر للعربية»,

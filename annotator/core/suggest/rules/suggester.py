@@ -154,9 +154,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
                 # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and norm[s] not in self._MEDIUM_HEADS else s
-                end = self._extend_nationality(e, orth, norm, n)
-                if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
-                    end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
@@ -174,7 +173,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     start, end = s, e
                     if not self._quoted(s, e, orth) and s > 0 and norm[s - 1] in self._outlet_heads:
                         # «صحيفة الثورة اليمنية»: unquoted, the head and the nationality are inside
-                        start, end = s - 1, self._extend_nationality(e, orth, norm, n)
+                        start, end = s - 1, self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                     cands.append(_Cand(start, end, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.

@@ -156,3 +156,19 @@ def test_a_toll_head_with_a_glued_conjunction(labelled: Labelled) -> None:
 
 def test_members_are_people(labelled: Labelled) -> None:
     assert ("250 عضواً", "COUNT") in labelled("وقتل 250 عضواً في الحزب منذ بدء الحرب.")
+
+
+def test_a_vague_million_after_glued_displacement_triggers(labelled: Labelled) -> None:
+    got = labelled("وأدت الحرب إلى نزوح ولجوء نحو 9 ملايين، بحسب المنظمة.")
+    assert ("نحو 9 ملايين", "COUNT") in got
+    assert not [s for s, label in labelled("وبلغت الكلفة نحو 9 ملايين، بحسب الوزارة.") if label == "COUNT"]
+
+
+def test_an_accusative_unit_with_a_glued_conjunction_inside_a_compound(labelled: Labelled) -> None:
+    got = labelled("وبلغ عدد الذين قتلوا مئتين وواحداً وثلاثين شخصاً منذ بداية العام.")
+    assert ("مئتين وواحداً وثلاثين شخصاً", "COUNT") in got
+
+
+def test_a_nationality_dual_after_a_trigger(labelled: Labelled) -> None:
+    assert ("لبنانيان", "COUNT") in labelled("واستشهد لبنانيان في غارة على البلدة.")
+    assert not [s for s, label in labelled("وقال مسؤولان لبنانيان إن الغارة دمرت منزلاً.") if label == "COUNT"]

@@ -232,3 +232,14 @@ def test_the_website_of_a_channel_is_the_channel(labelled: Labelled) -> None:
 def test_loyalist_media_as_a_whole(labelled: Labelled) -> None:
     assert ("الإعلام الموالي", "SOURCE") in labelled("وقال الإعلام الموالي للحكومة إن الهجوم فشل.")
     assert not [s for s, label in labelled("وهاجم الوزير الإعلام الموالي للمعارضة.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وبثت قناة الجزيرة الفضائية صوراً من الموقع.", "قناة الجزيرة الفضائية"),
+        ("وعرضت قناة المسيرة الفضائية التابعة للجماعة صوراً.", "قناة المسيرة الفضائية"),
+    ],
+)
+def test_the_adjective_of_a_named_channel_is_inside(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
