@@ -243,3 +243,14 @@ def test_loyalist_media_as_a_whole(labelled: Labelled) -> None:
 )
 def test_the_adjective_of_a_named_channel_is_inside(labelled: Labelled, text: str, source: str) -> None:
     assert (source, "SOURCE") in labelled(text)
+
+
+def test_a_paper_named_by_a_date_in_a_dateline(labelled: Labelled) -> None:
+    got = labelled("عدن / 14 أكتوبر / متابعات: قتل ثلاثة أشخاص في القصف.")
+    assert ("14 أكتوبر", "SOURCE") in got
+    assert not [s for s, label in labelled("وفي 14 أكتوبر قتل ثلاثة أشخاص.") if label == "SOURCE"]
+
+
+def test_an_agency_named_by_a_first_name_needs_its_head(labelled: Labelled) -> None:
+    assert ("وكالة فارس", "SOURCE") in labelled("وذكرت وكالة فارس أن الانفجار وقع قرب الميناء.")
+    assert not [s for s, label in labelled("وقال فارس الأحمد إن الانفجار وقع.") if label == "SOURCE"]
