@@ -85,8 +85,10 @@ class CountRules(RuleLexicon):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
-            if i > 0 and norm[i - 1] in ("من", "في") and norm[i + 1] in ("واحد", "واحده"):
-                return None  # «من عائلة واحدة»: of a single family, nobody counted
+            if norm[i + 1] in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])):
+                # «من عائلة واحدة», «3 من أفراد عائلة واحدة»: of a single family, nobody
+                # counted; «مقتل عنصر واحد» counts one, right after its trigger.
+                return None
             return _Cand(i, i + 2, "COUNT", _S_COUNT)
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:

@@ -172,3 +172,9 @@ def test_an_accusative_unit_with_a_glued_conjunction_inside_a_compound(labelled:
 def test_a_nationality_dual_after_a_trigger(labelled: Labelled) -> None:
     assert ("لبنانيان", "COUNT") in labelled("واستشهد لبنانيان في غارة على البلدة.")
     assert not [s for s, label in labelled("وقال مسؤولان لبنانيان إن الغارة دمرت منزلاً.") if label == "COUNT"]
+
+
+def test_one_family_after_a_construct_noun_is_no_count(labelled: Labelled) -> None:
+    got = labelled("وقتل 4 من أفراد أسرة واحدة في القصف.")
+    assert [s for s, label in got if label == "COUNT"] == ["4"]
+    assert ("مدني واحد", "COUNT") in labelled("وأصيب مدني واحد في الانفجار.")

@@ -254,3 +254,8 @@ def test_a_paper_named_by_a_date_in_a_dateline(labelled: Labelled) -> None:
 def test_an_agency_named_by_a_first_name_needs_its_head(labelled: Labelled) -> None:
     assert ("وكالة فارس", "SOURCE") in labelled("وذكرت وكالة فارس أن الانفجار وقع قرب الميناء.")
     assert not [s for s, label in labelled("وقال فارس الأحمد إن الانفجار وقع.") if label == "SOURCE"]
+
+
+def test_the_government_media_office(labelled: Labelled) -> None:
+    got = labelled("وقال المكتب الإعلامي الحكومي في المدينة إن القصف استمر.")
+    assert ("المكتب الإعلامي الحكومي", "SOURCE") in got
