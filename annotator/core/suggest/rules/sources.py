@@ -36,6 +36,13 @@ class SourceRules(RuleLexicon):
             return end + 1
         return end
 
+    def _activists_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the plural adjectives of activists or witnesses: «ناشطون سوريون»,
+        «ناشطين ميدانيين» (guidelines §2.4: the adjectives are inside)."""
+        while e < n and orth[e] == norm[e] and norm[e][-2:] in ("ون", "ين") and norm[e][:-2] in self._unnamed_adj:
+            e += 1
+        return e
+
     def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the unnamed source or official at ``i``, without an adjective, the subject or
         the complement of the attribution word right before it («أفادت مصادر للعربية»,
@@ -95,6 +102,8 @@ class SourceRules(RuleLexicon):
         while j < n:
             if orth[j] == norm[j] and self._source_adjective(norm[j]):
                 j += 1
+                if norm[j - 1].startswith("رفيع") and j < n and norm[j] == "المستوي":
+                    j += 1  # «مصدر أمني رفيع المستوى»: the adjective phrase is inside
             elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
                 j += 1
             else:

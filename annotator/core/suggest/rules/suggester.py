@@ -149,7 +149,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
                 # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
                 if norm[s].endswith("ون") or self._attributed(s, e, norm):
-                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+                    cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
                 # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.

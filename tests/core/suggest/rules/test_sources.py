@@ -259,3 +259,18 @@ def test_an_agency_named_by_a_first_name_needs_its_head(labelled: Labelled) -> N
 def test_the_government_media_office(labelled: Labelled) -> None:
     got = labelled("وقال المكتب الإعلامي الحكومي في المدينة إن القصف استمر.")
     assert ("المكتب الإعلامي الحكومي", "SOURCE") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال ناشطون عراقيون إن القصف طال السوق.", "ناشطون عراقيون"),
+        ("وذلك بحسب ناشطين ميدانيين في المنطقة.", "ناشطين ميدانيين"),
+        ("وقال مصدر عسكري رفيع المستوى إن الهجوم صُد.", "مصدر عسكري رفيع المستوى"),
+    ],
+)
+def test_plural_adjectives_of_activists_and_adjective_phrases_are_inside(
+    labelled: Labelled, text: str, source: str
+) -> None:
+    assert (source, "SOURCE") in labelled(text)
+    assert not [s for s, label in labelled("واعتقلت الشرطة ناشطين عراقيين في الساحة.") if label == "SOURCE"]
