@@ -285,6 +285,10 @@ class SourceRules(RuleLexicon):
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
             context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+            # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
+            # an outlet head and is the subject of an attribution verb.
+            media_head = norm[i + 1] in self._MEDIUM_HEADS or norm[i + 1] in self._WEB_HEADS or norm[i + 1] == "مرصد"
+            context = context or (media_head and j + 1 < n and norm[j + 1] in self._attribution)
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
                 context = any(w in self._talked_to for w in window)

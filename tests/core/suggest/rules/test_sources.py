@@ -274,3 +274,10 @@ def test_plural_adjectives_of_activists_and_adjective_phrases_are_inside(
 ) -> None:
     assert (source, "SOURCE") in labelled(text)
     assert not [s for s, label in labelled("واعتقلت الشرطة ناشطين عراقيين في الساحة.") if label == "SOURCE"]
+
+
+def test_a_quoted_outlet_with_its_head_before_an_attribution_verb(labelled: Labelled) -> None:
+    got = labelled('وتقدمت القوات.\n"مرصد 45 الميداني" قال إن القصف توقف.')
+    assert ("مرصد 45 الميداني", "SOURCE") in got
+    assert not [s for s, label in got if label == "COUNT"]
+    assert not [s for s, label in labelled('وزار الوفد "مركز الشرطة" قال الشهود.') if label == "SOURCE" and "مركز" in s]
