@@ -42,8 +42,61 @@ class ActorRules(RuleLexicon):
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
             if w in spellings and first.get(spellings[w], n) < i and i not in taken
+            and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
             and not self._qualified_otherwise(i + 1, orth, norm, n)
         ]
+
+    def _group_references(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Groups named without a proper name (guidelines §2.1): factions by what they are
+        («الفصائل المقاتلة المعارضة», «فصائل مقاتلة», the lone «الفصائل» once an actor is
+        named), a security service by its head («الشرطة القضائية»), and a group after its
+        members («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span)."""
+        first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
+        out: list[_Cand] = []
+        for i, w in enumerate(norm):
+            if w in self._faction_heads:
+                cand = self._faction_group(i, orth, norm, n, first_actor)
+                if cand is not None:
+                    out.append(cand)
+            elif w in self._service_names:
+                # Named by its adjectives («الشرطة القضائية»), or whose post or members these
+                # are («نقطة للشرطة», «عناصر من الشرطة»); the lone subject is left to the annotator.
+                end = self._force_adjectives_end(i + 1, orth, norm, n)
+                if end > i + 1 or orth[i].startswith("لل") or self._after_members(i, norm):
+                    out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
+            elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
+                out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
+        return out
+
+    def _after_members(self, i: int, norm: list[str]) -> bool:
+        """Is the word at ``i`` the group of the members named before it: «مسلحي الحوثي»,
+        «عناصر من المعارضة»?"""
+        if i == 0:
+            return False
+        member = norm[i - 1] if norm[i - 1] != "من" or i < 2 else norm[i - 2]
+        return member in self._member_nouns
+
+    def _faction_group(self, h: int, orth: list[str], norm: list[str], n: int, first_actor: int) -> _Cand | None:
+        """«الفصائل المعارضة والجهادية», «فصائل معارضة»: the head and the adjectives that agree
+        with it; the lone definite head once an actor is named, not after a superlative or a
+        partitive («أقوى الفصائل»)."""
+        if h > 0 and norm[h - 1] in self._faction_not_after:
+            return None
+        article = "ال" if norm[h].startswith("ال") else ""
+        j = h + 1
+        while j < n:
+            # «المعارضة والجهادية» coordinates two adjectives; «الفصائل ومسلحة…» is no adjective
+            w = orth[j][1:] if j > h + 1 and orth[j][:1] == "و" else norm[j]
+            if orth[j] != w and orth[j] != "و" + w:
+                break
+            if not w.startswith(article) or w[len(article):] not in self._faction_adjectives:
+                break
+            j += 1
+        if j > h + 1:
+            return _Cand(h, j, "ACTOR", _S_PATTERN)
+        if not article or first_actor >= h:
+            return None
+        return _Cand(h, h + 1, "ACTOR", _S_UNKNOWN)
 
     def _qualified_otherwise(self, j: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Does a nisba adjective at ``j`` make the short form before it another body: «المجلس

@@ -286,6 +286,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
 
         out: list[Suggestion] = []

@@ -237,3 +237,55 @@ def test_short_forms_of_councils_administrations_and_police(labelled: Labelled) 
     assert [s for s, label in got if label == "ACTOR"] == ["مجلس منبج العسكري"]
     # Without the full name first, no short form.
     assert not labelled("وقال المجلس إن الجلسة تأجلت.")
+
+
+# --------------------------------------------------------------------------------------
+# Groups named without a proper name: factions by what they are, a security service by its
+# head, a group after its members (issue #11).
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقصفت الفصائل المقاتلة المعارضة للنظام مواقع في الريف.", "الفصائل المقاتلة المعارضة"),
+        ("وشنت الفصائل المعارضة والجهادية هجوما واسعا.", "الفصائل المعارضة والجهادية"),
+        ("وهاجمت فصائل مقاتلة أخرى نقاطا عسكرية.", "فصائل مقاتلة"),
+        ("وقالت الفصائل المسلّحة المناهضة له إنها صدت الهجوم.", "الفصائل المسلّحة"),
+    ],
+)
+def test_factions_named_by_what_they_are(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_the_lone_factions_once_an_actor_is_named(labelled: Labelled) -> None:
+    text = "قتل عنصر من قوات النظام برصاص الفصائل في الريف، وبين الفصائل التابعة لتركيا."
+    got = labelled(text)
+    assert got.count(("الفصائل", "ACTOR")) == 2
+    # No actor named before: the lone head says nothing of whom.
+    assert not any(label == "ACTOR" for _s, label in labelled("تحدث التقرير عن الفصائل في البلاد."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت قوات النظام إن اللواء من أقوى الفصائل المسلحة في المدينة.",
+        "وأعلن الجيش أن أحد الفصائل انسحب من الموقع.",
+    ],
+)
+def test_factions_after_a_superlative_or_a_partitive_are_a_class(labelled: Labelled, text: str) -> None:
+    assert not any("الفصائل" in s for s, _ in labelled(text))
+
+
+def test_police_by_its_head_and_adjectives(labelled: Labelled) -> None:
+    text = "وقتل ثلاثة عناصر من الشرطة في هجوم على نقطة للشرطة القضائية."
+    got = labelled(text)
+    assert ("الشرطة", "ACTOR") in got and ("لشرطة القضائية", "ACTOR") in got
+    # The lone head as a subject is left to the annotator.
+    assert not any(label == "ACTOR" for _s, label in labelled("ووصلت الشرطة إلى الموقع بعد الظهر."))
+
+
+def test_the_group_after_its_members(labelled: Labelled) -> None:
+    text = "وقتل عشرة من مسلحي الحوثي في هجوم شنه مسلحو المعارضة على عناصر من الحوثي."
+    got = labelled(text)
+    assert got.count(("الحوثي", "ACTOR")) == 2 and ("المعارضة", "ACTOR") in got
+    # Not after other words: «الحوثي» alone is also a person, «المعارضة» a stance.
+    assert not any(label == "ACTOR" for _s, label in labelled("وتحدث الحوثي في خطاب عن المعارضة."))
