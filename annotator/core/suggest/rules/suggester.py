@@ -298,6 +298,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             b = idx[c.end - 1] + len(orth[c.end - 1])
             start, end = nt.to_original(a, b)
             start, end = snap_span(text, start, end)
+            start = self._after_token_clitic(start, end, a, orth[c.start], norm[c.start], nt, label)
             if start >= end:
                 continue
             if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
@@ -342,6 +343,15 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if orth[q] != w or not w.isalpha() or w[:1] in "وف" or w in self._OUTLET_END or w in self._attribution:
                 return c
         return c
+
+    @staticmethod
+    def _after_token_clitic(start: int, end: int, a: int, form: str, bare: str, nt: Any, label: str) -> int:
+        """The start past the clitic the tokenizer split off the first word («لقوّات» → «قوّات»),
+        where ``snap_span`` kept it because a diacritic hides the word it knows (guidelines
+        §3.1). A COUNT keeps its «و» («و50»)."""
+        if label == "COUNT" or form == bare or not form.endswith(bare):
+            return start
+        return max(start, min(end, nt.to_original(a + len(form) - len(bare), a + len(form))[0]))
 
     _HAMZA_ALEFS = frozenset("أإآ")
 

@@ -289,3 +289,15 @@ def test_the_group_after_its_members(labelled: Labelled) -> None:
     assert got.count(("الحوثي", "ACTOR")) == 2 and ("المعارضة", "ACTOR") in got
     # Not after other words: «الحوثي» alone is also a person, «المعارضة» a stance.
     assert not any(label == "ACTOR" for _s, label in labelled("وتحدث الحوثي في خطاب عن المعارضة."))
+
+
+def test_a_coalition_and_the_state_leading_it_are_two_actors(labelled: Labelled) -> None:
+    for text in ("وقالت طائرات التحالف الذي تقوده السعودية إنها قصفت الموقع.", "وشن التحالف بقيادة السعودية غارات."):
+        got = labelled(text)
+        assert ("التحالف", "ACTOR") in got and ("السعودية", "ACTOR") in got
+
+
+def test_a_clitic_before_a_word_with_diacritics_stays_outside(labelled: Labelled) -> None:
+    # A shadda inside the word hides it from the clitic rules of snap_span; the tokenizer's split holds.
+    assert ("قوّات النظام", "ACTOR") in labelled("واستهدفت الغارة مواقعَ لقوّات النظام في الريف.")
+    assert ("القوّات الحكومية", "ACTOR") in labelled("وتقدمت والقوّات الحكومية نحو البلدة.")
