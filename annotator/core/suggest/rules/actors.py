@@ -159,7 +159,8 @@ class ActorRules(RuleLexicon):
         # «ودمرت إسرائيل», «وتتوعد إيران». Not after a subject («القوات دخلت سوريا»).
         opener = orth[s - 1] if s > 0 else ""
         glued = opener[:1] in "وف" and len(opener) > 4
-        if orth[s] == norm[s] and (glued or s < 2 or not norm[s - 2].isalpha()):
+        opens = glued or s < 2 or not norm[s - 2].isalpha() or norm[s - 2] in self._clause_openers  # «بعدما لوحت دمشق»
+        if orth[s] == norm[s] and opens:
             if self._verb_of_a_state(opener[1:] if glued else opener):
                 return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):

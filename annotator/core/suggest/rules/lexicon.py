@@ -200,6 +200,7 @@ class RuleLexicon:
         self._service_names = set(_words(actors.get("service_names")))
         self._member_nouns = set(_words(actors.get("member_nouns")))
         self._member_group_names = set(_words(actors.get("member_group_names")))
+        self._clause_openers = set(_words(actors.get("clause_openers")))
 
         loc_names = _words(_flat(places.get("names")))
         loc_ctx = _words(places.get("context_names"))

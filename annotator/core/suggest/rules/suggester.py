@@ -186,8 +186,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if (s, e) in acting:
                     continue
                 coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
-                party = s > 1 and norm[s - 1] == "بين" and any(
-                    w in self._agreement_words for w in norm[max(0, s - 5) : s - 1]
+                party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
+                    w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
+                    for w in norm[max(0, s - 5) : s - 1]
                 )
                 if s in accusers or coordinated or party:
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))

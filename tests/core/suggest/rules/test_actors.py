@@ -301,3 +301,14 @@ def test_a_clitic_before_a_word_with_diacritics_stays_outside(labelled: Labelled
     # A shadda inside the word hides it from the clitic rules of snap_span; the tokenizer's split holds.
     assert ("قوّات النظام", "ACTOR") in labelled("واستهدفت الغارة مواقعَ لقوّات النظام في الريف.")
     assert ("القوّات الحكومية", "ACTOR") in labelled("وتقدمت والقوّات الحكومية نحو البلدة.")
+
+
+def test_a_state_after_a_conjunction_and_its_verb_acts(labelled: Labelled) -> None:
+    assert ("دمشق", "ACTOR") in labelled("وجاء ذلك بعدما لوحت دمشق بشن هجوم واسع.")
+    # A verb of what happens in a place keeps the place: «بعدما شهدت سوريا».
+    assert ("سوريا", "LOCATION") in labelled("وجاء ذلك بعدما شهدت سوريا معارك عنيفة.")
+
+
+def test_parties_to_a_war_named_with_a_clitic_on_the_war(labelled: Labelled) -> None:
+    assert ("إسرائيل", "ACTOR") in labelled("وقال إن الهجوم مرتبط بالحرب بين إسرائيل وحماس.")
+    assert ("إسرائيل", "LOCATION") in labelled("وتقع الحدود بين إسرائيل ولبنان.")
