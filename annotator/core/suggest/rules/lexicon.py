@@ -201,6 +201,7 @@ class RuleLexicon:
         self._member_nouns = set(_words(actors.get("member_nouns")))
         self._member_group_names = set(_words(actors.get("member_group_names")))
         self._clause_openers = set(_words(actors.get("clause_openers")))
+        self._place_body_prefixes = set(_words(actors.get("place_body_prefixes")))
 
         loc_names = _words(_flat(places.get("names")))
         loc_ctx = _words(places.get("context_names"))

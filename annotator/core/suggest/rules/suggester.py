@@ -231,7 +231,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
-                    cands.append(_Cand(i, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                    opens_at = i - 1 if i > 0 and norm[i - 1] in self._place_body_prefixes and orth[i] == w else i  # «مديرية شرطة ديالى»
+                    cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:

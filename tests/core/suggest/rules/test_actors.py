@@ -312,3 +312,27 @@ def test_a_state_after_a_conjunction_and_its_verb_acts(labelled: Labelled) -> No
 def test_parties_to_a_war_named_with_a_clitic_on_the_war(labelled: Labelled) -> None:
     assert ("إسرائيل", "ACTOR") in labelled("وقال إن الهجوم مرتبط بالحرب بين إسرائيل وحماس.")
     assert ("إسرائيل", "LOCATION") in labelled("وتقع الحدود بين إسرائيل ولبنان.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقتل عنصر من حشد قضاء الحويجة في الهجوم.", "حشد قضاء الحويجة"),
+        ("وأصدرت مديرية شرطة ديالى بيانا عن الهجوم.", "مديرية شرطة ديالى"),
+        ("وأعلنت قيادة عمليات بغداد مقتل مسلحين.", "قيادة عمليات بغداد"),
+        ("وشارك في الهجوم مقاتلون ضمن عمليات ديالى.", "عمليات ديالى"),
+    ],
+)
+def test_a_body_named_by_a_place_and_its_directorate(labelled: Labelled, text: str, actor: str) -> None:
+    got = labelled(text)
+    assert (actor, "ACTOR") in got
+    assert not any(label == "LOCATION" for _s, label in got)  # the place inside is not its own span
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("وتم حشد القوات في قضاء الحويجة.", "قضاء الحويجة"), ("ونفذت عمليات أمنية في ديالى.", "ديالى")],
+)
+def test_the_same_heads_without_a_place_after_them_name_no_body(labelled: Labelled, text: str, place: str) -> None:
+    got = labelled(text)
+    assert (place, "LOCATION") in got and not any(label == "ACTOR" for _s, label in got)
