@@ -49,8 +49,9 @@ class ActorRules(RuleLexicon):
     def _group_references(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Groups named without a proper name (guidelines §2.1): factions by what they are
         («الفصائل المقاتلة المعارضة», «فصائل مقاتلة», the lone «الفصائل» once an actor is
-        named), a security service by its head («الشرطة القضائية»), and a group after its
-        members («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span)."""
+        named), a security service by its head («الشرطة القضائية»), a group after its members
+        («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span), and the body a
+        force belongs to («ميليشيات تابعة للحكومة»)."""
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         out: list[_Cand] = []
         for i, w in enumerate(norm):
@@ -66,6 +67,9 @@ class ActorRules(RuleLexicon):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
+            elif w in self._short_form_spellings and orth[i].startswith("لل") and i > 0 and norm[i - 1] in self._backing:
+                # Whose the force is: «ميليشيات تابعة للحكومة», «الفصائل الموالية للمجلس».
+                out.append(_Cand(i, self._force_adjectives_end(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
     def _after_members(self, i: int, norm: list[str]) -> bool:
@@ -112,10 +116,12 @@ class ActorRules(RuleLexicon):
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's
-        name, its adjectives and a «لل» complement after it: «الهيئة العامة للإسعاف»,
-        «الهيئة الوطنية للإعلام»?"""
+        name: a nisba after it («الهيئة الصحية»), or its adjectives and a «لل» complement
+        («الهيئة العامة للإسعاف», «الهيئة الوطنية للإعلام»)?"""
         if e - s != 1 or _canonical_spelling(norm[s].removeprefix("ال")) not in self._short_form_heads:
             return False
+        if self._qualified_otherwise(e, orth, norm, n):
+            return True  # «الهيئة الصحية الإسلامية», «الحركة الطلابية»: a nisba makes it another body
         j = e
         while j < n and j - e < 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
             j += 1

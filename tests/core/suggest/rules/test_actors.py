@@ -336,3 +336,21 @@ def test_a_body_named_by_a_place_and_its_directorate(labelled: Labelled, text: s
 def test_the_same_heads_without_a_place_after_them_name_no_body(labelled: Labelled, text: str, place: str) -> None:
     got = labelled(text)
     assert (place, "LOCATION") in got and not any(label == "ACTOR" for _s, label in got)
+
+
+def test_a_short_form_head_with_a_nisba_is_another_body(labelled: Labelled) -> None:
+    got = labelled('وقالت هيئة تحرير الشام إن الغارة ضربت مقر "الهيئة الصحية" في البلدة، وإن الهيئة انسحبت.')
+    assert ("الهيئة", "ACTOR") in got
+    assert not any("الصحية" in s for s, _ in got)
+
+
+def test_the_body_a_force_belongs_to(labelled: Labelled) -> None:
+    got = labelled("وهاجمت ميليشيات تابعة للحكومة وفصائل موالية للمجلس العسكري البلدة.")
+    assert ("لحكومة", "ACTOR") in got and ("لمجلس العسكري", "ACTOR") in got
+    # Not after other words: «الدعم للحكومة» gives, it does not belong.
+    assert not any(label == "ACTOR" for _s, label in labelled("وقدمت الدول الدعم للحكومة."))
+
+
+def test_regiments_and_drone_air_forces_by_their_heads(labelled: Labelled) -> None:
+    assert ("فوج المغاوير", "ACTOR") in labelled("وقتل عنصران من فوج المغاوير في الهجوم.")
+    assert ("الطيران الحربي المسيّر الإسرائيلي", "ACTOR") in labelled("وأغار الطيران الحربي المسيّر الإسرائيلي على منازل.")
