@@ -305,6 +305,8 @@ def test_a_clitic_before_a_word_with_diacritics_stays_outside(labelled: Labelled
 
 def test_a_state_after_a_conjunction_and_its_verb_acts(labelled: Labelled) -> None:
     assert ("دمشق", "ACTOR") in labelled("وجاء ذلك بعدما لوحت دمشق بشن هجوم واسع.")
+    assert ("واشنطن", "ACTOR") in labelled("وقصفت الطائرات المواقع، ولم تعلق واشنطن على الغارات.")
+    assert ("دمشق", "LOCATION") in labelled("ولم تشهد دمشق هدوءا منذ أيام.")
     # A verb of what happens in a place keeps the place: «بعدما شهدت سوريا».
     assert ("سوريا", "LOCATION") in labelled("وجاء ذلك بعدما شهدت سوريا معارك عنيفة.")
 
