@@ -60,10 +60,12 @@ class ActorRules(RuleLexicon):
                 if cand is not None:
                     out.append(cand)
             elif w in self._service_names:
-                # Named by its adjectives («الشرطة القضائية»), or whose post or members these
-                # are («نقطة للشرطة», «عناصر من الشرطة»); the lone subject is left to the annotator.
+                # Named by its adjectives («الشرطة القضائية»), whose post or members these are
+                # («نقطة للشرطة», «عناصر من الشرطة»), or the subject of a statement or an
+                # action («أعلنت الشرطة», «اعتقلت الشرطة»); elsewhere left to the annotator.
                 end = self._force_adjectives_end(i + 1, orth, norm, n)
-                if end > i + 1 or orth[i].startswith("لل") or self._after_members(i, norm):
+                acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
+                if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))

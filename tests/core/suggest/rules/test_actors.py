@@ -279,7 +279,8 @@ def test_police_by_its_head_and_adjectives(labelled: Labelled) -> None:
     text = "وقتل ثلاثة عناصر من الشرطة في هجوم على نقطة للشرطة القضائية."
     got = labelled(text)
     assert ("الشرطة", "ACTOR") in got and ("لشرطة القضائية", "ACTOR") in got
-    # The lone head as a subject is left to the annotator.
+    # The subject of a statement or an action; the lone head elsewhere is left to the annotator.
+    assert ("الشرطة", "ACTOR") in labelled("وأعلنت الشرطة اعتقال ثلاثة مشتبه بهم.")
     assert not any(label == "ACTOR" for _s, label in labelled("ووصلت الشرطة إلى الموقع بعد الظهر."))
 
 
