@@ -50,8 +50,9 @@ class ActorRules(RuleLexicon):
         """Groups named without a proper name (guidelines §2.1): factions by what they are
         («الفصائل المقاتلة المعارضة», «فصائل مقاتلة», the lone «الفصائل» once an actor is
         named), a security service by its head («الشرطة القضائية»), a group after its members
-        («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span), and the body a
-        force belongs to («ميليشيات تابعة للحكومة»)."""
+        («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span), the body a
+        force belongs to («ميليشيات تابعة للحكومة»), an air force by its nationality
+        («مقاتلات أمريكية», not «طائرات إسرائيلية»: aircraft)."""
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         out: list[_Cand] = []
         for i, w in enumerate(norm):
@@ -69,6 +70,8 @@ class ActorRules(RuleLexicon):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
+            elif w in self._air_construct and i + 1 < n and orth[i + 1] == norm[i + 1] and "ال" + norm[i + 1] in self._nationalities:
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «مقاتلات أمريكية»: an air force by its nationality
             elif w in self._short_form_spellings and orth[i].startswith("لل") and i > 0 and norm[i - 1] in self._backing:
                 # Whose the force is: «ميليشيات تابعة للحكومة», «الفصائل الموالية للمجلس».
                 out.append(_Cand(i, self._force_adjectives_end(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))

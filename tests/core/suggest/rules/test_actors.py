@@ -357,3 +357,10 @@ def test_the_body_a_force_belongs_to(labelled: Labelled) -> None:
 def test_regiments_and_drone_air_forces_by_their_heads(labelled: Labelled) -> None:
     assert ("فوج المغاوير", "ACTOR") in labelled("وقتل عنصران من فوج المغاوير في الهجوم.")
     assert ("الطيران الحربي المسيّر الإسرائيلي", "ACTOR") in labelled("وأغار الطيران الحربي المسيّر الإسرائيلي على منازل.")
+
+
+def test_an_indefinite_air_force_by_its_nationality(labelled: Labelled) -> None:
+    assert ("مقاتلات أمريكية", "ACTOR") in labelled("وقصفت مقاتلات أمريكية مواقع في المدينة.")
+    assert ("طيران روسي", "ACTOR") in labelled("وشن طيران روسي غارات على البلدة.")
+    # Aircraft, not an air force; and a plain adjective is no nationality.
+    assert not any(label == "ACTOR" for _s, label in labelled("وقصفت طائرات إسرائيلية مدرسة، ووصلت مقاتلات حديثة."))
