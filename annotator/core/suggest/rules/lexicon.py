@@ -195,6 +195,16 @@ class RuleLexicon:
         self._unit_missions = set(_words(actors.get("unit_missions")))
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
+        # Groups named by a generic head («الفصائل المعارضة»), services by their head
+        # («الشرطة»), groups after their members («مسلحي الحوثي»): see actors.py.
+        self._faction_heads = {f for h in _words(actors.get("faction_heads")) for f in (h, "ال" + h)}
+        self._faction_adjectives = set(_words(actors.get("faction_adjectives")))
+        self._faction_not_after = set(_words(actors.get("faction_not_after")))
+        self._service_names = set(_words(actors.get("service_names")))
+        self._member_nouns = set(_words(actors.get("member_nouns")))
+        self._member_group_names = set(_words(actors.get("member_group_names")))
+        self._clause_openers = set(_words(actors.get("clause_openers")))
+        self._place_body_prefixes = set(_words(actors.get("place_body_prefixes")))
 
         loc_names = _words(_flat(places.get("names")))
         loc_ctx = _words(places.get("context_names"))

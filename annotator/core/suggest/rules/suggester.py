@@ -188,8 +188,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if (s, e) in acting:
                     continue
                 coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
-                party = s > 1 and norm[s - 1] == "بين" and any(
-                    w in self._agreement_words for w in norm[max(0, s - 5) : s - 1]
+                party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
+                    w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
+                    for w in norm[max(0, s - 5) : s - 1]
                 )
                 if s in accusers or coordinated or party:
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
@@ -232,7 +233,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
-                    cands.append(_Cand(i, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                    opens_at = i - 1 if i > 0 and norm[i - 1] in self._place_body_prefixes and orth[i] == w else i  # «مديرية شرطة ديالى»
+                    cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -288,6 +290,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
 
         out: list[Suggestion] = []
@@ -299,6 +302,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             b = idx[c.end - 1] + len(orth[c.end - 1])
             start, end = nt.to_original(a, b)
             start, end = snap_span(text, start, end)
+            start = self._after_token_clitic(start, end, a, orth[c.start], norm[c.start], nt, label)
             if start >= end:
                 continue
             if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
@@ -343,6 +347,15 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if orth[q] != w or not w.isalpha() or w[:1] in "وف" or w in self._OUTLET_END or w in self._attribution:
                 return c
         return c
+
+    @staticmethod
+    def _after_token_clitic(start: int, end: int, a: int, form: str, bare: str, nt: Any, label: str) -> int:
+        """The start past the clitic the tokenizer split off the first word («لقوّات» → «قوّات»),
+        where ``snap_span`` kept it because a diacritic hides the word it knows (guidelines
+        §3.1). A COUNT keeps its «و» («و50»)."""
+        if label == "COUNT" or form == bare or not form.endswith(bare):
+            return start
+        return max(start, min(end, nt.to_original(a + len(form) - len(bare), a + len(form))[0]))
 
     _HAMZA_ALEFS = frozenset("أإآ")
 
