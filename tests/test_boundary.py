@@ -122,6 +122,65 @@ def test_the_heavy_check_can_fail() -> None:
     assert "spacy" in json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+#: What the way from ``annotator gui PROJECT`` to the first article on screen must not load
+#: (bench/bench_startup.py times that way). Beyond the models: sqlite-utils' optional pandas
+#: and numpy; importlib.metadata, which its plugin look-up reads every installed package's
+#: entry points with; review mode's session and adjudication; the xcb check's subprocess
+#: (needed only when Qt is going to use xcb).
+NOT_AT_START = HEAVY + ("camel_tools", "pandas", "numpy", "importlib.metadata", "annotator.core.session.review",
+                        "annotator.core.team", "subprocess")
+
+START_PATH_PROBE = r'''
+import json, os, sys
+import annotator.gui as gui
+
+_create = gui.create_main_window
+
+def create_and_report(*args, **kwargs):
+    window = _create(*args, **kwargs)
+    window.show()
+    window.view.viewport().repaint()  # the first paint, synchronously: no event loop, no warm-up timer
+    loaded = sorted(m for m in sys.modules if any(m == n or m.startswith(n + ".") for n in NOT_AT_START))
+    print(json.dumps({"article_shown": bool(window.view.toPlainText()), "loaded": loaded}), flush=True)
+    os._exit(0)
+
+gui.create_main_window = create_and_report
+from annotator.cli import main
+main(["gui", sys.argv[1], "--annotator", "probe", "--lang", "en"])
+'''
+
+
+def _modules_at_first_article(project: Path, not_at_start: tuple[str, ...], tmp: Path) -> dict:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_DATA_HOME": str(tmp / "data"),
+           "XDG_CACHE_HOME": str(tmp / "cache")}
+    code = f"NOT_AT_START = {not_at_start!r}\n" + START_PATH_PROBE
+    proc = subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True, text=True,
+                          cwd=str(ROOT), env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    result: dict = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["article_shown"], "the probe ran before the window showed an article"
+    return result
+
+
+def test_start_to_first_article_loads_nothing_it_does_not_need(tmp_path: Path) -> None:
+    """Start-up had grown from 0.58 s to 0.66 s: numpy and the plugin look-up came with
+    sqlite-utils, review mode's modules with the session package, subprocess with the xcb check."""
+    from annotator.core.demo import build_demo_project
+
+    project = build_demo_project(tmp_path / "demo.db")
+    assert _modules_at_first_article(project, NOT_AT_START, tmp_path)["loaded"] == []
+
+
+def test_the_start_path_probe_can_fail(tmp_path: Path) -> None:
+    """The same probe sees what the start path does load."""
+    from annotator.core.demo import build_demo_project
+
+    project = build_demo_project(tmp_path / "demo.db")
+    loaded = _modules_at_first_article(project, ("sqlite_utils", "annotator.core.session"), tmp_path)["loaded"]
+    assert "sqlite_utils" in loaded and "annotator.core.session.annotation" in loaded
+
+
 # ------------------------------------------------------------------------ SQL boundary
 STORE_DIR = PACKAGE_DIR / "core" / "store"
 SQL_CALL = re.compile(r"\.execute(?:many|script)?\(")

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 from importlib.util import find_spec
 from pathlib import Path
@@ -70,14 +69,17 @@ def xcb_plugin_files() -> list[Path]:
 
 def missing_libraries(files: list[Path] | None = None) -> list[str]:
     """Sonames ``ldd`` reports as not found for ``files`` (default: the xcb plugin's)."""
+    import subprocess  # only when Qt is going to use xcb: the offscreen and Wayland starts skip it
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
-    missing: list[str] = []
-    for path in files if files is not None else xcb_plugin_files():
-        out = subprocess.run([ldd, str(path)], capture_output=True, text=True).stdout
-        missing += [name for name in _NOT_FOUND.findall(out) if name not in missing]
-    return missing
+    paths = files if files is not None else xcb_plugin_files()
+    if not paths:
+        return []
+    # One ldd for all files: each run costs a process start on every X11 start-up.
+    out = subprocess.run([ldd, *map(str, paths)], capture_output=True, text=True).stdout
+    return list(dict.fromkeys(_NOT_FOUND.findall(out)))
 
 
 def advice(missing: list[str]) -> str:

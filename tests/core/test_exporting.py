@@ -273,3 +273,115 @@ def test_export_import_export_keeps_every_status(project: Project, add_article: 
     assert status_of(second) == status_of(first)
     assert sorted(s for _, s, _ in status_of(first)) == ["done", "flagged", "in_progress", "new", "skipped"]
     other.close()
+
+
+# ------------------------------------------------------------- the exact bytes of an export
+# The export's speed work (#13) must not change one output byte. The reference below renders
+# a record the plain way: spaCy's own Token objects, json.dumps per token, the split of a
+# token at a span edge written out as a loop. It was checked equal to the implementation
+# of before that work on this project, so the fast code is held to the same bytes.
+VARIED_TEXTS = (
+    # clitics, quotes and brackets glued to words, Arabic and Latin digits, a URL
+    CLITICS + " (١٢٣) ISIS و\"داعش\" https://example.org/a?b=1",
+    # emoji (outside the BMP, one of them a ZWJ sequence), CRLF line ends, a tab, double spaces
+    "قصفت الطائرات 🙂 مواقع في ريف حمص\r\nوقال المرصد 👨\u200d👩\u200d👧 إن  5 مدنيين\tقتلوا.\r\n",
+    # bidi marks and isolates around words, diacritics, tatweel, a backslash and a quote
+    "\u200fقالت\u200f \u2067وزارة الدفاع\u2069 إن قُوَّاتُ النـــظام دخلت \u202bالرقة\u202c، وفق \\ \"المدن\".",
+    # a typo glues two words: a span edge falls inside a token
+    "قصفت الطائرات مواقع في سوريااليوم وبلدة السخنةأمس",
+)
+
+
+def _reference_tokens(text: str, cuts: set[int]) -> list[dict[str, Any]]:
+    from annotator.core.tokenizer import make_nlp
+
+    tokens: list[dict[str, Any]] = []
+    for tok in make_nlp().tokenizer(text):
+        start, end = tok.idx, tok.idx + len(tok.text)
+        bounds = [start, *sorted(c for c in cuts if start < c < end), end]
+        for a, b in zip(bounds, bounds[1:]):
+            tokens.append({"text": text[a:b], "start": a, "end": b, "id": len(tokens),
+                           "ws": bool(tok.whitespace_) and b == end})
+    return tokens
+
+
+def reference_line(article: Any, spans: list[Any], annotator: str, updated_at: str | None,
+                   status: str | None) -> tuple[str, int]:
+    """(line, spans that needed a token split), as record_line renders them."""
+    from annotator.core.formats.jsonl import _record_head  # the head is not part of the speed work
+
+    text = article.text
+    plain = _reference_tokens(text, set())
+    token_starts, token_ends = {t["start"] for t in plain}, {t["end"] for t in plain}
+    off_edge = [s for s in spans if s.start not in token_starts or s.end not in token_ends]
+    tokens = _reference_tokens(text, {edge for s in off_edge for edge in (s.start, s.end)})
+    first_of = {t["start"]: t["id"] for t in tokens}
+    last_of = {t["end"]: t["id"] for t in tokens}
+    token_of: dict[tuple[int, int], tuple[int, int]] = {}
+    last_end = -1
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if off_edge and s.start < last_end:
+            continue  # after a split, overlapping spans go without token indices
+        token_of[(s.start, s.end)] = (first_of[s.start], last_of[s.end])
+        last_end = s.end
+    head = json.dumps(_record_head(article, spans, annotator, updated_at, status, token_of), ensure_ascii=False)
+    line = head[:-1] + ', "tokens": ' + json.dumps(tokens, ensure_ascii=False, separators=(",", ":")) + "}"
+    return line, len(off_edge)
+
+
+@pytest.fixture
+def varied_project(project: Project, add_article: Callable[..., int]) -> Project:
+    """Two annotators, every status, overlapping spans, attributes, origins, gold, article metadata."""
+    from annotator.core.domain import Span
+    from annotator.core.team.gold import save_gold
+
+    project.set_setting("allow_overlap", True)
+    project.set_role("amal", "annotator")
+    words = ("قوات النظام", "المرصد", "ريف حمص", "وزارة الدفاع", "النـــظام", "الرقة", "المدن", "داعش",
+             "ISIS", "١٢٣", "5 مدنيين", "سوريا", "السخنة", "قُوَّاتُ")
+    labels = ("ACTOR", "SOURCE", "LOCATION", "COUNT")
+    for n, text in enumerate(VARIED_TEXTS):
+        article_id = add_article(text, title=f"خبر {n} \"{n}\"", source="المدن", url=f"https://example.org/{n}",
+                                 published="2026-11-25T08:00:00+03:00", external_id=f"x-{n}",
+                                 meta={"section": "سوريا", "n": n})
+        found = sorted((text.index(w), text.index(w) + len(w)) for w in words if w in text)
+        for k, (start, end) in enumerate(found):
+            label = labels[k % len(labels)]
+            attributes = {"value": 5, "unit": "مدنيين"} if label == "COUNT" else None
+            project.add_span(article_id, "amal", start, end, label, attributes, origin=("manual", "rule")[k % 2])
+        if len(found) > 1:  # overlapping spans: the first word's span widened over the second
+            project.add_span(article_id, "amal", found[0][0], found[1][1], "ACTOR")
+            project.add_span(article_id, "lead", found[1][0], found[1][1], "LOCATION")
+        project.set_status(article_id, "amal", ("done", "flagged", "skipped", "in_progress")[n % 4])
+        project.set_status(article_id, "lead", "done")
+        spans = [Span(s, e, "LOCATION") for s, e in found[:2]]
+        save_gold(project, article_id, "lead", spans)
+    return project
+
+
+def test_export_bytes_equal_the_reference(varied_project: Project, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.team.gold import gold_rows, gold_spans
+
+    project = varied_project
+    expected, split = [], 0
+    for article_id, name, status, updated_at in project.annotation_keys():
+        line, n = reference_line(project.article(article_id), project.spans(article_id, name), name, updated_at,
+                                 status)
+        expected.append(line)
+        split += n
+    gold_expected = [reference_line(project.article(aid), gold_spans(project, aid), who, when, "gold")[0]
+                     for aid, who, when in gold_rows(project)]
+    assert len(expected) == 2 * len(VARIED_TEXTS) and split > 0 and len(gold_expected) == len(VARIED_TEXTS)
+
+    serial = export_jsonl(project, tmp_path / "serial.jsonl")
+    assert (tmp_path / "serial.jsonl").read_text(encoding="utf-8") == "".join(f"{line}\n" for line in expected)
+    assert serial.spans_split == split
+    export_jsonl(project, tmp_path / "gold.jsonl", gold=True)
+    assert (tmp_path / "gold.jsonl").read_text(encoding="utf-8") == "".join(f"{line}\n" for line in gold_expected)
+    # The worker processes of a large export render the same bytes.
+    monkeypatch.setattr(exporting, "PARALLEL_MIN_RECORDS", 1)
+    monkeypatch.setattr(exporting, "CHUNK", 3)
+    if exporting._pool(100) is not None:
+        export_jsonl(project, tmp_path / "parallel.jsonl")
+        assert (tmp_path / "parallel.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()

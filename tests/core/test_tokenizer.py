@@ -157,6 +157,35 @@ def test_tokens_json_matches_tokenize() -> None:
     assert set(json.loads(tokens_json("قوات"))[0]) == {"text", "start", "end", "id", "ws"}
 
 
+def _plain_tokens_json(text: str) -> str:
+    return json.dumps([t.to_dict() for t in tokenize(text)], ensure_ascii=False, separators=(",", ":"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET), max_size=40).map("".join))
+def test_tokens_json_bytes_equal_json_dumps(text: str) -> None:
+    """The export's cached pieces spell exactly what json.dumps of the tokens does."""
+    assert tokens_json(text) == _plain_tokens_json(text)
+
+
+def test_tokens_json_past_its_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full text cache starts over, an article longer than the number tables renders the
+    plain way, and the same bytes come out either way."""
+    from annotator.core import tokenizer
+
+    monkeypatch.setattr(tokenizer, "_HEADS_MAX", 3)
+    text = 'قال «داعش» "x\\y" \n\nو3 😀 ل”المدن” \u200fالرقة\u200f وقُوَّاتُ النـــظام\r\n'
+    assert tokens_json(text) == _plain_tokens_json(text)
+    assert len(tokenizer._HEADS) <= tokenizer._HEADS_MAX + 1
+    long_text = ("قصفت الطائرات مواقع في ريف حمص الشرقي. " * 900)[:tokenizer._TABLES_MAX + 50]
+    assert tokens_json(long_text) == _plain_tokens_json(long_text)
+    assert tokenizer._tables_size <= tokenizer._TABLES_MAX
+    columns = tokenizer.token_columns(text)
+    assert tokenizer.token_columns(text) is columns  # the next annotator's record of that article
+    assert columns.to_json("<", ">") == "<" + _plain_tokens_json(text) + ">"
+    assert tokenizer.token_columns("").to_json("<", ">") == "<[]>"
+
+
 def test_make_nlp_is_cached_and_uses_the_registered_tokenizer() -> None:
     nlp = make_nlp()
     assert make_nlp() is nlp

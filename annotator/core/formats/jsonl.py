@@ -296,28 +296,30 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
     so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
     the spans' token indices (five to seven times smaller, and no tokenizing).
     """
-    from ..tokenizer import offsets_to_json, token_offsets
+    from ..tokenizer import token_columns
 
     text = article.text
     if not tokens:
         return json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False), 0
-    starts, ends, spaces = token_offsets(text)
+    columns = token_columns(text)
     # Fast path: every span edge is a token edge (the tokenizer splits the guideline clitics).
-    token_of = _token_indices(starts, ends, spans)
+    token_of = _token_indices(columns.starts, columns.ends, spans)
     split = 0
+    resplit = None  # the tokens, re-split at span edges inside a token
     if token_of is None:
         from ..tokenizer import align_spans, tokenize, tokens_to_json
 
         alignment = align_spans(tokenize(text), spans, text)
         token_of = {(a.start, a.end): (a.token_start, a.token_end) for a in alignment.aligned}
-        tokens_json = tokens_to_json(alignment.tokens)
         split = alignment.report.split
-    else:
-        tokens_json = offsets_to_json(text, starts, ends, spaces)
+        resplit = alignment.tokens
     head = _record_head(article, spans, annotator, updated_at, status, token_of)
-    # The token list is most of the record: render it in one format call, not per-token dicts.
-    line = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ' + tokens_json + "}"
-    return line, split
+    # The token list is most of the record: rendered from cached pieces, not per-token dicts,
+    # and joined with the head in the same pass.
+    before = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": '
+    if resplit is not None:
+        return before + tokens_to_json(resplit) + "}", split
+    return columns.to_json(before, "}"), split
 
 
 def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
@@ -369,6 +371,7 @@ def write(path: str | os.PathLike[str], lines: Iterable[str]) -> int:
     n = 0
     with atomic_file(path) as fh:
         for line in lines:
-            fh.write(line + "\n")
+            fh.write(line)  # not line + "\n": a record with tokens is ~30 KB to copy
+            fh.write("\n")
             n += 1
     return n

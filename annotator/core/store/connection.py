@@ -15,27 +15,32 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: What sqlite-utils imports when installed but this project never needs from it.
+UNUSED_BY_SQLITE_UTILS = ("pandas", "numpy")
 
 
 def import_sqlite_utils():  # type: ignore[no-untyped-def]
-    """Import sqlite-utils without pandas.
+    """Import sqlite-utils without pandas and numpy.
 
-    sqlite-utils imports pandas when it is installed (camel-tools brings it) only to
-    convert pandas values on insert, which this project never does; that import costs
-    about half a second of every start-up. Blocking it affects only sqlite-utils: the
-    entry is removed again, so camel-tools can still import pandas later.
+    sqlite-utils imports pandas and numpy when they are installed (camel-tools and spaCy
+    bring them) only to map their value types to column types when it infers a table's
+    columns from values, which this project never does (the migrations declare every
+    column, and values are Python's own). Those imports cost about half a second (pandas)
+    and a tenth of a second (numpy) of every start-up. Blocking them affects only
+    sqlite-utils: the entries are removed again, so spaCy and camel-tools still import them
+    later. A module already imported is not blocked.
     """
     import importlib
     import sys
 
-    blocked = "pandas" not in sys.modules
-    if blocked:
-        sys.modules["pandas"] = None  # type: ignore[assignment]
+    blocked = [name for name in UNUSED_BY_SQLITE_UTILS if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         return importlib.import_module("sqlite_utils")
     finally:
-        if blocked:
-            del sys.modules["pandas"]
+        for name in blocked:
+            del sys.modules[name]
 
 
 def distrust_schema(conn: sqlite3.Connection) -> None:

@@ -36,7 +36,7 @@ def _migrated_schema() -> tuple[dict[tuple[str, str], str], frozenset[str]]:
 
     from .schema import migrations
 
-    db = Database(memory=True)
+    db = Database(memory=True, execute_plugins=False)
     migrations.apply(db)
     rows = db.conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     db.close()

@@ -70,7 +70,9 @@ class Project:
             conn = connect(self.path, create=_create)
         except sqlite3.Error as exc:
             raise ProjectError(f"{self.path}: cannot open project file: {exc}") from None
-        self.db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: the project file is not theirs to extend, and looking them
+        # up reads the entry points of every installed package (a tenth of the start-up).
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.conn = conn
         # Which file we opened, so a write can tell when it was moved or deleted under us.
         self._abs_path = Path(os.path.abspath(self.path))
