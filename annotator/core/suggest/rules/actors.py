@@ -42,8 +42,70 @@ class ActorRules(RuleLexicon):
             _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
             for i, w in enumerate(norm)
             if w in spellings and first.get(spellings[w], n) < i and i not in taken
+            and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
             and not self._qualified_otherwise(i + 1, orth, norm, n)
         ]
+
+    def _group_references(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Groups named without a proper name (guidelines §2.1): factions by what they are
+        («الفصائل المقاتلة المعارضة», «فصائل مقاتلة», the lone «الفصائل» once an actor is
+        named), a security service by its head («الشرطة القضائية»), a group after its members
+        («مسلحي الحوثي», «عناصر من المعارضة»: the group alone is the span), the body a
+        force belongs to («ميليشيات تابعة للحكومة»), an air force by its nationality
+        («مقاتلات أمريكية», not «طائرات إسرائيلية»: aircraft)."""
+        first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
+        out: list[_Cand] = []
+        for i, w in enumerate(norm):
+            if w in self._faction_heads:
+                cand = self._faction_group(i, orth, norm, n, first_actor)
+                if cand is not None:
+                    out.append(cand)
+            elif w in self._service_names:
+                # Named by its adjectives («الشرطة القضائية»), whose post or members these are
+                # («نقطة للشرطة», «عناصر من الشرطة»), or the subject of a statement or an
+                # action («أعلنت الشرطة», «اعتقلت الشرطة»); elsewhere left to the annotator.
+                end = self._force_adjectives_end(i + 1, orth, norm, n)
+                acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
+                if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
+                    out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
+            elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
+                out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
+            elif w in self._air_construct and i + 1 < n and orth[i + 1] == norm[i + 1] and "ال" + norm[i + 1] in self._nationalities:
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «مقاتلات أمريكية»: an air force by its nationality
+            elif w in self._short_form_spellings and orth[i].startswith("لل") and i > 0 and norm[i - 1] in self._backing:
+                # Whose the force is: «ميليشيات تابعة للحكومة», «الفصائل الموالية للمجلس».
+                out.append(_Cand(i, self._force_adjectives_end(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
+        return out
+
+    def _after_members(self, i: int, norm: list[str]) -> bool:
+        """Is the word at ``i`` the group of the members named before it: «مسلحي الحوثي»,
+        «عناصر من المعارضة»?"""
+        if i == 0:
+            return False
+        member = norm[i - 1] if norm[i - 1] != "من" or i < 2 else norm[i - 2]
+        return member in self._member_nouns
+
+    def _faction_group(self, h: int, orth: list[str], norm: list[str], n: int, first_actor: int) -> _Cand | None:
+        """«الفصائل المعارضة والجهادية», «فصائل معارضة»: the head and the adjectives that agree
+        with it; the lone definite head once an actor is named, not after a superlative or a
+        partitive («أقوى الفصائل»)."""
+        if h > 0 and norm[h - 1] in self._faction_not_after:
+            return None
+        article = "ال" if norm[h].startswith("ال") else ""
+        j = h + 1
+        while j < n:
+            # «المعارضة والجهادية» coordinates two adjectives; «الفصائل ومسلحة…» is no adjective
+            w = orth[j][1:] if j > h + 1 and orth[j][:1] == "و" else norm[j]
+            if orth[j] != w and orth[j] != "و" + w:
+                break
+            if not w.startswith(article) or w[len(article):] not in self._faction_adjectives:
+                break
+            j += 1
+        if j > h + 1:
+            return _Cand(h, j, "ACTOR", _S_PATTERN)
+        if not article or first_actor >= h:
+            return None
+        return _Cand(h, h + 1, "ACTOR", _S_UNKNOWN)
 
     def _qualified_otherwise(self, j: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Does a nisba adjective at ``j`` make the short form before it another body: «المجلس
@@ -59,10 +121,12 @@ class ActorRules(RuleLexicon):
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's
-        name, its adjectives and a «لل» complement after it: «الهيئة العامة للإسعاف»,
-        «الهيئة الوطنية للإعلام»?"""
+        name: a nisba after it («الهيئة الصحية»), or its adjectives and a «لل» complement
+        («الهيئة العامة للإسعاف», «الهيئة الوطنية للإعلام»)?"""
         if e - s != 1 or _canonical_spelling(norm[s].removeprefix("ال")) not in self._short_form_heads:
             return False
+        if self._qualified_otherwise(e, orth, norm, n):
+            return True  # «الهيئة الصحية الإسلامية», «الحركة الطلابية»: a nisba makes it another body
         j = e
         while j < n and j - e < 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
             j += 1
@@ -106,7 +170,8 @@ class ActorRules(RuleLexicon):
         # «ودمرت إسرائيل», «وتتوعد إيران». Not after a subject («القوات دخلت سوريا»).
         opener = orth[s - 1] if s > 0 else ""
         glued = opener[:1] in "وف" and len(opener) > 4
-        if orth[s] == norm[s] and (glued or s < 2 or not norm[s - 2].isalpha()):
+        opens = glued or s < 2 or not norm[s - 2].isalpha() or norm[s - 2] in self._clause_openers  # «بعدما لوحت دمشق»
+        if orth[s] == norm[s] and opens:
             if self._verb_of_a_state(opener[1:] if glued else opener):
                 return True
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):

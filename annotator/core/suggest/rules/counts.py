@@ -45,6 +45,10 @@ class CountRules(RuleLexicon):
             if wj == "و" and j + 1 < n and norm[j + 1] in self._numbers:
                 j += 2
                 continue
+            # «ثلاثمئة وواحداً وعشرين»: an accusative unit with a glued «و» inside a compound.
+            if wj[:1] == "و" and wj[-1:] == "ا" and wj[1:-1] in self._numbers and self._numbers[wj[1:-1]][0] == "unit":
+                j += 1
+                continue
             # «42 ألفاً و519»: digits after a thousands word continue the number.
             if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
                 self._numbers[norm[j - 1]][0] in ("thousand", "thousands", "million", "millions")
@@ -61,6 +65,10 @@ class CountRules(RuleLexicon):
         while i < n:
             w = norm[i]
             if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
+                if self._definite_number_after(i, norm, n):
+                    out.append(_Cand(i, i + 2, "COUNT", _S_COUNT))
+                    i += 2
+                    continue
                 i += 1
                 continue
             cand = self._count_at(i, orth, norm, n)
@@ -77,14 +85,20 @@ class CountRules(RuleLexicon):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
-            if i > 0 and norm[i - 1] in ("من", "في") and norm[i + 1] in ("واحد", "واحده"):
-                return None  # «من عائلة واحدة»: of a single family, nobody counted
+            if norm[i + 1] in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])):
+                # «من عائلة واحدة», «3 من أفراد عائلة واحدة»: of a single family, nobody
+                # counted; «مقتل عنصر واحد» counts one, right after its trigger.
+                return None
             return _Cand(i, i + 2, "COUNT", _S_COUNT)
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
         if w in self._fatha_duals:
             return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
+        # The nominative dual of a nationality noun right after a trigger: «استشهد فلسطينيان».
+        # Only there: after another noun it is an adjective («مسؤولان فلسطينيان»).
+        if w.endswith("يان") and w[:-2] in self._people and i > 0 and self._is_trigger(norm[i - 1]):
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
         start = i
         j = i
         qualified = False
@@ -107,7 +121,7 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and norm[start - 1] in self._triggers and (
+            if start > 0 and self._is_trigger(norm[start - 1]) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
@@ -144,13 +158,25 @@ class CountRules(RuleLexicon):
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and (norm[start - 1] in self._triggers or norm[start - 1] in self._subset_words):
+        if start > 0 and (self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
             if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _definite_number_after(self, i: int, norm: list[str], n: int) -> bool:
+        """«الشهداء الستة», «المقاتلين الثلاثة»: a definite people noun and a definite unit
+        number from three to ten after it. Two is left out: «الاثنين» is also Monday."""
+        w = norm[i]
+        if w[:2] != "ال" or i + 1 >= n or not self._is_people(w):
+            return False
+        nxt = norm[i + 1]
+        if nxt[:2] != "ال" or nxt[2:] not in self._numbers:
+            return False
+        kind, value = self._numbers[nxt[2:]]
+        return kind == "unit" and 3 <= value <= 10
 
     def _casualty_word(self, w: str) -> bool:
         """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
@@ -166,6 +192,17 @@ class CountRules(RuleLexicon):
                     return True
         return False
 
+    def _is_trigger(self, w: str) -> bool:
+        """A trigger, also with a glued «و» the tokenizer left on («ونزوح ولجوء نحو 15 مليوناً»)."""
+        return w in self._triggers or (w[:1] == "و" and w[1:] in self._triggers)
+
+    def _toll_word(self, w: str) -> str:
+        """``w`` without a glued «و» when that leaves a toll head: «وعدد الجرحى 75494» (the
+        tokenizer only strips a clitic before a word of the lexicon)."""
+        if w[:1] == "و" and (w[1:] in self._toll_heads or w[1:] in self._total_heads):
+            return w[1:]
+        return w
+
     def _after_toll(self, i: int, norm: list[str]) -> bool:
         """Does a toll word come shortly before token ``i``, in the same clause, with no count
         of things in between? «الحصيلة» alone; «عدد/إجمالي» with a casualty word after it.
@@ -177,7 +214,7 @@ class CountRules(RuleLexicon):
             # head with its casualty word reaches over a long complement, dates included,
             # up to the end of the clause.
             for t in range(i - 2, max(-1, i - 24), -1):
-                w = norm[t]
+                w = self._toll_word(norm[t])
                 if not w.isalpha():
                     break
                 if (w in self._toll_heads or w in self._total_heads) and self._casualty_word(norm[t + 1]):
@@ -185,7 +222,7 @@ class CountRules(RuleLexicon):
         reach = 12 if i > 0 and norm[i - 1] == "الي" else 6
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
-            w = norm[t]
+            w = self._toll_word(norm[t])
             if not w.isalpha():
                 return False
             casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])

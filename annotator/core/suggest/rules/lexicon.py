@@ -43,7 +43,10 @@ _BOILERPLATE_RE = re.compile(
     re.M,
 )
 # Relational adjectives that end an unquoted outlet name: «وكالة هاوار المقربة من…».
-_OUTLET_STOP = frozenset(("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه"))
+_OUTLET_STOP = frozenset(
+    ("مقربه", "مواليه", "معارضه", "تابعه", "قريبه", "مدعومه", "مموله", "رسميه")
+    + ("مقرب", "موالي", "معارض", "تابع", "قريب", "مدعوم", "ممول")  # «تلفزيون المسيرة التابع لـ…»
+)
 
 # Number words that follow their noun: «مدنيين اثنين», «عنصر واحد».
 _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان", "واحد", "واحده"))
@@ -192,6 +195,16 @@ class RuleLexicon:
         self._unit_missions = set(_words(actors.get("unit_missions")))
         self._unit_branches = sorted((tuple(b.split()) for b in _words(actors.get("unit_branches"))), key=len, reverse=True)
         adjective_like = _words(actors.get("adjective_like"))
+        # Groups named by a generic head («الفصائل المعارضة»), services by their head
+        # («الشرطة»), groups after their members («مسلحي الحوثي»): see actors.py.
+        self._faction_heads = {f for h in _words(actors.get("faction_heads")) for f in (h, "ال" + h)}
+        self._faction_adjectives = set(_words(actors.get("faction_adjectives")))
+        self._faction_not_after = set(_words(actors.get("faction_not_after")))
+        self._service_names = set(_words(actors.get("service_names")))
+        self._member_nouns = set(_words(actors.get("member_nouns")))
+        self._member_group_names = set(_words(actors.get("member_group_names")))
+        self._clause_openers = set(_words(actors.get("clause_openers")))
+        self._place_body_prefixes = set(_words(actors.get("place_body_prefixes")))
 
         loc_names = _words(_flat(places.get("names")))
         loc_ctx = _words(places.get("context_names"))
@@ -279,7 +292,7 @@ class RuleLexicon:
         # State media named by nationality or as official («التلفزيون الإيراني الرسمي»).
         self._broadcaster_heads = set(_words(sources.get("broadcaster_heads")))
         self._broadcaster_needs_attribution = set(_words(sources.get("broadcaster_needs_attribution")))
-        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية".split()))
+        self._broadcaster_adjectives = self._nationalities | self._outlet_adjectives | set(_words("العبري العبرية الموالي الموالية".split()))
 
         # Words a COUNT may start with (besides digits): qualifiers, numbers, vague
         # quantities, duals, and people nouns followed by «اثنين/واحد».

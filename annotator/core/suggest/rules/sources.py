@@ -22,6 +22,54 @@ class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
+    # A website or page of a medium («موقع قناة X»): the medium names the outlet.
+    _WEB_HEADS = frozenset("موقع بوابه منصه صفحه حساب".split())
+    _MEDIUM_HEADS = frozenset("قناه تلفزيون صحيفه اذاعه وكاله شبكه مجله راديو".split())
+    # What may follow a bare unnamed source after an attribution word: «أكدت مصادر في
+    # الحشد», «وقال مصدران من الجانبين إن», «ووفقاً لمسؤولين،».
+    _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن".split())
+
+    def _outlet_adjective_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,
+        «قناة المسيرة الفضائية»."""
+        if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+            return end + 1
+        return end
+
+    def _activists_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the plural adjectives of activists or witnesses: «ناشطون سوريون»,
+        «ناشطين ميدانيين» (guidelines §2.4: the adjectives are inside)."""
+        while e < n and orth[e] == norm[e] and norm[e][-2:] in ("ون", "ين") and norm[e][:-2] in self._unnamed_adj:
+            e += 1
+        return e
+
+    def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the unnamed source or official at ``i``, without an adjective, the subject or
+        the complement of the attribution word right before it («أفادت مصادر للعربية»,
+        «ووفقاً لمسؤولين، فإن»)? Not «كشفت مصادر تمويل…»: a noun after it makes it a
+        construct (sources of something), not who speaks."""
+        if i == 0 or norm[i - 1] not in self._attribution or norm[i][:2] == "ال":
+            return False
+        if i + 1 >= n or not norm[i + 1].isalpha():
+            return True
+        nxt = orth[i + 1]
+        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] == "ل" and nxt != norm[i + 1])
+
+    def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
+        """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
+        attribution word or a statement in the same clause: «في تصريح للأناضول», «قالت
+        مصادر عسكرية للجزيرة»; or an outlet after a slash that follows such an outlet
+        («للعربية/الحدث»)."""
+        if s > 1 and orth[s - 1] == "/" and any(c.label == "SOURCE" and c.end == s - 1 for c in cands[-3:]):
+            return True
+        if orth[s][:1] != "ل" or orth[s] == norm[s]:
+            return False
+        for w in reversed(norm[max(0, s - 8) : s]):
+            if w in self._talked_to:
+                return True
+            if w in (".", "؛", ";", "\n"):
+                return False
+        return False
     _SPEAKERS = frozenset("الناطق الناطقه المتحدث المتحدثه ناطق متحدث".split())
 
     def _document_seen_by(self, s: int, norm: list[str]) -> bool:
@@ -54,6 +102,8 @@ class SourceRules(RuleLexicon):
         while j < n:
             if orth[j] == norm[j] and self._source_adjective(norm[j]):
                 j += 1
+                if norm[j - 1].startswith("رفيع") and j < n and norm[j] == "المستوي":
+                    j += 1  # «مصدر أمني رفيع المستوى»: the adjective phrase is inside
             elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
                 j += 1
             else:
@@ -111,7 +161,10 @@ class SourceRules(RuleLexicon):
         أطباء السودان»: an outlet or organisation head after an attribution word, and up to
         four name words, up to a function word, a participle or punctuation. A «ل» phrase
         inside the name is kept («وكالة السودان للأنباء»). A place after a name word ends the
-        name of a body named by its territory («تنسيقية لجان مقاومة الفاشر»)."""
+        name of a body named by its territory («تنسيقية لجان مقاومة الفاشر»). The website of
+        a channel or paper is named by that medium: «موقع تلفزيون سوريا» → «تلفزيون سوريا»."""
+        if norm[h] in self._WEB_HEADS and h + 2 < n and orth[h + 1] == norm[h + 1] and norm[h + 1] in self._MEDIUM_HEADS:
+            h += 1
         j = h + 1
         while j < n and j - h <= 4:
             o, w = orth[j], norm[j]
@@ -232,6 +285,10 @@ class SourceRules(RuleLexicon):
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
             context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+            # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
+            # an outlet head and is the subject of an attribution verb.
+            media_head = norm[i + 1] in self._MEDIUM_HEADS or norm[i + 1] in self._WEB_HEADS or norm[i + 1] == "مرصد"
+            context = context or (media_head and j + 1 < n and norm[j + 1] in self._attribution)
             if not context and prev in ("ل", "وب", "ب", "ول") and i > 1:
                 window = norm[max(0, i - 8) : i - 1]
                 context = any(w in self._talked_to for w in window)

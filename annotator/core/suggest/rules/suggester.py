@@ -149,20 +149,22 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
                 # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
                 if norm[s].endswith("ون") or self._attributed(s, e, norm):
-                    cands.append(_Cand(s, e, "SOURCE", _S_NAME))
+                    cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
-                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads else s
-                end = self._extend_nationality(e, orth, norm, n)
-                if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
-                    end += 1  # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.
+                start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and norm[s] not in self._MEDIUM_HEADS else s
+                # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
+                end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
                     continue  # «مستشفى "الأمل"»: a building's name
                 if self._quoted(s, e, orth) or (s > 0 and norm[s - 1] in self._attribution) or (
                     s > 0 and norm[s - 1] in self._outlet_heads
-                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth):
+                ) or self._document_seen_by(s, norm) or self._in_dateline(s, e, orth) or self._talked_to_outlet(
+                    s, orth, norm, cands
+                ):
                     # Quoted and talked to («قالت مصادر لـ«الشرق الأوسط»»): the outlet, not
                     # the region of the same name.
                     talked_to = self._quoted(s, e, orth) and s > 1 and orth[s - 2][:1] == "ل" and any(
@@ -171,7 +173,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     start, end = s, e
                     if not self._quoted(s, e, orth) and s > 0 and norm[s - 1] in self._outlet_heads:
                         # «صحيفة الثورة اليمنية»: unquoted, the head and the nationality are inside
-                        start, end = s - 1, self._extend_nationality(e, orth, norm, n)
+                        start, end = s - 1, self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                     cands.append(_Cand(start, end, "SOURCE", _S_STATE_ACTS if talked_to else _S_NAME))
         # «اتهمت إيران إسرائيل…», «تتهم الحكومة السودانية الإمارات…»: a state right after
         # an accuser that follows an accusation word is accused of acting.
@@ -186,8 +188,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if (s, e) in acting:
                     continue
                 coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
-                party = s > 1 and norm[s - 1] == "بين" and any(
-                    w in self._agreement_words for w in norm[max(0, s - 5) : s - 1]
+                party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
+                    w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
+                    for w in norm[max(0, s - 5) : s - 1]
                 )
                 if s in accusers or coordinated or party:
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
@@ -200,7 +203,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 continue
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
-                if j > i + 1:
+                if j > i + 1 or self._bare_unnamed(i, orth, norm, n):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
                 cand = self._media_collective(i, orth, norm, n)
@@ -210,7 +213,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
                 reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
-                if j > i + 1 and (self._attributed(i, j, norm) or reported):
+                if (j > i + 1 and (self._attributed(i, j, norm) or reported)) or (j == i + 1 and self._bare_unnamed(i, orth, norm, n)):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»
@@ -230,7 +233,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
-                    cands.append(_Cand(i, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                    opens_at = i - 1 if i > 0 and norm[i - 1] in self._place_body_prefixes and orth[i] == w else i  # «مديرية شرطة ديالى»
+                    cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -286,6 +290,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
+        cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
 
         out: list[Suggestion] = []
@@ -297,6 +302,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             b = idx[c.end - 1] + len(orth[c.end - 1])
             start, end = nt.to_original(a, b)
             start, end = snap_span(text, start, end)
+            start = self._after_token_clitic(start, end, a, orth[c.start], norm[c.start], nt, label)
             if start >= end:
                 continue
             if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):
@@ -341,6 +347,15 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if orth[q] != w or not w.isalpha() or w[:1] in "وف" or w in self._OUTLET_END or w in self._attribution:
                 return c
         return c
+
+    @staticmethod
+    def _after_token_clitic(start: int, end: int, a: int, form: str, bare: str, nt: Any, label: str) -> int:
+        """The start past the clitic the tokenizer split off the first word («لقوّات» → «قوّات»),
+        where ``snap_span`` kept it because a diacritic hides the word it knows (guidelines
+        §3.1). A COUNT keeps its «و» («و50»)."""
+        if label == "COUNT" or form == bare or not form.endswith(bare):
+            return start
+        return max(start, min(end, nt.to_original(a + len(form) - len(bare), a + len(form))[0]))
 
     _HAMZA_ALEFS = frozenset("أإآ")
 

@@ -128,3 +128,53 @@ def test_of_a_single_family_is_no_count(labelled: Labelled) -> None:
 )
 def test_feminine_plurals_that_name_things_are_no_count(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقالت العائلة إن الشهداء الخمسة بينهم طفلان.", "الشهداء الخمسة"),
+        ("وذكر البيان أن المقاتلين الأربعة قتلوا في الغارة.", "المقاتلين الأربعة"),
+    ],
+)
+def test_a_definite_people_noun_and_a_definite_number_word(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["وخلال الأشهر الثلاثة الماضية تراجع القصف.", "ووصل الجنود الاثنين إلى القاعدة.", "وفي الأيام الخمسة الأولى."],
+)
+def test_definite_things_and_monday_are_no_count(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_a_toll_head_with_a_glued_conjunction(labelled: Labelled) -> None:
+    got = labelled("وبلغ عدد القتلى 120، وعدد الجرحى 4567 منذ بدء المعارك.")
+    assert {("120", "COUNT"), ("4567", "COUNT")} <= set(got)
+    assert not [s for s, label in labelled("وبلغ عدد الغارات 40، وعدد الصواريخ 300 منذ أمس.") if label == "COUNT"]
+
+
+def test_members_are_people(labelled: Labelled) -> None:
+    assert ("250 عضواً", "COUNT") in labelled("وقتل 250 عضواً في الحزب منذ بدء الحرب.")
+
+
+def test_a_vague_million_after_glued_displacement_triggers(labelled: Labelled) -> None:
+    got = labelled("وأدت الحرب إلى نزوح ولجوء نحو 9 ملايين، بحسب المنظمة.")
+    assert ("نحو 9 ملايين", "COUNT") in got
+    assert not [s for s, label in labelled("وبلغت الكلفة نحو 9 ملايين، بحسب الوزارة.") if label == "COUNT"]
+
+
+def test_an_accusative_unit_with_a_glued_conjunction_inside_a_compound(labelled: Labelled) -> None:
+    got = labelled("وبلغ عدد الذين قتلوا مئتين وواحداً وثلاثين شخصاً منذ بداية العام.")
+    assert ("مئتين وواحداً وثلاثين شخصاً", "COUNT") in got
+
+
+def test_a_nationality_dual_after_a_trigger(labelled: Labelled) -> None:
+    assert ("لبنانيان", "COUNT") in labelled("واستشهد لبنانيان في غارة على البلدة.")
+    assert not [s for s, label in labelled("وقال مسؤولان لبنانيان إن الغارة دمرت منزلاً.") if label == "COUNT"]
+
+
+def test_one_family_after_a_construct_noun_is_no_count(labelled: Labelled) -> None:
+    got = labelled("وقتل 4 من أفراد أسرة واحدة في القصف.")
+    assert [s for s, label in got if label == "COUNT"] == ["4"]
+    assert ("مدني واحد", "COUNT") in labelled("وأصيب مدني واحد في الانفجار.")

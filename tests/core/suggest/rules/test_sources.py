@@ -172,3 +172,112 @@ def test_a_quoted_outlet_starting_with_a_capital_stays_an_outlet(labelled: Label
     assert ("واشنطن بوست", "SOURCE") in got
     assert not [s for s, label in got if label == "ACTOR"]
     assert ("واشنطن", "ACTOR") in labelled('وقال مسؤول إن "واشنطن تريد التهدئة".')
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال ضابط في الشرطة في تصريح للأناضول إن الهجوم وقع ليلاً.", "لأناضول"),
+        ("وأكدت مصادر طبية للجزيرة أن المستشفى خرج عن الخدمة.", "لجزيرة"),
+        ("وقال قائد الفوج، للعربية، إن المعارك مستمرة.", "لعربية"),
+    ],
+)
+def test_a_word_outlet_talked_to_with_its_clitic(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_an_outlet_after_a_slash_after_an_outlet(labelled: Labelled) -> None:
+    got = labelled("وأفادت مصادر للعربية/الحدث بوقوع انفجار في المدينة.")
+    assert {("لعربية", "SOURCE"), ("الحدث", "SOURCE")} <= set(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وانتقلت العائلة للجزيرة السورية قبل عامين.", "وترجم الباحث الكتاب للعربية.", "وقال إن الحدث كان كبيراً."],
+)
+def test_a_word_outlet_without_talking_is_no_source(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وأكدت مصادر في الشرطة المحلية أن المخطوفين عادوا.", "مصادر"),
+        ("وقال مصدران من الطرفين إن الهدنة صامدة.", "مصدران"),
+        ("وأفادت مصادر لصحيفة محلية بأن القصف توقف.", "مصادر"),
+    ],
+)
+def test_a_bare_unnamed_source_after_an_attribution_word(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["وكشفت مصادر تمويل الجماعة عن شبكة واسعة.", "وتبحث الحكومة عن مصادر للطاقة.", "وقال مسؤول المدفعية إن"],
+)
+def test_a_bare_source_head_that_names_something_is_no_source(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+def test_an_outlet_name_stops_before_a_masculine_participle(labelled: Labelled) -> None:
+    got = labelled("وقال تلفزيون المسيرة التابع للجماعة إن الغارات تواصلت.")
+    assert ("تلفزيون المسيرة", "SOURCE") in got
+    assert not [s for s, label in labelled("وأعلن مركز تابع للبلدية أن المياه قطعت.") if label == "SOURCE"]
+
+
+def test_the_website_of_a_channel_is_the_channel(labelled: Labelled) -> None:
+    assert ("تلفزيون سوريا", "SOURCE") in labelled("وقال قيادي لموقع تلفزيون سوريا إن المعارك توقفت.")
+    assert ("موقع عنب بلدي", "SOURCE") in labelled("وقال قيادي لموقع عنب بلدي إن المعارك توقفت.")
+
+
+def test_loyalist_media_as_a_whole(labelled: Labelled) -> None:
+    assert ("الإعلام الموالي", "SOURCE") in labelled("وقال الإعلام الموالي للحكومة إن الهجوم فشل.")
+    assert not [s for s, label in labelled("وهاجم الوزير الإعلام الموالي للمعارضة.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وبثت قناة الجزيرة الفضائية صوراً من الموقع.", "قناة الجزيرة الفضائية"),
+        ("وعرضت قناة المسيرة الفضائية التابعة للجماعة صوراً.", "قناة المسيرة الفضائية"),
+    ],
+)
+def test_the_adjective_of_a_named_channel_is_inside(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_a_paper_named_by_a_date_in_a_dateline(labelled: Labelled) -> None:
+    got = labelled("عدن / 14 أكتوبر / متابعات: قتل ثلاثة أشخاص في القصف.")
+    assert ("14 أكتوبر", "SOURCE") in got
+    assert not [s for s, label in labelled("وفي 14 أكتوبر قتل ثلاثة أشخاص.") if label == "SOURCE"]
+
+
+def test_an_agency_named_by_a_first_name_needs_its_head(labelled: Labelled) -> None:
+    assert ("وكالة فارس", "SOURCE") in labelled("وذكرت وكالة فارس أن الانفجار وقع قرب الميناء.")
+    assert not [s for s, label in labelled("وقال فارس الأحمد إن الانفجار وقع.") if label == "SOURCE"]
+
+
+def test_the_government_media_office(labelled: Labelled) -> None:
+    got = labelled("وقال المكتب الإعلامي الحكومي في المدينة إن القصف استمر.")
+    assert ("المكتب الإعلامي الحكومي", "SOURCE") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال ناشطون عراقيون إن القصف طال السوق.", "ناشطون عراقيون"),
+        ("وذلك بحسب ناشطين ميدانيين في المنطقة.", "ناشطين ميدانيين"),
+        ("وقال مصدر عسكري رفيع المستوى إن الهجوم صُد.", "مصدر عسكري رفيع المستوى"),
+    ],
+)
+def test_plural_adjectives_of_activists_and_adjective_phrases_are_inside(
+    labelled: Labelled, text: str, source: str
+) -> None:
+    assert (source, "SOURCE") in labelled(text)
+    assert not [s for s, label in labelled("واعتقلت الشرطة ناشطين عراقيين في الساحة.") if label == "SOURCE"]
+
+
+def test_a_quoted_outlet_with_its_head_before_an_attribution_verb(labelled: Labelled) -> None:
+    got = labelled('وتقدمت القوات.\n"مرصد 45 الميداني" قال إن القصف توقف.')
+    assert ("مرصد 45 الميداني", "SOURCE") in got
+    assert not [s for s, label in got if label == "COUNT"]
+    assert not [s for s, label in labelled('وزار الوفد "مركز الشرطة" قال الشهود.') if label == "SOURCE" and "مركز" in s]
