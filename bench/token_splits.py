@@ -41,7 +41,7 @@ def _records(name: str) -> Iterable[tuple[str, list[Any], dict[str, Any]]]:
 
 
 def measure(name: str, records: Iterable[tuple[str, list[Any], dict[str, Any]]]) -> int:
-    from annotator.core.trainset import write_docbin
+    from annotator.core.formats.docbin import write as write_docbin
 
     with tempfile.TemporaryDirectory() as tmp:
         report = write_docbin(records, Path(tmp) / "corpus")
