@@ -18,7 +18,6 @@ Decisions, documented in the README:
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -29,7 +28,7 @@ from pathlib import Path
 from .domain import Span
 from .errors import InputError, SpanError
 from .formats import FOLDER_EXTENSIONS, ArticleRecord, detect_format, reader
-from .store import Project, check_span, now_iso
+from .store import Project, check_span, content_hash, now_iso
 
 __all__ = [
     "BATCH_SIZE",
@@ -79,10 +78,6 @@ class ImportSummary:
 
     def _status_counts(self) -> str:
         return ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items()))
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # ------------------------------------------------------------------- reading

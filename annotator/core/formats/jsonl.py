@@ -112,6 +112,15 @@ def _opt_str(obj: dict, key: str, file: str, line: int | None, *, where: str = "
     raise InputError(f"'{where}{key}' must be a string, got {type(value).__name__}", file, line)
 
 
+def _field(obj: dict, meta: dict, key: str, meta_key: str, file: str, line: int | None) -> str | None:
+    """``obj[key]``, else ``meta[meta_key]``, as text (see :func:`_opt_str`). A non-empty
+    string, the usual case, returns at once: this runs four times per imported line."""
+    value = obj.get(key)
+    if value.__class__ is str and value:
+        return value
+    return _opt_str(obj, key, file, line) or _opt_str(meta, meta_key, file, line, where="meta.")
+
+
 def check_no_lone_surrogates(obj: Any, file: str, line: int | None) -> None:
     # JSON can spell a lone surrogate (\ud800); SQLite cannot store it, and one such
     # record would otherwise abort the whole batch with a UnicodeEncodeError.
@@ -164,10 +173,9 @@ def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogat
     meta = dict(meta_in)
     # Every field is checked here, before the record joins a batch: one wrong type must
     # cost this record only, never the batch it would have been written with.
-    fields = {key: _opt_str(obj, key, file, line) or _opt_str(meta, key, file, line, where="meta.")
-              for key in ARTICLE_FIELDS}
+    fields = {key: _field(obj, meta, key, key, file, line) for key in ARTICLE_FIELDS}
     # Our own export keeps the original id under meta.external_id.
-    ext_id = _opt_str(obj, "id", file, line) or _opt_str(meta, "external_id", file, line, where="meta.")
+    ext_id = _field(obj, meta, "id", "external_id", file, line)
     status, comment = status_of(obj, meta, file, line)
     rec = ArticleRecord(
         text=text,
