@@ -105,3 +105,17 @@ def test_write_is_atomic_and_counts_lines(tmp_path: Path) -> None:
     assert jsonl.write(out, ['{"a": 1}', '{"b": 2}']) == 2
     assert out.read_text(encoding="utf-8") == '{"a": 1}\n{"b": 2}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left behind
+
+
+def test_fields_fall_back_to_meta_and_numbers_become_text() -> None:
+    """A top-level field wins when it is non-empty text; an empty one or a missing one falls
+    back to ``meta`` (our own export keeps the id as ``meta.external_id``); numbers are text."""
+    rec = jsonl.record_from_json({"text": "نص الخبر", "title": "", "id": 7, "source": "وكالة",
+                                  "meta": {"title": "عنوان من meta", "url": "https://e.org/a", "published": 2024}},
+                                 "f.jsonl", 3)
+    assert (rec.title, rec.external_id, rec.source, rec.url, rec.published) == \
+        ("عنوان من meta", "7", "وكالة", "https://e.org/a", "2024")
+    rec = jsonl.record_from_json({"text": "نص", "meta": {"external_id": "x-1"}}, "f.jsonl", 4)
+    assert rec.external_id == "x-1"
+    with pytest.raises(InputError, match="'meta.source' must be a string, got list"):
+        jsonl.record_from_json({"text": "نص", "source": "", "meta": {"source": ["a"]}}, "f.jsonl", 5)
