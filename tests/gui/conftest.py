@@ -76,19 +76,23 @@ def open_window(qtbot) -> Iterator[Callable[..., object]]:
     windows = []
 
     def open_(path: Path, annotator: str = "hala"):
-        window = create_main_window(str(path), annotator)
-        windows.append(window)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        # Window shortcuts (Ctrl+Z, Ctrl+Return, …) fire only in the active window.
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-        return window
+        return _shown_and_active(qtbot, windows, create_main_window(str(path), annotator))
 
     yield open_
     for window in windows:
         close_window(window)
+
+
+def _shown_and_active(qtbot, windows: list, window):
+    """Show ``window`` and make it the active one: window shortcuts (Ctrl+Z, Ctrl+Return, …)
+    fire only in the active window. Kept in ``windows`` for the fixture's teardown."""
+    windows.append(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    return window
 
 
 @pytest.fixture
@@ -105,14 +109,7 @@ def open_review(qtbot):
     windows = []
 
     def open_(path: Path, reviewer: str = REVIEWER):
-        window = create_main_window(str(path), reviewer, review=True)
-        windows.append(window)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-        return window
+        return _shown_and_active(qtbot, windows, create_main_window(str(path), reviewer, review=True))
 
     yield open_
     for window in windows:
