@@ -117,22 +117,11 @@ class MergeSummary:
         return [c.line() for c in self.conflicts]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "files": list(self.files),
-            "articles_added": self.articles_added,
-            "articles_matched": self.articles_matched,
-            "annotators_added": self.annotators_added,
-            "reviewers_added": self.reviewers_added,
-            "annotations_added": self.annotations_added,
-            "annotations_updated": self.annotations_updated,
-            "annotations_kept": self.annotations_kept,
-            "annotations_unchanged": self.annotations_unchanged,
-            "gold_added": self.gold_added,
-            "gold_updated": self.gold_updated,
-            "gold_kept": self.gold_kept,
-            "gold_unchanged": self.gold_unchanged,
-            "conflicts": [c.to_dict() for c in self.conflicts],
-        }
+        # Every counter, in field order, as the hub's SyncSummary does it.
+        out: dict[str, Any] = {k: v for k, v in self.__dict__.items() if k != "conflicts"}
+        out["files"] = list(self.files)
+        out["conflicts"] = [c.to_dict() for c in self.conflicts]
+        return out
 
 
 
