@@ -243,8 +243,12 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     bar = QWidget()
     bar.setObjectName("suggestionBar")
     bar.setStyleSheet("QWidget#suggestionBar { background: #f3efe6; border-top: 1px solid #ddd6c8; }")
-    layout = QHBoxLayout(bar)
-    layout.setContentsMargins(20, 4, 20, 4)
+    rows = QVBoxLayout(bar)
+    rows.setContentsMargins(20, 4, 20, 4)
+    rows.setSpacing(2)
+    layout = QHBoxLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    rows.addLayout(layout)
     layout.addWidget(QLabel(tr("Suggestions:")))
     w.suggest_source = QComboBox()
     w.suggest_source.setObjectName("suggestSource")
@@ -277,15 +281,18 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     w.suggest_info.setTextFormat(Qt.TextFormat.PlainText)
     # The count and key hints must never widen the article pane: a longer line once pushed
     # the side panes to their minimum (the titles in the list became 38 px wide) as soon
-    # as the first suggestions arrived. The label takes the room it is given and wraps.
-    w.suggest_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-    w.suggest_info.setWordWrap(True)
-    layout.addWidget(w.suggest_info, 1)
+    # as the first suggestions arrived. Beside the controls it then wrapped onto three to
+    # six short lines; its own row, the width of the pane and one line high, reads at a
+    # glance and keeps the bar (and the article above it) the same height.
+    w.suggest_info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    w.suggest_info.setWordWrap(False)
+    layout.addStretch(1)
     accept_all = QPushButton(tr("Accept all"))
     accept_all.setObjectName("acceptAll")
     accept_all.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     accept_all.clicked.connect(w.accept_all_suggestions)
     layout.addWidget(accept_all)
+    rows.addWidget(w.suggest_info)
     return bar
 
 

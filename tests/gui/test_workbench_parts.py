@@ -85,3 +85,20 @@ def test_window_icon_has_every_size(qapp) -> None:
     icon = window_icon()
     assert not icon.isNull()
     assert {s.width() for s in icon.availableSizes()} >= {16, 32, 64, 256}
+
+
+def test_the_suggestion_count_reads_on_one_line_and_the_bar_keeps_its_height(make_project, open_window, qtbot):
+    """At the default window size the count line («33 suggestions — Enter accepts, Backspace
+    rejects») wrapped onto six short lines beside the controls, in English, and three in Arabic."""
+    path, _ = make_project(["قصفت قوات النظام ريف إدلب الجنوبي وقتل 4 مدنيين."])
+    window = open_window(path)
+    info = window.suggest_info
+    bar = info.parentWidget()
+    qtbot.wait(50)
+    height = bar.height()
+    info.setText("33 suggestions — Enter accepts, Backspace rejects · 2 under the threshold")
+    qtbot.wait(50)
+    line = info.fontMetrics().height()
+    assert info.height() < 2 * line, "the count line wraps"
+    assert info.fontMetrics().horizontalAdvance(info.text()) <= info.contentsRect().width()
+    assert bar.height() == height
