@@ -18,13 +18,16 @@ Decisions, documented in the README:
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import import_pipeline
 from .domain import Span
 from .errors import InputError, SpanError
 from .formats import FOLDER_EXTENSIONS, ArticleRecord, detect_format, reader
@@ -186,11 +189,29 @@ def _checked_spans(rec: ArticleRecord, spans: list[Span], policy: LabelPolicy, w
     return accepted, repeated
 
 
-def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str], created: str) -> tuple[tuple, int]:
-    """The article row of a valid record and the number of repeated spans dropped from it."""
+def _article_row(rec: ArticleRecord, fold: Callable[[str], str], created: str) -> tuple:
+    """The article row of a record whose own fields are valid (else InputError).
+
+    It depends on the record alone, so a worker process can make it (see
+    :mod:`annotator.core.import_pipeline`); the span checks need the project's labels."""
     _check_types(rec)
     if rec.spans is None and rec.annotations is None and rec.status is not None:
         rec.spans = []  # an answered record without entities: the annotator found none
+    key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
+    return (
+        rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
+        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", content_hash(rec.text), key, created,
+    )
+
+
+def _carries_work(rec: ArticleRecord) -> bool:
+    """Whether the record brings more than its article: spans, annotations or suggestions."""
+    return rec.spans is not None or bool(rec.annotations) or bool(rec.suggestions)
+
+
+def _check_record_spans(rec: ArticleRecord, policy: LabelPolicy) -> int:
+    """Map and check the record's spans, annotations and suggestions in place (InputError
+    for the first that breaks a rule); the number of repeated spans dropped."""
     repeated = 0
     if rec.spans:
         rec.spans, repeated = _checked_spans(rec, rec.spans, policy)
@@ -205,17 +226,21 @@ def _prepare(rec: ArticleRecord, policy: LabelPolicy, fold: Callable[[str], str]
             policy.check(label, f"prediction {sug.origin}: span {sug.start}–{sug.end}", rec)
             kept.append(sug if label == sug.label else replace(sug, label=label))
         rec.suggestions = kept
-    h = content_hash(rec.text)
-    key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
-    return (
-        rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
-        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", h, key, created,
-    ), repeated
+    return repeated
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRecord:
+    """A record whose own fields passed the checks, with its article row made (by the import
+    worker process). ``record`` is None when it brings nothing but the article."""
+
+    row: tuple
+    record: ArticleRecord | None
 
 
 def import_records(
     project: Project,
-    records: Iterable[ArticleRecord | InputError],
+    records: Iterable[ArticleRecord | PreparedRecord | InputError],
     *,
     annotator: str = "imported",
     strict: bool = False,
@@ -239,7 +264,8 @@ def import_records(
     policy = LabelPolicy(set(project.label_names()), dict(label_map or {}), add_labels,
                          span_check=project.check_span)
     created = now_iso()
-    batch: list[tuple[tuple, ArticleRecord]] = []
+    # (article row, the record if it brings spans, annotations or suggestions, else None)
+    batch: list[tuple[tuple, ArticleRecord | None]] = []
     seen = 0
 
     def flush() -> None:
@@ -251,17 +277,24 @@ def import_records(
             summary.new += new
             summary.duplicate += len(batch) - new
             for row, rec in batch:
-                _write_annotations(project, row[7], rec, annotator, default_status, summary)
+                if rec is not None:
+                    _write_annotations(project, row[7], rec, annotator, default_status, summary)
         batch.clear()
 
-    def prepared(item: ArticleRecord) -> tuple[tuple, ArticleRecord]:
-        row, repeated = _prepare(item, policy, fold, created)
-        summary.duplicate_spans += repeated
-        return row, item
+    def prepared(item: ArticleRecord | PreparedRecord) -> tuple[tuple, ArticleRecord | None]:
+        rec: ArticleRecord | None
+        if isinstance(item, PreparedRecord):
+            row, rec = item.row, item.record
+        else:
+            row = _article_row(item, fold, created)
+            rec = item if _carries_work(item) else None
+        if rec is not None:
+            summary.duplicate_spans += _check_record_spans(rec, policy)
+        return row, rec
 
     if strict:
         # Everything in one transaction: validate all first so a late error writes nothing.
-        prepared_rows: list[tuple[tuple, ArticleRecord]] = []
+        prepared_rows: list[tuple[tuple, ArticleRecord | None]] = []
         for item in records:
             if isinstance(item, InputError):
                 raise item
@@ -349,10 +382,21 @@ def import_paths(
     label_map: dict[str, str] | None = None,
     add_labels: bool = False,
     keep_tokens: bool = False,
+    worker: bool | None = None,
 ) -> ImportSummary:
     """Import files. ``annotator``: whose annotation the records' spans become (default
-    "imported"); Label Studio keeps one annotation per user unless it is given."""
+    "imported"); Label Studio keeps one annotation per user unless it is given.
+
+    ``worker``: read and prepare the records in a second process (see
+    :mod:`annotator.core.import_pipeline`); None decides by the size of the input."""
     files = resolve_paths(paths, fmt)
+    read = functools.partial(read_records, fmt=fmt, text_column=text_column, annotator=annotator,
+                             keep_tokens=keep_tokens)
+    options: dict[str, Any] = dict(annotator=annotator or "imported", strict=strict, progress=progress,
+                                   default_status=default_status, label_map=label_map, add_labels=add_labels)
+    if worker if worker is not None else import_pipeline.worth_a_worker(files):
+        with import_pipeline.prepared_records(files, read, now_iso()) as prepared:
+            return import_records(project, prepared, **options)
 
     def records() -> Iterator[ArticleRecord | InputError]:
         for path in files:
@@ -360,10 +404,8 @@ def import_paths(
                 yield path
                 continue
             try:
-                yield from read_records(path, fmt, text_column, annotator=annotator, keep_tokens=keep_tokens)
+                yield from read(path)
             except InputError as err:
                 yield err
 
-    return import_records(project, records(), annotator=annotator or "imported", strict=strict,
-                          progress=progress, default_status=default_status, label_map=label_map,
-                          add_labels=add_labels)
+    return import_records(project, records(), **options)
