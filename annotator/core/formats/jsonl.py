@@ -37,6 +37,7 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 # A surrogate encoded as if it were a character (ED A0 80 – ED BF BF): not UTF-8, but
 # json.loads decodes bytes with "surrogatepass" and would let it through.
 _ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
+_decode_json = json.JSONDecoder().decode
 # Article fields: stored as text; a number is kept as its text, anything else is refused.
 ARTICLE_FIELDS = ("title", "source", "url", "published")
 
@@ -64,34 +65,49 @@ def read(path: Path) -> Iterator[ArticleRecord | InputError]:
                         "this is a JSON array, not JSON Lines; write one JSON object per line", file, lineno
                     )
                     return
-            if not raw.strip():
-                continue
-            encoded_surrogate = _ENCODED_SURROGATE.search(raw)
-            if encoded_surrogate:
-                yield InputError(f"invalid UTF-8 at byte {encoded_surrogate.start()} (an encoded UTF-16 surrogate)",
-                                 file, lineno)
+            if not raw.startswith(b'{"') and not raw.strip():  # (strip copies the line)
                 continue
             try:
-                # json.loads decodes UTF-8 bytes itself (faster than decoding first).
-                obj = json.loads(raw)
-            except UnicodeDecodeError as exc:
-                yield InputError(f"invalid UTF-8 at byte {exc.start}", file, lineno)
-                continue
-            except json.JSONDecodeError as exc:
-                yield InputError(f"malformed JSON ({exc.msg}; column {exc.colno})", file, lineno)
-                continue
-            except RecursionError:  # [[[[… thousands deep: the decoder gives up
-                yield InputError("malformed JSON (nested too deeply)", file, lineno)
-                continue
-            except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits()
-                yield InputError(f"malformed JSON (a number with more than {_int_digits_limit()} digits)"
-                                 if "digits" in str(exc) else f"malformed JSON ({exc})", file, lineno)
-                continue
-            try:
-                yield record_from_json(obj, file, lineno,
-                                       may_have_surrogates=_SURROGATE_ESCAPE.search(raw) is not None)
+                obj = _parse_line(raw, file, lineno)
+                yield record_from_json(obj, file, lineno, may_have_surrogates=b"\\" in raw  # (memchr)
+                                       and _SURROGATE_ESCAPE.search(raw) is not None)
             except InputError as err:
                 yield err
+
+
+def _parse_line(raw: bytes, file: str, lineno: int) -> Any:
+    """The JSON value of one line, or InputError saying why it is not one."""
+    if raw.startswith(b'{"'):
+        # The usual line: json.loads(raw) would decode it as UTF-8 (what it detects for such
+        # a start) with "surrogatepass". A strict decode that succeeds gives the same text and
+        # proves there is no encoded surrogate; any other line takes the full path.
+        try:
+            line_text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            try:
+                return _decode_json(line_text)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"malformed JSON ({exc.msg}; column {exc.colno})", file, lineno) from None
+            except (RecursionError, ValueError):
+                pass  # rare: worded by the full path
+    encoded_surrogate = _ENCODED_SURROGATE.search(raw)
+    if encoded_surrogate:
+        raise InputError(f"invalid UTF-8 at byte {encoded_surrogate.start()} (an encoded UTF-16 surrogate)",
+                         file, lineno)
+    try:
+        # json.loads decodes UTF-8 bytes itself (faster than decoding first).
+        return json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"invalid UTF-8 at byte {exc.start}", file, lineno) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON ({exc.msg}; column {exc.colno})", file, lineno) from None
+    except RecursionError:  # [[[[… thousands deep: the decoder gives up
+        raise InputError("malformed JSON (nested too deeply)", file, lineno) from None
+    except ValueError as exc:  # an integer literal over sys.get_int_max_str_digits()
+        raise InputError(f"malformed JSON (a number with more than {_int_digits_limit()} digits)"
+                         if "digits" in str(exc) else f"malformed JSON ({exc})", file, lineno) from None
 
 
 def _int_digits_limit() -> int:
