@@ -19,6 +19,7 @@ Decisions, documented in the README:
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 from collections import Counter
@@ -198,9 +199,14 @@ def _article_row(rec: ArticleRecord, fold: Callable[[str], str], created: str) -
     if rec.spans is None and rec.annotations is None and rec.status is not None:
         rec.spans = []  # an answered record without entities: the annotator found none
     key = fold(" ".join(x for x in (rec.title, rec.source or "", rec.external_id or "") if x))
+    # The text goes to the store as the UTF-8 it is hashed from (Articles.insert_many takes
+    # it as text): encoded once, not again by sqlite3, nor decoded from a worker's message.
+    # Strict: SQLite could not take a lone surrogate either (the import stops, as it did).
+    encoded = rec.text.encode("utf-8")
     return (
-        rec.external_id, rec.title, rec.text, rec.source, rec.url, rec.published,
-        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", content_hash(rec.text), key, created,
+        rec.external_id, rec.title, encoded, rec.source, rec.url, rec.published,
+        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", hashlib.sha256(encoded).hexdigest(),
+        key, created,
     )
 
 

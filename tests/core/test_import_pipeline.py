@@ -174,7 +174,7 @@ def test_a_failure_in_the_worker_reaches_the_import(tmp_path: Path) -> None:
     files = resolve_paths([f], None)
     with pipeline.prepared_records(files, _read_then_fail, "now") as records:
         first = next(records)
-        assert first.row[2] == "نص أول"
+        assert first.row[2] == "نص أول".encode()
         with pytest.raises(ZeroDivisionError, match="a bug in a reader"):
             next(records)
     with pipeline.prepared_records(files, _read_then_die, "now") as records:

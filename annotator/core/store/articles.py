@@ -47,6 +47,8 @@ class ArticleRow:
 
 
 class Articles(TableFamily):
+    _encoding: str | None = None  # the file's text encoding, once asked
+
     def get(self, article_id: int) -> Article:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
@@ -148,15 +150,26 @@ class Articles(TableFamily):
         """Insert prepared article rows, skipping content duplicates; return how many were new.
 
         A row is (external_id, title, text, source, url, published, meta_json,
-        content_hash, search_key, created_at). One transaction for the whole batch.
-        The full-text index is not written here: it catches up later (store/search.py).
+        content_hash, search_key, created_at); the text may also be given as its UTF-8
+        bytes (the importer has them: it hashed them), and is stored as text either way.
+        One transaction for the whole batch. The full-text index is not written here:
+        it catches up later (store/search.py).
         """
+        if not self._utf8():
+            rows = [(*r[:2], r[2].decode("utf-8"), *r[3:]) if isinstance(r[2], bytes) else r for r in rows]
         with self.project.transaction() as conn:
             return conn.executemany(
                 "INSERT OR IGNORE INTO articles(external_id, title, text, source, url, published, "
-                "meta, content_hash, search_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "meta, content_hash, search_key, created_at) VALUES (?,?,CAST(? AS TEXT),?,?,?,?,?,?,?)",
                 rows,
             ).rowcount
+
+    def _utf8(self) -> bool:
+        """Whether the file stores text as UTF-8 (ours do; SQLite can make UTF-16 files), so
+        that UTF-8 bytes cast to TEXT are that text."""
+        if self._encoding is None:
+            self._encoding = str(self.conn.execute("PRAGMA encoding").fetchone()[0])
+        return self._encoding == "UTF-8"
 
     def insert_one(self, row: tuple) -> int:
         """Insert one prepared row (as :meth:`insert_many`, not indexed either) in the

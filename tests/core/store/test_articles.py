@@ -45,3 +45,36 @@ def test_not_done_lists_articles_nobody_finished(project: Project, add_article: 
     assert project.articles.not_done(None) == [b]
     assert project.articles.not_done("amal") == [b]
     assert project.articles.not_done("omar") == [a, b]
+
+
+def test_a_text_given_as_utf8_bytes_is_stored_as_that_text(project: Project) -> None:
+    """The importer hands the texts over as the UTF-8 bytes it hashed; they are text in the file."""
+    text = "قصف على ريف حمص\r\nالشرقي 🙂"
+    rows = [("e1", "t", text.encode("utf-8"), None, None, None, "{}", content_hash(text), "t", "x"),
+            ("e2", "t", "نص ثان", None, None, None, "{}", content_hash("نص ثان"), "t", "x")]
+    assert project.articles.insert_many(rows) == 2
+    stored = project.conn.execute("SELECT typeof(text), text FROM articles ORDER BY id").fetchall()
+    assert stored == [("text", text), ("text", "نص ثان")]
+
+
+def test_utf8_bytes_are_stored_as_text_in_a_utf16_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite can keep a file's text as UTF-16 (a project rebuilt by another tool), and it
+    documents that a BLOB cast to TEXT is read in the file's encoding: the text must still
+    arrive whole."""
+    made = tmp_path / "made.db"
+    Project.create(made, creator="lead").close()
+    source = sqlite3.connect(made)
+    path = tmp_path / "utf16.db"
+    utf16 = sqlite3.connect(path)
+    utf16.execute("PRAGMA encoding = 'UTF-16le'")
+    utf16.executescript("\n".join(source.iterdump()))
+    utf16.execute(f"PRAGMA user_version = {source.execute('PRAGMA user_version').fetchone()[0]}")
+    utf16.commit()
+    utf16.close()
+    source.close()
+    with Project.open(path) as project:
+        assert project.conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-16le"
+        text = "ريف حمص الشرقي"
+        row = ("e1", "t", text.encode("utf-8"), None, None, None, "{}", content_hash(text), "t", "x")
+        assert project.articles.insert_many([row]) == 1
+        assert project.conn.execute("SELECT typeof(text), text FROM articles").fetchall() == [("text", text)]
