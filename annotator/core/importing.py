@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import import_pipeline
 from .domain import Span
@@ -138,8 +138,15 @@ def read_records(path: Path, fmt: str | None, text_column: str = "text", *, anno
 _TEXT_FIELDS = ("title", "external_id", "source", "url", "published")
 
 
+_STR_OR_NONE = (str, type(None))
+
+
 def _check_types(rec: ArticleRecord) -> None:
     """Refuse a record (however it was made) whose fields SQLite would refuse mid-batch."""
+    if (rec.text.__class__ is str and rec.meta.__class__ is dict and rec.title.__class__ in _STR_OR_NONE
+            and rec.external_id.__class__ in _STR_OR_NONE and rec.source.__class__ in _STR_OR_NONE
+            and rec.url.__class__ in _STR_OR_NONE and rec.published.__class__ in _STR_OR_NONE):
+        return  # the usual record, from one of our readers: nothing to diagnose
     if not isinstance(rec.text, str):
         raise InputError(f"'text' must be a string, got {type(rec.text).__name__}", rec.file, rec.line)
     for name in _TEXT_FIELDS:
@@ -235,8 +242,7 @@ def _check_record_spans(rec: ArticleRecord, policy: LabelPolicy) -> int:
     return repeated
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedRecord:
+class PreparedRecord(NamedTuple):
     """A record whose own fields passed the checks, with its article row made (by the import
     worker process). ``record`` is None when it brings nothing but the article."""
 
