@@ -304,39 +304,40 @@ def import_records(
             summary.duplicate_spans += _check_record_spans(rec, policy)
         return row, rec
 
-    if strict:
-        # Everything in one transaction: validate all first so a late error writes nothing.
-        prepared_rows: list[tuple[tuple, ArticleRecord | None]] = []
+    with project.articles.bulk_insert_cache():
+        if strict:
+            # Everything in one transaction: validate all first so a late error writes nothing.
+            prepared_rows: list[tuple[tuple, ArticleRecord | None]] = []
+            for item in records:
+                if isinstance(item, InputError):
+                    raise item
+                prepared_rows.append(prepared(item))
+            with project.transaction():
+                for start in range(0, len(prepared_rows), batch_size):
+                    batch.extend(prepared_rows[start:start + batch_size])
+                    flush()
+                    if progress:
+                        progress(min(start + batch_size, len(prepared_rows)))
+            return summary
+
         for item in records:
+            seen += 1
             if isinstance(item, InputError):
-                raise item
-            prepared_rows.append(prepared(item))
-        with project.transaction():
-            for start in range(0, len(prepared_rows), batch_size):
-                batch.extend(prepared_rows[start:start + batch_size])
+                summary.add_error(item)
+                continue
+            try:
+                batch.append(prepared(item))
+            except InputError as err:
+                summary.add_error(err)
+                continue
+            if len(batch) >= batch_size:
                 flush()
                 if progress:
-                    progress(min(start + batch_size, len(prepared_rows)))
+                    progress(seen)
+        flush()
+        if progress:
+            progress(seen)
         return summary
-
-    for item in records:
-        seen += 1
-        if isinstance(item, InputError):
-            summary.add_error(item)
-            continue
-        try:
-            batch.append(prepared(item))
-        except InputError as err:
-            summary.add_error(err)
-            continue
-        if len(batch) >= batch_size:
-            flush()
-            if progress:
-                progress(seen)
-    flush()
-    if progress:
-        progress(seen)
-    return summary
 
 
 def _add_labels(project: Project, policy: LabelPolicy, summary: ImportSummary) -> None:

@@ -235,3 +235,13 @@ def test_the_worker_does_not_outlive_a_killed_import(tmp_path: Path) -> None:
     finally:
         if _running(worker_pid):
             os.kill(worker_pid, signal.SIGKILL)
+
+
+def test_a_spawned_worker_imports_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a Qt application runs, the worker is spawned, not forked: same result."""
+    monkeypatch.setattr(pipeline, "_start_method", lambda: "spawn")
+    f = tmp_path / "spawned.jsonl"
+    f.write_text("\n".join(mixed_lines()) + "\n", encoding="utf-8")
+    serial, parallel = import_both_ways(tmp_path, [f], annotator="amal")
+    assert parallel == serial
+    assert not mp.active_children()

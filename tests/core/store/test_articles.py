@@ -78,3 +78,24 @@ def test_utf8_bytes_are_stored_as_text_in_a_utf16_file(tmp_path) -> None:  # typ
         row = ("e1", "t", text.encode("utf-8"), None, None, None, "{}", content_hash(text), "t", "x")
         assert project.articles.insert_many([row]) == 1
         assert project.conn.execute("SELECT typeof(text), text FROM articles").fetchall() == [("text", text)]
+
+
+def test_the_bulk_insert_cache_is_given_back(project: Project) -> None:
+    def cache() -> int:
+        return int(project.conn.execute("PRAGMA cache_size").fetchone()[0])
+
+    before = cache()
+    assert -before < 32 * 1024
+    with project.articles.bulk_insert_cache():
+        assert cache() == -32 * 1024
+    assert cache() == before
+    try:
+        with project.articles.bulk_insert_cache():
+            raise KeyError("stop")
+    except KeyError:
+        pass
+    assert cache() == before
+    project.conn.execute("PRAGMA cache_size = -65536")  # already roomier: left as it is
+    with project.articles.bulk_insert_cache():
+        assert cache() == -65536
+    assert cache() == -65536
