@@ -187,9 +187,18 @@ def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
     f = tmp_path / "a.jsonl"
     f.write_text(json.dumps(article(1), ensure_ascii=False) + "\n", encoding="utf-8")
     files = resolve_paths([f, tmp_path / "missing.jsonl"], None)
-    assert not pipeline.worth_a_worker(files)
-    assert pipeline.worth_a_worker(files, threshold=f.stat().st_size)
-    assert not pipeline.worth_a_worker(files, threshold=f.stat().st_size + 1)
+    assert not pipeline.worth_a_worker(files, load=0.0)
+    assert pipeline.worth_a_worker(files, threshold=f.stat().st_size, load=0.0)
+    assert not pipeline.worth_a_worker(files, threshold=f.stat().st_size + 1, load=0.0)
+
+
+def test_no_worker_when_every_core_is_busy(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps(article(1), ensure_ascii=False) + "\n", encoding="utf-8")
+    files = resolve_paths([f], None)
+    cores = os.cpu_count() or 1
+    assert pipeline.worth_a_worker(files, threshold=1, load=cores - 1.0)
+    assert not pipeline.worth_a_worker(files, threshold=1, load=cores - 0.9)
 
 
 _ORPHAN_SCRIPT = """
