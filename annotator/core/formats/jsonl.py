@@ -186,21 +186,24 @@ def record_from_json(obj: Any, file: str, line: int | None, *, may_have_surrogat
     meta_in = obj.get("meta") or {}
     if not isinstance(meta_in, dict):
         raise InputError("'meta' must be an object", file, line)
-    meta = dict(meta_in)
+    meta = meta_in  # only read here; the record gets a filtered copy
     # Every field is checked here, before the record joins a batch: one wrong type must
     # cost this record only, never the batch it would have been written with.
-    fields = {key: _field(obj, meta, key, key, file, line) for key in ARTICLE_FIELDS}
+    title = _field(obj, meta, "title", "title", file, line)  # (the ARTICLE_FIELDS, in order)
+    source = _field(obj, meta, "source", "source", file, line)
+    url = _field(obj, meta, "url", "url", file, line)
+    published = _field(obj, meta, "published", "published", file, line)
     # Our own export keeps the original id under meta.external_id.
     ext_id = _field(obj, meta, "id", "external_id", file, line)
-    status, comment = status_of(obj, meta, file, line)
+    status, comment = status_of(obj, meta, file, line) if meta or "answer" in obj else (None, None)
     rec = ArticleRecord(
         text=text,
-        title=fields["title"] or first_line(text, 200),
+        title=title or first_line(text, 200),
         external_id=ext_id,
-        source=fields["source"],
-        url=fields["url"],
-        published=fields["published"],
-        meta={k: v for k, v in meta.items() if k not in EXPORT_META_KEYS},
+        source=source,
+        url=url,
+        published=published,
+        meta={k: v for k, v in meta.items() if k not in EXPORT_META_KEYS} if meta else {},
         file=file,
         line=line,
         status=status,
