@@ -11,6 +11,8 @@ Decisions, documented in the README:
   With ``strict=True`` one bad record aborts the import and nothing is written.
 - Records are written in batches, one transaction each, so a killed import leaves
   a consistent project; running it again completes it without duplicates.
+- A large input is read, checked and prepared in a worker process while this one
+  writes (:mod:`annotator.core.import_pipeline`): the same rows, batches and messages.
 - Annotations arrive with the status their record carries (our own ``meta.status``
   exactly; Prodigy's ``answer``: accept → done, ignore → skipped, reject → flagged
   with the comment "rejected in source"), else with ``default_status``
