@@ -83,3 +83,89 @@ def test_an_ambiguous_head_cued_by_a_verb_before_its_subject(labelled: Labelled)
     assert ("معسكر الحامية", "LOCATION") in labelled("وهاجمت الفصائل معسكر الحامية.")
     assert not labelled("وقالت الحكومة إن ولاية الرئيس انتهت.")
     assert not labelled("وشهدت الولاية منطقة الاشتباكات.")
+
+
+# --------------------------------------------------------------------------------------
+# Head nouns with names in no list, and where the name ends (issue #11, part 1); invented
+# sentences.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # A descriptive adjective after the name stays outside; a direction or size word is
+        # part of the name.
+        ("وتمركزت القوات في مدينة زمرود الساحلية شرقاً.", "مدينة زمرود", "مدينة زمرود الساحلية"),
+        ("وسقطت قذائف على قاعدة كرنال السابقة.", "قاعدة كرنال", "قاعدة كرنال السابقة"),
+        ("واستهدف القصف حي المنارة الثانية ليلاً.", "حي المنارة الثانية", "حي المنارة"),
+        ("وقتل رجل في منطقة طاحون الكبيرة أمس.", "منطقة طاحون الكبيرة", "منطقة طاحون"),
+        # A verb after the name ends it.
+        ("وأغارت الطائرات على بلدة زنبور أدت إلى دمار واسع.", "بلدة زنبور", "بلدة زنبور أدت"),
+        # A known place after an unknown name is a place of its own.
+        ("وقصفت المدفعية بمديرية حلزون صنعاء مساء أمس.", "مديرية حلزون", "مديرية حلزون صنعاء"),
+        # A name with a glued preposition takes no head before it.
+        ("وانفجرت عبوة في منطقة بمحافظة ديالى شرقي العراق.", "محافظة ديالى", "منطقة بمحافظة ديالى"),
+    ],
+)
+def test_where_a_place_after_a_head_ends(labelled: Labelled, text: str, place: str, not_place: str) -> None:
+    got = labelled(text)
+    assert (place, "LOCATION") in got
+    assert (not_place, "LOCATION") not in got
+
+
+def test_a_verb_with_a_pronoun_after_a_head_is_no_place(labelled: Labelled) -> None:
+    got = labelled("وفرّ المدنيون إلى منطقة يسيطر عليها الجيش.")
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقتل جنديان في ثكنة زهران قرب الحدود.", "ثكنة زهران"),
+        ("واندلع حريق في مصفاة الرمانة النفطية.", "مصفاة الرمانة النفطية"),
+        ("وتقدمت القوات في قاطع السويرة.", "قاطع السويرة"),
+        ("وتحصّن القناص في «تبة العرائس» طوال الليل.", "تبة العرائس"),
+        ("واندلعت حرائق في “منطقة زيتونة” بالجليل.", "منطقة زيتونة"),
+        ("وقتل شرطي في ناحية الهندية جنوبي المدينة.", "ناحية الهندية"),
+    ],
+)
+def test_more_heads_and_quoted_names_that_open_with_a_head(labelled: Labelled, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(text)
+
+
+def test_fronts_are_named_after_their_head(labelled: Labelled) -> None:
+    got = labelled("ودارت معارك في محوري كرمان والسواد، وبجبهة «العقيق» شمالاً.")
+    assert {("كرمان", "LOCATION"), ("السواد", "LOCATION"), ("العقيق", "LOCATION")} <= set(got)
+    assert not any(s.startswith(("محور", "جبه")) for s, _ in got)
+    # Unquoted, a front head with a name in no list names a body, not a place.
+    got = labelled("وقاتل عناصر جبهة التحرير الوطنية في الجبال.")
+    assert not [s for s, label in got if label == "LOCATION" and "التحرير" in s]
+
+
+def test_listed_places_after_a_plural_head(labelled: Labelled) -> None:
+    got = labelled("وقصفت الطائرات بلدات كفر كلا ودير ميماس ووادي شبعا.")
+    assert {("كفر كلا", "LOCATION"), ("دير ميماس", "LOCATION")} <= set(got)
+    # A glued «و» before a name in no list stays outside.
+    got = labelled("وسيطرت الفصائل على قرى زعفرانة وطويلعة بريف حماة.")
+    assert ("طويلعة", "LOCATION") in got and ("وطويلعة", "LOCATION") not in got
+    # A head with a pronoun refers back; an indefinite nisba is an adjective of the plural.
+    got = labelled("واشتباكات في محافظات حمص وريفها، وفي عدة محافظات سورية.")
+    assert ("حمص", "LOCATION") in got
+    assert not [s for s, label in got if label == "LOCATION" and s in ("وريفها", "ريفها", "سورية")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفذت الطائرات عدوانا جويا على المنطقة.",  # «جويا» is also a village
+        "وأرسلت الحكومة وفدا سوريا إلى المفاوضات.",
+        "وانتشرت قوات سورية على الحدود.",
+    ],
+)
+def test_a_name_that_agrees_with_the_noun_before_is_an_adjective(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "LOCATION"]
+
+
+def test_a_name_after_a_place_cue_is_a_place_even_in_nisba_form(labelled: Labelled) -> None:
+    assert ("سوريا", "LOCATION") in labelled("وعاد اللاجئون إلى سوريا أمس.")
+    assert ("مالي", "LOCATION") in labelled("وقتل عشرة جنود في مالي أمس.")
+    assert not [s for s, label in labelled("وقدمت الحكومة دعما ماليا ودعم مالي للمزارعين.") if label == "LOCATION"]
