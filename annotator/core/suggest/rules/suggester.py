@@ -244,7 +244,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if cand is not None:
                     cands.append(cand)
             if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
-                cand = self._unknown_place(i, orth, norm, n)
+                cand = self._unknown_place(i, orth, norm, n, name_starts)
                 if cand is not None:
                     cands.append(cand)
             if w in self._rescue_heads:  # «خدمة الإسعاف الليبية», «الهيئة العامة للإسعاف»
