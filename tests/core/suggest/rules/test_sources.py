@@ -281,3 +281,62 @@ def test_a_quoted_outlet_with_its_head_before_an_attribution_verb(labelled: Labe
     assert ("مرصد 45 الميداني", "SOURCE") in got
     assert not [s for s, label in got if label == "COUNT"]
     assert not [s for s, label in labelled('وزار الوفد "مركز الشرطة" قال الشهود.') if label == "SOURCE" and "مركز" in s]
+
+
+# --------------------------------------------------------------------------------------
+# Attribution frames of published news (issue #11, part 1); invented sentences.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A definite agency with adjectives and a «ل» complement.
+        ("وبحسب الوكالة الوطنية الموريتانية للأنباء، قتل ثلاثة.", "الوكالة الوطنية الموريتانية للأنباء"),
+        # Media taken as a whole, with an indefinite nationality.
+        ("وأفادت وسائل إعلام تشادية بأن الهجوم وقع فجراً.", "وسائل إعلام تشادية"),
+        ("وقالت وسائل إعلامية أردنية إن الحدود أغلقت.", "وسائل إعلامية أردنية"),
+        # Adjective phrases of unnamed sources are inside.
+        ("وقالت مصادر واسعة الاطلاع إن المفاوضات توقفت.", "مصادر واسعة الاطلاع"),
+        # A bare unnamed source after a verb of speaking.
+        ("وتتحدث مصادر عن سقوط قتلى في البلدة.", "مصادر"),
+        ("في المدينة التي وصفتها منظمات حقوقية بأنها محاصرة.", "منظمات حقوقية"),
+        # A territory's media office is named with its territory.
+        ("وقال الإعلام الحكومي في غزة إن القصف استمر.", "الإعلام الحكومي في غزة"),
+        # The outlet of a correspondent, in no list.
+        ("وقال مراسل نبض الشمال إن القصف توقف.", "نبض الشمال"),
+        ("وأفاد مراسل صدى نيوز بأن الطريق أغلق.", "صدى نيوز"),
+    ],
+)
+def test_sources_in_attribution_frames(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_an_outlet_in_no_list_ends_where_a_listed_one_does(labelled: Labelled) -> None:
+    got = labelled("وقال ضابط تحدث لوكالة فرانس برس شريطة عدم كشف اسمه إن الهجوم فشل.")
+    assert ("وكالة فرانس برس", "SOURCE") in got
+    assert not [s for s, label in got if label == "SOURCE" and "شريطة" in s]
+
+
+def test_an_outlet_coordinated_with_an_outlet(labelled: Labelled) -> None:
+    assert ("الحدث", "SOURCE") in labelled("وذكر مراسل العربية والحدث أن الاشتباكات تجددت.")
+    # Alone and unquoted, «الحدث» is the event.
+    assert not [s for s, label in labelled("ووقع الحدث في الساعات الأولى.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مراسل ميداني إن القصف توقف.",  # a description of the correspondent
+        "وقال مراسل الوكالة إن القصف توقف.",  # the agency as anaphora
+        "وأشار إلى صعوبة تحرك جهاز الإسعاف داخل المنطقة.",  # the service as the topic
+        "وانتهت المرحلة الأولى من حملة “درع الوادي” أمس.",  # an operation's name
+        "وقالت هيئة البث الإسرائيلية (رسمية) إن صفارات الإنذار دوت.",  # a description in brackets
+    ],
+)
+def test_no_source_where_nobody_reports(labelled: Labelled, text: str) -> None:
+    got = labelled(text)
+    assert not [s for s, label in got if label == "SOURCE" and s not in ("هيئة البث الإسرائيلية",)]
+
+
+def test_a_rescue_service_named_by_its_service_word_reports(labelled: Labelled) -> None:
+    assert ("جهاز الإسعاف", "SOURCE") in labelled("وأعلن جهاز الإسعاف نقل عشرة جرحى.")
+    assert ("أجهزة الإسعاف", "SOURCE") in labelled("وارتفع عدد القتلى إلى عشرة بحسب أجهزة الإسعاف.")
