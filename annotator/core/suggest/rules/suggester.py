@@ -255,6 +255,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._broadcaster(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
+            if w in self._CORRESPONDENTS and (i + 1) not in name_starts:  # «قال مراسل وطن إف إم إن»
+                cand = self._correspondent_outlet(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
             if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source
                 cands.append(_Cand(i, name_starts[i + 1], "SOURCE", _S_STATE_ACTS))
             if w in self._plural_heads:  # «قرى الهوشرية والصيادة»
