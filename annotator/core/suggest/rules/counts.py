@@ -146,10 +146,9 @@ class CountRules(RuleLexicon):
         k = self._number_core(j, orth, norm, n)
         if k == j:
             return None
-        if (
-            not qualified and start > 0 and k + 1 < n and orth[start - 1] in self._NUMBER_WRAPPERS
-            and orth[k] == orth[start - 1] or (orth[start - 1], orth[k]) in (("«", "»"), ("“", "”"))
-        ) and k + 1 < n and (self._is_people(norm[k + 1]) or self._people_nisba(orth[k + 1], norm[k + 1])):
+        if not qualified and self._wrapped(start, k, orth) and k + 1 < n and (
+            self._is_people(norm[k + 1]) or self._people_nisba(orth[k + 1], norm[k + 1])
+        ):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
@@ -210,6 +209,13 @@ class CountRules(RuleLexicon):
             if self._is_trigger(w):
                 return True
         return False
+
+    def _wrapped(self, s: int, e: int, orth: list[str]) -> bool:
+        """Is the number ``s:e`` between quotes or slashes: «"30"», «/8/», «“12”»?"""
+        if s == 0 or e >= len(orth):
+            return False
+        before, after = orth[s - 1], orth[e]
+        return before in self._NUMBER_WRAPPERS and (after == before or (before, after) in (("«", "»"), ("“", "”")))
 
     @staticmethod
     def _suspects_end(end: int, norm: list[str], n: int) -> int:

@@ -198,6 +198,9 @@ def test_a_qualifier_spelt_without_a_space(labelled: Labelled) -> None:
 def test_a_number_in_quotes_or_slashes_is_the_span(labelled: Labelled) -> None:
     assert ("40", "COUNT") in labelled("وقالت القبائل إنها قتلت أكثر من \"40\" مسلحاً أمس.")
     assert ("6", "COUNT") in labelled("وأصيب /6/ مقاتلين في الهجوم.")
+    # A number that ends the text, in quotes or not.
+    assert not [s for s, label in labelled("وبلغ عددهم \"40\"") if label == "COUNT"]
+    assert not [s for s, label in labelled("وقال: 40") if label == "COUNT"]
     # Not a quoted year, nor a quoted number of things.
     assert not [s for s, label in labelled("وأطلقت \"40\" صاروخاً على المدينة في \"2024\".") if label == "COUNT"]
 
