@@ -66,13 +66,15 @@ class LocationRules(RuleLexicon):
 
     _NAME_ADJECTIVES = frozenset(
         "القديمه الجديده القديم الجديد الكبيره الكبير الكبري الصغيره الصغير الصغري "
+        "السفلي العليا العلوي العلويه الوسطي "
         "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
     )
 
     def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
         """«منطقة السلمة القديمة», «مدينة حلب الجديدة», «حي الدرجة الأولى», «منطقة دارة
-        الكبيرة»: after a head and a name, «old», «new», «great», «small» and an ordinal name a
-        part of the place and belong to its name."""
+        الكبيرة», «إقليم شبيلي السفلى»: after a head and a name, «old», «new», «great»,
+        «small», «upper», «lower», «middle» and an ordinal name a part of the place and belong
+        to its name."""
         if e < len(norm) and orth[e] == norm[e] and norm[e] in self._NAME_ADJECTIVES:
             return e + 1
         return e
