@@ -170,3 +170,12 @@ def test_a_name_after_a_place_cue_is_a_place_even_in_nisba_form(labelled: Labell
     assert ("سوريا", "LOCATION") in labelled("وعاد اللاجئون إلى سوريا أمس.")
     assert ("مالي", "LOCATION") in labelled("وقتل عشرة جنود في مالي أمس.")
     assert not [s for s, label in labelled("وقدمت الحكومة دعما ماليا ودعم مالي للمزارعين.") if label == "LOCATION"]
+
+
+def test_towns_of_the_conflicts_covered_and_common_words_that_are_also_towns(labelled: Labelled) -> None:
+    got = labelled("وقتل جنديان في بلدوين، وهاجم مسلحون قاعدة قرب ميناكا.")
+    assert {("بلدوين", "LOCATION"), ("ميناكا", "LOCATION")} <= set(got)
+    # «معين» is a town and the adjective «certain»; «شعوب» a district and «peoples».
+    assert ("معين", "LOCATION") in labelled("وسقطت قذيفة في معين شمال العاصمة.")
+    got = labelled("وقتل جنديان في معركة مع المسلحين في وقت معين، وتضامنت شعوب المنطقة.")
+    assert not [s for s, label in got if label == "LOCATION"]
