@@ -340,3 +340,11 @@ def test_no_source_where_nobody_reports(labelled: Labelled, text: str) -> None:
 def test_a_rescue_service_named_by_its_service_word_reports(labelled: Labelled) -> None:
     assert ("جهاز الإسعاف", "SOURCE") in labelled("وأعلن جهاز الإسعاف نقل عشرة جرحى.")
     assert ("أجهزة الإسعاف", "SOURCE") in labelled("وارتفع عدد القتلى إلى عشرة بحسب أجهزة الإسعاف.")
+
+
+def test_outlets_of_the_region_and_outlets_that_are_also_words(labelled: Labelled) -> None:
+    got = labelled("وقالت وكالة فارس إن الهجوم وقع، وذكرت \"أخبار الآن\" أن القصف استمر.")
+    assert {("وكالة فارس", "SOURCE"), ("أخبار الآن", "SOURCE")} <= set(got)
+    # Without the head or the quotes they are a name and a phrase.
+    got = labelled("وقال فارس إن أخبار الآن لا تبشر بالخير، وأضاف البيان أن الهدنة صامدة.")
+    assert not [s for s, label in got if label == "SOURCE"]
