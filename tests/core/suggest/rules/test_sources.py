@@ -348,3 +348,9 @@ def test_outlets_of_the_region_and_outlets_that_are_also_words(labelled: Labelle
     # Without the head or the quotes they are a name and a phrase.
     got = labelled("وقال فارس إن أخبار الآن لا تبشر بالخير، وأضاف البيان أن الهدنة صامدة.")
     assert not [s for s, label in got if label == "SOURCE"]
+
+
+def test_emergency_rooms_are_rescue_services(labelled: Labelled) -> None:
+    assert ("غرفة طوارئ الفاشر", "SOURCE") in labelled("وقالت غرفة طوارئ الفاشر إن القصف استمر.")
+    assert ("غرف الطوارئ", "SOURCE") in labelled("وأفادت غرف الطوارئ بأن عشرة قتلوا.")
+    assert not [s for s, label in labelled("ودخل المريض غرفة الطوارئ في المستشفى.") if label == "SOURCE"]
