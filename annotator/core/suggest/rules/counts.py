@@ -267,8 +267,9 @@ class CountRules(RuleLexicon):
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
-        if i > 2 and norm[i - 1] == "الي" and norm[i - 2][:1] == "و" and norm[i - 2][1:] in self._casualty_words and (
-            _DIGITS_RE.match(norm[i - 3])
+        category = norm[i - 2][1:] if i > 2 and norm[i - 2][:1] == "و" else ""
+        if category and norm[i - 1] == "الي" and _DIGITS_RE.match(norm[i - 3]) and (
+            self._casualty_word(category) or category.removeprefix("ال") in self._injury_nouns
         ):
             return True  # «… إلى 34183 والجرحى إلى 77143»: the toll goes on with its next category
         if i > 1 and norm[i - 1] == "الي":

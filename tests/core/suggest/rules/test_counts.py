@@ -217,6 +217,8 @@ def test_a_bare_number_before_a_subset_of_it(labelled: Labelled) -> None:
 def test_a_toll_that_goes_on_with_its_next_category(labelled: Labelled) -> None:
     got = labelled("وارتفعت حصيلة الشهداء إلى 1.204 والجرحى إلى 3.517 منذ بدء الحرب.")
     assert {("1.204", "COUNT"), ("3.517", "COUNT")} <= set(got)
+    got = labelled("وارتفعت حصيلة الشهداء إلى 1.204 والإصابات إلى 3.517 منذ بدء الحرب.")
+    assert ("3.517", "COUNT") in got
     assert not [s for s, label in labelled("وارتفع سعر الخبز إلى 1.5 والوقود إلى 3.2 منذ بدء الحرب.") if label == "COUNT"]
 
 
