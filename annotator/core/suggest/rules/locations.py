@@ -229,14 +229,23 @@ class LocationRules(RuleLexicon):
         """Does a cue show the ambiguous head at ``h`` is a place: right before it («على
         منطقة…»), a verb before its definite subject («قصفت الطائرات منطقة…»), or a quote
         that opens with the head and closes after one or two words («“منطقة مسغاف”»)?"""
-        if h > 0 and norm[h - 1] in self._ambiguous_cues:
+        if h > 0 and self._ambiguous_cue(norm[h - 1]):
             return True
         if h > 0 and orth[h - 1] in _QUOTE_CHARS and orth[h - 1] not in _CLOSING_QUOTES_ONLY:
             if any(orth[q] in _QUOTE_CHARS for q in range(h + 2, min(len(orth), h + 4))):
                 return True
-        return h > 1 and norm[h - 1].startswith("ال") and norm[h - 2] in self._ambiguous_cues and (
+        return h > 1 and norm[h - 1].startswith("ال") and self._ambiguous_cue(norm[h - 2]) and (
             norm[h - 2] not in self._place_cues
         )
+
+    def _ambiguous_cue(self, w: str) -> bool:
+        """A cue of an ambiguous head, also as a verb with a dual or plural subject
+        («استهدفتا منطقة…», «اقتحموا ناحية…»)."""
+        if w in self._ambiguous_cues:
+            return True
+        if w.endswith("تا") and len(w) > 4:
+            return w[:-1] in self._ambiguous_cues  # «استهدفتا» ← «استهدفت»
+        return w.endswith("وا") and len(w) > 4 and w[:-2] in self._ambiguous_cues  # «اقتحموا» ← «اقتحم»
 
     def _second_name_word(self, w: str) -> bool:
         """Could the indefinite ``w`` be the second word of a place name in no list? Not an

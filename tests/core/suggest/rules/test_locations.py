@@ -179,3 +179,9 @@ def test_towns_of_the_conflicts_covered_and_common_words_that_are_also_towns(lab
     assert ("معين", "LOCATION") in labelled("وسقطت قذيفة في معين شمال العاصمة.")
     got = labelled("وقتل جنديان في معركة مع المسلحين في وقت معين، وتضامنت شعوب المنطقة.")
     assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_verb_with_a_dual_or_plural_subject_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("منطقة الرحبة", "LOCATION") in labelled("وقال إن غارتين استهدفتا منطقة الرحبة فجراً.")
+    assert ("ناحية الزهور", "LOCATION") in labelled("وقال إن المسلحين اقتحموا ناحية الزهور ليلاً.")
+    assert not [s for s, label in labelled("وقال إن الطرفين وقعا منطقة التفاهم أمس.") if label == "LOCATION"]
