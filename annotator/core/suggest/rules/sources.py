@@ -46,6 +46,20 @@ class SourceRules(RuleLexicon):
         """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,
         «قناة المسيرة الفضائية»."""
         if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+            end += 1
+        return self._territory_end(end, orth, norm, n)
+
+    _GOVERNMENT = frozenset(("الحكومي", "الحكوميه"))
+
+    def _territory_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the territory of a government media office: «الإعلام الحكومي في غزة»,
+        «المكتب الإعلامي الحكومي بغزة» are one SOURCE, named with their territory like «صحة
+        غزة» (no LOCATION inside)."""
+        if end < 2 or end >= n or norm[end - 1] not in self._GOVERNMENT or norm[end - 2] not in ("الاعلام", "الاعلامي"):
+            return end  # «التلفزيون الحكومي في دمشق»: a broadcaster, not a territory's office
+        if norm[end] == "في" and end + 1 < n and orth[end + 1] == norm[end + 1] and norm[end + 1] in self._place_names:
+            return end + 2
+        if orth[end][:1] == "ب" and orth[end] != norm[end] and norm[end] in self._place_names:
             return end + 1
         return end
 
@@ -241,7 +255,7 @@ class SourceRules(RuleLexicon):
             return None
         if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
             return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
-        return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+        return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
 
     def _rescue_service(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
@@ -318,11 +332,8 @@ class SourceRules(RuleLexicon):
             return None
         if norm[h] in self._broadcaster_needs_attribution and not (h > 0 and norm[h - 1] in self._attribution):
             return None  # «نقل الإعلام العبري», not «تحدث الوزير عن الإعلام الرسمي»
-        if j + 1 < n and norm[j] == "في" and orth[j + 1] == norm[j + 1] and norm[j + 1] in self._place_names:
-            # «الإعلام الحكومي في غزة»: the media office of a territory, named with it (like
-            # «صحة غزة»): one SOURCE, no LOCATION inside.
-            return _Cand(h, j + 2, "SOURCE", _S_STATE_ACTS)
-        return _Cand(h, j, "SOURCE", _S_PATTERN)
+        end = self._territory_end(j, orth, norm, n)
+        return _Cand(h, end, "SOURCE", _S_STATE_ACTS if end > j else _S_PATTERN)
 
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:
