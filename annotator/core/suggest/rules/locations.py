@@ -154,8 +154,8 @@ class LocationRules(RuleLexicon):
     ) -> _Cand | None:
         """Head + a name found in no list: «قرية الكبير», «قرية الشيخ عيسى». ``known`` maps
         where names of the lists start to where they end: a known name is never the second
-        word of an unknown one («بمديرية شعوب صنعاء»), and a known first word keeps its own
-        end («محافظة صعدة تمكنوا»)."""
+        word of an unknown one («بمديرية شعوب صنعاء»), and a known name of several words keeps
+        its own end; a known word may open a longer name («بلدة عدن يابال»)."""
         if norm[h] in self._FRONT_HEADS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
         i = h + 1
@@ -184,30 +184,36 @@ class LocationRules(RuleLexicon):
         if i + 1 < n and norm[i + 1] in self._PRONOUN_PREPOSITIONS:
             return None  # «منطقة يسيطر عليها…»: a verb, no name
         known = known or {}
-        end = i + 1
-        if i in known:
-            end = max(end, known[i])
-        elif end < n and end not in known and self._prefix_name_word(w, end, orth, norm):
-            end += 1  # «قرية دير سريان», «بلدة كفر كلا»
-        elif end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names and end not in known:
-            nxt = norm[end]
-            if w not in self._name_prefixes and (
-                not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions and not self._describes(nxt)
-            ):
-                end += 1
-            elif (
-                not w.startswith("ال")
-                and self._second_name_word(nxt)
-                and not self._looks_like_verb(nxt)
-                and self._name_ends(end + 1, orth, norm, n)
-            ):
-                end += 1  # two indefinite words that end at a boundary: «بلدة طير حرفا،»
+        # A known name of several words keeps its own end; otherwise a second word may follow.
+        end = max(i + 1, known.get(i, 0))
+        if end == i + 1 and end < n and end not in known:
+            end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    def _second_word_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int, first_known: bool = False) -> int:
+        """End of a place name in no list whose first word ``w`` ends at ``end``: after a word
+        that opens names («قرية دير سريان», «بلدة كفر كلا»), a definite word after an
+        indefinite one («حي باب التبانة») unless it describes the place («مدينة درنة
+        الساحلية»), or two indefinite words that end at a boundary («بلدة طير حرفا،»). After a
+        known name a second indefinite word is more often a verb («منطقة سوبا تسبب…») than
+        the rest of a longer name, and is left out."""
+        if self._prefix_name_word(w, end, orth, norm):
+            return end + 1
+        nxt = norm[end]
+        if orth[end] != nxt or not nxt.isalpha() or nxt in self._not_names or w in self._name_prefixes or w.startswith("ال"):
+            return end
+        if nxt.startswith("ال"):
+            return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
+        if first_known:
+            return end
+        if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
+            return end + 1
+        return end
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
