@@ -101,7 +101,7 @@ def test_an_ambiguous_head_cued_by_a_verb_before_its_subject(labelled: Labelled)
         ("واندلعت معارك في إقليم جوبا السفلى أمس.", "إقليم جوبا السفلى", "إقليم جوبا"),
         # A verb after the name ends it.
         ("وأغارت الطائرات على بلدة زنبور أدت إلى دمار واسع.", "بلدة زنبور", "بلدة زنبور أدت"),
-        ("وقال إن قصفاً على منطقة سوبا تسبب بمقتل عشرة.", "منطقة سوبا", "منطقة سوبا تسبب"),
+        ("وذكر الشهود أن سقوط قذيفة على مدينة كسلا أوقع عشرة جرحى.", "مدينة كسلا", "مدينة كسلا أوقع"),
         # A known place after an unknown name is a place of its own.
         ("وقصفت المدفعية بمديرية حلزون صنعاء مساء أمس.", "مديرية حلزون", "مديرية حلزون صنعاء"),
         # A name with a glued preposition takes no head before it.
