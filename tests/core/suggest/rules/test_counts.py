@@ -211,25 +211,25 @@ def test_the_accusative_singular_of_a_nisba_after_a_number(labelled: Labelled) -
 
 
 def test_a_bare_number_before_a_subset_of_it(labelled: Labelled) -> None:
-    assert ("37", "COUNT") in labelled("وأسفر القصف عن مقتل 37 معظمهم من الأطفال.")
+    assert ("37", "COUNT") in labelled("وأسفرت الغارة عن مقتل 37 غالبيتهم من النساء.")
 
 
 def test_a_toll_that_goes_on_with_its_next_category(labelled: Labelled) -> None:
-    got = labelled("وارتفعت حصيلة الشهداء إلى 1.204 والجرحى إلى 3.517 منذ بدء الحرب.")
+    got = labelled("وصعدت حصيلة الضحايا إلى 1.204 والجرحى إلى 3.517 بحسب الوزارة.")
     assert {("1.204", "COUNT"), ("3.517", "COUNT")} <= set(got)
-    got = labelled("وارتفعت حصيلة الشهداء إلى 1.204 والإصابات إلى 3.517 منذ بدء الحرب.")
+    got = labelled("وصعدت حصيلة الضحايا إلى 1.204 والإصابات إلى 3.517 بحسب الوزارة.")
     assert ("3.517", "COUNT") in got
     assert not [s for s, label in labelled("وارتفع سعر الخبز إلى 1.5 والوقود إلى 3.2 منذ بدء الحرب.") if label == "COUNT"]
 
 
 def test_a_number_between_two_clauses_of_casualties(labelled: Labelled) -> None:
-    got = labelled("واستشهد في القصف على المخيم وحده نحو 90 وأصيب أكثر من 200 آخرين.")
+    got = labelled("وقتل خلال ليلة الأحد نحو 90 وجرح أكثر من 200 آخرين في الغارات.")
     assert {("نحو 90", "COUNT"), ("أكثر من 200 آخرين", "COUNT")} <= set(got)
     # Without a trigger before it the number counts nothing.
     assert not [s for s, label in labelled("واستمرت الرحلة نحو 90 وأصيب السائق بالإرهاق.") if label == "COUNT"]
 
 
 def test_a_plural_that_hama_shows_is_a_dual(labelled: Labelled) -> None:
-    got = labelled("وقتل 9 عناصر وقياديين هما قائد الكتيبة ونائبه.")
+    got = labelled("واعتقلت الشرطة 6 مطلوبين وقياديين هما من مؤسسي الخلية.")
     assert ("قياديين", "COUNT") in got
-    assert ("قياديين", "COUNT") not in labelled("وقتل 9 عناصر وقياديين في الهجوم.")
+    assert ("قياديين", "COUNT") not in labelled("واعتقلت الشرطة 6 مطلوبين وقياديين في الخلية.")
