@@ -105,6 +105,11 @@ class LocationRules(RuleLexicon):
     # A preposition with a pronoun after a word shows that word is a verb of a relative
     # clause: «منطقة يسيطر عليها الجيش», «قرية تقع فيها المعارك».
     _PRONOUN_PREPOSITIONS = frozenset("عليها عليه عليهم فيها فيه فيهم بها به منها منه اليها اليه لها له".split())
+    # What a facility serves or carries, after its head: «محطة وقود», «مصفاة نفط» name no
+    # place (while «منطقة نفط خانة» does).
+    _SERVED = frozenset(
+        "كهرباء مياه نفط وقود غاز بنزين محروقات ضخ تحليه معالجه توليد تكرير قطار قطارات حافلات ركاب".split()
+    )
     # Adjectives that describe a place without naming it: «قاعدة يوناميد السابقة».
     _DESCRIPTIVE = frozenset(
         "السابق السابقه المذكور المذكوره المجاور المجاوره القريب القريبه المحاصر المحاصره "
@@ -183,6 +188,8 @@ class LocationRules(RuleLexicon):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
         if i + 1 < n and norm[i + 1] in self._PRONOUN_PREPOSITIONS:
             return None  # «منطقة يسيطر عليها…»: a verb, no name
+        if norm[h] in self._facility_heads and w in self._SERVED:
+            return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
         known = known or {}
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))

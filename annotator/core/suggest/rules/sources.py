@@ -377,8 +377,10 @@ class SourceRules(RuleLexicon):
             prev = norm[i - 1] if i > 0 else ""
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
-            if prev in self._OPERATION_HEADS and not self._attributed(i - 1, j + 1, norm):
-                continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it reports
+            if prev in self._OPERATION_HEADS and not (
+                (i > 1 and norm[i - 2] in self._attribution) or (j + 1 < n and norm[j + 1] in self._attribution)
+            ):
+                continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it is who reports
             context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
             # an outlet head and is the subject of an attribution verb.

@@ -186,3 +186,11 @@ def test_a_verb_with_a_dual_or_plural_subject_cues_an_ambiguous_head(labelled: L
     assert ("منطقة الرحبة", "LOCATION") in labelled("وقال إن غارتين استهدفتا منطقة الرحبة فجراً.")
     assert ("ناحية الزهور", "LOCATION") in labelled("وقال إن المسلحين اقتحموا ناحية الزهور ليلاً.")
     assert not [s for s, label in labelled("وقال إن الطرفين وقعا منطقة التفاهم أمس.") if label == "LOCATION"]
+
+
+def test_what_a_station_serves_is_no_name(labelled: Labelled) -> None:
+    got = labelled("وزار الوفد محطة كهرباء ومحطة مياه ومصفاة نفط في المدينة.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    assert ("محطة الزارة", "LOCATION") in labelled("وتوقفت محطة الزارة عن العمل.")
+    # After another head the same word may open a name.
+    assert ("منطقة نفط خانة", "LOCATION") in labelled("وتقع الحقول في منطقة نفط خانة شرق البلاد.")

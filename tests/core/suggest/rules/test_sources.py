@@ -331,6 +331,7 @@ def test_an_outlet_coordinated_with_an_outlet(labelled: Labelled) -> None:
         "وقال مراسل الوكالة إن القصف توقف.",  # the agency as anaphora
         "وتعطلت سيارات جهاز الإسعاف بسبب نقص الوقود.",  # the service as the topic
         "وأطلق الجيش حملة “درع الوادي” لملاحقة الخلايا.",  # an operation's name
+        "وتحدثت الوزيرة عن برنامج “الخبز للجميع” في المدن.",  # a plan, not who reports
         "وذكرت إذاعة محلية (حكومية) أن صفارات الإنذار دوت.",  # a description in brackets
     ],
 )
