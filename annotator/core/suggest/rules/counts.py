@@ -13,8 +13,21 @@ from annotator.core.suggest.rules.lexicon import (
 )
 
 
+# Adverbs in the form of a nisba accusative, never a counted noun: «30 يومياً».
+_NISBA_ADVERBS = frozenset(
+    "يوميا شهريا سنويا اسبوعيا حاليا نسبيا جزئيا كليا فعليا رسميا مبدئيا اوليا تدريجيا "
+    "عسكريا سياسيا امنيا ميدانيا محليا دوليا اقليميا جويا بريا بحريا نهائيا تقريبيا".split()
+)
+
+
 class CountRules(RuleLexicon):
     """The COUNT rules of :class:`RuleSuggester`."""
+
+    # Words after a bare number that split up the people it counts: «ومقتل 54 معظمهم من
+    # النساء».
+    _SUBSET_AFTER = frozenset("معظمهم اغلبهم غالبيتهم جلهم اكثرهم بينهم منهم".split())
+    # Characters a number may stand between, alone: «أكثر من "30" حوثياً», «/8/ مقاتلين».
+    _NUMBER_WRAPPERS = frozenset('"/«»“”')
 
     def _is_num_token(self, w: str) -> bool:
         return bool(_DIGITS_RE.match(w)) or w in self._numbers
@@ -90,6 +103,9 @@ class CountRules(RuleLexicon):
                 # counted; «مقتل عنصر واحد» counts one, right after its trigger.
                 return None
             return _Cand(i, i + 2, "COUNT", _S_COUNT)
+        # A sound plural that «هما» shows is a dual: «14 عنصراً وقياديين هما فلان وفلان».
+        if w in self._people and w.endswith("ين") and i + 1 < n and norm[i + 1] == "هما":
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -130,6 +146,10 @@ class CountRules(RuleLexicon):
         k = self._number_core(j, orth, norm, n)
         if k == j:
             return None
+        if not qualified and self._wrapped(start, k, orth) and k + 1 < n and (
+            self._is_people(norm[k + 1]) or self._people_nisba(orth[k + 1], norm[k + 1])
+        ):
+            return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
         # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
@@ -138,9 +158,12 @@ class CountRules(RuleLexicon):
         if k < n and self._blocked(norm, k):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
-            end = k + 1
-            if norm[k].startswith("مشتبه") and end < n and norm[end] in ("به", "بهم", "بهن", "بهما"):
-                end += 1  # «4 مشتبه بهم»: the counted noun is the phrase
+            end = self._suspects_end(k + 1, norm, n)
+            # «11 امرأة وطفلاً», «31 إرهابياً ومشتبهاً به»: a singular accusative noun with a
+            # glued «و» is counted by the same number (alone it would count nobody).
+            bare = orth[end][1:] if end < n and orth[end][:1] == "و" else ""
+            if bare[-1:] == "ا" and (self._is_people(bare) or self._is_people(bare[:-1])):  # «ومشتبهاً»
+                end = self._suspects_end(end + 1, norm, n)
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
@@ -160,11 +183,46 @@ class CountRules(RuleLexicon):
         # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
         if start > 0 and (self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
-            if k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by or norm[k] in _AFTER_BARE_COUNT:
+            if (
+                k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by
+                or norm[k] in _AFTER_BARE_COUNT or norm[k] in self._SUBSET_AFTER
+            ):
                 if self._year_like(norm, j, k):
                     return None
                 return _Cand(start, k, "COUNT", _S_COUNT)
+        # «استشهد في يوم السبت وحده نحو 200 وأصيب أكثر من 400»: the trigger is further back
+        # in the clause, and the next clause, glued by «و», opens with a trigger of its own.
+        if (
+            k < n and orth[k][:1] == "و" and orth[k] != norm[k] and self._is_trigger(norm[k])
+            and self._trigger_in_clause(start, norm) and not self._year_like(norm, j, k)
+        ):
+            return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _trigger_in_clause(self, i: int, norm: list[str]) -> bool:
+        """Is there a trigger at most six words before token ``i``, with no punctuation in
+        between?"""
+        for t in range(i - 1, max(-1, i - 7), -1):
+            w = norm[t]
+            if not w.isalpha():
+                return False
+            if self._is_trigger(w):
+                return True
+        return False
+
+    def _wrapped(self, s: int, e: int, orth: list[str]) -> bool:
+        """Is the number ``s:e`` between quotes or slashes: «"30"», «/8/», «“12”»?"""
+        if s == 0 or e >= len(orth):
+            return False
+        before, after = orth[s - 1], orth[e]
+        return before in self._NUMBER_WRAPPERS and (after == before or (before, after) in (("«", "»"), ("“", "”")))
+
+    @staticmethod
+    def _suspects_end(end: int, norm: list[str], n: int) -> int:
+        """«4 مشتبه بهم»: the counted noun is the phrase, «به» included."""
+        if norm[end - 1].removeprefix("و").startswith("مشتبه") and end < n and norm[end] in ("به", "بهم", "بهن", "بهما"):
+            return end + 1
+        return end
 
     def _definite_number_after(self, i: int, norm: list[str], n: int) -> bool:
         """«الشهداء الستة», «المقاتلين الثلاثة»: a definite people noun and a definite unit
@@ -209,6 +267,11 @@ class CountRules(RuleLexicon):
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
+        category = norm[i - 2][1:] if i > 2 and norm[i - 2][:1] == "و" else ""
+        if category and norm[i - 1] == "الي" and _DIGITS_RE.match(norm[i - 3]) and (
+            self._casualty_word(category) or category.removeprefix("ال") in self._injury_nouns
+        ):
+            return True  # «… إلى 34183 والجرحى إلى 77143»: the toll goes on with its next category
         if i > 1 and norm[i - 1] == "الي":
             # «ارتفع عدد قتلى الحرب على القطاع التي بدأت في 7 أكتوبر إلى 15200»: a toll
             # head with its casualty word reaches over a long complement, dates included,
@@ -243,7 +306,13 @@ class CountRules(RuleLexicon):
         masculine plural («مستوطنين», «متظاهرون»: only people take that plural, a dual of a
         thing never follows a number); a participle مُتَفاعِل in the accusative singular
         that follows 11–99 («متظاهراً», «متطوعاً»)."""
-        if o != w or len(w) < 6 or not w.isalpha():
+        if o != w or len(w) < 5 or not w.isalpha():
+            return False
+        # The accusative singular of a nisba after 11–99: «30 حوثياً», «15 عراقياً»; not a
+        # broken plural in «ـايا» («قضايا») nor an adverb («يومياً»).
+        if w.endswith("يا") and w[-3] != "ا" and w not in _NISBA_ADVERBS:
+            return True
+        if len(w) < 6:
             return False
         if w.endswith(("يين", "يون")):
             return True

@@ -2,7 +2,14 @@
 for ambiguous names and heads, places in no list after a head, quoted and listed places."""
 from __future__ import annotations
 
-from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, _S_NAME, _S_UNKNOWN, RuleLexicon, _Cand
+from annotator.core.suggest.rules.lexicon import (
+    _CLOSING_QUOTES_ONLY,
+    _QUOTE_CHARS,
+    _S_NAME,
+    _S_UNKNOWN,
+    RuleLexicon,
+    _Cand,
+)
 
 
 class LocationRules(RuleLexicon):
@@ -26,12 +33,14 @@ class LocationRules(RuleLexicon):
                 if self._head_ok(k - 1, orth, norm):
                     return k - 1, norm[k - 1]
         # Up to two heads: «مدينة منبج», «بادية ريف حمص», «منطقة حوض اليرموك»,
-        # «محافظة ريف دمشق». Only the outermost head may carry a proclitic («بريف»).
+        # «محافظة ريف دمشق». Only the outermost head may carry a proclitic («بريف»); a
+        # name or inner head with a glued preposition opens a phrase of its own, so the
+        # head before it is another word: «منطقة بضحيان», «منطقة بمحافظة ديالى».
         for _ in range(2):
             if (
                 s > 0
                 and norm[s - 1] in self._heads
-                and (head is None or orth[s] == norm[s])
+                and orth[s] == norm[s]
                 and self._head_ok(s - 1, orth, norm)
             ):
                 s -= 1
@@ -55,11 +64,17 @@ class LocationRules(RuleLexicon):
                 return e + len(a)
         return e
 
-    _NAME_ADJECTIVES = frozenset(("القديمه", "الجديده", "القديم", "الجديد"))
+    _NAME_ADJECTIVES = frozenset(
+        "القديمه الجديده القديم الجديد الكبيره الكبير الكبري الصغيره الصغير الصغري "
+        "السفلي العليا العلوي العلويه الوسطي "
+        "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
+    )
 
     def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
-        """«منطقة السلمة القديمة», «مدينة حلب الجديدة»: after a head and a name, «old» and
-        «new» name a part of the place and belong to its name."""
+        """«منطقة السلمة القديمة», «مدينة حلب الجديدة», «حي الدرجة الأولى», «منطقة دارة
+        الكبيرة», «إقليم شبيلي السفلى»: after a head and a name, «old», «new», «great»,
+        «small», «upper», «lower», «middle» and an ordinal name a part of the place and belong
+        to its name."""
         if e < len(norm) and orth[e] == norm[e] and norm[e] in self._NAME_ADJECTIVES:
             return e + 1
         return e
@@ -70,6 +85,8 @@ class LocationRules(RuleLexicon):
             return None
         if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] in self._building_heads:
             return None  # «مستشفى الفاشر»: a building's name, not a place span
+        if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
+            return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and head is None:
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
@@ -85,40 +102,99 @@ class LocationRules(RuleLexicon):
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
 
-    def _unknown_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """Head + a name found in no list: «قرية الكبير», «قرية الشيخ عيسى»."""
+    # A preposition with a pronoun after a word shows that word is a verb of a relative
+    # clause: «منطقة يسيطر عليها الجيش», «قرية تقع فيها المعارك».
+    _PRONOUN_PREPOSITIONS = frozenset("عليها عليه عليهم فيها فيه فيهم بها به منها منه اليها اليه لها له".split())
+    # What a facility serves or carries, after its head: «محطة وقود», «مصفاة نفط» name no
+    # place (while «منطقة نفط خانة» does).
+    _SERVED = frozenset(
+        "كهرباء مياه نفط وقود غاز بنزين محروقات ضخ تحليه معالجه توليد تكرير قطار قطارات حافلات ركاب".split()
+    )
+    # Adjectives that describe a place without naming it: «قاعدة يوناميد السابقة».
+    _DESCRIPTIVE = frozenset(
+        "السابق السابقه المذكور المذكوره المجاور المجاوره القريب القريبه المحاصر المحاصره "
+        "المنكوب المنكوبه المحتل المحتله المدمر المدمره".split()
+    )
+
+    def _describes(self, w: str) -> bool:
+        """Is the definite ``w`` after an indefinite place name an adjective of the place, not
+        the second word of its name: a nisba («مدينة درنة الساحلية», «ولاية جوبالاند
+        الفيدرالية»), a nationality or a descriptive word («السابقة»)?"""
+        return (
+            w in self._nationalities
+            or w in self._DESCRIPTIVE
+            or (len(w) > 5 and w.startswith("ال") and w.endswith(("ي", "يه")))
+        )
+
+    @staticmethod
+    def _looks_like_verb(w: str) -> bool:
+        """A perfect verb after a place name in no list: «بلدة مرجعيون أدت إلى…», «محافظة
+        إب أسفرت عن…», «… تمكنوا من»: a feminine «ـت» or a plural «ـوا»."""
+        return 2 < len(w) <= 6 and w.endswith(("ت", "وا"))
+
+    # Adverbs in «ـا» that may stand before a place: «وخصوصا سوريا», «حاليا».
+    _ADVERBS = frozenset("خصوصا تحديدا ايضا حاليا مؤخرا سابقا لاحقا اساسا مجددا وخصوصا وتحديدا".split())
+
+    def _agrees_as_adjective(self, s: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the one-word name at ``s``, in the form of a nisba, an adjective that agrees
+        with the indefinite noun right before it? An accusative «ـيا» after an accusative
+        «ـا» («نفذت عدوانا جويا», «أرسلت وفدا سوريا»), a feminine «ـية» after a plural in
+        «ـات» or a noun in «ـة» («قوات سورية»). After a place cue it is the place («نحو
+        سوريا»)."""
+        if s == 0 or orth[s] != norm[s]:
+            return False
+        w, prev = norm[s], norm[s - 1]
+        if not prev.isalpha() or prev.startswith("ال") or len(prev) < 4 or orth[s - 1] != prev:
+            return False
+        if w.endswith("يه") and prev.endswith("ات"):
+            return True  # «محافظات سورية»: even after a plural that is a place cue
+        if prev in self._place_cues or prev in self._ambiguous_cues or prev in self._ADVERBS or prev in self._heads:
+            return False
+        if w.endswith("يا") and prev.endswith("ا") and not prev.endswith("يا"):
+            return True
+        return w.endswith("يه") and prev.endswith("ه")
+
+    def _unknown_place(
+        self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int] | None = None
+    ) -> _Cand | None:
+        """Head + a name found in no list: «قرية الكبير», «قرية الشيخ عيسى». ``known`` maps
+        where names of the lists start to where they end: a known name is never the second
+        word of an unknown one («بمديرية شعوب صنعاء»), and a known name of several words keeps
+        its own end; a known word may open a longer name («بلدة عدن يابال»)."""
+        if norm[h] in self._FRONT_HEADS:
+            return None  # «جبهة التحرير»: unquoted, a front head names a body
         i = h + 1
         w = norm[i]
+        definite_nationality = w.startswith("ال") and w in self._nationalities  # «ناحية الصينية»
         if (
             orth[i] != norm[i]  # a glued clitic: «قرية وبلدة…»
             or w[:1] == "ل"  # a preposition: «مخيم للنازحين»
             or not w.isalpha()
-            or self._is_people(w)
+            or (self._is_people(w) and not definite_nationality)
             or w in self._not_names
             or w in self._place_cues
             or w in self._heads
             or w in self._numbers
             or w in self._vague
             or w in self._people
-            or w in self._nationalities
+            or (w in self._nationalities and not definite_nationality)
             or len(w) < 2
             or not self._head_ok(h, orth, norm)
         ):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
-        end = i + 1
-        if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
-            nxt = norm[end]
-            if w in self._name_prefixes or (
-                not w.startswith("ال") and nxt.startswith("ال") and (nxt,) not in self._directions
-                and nxt not in self._nationalities  # «مدينة حلب السورية»: the adjective is outside
-            ):
-                end += 1
-            elif not w.startswith("ال") and self._second_name_word(nxt) and self._name_ends(end + 1, orth, norm, n):
-                end += 1  # two indefinite words that end at a boundary: «بلدة طير حرفا،»
+        if i + 1 < n and norm[i + 1] in self._PRONOUN_PREPOSITIONS:
+            return None  # «منطقة يسيطر عليها…»: a verb, no name
+        if norm[h] in self._facility_heads and w in self._SERVED:
+            return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
+        known = known or {}
+        # A known name of several words keeps its own end; otherwise a second word may follow.
+        end = max(i + 1, known.get(i, 0))
+        if end == i + 1 and end < n and end not in known:
+            end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
@@ -126,12 +202,32 @@ class LocationRules(RuleLexicon):
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
 
+    def _second_word_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int, first_known: bool = False) -> int:
+        """End of a place name in no list whose first word ``w`` ends at ``end``: after a word
+        that opens names («قرية دير سريان», «بلدة كفر كلا»), a definite word after an
+        indefinite one («حي باب التبانة») unless it describes the place («مدينة درنة
+        الساحلية»), or two indefinite words that end at a boundary («بلدة طير حرفا،»). After a
+        known name a second indefinite word is more often a verb («منطقة سوبا تسبب…») than
+        the rest of a longer name, and is left out."""
+        if self._prefix_name_word(w, end, orth, norm):
+            return end + 1
+        nxt = norm[end]
+        if orth[end] != nxt or not nxt.isalpha() or nxt in self._not_names or w in self._name_prefixes or w.startswith("ال"):
+            return end
+        if nxt.startswith("ال"):
+            return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
+        if first_known:
+            return end
+        if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
+            return end + 1
+        return end
+
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
         (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""
         if not self._head_ok(h, orth, norm):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, norm):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
             return None
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
@@ -142,14 +238,27 @@ class LocationRules(RuleLexicon):
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
 
-    def _cued(self, h: int, norm: list[str]) -> bool:
+    def _cued(self, h: int, orth: list[str], norm: list[str]) -> bool:
         """Does a cue show the ambiguous head at ``h`` is a place: right before it («على
-        منطقة…»), or a verb before its definite subject («قصفت الطائرات منطقة…»)?"""
-        if h > 0 and norm[h - 1] in self._ambiguous_cues:
+        منطقة…»), a verb before its definite subject («قصفت الطائرات منطقة…»), or a quote
+        that opens with the head and closes after one or two words («“منطقة مسغاف”»)?"""
+        if h > 0 and self._ambiguous_cue(norm[h - 1]):
             return True
-        return h > 1 and norm[h - 1].startswith("ال") and norm[h - 2] in self._ambiguous_cues and (
+        if h > 0 and orth[h - 1] in _QUOTE_CHARS and orth[h - 1] not in _CLOSING_QUOTES_ONLY:
+            if any(orth[q] in _QUOTE_CHARS for q in range(h + 2, min(len(orth), h + 4))):
+                return True
+        return h > 1 and norm[h - 1].startswith("ال") and self._ambiguous_cue(norm[h - 2]) and (
             norm[h - 2] not in self._place_cues
         )
+
+    def _ambiguous_cue(self, w: str) -> bool:
+        """A cue of an ambiguous head, also as a verb with a dual or plural subject
+        («استهدفتا منطقة…», «اقتحموا ناحية…»)."""
+        if w in self._ambiguous_cues:
+            return True
+        if w.endswith("تا") and len(w) > 4:
+            return w[:-1] in self._ambiguous_cues  # «استهدفتا» ← «استهدفت»
+        return w.endswith("وا") and len(w) > 4 and w[:-2] in self._ambiguous_cues  # «اقتحموا» ← «اقتحم»
 
     def _second_name_word(self, w: str) -> bool:
         """Could the indefinite ``w`` be the second word of a place name in no list? Not an
@@ -197,6 +306,8 @@ class LocationRules(RuleLexicon):
                 if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
                     break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
+                if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
+                    break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
@@ -212,19 +323,28 @@ class LocationRules(RuleLexicon):
                     i += 1
                     word = norm[i]
                 elif orth[i][:1] == "و" and len(orth[i]) > 2:
-                    # A known name has its norm already; an unknown one just loses the و.
+                    # A known name has its norm already; an unknown one just loses the و,
+                    # in its norm too, so that the span starts after it («وفليفل» → «فليفل»).
                     word = norm[i] if norm[i] != orth[i] else orth[i][1:]
+                    if self._place_word(word) and not self._with_pronoun(word):
+                        norm[i] = word
                 else:
                     break
                 if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END:
                     break
+            if self._with_pronoun(word):
+                break  # «دمشق وريفها»: the countryside of the place before, no name
             end = i + 1
-            # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا».
-            if end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names:
-                if word in self._name_prefixes or (
-                    not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
-                ):
-                    end += 1
+            # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا»; after a first word
+            # that opens names the second is a name word even when it is also a common word
+            # («كفر كلا»).
+            if end < n and word in self._name_prefixes:
+                end += self._prefix_name_word(word, end, orth, norm)
+            elif (
+                end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
+                and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+            ):
+                end += 1
             if comma:
                 pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             else:
@@ -234,3 +354,37 @@ class LocationRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
+        """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second
+        word of the name, even when it is also a common word or reads as one with a clitic
+        («كفر كلا», where «كلا» folds to «ك» + «لا»)? Not a coordinated word, a cue or a
+        function word."""
+        if first not in self._name_prefixes:
+            return False
+        o = orth[k]
+        return (
+            o.isalpha()
+            and o[:1] not in "وف"
+            and (o == norm[k] or o[:1] not in "بل")  # «تل بالقرب»: a preposition
+            and o not in self._name_stops
+            and (o != norm[k] or o not in self._not_names)
+            and o not in self._heads
+            and not self._is_people(o)
+        )
+
+    # Front heads: the front is named after them and stays outside («محور X» → «X»). Unquoted,
+    # a known place is found by the lists; a name in no list is taken only in quotes
+    # («بجبهة «الشقب»», see ``_quoted_place``), since «جبهة النصرة» names no place.
+    _FRONT_HEADS = frozenset(("محور", "جبهه"))
+    _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+    def _with_pronoun(self, w: str) -> bool:
+        """Is ``w`` a head with a possessive pronoun («ريفها», «مدينتهم», «أحيائها»)? It
+        refers to a place named before and is no name itself."""
+        for suffix in self._PRONOUN_SUFFIXES:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                stem = w[: -len(suffix)]
+                if stem in self._heads or stem in self._plural_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self._heads):
+                    return True
+        return False

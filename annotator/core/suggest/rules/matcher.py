@@ -55,10 +55,13 @@ class RuleMatcher(RuleLexicon):
 
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", *defaults.prefixes]
+        # A dash glued to a word opens or closes an aside: «-بينهم طفلان-».
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", r"[-–—](?=[^\W\d_])", *defaults.prefixes]
         infixes = [
             *defaults.infixes,
             rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
+            # A closing quote between a word and the punctuation glued after it: «الزاوية".وقال».
+            rf"(?<=[^\W\d_])[{quotes}](?=[.،,؛:])",
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
             r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
             r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
@@ -70,7 +73,7 @@ class RuleMatcher(RuleLexicon):
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
-        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", "/", *defaults.suffixes]
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", r"(?<=[^\W\d_])[-–—]", "/", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search

@@ -3,6 +3,7 @@ and aliases in parentheses, which take the label of the name before them."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from annotator.core.domain import Suggestion
 from annotator.core.suggest.rules.lexicon import (
@@ -10,6 +11,7 @@ from annotator.core.suggest.rules.lexicon import (
     _OUTLET_STOP,
     _QUOTE_CHARS,
     _S_PATTERN,
+    _S_STATE_ACTS,
     _S_UNKNOWN,
     ORIGIN,
     RuleLexicon,
@@ -20,6 +22,17 @@ from annotator.core.text import fold, snap_span
 
 class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
+
+    def _load_word_sets(
+        self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
+    ) -> dict[str, list[str]]:
+        """The lexicon's word sets, and the listed source and place names as folded strings:
+        an outlet name in no list ends where a listed one does («لوكالة فرانس برس شريطة…»),
+        and a body may be named with its place («الإعلام الحكومي في غزة»)."""
+        groups = super()._load_word_sets(actors, places, sources, counts)
+        self._source_names = frozenset(groups["SRC"]) | frozenset(groups["SRC_Q"])
+        self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        return groups
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
     # A website or page of a medium («موقع قناة X»): the medium names the outlet.
@@ -33,6 +46,20 @@ class SourceRules(RuleLexicon):
         """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,
         «قناة المسيرة الفضائية»."""
         if end < n and orth[end] == norm[end] and norm[end] in self._outlet_adjectives:
+            end += 1
+        return self._territory_end(end, orth, norm, n)
+
+    _GOVERNMENT = frozenset(("الحكومي", "الحكوميه"))
+
+    def _territory_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after the territory of a government media office: «الإعلام الحكومي في غزة»,
+        «المكتب الإعلامي الحكومي بغزة» are one SOURCE, named with their territory like «صحة
+        غزة» (no LOCATION inside)."""
+        if end < 2 or end >= n or norm[end - 1] not in self._GOVERNMENT or norm[end - 2] not in ("الاعلام", "الاعلامي"):
+            return end  # «التلفزيون الحكومي في دمشق»: a broadcaster, not a territory's office
+        if norm[end] == "في" and end + 1 < n and orth[end + 1] == norm[end + 1] and norm[end + 1] in self._place_names:
+            return end + 2
+        if orth[end][:1] == "ب" and orth[end] != norm[end] and norm[end] in self._place_names:
             return end + 1
         return end
 
@@ -58,10 +85,12 @@ class SourceRules(RuleLexicon):
     def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
         """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
         attribution word or a statement in the same clause: «في تصريح للأناضول», «قالت
-        مصادر عسكرية للجزيرة»; or an outlet after a slash that follows such an outlet
-        («للعربية/الحدث»)."""
+        مصادر عسكرية للجزيرة»; or an outlet after a slash or a glued «و» right after another
+        outlet («للعربية/الحدث», «العربية والحدث»)."""
         if s > 1 and orth[s - 1] == "/" and any(c.label == "SOURCE" and c.end == s - 1 for c in cands[-3:]):
             return True
+        if orth[s][:1] == "و" and orth[s] != norm[s] and any(c.label == "SOURCE" and c.end == s for c in cands[-3:]):
+            return True  # «مراسل العربية والحدث»: an outlet coordinated with an outlet
         if orth[s][:1] != "ل" or orth[s] == norm[s]:
             return False
         for w in reversed(norm[max(0, s - 8) : s]):
@@ -92,18 +121,31 @@ class SourceRules(RuleLexicon):
         return e >= len(orth) or orth[e] in self._DATELINE_MARKS
 
     def _source_adjective(self, w: str) -> bool:
-        """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»)."""
-        return w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj)
+        """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»), or an
+        indefinite nationality («وسائل إعلام صومالية»)."""
+        if w in self._unnamed_adj or (w[-2:] in ("ان", "ين") and w[:-2] in self._unnamed_adj):
+            return True
+        return not w.startswith("ال") and "ال" + w in self._nationalities
+
+    # Adjective phrases of an unnamed source, inside its span: «مصدر أمني رفيع المستوى»,
+    # «مصادر وثيقة الاطلاع», «مصادر واسعة الاطلاع».
+    _ADJECTIVE_PHRASES = frozenset(
+        ("رفيع", "رفيعه", "وثيق", "وثيقه", "واسع", "واسعه", "عالي", "عاليه")
+    )
+    _ADJECTIVE_PHRASE_TAILS = frozenset(("المستوي", "الاطلاع", "الصله"))
 
     def _source_adjectives_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after the adjectives that follow an unnamed-source head at ``j - 1``; after a
         first one, an adjective with a glued «و» is coordinated with it («طبية وأمنية»)."""
         first = j
         while j < n:
-            if orth[j] == norm[j] and self._source_adjective(norm[j]):
+            if (
+                orth[j] == norm[j] and norm[j] in self._ADJECTIVE_PHRASES
+                and j + 1 < n and norm[j + 1] in self._ADJECTIVE_PHRASE_TAILS
+            ):
+                j += 2  # «مصدر أمني رفيع المستوى», «مصادر وثيقة الاطلاع»: the phrase is inside
+            elif orth[j] == norm[j] and self._source_adjective(norm[j]):
                 j += 1
-                if norm[j - 1].startswith("رفيع") and j < n and norm[j] == "المستوي":
-                    j += 1  # «مصدر أمني رفيع المستوى»: the adjective phrase is inside
             elif j > first and orth[j][:1] == "و" and len(orth[j]) > 3 and self._source_adjective(orth[j][1:]):
                 j += 1
             else:
@@ -116,8 +158,8 @@ class SourceRules(RuleLexicon):
         with a media adjective or coordinated with another medium."""
         k = h + 1
         if norm[h] == "وسائل":
-            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام"):
-                return None
+            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام", "اعلاميه"):
+                return None  # «وسائل إعلام», «وسائل إعلامية لبنانية»
             k += 1
         heads = [norm[h]]
         if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
@@ -165,6 +207,17 @@ class SourceRules(RuleLexicon):
         a channel or paper is named by that medium: «موقع تلفزيون سوريا» → «تلفزيون سوريا»."""
         if norm[h] in self._WEB_HEADS and h + 2 < n and orth[h + 1] == norm[h + 1] and norm[h + 1] in self._MEDIUM_HEADS:
             h += 1
+        for length in (4, 3, 2, 1):
+            # «لوكالة فرانس برس شريطة…»: a listed name ends the name, but for the definite
+            # adjectives after it («تنسيقية لجان المقاومة المحلية»).
+            end = h + 1 + length
+            if end <= n and " ".join(norm[h + 1 : end]) in self._source_names:
+                while end < n and orth[end] == norm[end] and (
+                    norm[end] in self._outlet_adjectives
+                    or (norm[end].startswith("ال") and len(norm[end]) > 4 and norm[end].endswith(("ي", "يه")))
+                ):
+                    end += 1
+                return _Cand(h, end, "SOURCE", _S_UNKNOWN)
         j = h + 1
         while j < n and j - h <= 4:
             o, w = orth[j], norm[j]
@@ -202,7 +255,7 @@ class SourceRules(RuleLexicon):
             return None
         if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
             return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
-        return _Cand(h, j, "SOURCE", _S_UNKNOWN)
+        return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
 
     def _rescue_service(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
@@ -230,7 +283,42 @@ class SourceRules(RuleLexicon):
             return _Cand(h, j + 1, "SOURCE", _S_PATTERN)
         if j in loc_starts and orth[j] == norm[j]:
             return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
-        return _Cand(h, j, "SOURCE", _S_PATTERN) if named else None
+        if not named:
+            return None
+        # Named by its service word alone, the service is a source where it reports («أعلن
+        # جهاز الإسعاف», «وفق حصيلة لأجهزة الإسعاف»), not where it is the topic («صعوبة
+        # تحرك جهاز الإسعاف»).
+        reports = self._attributed(h, j, norm) or any(w in self._reported_in or w in self._toll_words for w in norm[max(0, h - 3) : h])
+        return _Cand(h, j, "SOURCE", _S_PATTERN) if reports else None
+
+    # Words before a body that make it who gives a toll: «وفق حصيلة أولية لأجهزة الإسعاف».
+    _toll_words = frozenset(("حصيله", "احصائيه", "احصاءات", "ارقام", "بيانات"))
+
+    _CORRESPONDENTS = frozenset(("مراسل", "مراسله", "لمراسل", "موفد", "موفده"))
+
+    def _correspondent_outlet(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """The outlet a correspondent works for, in no list: «وقال مراسل وطن إف إم إن…» →
+        «وطن إف إم». One to three plain words after «مراسل», closed by a function word or
+        punctuation; not a description of the correspondent («مراسل ميداني», «مراسل
+        حربي»), not the medium as anaphora («مراسل الوكالة»), not a place («مراسل دمشق»,
+        «مراسل وادي بردى»)."""
+        j = h + 1
+        while j < n and j - h <= 3:
+            o, w = orth[j], norm[j]
+            if j == h + 1 and o[:1] == "و":
+                w = o  # nothing is coordinated with a noun in construct: «مراسل وطن» is a name
+            if o != w or not w.isalpha() or w in self._OUTLET_END or w in self._attribution or w in self._numbers:
+                break
+            if (len(w) > 3 and w.endswith(("ي", "يه"))) or self._is_people(w) or w in self._place_names or w in self._heads:
+                return None
+            if w.removeprefix("ال") in self._outlet_heads or w.removeprefix("ال") in self._MEDIUM_HEADS:
+                return None
+            j += 1
+        if j == h + 1 or j >= n:
+            return None
+        if norm[j].isalpha() and norm[j] not in self._OUTLET_END and norm[j] not in self._attribution:
+            return None  # the name does not end clearly: «مراسل X Y Z …»
+        return _Cand(h + 1, j, "SOURCE", _S_UNKNOWN)
 
     def _broadcaster(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """State media named by nationality or as official: «التلفزيون الرسمي», «الإذاعة
@@ -244,7 +332,8 @@ class SourceRules(RuleLexicon):
             return None
         if norm[h] in self._broadcaster_needs_attribution and not (h > 0 and norm[h - 1] in self._attribution):
             return None  # «نقل الإعلام العبري», not «تحدث الوزير عن الإعلام الرسمي»
-        return _Cand(h, j, "SOURCE", _S_PATTERN)
+        end = self._territory_end(j, orth, norm, n)
+        return _Cand(h, end, "SOURCE", _S_STATE_ACTS if end > j else _S_PATTERN)
 
     @staticmethod
     def _quoted(s: int, e: int, orth: list[str]) -> bool:
@@ -268,6 +357,10 @@ class SourceRules(RuleLexicon):
                 )
         return False
 
+    # Outlet heads that also name an operation or a plan («حملة “ردع الإرهاب”», «برنامج
+    # "الغذاء"»): a quoted name after them is a source only in an attribution.
+    _OPERATION_HEADS = frozenset(("حمله", "برنامج", "مبادره", "خطه", "عمليه"))
+
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
         «قالت مصادر ل«الراصد»», «أفاد مراسل "الحدث السوري"»."""
@@ -284,6 +377,10 @@ class SourceRules(RuleLexicon):
             prev = norm[i - 1] if i > 0 else ""
             if prev in self._building_heads:
                 continue  # «مستشفى "الشفاء"», «مدرسة "الأمل"»: a building's name, not an outlet
+            if prev in self._OPERATION_HEADS and not (
+                (i > 1 and norm[i - 2] in self._attribution) or (j + 1 < n and norm[j + 1] in self._attribution)
+            ):
+                continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it is who reports
             context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
             # an outlet head and is the subject of an attribution verb.
@@ -330,6 +427,8 @@ class SourceRules(RuleLexicon):
                 continue
             if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
                 continue
+            if len(words) == 1 and not words[0].startswith("ال") and len(words[0]) > 4 and words[0].endswith(("يه", "ي")):
+                continue  # «(رسمية)», «(حكومي)»: a description, not an alias
             if " ".join(words) in self._media_tags or words[0] in self._media_tags:
                 continue  # «(فيديو)», «(بالصور)»: a media tag, not an alias
             nxt = sugs[k + 1] if k + 1 < len(sugs) else None

@@ -244,7 +244,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if cand is not None:
                     cands.append(cand)
             if w in self._strong_heads and (i + 1) not in act_starts:  # «قرية الكبير», not «معسكر الجيش»
-                cand = self._unknown_place(i, orth, norm, n)
+                cand = self._unknown_place(i, orth, norm, n, name_starts)
                 if cand is not None:
                     cands.append(cand)
             if w in self._rescue_heads:  # «خدمة الإسعاف الليبية», «الهيئة العامة للإسعاف»
@@ -253,6 +253,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if w in self._broadcaster_heads:  # «التلفزيون الإيراني الرسمي»
                 cand = self._broadcaster(i, orth, norm, n)
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._CORRESPONDENTS and (i + 1) not in name_starts:  # «قال مراسل وطن إف إم إن»
+                cand = self._correspondent_outlet(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
             if w in self._territory_bodies and (i + 1) in loc_starts:  # «صحة غزة»: a source

@@ -178,3 +178,58 @@ def test_one_family_after_a_construct_noun_is_no_count(labelled: Labelled) -> No
     got = labelled("وقتل 4 من أفراد أسرة واحدة في القصف.")
     assert [s for s, label in got if label == "COUNT"] == ["4"]
     assert ("مدني واحد", "COUNT") in labelled("وأصيب مدني واحد في الانفجار.")
+
+
+# --------------------------------------------------------------------------------------
+# Counts of published news (issue #11, part 1); invented sentences.
+# --------------------------------------------------------------------------------------
+def test_a_number_over_two_coordinated_nouns(labelled: Labelled) -> None:
+    got = labelled("وقتل في القصف 13 رجلاً وطفلاً، واعتقل 21 مسلحاً ومشتبهاً به.")
+    assert {("13 رجلاً وطفلاً", "COUNT"), ("21 مسلحاً ومشتبهاً به", "COUNT")} <= set(got)
+    # A plural after «و» is counted on its own, if at all.
+    got = labelled("وقتل 5 جنود ومدنيون كثيرون.")
+    assert ("5 جنود", "COUNT") in got
+
+
+def test_a_qualifier_spelt_without_a_space(labelled: Labelled) -> None:
+    assert ("ما لايقل عن 12 شخصاً", "COUNT") in labelled("وقتل ما لايقل عن 12 شخصاً في الهجوم.")
+
+
+def test_a_number_in_quotes_or_slashes_is_the_span(labelled: Labelled) -> None:
+    assert ("40", "COUNT") in labelled("وقالت القبائل إنها قتلت أكثر من \"40\" مسلحاً أمس.")
+    assert ("6", "COUNT") in labelled("وأصيب /6/ مقاتلين في الهجوم.")
+    # A number that ends the text, in quotes or not.
+    assert not [s for s, label in labelled("وبلغ عددهم \"40\"") if label == "COUNT"]
+    assert not [s for s, label in labelled("وقال: 40") if label == "COUNT"]
+    # Not a quoted year, nor a quoted number of things.
+    assert not [s for s, label in labelled("وأطلقت \"40\" صاروخاً على المدينة في \"2024\".") if label == "COUNT"]
+
+
+def test_the_accusative_singular_of_a_nisba_after_a_number(labelled: Labelled) -> None:
+    assert ("14 حوثياً", "COUNT") in labelled("وقتل 14 حوثياً في المواجهات.")
+    assert not [s for s, label in labelled("وقتل 14 يومياً في المدينة، ونظرت المحكمة في 30 قضايا.") if label == "COUNT"]
+
+
+def test_a_bare_number_before_a_subset_of_it(labelled: Labelled) -> None:
+    assert ("37", "COUNT") in labelled("وأسفرت الغارة عن مقتل 37 غالبيتهم من النساء.")
+
+
+def test_a_toll_that_goes_on_with_its_next_category(labelled: Labelled) -> None:
+    got = labelled("وصعدت حصيلة الضحايا إلى 1.204 والجرحى إلى 3.517 بحسب الوزارة.")
+    assert {("1.204", "COUNT"), ("3.517", "COUNT")} <= set(got)
+    got = labelled("وصعدت حصيلة الضحايا إلى 1.204 والإصابات إلى 3.517 بحسب الوزارة.")
+    assert ("3.517", "COUNT") in got
+    assert not [s for s, label in labelled("وارتفع سعر الخبز إلى 1.5 والوقود إلى 3.2 منذ بدء الحرب.") if label == "COUNT"]
+
+
+def test_a_number_between_two_clauses_of_casualties(labelled: Labelled) -> None:
+    got = labelled("وقتل خلال ليلة الأحد نحو 90 وجرح أكثر من 200 آخرين في الغارات.")
+    assert {("نحو 90", "COUNT"), ("أكثر من 200 آخرين", "COUNT")} <= set(got)
+    # Without a trigger before it the number counts nothing.
+    assert not [s for s, label in labelled("واستمرت الرحلة نحو 90 وأصيب السائق بالإرهاق.") if label == "COUNT"]
+
+
+def test_a_plural_that_hama_shows_is_a_dual(labelled: Labelled) -> None:
+    got = labelled("واعتقلت الشرطة 6 مطلوبين وقياديين هما من مؤسسي الخلية.")
+    assert ("قياديين", "COUNT") in got
+    assert ("قياديين", "COUNT") not in labelled("واعتقلت الشرطة 6 مطلوبين وقياديين في الخلية.")

@@ -83,3 +83,114 @@ def test_an_ambiguous_head_cued_by_a_verb_before_its_subject(labelled: Labelled)
     assert ("معسكر الحامية", "LOCATION") in labelled("وهاجمت الفصائل معسكر الحامية.")
     assert not labelled("وقالت الحكومة إن ولاية الرئيس انتهت.")
     assert not labelled("وشهدت الولاية منطقة الاشتباكات.")
+
+
+# --------------------------------------------------------------------------------------
+# Head nouns with names in no list, and where the name ends (issue #11, part 1); invented
+# sentences.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # A descriptive adjective after the name stays outside; a direction or size word is
+        # part of the name.
+        ("وانتشرت القوات في مدينة زمرود الساحلية بعد الظهر.", "مدينة زمرود", "مدينة زمرود الساحلية"),
+        ("وسقطت قذائف على قاعدة كرنال السابقة.", "قاعدة كرنال", "قاعدة كرنال السابقة"),
+        ("واستهدف القصف حي المنارة الثانية ليلاً.", "حي المنارة الثانية", "حي المنارة"),
+        ("وقتل رجل في منطقة طاحون الكبيرة أمس.", "منطقة طاحون الكبيرة", "منطقة طاحون"),
+        ("واندلعت معارك في إقليم جوبا السفلى أمس.", "إقليم جوبا السفلى", "إقليم جوبا"),
+        # A verb after the name ends it.
+        ("وأغارت الطائرات على بلدة زنبور أدت إلى دمار واسع.", "بلدة زنبور", "بلدة زنبور أدت"),
+        ("وذكر الشهود أن سقوط قذيفة على مدينة كسلا أوقع عشرة جرحى.", "مدينة كسلا", "مدينة كسلا أوقع"),
+        # A known place after an unknown name is a place of its own.
+        ("وسقطت قذائف على مديرية حلزون صنعاء فجراً.", "مديرية حلزون", "مديرية حلزون صنعاء"),
+        # A name with a glued preposition takes no head before it.
+        ("ووقع الانفجار في قرية بمحافظة نينوى ظهر أمس.", "محافظة نينوى", "قرية بمحافظة نينوى"),
+    ],
+)
+def test_where_a_place_after_a_head_ends(labelled: Labelled, text: str, place: str, not_place: str) -> None:
+    got = labelled(text)
+    assert (place, "LOCATION") in got
+    assert (not_place, "LOCATION") not in got
+
+
+def test_a_verb_with_a_pronoun_after_a_head_is_no_place(labelled: Labelled) -> None:
+    got = labelled("ولجأ السكان إلى منطقة تنتشر فيها القوات.")
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقتل جنديان في ثكنة زهران قرب الحدود.", "ثكنة زهران"),
+        ("واندلع حريق في مصفاة الرمانة النفطية.", "مصفاة الرمانة النفطية"),
+        ("وتقدمت القوات في قاطع السويرة.", "قاطع السويرة"),
+        ("وتحصّن القناص في «تبة العرائس» طوال الليل.", "تبة العرائس"),
+        ("وسقط صاروخ في “منطقة زيتونة” قرب الحدود.", "منطقة زيتونة"),
+        ("وقتل شرطي في ناحية الهندية جنوبي المدينة.", "ناحية الهندية"),
+    ],
+)
+def test_more_heads_and_quoted_names_that_open_with_a_head(labelled: Labelled, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(text)
+
+
+def test_fronts_are_named_after_their_head(labelled: Labelled) -> None:
+    got = labelled("ودارت معارك في محوري كرمان والسواد، وبجبهة «العقيق» شمالاً.")
+    assert {("كرمان", "LOCATION"), ("السواد", "LOCATION"), ("العقيق", "LOCATION")} <= set(got)
+    assert not any(s.startswith(("محور", "جبه")) for s, _ in got)
+    # Unquoted, a front head with a name in no list names a body, not a place.
+    got = labelled("وقاتل عناصر جبهة التحرير الوطنية في الجبال.")
+    assert not [s for s, label in got if label == "LOCATION" and "التحرير" in s]
+
+
+def test_listed_places_after_a_plural_head(labelled: Labelled) -> None:
+    got = labelled("وقصفت الطائرات بلدات كفر كلا ودير ميماس ووادي شبعا.")
+    assert {("كفر كلا", "LOCATION"), ("دير ميماس", "LOCATION")} <= set(got)
+    # A glued «و» before a name in no list stays outside.
+    got = labelled("وسيطرت الفصائل على قرى زعفرانة وطويلعة بريف حماة.")
+    assert ("طويلعة", "LOCATION") in got and ("وطويلعة", "LOCATION") not in got
+    # A head with a pronoun refers back; an indefinite nisba is an adjective of the plural.
+    got = labelled("وامتدت المواجهات إلى قرى لبنانية حدودية وإلى محافظات حماة وريفها.")
+    assert ("حماة", "LOCATION") in got
+    assert not [s for s, label in got if label == "LOCATION" and s in ("وريفها", "ريفها", "لبنانية")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشنت المقاتلات هجوما جويا على الجبل.",  # «جويا» is also a village
+        "وأرسلت الحكومة وفدا سوريا إلى المفاوضات.",
+        "وانتشرت قوات سورية على الحدود.",
+    ],
+)
+def test_a_name_that_agrees_with_the_noun_before_is_an_adjective(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "LOCATION"]
+
+
+def test_a_name_after_a_place_cue_is_a_place_even_in_nisba_form(labelled: Labelled) -> None:
+    assert ("سوريا", "LOCATION") in labelled("وعاد اللاجئون إلى سوريا أمس.")
+    assert ("مالي", "LOCATION") in labelled("وقتل عشرة جنود في مالي أمس.")
+    assert not [s for s, label in labelled("وقدمت الحكومة دعما ماليا ودعم مالي للمزارعين.") if label == "LOCATION"]
+
+
+def test_towns_of_the_conflicts_covered_and_common_words_that_are_also_towns(labelled: Labelled) -> None:
+    got = labelled("وقتل جنديان في بلدوين، وهاجم مسلحون قاعدة قرب ميناكا.")
+    assert {("بلدوين", "LOCATION"), ("ميناكا", "LOCATION")} <= set(got)
+    # «معين» is a town and the adjective «certain»; «شعوب» a district and «peoples».
+    assert ("معين", "LOCATION") in labelled("وسقطت قذيفة في معين شمال العاصمة.")
+    got = labelled("وقتل جنديان في معركة مع المسلحين في وقت معين، وتضامنت شعوب المنطقة.")
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_verb_with_a_dual_or_plural_subject_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("منطقة الرحبة", "LOCATION") in labelled("وقال إن غارتين استهدفتا منطقة الرحبة فجراً.")
+    assert ("ناحية الزهور", "LOCATION") in labelled("وقال إن المسلحين اقتحموا ناحية الزهور ليلاً.")
+    assert not [s for s, label in labelled("وقال إن الطرفين وقعا منطقة التفاهم أمس.") if label == "LOCATION"]
+
+
+def test_what_a_station_serves_is_no_name(labelled: Labelled) -> None:
+    got = labelled("وزار الوفد محطة كهرباء ومحطة مياه ومصفاة نفط في المدينة.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    assert ("محطة الزارة", "LOCATION") in labelled("وتوقفت محطة الزارة عن العمل.")
+    # After another head the same word may open a name.
+    assert ("منطقة نفط خانة", "LOCATION") in labelled("وتقع الحقول في منطقة نفط خانة شرق البلاد.")

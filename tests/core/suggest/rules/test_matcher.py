@@ -39,3 +39,8 @@ def test_a_slash_between_letters_is_its_own_token(rules: RuleSuggester) -> None:
 # --------------------------------------------------------------------------------------
 def test_a_name_glued_to_a_comma(labelled: Labelled) -> None:
     assert ("حلب", "LOCATION") in labelled("قتل شخص في حلب،وأضاف المصدر أن القصف مستمر.")
+
+
+def test_dashes_around_an_aside_and_a_quote_before_glued_punctuation(labelled: Labelled) -> None:
+    assert ("جنديان", "COUNT") in labelled("قتل خمسة أشخاص -بينهم جنديان- في الهجوم.")
+    assert ("مدينة الرمانة", "LOCATION") in labelled("وقال إن \"القصف طال مدينة الرمانة\".وأضاف أن الضحايا مدنيون.")

@@ -281,3 +281,79 @@ def test_a_quoted_outlet_with_its_head_before_an_attribution_verb(labelled: Labe
     assert ("مرصد 45 الميداني", "SOURCE") in got
     assert not [s for s, label in got if label == "COUNT"]
     assert not [s for s, label in labelled('وزار الوفد "مركز الشرطة" قال الشهود.') if label == "SOURCE" and "مركز" in s]
+
+
+# --------------------------------------------------------------------------------------
+# Attribution frames of published news (issue #11, part 1); invented sentences.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A definite agency with adjectives and a «ل» complement.
+        ("ونشرت الوكالة الموريتانية الرسمية للأنباء صور الضحايا.", "الوكالة الموريتانية الرسمية للأنباء"),
+        # Media taken as a whole, with an indefinite nationality.
+        ("ونقلت وسائل إعلام تشادية عن شهود أن القافلة تعرضت لكمين.", "وسائل إعلام تشادية"),
+        ("وبحسب وسائل إعلامية أردنية، أغلقت الحدود.", "وسائل إعلامية أردنية"),
+        # Adjective phrases of unnamed sources are inside.
+        ("وقالت مصادر واسعة الاطلاع إن المفاوضات توقفت.", "مصادر واسعة الاطلاع"),
+        # A bare unnamed source after a verb of speaking.
+        ("وتتحدث مصادر عن نزوح مئات العائلات.", "مصادر"),
+        ("وهي بلدة وصفتها منظمات حقوقية بالمنكوبة.", "منظمات حقوقية"),
+        # A territory's media office is named with its territory.
+        ("وقال الإعلام الحكومي في غزة إن القصف استمر.", "الإعلام الحكومي في غزة"),
+        ("وأكد مكتب الإعلام الحكومي بغزة أن القصف استمر.", "مكتب الإعلام الحكومي بغزة"),
+        ("وقال التلفزيون الحكومي في دمشق إن القصف استمر.", "التلفزيون الحكومي"),
+        # The outlet of a correspondent, in no list.
+        ("وقال مراسل نبض الشمال إن القصف توقف.", "نبض الشمال"),
+        ("وأفاد مراسل صدى نيوز بأن الطريق أغلق.", "صدى نيوز"),
+    ],
+)
+def test_sources_in_attribution_frames(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_an_outlet_in_no_list_ends_where_a_listed_one_does(labelled: Labelled) -> None:
+    got = labelled("وأوضح ضابط لوكالة فرانس برس طالباً عدم نشر اسمه أن الهجوم فشل.")
+    assert ("وكالة فرانس برس", "SOURCE") in got
+    assert not [s for s, label in got if label == "SOURCE" and "طالبا" in s]
+
+
+def test_an_outlet_coordinated_with_an_outlet(labelled: Labelled) -> None:
+    assert ("الحدث", "SOURCE") in labelled("وبحسب العربية والحدث فإن الاشتباكات تجددت ليلاً.")
+    # Alone and unquoted, «الحدث» is the event.
+    assert not [s for s, label in labelled("ووقع الحدث في الساعات الأولى.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مراسل ميداني إن القصف توقف.",  # a description of the correspondent
+        "وقال مراسل الوكالة إن القصف توقف.",  # the agency as anaphora
+        "وتعطلت سيارات جهاز الإسعاف بسبب نقص الوقود.",  # the service as the topic
+        "وأطلق الجيش حملة “درع الوادي” لملاحقة الخلايا.",  # an operation's name
+        "وتحدثت الوزيرة عن برنامج “الخبز للجميع” في المدن.",  # a plan, not who reports
+        "وذكرت إذاعة محلية (حكومية) أن صفارات الإنذار دوت.",  # a description in brackets
+    ],
+)
+def test_no_source_where_nobody_reports(labelled: Labelled, text: str) -> None:
+    got = labelled(text)
+    assert not [s for s, label in got if label == "SOURCE" and s != "إذاعة محلية"]
+
+
+def test_a_rescue_service_named_by_its_service_word_reports(labelled: Labelled) -> None:
+    assert ("جهاز الإسعاف", "SOURCE") in labelled("وأعلن جهاز الإسعاف نقل عشرة جرحى.")
+    assert ("أجهزة الإسعاف", "SOURCE") in labelled("وارتفع عدد القتلى إلى عشرة بحسب أجهزة الإسعاف.")
+
+
+def test_outlets_of_the_region_and_outlets_that_are_also_words(labelled: Labelled) -> None:
+    got = labelled("وقالت وكالة فارس إن الهجوم وقع، وذكرت \"أخبار الآن\" أن القصف استمر.")
+    assert {("وكالة فارس", "SOURCE"), ("أخبار الآن", "SOURCE")} <= set(got)
+    # Without the head or the quotes they are a name and a phrase.
+    got = labelled("وقال فارس إن أخبار الآن لا تبشر بالخير، وأضاف البيان أن الهدنة صامدة.")
+    assert not [s for s, label in got if label == "SOURCE"]
+
+
+def test_emergency_rooms_are_rescue_services(labelled: Labelled) -> None:
+    assert ("غرفة طوارئ الفاشر", "SOURCE") in labelled("وقالت غرفة طوارئ الفاشر إن القصف استمر.")
+    assert ("غرف الطوارئ", "SOURCE") in labelled("وأفادت غرف الطوارئ بأن عشرة قتلوا.")
+    assert not [s for s, label in labelled("ودخل المريض غرفة الطوارئ في المستشفى.") if label == "SOURCE"]
