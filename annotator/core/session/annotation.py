@@ -113,7 +113,7 @@ class AnnotationSession:
     def _require_own(self, article_id: int, span_ids: Sequence[int]) -> None:
         """Refuse to touch a span id that is no longer this annotator's on this article
         (another window or program changed it); call inside the write transaction."""
-        own = {s.id for s in self.project.spans(article_id, self.annotator)}
+        own = self.project.own_span_ids(article_id, self.annotator, span_ids)
         if any(i not in own for i in span_ids):
             raise SpanError("this step cannot be undone or redone: the span was changed elsewhere "
                             "(another window or program)")
