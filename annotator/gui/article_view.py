@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, is_not, sub
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.offsets import QtOffsetMap, qt_document_text
-from .item_models import origin_text
+from .item_models import origin_text, spans_in_order
 
 ARABIC_FONTS = [
     "Noto Naskh Arabic",
@@ -126,7 +127,6 @@ class ArticleView(QTextEdit):
         # starts alongside for bisection (see _Layer).
         self._spans = _Layer()
         self._suggestions = _Layer()
-        self._span_items: dict[int, tuple[Span, _Shown]] = {}  # by span id: reused while unchanged
         self._selected_id: int | None = None
         self._selected_range: tuple[int, int] | None = None
         self._selected_label: str | None = None
@@ -150,7 +150,6 @@ class ArticleView(QTextEdit):
         self.offsets = QtOffsetMap(text)
         self._spans = _Layer()
         self._suggestions = _Layer()
-        self._span_items = {}
         self._selected_id = None
         self._selected_range = None
         self._selected_label = None
@@ -232,29 +231,39 @@ class ArticleView(QTextEdit):
     def set_spans(self, spans: list[Span], selected_id: int | None = None) -> None:
         """Show these spans, ``selected_id`` drawn as selected.
 
-        An edit changes one span of maybe thousands: the others keep their items (by id,
-        while the span is the same), so a repaint after an edit costs what changed."""
+        An edit changes one span of maybe thousands: the runs of spans at either end that
+        are the very objects shown before keep their items, and in between a span equal
+        to one shown before (a reload after undo) keeps its item too; so an edit costs
+        what changed, not a rebuild of everything."""
         outline_before = self._outline()
+        old = self._spans
+        new = spans_in_order(spans)
+        n = min(len(old.sources), len(new))
+        # The first position from each end where the objects differ (found at C speed).
+        head = next(compress(count(), map(is_not, old.sources, new)), n)
+        tail = min(next(compress(count(), map(is_not, reversed(old.sources), reversed(new))), n), n - head)
+        old_end, new_end = len(old.sources) - tail, len(new) - tail
+        before = {s.id: (s, x) for s, x in zip(old.sources[head:old_end], old.items[head:old_end]) if s.id is not None}
+        middle = []
+        for s in new[head:new_end]:
+            known = before.get(s.id)
+            kept = known is not None and (known[0] is s or known[0] == s)
+            middle.append(known[1] if kept else _Shown(s.start, s.end, s.label, s.id, s.attributes))  # type: ignore[index]
+        items = old.items[:head] + middle + old.items[old_end:]
+        # The selected span is drawn differently: the items of the span selected before and
+        # of the one selected now are made anew where they were kept above.
+        targets = {self._selected_id, selected_id} - {None}
         self._selected_id = selected_id
-        self._selected_range = None
-        self._selected_label = None
-        previous, items = self._span_items, {}
-        shown = []
-        for s in sorted(spans, key=_SPAN_POSITION):
-            kind = "selected" if s.id is not None and s.id == selected_id else "span"
-            if kind == "selected":
-                self._selected_range = (s.start, s.end)
-                self._selected_label = s.label
-            known = previous.get(s.id) if s.id is not None else None
-            if known is not None and known[1].kind == kind and (known[0] is s or known[0] == s):
-                item = known[1]
-            else:
-                item = _Shown(s.start, s.end, s.label, s.id, s.attributes, kind)
-            if s.id is not None:
-                items[s.id] = (s, item)
-            shown.append(item)
-        self._span_items = items
-        self._spans = _Layer(shown)
+        self._selected_range = self._selected_label = None
+        if targets:
+            for i, s in enumerate(new):
+                if s.id in targets:
+                    kind = "selected" if s.id == selected_id else "span"
+                    if items[i].kind != kind:
+                        items[i] = _Shown(s.start, s.end, s.label, s.id, s.attributes, kind)
+                    if kind == "selected":
+                        self._selected_range, self._selected_label = (s.start, s.end), s.label
+        self._spans = _Layer(items, new)
         self._refresh_selections()
         if self._outline() != outline_before:
             self._update_outline(outline_before)
@@ -485,18 +494,21 @@ _NAV_KEYS = {
 
 
 _SPAN_POSITION = attrgetter("start", "end")
+_START, _END = attrgetter("start"), attrgetter("end")
 _FRAME_MARGIN = 4  # pixels: the selection frame is drawn 2 px outside the span, with a 2 px pen
 
 
 class _Layer:
     """Spans or suggestions as drawn, sorted by (start, end), with their starts alongside:
     the ones near the screen, or at a position, are found by bisection, not by a walk
-    over thousands."""
+    over thousands. ``sources`` are the spans the items were made from (set_spans reuses
+    the items of those that did not change)."""
 
-    def __init__(self, items: list[_Shown] | None = None):
+    def __init__(self, items: list[_Shown] | None = None, sources: list[Span] | None = None):
         self.items = items or []
-        self.starts = [x.start for x in self.items]
-        self.longest = max((x.end - x.start for x in self.items), default=0)
+        self.sources = sources or []
+        self.starts = list(map(_START, self.items))
+        self.longest = max(map(sub, map(_END, self.items), self.starts), default=0)
 
     def between(self, lo: int, hi: int) -> list[_Shown]:
         """The items that overlap [lo, hi), in order."""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import compress, count, islice
+from operator import attrgetter, is_not, lt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -235,7 +237,7 @@ class SpanTableModel(TableModel):
         self._arabic = False
 
     def set_content(self, text: str, spans: list[Span], labels: dict[str, Label]) -> None:
-        new = sorted(spans, key=lambda s: (s.start, s.end))
+        new = spans_in_order(spans)
         if text != self.text or labels != self.labels:  # another article: start afresh
             self.beginResetModel()
             self.text = text
@@ -256,10 +258,11 @@ class SpanTableModel(TableModel):
         """
         old = self.spans
         n = min(len(old), len(new))
-        head = 0
+        # The unchanged ends: the very same span objects (found at C speed), then equal ones.
+        head = next(compress(count(), map(is_not, old, new)), n)
         while head < n and old[head] == new[head]:
             head += 1
-        tail = 0
+        tail = min(next(compress(count(), map(is_not, reversed(old), reversed(new))), n), n - head)
         while tail < n - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
             tail += 1
         removed, added = len(old) - head - tail, len(new) - head - tail
@@ -387,6 +390,20 @@ _DISPLAY, _EDIT, _ALIGNMENT, _BACKGROUND, _TOOLTIP, _USER = (int(r) for r in (
 _SPAN_EDITABLE_COLUMNS = frozenset(SpanTableModel.COLUMNS.index(c) for c in ("value", "category"))
 # Arabic cells read from the right even in an English (left-to-right) window.
 _ARABIC_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
+_START = attrgetter("start")
+_POSITION = attrgetter("start", "end")
+
+
+def spans_in_order(spans: Sequence[Span]) -> list[Span]:
+    """The spans sorted by (start, end), as a new list. A list already in that order (the
+    session keeps its spans so) is checked at C speed instead of sorted again: the span
+    list and the article view both take the whole list after every edit."""
+    starts = list(map(_START, spans))
+    if all(map(lt, starts, islice(starts, 1, None))):  # strictly increasing starts
+        return list(spans)
+    return sorted(spans, key=_POSITION)
 
 
 def format_value(attrs: dict) -> str:
