@@ -229,27 +229,11 @@ class ArticleView(QTextEdit):
         return sel
 
     def set_spans(self, spans: list[Span], selected_id: int | None = None) -> None:
-        """Show these spans, ``selected_id`` drawn as selected.
-
-        An edit changes one span of maybe thousands: the runs of spans at either end that
-        are the very objects shown before keep their items, and in between a span equal
-        to one shown before (a reload after undo) keeps its item too; so an edit costs
-        what changed, not a rebuild of everything."""
+        """Show these spans, ``selected_id`` drawn as selected. An edit changes one span
+        of maybe thousands: only what changed gets new items (_Layer.reused_for)."""
         outline_before = self._outline()
-        old = self._spans
         new = spans_in_order(spans)
-        n = min(len(old.sources), len(new))
-        # The first position from each end where the objects differ (found at C speed).
-        head = next(compress(count(), map(is_not, old.sources, new)), n)
-        tail = min(next(compress(count(), map(is_not, reversed(old.sources), reversed(new))), n), n - head)
-        old_end, new_end = len(old.sources) - tail, len(new) - tail
-        before = {s.id: (s, x) for s, x in zip(old.sources[head:old_end], old.items[head:old_end]) if s.id is not None}
-        middle = []
-        for s in new[head:new_end]:
-            known = before.get(s.id)
-            kept = known is not None and (known[0] is s or known[0] == s)
-            middle.append(known[1] if kept else _Shown(s.start, s.end, s.label, s.id, s.attributes))  # type: ignore[index]
-        items = old.items[:head] + middle + old.items[old_end:]
+        items = self._spans.reused_for(new)
         # The selected span is drawn differently: the items of the span selected before and
         # of the one selected now are made anew where they were kept above.
         targets = {self._selected_id, selected_id} - {None}
@@ -509,6 +493,23 @@ class _Layer:
         self.sources = sources or []
         self.starts = list(map(_START, self.items))
         self.longest = max(map(sub, map(_END, self.items), self.starts), default=0)
+
+    def reused_for(self, spans: list[Span]) -> list[_Shown]:
+        """Items for ``spans`` (in order): the runs at either end that are the very span
+        objects shown before keep their items, and in between a span equal to one shown
+        before (a reload after undo) keeps its item too; only the rest are made anew."""
+        old, n = self.sources, min(len(self.sources), len(spans))
+        # The first position from each end where the objects differ (found at C speed).
+        head = next(compress(count(), map(is_not, old, spans)), n)
+        tail = min(next(compress(count(), map(is_not, reversed(old), reversed(spans))), n), n - head)
+        old_end = len(old) - tail
+        before = {s.id: (s, x) for s, x in zip(old[head:old_end], self.items[head:old_end]) if s.id is not None}
+        middle = []
+        for s in spans[head:len(spans) - tail]:
+            known = before.get(s.id)
+            kept = known is not None and (known[0] is s or known[0] == s)
+            middle.append(known[1] if kept else _Shown(s.start, s.end, s.label, s.id, s.attributes))  # type: ignore[index]
+        return self.items[:head] + middle + self.items[old_end:]
 
     def between(self, lo: int, hi: int) -> list[_Shown]:
         """The items that overlap [lo, hi), in order."""
