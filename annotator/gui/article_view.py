@@ -6,7 +6,10 @@ the user's keys as signals; the main window decides what they mean.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter, is_not, sub
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from ..core.domain import Label, Span, Suggestion
 from ..core.offsets import QtOffsetMap, qt_document_text
-from .item_models import origin_text
+from .item_models import origin_text, spans_in_order
 
 ARABIC_FONTS = [
     "Noto Naskh Arabic",
@@ -120,9 +123,13 @@ class ArticleView(QTextEdit):
         self.text = ""
         self.offsets = QtOffsetMap("")
         self.labels: dict[str, Label] = {}
-        self._shown: list[_Shown] = []  # spans then suggestions, sorted by start
+        # What is drawn, spans and suggestions apart, each sorted by (start, end) with the
+        # starts alongside for bisection (see _Layer).
+        self._spans = _Layer()
+        self._suggestions = _Layer()
         self._selected_id: int | None = None
         self._selected_range: tuple[int, int] | None = None
+        self._selected_label: str | None = None
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
         # Highlights exist only for spans near what is on screen (see _refresh_selections),
         # kept by (start, end, label, kind) so an edit or a scroll rebuilds only what changed.
@@ -141,9 +148,11 @@ class ArticleView(QTextEdit):
     def set_article(self, text: str) -> None:
         self.text = text
         self.offsets = QtOffsetMap(text)
-        self._shown = []
+        self._spans = _Layer()
+        self._suggestions = _Layer()
         self._selected_id = None
         self._selected_range = None
+        self._selected_label = None
         self._sel_cache.clear()  # its cursors belong to the old document
         self._built_range = None
         self.setExtraSelections([])
@@ -220,26 +229,50 @@ class ArticleView(QTextEdit):
         return sel
 
     def set_spans(self, spans: list[Span], selected_id: int | None = None) -> None:
+        """Show these spans, ``selected_id`` drawn as selected. An edit changes one span
+        of maybe thousands: only what changed gets new items (_Layer.reused_for)."""
+        outline_before = self._outline()
+        new = spans_in_order(spans)
+        items = self._spans.reused_for(new)
+        # The selected span is drawn differently: the items of the span selected before and
+        # of the one selected now are made anew where they were kept above.
+        targets = {self._selected_id, selected_id} - {None}
         self._selected_id = selected_id
-        self._selected_range = None
-        shown = [x for x in self._shown if x.kind == "suggestion"]
-        for s in spans:
-            kind = "selected" if s.id is not None and s.id == selected_id else "span"
-            if kind == "selected":
-                self._selected_range = (s.start, s.end)
-            shown.append(_Shown(s.start, s.end, s.label, s.id, s.attributes, kind))
-        shown.sort(key=_position)
-        self._shown = shown
+        self._selected_range = self._selected_label = None
+        if targets:
+            for i, s in enumerate(new):
+                if s.id in targets:
+                    kind = "selected" if s.id == selected_id else "span"
+                    if items[i].kind != kind:
+                        items[i] = _Shown(s.start, s.end, s.label, s.id, s.attributes, kind)
+                    if kind == "selected":
+                        self._selected_range, self._selected_label = (s.start, s.end), s.label
+        self._spans = _Layer(items, new)
         self._refresh_selections()
+        if self._outline() != outline_before:
+            self._update_outline(outline_before)
+            self._update_outline(self._outline())
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
-        shown = [x for x in self._shown if x.kind != "suggestion"]
-        for s in suggestions:
-            shown.append(_Shown(s.start, s.end, s.label, None, s.attributes, "suggestion",
-                                f"\n{origin_text(s.origin)} ({s.score:.2f})  ↵ / ⌫"))
-        shown.sort(key=_position)
-        self._shown = shown
+        if not suggestions and not self._suggestions.items:
+            return  # none shown, none to show (the usual case after an edit)
+        shown = [_Shown(s.start, s.end, s.label, None, s.attributes, "suggestion",
+                        f"\n{origin_text(s.origin)} ({s.score:.2f})  ↵ / ⌫")
+                 for s in sorted(suggestions, key=_SPAN_POSITION)]
+        self._suggestions = _Layer(shown)
         self._refresh_selections()
+
+    def _outline(self) -> tuple[tuple[int, int], str | None] | None:
+        """Where the selected span's frame is drawn, and in which label's colour."""
+        return None if self._selected_range is None else (self._selected_range, self._selected_label)
+
+    def _update_outline(self, outline: tuple[tuple[int, int], str | None] | None) -> None:
+        """Repaint where a selection frame is or was: Qt repaints the highlights that
+        changed, but the frame (paintEvent) reaches a little beyond them."""
+        if outline is None or not self.isVisible():
+            return
+        for rect in self._range_rects(*outline[0]):
+            self.viewport().update(rect.adjusted(-_FRAME_MARGIN, -_FRAME_MARGIN, _FRAME_MARGIN, _FRAME_MARGIN))
 
     def _visible_range(self, screens: int) -> tuple[int, int] | None:
         """Code points from ``screens`` screenfuls above the viewport to as many below it."""
@@ -269,22 +302,20 @@ class ArticleView(QTextEdit):
         covered = self._visible_range(1)
         lo, hi = covered if covered is not None else (0, self.offsets.length_cp)
         cache, built = self._sel_cache, {}
-        suggestions, spans = [], []
-        for x in self._shown:  # sorted by start
-            if x.start >= hi:
-                break
-            if x.end <= lo:
-                continue
-            key = (x.start, x.end, x.label, x.kind)
-            sel = built.get(key) or cache.get(key)
-            if sel is None:
-                sel = self._selection(x.start, x.end, self._format(x.label, x.kind))
-            built[key] = sel
-            (suggestions if x.kind == "suggestion" else spans).append(sel)
+        selections = []
+        for layer in (self._suggestions, self._spans):  # spans drawn over suggestions
+            for x in layer.between(lo, hi):
+                key = (x.start, x.end, x.label, x.kind)
+                sel = built.get(key) or cache.get(key)
+                if sel is None:
+                    sel = self._selection(x.start, x.end, self._format(x.label, x.kind))
+                built[key] = sel
+                selections.append(sel)
         self._sel_cache = built
         self._built_range = (lo, hi)
-        self.setExtraSelections(suggestions + spans)  # spans drawn over suggestions
-        self.viewport().update()
+        # Qt repaints where a highlight appeared, went or changed; the rest of the
+        # viewport is left as it is (no repaint of the whole article on each edit).
+        self.setExtraSelections(selections)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -323,15 +354,7 @@ class ArticleView(QTextEdit):
 
     def shown_at(self, cp: int) -> _Shown | None:
         """The span (preferred) or suggestion covering code point ``cp``."""
-        hit = None
-        for item in self._shown:
-            if item.start > cp:
-                break
-            if item.start <= cp < item.end:
-                if item.kind != "suggestion":
-                    return item
-                hit = hit or item
-        return hit
+        return self._spans.first_at(cp) or self._suggestions.first_at(cp)
 
     # -------------------------------------------------------------------- input
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -405,7 +428,7 @@ class ArticleView(QTextEdit):
         super().paintEvent(event)
         if self._selected_range is None:
             return
-        label = next((s.label for s in self._shown if s.span_id == self._selected_id), None)
+        label = self._selected_label
         color = self.labels[label].color if label in self.labels else "#444444"
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -454,8 +477,51 @@ _NAV_KEYS = {
 }
 
 
-def _position(item: _Shown) -> tuple[int, int]:
-    return item.start, item.end
+_SPAN_POSITION = attrgetter("start", "end")
+_START, _END = attrgetter("start"), attrgetter("end")
+_FRAME_MARGIN = 4  # pixels: the selection frame is drawn 2 px outside the span, with a 2 px pen
+
+
+class _Layer:
+    """Spans or suggestions as drawn, sorted by (start, end), with their starts alongside:
+    the ones near the screen, or at a position, are found by bisection, not by a walk
+    over thousands. ``sources`` are the spans the items were made from (set_spans reuses
+    the items of those that did not change)."""
+
+    def __init__(self, items: list[_Shown] | None = None, sources: list[Span] | None = None):
+        self.items = items or []
+        self.sources = sources or []
+        self.starts = list(map(_START, self.items))
+        self.longest = max(map(sub, map(_END, self.items), self.starts), default=0)
+
+    def reused_for(self, spans: list[Span]) -> list[_Shown]:
+        """Items for ``spans`` (in order): the runs at either end that are the very span
+        objects shown before keep their items, and in between a span equal to one shown
+        before (a reload after undo) keeps its item too; only the rest are made anew."""
+        old, n = self.sources, min(len(self.sources), len(spans))
+        # The first position from each end where the objects differ (found at C speed).
+        head = next(compress(count(), map(is_not, old, spans)), n)
+        tail = min(next(compress(count(), map(is_not, reversed(old), reversed(spans))), n), n - head)
+        old_end = len(old) - tail
+        before = {s.id: (s, x) for s, x in zip(old[head:old_end], self.items[head:old_end]) if s.id is not None}
+        middle = []
+        for s in spans[head:len(spans) - tail]:
+            known = before.get(s.id)
+            kept = known is not None and (known[0] is s or known[0] == s)
+            middle.append(known[1] if kept else _Shown(s.start, s.end, s.label, s.id, s.attributes))  # type: ignore[index]
+        return self.items[:head] + middle + self.items[old_end:]
+
+    def between(self, lo: int, hi: int) -> list[_Shown]:
+        """The items that overlap [lo, hi), in order."""
+        first = bisect_left(self.starts, lo - self.longest)
+        last = bisect_left(self.starts, hi)
+        return [x for x in self.items[first:last] if x.end > lo]
+
+    def first_at(self, cp: int) -> _Shown | None:
+        """The first item (in order) that covers code point ``cp``."""
+        first = bisect_left(self.starts, cp - self.longest + 1)
+        last = bisect_right(self.starts, cp)
+        return next((x for x in self.items[first:last] if x.start <= cp < x.end), None)
 
 
 def _tooltip(label: str, attributes: dict, labels: dict[str, Label]) -> str:

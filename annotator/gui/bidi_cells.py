@@ -19,8 +19,17 @@ from PySide6.QtWidgets import (
 
 from .i18n import arabic_ui, is_rtl
 
-_HORIZONTAL = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignHCenter \
-    | Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute
+# Plain ints and members looked up once: a Qt enum's attribute, and a flag operation on it,
+# cost a Python call each, and this runs for every cell of every paint.
+_HORIZONTAL = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignHCenter
+               | Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute).value
+_H_CENTER = Qt.AlignmentFlag.AlignHCenter.value
+_ABSOLUTE = Qt.AlignmentFlag.AlignAbsolute.value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute).value
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute).value
+_RTL, _LTR = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+_ELIDE_END = Qt.TextElideMode.ElideRight
+_Alignment = Qt.AlignmentFlag
 
 
 class BidiDelegate(QStyledItemDelegate):
@@ -31,18 +40,19 @@ class BidiDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt name)
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        if not option.text:
+        text = option.text
+        if not text:
             return
-        rtl = is_rtl(option.text)
-        option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        option.textElideMode = Qt.TextElideMode.ElideRight  # the logical end, whichever side it is on
-        align = option.displayAlignment
-        if align & Qt.AlignmentFlag.AlignHCenter:
+        rtl = is_rtl(text)
+        option.direction = _RTL if rtl else _LTR
+        option.textElideMode = _ELIDE_END  # the logical end, whichever side it is on
+        align = option.displayAlignment.value
+        if align & (_H_CENTER | _ABSOLUTE):
+            # Centred, or placed by the model on purpose: a view's own default alignment
+            # is never absolute, so an absolute one came from the model's alignment role.
             return
-        if index.data(Qt.ItemDataRole.TextAlignmentRole) is not None and align & Qt.AlignmentFlag.AlignAbsolute:
-            return  # the model placed it on purpose
-        side = Qt.AlignmentFlag.AlignRight if rtl or arabic_ui() else Qt.AlignmentFlag.AlignLeft
-        option.displayAlignment = (align & ~_HORIZONTAL) | side | Qt.AlignmentFlag.AlignAbsolute
+        side = _RIGHT if rtl or arabic_ui() else _LEFT
+        option.displayAlignment = _Alignment((align & ~_HORIZONTAL) | side)
 
 
 def install(view: QAbstractItemView) -> BidiDelegate:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from itertools import compress, count, islice
+from operator import attrgetter, is_not, lt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -228,16 +231,20 @@ class SpanTableModel(TableModel):
         self.labels: dict[str, Label] = {}
         self.on_edit = None  # callable(span, attributes) set by the window: writes through the store
         self._brushes: dict[str, QBrush] = {}
+        # Category and origin cells as shown, by stored value: translated once per article
+        # shown (like the brushes), not for each cell on every paint.
+        self._shown_texts: dict[tuple[str, str], str] = {}
         self._arabic = False
 
     def set_content(self, text: str, spans: list[Span], labels: dict[str, Label]) -> None:
-        new = sorted(spans, key=lambda s: (s.start, s.end))
+        new = spans_in_order(spans)
         if text != self.text or labels != self.labels:  # another article: start afresh
             self.beginResetModel()
             self.text = text
             self.spans = new
             self.labels = labels
             self._brushes.clear()
+            self._shown_texts.clear()
             self._arabic = _arabic_ui()
             self.endResetModel()
             return
@@ -251,10 +258,11 @@ class SpanTableModel(TableModel):
         """
         old = self.spans
         n = min(len(old), len(new))
-        head = 0
+        # The unchanged ends: the very same span objects (found at C speed), then equal ones.
+        head = next(compress(count(), map(is_not, old, new)), n)
         while head < n and old[head] == new[head]:
             head += 1
-        tail = 0
+        tail = min(next(compress(count(), map(is_not, reversed(old), reversed(new))), n), n - head)
         while tail < n - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
             tail += 1
         removed, added = len(old) - head - tail, len(new) - head - tail
@@ -295,7 +303,9 @@ class SpanTableModel(TableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and self.COLUMNS[index.column()] in ("value", "category"):
+        # Asked for each painted cell: plain int tests first (a Qt enum's attribute costs
+        # more than the whole test in Python).
+        if index.column() in _SPAN_EDITABLE_COLUMNS and index.isValid():
             if self.spans[index.row()].label == "COUNT":
                 return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -307,22 +317,23 @@ class SpanTableModel(TableModel):
             return None
         span = self.spans[index.row()]
         col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        # Roles are plain ints here, compared with ints (_DISPLAY…): looking up a Qt enum
+        # member costs a Python call each time, several per cell and paint.
+        if role == _ALIGNMENT:
             return _ARABIC_ALIGN if col == "text" and _is_rtl(self.text[span.start:span.end]) else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == _DISPLAY or role == _EDIT:
             if col == "label":
                 lab = self.labels.get(span.label)
-                return neutralise(lab.name_ar) if lab and role == Qt.ItemDataRole.DisplayRole and self._arabic \
-                    else span.label
+                return neutralise(lab.name_ar) if lab and role == _DISPLAY and self._arabic else span.label
             if col == "text":
                 return self.text[span.start:span.end].replace("\n", " ")
             if col == "value":
                 return format_value(span.attributes)
             if col == "category":
                 category = span.attributes.get("category", "")
-                return category_text(category) if role == Qt.ItemDataRole.DisplayRole else category
-            return origin_text(span.origin) if role == Qt.ItemDataRole.DisplayRole else span.origin
-        if role == Qt.ItemDataRole.BackgroundRole and col == "label":
+                return self._shown_text(category_text, category) if role == _DISPLAY else category
+            return self._shown_text(origin_text, span.origin) if role == _DISPLAY else span.origin
+        if role == _BACKGROUND and col == "label":
             brush = self._brushes.get(span.label)
             if brush is None:
                 lab = self.labels.get(span.label)
@@ -332,11 +343,18 @@ class SpanTableModel(TableModel):
 
                 brush = self._brushes[span.label] = QBrush(tint(lab.color, 0.55))
             return brush
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return f"{span.start}–{span.end}"
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return span.id
         return None
+
+    def _shown_text(self, translate: Callable[[str], str], value: str) -> str:
+        key = (translate.__name__, value)
+        shown = self._shown_texts.get(key)
+        if shown is None:
+            shown = self._shown_texts[key] = translate(value)
+        return shown
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
@@ -366,8 +384,26 @@ _SPAN_ROLES = frozenset(
     int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
                      Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.TextAlignmentRole)
 )
+_DISPLAY, _EDIT, _ALIGNMENT, _BACKGROUND, _TOOLTIP, _USER = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+_SPAN_EDITABLE_COLUMNS = frozenset(SpanTableModel.COLUMNS.index(c) for c in ("value", "category"))
 # Arabic cells read from the right even in an English (left-to-right) window.
 _ARABIC_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
+_START = attrgetter("start")
+_POSITION = attrgetter("start", "end")
+
+
+def spans_in_order(spans: Sequence[Span]) -> list[Span]:
+    """The spans sorted by (start, end), as a new list. A list already in that order (the
+    session keeps its spans so) is checked at C speed instead of sorted again: the span
+    list and the article view both take the whole list after every edit."""
+    starts = list(map(_START, spans))
+    if all(map(lt, starts, islice(starts, 1, None))):  # strictly increasing starts
+        return list(spans)
+    return sorted(spans, key=_POSITION)
 
 
 def format_value(attrs: dict) -> str:

@@ -42,3 +42,29 @@ def test_fixed_column_widths_fit_the_widest_text(qapp) -> None:
     assert header.sectionSize(0) > view.fontMetrics().horizontalAdvance(long)
     assert header.sectionSize(1) >= view.fontMetrics().horizontalAdvance("X")
     assert header.sectionSize(0) > header.sectionSize(1)
+
+
+def test_the_models_alignment_is_kept_only_when_absolute_or_centred(qapp) -> None:
+    """What the delegate decides without asking the model again: an absolute or centred
+    alignment from the model stays; any other is replaced by the text's side."""
+    flag = Qt.AlignmentFlag
+    model = QStandardItemModel()
+    cases = [
+        ("RSF", flag.AlignRight | flag.AlignAbsolute | flag.AlignVCenter, flag.AlignRight | flag.AlignAbsolute),
+        ("7 عناصر", flag.AlignHCenter | flag.AlignVCenter, flag.AlignHCenter),
+        ("7 عناصر", flag.AlignLeft | flag.AlignVCenter, flag.AlignRight | flag.AlignAbsolute),  # not absolute: replaced
+        ("RSF", None, flag.AlignLeft | flag.AlignAbsolute),
+        ("7 عناصر", None, flag.AlignRight | flag.AlignAbsolute),
+    ]
+    for text, alignment, _ in cases:
+        item = QStandardItem(text)
+        if alignment is not None:
+            item.setData(int(alignment.value), Qt.ItemDataRole.TextAlignmentRole)
+        model.appendRow(item)
+    view = QTableView()
+    view.setModel(model)
+    bidi_cells.install(view)
+    horizontal = flag.AlignLeft | flag.AlignRight | flag.AlignHCenter | flag.AlignJustify | flag.AlignAbsolute
+    for row, (_, _, expected) in enumerate(cases):
+        option = _option(view, row)
+        assert option.displayAlignment & horizontal == expected, row

@@ -18,6 +18,7 @@ from annotator.gui.item_models import (
     format_value,
     origin_text,
     parse_value,
+    spans_in_order,
     status_text,
 )
 
@@ -121,3 +122,13 @@ def test_span_list_update_inserts_and_removes_only_what_changed(qapp) -> None:
     model.set_content(text, [Span(0, 3, "ACTOR", id=3), Span(15, 26, "ACTOR", id=1)], labels)
     assert inserted == [(0, 0)] and resets == []
     assert model.rowCount() == 2
+
+
+def test_spans_in_order_sorts_by_start_then_end_into_a_new_list() -> None:
+    a, b, c, d = Span(0, 3, "ACTOR", id=1), Span(5, 9, "ACTOR", id=2), Span(5, 7, "ACTOR", id=3), Span(12, 14, "ACTOR")
+    in_order = [a, c, b, d]
+    result = spans_in_order(in_order)
+    assert result == in_order and result is not in_order  # the caller's list is never handed back
+    assert spans_in_order([d, b, a, c]) == [a, c, b, d]
+    assert spans_in_order([a, b, c, d]) == [a, c, b, d]  # same start: the shorter first
+    assert spans_in_order([]) == []

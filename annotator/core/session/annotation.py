@@ -7,8 +7,10 @@ state and calls these methods; tests drive them directly.
 from __future__ import annotations
 
 import time
+from bisect import insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any
 
 from ..domain import Span, Suggestion
@@ -44,6 +46,9 @@ class MentionsLabelled:
     saved: list[Span]
     inside_longer: int = 0
     already_labelled: int = 0
+
+
+_POSITION = attrgetter("start", "end")
 
 
 def _overlaps(a: Span | Suggestion, b: Span | Suggestion) -> bool:
@@ -113,7 +118,7 @@ class AnnotationSession:
     def _require_own(self, article_id: int, span_ids: Sequence[int]) -> None:
         """Refuse to touch a span id that is no longer this annotator's on this article
         (another window or program changed it); call inside the write transaction."""
-        own = {s.id for s in self.project.spans(article_id, self.annotator)}
+        own = self.project.own_span_ids(article_id, self.annotator, span_ids)
         if any(i not in own for i in span_ids):
             raise SpanError("this step cannot be undone or redone: the span was changed elsewhere "
                             "(another window or program)")
@@ -144,7 +149,9 @@ class AnnotationSession:
         with self.project.transaction():
             span = self.project.add_span(article_id, self.annotator, s, e, label, attrs, origin)
         self._add_step("add span", article_id, [span])
-        self.spans = sorted([*self.spans, span], key=lambda x: (x.start, x.end))
+        spans = list(self.spans)  # a new list: the window may still hold the old one
+        insort(spans, span, key=_POSITION)  # kept in text order (after any equal one, as a sort would)
+        self.spans = spans
         self._filter_suggestions()
         return span
 

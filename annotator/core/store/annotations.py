@@ -163,6 +163,23 @@ class Annotations(TableFamily):
             return []
         return in_text(self.project, "spans", [span_from_row(r) for r in rows], rows[0][7])
 
+    def own_span_ids(self, article_id: int, annotator: str, span_ids: Sequence[int]) -> set[int]:
+        """Which of ``span_ids`` are ``annotator``'s spans on ``article_id`` and lie inside its
+        text (the ones :meth:`spans` returns), without reading every span of the article."""
+        own: set[int] = set()
+        ids = list(span_ids)
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start:start + CHUNK]
+            own.update(row[0] for row in self.conn.execute(
+                "SELECT s.id FROM spans s JOIN annotations an ON an.id = s.annotation_id "
+                f"WHERE s.id IN ({marks(part)}) AND an.article_id = ? AND an.annotator = ? "
+                """AND typeof(s.start) = 'integer' AND typeof(s."end") = 'integer' """
+                'AND 0 <= s.start AND s.start < s."end" '
+                'AND s."end" <= (SELECT length(text) FROM articles WHERE id = ?)',
+                (*part, article_id, annotator, article_id),
+            ))
+        return own
+
     def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
         """Every annotation's spans on these articles, keyed by (article id, annotator)."""
         out: dict[tuple[int, str], list[Span]] = {}

@@ -426,6 +426,11 @@ class Project:
     def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
         return self.annotations.spans_many(article_ids)
 
+    def own_span_ids(self, article_id: int, annotator: str, span_ids: Sequence[int]) -> set[int]:
+        """The ids among ``span_ids`` that :meth:`spans` would return for this article and
+        annotator (one indexed look-up each, not a read of the whole span list)."""
+        return self.annotations.own_span_ids(article_id, annotator, span_ids)
+
     def span(self, span_id: int) -> Span:
         return self.annotations.span(span_id)
 

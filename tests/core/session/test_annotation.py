@@ -246,3 +246,17 @@ def test_time_on_an_article_is_saved_in_whole_flushes(project: Project, add_arti
     assert session.pending_seconds() == 0.0
     session.open(add_article("نص آخر.\n\nقصفت قوات النظام بلدات في ريف إدلب."))
     assert session.pending_seconds() == 0.0  # the clock starts again on every article
+
+
+def test_spans_stay_in_text_order_as_the_store_reads_them(session: AnnotationSession, project: Project) -> None:
+    """Created out of order, deleted from the middle: the session's list (which the window
+    shows without sorting again) is the store's, in text order, and a new list each time."""
+    text = session.text
+    for needle in ("الطيران الروسي", "مصادر ميدانية", "4 جنود", "للتنظيم"):
+        before = session.spans
+        session.create_span(*find(text, needle), "ACTOR")
+        assert session.spans is not before
+        assert session.spans == project.spans(session.article_id, ANNOTATOR)
+    session.delete_span(session.spans[1].id)
+    assert session.spans == project.spans(session.article_id, ANNOTATOR)
+    assert [s.start for s in session.spans] == sorted(s.start for s in session.spans)

@@ -64,3 +64,26 @@ def test_attributes_that_are_not_an_object_read_as_none(project: Project,
         assert project.spans(aid, "amal")[0].attributes == {}
         assert project.span(span.id).attributes == {}
     conn.close()
+
+
+def test_own_span_ids_are_those_spans_returns(project: Project, add_article: Callable[..., int]) -> None:
+    """The session's "is this span still mine?" check reads only the ids it asks about, and
+    answers as a read of the whole span list would: another annotator's span, another
+    article's, a deleted one and one that no longer fits its text are not owned."""
+    text = "قصفت الطائرات مدينة حلب وريف إدلب"
+    aid, other_article = add_article(text), add_article("خبر آخر عن حماة")
+    mine = project.add_span(aid, "amal", text.index("حلب"), text.index("حلب") + 3, "LOCATION")
+    outside = project.add_span(aid, "amal", text.index("إدلب"), len(text), "LOCATION")
+    theirs = project.add_span(aid, "omar", text.index("مدينة"), text.index("مدينة") + 5, "LOCATION")
+    elsewhere = project.add_span(other_article, "amal", 0, 3, "ACTOR")
+    gone = project.add_span(aid, "amal", 0, 4, "ACTOR")
+    project.delete_span(gone.id)
+    conn = sqlite3.connect(project.path)
+    conn.execute('UPDATE spans SET "end" = ? WHERE id = ?', (len(text) + 5, outside.id))  # a hand edit
+    conn.commit()
+    conn.close()
+    asked = [mine.id, outside.id, theirs.id, elsewhere.id, gone.id, 10_000]
+    expected = {s.id for s in project.spans(aid, "amal")} & set(asked)
+    assert project.own_span_ids(aid, "amal", asked) == expected == {mine.id}
+    assert project.own_span_ids(aid, "omar", asked) == {theirs.id}
+    assert project.own_span_ids(aid, "amal", []) == set()
