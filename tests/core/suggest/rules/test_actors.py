@@ -364,3 +364,10 @@ def test_an_indefinite_air_force_by_its_nationality(labelled: Labelled) -> None:
     assert ("طيران روسي", "ACTOR") in labelled("وشن طيران روسي غارات على البلدة.")
     # Aircraft, not an air force; and a plain adjective is no nationality.
     assert not any(label == "ACTOR" for _s, label in labelled("وقصفت طائرات إسرائيلية مدرسة، ووصلت مقاتلات حديثة."))
+
+
+def test_an_army_named_by_a_sahel_nationality_and_a_corps(labelled: Labelled) -> None:
+    got = labelled("وهاجم مسلحون معسكرا للجيش المالي، وقتل جندي من سلاح الهندسة.")
+    assert ("لجيش المالي", "ACTOR") in got and ("سلاح الهندسة", "ACTOR") in got
+    # The masculine «المالي» after a word that is no force is the adjective «financial».
+    assert not any(label == "ACTOR" for _s, label in labelled("وطالبت المنظمة بزيادة الدعم المالي للنازحين."))
