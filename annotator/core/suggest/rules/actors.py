@@ -2,19 +2,51 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
+from typing import Any
+
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _QUOTE_CHARS,
+    _S_NAME,
     _S_PATTERN,
     _S_UNKNOWN,
     RuleLexicon,
     _canonical_spelling,
     _Cand,
+    _words,
 )
+
+# Proclitics a recurring name may carry («والشباب», «بالشباب»); «لل» replaces the article.
+_NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
+_ARTICLE_CLITICS = ("لل", "ولل", "فلل")
+# Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
+_SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
+
+
+def _definite_bare(form: str) -> str:
+    """A definite word without its proclitics: «للمتمردين» → «المتمردين», «وبالحكومه» →
+    «الحكومه»; ``form`` itself when it has none."""
+    for p in _ARTICLE_CLITICS:
+        if form.startswith(p) and len(form) > len(p) + 2:
+            return "ال" + form[len(p) :]
+    for p in ("وبال", "فبال", "وال", "فال", "بال", "كال"):
+        if form.startswith(p) and len(form) > len(p) + 2:
+            return form[len(p) - 2 :]
+    return form
 
 
 class ActorRules(RuleLexicon):
     """The ACTOR rules of :class:`RuleSuggester`."""
+
+    def _load_discourse_words(self, actors: dict[str, Any]) -> None:
+        """The word sets of the rules that refer back to parties named in the article."""
+        self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
+        self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
+        self._name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("name_core_heads"))}
+        self._listed_name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("listed_name_core_heads"))}
+        self._no_lone_names = set(_words(actors.get("no_lone_names")))
+        # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
+        self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
     def _short_forms(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
         """Conventional short forms of actors named earlier in the article: after «قوات الحشد
@@ -33,18 +65,107 @@ class ActorRules(RuleLexicon):
                     break
             if key is not None:
                 first[key] = min(first.get(key, c.start), c.start)
-        if not first:
+        n = len(norm)
+        first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
+        if not first and first_actor == n:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
-        n = len(norm)
+        actor_ends = {c.start: c.end for c in cands if c.label == "ACTOR"}
         spellings = self._short_form_spellings
-        return [
-            _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
-            for i, w in enumerate(norm)
-            if w in spellings and first.get(spellings[w], n) < i and i not in taken
-            and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
-            and not self._qualified_otherwise(i + 1, orth, norm, n)
-        ]
+        generic = self._generic_short_forms
+        out: list[_Cand] = []
+        for i, w in enumerate(norm):
+            if i in taken:
+                continue
+            if w == orth[i] and w[:1] in "وفبلك":
+                w = _definite_bare(w)  # «للمتمردين»: a word the matcher does not know keeps its clitic
+            if w in self._nisba_group_nouns and self._plural_nisba_actor(i + 1, orth, norm, actor_ends):
+                out.append(_Cand(i, actor_ends[i + 1], "ACTOR", _S_UNKNOWN))  # «المتمردين الحوثيين»
+                continue
+            licensed = (w in spellings and first.get(spellings[w], n) < i) or (w in generic and first_actor < i)
+            if (
+                licensed
+                and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
+                and not self._qualified_otherwise(i + 1, orth, norm, n)
+            ):
+                end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
+                out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
+        return out
+
+    @staticmethod
+    def _plural_nisba_actor(j: int, orth: list[str], norm: list[str], actor_ends: dict[int, int]) -> bool:
+        """Does an actor named by a plural nisba («الحوثيين», «الحوثيون») start at ``j``?"""
+        return (
+            j in actor_ends and actor_ends[j] == j + 1 and orth[j] == norm[j]
+            and norm[j].startswith("ال") and norm[j].endswith(("يين", "يون"))
+        )
+
+    def _discourse_names(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """One sense per article: the name of an actor given after a group head («حركة
+        الشباب», «قوات النظام», «حركة (الشباب)») is the same actor where it recurs alone,
+        with any proclitic («للشباب» → «لشباب», «والشباب»). Not a name that is also a common
+        word in the same article («القاعدة»: a base), nor one a nisba makes another thing."""
+        cores: set[tuple[str, ...]] = set()
+        for c in cands:
+            if c.label != "ACTOR":
+                continue
+            s = c.start
+            head = _canonical_spelling(norm[s])
+            if c.end - s >= 2 and (
+                head in self._name_core_heads or (head in self._listed_name_core_heads and c.score == _S_NAME)
+            ):
+                core = tuple(norm[s + 1 : c.end])  # «حركة الشباب», «قوات النظام»
+            elif s >= 2 and orth[s - 1] in "(\"" + _QUOTE_CHARS and _canonical_spelling(norm[s - 2]) in self._name_core_heads:
+                core = tuple(norm[s : c.end])  # «حركة (الشباب)», «جماعة "X"»
+            else:
+                continue
+            if not 1 <= len(core) <= 3 or not core[0].startswith("ال") or not all(w.isalpha() for w in core):
+                continue
+            if len(core) > 1 and (core[-1] in self._nationalities or self._nisba(core[-1])):
+                cores.add(core[:-1])  # «حركة الشباب الصومالية», «حكومة الوفاق الوطني»: the name without its adjective
+            cores.add(core)
+        cores = {c for c in cores if c and " ".join(c) not in self._no_lone_names and len(c[0]) > 4}
+        if not cores:
+            return []
+        forms: dict[str, list[tuple[str, ...]]] = {}
+        for core in sorted(cores, key=len, reverse=True):
+            head = core[0]
+            for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in _ARTICLE_CLITICS]:
+                forms.setdefault(form, []).append(core)
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        out: list[_Cand] = []
+        for i, o in enumerate(orth):
+            options = forms.get(o) or forms.get(norm[i])
+            if not options or i in taken:
+                continue
+            for core in options:
+                e = i + len(core)
+                if e > n or tuple(norm[i + 1 : e]) != core[1:] or tuple(orth[i + 1 : e]) != core[1:]:
+                    continue
+                if any(t in taken for t in range(i, e)) or self._qualified_otherwise(e, orth, norm, n):
+                    continue
+                if i > 0 and norm[i - 1] not in self._member_nouns and self._is_people(norm[i - 1]):
+                    continue  # «أبناء العشائر»: people of the group, not the group
+                out.append(_Cand(i, e, "ACTOR", _S_UNKNOWN))
+                taken.update(range(i, e))
+                break
+        return out
+
+    def _nisba(self, w: str) -> bool:
+        """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
+        return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops
+
+    def _bracketed_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«حركة (الشباب)»: a group head, then a definite name of one to three plain words in
+        brackets; the name is the span."""
+        j = h + 2
+        while j < n and j - h <= 5 and orth[j] != ")":
+            if not norm[j].isalpha():
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] != ")" or not norm[h + 2].startswith("ال"):
+            return None
+        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
 
     def _group_references(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Groups named without a proper name (guidelines §2.1): factions by what they are

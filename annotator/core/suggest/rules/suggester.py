@@ -9,7 +9,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.suggest.rules.actors import ActorRules
+from annotator.core.suggest.rules.actors import _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
@@ -55,6 +55,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self.nlp = spacy.blank("ar")
         self._tune_tokenizer()
         groups = self._load_word_sets(actors, places, sources, counts)
+        self._load_discourse_words(actors)
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.
@@ -63,6 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
+            | {"اسم"}
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -223,6 +225,14 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
                 if cand is not None:
                     cands.append(cand)
+            if w in self._bracket_force_heads and i + 1 < n and orth[i + 1] == "(":
+                cand = self._bracketed_force(i, orth, norm, n)  # «حركة (الشباب)»
+                if cand is not None:
+                    cands.append(cand)
+            if w == "اسم" and 0 < i < n - 1 and norm[i - 1] in _SELF_NAMING and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_force(i, orth, norm, n)  # «تطلق على نفسها اسم "X"»
+                if cand is not None:
+                    cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
             if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
@@ -292,6 +302,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
+        cands.extend(self._discourse_names(cands, orth, norm, n))
 
         out: list[Suggestion] = []
         for c in cands:

@@ -371,3 +371,63 @@ def test_an_army_named_by_a_sahel_nationality_and_a_corps(labelled: Labelled) ->
     assert ("لجيش المالي", "ACTOR") in got and ("سلاح الهندسة", "ACTOR") in got
     # The masculine «المالي» after a word that is no force is the adjective «financial».
     assert not any(label == "ACTOR" for _s, label in labelled("وطالبت المنظمة بزيادة الدعم المالي للنازحين."))
+
+
+# --------------------------------------------------------------------------------------
+# Parties referred back to within one article (issue #11): a name given once after a group
+# head recurs alone; generic heads refer to a party named before them.
+# --------------------------------------------------------------------------------------
+def test_a_name_given_after_a_group_head_recurs_alone_with_any_clitic(labelled: Labelled) -> None:
+    text = (
+        "وتبنت حركة (الصقور) الهجوم على الثكنة. وقال متحدث باسم الصقور إن مقاتلي الصقور انسحبوا، "
+        "فيما أعلن الجيش أن الضربة أصابت مخزنا للصقور."
+    )
+    got = labelled(text)
+    assert got.count(("الصقور", "ACTOR")) == 3 and ("لصقور", "ACTOR") in got
+    # A listed name with its head licenses its core too.
+    got = labelled("وقالت قوات النظام إنها تقدمت، وانسحب مقاتلو المعارضة من مواقع النظام.")
+    assert ("النظام", "ACTOR") in got
+
+
+def test_a_recurring_name_that_is_also_a_common_word_stays_out(labelled: Labelled) -> None:
+    # Without a group head before it, the word is no name.
+    assert not any(s == "الصقور" for s, _ in labelled("وحلقت الصقور فوق الوادي في الصباح."))
+    # «القاعدة» after «تنظيم» is the group; alone in the same article it is a base.
+    got = labelled("وتبنى تنظيم القاعدة الهجوم على القاعدة العسكرية قرب المدينة.")
+    assert ("القاعدة", "ACTOR") not in got
+    # A nisba after the recurring word makes it another thing; people of a group are not it.
+    got = labelled("وتبنت حركة (الصقور) الهجوم. وشارك الصقور الجبلية في العرض، وقتل أحد أبناء الصقور.")
+    assert got.count(("الصقور", "ACTOR")) == 1  # the bracketed name only
+
+
+def test_a_self_given_quoted_name_is_an_actor(labelled: Labelled) -> None:
+    got = labelled('وتبنت جماعة مسلحة تطلق على نفسها اسم "كتائب الفجر الجديد" الهجوم.')
+    assert ("كتائب الفجر الجديد", "ACTOR") in got
+    assert not any(label == "ACTOR" for _s, label in labelled('وأطلق الأهالي على الحي اسم "الفجر الجديد".'))
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("وهاجم مسلحو جماعة الفجر قرية، وقالت الجماعة إن مقاتليها انسحبوا.", "الجماعة"),
+        ("وأعلن الجيش مقتل عشرة مسلحين، فيما قال التنظيم إن عناصره صدوا الهجوم.", "التنظيم"),
+        ("وقتل جنديان من الجيش الوطني في هجوم، وتعهدت الحكومة بالرد.", "الحكومة"),
+        ("وقصف الاحتلال المخيم، واندلعت اشتباكات عنيفة مع المقاومة.", "المقاومة"),
+    ],
+)
+def test_a_generic_head_refers_to_a_party_named_before_it(labelled: Labelled, text: str, short: str) -> None:
+    assert (short, "ACTOR") in labelled(text)
+
+
+def test_a_generic_head_without_a_party_before_it_or_with_a_nisba_is_no_actor(labelled: Labelled) -> None:
+    assert not any(label == "ACTOR" for _s, label in labelled("وقالت الحكومة إن المقاومة للتغيير كبيرة."))
+    got = labelled("وقصف الجيش الحي، وقالت السلطات الصحية إن المستشفى امتلأ.")
+    assert ("السلطات", "ACTOR") not in got
+
+
+def test_a_group_noun_before_the_plural_nisba_of_a_group_is_one_actor(labelled: Labelled) -> None:
+    got = labelled("وقتل قيادي بارز للمتمردين الحوثيين في غارة، وقال المسلحون الحوثيون إنهم ردوا.")
+    assert ("لمتمردين الحوثيين", "ACTOR") in got and ("المسلحون الحوثيون", "ACTOR") in got
+    # Alone, armed men are people, not a party.
+    got = labelled("وقال الجيش إن المسلحين فروا من القرية.")
+    assert ("المسلحين", "ACTOR") not in got
