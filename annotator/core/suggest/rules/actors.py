@@ -19,20 +19,11 @@ from annotator.core.suggest.rules.lexicon import (
 # Proclitics a recurring name may carry («والشباب», «بالشباب»); «لل» replaces the article.
 _NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _ARTICLE_CLITICS = ("لل", "ولل", "فلل")
+_LOCAL = frozenset(("المحليه", "المحلي"))
+# Relatives before a verb with an object pronoun whose subject is the state after it.
+_RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
-
-
-def _definite_bare(form: str) -> str:
-    """A definite word without its proclitics: «للمتمردين» → «المتمردين», «وبالحكومه» →
-    «الحكومه»; ``form`` itself when it has none."""
-    for p in _ARTICLE_CLITICS:
-        if form.startswith(p) and len(form) > len(p) + 2:
-            return "ال" + form[len(p) :]
-    for p in ("وبال", "فبال", "وال", "فال", "بال", "كال"):
-        if form.startswith(p) and len(form) > len(p) + 2:
-            return form[len(p) - 2 :]
-    return form
 
 
 class ActorRules(RuleLexicon):
@@ -45,6 +36,15 @@ class ActorRules(RuleLexicon):
         self._name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("name_core_heads"))}
         self._listed_name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("listed_name_core_heads"))}
         self._no_lone_names = set(_words(actors.get("no_lone_names")))
+        # Their forms with a proclitic («للمتمردين», «وبالحكومة») → the bare word.
+        self._generic_clitic_forms = {
+            p + w[2:] if p in _ARTICLE_CLITICS else p + w: w
+            for w in self._generic_short_forms | self._nisba_group_nouns
+            for p in _NAME_CLITICS[1:] + _ARTICLE_CLITICS
+        }
+        self._authority_heads = set(_words(actors.get("authority_heads")))
+        # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
+        self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -77,8 +77,7 @@ class ActorRules(RuleLexicon):
         for i, w in enumerate(norm):
             if i in taken:
                 continue
-            if w == orth[i] and w[:1] in "وفبلك":
-                w = _definite_bare(w)  # «للمتمردين»: a word the matcher does not know keeps its clitic
+            w = self._generic_clitic_forms.get(w, w)  # «للمتمردين»: the matcher does not strip clitics of these
             if w in self._nisba_group_nouns and self._plural_nisba_actor(i + 1, orth, norm, actor_ends):
                 out.append(_Cand(i, actor_ends[i + 1], "ACTOR", _S_UNKNOWN))  # «المتمردين الحوثيين»
                 continue
@@ -186,6 +185,8 @@ class ActorRules(RuleLexicon):
                 # («نقطة للشرطة», «عناصر من الشرطة»), or the subject of a statement or an
                 # action («أعلنت الشرطة», «اعتقلت الشرطة»); elsewhere left to the annotator.
                 end = self._force_adjectives_end(i + 1, orth, norm, n)
+                if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
+                    end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
                 if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
@@ -270,6 +271,9 @@ class ActorRules(RuleLexicon):
         # A verb with an object pronoun: «وهو ما تنفيه أبوظبي», «التي تدعمها إيران».
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
+                return True
+            # After a relative, any verb of a state: «وهو ما تعارضه طهران», «التي تدعمها أنقرة».
+            if prev.endswith(suffix) and s > 1 and norm[s - 2] in _RELATIVES and self._verb_of_a_state(prev[: -len(suffix)]):
                 return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
         if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
@@ -414,6 +418,8 @@ class ActorRules(RuleLexicon):
         known_end = name_starts.get(j)
         if known_end is not None and j in loc_starts and norm[h] not in self._place_force_heads:
             known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
+        if known_end is not None and norm[h] in self._authority_heads and j not in loc_starts:
+            return None  # «سلطات الحوثيين»: the authorities of a named actor are that actor
         if known_end is not None:
             end = known_end
         elif (

@@ -431,3 +431,28 @@ def test_a_group_noun_before_the_plural_nisba_of_a_group_is_one_actor(labelled: 
     # Alone, armed men are people, not a party.
     got = labelled("وقال الجيش إن المسلحين فروا من القرية.")
     assert ("المسلحين", "ACTOR") not in got
+
+
+def test_a_state_after_a_relative_and_its_verb_with_an_object_pronoun_acts(labelled: Labelled) -> None:
+    assert ("طهران", "ACTOR") in labelled("ودعا إلى حل الفصيل، وهو ما ترفضه طهران حتى الآن.")
+    # Without the relative the verb may be a noun's: the place stays a place.
+    assert ("طهران", "ACTOR") not in labelled("ووصل الوفد إلى طهران صباح اليوم.")
+
+
+def test_the_authorities_of_a_named_actor_are_that_actor(labelled: Labelled) -> None:
+    got = labelled("وأعلنت سلطات الحوثيين إغلاق الطريق.")
+    assert ("الحوثيين", "ACTOR") in got and not any(s.startswith("سلطات") for s, _ in got)
+    # The authorities of a place are a body of their own.
+    assert ("سلطات ولاية الخرطوم", "ACTOR") in labelled("وقالت سلطات ولاية الخرطوم إنها أغلقت الجسور.")
+
+
+def test_a_rank_after_a_force_head_names_a_commander_not_a_force(labelled: Labelled) -> None:
+    assert not any(label == "ACTOR" for _s, label in labelled("وقتل ضابط بقوات العميد المتقاعد في الاشتباك."))
+    assert ("قوات الفجر", "ACTOR") in labelled("وقتل ضابط بقوات الفجر في الاشتباك.")
+
+
+def test_services_units_and_missions_with_their_adjectives(labelled: Labelled) -> None:
+    got = labelled("ووصلت الشرطة المحلية إلى مقر تابع للواء 30 قرب قوات البعثة الدولية.")
+    assert {("الشرطة المحلية", "ACTOR"), ("لواء 30", "ACTOR"), ("قوات البعثة الدولية", "ACTOR")} <= set(got)
+    # «المحلية» after other words is no part of a name.
+    assert not any(label == "ACTOR" for _s, label in labelled("وقالت المصادر المحلية إن الطريق أغلق."))
