@@ -19,6 +19,7 @@ from annotator.core.suggest.rules.lexicon import (
 # Proclitics a recurring name may carry («والشباب», «بالشباب»); «لل» replaces the article.
 _NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _ARTICLE_CLITICS = ("لل", "ولل", "فلل")
+_OTHER = frozenset(("الاخري", "الاخر"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
@@ -81,6 +82,8 @@ class ActorRules(RuleLexicon):
             if w in self._nisba_group_nouns and self._plural_nisba_actor(i + 1, orth, norm, actor_ends):
                 out.append(_Cand(i, actor_ends[i + 1], "ACTOR", _S_UNKNOWN))  # «المتمردين الحوثيين»
                 continue
+            if i + 1 < n and norm[i + 1] in _OTHER:
+                continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
             licensed = (w in spellings and first.get(spellings[w], n) < i) or (w in generic and first_actor < i)
             if (
                 licensed
@@ -98,6 +101,14 @@ class ActorRules(RuleLexicon):
             j in actor_ends and actor_ends[j] == j + 1 and orth[j] == norm[j]
             and norm[j].startswith("ال") and norm[j].endswith(("يين", "يون"))
         )
+
+    def _people_of_group(self, s: int, e: int, norm: list[str]) -> bool:
+        """Is the plural nisba at ``s:e`` an adjective of the people before it, who are members
+        of the group, not the group: «القادة الحوثيين», «المقاتلين الحوثيين» (guidelines §2.1)."""
+        if e - s != 1 or s == 0 or not norm[s].endswith(("يين", "يون")):
+            return False
+        before = norm[s - 1]
+        return before.startswith("ال") and before not in self._nisba_group_nouns and self._is_people(before)
 
     def _discourse_names(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """One sense per article: the name of an actor given after a group head («حركة
@@ -302,6 +313,8 @@ class ActorRules(RuleLexicon):
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
         k = e
+        if k + 1 < n and orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY and (s == 0 or orth[s - 1] not in _QUOTE_CHARS):
+            k += 1  # its words quoted: «أن الولايات المتحدة "سترد في الوقت المناسب"»
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
         if k >= n or orth[k] != norm[k]:

@@ -116,6 +116,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if group == "ACT":
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
+                if self._people_of_group(s, e, norm):
+                    continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
                 end = self._extend_nationality(e, orth, norm, n)
                 if norm[s] in self._unit_heads:

@@ -456,3 +456,19 @@ def test_services_units_and_missions_with_their_adjectives(labelled: Labelled) -
     assert {("الشرطة المحلية", "ACTOR"), ("لواء 30", "ACTOR"), ("قوات البعثة الدولية", "ACTOR")} <= set(got)
     # «المحلية» after other words is no part of a name.
     assert not any(label == "ACTOR" for _s, label in labelled("وقالت المصادر المحلية إن الطريق أغلق."))
+
+
+def test_a_state_whose_quoted_words_follow_it_acts(labelled: Labelled) -> None:
+    assert ("كينيا", "ACTOR") in labelled("وأكد البيان أن كينيا «سترد على الهجوم».")
+    # Inside a quoted name the state is part of that name.
+    assert ("واشنطن", "ACTOR") not in labelled("وقالت صحيفة «واشنطن بوست» إن الهجوم وقع ليلا.")
+
+
+def test_members_of_a_group_named_by_its_nisba_are_not_the_group(labelled: Labelled) -> None:
+    assert ("الحوثيين", "ACTOR") not in labelled("واعتقل أحد القادة الحوثيين في الحاجز.")
+    assert ("الحوثيين", "ACTOR") in labelled("وقصفت الطائرات مواقع الحوثيين في الحاجز.")
+
+
+def test_another_one_of_a_kind_is_not_the_party_named(labelled: Labelled) -> None:
+    got = labelled("وهاجمت جماعة الفجر القرية، ثم اتهمت الجماعة الأخرى بالهجوم، وقالت الجماعة إنها انسحبت.")
+    assert got.count(("الجماعة", "ACTOR")) == 1
