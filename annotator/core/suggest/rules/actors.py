@@ -46,6 +46,9 @@ class ActorRules(RuleLexicon):
         self._authority_heads = set(_words(actors.get("authority_heads")))
         # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
         self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
+        # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
+        self._liberation_heads = set(_words(actors.get("liberation_heads")))
+        self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -101,6 +104,21 @@ class ActorRules(RuleLexicon):
             j in actor_ends and actor_ends[j] == j + 1 and orth[j] == norm[j]
             and norm[j].startswith("ال") and norm[j].endswith(("يين", "يون"))
         )
+
+    def _liberation_movement(self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> _Cand | None:
+        """«جبهة تحرير أزواد», «حركة تحرير السودان», «جيش إنقاذ X»: a movement head, a masdar
+        of liberation and what it would free, a listed name or one plain word in no list,
+        with the adjectives of the name after it."""
+        j = h + 2
+        if j >= n or orth[h + 1] != norm[h + 1] or orth[j] != norm[j] or not norm[j].isalpha():
+            return None
+        if j in name_starts:
+            end = name_starts[j]
+        elif len(norm[j]) > 2 and norm[j] not in self._OUTLET_END and norm[j] not in self._force_stops:
+            end = j + 1
+        else:
+            return None
+        return _Cand(h, self._force_adjectives_end(end, orth, norm, n), "ACTOR", _S_PATTERN)
 
     def _people_of_group(self, s: int, e: int, norm: list[str]) -> bool:
         """Is the plural nisba at ``s:e`` an adjective of the people before it, who are members

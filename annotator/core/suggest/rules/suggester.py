@@ -64,7 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم"} | set(self._unit_clitic_forms)
+            | {"اسم"} | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -237,6 +237,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
+            if w in self._liberation_heads and norm[i + 1] in self._liberation_masdars:
+                cand = self._liberation_movement(i, orth, norm, n, name_starts)  # «جبهة تحرير أزواد»
+                if cand is not None:
+                    cands.append(cand)
             if w in self._unit_heads or w in self._unit_clitic_forms:  # «الفرقة 25», «اللواء 444 قتال», «للواء 22»
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:

@@ -472,3 +472,15 @@ def test_members_of_a_group_named_by_its_nisba_are_not_the_group(labelled: Label
 def test_another_one_of_a_kind_is_not_the_party_named(labelled: Labelled) -> None:
     got = labelled("وهاجمت جماعة الفجر القرية، ثم اتهمت الجماعة الأخرى بالهجوم، وقالت الجماعة إنها انسحبت.")
     assert got.count(("الجماعة", "ACTOR")) == 1
+
+
+def test_a_movement_named_by_what_it_would_free(labelled: Labelled) -> None:
+    got = labelled("وأعلنت جبهة تحرير تيلام مسؤوليتها، وقالت حركة تحرير كوران الشمالية إن مقاتليها انسحبوا.")
+    assert ("جبهة تحرير تيلام", "ACTOR") in got and ("حركة تحرير كوران الشمالية", "ACTOR") in got
+    # A front line is no movement, and the masdar needs something to free.
+    assert not any(label == "ACTOR" for _s, label in labelled("وتواصلت المعارك على جبهة القتال، وبدأت جبهة تحرير في الشمال."))
+
+
+def test_a_group_after_its_fighters_by_its_short_name(labelled: Labelled) -> None:
+    assert ("الشباب", "ACTOR") in labelled("وقتل الجيش عشرة من مقاتلي الشباب في الغارة.")
+    assert not any(label == "ACTOR" for _s, label in labelled("وشارك الشباب في المظاهرة وسط المدينة."))
