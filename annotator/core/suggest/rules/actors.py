@@ -47,7 +47,7 @@ class ActorRules(RuleLexicon):
         # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
         self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
         # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
-        self._liberation_heads = set(_words(actors.get("liberation_heads")))
+        self._liberation_heads = {f for h in _words(actors.get("liberation_heads")) for f in (h, "ال" + h)}
         self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
@@ -110,7 +110,20 @@ class ActorRules(RuleLexicon):
         of liberation and what it would free, a listed name or one plain word in no list,
         with the adjectives of the name after it."""
         j = h + 2
-        if j >= n or orth[h + 1] != norm[h + 1] or orth[j] != norm[j] or not norm[j].isalpha():
+        if norm[h].startswith("ال"):
+            # «الجبهة الشعبية لتحرير تيغراي»: the definite head, its adjectives, «ل» + the masdar
+            # («الجيش السوداني لتحرير المدينة» is an army and its aim: a nationality is no name).
+            j = self._force_adjectives_end(h + 1, orth, norm, n)
+            if all(w in self._nationalities for w in norm[h + 1 : j]):
+                return None
+            if j >= n or orth[j][:1] != "ل" or orth[j][1:] not in self._liberation_masdars:
+                return None
+            j += 1
+            if j < n and j not in name_starts and norm[j].startswith("ال"):
+                return None  # «… لتحرير المدينة»: a common noun, not a name
+        elif orth[h + 1] != norm[h + 1]:
+            return None
+        if j >= n or orth[j] != norm[j] or not norm[j].isalpha():
             return None
         if j in name_starts:
             end = name_starts[j]

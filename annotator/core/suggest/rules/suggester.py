@@ -237,7 +237,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
-            if w in self._liberation_heads and norm[i + 1] in self._liberation_masdars:
+            if w in self._liberation_heads and (norm[i + 1] in self._liberation_masdars or w[:2] == "ال"):
                 cand = self._liberation_movement(i, orth, norm, n, name_starts)  # «جبهة تحرير أزواد»
                 if cand is not None:
                     cands.append(cand)

@@ -484,3 +484,16 @@ def test_a_movement_named_by_what_it_would_free(labelled: Labelled) -> None:
 def test_a_group_after_its_fighters_by_its_short_name(labelled: Labelled) -> None:
     assert ("الشباب", "ACTOR") in labelled("وقتل الجيش عشرة من مقاتلي الشباب في الغارة.")
     assert not any(label == "ACTOR" for _s, label in labelled("وشارك الشباب في المظاهرة وسط المدينة."))
+
+
+def test_a_definite_movement_with_its_adjectives_and_liberation_masdar(labelled: Labelled) -> None:
+    got = labelled("وقالت الجبهة الشعبية لتحرير تيلام إن مقاتليها انسحبوا.")
+    assert ("الجبهة الشعبية لتحرير تيلام", "ACTOR") in got
+    # An army and its aim: «لتحرير» + a common noun, or after a bare nationality.
+    got = labelled("وتقدم الجيش السوداني لتحرير المدينة، وقالت الحركة الوطنية لتحرير المدينة إن")
+    assert ("الجيش السوداني", "ACTOR") in got and not any("لتحرير" in s for s, _ in got)
+
+
+def test_a_somali_federal_state_acting_is_an_actor(labelled: Labelled) -> None:
+    assert ("ولاية جوبالاند", "ACTOR") in labelled("ورفضت ولاية جوبالاند قرار الحكومة الفيدرالية.")
+    assert ("ولاية جوبالاند", "ACTOR") not in labelled("ووصل الوفد إلى ولاية جوبالاند صباحا.")
