@@ -94,6 +94,8 @@ class ActorRules(RuleLexicon):
                 and not self._qualified_otherwise(i + 1, orth, norm, n)
             ):
                 end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
+                if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
+                    end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
 

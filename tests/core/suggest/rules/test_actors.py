@@ -497,3 +497,9 @@ def test_a_definite_movement_with_its_adjectives_and_liberation_masdar(labelled:
 def test_a_somali_federal_state_acting_is_an_actor(labelled: Labelled) -> None:
     assert ("ولاية جوبالاند", "ACTOR") in labelled("ورفضت ولاية جوبالاند قرار الحكومة الفيدرالية.")
     assert ("ولاية جوبالاند", "ACTOR") not in labelled("ووصل الوفد إلى ولاية جوبالاند صباحا.")
+
+
+def test_local_authorities_are_one_actor_and_a_listed_core_that_is_a_common_word_stays_out(labelled: Labelled) -> None:
+    assert ("السلطات المحلية", "ACTOR") in labelled("وقصف الجيش الحي، وقالت السلطات المحلية إن الكهرباء انقطعت.")
+    got = labelled("وانسحبت قوات الطوارئ الدولية من الموقع، وأعلنت البلدية حالة الطوارئ.")
+    assert ("قوات الطوارئ الدولية", "ACTOR") in got and ("الطوارئ", "ACTOR") not in got
