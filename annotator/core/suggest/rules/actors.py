@@ -154,15 +154,21 @@ class ActorRules(RuleLexicon):
                 continue
             s = c.start
             head = _canonical_spelling(norm[s])
+            quoted = False
             if c.end - s >= 2 and (
                 head in self._name_core_heads or (head in self._listed_name_core_heads and c.score == _S_NAME)
             ):
-                core = tuple(norm[s + 1 : c.end])  # «حركة الشباب», «قوات النظام»
-            elif s >= 2 and orth[s - 1] in "(\"" + _QUOTE_CHARS and _canonical_spelling(norm[s - 2]) in self._name_core_heads:
-                core = tuple(norm[s : c.end])  # «حركة (الشباب)», «جماعة "X"»
+                core = (norm[s + 1],) + tuple(orth[s + 2 : c.end])  # «حركة الشباب», «قوات النظام»
+            elif s >= 2 and orth[s - 1] in "(" + _QUOTE_CHARS and self._names_quoted_force(norm[s - 2]):
+                # «حركة (الشباب)», «فصيل "أحرار الشرقية"», «اسم "نصرة الإسلام والمسلمين"»:
+                # a quoted name of two words or more needs no article.
+                core = (norm[s],) + tuple(orth[s + 1 : c.end])
+                quoted = True
             else:
                 continue
-            if not 1 <= len(core) <= 3 or not core[0].startswith("ال") or not all(w.isalpha() for w in core):
+            if not (core[0].startswith("ال") or (quoted and len(core) > 1)):
+                continue
+            if not 1 <= len(core) <= 4 or not all(w.isalpha() for w in core):
                 continue
             if len(core) > 1 and (core[-1] in self._nationalities or self._nisba(core[-1])):
                 cores.add(core[:-1])  # «حركة الشباب الصومالية», «حكومة الوفاق الوطني»: the name without its adjective
@@ -173,7 +179,8 @@ class ActorRules(RuleLexicon):
         forms: dict[str, list[tuple[str, ...]]] = {}
         for core in sorted(cores, key=len, reverse=True):
             head = core[0]
-            for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in _ARTICLE_CLITICS]:
+            articles = _ARTICLE_CLITICS if head.startswith("ال") else ()
+            for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in articles]:
                 forms.setdefault(form, []).append(core)
         taken = {t for c in cands for t in range(c.start, c.end)}
         out: list[_Cand] = []
@@ -193,6 +200,10 @@ class ActorRules(RuleLexicon):
                 taken.update(range(i, e))
                 break
         return out
+
+    def _names_quoted_force(self, w: str) -> bool:
+        """Does ``w`` before a quote make the quoted words a group's name?"""
+        return _canonical_spelling(w) in self._name_core_heads or w in self._quoted_force_heads or w == "اسم"
 
     def _nisba(self, w: str) -> bool:
         """A definite nisba adjective by its form («الوطني», «الصومالية»)."""

@@ -503,3 +503,11 @@ def test_local_authorities_are_one_actor_and_a_listed_core_that_is_a_common_word
     assert ("السلطات المحلية", "ACTOR") in labelled("وقصف الجيش الحي، وقالت السلطات المحلية إن الكهرباء انقطعت.")
     got = labelled("وانسحبت قوات الطوارئ الدولية من الموقع، وأعلنت البلدية حالة الطوارئ.")
     assert ("قوات الطوارئ الدولية", "ACTOR") in got and ("الطوارئ", "ACTOR") not in got
+
+
+def test_a_quoted_group_name_recurs_unquoted(labelled: Labelled) -> None:
+    got = labelled('وقال فصيل "أحرار الوادي" إن مقاتليه صدوا الهجوم، وانسحب أحرار الوادي من التلة.')
+    assert got.count(("أحرار الوادي", "ACTOR")) == 2
+    # A single quoted word without the article is too common a word to carry over.
+    got = labelled('وقال فصيل "حسم" إن مقاتليه صدوا الهجوم، وطالب القائد بقرار حسم في الأمر.')
+    assert got.count(("حسم", "ACTOR")) == 1
