@@ -511,3 +511,8 @@ def test_a_quoted_group_name_recurs_unquoted(labelled: Labelled) -> None:
     # A single quoted word without the article is too common a word to carry over.
     got = labelled('وقال فصيل "حسم" إن مقاتليه صدوا الهجوم، وطالب القائد بقرار حسم في الأمر.')
     assert got.count(("حسم", "ACTOR")) == 1
+
+
+def test_more_capitals_used_for_their_governments(labelled: Labelled) -> None:
+    got = labelled("وحذرت لندن من التصعيد، ووصل الوزير إلى باريس.")
+    assert ("لندن", "ACTOR") in got and ("باريس", "ACTOR") not in got
