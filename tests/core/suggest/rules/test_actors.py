@@ -516,3 +516,8 @@ def test_a_quoted_group_name_recurs_unquoted(labelled: Labelled) -> None:
 def test_more_capitals_used_for_their_governments(labelled: Labelled) -> None:
     got = labelled("وحذرت لندن من التصعيد، ووصل الوزير إلى باريس.")
     assert ("لندن", "ACTOR") in got and ("باريس", "ACTOR") not in got
+
+
+def test_international_recognition_stays_outside_the_government(labelled: Labelled) -> None:
+    got = labelled("وتواجه قوات حفتر مقاومة من القوات الموالية للحكومة المعترف بها دوليا.")
+    assert ("لحكومة", "ACTOR") in got and not any("المعترف" in s for s, _ in got)
