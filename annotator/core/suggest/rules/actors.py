@@ -49,6 +49,7 @@ class ActorRules(RuleLexicon):
         # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
         self._liberation_heads = {f for h in _words(actors.get("liberation_heads")) for f in (h, "ال" + h)}
         self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
+        self._ordinal_words = {o[0] for o in self._unit_ordinals}
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -204,6 +205,13 @@ class ActorRules(RuleLexicon):
     def _names_quoted_force(self, w: str) -> bool:
         """Does ``w`` before a quote make the quoted words a group's name?"""
         return _canonical_spelling(w) in self._name_core_heads or w in self._quoted_force_heads or w == "اسم"
+
+    def _army_nisba_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a masculine nisba that names whose army «الجيش» is, for countries the
+        lists lack («الجيش الأوغندي», «الجيش النظامي»); not an ordinal («الجيش الثاني»)."""
+        if e < n and orth[e] == norm[e] and norm[e].endswith("ي") and self._nisba(norm[e]) and norm[e] not in self._ordinal_words:
+            return e + 1
+        return e
 
     def _nisba(self, w: str) -> bool:
         """A definite nisba adjective by its form («الوطني», «الصومالية»)."""

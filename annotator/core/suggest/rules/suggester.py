@@ -120,6 +120,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
                 end = self._extend_nationality(e, orth, norm, n)
+                if end == e and e - s == 1 and norm[s] == "الجيش":
+                    end = self._army_nisba_end(e, orth, norm, n)  # «الجيش الأوغندي»: a country in no list
                 if norm[s] in self._unit_heads:
                     end = self._unit_mission(end, orth, norm, n)  # «اللواء الرابع للحماية الرئاسية»
                 cands.append(_Cand(s, end, "ACTOR", _S_NAME))

@@ -521,3 +521,10 @@ def test_more_capitals_used_for_their_governments(labelled: Labelled) -> None:
 def test_international_recognition_stays_outside_the_government(labelled: Labelled) -> None:
     got = labelled("وتواجه قوات حفتر مقاومة من القوات الموالية للحكومة المعترف بها دوليا.")
     assert ("لحكومة", "ACTOR") in got and not any("المعترف" in s for s, _ in got)
+
+
+def test_an_army_named_by_a_nisba_of_a_country_in_no_list(labelled: Labelled) -> None:
+    assert ("الجيش التيلامي", "ACTOR") in labelled("وقال الجيش التيلامي إن جنوده صدوا الهجوم.")
+    # An ordinal or a time word after it is no nisba of a country.
+    got = labelled("وقال الجيش الثاني إن الجيش الحالي لا يكفي.")
+    assert [s for s, label in got if label == "ACTOR"] == ["الجيش", "الجيش"]
