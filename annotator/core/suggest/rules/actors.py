@@ -34,6 +34,7 @@ class ActorRules(RuleLexicon):
         """The word sets of the rules that refer back to parties named in the article."""
         self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
         self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
+        self._generic_not_after = set(_words(actors.get("generic_not_after")))
         self._name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("name_core_heads"))}
         self._listed_name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("listed_name_core_heads"))}
         self._no_lone_names = set(_words(actors.get("no_lone_names")))
@@ -88,7 +89,9 @@ class ActorRules(RuleLexicon):
                 continue
             if i + 1 < n and norm[i + 1] in _OTHER:
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
-            licensed = (w in spellings and first.get(spellings[w], n) < i) or (w in generic and first_actor < i)
+            licensed = (w in spellings and first.get(spellings[w], n) < i) or (
+                w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
+            )
             if (
                 licensed
                 and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class

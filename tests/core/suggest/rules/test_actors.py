@@ -528,3 +528,8 @@ def test_an_army_named_by_a_nisba_of_a_country_in_no_list(labelled: Labelled) ->
     # An ordinal or a time word after it is no nisba of a country.
     got = labelled("وقال الجيش الثاني إن الجيش الحالي لا يكفي.")
     assert [s for s, label in got if label == "ACTOR"] == ["الجيش", "الجيش"]
+
+
+def test_the_congregational_prayer_is_no_group(labelled: Labelled) -> None:
+    got = labelled("وقصفت قوات الدعم السريع المسجد أثناء صلاة الجماعة فجر اليوم.")
+    assert ("الجماعة", "ACTOR") not in got
