@@ -533,3 +533,9 @@ def test_an_army_named_by_a_nisba_of_a_country_in_no_list(labelled: Labelled) ->
 def test_the_congregational_prayer_is_no_group(labelled: Labelled) -> None:
     got = labelled("وقصفت قوات الدعم السريع المسجد أثناء صلاة الجماعة فجر اليوم.")
     assert ("الجماعة", "ACTOR") not in got
+
+
+def test_juntas_and_general_staffs_named_without_their_country(labelled: Labelled) -> None:
+    got = labelled("وأعلن المجلس العسكري تعليق الاتفاق، وقالت هيئة الأركان العامة للجيش إن الهجوم فشل.")
+    assert ("المجلس العسكري", "ACTOR") in got and ("هيئة الأركان العامة للجيش", "ACTOR") in got
+    assert not any(label == "ACTOR" for _s, label in labelled("وناقش المجلس البلدي خطة الطرق."))
