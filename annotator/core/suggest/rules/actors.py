@@ -19,6 +19,7 @@ from annotator.core.suggest.rules.lexicon import (
 # Proclitics a recurring name may carry («والشباب», «بالشباب»); «لل» replaces the article.
 _NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _ARTICLE_CLITICS = ("لل", "ولل", "فلل")
+_EMIRATE = "اماره"
 _OTHER = frozenset(("الاخري", "الاخر"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
@@ -51,6 +52,7 @@ class ActorRules(RuleLexicon):
         self._liberation_heads = {f for h in _words(actors.get("liberation_heads")) for f in (h, "ال" + h)}
         self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
         self._ordinal_words = {o[0] for o in self._unit_ordinals}
+        self._emirate_places = {w.split()[0] for w in _words(actors.get("emirate_places"))}
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 

@@ -9,7 +9,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.suggest.rules.actors import _SELF_NAMING, ActorRules
+from annotator.core.suggest.rules.actors import _EMIRATE, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
@@ -64,7 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم"} | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE} | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -239,6 +239,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
+            if (
+                w == _EMIRATE and orth[i + 1] == norm[i + 1] and (i + 1) not in name_starts
+                and norm[i + 1] not in self._emirate_places and self._force_name_word(norm[i + 1])
+            ):
+                # «إمارة الصحراء»: an armed group's emirate; «إمارة دبي» is a known place
+                cands.append(_Cand(i, self._force_adjectives_end(i + 2, orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._liberation_heads and (norm[i + 1] in self._liberation_masdars or w[:2] == "ال"):
                 cand = self._liberation_movement(i, orth, norm, n, name_starts)  # «جبهة تحرير أزواد»
                 if cand is not None:

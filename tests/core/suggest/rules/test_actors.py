@@ -539,3 +539,8 @@ def test_juntas_and_general_staffs_named_without_their_country(labelled: Labelle
     got = labelled("وأعلن المجلس العسكري تعليق الاتفاق، وقالت هيئة الأركان العامة للجيش إن الهجوم فشل.")
     assert ("المجلس العسكري", "ACTOR") in got and ("هيئة الأركان العامة للجيش", "ACTOR") in got
     assert not any(label == "ACTOR" for _s, label in labelled("وناقش المجلس البلدي خطة الطرق."))
+
+
+def test_an_armed_groups_emirate_is_an_actor_an_emirate_of_the_gulf_a_place(labelled: Labelled) -> None:
+    assert ("إمارة الوادي", "ACTOR") in labelled("وأعلنت إمارة الوادي التابعة للتنظيم مسؤوليتها.")
+    assert not any(label == "ACTOR" for _s, label in labelled("ووصل الوفد إلى إمارة الشارقة صباحا."))
