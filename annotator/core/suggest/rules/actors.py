@@ -53,6 +53,10 @@ class ActorRules(RuleLexicon):
         self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
         self._ordinal_words = {o[0] for o in self._unit_ordinals}
         self._emirate_places = {w.split()[0] for w in _words(actors.get("emirate_places"))}
+        # Every word ``_short_forms`` looks at, to skip the others at once.
+        self._short_form_words = (
+            set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns | set(self._generic_clitic_forms)
+        )
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -77,15 +81,19 @@ class ActorRules(RuleLexicon):
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         if not first and first_actor == n:
             return []
+        words = self._short_form_words
+        at = [i for i, w in enumerate(norm) if w in words]  # the few words that may be one
+        if not at:
+            return []
         taken = {t for c in cands for t in range(c.start, c.end)}
         actor_ends = {c.start: c.end for c in cands if c.label == "ACTOR"}
         spellings = self._short_form_spellings
         generic = self._generic_short_forms
         out: list[_Cand] = []
-        for i, w in enumerate(norm):
+        for i in at:
             if i in taken:
                 continue
-            w = self._generic_clitic_forms.get(w, w)  # «للمتمردين»: the matcher does not strip clitics of these
+            w = self._generic_clitic_forms.get(norm[i], norm[i])  # «للمتمردين»: the matcher does not strip clitics of these
             if w in self._nisba_group_nouns and self._plural_nisba_actor(i + 1, orth, norm, actor_ends):
                 out.append(_Cand(i, actor_ends[i + 1], "ACTOR", _S_UNKNOWN))  # «المتمردين الحوثيين»
                 continue
@@ -188,10 +196,13 @@ class ActorRules(RuleLexicon):
             articles = _ARTICLE_CLITICS if head.startswith("ال") else ()
             for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in articles]:
                 forms.setdefault(form, []).append(core)
+        at = [i for i, o in enumerate(orth) if o in forms or norm[i] in forms]
+        if not at:
+            return []
         taken = {t for c in cands for t in range(c.start, c.end)}
         out: list[_Cand] = []
-        for i, o in enumerate(orth):
-            options = forms.get(o) or forms.get(norm[i])
+        for i in at:
+            options = forms.get(orth[i]) or forms.get(norm[i])
             if not options or i in taken:
                 continue
             for core in options:
