@@ -20,6 +20,7 @@ from annotator.core.suggest.rules.lexicon import (
 _NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _ARTICLE_CLITICS = ("لل", "ولل", "فلل")
 _EMIRATE = "اماره"
+_MOVEMENT = "حركه"
 _OTHER = frozenset(("الاخري", "الاخر"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
@@ -36,6 +37,9 @@ class ActorRules(RuleLexicon):
         self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
         self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
         self._generic_not_after = set(_words(actors.get("generic_not_after")))
+        # Short forms that are a party only as the subject of a statement or an action («قالت
+        # الحركة»); elsewhere a common word («الحركة في الأسواق»).
+        self._acting_short_forms = set(_words(actors.get("acting_short_forms")))
         self._name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("name_core_heads"))}
         self._listed_name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("listed_name_core_heads"))}
         self._no_lone_names = set(_words(actors.get("no_lone_names")))
@@ -55,7 +59,8 @@ class ActorRules(RuleLexicon):
         self._emirate_places = {w.split()[0] for w in _words(actors.get("emirate_places"))}
         # Every word ``_short_forms`` looks at, to skip the others at once.
         self._short_form_words = (
-            set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns | set(self._generic_clitic_forms)
+            set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
+            | set(self._generic_clitic_forms) | self._acting_short_forms
         )
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
@@ -101,7 +106,7 @@ class ActorRules(RuleLexicon):
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
             licensed = (w in spellings and first.get(spellings[w], n) < i) or (
                 w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
-            )
+            ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
             if (
                 licensed
                 and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
@@ -112,6 +117,22 @@ class ActorRules(RuleLexicon):
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
+
+    def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
+        """Is the word at ``i`` the subject of a statement or an action, or the group of the
+        members before it: «وقالت الحركة», «تبنت الحركة», «مقاتلي الحركة»?"""
+        if i == 0:
+            return False
+        prev = norm[i - 1]
+        return prev in self._attribution or prev in self._action_words or self._after_members(i, norm)
+
+    def _acting_movement(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«أعلنت حركة المجاهدين», «وتبنت حركة الأحرار»: a movement in no list, named as the
+        subject of a statement or an action; «حركة السير» elsewhere is traffic."""
+        j = h + 1
+        if not self._speaks_or_acts(h, norm) or orth[j] != norm[j] or not self._force_name_word(norm[j]):
+            return None
+        return _Cand(h, self._force_adjectives_end(j + 1, orth, norm, n), "ACTOR", _S_PATTERN)
 
     @staticmethod
     def _plural_nisba_actor(j: int, orth: list[str], norm: list[str], actor_ends: dict[int, int]) -> bool:

@@ -9,7 +9,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.suggest.rules.actors import _EMIRATE, _SELF_NAMING, ActorRules
+from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENT, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
@@ -227,6 +227,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if w in self._quoted_force_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
+                if cand is not None:
+                    cands.append(cand)
+            if w == _MOVEMENT and i + 1 < n and norm[i + 1] not in self._liberation_masdars:
+                cand = self._acting_movement(i, orth, norm, n)  # «أعلنت حركة المجاهدين»
                 if cand is not None:
                     cands.append(cand)
             if w in self._bracket_force_heads and i + 1 < n and orth[i + 1] == "(":

@@ -544,3 +544,11 @@ def test_juntas_and_general_staffs_named_without_their_country(labelled: Labelle
 def test_an_armed_groups_emirate_is_an_actor_an_emirate_of_the_gulf_a_place(labelled: Labelled) -> None:
     assert ("إمارة الوادي", "ACTOR") in labelled("وأعلنت إمارة الوادي التابعة للتنظيم مسؤوليتها.")
     assert not any(label == "ACTOR" for _s, label in labelled("ووصل الوفد إلى إمارة الشارقة صباحا."))
+
+
+def test_a_movement_in_no_list_that_speaks_or_acts(labelled: Labelled) -> None:
+    got = labelled("وأعلنت حركة الأحرار مسؤوليتها، وقالت الحركة في بيان إن مقاتلي الحركة انسحبوا.")
+    assert ("حركة الأحرار", "ACTOR") in got and got.count(("الحركة", "ACTOR")) == 2
+    # Traffic and displacement are movements too, but none that speaks.
+    got = labelled("وقصف الجيش المدينة، وقال إن حركة النزوح تزايدت وإن الحركة في الأسواق توقفت.")
+    assert [s for s, label in got if label == "ACTOR"] == ["الجيش"]
