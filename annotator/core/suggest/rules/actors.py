@@ -20,7 +20,8 @@ from annotator.core.suggest.rules.lexicon import (
 _NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
 _ARTICLE_CLITICS = ("لل", "ولل", "فلل")
 _EMIRATE = "اماره"
-_MOVEMENT = "حركه"
+# Heads of a movement or a front named in no list: a group only when it speaks or acts.
+_MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
@@ -127,8 +128,9 @@ class ActorRules(RuleLexicon):
         return prev in self._attribution or prev in self._action_words or self._after_members(i, norm)
 
     def _acting_movement(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """«أعلنت حركة المجاهدين», «وتبنت حركة الأحرار»: a movement in no list, named as the
-        subject of a statement or an action; «حركة السير» elsewhere is traffic."""
+        """«أعلنت حركة المجاهدين», «وتبنت جبهة الأحرار»: a movement in no list, named as the
+        subject of a statement or an action; «حركة السير» elsewhere is traffic, «جبهة القتال»
+        a front line."""
         j = h + 1
         if not self._speaks_or_acts(h, norm) or orth[j] != norm[j] or not self._force_name_word(norm[j]):
             return None

@@ -9,7 +9,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENT, _SELF_NAMING, ActorRules
+from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENTS, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
@@ -64,7 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE} | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -229,7 +229,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
                 if cand is not None:
                     cands.append(cand)
-            if w == _MOVEMENT and i + 1 < n and norm[i + 1] not in self._liberation_masdars:
+            if w in _MOVEMENTS and i + 1 < n and norm[i + 1] not in self._liberation_masdars:
                 cand = self._acting_movement(i, orth, norm, n)  # «أعلنت حركة المجاهدين»
                 if cand is not None:
                     cands.append(cand)

@@ -552,3 +552,8 @@ def test_a_movement_in_no_list_that_speaks_or_acts(labelled: Labelled) -> None:
     # Traffic and displacement are movements too, but none that speaks.
     got = labelled("وقصف الجيش المدينة، وقال إن حركة النزوح تزايدت وإن الحركة في الأسواق توقفت.")
     assert [s for s, label in got if label == "ACTOR"] == ["الجيش"]
+
+
+def test_a_front_in_no_list_that_acts_is_a_group_a_front_line_is_not(labelled: Labelled) -> None:
+    got = labelled("وتبنت جبهة الأحرار الهجوم، واشتدت المعارك على جبهة القتال.")
+    assert [s for s, label in got if label == "ACTOR"] == ["جبهة الأحرار"]
