@@ -190,10 +190,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 c.end for c in cands if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._accusation
             }
             acting_ends = {e for _, e in acting}
+            # «قيادة الجيش الصومالي وولاية هيرشابيل»: coordinated with a named force, a party too.
+            named_ends = {c.end for c in cands if c.label == "ACTOR" and c.score == _S_NAME}
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
-                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (s in acting_ends or s in named_ends)
                 party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
                     w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
                     for w in norm[max(0, s - 5) : s - 1]

@@ -557,3 +557,11 @@ def test_a_movement_in_no_list_that_speaks_or_acts(labelled: Labelled) -> None:
 def test_a_front_in_no_list_that_acts_is_a_group_a_front_line_is_not(labelled: Labelled) -> None:
     got = labelled("وتبنت جبهة الأحرار الهجوم، واشتدت المعارك على جبهة القتال.")
     assert [s for s, label in got if label == "ACTOR"] == ["جبهة الأحرار"]
+
+
+def test_a_state_coordinated_with_a_named_force_is_a_party(labelled: Labelled) -> None:
+    got = labelled("ولم تعلق قيادة الجيش الصومالي وولاية جوبالاند على الهجوم.")
+    assert ("ولاية جوبالاند", "ACTOR") in got
+    # Coordinated with a place, a place.
+    got = labelled("وانسحب الجيش من حلب وإدلب.")
+    assert ("إدلب", "LOCATION") in got
