@@ -219,15 +219,16 @@ class ActorRules(RuleLexicon):
             articles = _ARTICLE_CLITICS if head.startswith("ال") else ()
             for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in articles]:
                 forms.setdefault(form, []).append(core)
-        at = [i for i, o in enumerate(orth) if o in forms or norm[i] in forms]
+        # ``forms`` holds every proclitic form of each name, so the written form is enough.
+        at = [i for i, o in enumerate(orth) if o in forms]
         if not at:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
         out: list[_Cand] = []
         for i in at:
-            options = forms.get(orth[i]) or forms.get(norm[i])
-            if not options or i in taken:
+            if i in taken:
                 continue
+            options = forms[orth[i]]
             for core in options:
                 e = i + len(core)
                 if e > n or tuple(norm[i + 1 : e]) != core[1:] or tuple(orth[i + 1 : e]) != core[1:]:
