@@ -2,19 +2,69 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
+from typing import Any
+
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _QUOTE_CHARS,
+    _S_NAME,
     _S_PATTERN,
     _S_UNKNOWN,
     RuleLexicon,
     _canonical_spelling,
     _Cand,
+    _words,
 )
+
+# Proclitics a recurring name may carry («والشباب», «بالشباب»); «لل» replaces the article.
+_NAME_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك")
+_ARTICLE_CLITICS = ("لل", "ولل", "فلل")
+_EMIRATE = "اماره"
+# Heads of a movement or a front named in no list: a group only when it speaks or acts.
+_MOVEMENTS = frozenset(("حركه", "جبهه"))
+_OTHER = frozenset(("الاخري", "الاخر"))
+_LOCAL = frozenset(("المحليه", "المحلي"))
+# Relatives before a verb with an object pronoun whose subject is the state after it.
+_RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
+# Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
+_SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
 
 class ActorRules(RuleLexicon):
     """The ACTOR rules of :class:`RuleSuggester`."""
+
+    def _load_discourse_words(self, actors: dict[str, Any]) -> None:
+        """The word sets of the rules that refer back to parties named in the article."""
+        self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
+        self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
+        self._generic_not_after = set(_words(actors.get("generic_not_after")))
+        # Short forms that are a party only as the subject of a statement or an action («قالت
+        # الحركة»); elsewhere a common word («الحركة في الأسواق»).
+        self._acting_short_forms = set(_words(actors.get("acting_short_forms")))
+        self._name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("name_core_heads"))}
+        self._listed_name_core_heads = {_canonical_spelling(w) for w in _words(actors.get("listed_name_core_heads"))}
+        self._no_lone_names = set(_words(actors.get("no_lone_names")))
+        # Their forms with a proclitic («للمتمردين», «وبالحكومة») → the bare word.
+        self._generic_clitic_forms = {
+            p + w[2:] if p in _ARTICLE_CLITICS else p + w: w
+            for w in self._generic_short_forms | self._nisba_group_nouns
+            for p in _NAME_CLITICS[1:] + _ARTICLE_CLITICS
+        }
+        self._authority_heads = set(_words(actors.get("authority_heads")))
+        # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
+        self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
+        # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
+        self._liberation_heads = {f for h in _words(actors.get("liberation_heads")) for f in (h, "ال" + h)}
+        self._liberation_masdars = set(_words(actors.get("liberation_masdars")))
+        self._ordinal_words = {o[0] for o in self._unit_ordinals}
+        self._emirate_places = {w.split()[0] for w in _words(actors.get("emirate_places"))}
+        # Every word ``_short_forms`` looks at, to skip the others at once.
+        self._short_form_words = (
+            set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
+            | set(self._generic_clitic_forms) | self._acting_short_forms
+        )
+        # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
+        self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
     def _short_forms(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
         """Conventional short forms of actors named earlier in the article: after «قوات الحشد
@@ -33,18 +83,191 @@ class ActorRules(RuleLexicon):
                     break
             if key is not None:
                 first[key] = min(first.get(key, c.start), c.start)
-        if not first:
+        n = len(norm)
+        first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
+        if not first and first_actor == n:
+            return []
+        words = self._short_form_words
+        at = [i for i, w in enumerate(norm) if w in words]  # the few words that may be one
+        if not at:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
-        n = len(norm)
+        actor_ends = {c.start: c.end for c in cands if c.label == "ACTOR"}
         spellings = self._short_form_spellings
-        return [
-            _Cand(i, self._extend_nationality(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN)  # «الحزب اللبناني»
-            for i, w in enumerate(norm)
-            if w in spellings and first.get(spellings[w], n) < i and i not in taken
-            and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
-            and not self._qualified_otherwise(i + 1, orth, norm, n)
-        ]
+        generic = self._generic_short_forms
+        out: list[_Cand] = []
+        for i in at:
+            if i in taken:
+                continue
+            w = self._generic_clitic_forms.get(norm[i], norm[i])  # «للمتمردين»: the matcher does not strip clitics of these
+            if w in self._nisba_group_nouns and self._plural_nisba_actor(i + 1, orth, norm, actor_ends):
+                out.append(_Cand(i, actor_ends[i + 1], "ACTOR", _S_UNKNOWN))  # «المتمردين الحوثيين»
+                continue
+            if i + 1 < n and norm[i + 1] in _OTHER:
+                continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
+            licensed = (w in spellings and first.get(spellings[w], n) < i) or (
+                w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
+            ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
+            if (
+                licensed
+                and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
+                and not self._qualified_otherwise(i + 1, orth, norm, n)
+            ):
+                end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
+                if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
+                    end += 1  # «السلطات المحلية»
+                out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
+        return out
+
+    def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
+        """Is the word at ``i`` the subject of a statement or an action, or the group of the
+        members before it: «وقالت الحركة», «تبنت الحركة», «مقاتلي الحركة»?"""
+        if i == 0:
+            return False
+        prev = norm[i - 1]
+        return prev in self._attribution or prev in self._action_words or self._after_members(i, norm)
+
+    def _acting_movement(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«أعلنت حركة المجاهدين», «وتبنت جبهة الأحرار»: a movement in no list, named as the
+        subject of a statement or an action; «حركة السير» elsewhere is traffic, «جبهة القتال»
+        a front line."""
+        j = h + 1
+        if not self._speaks_or_acts(h, norm) or orth[j] != norm[j] or not self._force_name_word(norm[j]):
+            return None
+        return _Cand(h, self._force_adjectives_end(j + 1, orth, norm, n), "ACTOR", _S_PATTERN)
+
+    @staticmethod
+    def _plural_nisba_actor(j: int, orth: list[str], norm: list[str], actor_ends: dict[int, int]) -> bool:
+        """Does an actor named by a plural nisba («الحوثيين», «الحوثيون») start at ``j``?"""
+        return (
+            j in actor_ends and actor_ends[j] == j + 1 and orth[j] == norm[j]
+            and norm[j].startswith("ال") and norm[j].endswith(("يين", "يون"))
+        )
+
+    def _liberation_movement(self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> _Cand | None:
+        """«جبهة تحرير أزواد», «حركة تحرير السودان», «جيش إنقاذ X»: a movement head, a masdar
+        of liberation and what it would free, a listed name or one plain word in no list,
+        with the adjectives of the name after it."""
+        j = h + 2
+        if norm[h].startswith("ال"):
+            # «الجبهة الشعبية لتحرير تيغراي»: the definite head, its adjectives, «ل» + the masdar
+            # («الجيش السوداني لتحرير المدينة» is an army and its aim: a nationality is no name).
+            j = self._force_adjectives_end(h + 1, orth, norm, n)
+            if all(w in self._nationalities for w in norm[h + 1 : j]):
+                return None
+            if j >= n or orth[j][:1] != "ل" or orth[j][1:] not in self._liberation_masdars:
+                return None
+            j += 1
+            if j < n and j not in name_starts and norm[j].startswith("ال"):
+                return None  # «… لتحرير المدينة»: a common noun, not a name
+        elif orth[h + 1] != norm[h + 1]:
+            return None
+        if j >= n or orth[j] != norm[j] or not norm[j].isalpha():
+            return None
+        if j in name_starts:
+            end = name_starts[j]
+        elif len(norm[j]) > 2 and norm[j] not in self._OUTLET_END and norm[j] not in self._force_stops:
+            end = j + 1
+        else:
+            return None
+        return _Cand(h, self._force_adjectives_end(end, orth, norm, n), "ACTOR", _S_PATTERN)
+
+    def _people_of_group(self, s: int, e: int, norm: list[str]) -> bool:
+        """Is the plural nisba at ``s:e`` an adjective of the people before it, who are members
+        of the group, not the group: «القادة الحوثيين», «المقاتلين الحوثيين» (guidelines §2.1)."""
+        if e - s != 1 or s == 0 or not norm[s].endswith(("يين", "يون")):
+            return False
+        before = norm[s - 1]
+        return before.startswith("ال") and before not in self._nisba_group_nouns and self._is_people(before)
+
+    def _discourse_names(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """One sense per article: the name of an actor given after a group head («حركة
+        الشباب», «قوات النظام», «حركة (الشباب)») is the same actor where it recurs alone,
+        with any proclitic («للشباب» → «لشباب», «والشباب»). Not a name that is also a common
+        word in the same article («القاعدة»: a base), nor one a nisba makes another thing."""
+        cores: set[tuple[str, ...]] = set()
+        for c in cands:
+            if c.label != "ACTOR":
+                continue
+            s = c.start
+            head = _canonical_spelling(norm[s])
+            quoted = False
+            if c.end - s >= 2 and (
+                head in self._name_core_heads or (head in self._listed_name_core_heads and c.score == _S_NAME)
+            ):
+                core = (norm[s + 1],) + tuple(orth[s + 2 : c.end])  # «حركة الشباب», «قوات النظام»
+            elif s >= 2 and orth[s - 1] in "(" + _QUOTE_CHARS and self._names_quoted_force(norm[s - 2]):
+                # «حركة (الشباب)», «فصيل "أحرار الشرقية"», «اسم "نصرة الإسلام والمسلمين"»:
+                # a quoted name of two words or more needs no article.
+                core = (norm[s],) + tuple(orth[s + 1 : c.end])
+                quoted = True
+            else:
+                continue
+            if not (core[0].startswith("ال") or (quoted and len(core) > 1)):
+                continue
+            if not 1 <= len(core) <= 4 or not all(w.isalpha() for w in core):
+                continue
+            if len(core) > 1 and (core[-1] in self._nationalities or self._nisba(core[-1])):
+                cores.add(core[:-1])  # «حركة الشباب الصومالية», «حكومة الوفاق الوطني»: the name without its adjective
+            cores.add(core)
+        cores = {c for c in cores if c and " ".join(c) not in self._no_lone_names and len(c[0]) > 4}
+        if not cores:
+            return []
+        forms: dict[str, list[tuple[str, ...]]] = {}
+        for core in sorted(cores, key=len, reverse=True):
+            head = core[0]
+            articles = _ARTICLE_CLITICS if head.startswith("ال") else ()
+            for form in [p + head for p in _NAME_CLITICS] + [p + head[2:] for p in articles]:
+                forms.setdefault(form, []).append(core)
+        # ``forms`` holds every proclitic form of each name, so the written form is enough.
+        at = [i for i, o in enumerate(orth) if o in forms]
+        if not at:
+            return []
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        out: list[_Cand] = []
+        for i in at:
+            if i in taken:
+                continue
+            options = forms[orth[i]]
+            for core in options:
+                e = i + len(core)
+                if e > n or tuple(norm[i + 1 : e]) != core[1:] or tuple(orth[i + 1 : e]) != core[1:]:
+                    continue
+                if any(t in taken for t in range(i, e)) or self._qualified_otherwise(e, orth, norm, n):
+                    continue
+                if i > 0 and norm[i - 1] not in self._member_nouns and self._is_people(norm[i - 1]):
+                    continue  # «أبناء العشائر»: people of the group, not the group
+                out.append(_Cand(i, e, "ACTOR", _S_UNKNOWN))
+                taken.update(range(i, e))
+                break
+        return out
+
+    def _names_quoted_force(self, w: str) -> bool:
+        """Does ``w`` before a quote make the quoted words a group's name?"""
+        return _canonical_spelling(w) in self._name_core_heads or w in self._quoted_force_heads or w == "اسم"
+
+    def _army_nisba_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a masculine nisba that names whose army «الجيش» is, for countries the
+        lists lack («الجيش الأوغندي», «الجيش النظامي»); not an ordinal («الجيش الثاني»)."""
+        if e < n and orth[e] == norm[e] and norm[e].endswith("ي") and self._nisba(norm[e]) and norm[e] not in self._ordinal_words:
+            return e + 1
+        return e
+
+    def _nisba(self, w: str) -> bool:
+        """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
+        return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops
+
+    def _bracketed_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«حركة (الشباب)»: a group head, then a definite name of one to three plain words in
+        brackets; the name is the span."""
+        j = h + 2
+        while j < n and j - h <= 5 and orth[j] != ")":
+            if not norm[j].isalpha():
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] != ")" or not norm[h + 2].startswith("ال"):
+            return None
+        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
 
     def _group_references(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Groups named without a proper name (guidelines §2.1): factions by what they are
@@ -65,6 +288,8 @@ class ActorRules(RuleLexicon):
                 # («نقطة للشرطة», «عناصر من الشرطة»), or the subject of a statement or an
                 # action («أعلنت الشرطة», «اعتقلت الشرطة»); elsewhere left to the annotator.
                 end = self._force_adjectives_end(i + 1, orth, norm, n)
+                if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
+                    end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
                 if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
@@ -150,6 +375,9 @@ class ActorRules(RuleLexicon):
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
                 return True
+            # After a relative, any verb of a state: «وهو ما تعارضه طهران», «التي تدعمها أنقرة».
+            if prev.endswith(suffix) and s > 1 and norm[s - 2] in _RELATIVES and self._verb_of_a_state(prev[: -len(suffix)]):
+                return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
         if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
             return True
@@ -177,6 +405,8 @@ class ActorRules(RuleLexicon):
         if s > 0 and (prev in self._place_cues or (orth[s] != norm[s] and orth[s][:1] == "ب")):
             return False
         k = e
+        if k + 1 < n and orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY and (s == 0 or orth[s - 1] not in _QUOTE_CHARS):
+            k += 1  # its words quoted: «أن الولايات المتحدة "سترد في الوقت المناسب"»
         if k < n and norm[k] in ("لم", "لن", "لا", "قد", "ما"):
             k += 1
         if k >= n or orth[k] != norm[k]:
@@ -293,6 +523,8 @@ class ActorRules(RuleLexicon):
         known_end = name_starts.get(j)
         if known_end is not None and j in loc_starts and norm[h] not in self._place_force_heads:
             known_end = None  # «عشائر الرقة» are people of a place; «قوات صنعاء» is a force
+        if known_end is not None and norm[h] in self._authority_heads and j not in loc_starts:
+            return None  # «سلطات الحوثيين»: the authorities of a named actor are that actor
         if known_end is not None:
             end = known_end
         elif (

@@ -9,7 +9,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
-from annotator.core.suggest.rules.actors import ActorRules
+from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENTS, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
     _BOILERPLATE_RE,
@@ -55,6 +55,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self.nlp = spacy.blank("ar")
         self._tune_tokenizer()
         groups = self._load_word_sets(actors, places, sources, counts)
+        self._load_discourse_words(actors)
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.
@@ -63,6 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
+            | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -114,8 +116,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if group == "ACT":
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
+                if self._people_of_group(s, e, norm):
+                    continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
                 end = self._extend_nationality(e, orth, norm, n)
+                if end == e and e - s == 1 and norm[s] == "الجيش":
+                    end = self._army_nisba_end(e, orth, norm, n)  # «الجيش الأوغندي»: a country in no list
                 if norm[s] in self._unit_heads:
                     end = self._unit_mission(end, orth, norm, n)  # «اللواء الرابع للحماية الرئاسية»
                 cands.append(_Cand(s, end, "ACTOR", _S_NAME))
@@ -184,10 +190,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 c.end for c in cands if c.label == "ACTOR" and c.start > 0 and norm[c.start - 1] in self._accusation
             }
             acting_ends = {e for _, e in acting}
+            # «قيادة الجيش الصومالي وولاية هيرشابيل»: coordinated with a named force, a party too.
+            named_ends = {c.end for c in cands if c.label == "ACTOR" and c.score == _S_NAME}
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
-                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and s in acting_ends
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (s in acting_ends or s in named_ends)
                 party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
                     w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
                     for w in norm[max(0, s - 5) : s - 1]
@@ -223,9 +231,31 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._quoted_force(i, orth, norm, n)  # «فرقة "الحمزات"»
                 if cand is not None:
                     cands.append(cand)
+            if w in _MOVEMENTS and i + 1 < n and norm[i + 1] not in self._liberation_masdars:
+                cand = self._acting_movement(i, orth, norm, n)  # «أعلنت حركة المجاهدين»
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._bracket_force_heads and i + 1 < n and orth[i + 1] == "(":
+                cand = self._bracketed_force(i, orth, norm, n)  # «حركة (الشباب)»
+                if cand is not None:
+                    cands.append(cand)
+            if w == "اسم" and 0 < i < n - 1 and norm[i - 1] in _SELF_NAMING and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._quoted_force(i, orth, norm, n)  # «تطلق على نفسها اسم "X"»
+                if cand is not None:
+                    cands.append(cand)
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
-            if w in self._unit_heads:  # «الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»
+            if (
+                w == _EMIRATE and orth[i + 1] == norm[i + 1] and (i + 1) not in name_starts
+                and norm[i + 1] not in self._emirate_places and self._force_name_word(norm[i + 1])
+            ):
+                # «إمارة الصحراء»: an armed group's emirate; «إمارة دبي» is a known place
+                cands.append(_Cand(i, self._force_adjectives_end(i + 2, orth, norm, n), "ACTOR", _S_PATTERN))
+            if w in self._liberation_heads and (norm[i + 1] in self._liberation_masdars or w[:2] == "ال"):
+                cand = self._liberation_movement(i, orth, norm, n, name_starts)  # «جبهة تحرير أزواد»
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._unit_heads or w in self._unit_clitic_forms:  # «الفرقة 25», «اللواء 444 قتال», «للواء 22»
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
@@ -296,6 +326,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
+        cands.extend(self._discourse_names(cands, orth, norm, n))
 
         out: list[Suggestion] = []
         for c in cands:
