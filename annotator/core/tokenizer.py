@@ -358,7 +358,8 @@ class Alignment:
         yield self.misaligned
 
 
-def _span_fields(span: Any) -> tuple[int, int, str]:
+def span_fields(span: Any) -> tuple[int, int, str]:
+    """``(start, end, label)`` of a Span-like object, a dict or a tuple."""
     if isinstance(span, (tuple, list)):
         return int(span[0]), int(span[1]), str(span[2])
     if isinstance(span, dict):
@@ -407,7 +408,7 @@ def align_spans(doc_or_tokens: "Doc | Sequence[Token]", spans: Iterable[Any], te
         if text is None:
             text = _text_from_tokens(tokens)
     report = AlignmentReport()
-    raw = [(s, *_span_fields(s)) for s in spans]
+    raw = [(s, *span_fields(s)) for s in spans]
     report.spans = len(raw)
     # Characters covered by tokens (not single spaces / trailing whitespace).
     n_text = len(text)
@@ -488,7 +489,7 @@ def doc_with_spans(nlp: "Language", text: str, spans: Iterable[Any]) -> tuple["D
     ents = []
     fast = True
     last_end = -1
-    for s in sorted((_span_fields(s) for s in span_list), key=lambda v: (v[0], v[1])):
+    for s in sorted((span_fields(s) for s in span_list), key=lambda v: (v[0], v[1])):
         start, end, label = s
         if start < last_end or not (0 <= start < end <= len(text)):
             fast = False

@@ -11,18 +11,21 @@ lazily: the CLI imports this module at start-up.
 from __future__ import annotations
 
 import os
+import threading
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import Span
 from ..errors import ExportError
-from ..tokenizer import doc_with_spans, make_nlp
+from ..tokenizer import doc_with_spans, make_nlp, span_fields
 from . import atomic
 from .trainsplit import ExportReport, Splitter, record_key, unpack
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # What the DocBin keeps per token: text and entity annotation only (spaCy's default keeps
 # 12 columns; 3 keep 100,000 articles in a few hundred MB instead of >1 GB).
@@ -30,35 +33,146 @@ DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE")
 FILES = ("train.spacy", "dev.spacy")
 
 
+class _Row(NamedTuple):
+    """One document as the DocBin stores it (what spaCy's ``DocBin.add`` takes from a Doc)."""
+
+    tokens: Any  # n × len(attrs) uint64, in the DocBin's column order
+    spaces: Any  # n × 1 bool
+    has_unknown_spaces: bool
+    cats: dict[str, float]
+    span_groups: bytes
+    orths: set[int]  # the ORTH hashes, spelled through ``strings`` when new to the DocBin
+    labels: list[str]
+    strings: Any
+
+
+def _doc_row(doc: Doc, attrs: list[int | str]) -> _Row:
+    """The row of a Doc whose ``ents`` are set (the path of spans off the token edges)."""
+    from spacy.attrs import SPACY
+
+    tokens = doc.to_array(attrs).reshape((len(doc), len(attrs)))
+    spaces = doc.to_array(SPACY).reshape((len(doc), 1)).astype(bool)
+    return _Row(tokens, spaces, doc.has_unknown_spaces, doc.cats, doc.spans.to_bytes(),
+                set(tokens[:, 0].tolist()), list({e.label_ for e in doc.ents}), doc.vocab.strings)
+
+
+class _EntityColumns:
+    """A document's row straight from the tokenizer's Doc and the spans, without ``doc.ents``.
+
+    Setting ``doc.ents`` from ``char_span`` makes Token and Span objects and walks every
+    token in Python: a third of the export's instructions. The DocBin keeps three columns,
+    so they are filled in numpy instead: ORTH as tokenized, ENT_IOB 3 (B) / 1 (I) / 2 (O)
+    and ENT_TYPE the label's hash, what ``Doc.set_ents`` leaves for labelled,
+    non-overlapping spans on token edges. Any other span makes :meth:`row` return None,
+    and the document takes the Doc path (:func:`doc_with_spans`).
+    """
+
+    def __init__(self, attrs: list[int | str]) -> None:
+        from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
+
+        self.read: list[int | str] = [ORTH, IDX, LENGTH, SPACY]
+        self.width = len(attrs)
+        self.iob, self.type = attrs.index(ENT_IOB), attrs.index(ENT_TYPE)
+        self.label_hashes: dict[str, int] = {}
+
+    def row(self, doc: Doc, text: str, spans: Iterable[Any]) -> tuple[_Row, int] | None:
+        """The row and its number of entities, or None (see the class docstring)."""
+        import numpy
+
+        n = len(doc)
+        if n == 0:
+            return None
+        read = doc.to_array(self.read)
+        starts = read[:, 1].tolist()
+        ends = (read[:, 1] + read[:, 2]).tolist()
+        n_text = len(text)
+        strings = doc.vocab.strings
+        ents: list[tuple[int, int, int]] = []
+        labels: set[str] = set()
+        last_end = -1
+        for start, end, label in sorted(map(span_fields, spans)):
+            # The conditions of doc_with_spans' fast path, in its order (sorted by start, end).
+            if start < last_end or not 0 <= start < end <= n_text or not label:
+                return None
+            i = bisect_left(starts, start)
+            j = bisect_left(ends, end)
+            if i == n or starts[i] != start or j == n or ends[j] != end:
+                return None
+            if text[start].isspace() or text[end - 1].isspace():
+                return None
+            label_hash = self.label_hashes.get(label)
+            if label_hash is None:
+                label_hash = self.label_hashes[label] = strings.add(label)
+            ents.append((i, j + 1, label_hash))
+            labels.add(label)
+            last_end = end
+        tokens = numpy.zeros((n, self.width), dtype=numpy.uint64)
+        tokens[:, 0] = read[:, 0]
+        iob, type_ = tokens[:, self.iob], tokens[:, self.type]
+        iob[:] = 2
+        for i, j, label_hash in ents:
+            iob[i] = 3
+            iob[i + 1:j] = 1
+            type_[i:j] = label_hash
+        spaces = read[:, 3].reshape((n, 1)).astype(bool)
+        row = _Row(tokens, spaces, doc.has_unknown_spaces, doc.cats, doc.spans.to_bytes(),
+                   set(read[:, 0].tolist()), list(labels), strings)
+        return row, len(ents)
+
+
 def _new_docbin() -> Any:
     from spacy.tokens import DocBin
 
     class _LeanDocBin(DocBin):  # type: ignore[misc,valid-type]
-        """DocBin whose ``add`` records only the strings our attributes need.
+        """DocBin filled with rows: only the strings our attributes need, each spelled once.
 
         spaCy's ``add`` reads nine string attributes of every token in Python (tag, lemma,
-        dep... all empty here), which is most of the export time; the hashes stored in
-        ``ORTH``/``ENT_TYPE`` only need the token texts and entity labels. The file format is
-        unchanged: it is read back by the stock DocBin and by ``spacy train``.
+        dep... all empty here); the hashes stored in ``ORTH``/``ENT_TYPE`` only need the
+        token texts and entity labels, and a text already in the DocBin is not looked up
+        again. The file format is unchanged: it is read back by the stock DocBin and by
+        ``spacy train``.
         """
 
-        def add(self, doc: Any, labels: Iterable[str] = ()) -> None:
-            from spacy.attrs import SPACY
+        def __init__(self) -> None:
+            super().__init__(attrs=list(DOCBIN_ATTRS), store_user_data=False)
+            self.orths: set[int] = set()  # the ORTH hashes whose texts are in self.strings
+            self.strings.add("")
 
-            array = doc.to_array(self.attrs)
-            self.tokens.append(array.reshape((array.shape[0], len(self.attrs))))
-            spaces = doc.to_array(SPACY)
-            self.spaces.append(spaces.reshape((spaces.shape[0], 1)).astype(bool))
-            self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
-            strings = doc.vocab.strings
-            self.strings.update(map(strings.__getitem__, set(array[:, 0].tolist())))
-            self.strings.update(labels)
-            self.cats.append(doc.cats)
-            self.span_groups.append(doc.spans.to_bytes())
+        def add_row(self, row: _Row) -> None:
+            self.tokens.append(row.tokens)
+            self.spaces.append(row.spaces)
+            self.flags.append({"has_unknown_spaces": row.has_unknown_spaces})
+            new = row.orths - self.orths
+            if new:
+                self.orths |= new
+                self.strings.update(map(row.strings.__getitem__, new))
+            self.strings.update(row.labels)
+            self.cats.append(row.cats)
+            self.span_groups.append(row.span_groups)
 
-    db = _LeanDocBin(attrs=list(DOCBIN_ATTRS), store_user_data=False)
-    db.strings.add("")
-    return db
+    return _LeanDocBin()
+
+
+def _serialise(train: Any, dev: Any) -> tuple[bytes, bytes]:
+    """Both DocBins' bytes. dev is serialised on a second thread: ``zlib.compress``, a sixth
+    of the export, lets go of the GIL, so the two compressions run on two cores."""
+    result: list[Any] = []
+
+    def serialise_dev() -> None:
+        try:
+            result.append(dev.to_bytes())
+        except BaseException as exc:  # re-raised in the caller's thread
+            result.append(exc)
+
+    worker = threading.Thread(target=serialise_dev, name="docbin-dev")
+    worker.start()
+    try:
+        train_bytes = train.to_bytes()
+    finally:
+        worker.join()
+    if isinstance(result[0], BaseException):
+        raise result[0]
+    return train_bytes, result[0]
 
 
 def write(
@@ -81,25 +195,30 @@ def write(
     atomic.make_parent(out)
     report = ExportReport()
     bins = {False: _new_docbin(), True: _new_docbin()}
+    attrs = bins[False].attrs
+    columns = _EntityColumns(attrs)
 
-    def emit(item: tuple[Any, list[str]], dev: bool) -> None:
-        doc, labels = item
-        bins[dev].add(doc, labels)
+    def emit(row: _Row, dev: bool) -> None:
+        bins[dev].add_row(row)
 
     splitter = Splitter(dev_fraction, seed, emit)
     for record in records:
         text, spans, meta = unpack(record)
-        doc, rep = doc_with_spans(nlp, text, spans)
         report.articles += 1
-        report._add(rep, meta)
-        splitter.push((doc, list({e.label_ for e in doc.ents})), record_key(meta, text))
+        fast = columns.row(nlp.make_doc(text), text, spans)
+        if fast is None:  # a span off the token edges, overlapping or unlabelled
+            doc, rep = doc_with_spans(nlp, text, spans)
+            report._add(rep, meta)
+            row = _doc_row(doc, attrs)
+        else:
+            row, n_ents = fast
+            report.spans += n_ents
+        splitter.push(row, record_key(meta, text))
     splitter.close()
     report.train_articles, report.dev_articles = splitter.n_train, splitter.n_dev
     # train and dev change together: both go into a fresh folder that replaces the old one.
     with atomic.atomic_folder(out, owned=frozenset(FILES)) as fresh:
-        for name, dev in zip(FILES, (False, True)):
-            data = bins[dev].to_bytes()
-            bins[dev] = None  # free the arrays before serialising the other half
+        for name, data in zip(FILES, _serialise(bins[False], bins[True])):
             atomic.write_new_file(fresh / name, data)
             report.paths.append(out / name)
     return report
