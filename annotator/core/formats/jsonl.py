@@ -8,7 +8,6 @@ annotation status (``meta.status``); see :func:`status_of` for how statuses map.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import json
 import os
@@ -16,7 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..domain import STATUSES, Article, Span
 from ..errors import InputError
@@ -281,52 +280,59 @@ def _timestamp(iso: str | None) -> int:
         return 0
 
 
-def _token_indices(
-    starts: list[int], ends: list[int], spans: list[Span]
-) -> dict[tuple[int, int], tuple[int, int]] | None:
-    """(start, end) → inclusive token indices, or None if some edge falls inside a token."""
-    out = {}
-    for s in spans:
-        i = bisect.bisect_left(starts, s.start)
-        j = bisect.bisect_left(ends, s.end)
-        if i == len(starts) or starts[i] != s.start or j == len(ends) or ends[j] != s.end:
-            return None
-        out[(s.start, s.end)] = (i, j)
-    return out
+@overload
+def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
+                status: str | None = None, tokens: bool = True, utf8: Literal[False] = False) -> tuple[str, int]: ...
+
+
+@overload
+def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
+                status: str | None = None, tokens: bool = True, utf8: Literal[True]) -> tuple[bytes, int]: ...
 
 
 def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
-                status: str | None = None, tokens: bool = True) -> tuple[str, int]:
+                status: str | None = None, tokens: bool = True, utf8: bool = False) -> tuple[str | bytes, int]:
     """One Prodigy-compatible NER record as a JSON line (without the newline).
 
     Returns the line and the number of spans that needed a token split (an edge the
     tokenizer did not foresee): such a token is split in the record's ``tokens`` too,
     so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
-    the spans' token indices (five to seven times smaller, and no tokenizing).
+    the spans' token indices (five to seven times smaller, and no tokenizing). ``utf8``
+    returns the line as UTF-8 bytes, what the export writes: the token list is rendered in
+    UTF-8 (see :mod:`.token_json`), and a 20 KB line then needs no encoding pass.
     """
     from .token_json import token_columns
 
     text = article.text
     if not tokens:
-        return json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False), 0
+        line = json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False)
+        return (line.encode() if utf8 else line), 0
     columns = token_columns(text)
     # Fast path: every span edge is a token edge (the tokenizer splits the guideline clitics).
-    token_of = _token_indices(columns.starts, columns.ends, spans)
+    edges = [(s.start, s.end) for s in spans]
+    pairs = columns.token_indices(edges)
     split = 0
     resplit = None  # the tokens, re-split at span edges inside a token
-    if token_of is None:
-        from ..tokenizer import align_spans, tokenize, tokens_to_json
+    if pairs is None:
+        from ..tokenizer import align_spans, tokenize
 
         alignment = align_spans(tokenize(text), spans, text)
         token_of = {(a.start, a.end): (a.token_start, a.token_end) for a in alignment.aligned}
         split = alignment.report.split
         resplit = alignment.tokens
+    else:
+        token_of = dict(zip(edges, pairs))
     head = _record_head(article, spans, annotator, updated_at, status, token_of)
     # The token list is most of the record: rendered from cached pieces, not per-token dicts,
     # and joined with the head in the same pass.
     before = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": '
     if resplit is not None:
-        return before + tokens_to_json(resplit) + "}", split
+        from ..tokenizer import tokens_to_json
+
+        line = before + tokens_to_json(resplit) + "}"
+        return (line.encode() if utf8 else line), split
+    if utf8:
+        return columns.to_json_bytes(before.encode(), b"}"), split
     return columns.to_json(before, "}"), split
 
 
@@ -374,12 +380,13 @@ def record_dict(article: Article, spans: list[Span], annotator: str, **kw: Any) 
     return json.loads(record_line(article, spans, annotator, **kw)[0])
 
 
-def write(path: str | os.PathLike[str], lines: Iterable[str]) -> int:
-    """Write JSON lines (without their newlines) to ``path`` atomically; return how many."""
+def write(path: str | os.PathLike[str], lines: Iterable[str | bytes]) -> int:
+    """Write JSON lines (without their newlines; text, or UTF-8 bytes as ``record_line(...,
+    utf8=True)`` makes them) to ``path`` atomically; return how many."""
     n = 0
-    with atomic_file(path) as fh:
+    with atomic_file(path, "wb") as fh:
         for line in lines:
-            fh.write(line)  # not line + "\n": a record with tokens is ~30 KB to copy
-            fh.write("\n")
+            fh.write(line if isinstance(line, bytes) else line.encode())
+            fh.write(b"\n")  # not line + "\n": a record with tokens is ~20 KB to copy
             n += 1
     return n

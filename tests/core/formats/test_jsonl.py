@@ -119,3 +119,23 @@ def test_fields_fall_back_to_meta_and_numbers_become_text() -> None:
     assert rec.external_id == "x-1"
     with pytest.raises(InputError, match="'meta.source' must be a string, got list"):
         jsonl.record_from_json({"text": "نص", "source": "", "meta": {"source": ["a"]}}, "f.jsonl", 5)
+
+
+@pytest.mark.parametrize("tokens", [True, False])
+def test_the_utf8_line_is_the_text_line_encoded(tokens: bool) -> None:
+    """The export writes record_line(..., utf8=True): the same line, on and off the token edges."""
+    article = Article(3, "ext-3", "عنوان", TEXT, source="المدن", meta={"region": "حمص"})
+    start = TEXT.index("ريف حمص")
+    on_edges = [Span(start, start + 7, "LOCATION"), Span(21, 22, "COUNT", {"value": 4}, "rule")]
+    inside = [Span(start + 1, start + 7, "LOCATION")]  # starts inside «ريف»: the token is split
+    for spans in (on_edges, inside, []):
+        line, split = jsonl.record_line(article, spans, "hala", status="done", tokens=tokens)
+        assert jsonl.record_line(article, spans, "hala", status="done", tokens=tokens, utf8=True) == \
+            (line.encode("utf-8"), split)
+    assert jsonl.record_line(article, inside, "hala", tokens=tokens)[1] == (1 if tokens else 0)
+
+
+def test_write_takes_utf8_lines_too(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert jsonl.write(out, ['{"a": "أ"}', '{"b": "ب"}'.encode()]) == 2
+    assert out.read_text(encoding="utf-8") == '{"a": "أ"}\n{"b": "ب"}\n'

@@ -45,3 +45,48 @@ def test_columns_and_the_line_around_them() -> None:
     assert columns.spaces == [int(t.ws) for t in tokenize(text)]
     assert columns.to_json("<", ">") == "<" + plain_tokens_json(text) + ">"
     assert token_columns("").to_json("<", ">") == "<[]>"
+
+
+def test_texts_that_share_a_head_slot_render_each_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With four head slots most token texts find their slot held by another: each is still
+    spelled as itself, in the table or for the record at hand."""
+    monkeypatch.setattr(token_json, "_HEAD_SLOTS", 4)
+    monkeypatch.setattr(token_json, "_HEADS", token_json._TokenHeads())
+    text = "قصفت قوات النظام مواقع «داعش» في ريف حمص، وقصفت قوات التحالف مواقع في ريف الرقة 😀 x x"
+    for _ in range(2):  # the second time through, the slots are already held
+        assert token_columns(text + " ").to_json() == plain_tokens_json(text + " ")
+        assert token_columns(text).to_json() == plain_tokens_json(text)
+    assert 0 < len(token_json._HEADS) <= 4
+
+
+def test_utf8_pieces_are_the_text_json_encoded() -> None:
+    text = 'قال «داعش» "x\\y" \n\nو3 😀 \u200fالرقة\u200f وقُوَّاتُ النـــظام\r\n'
+    columns = token_columns(text)
+    assert columns.to_json_bytes(b"<", b">") == ("<" + plain_tokens_json(text) + ">").encode("utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "  قصفت   الطائرات\t\tمواقع  ", "Meet me at 5 a.m. :) or :-( ok", "\n", " ", "x", "  ", "a \u00a0 b\u3000c ",
+    "ريف حمص.\r\n\r\nوالقوات", "😀😀 😀\u200f\u2067x\u2069",
+])
+def test_ends_derived_from_starts_equal_spacys_lengths(text: str) -> None:
+    """The columns read starts and trailing spaces only; the ends they derive are spaCy's."""
+    from spacy.attrs import IDX, LENGTH
+
+    from annotator.core.tokenizer import make_nlp
+
+    doc = make_nlp().tokenizer(text)
+    expected = [int(start + length) for start, length in doc.to_array([IDX, LENGTH]).tolist()] if len(doc) else []
+    assert token_columns(text).ends == expected
+
+
+def test_token_indices_of_span_edges() -> None:
+    text = "قصفت قوات النظام مواقع في ريف حمص"
+    columns = token_columns(text)
+    at = text.index
+    assert columns.token_indices([(at("قوات"), at("النظام") + 6), (at("ريف"), len(text))]) == [(1, 2), (5, 6)]
+    assert columns.token_indices([]) == []
+    assert columns.token_indices([(at("وات"), at("النظام") + 6)]) is None  # starts inside a token
+    assert columns.token_indices([(at("قوات"), at("قوات") + 2)]) is None  # ends inside a token
+    assert columns.token_indices([(0, len(text) + 1)]) is None
+    assert token_columns("").token_indices([(0, 1)]) is None
