@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import threading
-from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..domain import Span
 from ..errors import ExportError
-from ..tokenizer import doc_with_spans, make_nlp, span_fields
+from ..tokenizer import doc_columns, doc_with_spans, edge_token_indices, make_nlp, span_fields
 from . import atomic
 from .trainsplit import ExportReport, Splitter, record_key, unpack
 
@@ -41,7 +40,7 @@ class _Row(NamedTuple):
     has_unknown_spaces: bool
     cats: dict[str, float]
     span_groups: bytes
-    orths: set[int]  # the ORTH hashes, spelled through ``strings`` when new to the DocBin
+    orths: list[int]  # the ORTH column, spelled through ``strings`` when the DocBin is written
     labels: list[str]
     strings: Any
 
@@ -53,7 +52,7 @@ def _doc_row(doc: Doc, attrs: list[int | str]) -> _Row:
     tokens = doc.to_array(attrs).reshape((len(doc), len(attrs)))
     spaces = doc.to_array(SPACY).reshape((len(doc), 1)).astype(bool)
     return _Row(tokens, spaces, doc.has_unknown_spaces, doc.cats, doc.spans.to_bytes(),
-                set(tokens[:, 0].tolist()), list({e.label_ for e in doc.ents}), doc.vocab.strings)
+                tokens[:, 0].tolist(), list({e.label_ for e in doc.ents}), doc.vocab.strings)
 
 
 class _EntityColumns:
@@ -68,9 +67,8 @@ class _EntityColumns:
     """
 
     def __init__(self, attrs: list[int | str]) -> None:
-        from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, ORTH, SPACY
+        from spacy.attrs import ENT_IOB, ENT_TYPE
 
-        self.read: list[int | str] = [ORTH, IDX, LENGTH, SPACY]
         self.width = len(attrs)
         self.iob, self.type = attrs.index(ENT_IOB), attrs.index(ENT_TYPE)
         self.label_hashes: dict[str, int] = {}
@@ -82,42 +80,35 @@ class _EntityColumns:
         n = len(doc)
         if n == 0:
             return None
-        read = doc.to_array(self.read)
-        starts = read[:, 1].tolist()
-        ends = (read[:, 1] + read[:, 2]).tolist()
+        fields = sorted(map(span_fields, spans))
         n_text = len(text)
-        strings = doc.vocab.strings
-        ents: list[tuple[int, int, int]] = []
-        labels: set[str] = set()
         last_end = -1
-        for start, end, label in sorted(map(span_fields, spans)):
-            # The conditions of doc_with_spans' fast path, in its order (sorted by start, end).
+        for start, end, label in fields:
+            # doc_with_spans' fast path takes the same spans (sorted by start, end).
             if start < last_end or not 0 <= start < end <= n_text or not label:
-                return None
-            i = bisect_left(starts, start)
-            j = bisect_left(ends, end)
-            if i == n or starts[i] != start or j == n or ends[j] != end:
                 return None
             if text[start].isspace() or text[end - 1].isspace():
                 return None
+            last_end = end
+        orths, starts, ends, spaces = doc_columns(doc, text)
+        pairs = edge_token_indices(starts, ends, [(start, end) for start, end, _label in fields])
+        if pairs is None:
+            return None
+        tokens = numpy.zeros((n, self.width), dtype=numpy.uint64)
+        tokens[:, 0] = orths
+        iob, type_ = tokens[:, self.iob], tokens[:, self.type]
+        iob[:] = 2
+        strings = doc.vocab.strings
+        for (first, last), (_start, _end, label) in zip(pairs, fields):
             label_hash = self.label_hashes.get(label)
             if label_hash is None:
                 label_hash = self.label_hashes[label] = strings.add(label)
-            ents.append((i, j + 1, label_hash))
-            labels.add(label)
-            last_end = end
-        tokens = numpy.zeros((n, self.width), dtype=numpy.uint64)
-        tokens[:, 0] = read[:, 0]
-        iob, type_ = tokens[:, self.iob], tokens[:, self.type]
-        iob[:] = 2
-        for i, j, label_hash in ents:
-            iob[i] = 3
-            iob[i + 1:j] = 1
-            type_[i:j] = label_hash
-        spaces = read[:, 3].reshape((n, 1)).astype(bool)
-        row = _Row(tokens, spaces, doc.has_unknown_spaces, doc.cats, doc.spans.to_bytes(),
-                   set(read[:, 0].tolist()), list(labels), strings)
-        return row, len(ents)
+            iob[first] = 3
+            iob[first + 1:last + 1] = 1
+            type_[first:last + 1] = label_hash
+        row = _Row(tokens, spaces.astype(bool).reshape((n, 1)), doc.has_unknown_spaces, doc.cats,
+                   doc.spans.to_bytes(), orths.tolist(), list({label for _s, _e, label in fields}), strings)
+        return row, len(fields)
 
 
 def _new_docbin() -> Any:
@@ -128,27 +119,32 @@ def _new_docbin() -> Any:
 
         spaCy's ``add`` reads nine string attributes of every token in Python (tag, lemma,
         dep... all empty here); the hashes stored in ``ORTH``/``ENT_TYPE`` only need the
-        token texts and entity labels, and a text already in the DocBin is not looked up
-        again. The file format is unchanged: it is read back by the stock DocBin and by
+        token texts and entity labels, and the texts are spelled once, when the DocBin is
+        written. The file format is unchanged: it is read back by the stock DocBin and by
         ``spacy train``.
         """
 
         def __init__(self) -> None:
             super().__init__(attrs=list(DOCBIN_ATTRS), store_user_data=False)
-            self.orths: set[int] = set()  # the ORTH hashes whose texts are in self.strings
+            self.orths: set[int] = set()  # ORTH hashes whose texts join self.strings in to_bytes
+            self.spell: Any = None  # the StringStore of the rows' Docs
             self.strings.add("")
 
         def add_row(self, row: _Row) -> None:
             self.tokens.append(row.tokens)
             self.spaces.append(row.spaces)
             self.flags.append({"has_unknown_spaces": row.has_unknown_spaces})
-            new = row.orths - self.orths
-            if new:
-                self.orths |= new
-                self.strings.update(map(row.strings.__getitem__, new))
+            self.orths.update(row.orths)
+            self.spell = row.strings
             self.strings.update(row.labels)
             self.cats.append(row.cats)
             self.span_groups.append(row.span_groups)
+
+        def to_bytes(self) -> bytes:
+            if self.orths:
+                self.strings.update(map(self.spell.__getitem__, self.orths))
+                self.orths = set()
+            return super().to_bytes()  # type: ignore[no-any-return]
 
     return _LeanDocBin()
 

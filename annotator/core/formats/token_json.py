@@ -20,7 +20,7 @@ import threading
 from json.encoder import encode_basestring as _encode_json_str
 from typing import Any
 
-from ..tokenizer import make_nlp, offsets_to_json
+from ..tokenizer import doc_columns, edge_token_indices, make_nlp, offsets_to_json
 
 _JSON_BOOL = ("false", "true")
 _HEADS_MAX = 50_000  # distinct token texts kept (a few MB)
@@ -135,19 +135,7 @@ class TokenColumns:
 
     def token_indices(self, edges: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
         """Inclusive token indices of each (start, end), or None if an edge falls inside a token."""
-        import numpy
-
-        if not edges:
-            return []
-        n = len(self._starts)
-        lo, hi = numpy.array(edges, dtype=numpy.intp).T
-        first = numpy.searchsorted(self._starts, lo)
-        last = numpy.searchsorted(self._ends, hi)
-        if n == 0 or (first >= n).any() or (last >= n).any():
-            return None
-        if (self._starts[first] != lo).any() or (self._ends[last] != hi).any():
-            return None
-        return list(zip(first.tolist(), last.tolist()))
+        return edge_token_indices(self._starts, self._ends, edges)
 
     def to_json(self, before: str = "", after: str = "") -> str:
         """The Prodigy ``tokens`` JSON array, byte for byte :func:`offsets_to_json`'s, between
@@ -182,7 +170,6 @@ class TokenColumns:
         return b"".join(pieces)
 
 
-_COLUMN_ATTRS: list[int | str] = []
 # The last text's columns: an export has one record per annotator of an article, in a row.
 _last_columns: TokenColumns | None = None
 
@@ -198,22 +185,6 @@ def token_columns(text: str) -> TokenColumns:
 
 
 def _token_columns(text: str) -> TokenColumns:
-    import numpy
-
-    if not _COLUMN_ATTRS:
-        from spacy.attrs import IDX, ORTH, SPACY
-
-        _COLUMN_ATTRS.extend([ORTH, IDX, SPACY])
     doc = make_nlp().tokenizer(text)
-    n = len(doc)
-    if n == 0:
-        empty = numpy.empty(0, dtype=numpy.intp)
-        return TokenColumns(text, empty, empty, empty, numpy.empty(0, dtype=numpy.uint64), doc.vocab.strings)
-    arr = doc.to_array(_COLUMN_ATTRS)  # n × 3, unsigned 64-bit
-    starts, spaces = arr[:, 1].astype(numpy.intp), arr[:, 2].astype(numpy.intp)
-    # spaCy's tokens tile the text: each starts where the one before ends, plus its trailing
-    # space (Doc.push_back sets idx so). The ends follow, without reading LENGTH per token.
-    ends = numpy.empty(n, dtype=numpy.intp)
-    numpy.subtract(starts[1:], spaces[:-1], out=ends[:-1])
-    ends[-1] = len(text) - spaces[-1]
-    return TokenColumns(text, starts, ends, spaces, arr[:, 0].copy(), doc.vocab.strings)
+    orths, starts, ends, spaces = doc_columns(doc, text)
+    return TokenColumns(text, starts, ends, spaces, orths, doc.vocab.strings)
