@@ -267,8 +267,35 @@ def answer_of(status: str | None) -> str:
 
 def _hash32(text: str) -> int:
     """A stable signed 32-bit hash, like Prodigy's ``_input_hash``/``_task_hash``."""
-    value = zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    return _hash32_utf8(text.encode("utf-8", "surrogatepass"))
+
+
+def _hash32_utf8(data: bytes) -> int:
+    value = zlib.crc32(data)
     return value - (1 << 32) if value >= (1 << 31) else value
+
+
+# What json.dumps(ensure_ascii=False) escapes: '"', '\\' and the control characters.
+_CONTROL_BYTES = bytes(range(0x20))
+
+
+def _json_string_utf8(data: bytes) -> bytes | None:
+    """The JSON string of a UTF-8 text, as ``json.dumps(text, ensure_ascii=False).encode()``
+    writes it, or None for a text with a control character other than newline, carriage
+    return and tab (the caller then takes json.dumps). An article's text is most of a record
+    head: escaping its bytes costs a third of escaping the text and encoding the result."""
+    if b"\\" in data:
+        data = data.replace(b"\\", b"\\\\")
+    if b'"' in data:
+        data = data.replace(b'"', b'\\"')
+    data = data.replace(b"\n", b"\\n")
+    if b"\r" in data:
+        data = data.replace(b"\r", b"\\r")
+    if b"\t" in data:
+        data = data.replace(b"\t", b"\\t")
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return None
+    return b'"' + data + b'"'
 
 
 def _timestamp(iso: str | None) -> int:
@@ -322,6 +349,8 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
         resplit = alignment.tokens
     else:
         token_of = dict(zip(edges, pairs))
+    if utf8 and resplit is None:
+        return columns.to_json_bytes(_head_utf8(article, spans, annotator, updated_at, status, token_of), b"}"), split
     head = _record_head(article, spans, annotator, updated_at, status, token_of)
     # The token list is most of the record: rendered from cached pieces, not per-token dicts,
     # and joined with the head in the same pass.
@@ -331,14 +360,30 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
 
         line = before + tokens_to_json(resplit) + "}"
         return (line.encode() if utf8 else line), split
-    if utf8:
-        return columns.to_json_bytes(before.encode(), b"}"), split
     return columns.to_json(before, "}"), split
 
 
+def _head_utf8(article: Article, spans: list[Span], annotator: str, updated_at: str | None, status: str | None,
+               token_of: dict[tuple[int, int], tuple[int, int]]) -> bytes:
+    """The record's line up to its token list, in UTF-8: the text is escaped as bytes (see
+    :func:`_json_string_utf8`), encoded once for both the line and its hash."""
+    try:
+        text_utf8 = article.text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: json.dumps, and the encoding error it meets
+        text_utf8 = None
+    text_json = None if text_utf8 is None else _json_string_utf8(text_utf8)
+    if text_utf8 is None or text_json is None:
+        head = _record_head(article, spans, annotator, updated_at, status, token_of)
+        return (json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ').encode()
+    head = _record_head(article, spans, annotator, updated_at, status, token_of, _hash32_utf8(text_utf8))
+    del head["text"]  # the first key: json.dumps writes the others in the same order after it
+    return b'{"text": ' + text_json + b", " + json.dumps(head, ensure_ascii=False)[1:-1].encode() + b', "tokens": '
+
+
 def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
-                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
-    """The record without its token list."""
+                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]],
+                 input_hash: int | None = None) -> dict[str, Any]:
+    """The record without its token list (``input_hash``: the text's, when known)."""
     text = article.text
     out_spans = []
     for s in spans:
@@ -351,7 +396,8 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
         if s.origin and s.origin != "manual":
             item["origin"] = s.origin
         out_spans.append(item)
-    input_hash = _hash32(text)
+    if input_hash is None:
+        input_hash = _hash32(text)
     meta: dict[str, Any] = {"article_id": article.id}
     for key in ("external_id", "title", "source", "url", "published"):
         value = getattr(article, key)

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.domain import Article, Span
 from annotator.core.errors import InputError
@@ -139,3 +141,23 @@ def test_write_takes_utf8_lines_too(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert jsonl.write(out, ['{"a": "أ"}', '{"b": "ب"}'.encode()]) == 2
     assert out.read_text(encoding="utf-8") == '{"a": "أ"}\n{"b": "ب"}\n'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list('قال "x\\y\n\r\t\x00\x1f\x7f\u2028😀\u200f') + ["\r\n", "ال"]),
+                max_size=30).map("".join))
+def test_a_text_escaped_as_utf8_is_json_dumps_encoded(text: str) -> None:
+    escaped = jsonl._json_string_utf8(text.encode())
+    assert escaped == json.dumps(text, ensure_ascii=False).encode() or (
+        escaped is None and any(ord(c) < 0x20 and c not in "\n\r\t" for c in text))
+
+
+@pytest.mark.parametrize("text", ['سطر "أول"\nوسطر\tثان\r\nو\\ثالث 😀', "نص\x01فيه محرف تحكم", "", "\n\n"])
+def test_the_utf8_line_with_any_text(text: str) -> None:
+    article = Article(4, None, "عنوان", text, meta={"q": 'a"b'})
+    spans = [Span(0, 3, "ACTOR")] if len(text) > 3 and not text[:3].isspace() else []
+    for status in ("done", "gold", None):
+        line, split = jsonl.record_line(article, spans, "hala", status=status, updated_at="2026-11-25T08:00:00")
+        assert jsonl.record_line(article, spans, "hala", status=status, updated_at="2026-11-25T08:00:00",
+                                 utf8=True) == (line.encode("utf-8"), split)
+        assert json.loads(line)["text"] == text
