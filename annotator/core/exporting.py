@@ -83,7 +83,8 @@ def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[l
     n_spans = n_split = 0
     ids = list(dict.fromkeys(r[0] for r in rows))
     articles = project.articles_many(ids)
-    spans_of = {} if rows and rows[0][4] else project.spans_many(ids)
+    spans_of = {} if rows and rows[0][4] else \
+        project.spans_many(ids, {article_id: len(a.text) for article_id, a in articles.items()})
     for article_id, name, status, updated_at, gold in rows:
         article = articles[article_id]
         spans = gold_spans(project, article_id) if gold else spans_of.get((article_id, name), [])
@@ -276,7 +277,8 @@ def export_label_studio(project: Project, out: str | os.PathLike[str], *, annota
             chunk = by_article[start:start + CHUNK]
             ids = [aid for aid, _ in chunk]
             articles = project.articles_many(ids)
-            spans_of = {} if gold else project.spans_many(ids)
+            spans_of = {} if gold else \
+                project.spans_many(ids, {article_id: len(a.text) for article_id, a in articles.items()})
             for aid, group in chunk:
                 annotations = []
                 for _aid, name, row_status, updated_at in group:

@@ -28,6 +28,7 @@ from .record import (
     looks_utf16,
     open_regular,
 )
+from .token_json import token_columns  # light: numpy and spaCy load on the first export
 
 # Keys our own export adds to meta: they describe the annotation, not the article.
 EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
@@ -328,8 +329,6 @@ def record_line(article: Article, spans: list[Span], annotator: str, *, updated_
     returns the line as UTF-8 bytes, what the export writes: the token list is rendered in
     UTF-8 (see :mod:`.token_json`), and a 20 KB line then needs no encoding pass.
     """
-    from .token_json import token_columns
-
     text = article.text
     if not tokens:
         line = json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False)
