@@ -14,6 +14,7 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as _encode_json_str
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -374,9 +375,9 @@ def _head_utf8(article: Article, spans: list[Span], annotator: str, updated_at: 
     if text_utf8 is None or text_json is None:
         head = _record_head(article, spans, annotator, updated_at, status, token_of)
         return (json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ').encode()
-    head = _record_head(article, spans, annotator, updated_at, status, token_of, _hash32_utf8(text_utf8))
-    del head["text"]  # the first key: json.dumps writes the others in the same order after it
-    return b'{"text": ' + text_json + b", " + json.dumps(head, ensure_ascii=False)[1:-1].encode() + b', "tokens": '
+    tail = _encode_json(_head_tail(article, spans, annotator, updated_at, status, _hash32_utf8(text_utf8)))
+    return b''.join((b'{"text": ', text_json, b', "spans": ', _spans_json(article.text, spans, token_of).encode(),
+                     b", ", tail[1:-1].encode(), b', "tokens": '))
 
 
 def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
@@ -384,19 +385,26 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
                  input_hash: int | None = None) -> dict[str, Any]:
     """The record without its token list (``input_hash``: the text's, when known)."""
     text = article.text
-    out_spans = []
-    for s in spans:
-        item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
-        pair = token_of.get((s.start, s.end))
-        if pair is not None:
-            item["token_start"], item["token_end"] = pair
-        if s.attributes:
-            item["attributes"] = s.attributes
-        if s.origin and s.origin != "manual":
-            item["origin"] = s.origin
-        out_spans.append(item)
-    if input_hash is None:
-        input_hash = _hash32(text)
+    return {"text": text, "spans": [_span_item(text, s, token_of) for s in spans],
+            **_head_tail(article, spans, annotator, updated_at, status,
+                         _hash32(text) if input_hash is None else input_hash)}
+
+
+def _span_item(text: str, s: Span, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
+    item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
+    pair = token_of.get((s.start, s.end))
+    if pair is not None:
+        item["token_start"], item["token_end"] = pair
+    if s.attributes:
+        item["attributes"] = s.attributes
+    if s.origin and s.origin != "manual":
+        item["origin"] = s.origin
+    return item
+
+
+def _head_tail(article: Article, spans: list[Span], annotator: str, updated_at: str | None, status: str | None,
+               input_hash: int) -> dict[str, Any]:
+    """The record's keys after its spans."""
     meta: dict[str, Any] = {"article_id": article.id}
     for key in ("external_id", "title", "source", "url", "published"):
         value = getattr(article, key)
@@ -409,8 +417,6 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
     if status == "gold":
         meta["gold"] = True
     return {
-        "text": text,
-        "spans": out_spans,
         "meta": meta,
         "_input_hash": input_hash,
         "_task_hash": _hash32(f"{input_hash}|" + "|".join(f"{s.start}:{s.end}:{s.label}" for s in spans)),
@@ -418,6 +424,34 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
         "_annotator_id": annotator,
         "_timestamp": _timestamp(updated_at),
     }
+
+
+# json.dumps(obj, ensure_ascii=False) without making an encoder per call (same output; the
+# records hold no cycles to check for).
+_encode_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_SPAN_JSON = '{"start": %d, "end": %d, "label": %s, "text": %s'
+
+
+def _spans_json(text: str, spans: list[Span], token_of: dict[tuple[int, int], tuple[int, int]]) -> str:
+    """``json.dumps([_span_item(...) ...], ensure_ascii=False)``, formatted directly for spans
+    of the stored types (five spans cost what the rest of the record head costs)."""
+    items = []
+    for s in spans:
+        start, end, label, origin = s.start, s.end, s.label, s.origin
+        if not (type(start) is int and type(end) is int and type(label) is str
+                and (origin is None or type(origin) is str)):
+            items.append(_encode_json(_span_item(text, s, token_of)))
+            continue
+        item = _SPAN_JSON % (start, end, _encode_json_str(label), _encode_json_str(text[start:end]))
+        pair = token_of.get((start, end))
+        if pair is not None:
+            item += f', "token_start": {pair[0]}, "token_end": {pair[1]}'
+        if s.attributes:
+            item += ', "attributes": ' + _encode_json(s.attributes)
+        if origin and origin != "manual":
+            item += ', "origin": ' + _encode_json_str(origin)
+        items.append(item + "}")
+    return "[" + ", ".join(items) + "]"
 
 
 def record_dict(article: Article, spans: list[Span], annotator: str, **kw: Any) -> dict[str, Any]:

@@ -161,3 +161,18 @@ def test_the_utf8_line_with_any_text(text: str) -> None:
         assert jsonl.record_line(article, spans, "hala", status=status, updated_at="2026-11-25T08:00:00",
                                  utf8=True) == (line.encode("utf-8"), split)
         assert json.loads(line)["text"] == text
+
+
+def test_spans_formatted_directly_are_json_dumps_of_the_items() -> None:
+    text = 'قال "المرصد" إن 4\\5 جنود\nقتلوا في ريف حمص.'
+    spans = [
+        Span(0, 3, "ACTOR"),
+        Span(4, 12, 'SO"URCE', {"value": 4, "unit": "جنود", "nested": {"a": [1, 2.5, None, True]}}, "rule"),
+        Span(16, 19, "COUNT", {}, None),
+        Span(20, 30, "X\\Y", {}, "manual"),
+        Span(True, 2, "ACTOR"),  # not an int: the item goes through json.dumps
+    ]
+    for token_of in ({}, {(0, 3): (0, 0), (16, 19): (4, 6)}):
+        expected = json.dumps([jsonl._span_item(text, s, token_of) for s in spans], ensure_ascii=False)
+        assert jsonl._spans_json(text, spans, token_of) == expected
+    assert jsonl._spans_json(text, [], {}) == "[]"
