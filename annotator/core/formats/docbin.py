@@ -40,7 +40,7 @@ class _Row(NamedTuple):
     has_unknown_spaces: bool
     cats: dict[str, float]
     span_groups: bytes
-    orths: list[int]  # the ORTH column, spelled through ``strings`` when the DocBin is written
+    orths: Any  # the ORTH column (uint64), spelled through ``strings`` when the DocBin is written
     labels: list[str]
     strings: Any
 
@@ -52,7 +52,7 @@ def _doc_row(doc: Doc, attrs: list[int | str]) -> _Row:
     tokens = doc.to_array(attrs).reshape((len(doc), len(attrs)))
     spaces = doc.to_array(SPACY).reshape((len(doc), 1)).astype(bool)
     return _Row(tokens, spaces, doc.has_unknown_spaces, doc.cats, doc.spans.to_bytes(),
-                tokens[:, 0].tolist(), list({e.label_ for e in doc.ents}), doc.vocab.strings)
+                tokens[:, 0].copy(), list({e.label_ for e in doc.ents}), doc.vocab.strings)
 
 
 class _EntityColumns:
@@ -107,8 +107,11 @@ class _EntityColumns:
             iob[first + 1:last + 1] = 1
             type_[first:last + 1] = label_hash
         row = _Row(tokens, spaces.astype(bool).reshape((n, 1)), doc.has_unknown_spaces, doc.cats,
-                   doc.spans.to_bytes(), orths.tolist(), list({label for _s, _e, label in fields}), strings)
+                   doc.spans.to_bytes(), orths, list({label for _s, _e, label in fields}), strings)
         return row, len(fields)
+
+
+_KNOWN_SLOTS = 1 << 16
 
 
 def _new_docbin() -> Any:
@@ -125,8 +128,15 @@ def _new_docbin() -> Any:
         """
 
         def __init__(self) -> None:
+            import numpy
+
             super().__init__(attrs=list(DOCBIN_ATTRS), store_user_data=False)
             self.orths: set[int] = set()  # ORTH hashes whose texts join self.strings in to_bytes
+            # A filter in front of that set: slot (low bits of a hash) → a hash already in it.
+            # Most of a document's tokens are known texts; they are dropped in numpy, not
+            # looked up one by one (a hit would compare two equal ints in Python).
+            self.known = numpy.zeros(_KNOWN_SLOTS, dtype=numpy.uint64)
+            self.mask, self.intp = numpy.uint64(_KNOWN_SLOTS - 1), numpy.intp
             self.spell: Any = None  # the StringStore of the rows' Docs
             self.strings.add("")
 
@@ -134,7 +144,11 @@ def _new_docbin() -> Any:
             self.tokens.append(row.tokens)
             self.spaces.append(row.spaces)
             self.flags.append({"has_unknown_spaces": row.has_unknown_spaces})
-            self.orths.update(row.orths)
+            slots = (row.orths & self.mask).astype(self.intp)
+            new = row.orths[self.known[slots] != row.orths]
+            if len(new):
+                self.orths.update(new.tolist())
+                self.known[(new & self.mask).astype(self.intp)] = new
             self.spell = row.strings
             self.strings.update(row.labels)
             self.cats.append(row.cats)
