@@ -155,10 +155,28 @@ def _new_docbin() -> Any:
             self.span_groups.append(row.span_groups)
 
         def to_bytes(self) -> bytes:
+            """spaCy's ``DocBin.to_bytes``, byte for byte, in half the memory: the rows are
+            joined once (not stacked, then copied to bytes) and let go of before packing. Use
+            once: the DocBin is empty afterwards."""
+            import zlib
+
+            import numpy
+            import srsly
+
             if self.orths:
                 self.strings.update(map(self.spell.__getitem__, self.orths))
                 self.orths = set()
-            return super().to_bytes()  # type: ignore[no-any-return]
+            lengths = numpy.asarray([len(rows) for rows in self.tokens], dtype="int32").tobytes("C")
+            # C-order rows, joined as vstack(...).tobytes("C") would lay them out.
+            tokens = b"".join(self.tokens)  # type: ignore[arg-type]
+            spaces = b"".join(self.spaces)  # type: ignore[arg-type]
+            self.tokens, self.spaces = [], []
+            packed = srsly.msgpack_dumps({
+                "version": self.version, "attrs": self.attrs, "tokens": tokens, "spaces": spaces, "lengths": lengths,
+                "strings": sorted(self.strings), "cats": self.cats, "flags": self.flags,
+                "span_groups": self.span_groups})
+            del tokens, spaces
+            return zlib.compress(packed)
 
     return _LeanDocBin()
 
