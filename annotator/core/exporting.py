@@ -59,11 +59,13 @@ _worker_project: Project | None = None
 JSONL_STYLES = ("tokens", "no-tokens", "doccano")
 
 
-def _renderer(style: str) -> Callable[..., tuple[str, int]]:
+def _renderer(style: str) -> Callable[..., tuple[str | bytes, int]]:
+    """The record renderer of a style: (line, spans that needed a token split); the line as
+    UTF-8 bytes where the renderer makes them (a line with tokens is ~20 KB to encode)."""
     if style == "tokens":
-        return record_line
+        return functools.partial(record_line, utf8=True)
     if style == "no-tokens":
-        return functools.partial(record_line, tokens=False)
+        return functools.partial(record_line, tokens=False, utf8=True)
     if style == "doccano":
         from .formats.doccano import doccano_line
 
@@ -71,21 +73,23 @@ def _renderer(style: str) -> Callable[..., tuple[str, int]]:
     raise ExportError(f"unknown JSONL style {style!r} (one of {', '.join(JSONL_STYLES)})")
 
 
-def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[list[str], int, int]:
-    """Render a chunk of records: (lines, spans, spans that needed a token split)."""
+def _lines(project: Project, rows: list[_Row], style: str = "tokens") -> tuple[list[bytes], int, int]:
+    """Render a chunk of records: (UTF-8 lines, spans, spans that needed a token split)."""
     from .team.gold import gold_spans
 
     render = _renderer(style)
 
-    lines, n_spans, n_split = [], 0, 0
+    lines: list[bytes] = []
+    n_spans = n_split = 0
     ids = list(dict.fromkeys(r[0] for r in rows))
     articles = project.articles_many(ids)
-    spans_of = {} if rows and rows[0][4] else project.spans_many(ids)
+    spans_of = {} if rows and rows[0][4] else \
+        project.spans_many(ids, {article_id: len(a.text) for article_id, a in articles.items()})
     for article_id, name, status, updated_at, gold in rows:
         article = articles[article_id]
         spans = gold_spans(project, article_id) if gold else spans_of.get((article_id, name), [])
         line, split = render(article, spans, name, updated_at=updated_at, status=status)
-        lines.append(line)
+        lines.append(line if isinstance(line, bytes) else line.encode())
         n_spans += len(spans)
         n_split += split
     return lines, n_spans, n_split
@@ -102,10 +106,10 @@ def _worker_chunk(args: tuple[str, list[_Row], str, str]) -> tuple[str, int, int
     if _worker_project is None:
         _worker_project = Project.open(path)
     lines, n_spans, n_split = _lines(_worker_project, rows, style)
-    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+    with open(out, "wb") as fh:
         if lines:
-            fh.write("\n".join(lines))  # a chunk is megabytes: no second copy to add the newline
-            fh.write("\n")
+            fh.write(b"\n".join(lines))  # a chunk is megabytes: no second copy to add the newline
+            fh.write(b"\n")
     return out, len(lines), n_spans, n_split
 
 
@@ -171,7 +175,7 @@ def export_jsonl(project: Project, out: str | os.PathLike[str], *, annotator: st
     # Without tokens, reading the rows and json.dumps are the work: a second core still helps.
     pool = _pool(len(rows), tokens=style == "tokens")
     if pool is None:
-        def lines() -> Iterator[str]:
+        def lines() -> Iterator[bytes]:
             for chunk in chunks:
                 chunk_lines, n_spans, n_split = _lines(project, chunk, style)
                 yield from chunk_lines
@@ -273,7 +277,8 @@ def export_label_studio(project: Project, out: str | os.PathLike[str], *, annota
             chunk = by_article[start:start + CHUNK]
             ids = [aid for aid, _ in chunk]
             articles = project.articles_many(ids)
-            spans_of = {} if gold else project.spans_many(ids)
+            spans_of = {} if gold else \
+                project.spans_many(ids, {article_id: len(a.text) for article_id, a in articles.items()})
             for aid, group in chunk:
                 annotations = []
                 for _aid, name, row_status, updated_at in group:

@@ -229,6 +229,53 @@ def _offsets(doc: "Doc") -> tuple[list[int], list[int], list[int]]:
     return starts.tolist(), (starts + arr[:, 1]).tolist(), arr[:, 2].tolist()
 
 
+_COLUMN_ATTRS: list[int | str] = []
+
+
+def doc_columns(doc: "Doc", text: str) -> tuple[Any, Any, Any, Any]:
+    """ORTH hashes (uint64), starts, ends and trailing-space flags (0/1) of the tokens of a Doc
+    of ``text``, as numpy arrays: what the exports need, from one ``to_array`` of three columns.
+
+    The ends are not read: spaCy's tokens tile the text, each starting where the one before
+    ends plus its trailing space (``Doc.push_back`` sets ``idx`` so, special cases too), and
+    reading a column costs ~130 instructions a token (spaCy takes the GIL for each value).
+    """
+    import numpy
+
+    if not _COLUMN_ATTRS:
+        from spacy.attrs import IDX, ORTH, SPACY
+
+        _COLUMN_ATTRS.extend([ORTH, IDX, SPACY])
+    n = len(doc)
+    if n == 0:
+        empty = numpy.empty(0, dtype=numpy.intp)
+        return numpy.empty(0, dtype=numpy.uint64), empty, empty, empty
+    arr = doc.to_array(_COLUMN_ATTRS)  # n × 3, unsigned 64-bit
+    starts, spaces = arr[:, 1].astype(numpy.intp), arr[:, 2].astype(numpy.intp)
+    ends = numpy.empty(n, dtype=numpy.intp)
+    numpy.subtract(starts[1:], spaces[:-1], out=ends[:-1])
+    ends[-1] = len(text) - spaces[-1]
+    return arr[:, 0].copy(), starts, ends, spaces
+
+
+def edge_token_indices(starts: Any, ends: Any, edges: Sequence[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Inclusive token indices ``(first, last)`` of each character span ``(start, end)`` in
+    ``edges``, or None if some edge is not a token edge. ``starts``/``ends``: numpy columns
+    as :func:`doc_columns` gives them."""
+    import numpy
+
+    if not edges:
+        return []
+    if len(starts) == 0:
+        return None
+    lo, hi = numpy.array(edges, dtype=numpy.intp).T
+    first, last = starts.searchsorted(lo), ends.searchsorted(hi)
+    # Past the last token, "clip" reads the last one, which then differs from the edge.
+    if not ((starts.take(first, mode="clip") == lo).all() and (ends.take(last, mode="clip") == hi).all()):
+        return None
+    return list(zip(first.tolist(), last.tolist()))
+
+
 def _doc_tokens(doc: "Doc", text: str | None = None) -> list[Token]:
     """Tokens of a spaCy Doc. ``text`` is ``doc.text``, passed in when known (it is slow)."""
     if text is None:
@@ -358,7 +405,8 @@ class Alignment:
         yield self.misaligned
 
 
-def _span_fields(span: Any) -> tuple[int, int, str]:
+def span_fields(span: Any) -> tuple[int, int, str]:
+    """``(start, end, label)`` of a Span-like object, a dict or a tuple."""
     if isinstance(span, (tuple, list)):
         return int(span[0]), int(span[1]), str(span[2])
     if isinstance(span, dict):
@@ -407,7 +455,7 @@ def align_spans(doc_or_tokens: "Doc | Sequence[Token]", spans: Iterable[Any], te
         if text is None:
             text = _text_from_tokens(tokens)
     report = AlignmentReport()
-    raw = [(s, *_span_fields(s)) for s in spans]
+    raw = [(s, *span_fields(s)) for s in spans]
     report.spans = len(raw)
     # Characters covered by tokens (not single spaces / trailing whitespace).
     n_text = len(text)
@@ -488,7 +536,7 @@ def doc_with_spans(nlp: "Language", text: str, spans: Iterable[Any]) -> tuple["D
     ents = []
     fast = True
     last_end = -1
-    for s in sorted((_span_fields(s) for s in span_list), key=lambda v: (v[0], v[1])):
+    for s in sorted((span_fields(s) for s in span_list), key=lambda v: (v[0], v[1])):
         start, end, label = s
         if start < last_end or not (0 <= start < end <= len(text)):
             fast = False

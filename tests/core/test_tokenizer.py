@@ -12,7 +12,9 @@ from annotator.core.tokenizer import (
     TOKENIZER_NAME,
     Token,
     align_spans,
+    doc_columns,
     doc_with_spans,
+    edge_token_indices,
     make_nlp,
     tokenize,
     tokens_json,
@@ -322,3 +324,34 @@ def test_every_gazetteer_word_with_every_clitic_snaps_on_token_boundaries() -> N
         if s not in starts or e not in ends:
             bad.append(f"{text[a:b]!r} → {text[s:e]!r}")
     assert not bad, f"{len(bad)} of {len(selections)}: {bad[:20]}"
+
+
+# --------------------------------------------------------------------------------------
+# The exports' numpy columns
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "  قصفت   الطائرات\t\tمواقع  ", "Meet me at 5 a.m. :) or :-( ok", "\n", " ", "x", "  ", "a \u00a0 b\u3000c ",
+    "ريف حمص.\r\n\r\nوالقوات", "😀😀 😀\u200f\u2067x\u2069", "",
+])
+def test_doc_columns_derive_spacys_ends_from_starts_and_spaces(text: str) -> None:
+    """doc_columns reads ORTH, starts and trailing spaces only; the ends it derives are spaCy's."""
+    from spacy.attrs import IDX, LENGTH, ORTH, SPACY
+
+    doc = make_nlp().tokenizer(text)
+    orths, starts, ends, spaces = doc_columns(doc, text)
+    expected = doc.to_array([ORTH, IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+    assert [[o, s, e - s, w] for o, s, e, w in zip(orths.tolist(), starts.tolist(), ends.tolist(),
+                                                    spaces.tolist())] == expected
+
+
+def test_edge_token_indices() -> None:
+    text = "قصفت قوات النظام مواقع في ريف حمص"
+    _orths, starts, ends, _spaces = doc_columns(make_nlp().tokenizer(text), text)
+    at = text.index
+    assert edge_token_indices(starts, ends, [(at("قوات"), at("النظام") + 6), (at("ريف"), len(text))]) == \
+        [(1, 2), (5, 6)]
+    assert edge_token_indices(starts, ends, []) == []
+    assert edge_token_indices(starts, ends, [(at("وات"), at("النظام") + 6)]) is None  # starts inside a token
+    assert edge_token_indices(starts, ends, [(at("قوات"), at("قوات") + 2)]) is None  # ends inside a token
+    assert edge_token_indices(starts, ends, [(0, len(text) + 1)]) is None  # past the last token
+    assert edge_token_indices(starts[:0], ends[:0], [(0, 1)]) is None  # no tokens

@@ -8,15 +8,15 @@ annotation status (``meta.status``); see :func:`status_of` for how statuses map.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import json
 import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as _encode_json_str
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..domain import STATUSES, Article, Span
 from ..errors import InputError
@@ -29,6 +29,7 @@ from .record import (
     looks_utf16,
     open_regular,
 )
+from .token_json import token_columns  # light: numpy and spaCy load on the first export
 
 # Keys our own export adds to meta: they describe the annotation, not the article.
 EXPORT_META_KEYS = frozenset(("title", "source", "url", "published", "article_id", "external_id", "status", "gold"))
@@ -287,8 +288,35 @@ def answer_of(status: str | None) -> str:
 
 def _hash32(text: str) -> int:
     """A stable signed 32-bit hash, like Prodigy's ``_input_hash``/``_task_hash``."""
-    value = zlib.crc32(text.encode("utf-8", "surrogatepass"))
+    return _hash32_utf8(text.encode("utf-8", "surrogatepass"))
+
+
+def _hash32_utf8(data: bytes) -> int:
+    value = zlib.crc32(data)
     return value - (1 << 32) if value >= (1 << 31) else value
+
+
+# What json.dumps(ensure_ascii=False) escapes: '"', '\\' and the control characters.
+_CONTROL_BYTES = bytes(range(0x20))
+
+
+def _json_string_utf8(data: bytes) -> bytes | None:
+    """The JSON string of a UTF-8 text, as ``json.dumps(text, ensure_ascii=False).encode()``
+    writes it, or None for a text with a control character other than newline, carriage
+    return and tab (the caller then takes json.dumps). An article's text is most of a record
+    head: escaping its bytes costs a third of escaping the text and encoding the result."""
+    if b"\\" in data:
+        data = data.replace(b"\\", b"\\\\")
+    if b'"' in data:
+        data = data.replace(b'"', b'\\"')
+    data = data.replace(b"\n", b"\\n")
+    if b"\r" in data:
+        data = data.replace(b"\r", b"\\r")
+    if b"\t" in data:
+        data = data.replace(b"\t", b"\\t")
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return None
+    return b'"' + data + b'"'
 
 
 def _timestamp(iso: str | None) -> int:
@@ -300,71 +328,102 @@ def _timestamp(iso: str | None) -> int:
         return 0
 
 
-def _token_indices(
-    starts: list[int], ends: list[int], spans: list[Span]
-) -> dict[tuple[int, int], tuple[int, int]] | None:
-    """(start, end) → inclusive token indices, or None if some edge falls inside a token."""
-    out = {}
-    for s in spans:
-        i = bisect.bisect_left(starts, s.start)
-        j = bisect.bisect_left(ends, s.end)
-        if i == len(starts) or starts[i] != s.start or j == len(ends) or ends[j] != s.end:
-            return None
-        out[(s.start, s.end)] = (i, j)
-    return out
+@overload
+def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
+                status: str | None = None, tokens: bool = True, utf8: Literal[False] = False) -> tuple[str, int]: ...
+
+
+@overload
+def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
+                status: str | None = None, tokens: bool = True, utf8: Literal[True]) -> tuple[bytes, int]: ...
 
 
 def record_line(article: Article, spans: list[Span], annotator: str, *, updated_at: str | None = None,
-                status: str | None = None, tokens: bool = True) -> tuple[str, int]:
+                status: str | None = None, tokens: bool = True, utf8: bool = False) -> tuple[str | bytes, int]:
     """One Prodigy-compatible NER record as a JSON line (without the newline).
 
     Returns the line and the number of spans that needed a token split (an edge the
     tokenizer did not foresee): such a token is split in the record's ``tokens`` too,
     so no span is ever lost or widened. ``tokens=False`` leaves out the token list and
-    the spans' token indices (five to seven times smaller, and no tokenizing).
+    the spans' token indices (five to seven times smaller, and no tokenizing). ``utf8``
+    returns the line as UTF-8 bytes, what the export writes: the token list is rendered in
+    UTF-8 (see :mod:`.token_json`), and a 20 KB line then needs no encoding pass.
     """
-    from .token_json import token_columns
-
     text = article.text
     if not tokens:
-        return json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False), 0
+        line = json.dumps(_record_head(article, spans, annotator, updated_at, status, {}), ensure_ascii=False)
+        return (line.encode() if utf8 else line), 0
     columns = token_columns(text)
     # Fast path: every span edge is a token edge (the tokenizer splits the guideline clitics).
-    token_of = _token_indices(columns.starts, columns.ends, spans)
+    edges = [(s.start, s.end) for s in spans]
+    pairs = columns.token_indices(edges)
     split = 0
     resplit = None  # the tokens, re-split at span edges inside a token
-    if token_of is None:
-        from ..tokenizer import align_spans, tokenize, tokens_to_json
+    if pairs is None:
+        from ..tokenizer import align_spans, tokenize
 
         alignment = align_spans(tokenize(text), spans, text)
         token_of = {(a.start, a.end): (a.token_start, a.token_end) for a in alignment.aligned}
         split = alignment.report.split
         resplit = alignment.tokens
+    else:
+        token_of = dict(zip(edges, pairs))
+    if utf8 and resplit is None:
+        return columns.to_json_bytes(_head_utf8(article, spans, annotator, updated_at, status, token_of), b"}"), split
     head = _record_head(article, spans, annotator, updated_at, status, token_of)
     # The token list is most of the record: rendered from cached pieces, not per-token dicts,
     # and joined with the head in the same pass.
     before = json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": '
     if resplit is not None:
-        return before + tokens_to_json(resplit) + "}", split
+        from ..tokenizer import tokens_to_json
+
+        line = before + tokens_to_json(resplit) + "}"
+        return (line.encode() if utf8 else line), split
     return columns.to_json(before, "}"), split
 
 
+def _head_utf8(article: Article, spans: list[Span], annotator: str, updated_at: str | None, status: str | None,
+               token_of: dict[tuple[int, int], tuple[int, int]]) -> bytes:
+    """The record's line up to its token list, in UTF-8: the text is escaped as bytes (see
+    :func:`_json_string_utf8`), encoded once for both the line and its hash."""
+    try:
+        text_utf8 = article.text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: json.dumps, and the encoding error it meets
+        text_utf8 = None
+    text_json = None if text_utf8 is None else _json_string_utf8(text_utf8)
+    if text_utf8 is None or text_json is None:
+        head = _record_head(article, spans, annotator, updated_at, status, token_of)
+        return (json.dumps(head, ensure_ascii=False)[:-1] + ', "tokens": ').encode()
+    tail = _encode_json(_head_tail(article, spans, annotator, updated_at, status, _hash32_utf8(text_utf8)))
+    return b''.join((b'{"text": ', text_json, b', "spans": ', _spans_json(article.text, spans, token_of).encode(),
+                     b", ", tail[1:-1].encode(), b', "tokens": '))
+
+
 def _record_head(article: Article, spans: list[Span], annotator: str, updated_at: str | None,
-                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
-    """The record without its token list."""
+                 status: str | None, token_of: dict[tuple[int, int], tuple[int, int]],
+                 input_hash: int | None = None) -> dict[str, Any]:
+    """The record without its token list (``input_hash``: the text's, when known)."""
     text = article.text
-    out_spans = []
-    for s in spans:
-        item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
-        pair = token_of.get((s.start, s.end))
-        if pair is not None:
-            item["token_start"], item["token_end"] = pair
-        if s.attributes:
-            item["attributes"] = s.attributes
-        if s.origin and s.origin != "manual":
-            item["origin"] = s.origin
-        out_spans.append(item)
-    input_hash = _hash32(text)
+    return {"text": text, "spans": [_span_item(text, s, token_of) for s in spans],
+            **_head_tail(article, spans, annotator, updated_at, status,
+                         _hash32(text) if input_hash is None else input_hash)}
+
+
+def _span_item(text: str, s: Span, token_of: dict[tuple[int, int], tuple[int, int]]) -> dict[str, Any]:
+    item: dict[str, Any] = {"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end]}
+    pair = token_of.get((s.start, s.end))
+    if pair is not None:
+        item["token_start"], item["token_end"] = pair
+    if s.attributes:
+        item["attributes"] = s.attributes
+    if s.origin and s.origin != "manual":
+        item["origin"] = s.origin
+    return item
+
+
+def _head_tail(article: Article, spans: list[Span], annotator: str, updated_at: str | None, status: str | None,
+               input_hash: int) -> dict[str, Any]:
+    """The record's keys after its spans."""
     meta: dict[str, Any] = {"article_id": article.id}
     for key in ("external_id", "title", "source", "url", "published"):
         value = getattr(article, key)
@@ -377,8 +436,6 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
     if status == "gold":
         meta["gold"] = True
     return {
-        "text": text,
-        "spans": out_spans,
         "meta": meta,
         "_input_hash": input_hash,
         "_task_hash": _hash32(f"{input_hash}|" + "|".join(f"{s.start}:{s.end}:{s.label}" for s in spans)),
@@ -388,17 +445,46 @@ def _record_head(article: Article, spans: list[Span], annotator: str, updated_at
     }
 
 
+# json.dumps(obj, ensure_ascii=False) without making an encoder per call (same output; the
+# records hold no cycles to check for).
+_encode_json = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+_SPAN_JSON = '{"start": %d, "end": %d, "label": %s, "text": %s'
+
+
+def _spans_json(text: str, spans: list[Span], token_of: dict[tuple[int, int], tuple[int, int]]) -> str:
+    """``json.dumps([_span_item(...) ...], ensure_ascii=False)``, formatted directly for spans
+    of the stored types (five spans cost what the rest of the record head costs)."""
+    items = []
+    for s in spans:
+        start, end, label, origin = s.start, s.end, s.label, s.origin
+        if not (type(start) is int and type(end) is int and type(label) is str
+                and (origin is None or type(origin) is str)):
+            items.append(_encode_json(_span_item(text, s, token_of)))
+            continue
+        item = _SPAN_JSON % (start, end, _encode_json_str(label), _encode_json_str(text[start:end]))
+        pair = token_of.get((start, end))
+        if pair is not None:
+            item += f', "token_start": {pair[0]}, "token_end": {pair[1]}'
+        if s.attributes:
+            item += ', "attributes": ' + _encode_json(s.attributes)
+        if origin and origin != "manual":
+            item += ', "origin": ' + _encode_json_str(origin)
+        items.append(item + "}")
+    return "[" + ", ".join(items) + "]"
+
+
 def record_dict(article: Article, spans: list[Span], annotator: str, **kw: Any) -> dict[str, Any]:
     """The record of :func:`record_line` as a dict."""
     return json.loads(record_line(article, spans, annotator, **kw)[0])
 
 
-def write(path: str | os.PathLike[str], lines: Iterable[str]) -> int:
-    """Write JSON lines (without their newlines) to ``path`` atomically; return how many."""
+def write(path: str | os.PathLike[str], lines: Iterable[str | bytes]) -> int:
+    """Write JSON lines (without their newlines; text, or UTF-8 bytes as ``record_line(...,
+    utf8=True)`` makes them) to ``path`` atomically; return how many."""
     n = 0
-    with atomic_file(path) as fh:
+    with atomic_file(path, "wb") as fh:
         for line in lines:
-            fh.write(line)  # not line + "\n": a record with tokens is ~30 KB to copy
-            fh.write("\n")
+            fh.write(line if isinstance(line, bytes) else line.encode())
+            fh.write(b"\n")  # not line + "\n": a record with tokens is ~20 KB to copy
             n += 1
     return n

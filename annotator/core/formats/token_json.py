@@ -2,105 +2,174 @@
 
 A JSONL export with tokens carries ~300 tokens a record. Slicing each token's text out of
 the article and formatting its numbers cost more than spaCy's tokenizing; here a token's
-JSON is joined from pieces rendered once per process:
+JSON is joined from UTF-8 pieces rendered once per process, all held in one numpy object
+array (:data:`_PIECES`) so that a record's pieces are picked by one vectorised ``take``:
 
-- ``{"text":"…","start":`` per token text, keyed by spaCy's ORTH hash (no slicing);
+- ``{"text":"…","start":`` per token text, in a slot chosen by the low bits of spaCy's ORTH
+  hash (:class:`_TokenHeads`; a text not seen yet is spelled once through the StringStore);
 - ``123``, ``,"end":127`` and ``,"id":5,"ws":true},`` per number, from tables indexed by it
   (the last one by 2 × id + trailing-space flag).
 
-The bytes are those of :func:`annotator.core.tokenizer.offsets_to_json` (tests hold them to
+The pieces are bytes, so the line goes to the file without a UTF-8 encoding pass. The bytes
+are those of :func:`annotator.core.tokenizer.offsets_to_json` (tests hold them to
 ``json.dumps`` of the tokens).
 """
 from __future__ import annotations
 
 import threading
-from array import array
 from json.encoder import encode_basestring as _encode_json_str
-from typing import Any, NamedTuple
+from typing import Any
 
-from ..tokenizer import make_nlp, offsets_to_json
+from ..tokenizer import doc_columns, edge_token_indices, make_nlp, offsets_to_json
 
 _JSON_BOOL = ("false", "true")
+_HEADS_MAX = 50_000  # distinct token texts kept (a few MB)
+_TABLES_MAX = 1 << 15  # offsets beyond it (an article over 32,768 characters) render the plain way
+_HEAD_BITS = 17  # head slots: 131,072, so that 50,000 texts rarely share a slot
+_HEAD_SLOTS = 1 << _HEAD_BITS
+# Where each kind of piece sits in _PIECES: head slots, then starts, ends, 2 × id + ws.
+_STARTS_AT = _HEAD_SLOTS
+_ENDS_AT = _STARTS_AT + _TABLES_MAX
+_IDS_WS_AT = _ENDS_AT + _TABLES_MAX
+_LOCK = threading.Lock()  # one render at a time: a render reads the head slots it checked
+_tables_size = 0  # numbers 0.._tables_size-1 have their pieces (the ids: twice that)
+_PIECES: Any = None  # numpy object array of bytes, made on first use (numpy loads lazily)
 
 
-class _TokenHeads(dict[int, str]):
-    """ORTH hash → ``{"text":"…","start":``; a text not seen yet is spelled through ``strings``
-    (the tokenizer's StringStore) on lookup. Bounded: past ``_HEADS_MAX`` texts it starts over."""
+def _pieces() -> Any:
+    global _PIECES
+    if _PIECES is None:
+        import numpy
 
-    strings: Any = None
+        _PIECES = numpy.empty(_IDS_WS_AT + 2 * _TABLES_MAX, dtype=object)
+    return _PIECES
 
-    def __missing__(self, orth: int) -> str:
-        if len(self) > _HEADS_MAX:
-            self.clear()
-        head = self[orth] = '{"text":' + _encode_json_str(self.strings[orth]) + ',"start":'
-        return head
+
+class _TokenHeads:
+    """ORTH hash → slot in :data:`_PIECES` holding ``{"text":"…","start":`` (UTF-8).
+
+    A direct-mapped table: a text's slot is the low :data:`_HEAD_BITS` bits of its hash, and
+    ``keys`` says which hash a slot holds, so a whole record is looked up with three numpy
+    operations. A text whose slot another text holds is spelled for the record at hand only.
+    Bounded: a render that finds :data:`_HEADS_MAX` texts kept starts over.
+    """
+
+    def __init__(self) -> None:
+        self.keys: Any = None
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def slots(self, orths: Any, strings: Any) -> tuple[Any, list[tuple[int, bytes]]]:
+        """Slots of ``orths`` and (token index, head) for the tokens that have none."""
+        import numpy
+
+        pieces = _pieces()
+        if self.keys is None or self.count >= _HEADS_MAX:
+            self.keys = numpy.zeros(_HEAD_SLOTS, dtype=numpy.uint64)
+            pieces[:_HEAD_SLOTS] = None
+            self.count = 0
+        keys = self.keys
+        slots = (orths & numpy.uint64(_HEAD_SLOTS - 1)).astype(numpy.intp)
+        missing = keys[slots] != orths
+        elsewhere: list[tuple[int, bytes]] = []
+        if missing.any():
+            spelled: dict[int, bytes] = {}  # texts of this record that found their slot taken
+            for k in numpy.flatnonzero(missing).tolist():
+                orth, slot = int(orths[k]), int(slots[k])
+                if keys[slot] == orth:  # an earlier token of this record filled it
+                    continue
+                head = spelled.get(orth)
+                if head is None:
+                    head = b'{"text":' + _encode_json_str(strings[orth]).encode() + b',"start":'
+                    if keys[slot] == 0 and self.count < _HEADS_MAX:
+                        pieces[slot] = head
+                        keys[slot] = orth
+                        self.count += 1
+                        continue
+                    spelled[orth] = head
+                elsewhere.append((k, head))
+        return slots, elsewhere
 
 
 _HEADS = _TokenHeads()
-_HEADS_MAX = 50_000  # distinct token texts kept (a few MB)
-_DIGITS: list[str] = []
-_ENDS: list[str] = []
-_IDS_WS: list[str] = []
-_TABLES_MAX = 1 << 15  # offsets beyond it (an article over 32,768 characters) render the plain way
-_TABLES_LOCK = threading.Lock()
-_tables_size = 0  # entries in each number table (the ids: twice that)
 
 
-def _number_tables(size: int) -> bool:
-    """Make the number tables cover 0..size-1; False if that is over :data:`_TABLES_MAX`."""
+def _number_tables(size: int) -> None:
+    """Make the number pieces cover 0..size-1 (at most :data:`_TABLES_MAX`; under :data:`_LOCK`)."""
     global _tables_size
-    if size > _TABLES_MAX:
-        return False
     if _tables_size < size:
-        with _TABLES_LOCK:
-            if _tables_size < size:
-                # Entries are only appended, and the size is published after all three tables
-                # have them: a thread rendering meanwhile reads only entries that exist.
-                grow = range(_tables_size, size)
-                _DIGITS.extend(map(str, grow))
-                _ENDS.extend(f',"end":{i}' for i in grow)
-                _IDS_WS.extend(f',"id":{i},"ws":{flag}}},' for i in grow for flag in _JSON_BOOL)
-                _tables_size = size
-    return True
+        pieces = _pieces()
+        grow = range(_tables_size, size)
+        pieces[_STARTS_AT + _tables_size:_STARTS_AT + size] = [str(i).encode() for i in grow]
+        pieces[_ENDS_AT + _tables_size:_ENDS_AT + size] = [f',"end":{i}'.encode() for i in grow]
+        pieces[_IDS_WS_AT + 2 * _tables_size:_IDS_WS_AT + 2 * size] = [
+            f',"id":{i},"ws":{flag}}},'.encode() for i in grow for flag in _JSON_BOOL]
+        _tables_size = size
 
 
-class TokenColumns(NamedTuple):
-    """One tokenizer pass over a text: token starts, ends, ``2 × index + trailing-space flag``
-    and ORTH hashes, with the Doc's StringStore to spell the hashes."""
+class TokenColumns:
+    """One tokenizer pass over a text: numpy columns of token starts, ends, trailing-space
+    flags and ORTH hashes, with the Doc's StringStore to spell the hashes."""
 
-    text: str
-    starts: list[int]
-    ends: list[int]
-    ids_ws: list[int]
-    orths: list[int]
-    strings: Any
+    __slots__ = ("text", "_starts", "_ends", "_spaces", "_orths", "strings")
+
+    def __init__(self, text: str, starts: Any, ends: Any, spaces: Any, orths: Any, strings: Any) -> None:
+        self.text = text
+        self._starts, self._ends, self._spaces, self._orths = starts, ends, spaces, orths
+        self.strings = strings
+
+    @property
+    def starts(self) -> list[int]:
+        return self._starts.tolist()  # type: ignore[no-any-return]
+
+    @property
+    def ends(self) -> list[int]:
+        return self._ends.tolist()  # type: ignore[no-any-return]
 
     @property
     def spaces(self) -> list[int]:
         """Trailing-space flags (0/1), as :func:`token_offsets` gives them."""
-        return [k & 1 for k in self.ids_ws]
+        return self._spaces.tolist()  # type: ignore[no-any-return]
+
+    def token_indices(self, edges: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        """Inclusive token indices of each (start, end), or None if an edge falls inside a token."""
+        return edge_token_indices(self._starts, self._ends, edges)
 
     def to_json(self, before: str = "", after: str = "") -> str:
         """The Prodigy ``tokens`` JSON array, byte for byte :func:`offsets_to_json`'s, between
-        ``before`` and ``after`` (joined in the same pass: a record's line is copied once)."""
-        starts, ends = self.starts, self.ends
-        n = len(starts)
+        ``before`` and ``after``."""
+        return self.to_json_bytes(before.encode(), after.encode()).decode()
+
+    def to_json_bytes(self, before: bytes = b"", after: bytes = b"") -> bytes:
+        """:meth:`to_json` as UTF-8, joined with ``before`` and ``after`` in the same pass (a
+        record's line is copied once)."""
+        import numpy
+
+        n = len(self._starts)
         if n == 0:
-            return before + "[]" + after
-        if not _number_tables(ends[-1] + 1):
-            return before + offsets_to_json(self.text, starts, ends, self.spaces) + after
-        pieces: list[str] = [""] * (4 * n)
-        _HEADS.strings = self.strings  # always make_nlp()'s
-        pieces[0::4] = map(_HEADS.__getitem__, self.orths)
-        pieces[1::4] = map(_DIGITS.__getitem__, starts)
-        pieces[2::4] = map(_ENDS.__getitem__, ends)
-        pieces[3::4] = map(_IDS_WS.__getitem__, self.ids_ws)
-        pieces[0] = before + "[" + pieces[0]
-        pieces[-1] = pieces[-1][:-1] + "]" + after  # the last token's comma closes the array instead
-        return "".join(pieces)
+            return before + b"[]" + after
+        size = int(self._ends[-1]) + 1
+        if size > _TABLES_MAX:
+            return before + offsets_to_json(self.text, self.starts, self.ends, self.spaces).encode() + after
+        with _LOCK:
+            _number_tables(size)
+            slots, elsewhere = _HEADS.slots(self._orths, self.strings)
+            where = numpy.empty((n, 4), dtype=numpy.intp)
+            where[:, 0] = slots
+            numpy.add(self._starts, _STARTS_AT, out=where[:, 1])
+            numpy.add(self._ends, _ENDS_AT, out=where[:, 2])
+            numpy.add(self._spaces, _IDS_WS_AT, out=where[:, 3])
+            where[:, 3] += numpy.arange(0, 2 * n, 2, dtype=numpy.intp)
+            pieces = _PIECES.take(where.ravel()).tolist()
+        for k, head in elsewhere:
+            pieces[4 * k] = head
+        pieces[0] = before + b"[" + pieces[0]
+        pieces[-1] = pieces[-1][:-1] + b"]" + after  # the last token's comma closes the array instead
+        return b"".join(pieces)
 
 
-_COLUMN_ATTRS: list[int | str] = []
 # The last text's columns: an export has one record per annotator of an article, in a row.
 _last_columns: TokenColumns | None = None
 
@@ -116,19 +185,6 @@ def token_columns(text: str) -> TokenColumns:
 
 
 def _token_columns(text: str) -> TokenColumns:
-    import numpy
-
-    if not _COLUMN_ATTRS:
-        from spacy.attrs import IDX, LENGTH, ORTH, SPACY
-
-        _COLUMN_ATTRS.extend([IDX, LENGTH, SPACY, ORTH])
     doc = make_nlp().tokenizer(text)
-    n = len(doc)
-    if n == 0:
-        return TokenColumns(text, [], [], [], [], doc.vocab.strings)
-    arr = doc.to_array(_COLUMN_ATTRS)  # n × 4, unsigned 64-bit
-    arr[:, 1] += arr[:, 0]  # length → end
-    arr[:, 2] += numpy.arange(0, 2 * n, 2, dtype=arr.dtype)  # space flag → 2 × index + flag
-    # One C-order copy of the columns read back through array: cheaper than numpy's tolist.
-    flat = array(arr.dtype.char, arr.T.tobytes()).tolist()
-    return TokenColumns(text, flat[:n], flat[n:2 * n], flat[2 * n:3 * n], flat[3 * n:], doc.vocab.strings)
+    orths, starts, ends, spaces = doc_columns(doc, text)
+    return TokenColumns(text, starts, ends, spaces, orths, doc.vocab.strings)

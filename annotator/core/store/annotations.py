@@ -5,7 +5,7 @@ whitespace trimmed, the project's overlap rule)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -180,8 +180,12 @@ class Annotations(TableFamily):
             ))
         return own
 
-    def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
-        """Every annotation's spans on these articles, keyed by (article id, annotator)."""
+    def spans_many(self, article_ids: Sequence[int],
+                   text_lengths: Mapping[int, int] | None = None) -> dict[tuple[int, str], list[Span]]:
+        """Every annotation's spans on these articles, keyed by (article id, annotator).
+
+        ``text_lengths`` (article id → characters), when the caller has read the texts, spares
+        SQLite counting them again to drop spans that lie outside their text."""
         out: dict[tuple[int, str], list[Span]] = {}
         for start in range(0, len(article_ids), CHUNK):
             part = list(article_ids[start:start + CHUNK])
@@ -193,7 +197,8 @@ class Annotations(TableFamily):
             ).fetchall()
             for row in rows:
                 out.setdefault((row[0], row[1]), []).append(span_from_row(row[2:]))
-        lengths = self.project.articles.lengths(sorted({key[0] for key in out}))
+        lengths = text_lengths if text_lengths is not None else \
+            self.project.articles.lengths(sorted({key[0] for key in out}))
         return {key: in_text(self.project, "spans", spans, lengths.get(key[0])) for key, spans in out.items()}
 
     def span(self, span_id: int) -> Span:

@@ -14,7 +14,7 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -423,8 +423,9 @@ class Project:
     def spans(self, article_id: int, annotator: str) -> list[Span]:
         return self.annotations.spans(article_id, annotator)
 
-    def spans_many(self, article_ids: Sequence[int]) -> dict[tuple[int, str], list[Span]]:
-        return self.annotations.spans_many(article_ids)
+    def spans_many(self, article_ids: Sequence[int],
+                   text_lengths: Mapping[int, int] | None = None) -> dict[tuple[int, str], list[Span]]:
+        return self.annotations.spans_many(article_ids, text_lengths)
 
     def own_span_ids(self, article_id: int, annotator: str, span_ids: Sequence[int]) -> set[int]:
         """The ids among ``span_ids`` that :meth:`spans` would return for this article and

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.domain import Article, Span
 from annotator.core.errors import InputError
@@ -119,3 +121,58 @@ def test_fields_fall_back_to_meta_and_numbers_become_text() -> None:
     assert rec.external_id == "x-1"
     with pytest.raises(InputError, match="'meta.source' must be a string, got list"):
         jsonl.record_from_json({"text": "نص", "source": "", "meta": {"source": ["a"]}}, "f.jsonl", 5)
+
+
+@pytest.mark.parametrize("tokens", [True, False])
+def test_the_utf8_line_is_the_text_line_encoded(tokens: bool) -> None:
+    """The export writes record_line(..., utf8=True): the same line, on and off the token edges."""
+    article = Article(3, "ext-3", "عنوان", TEXT, source="المدن", meta={"region": "حمص"})
+    start = TEXT.index("ريف حمص")
+    on_edges = [Span(start, start + 7, "LOCATION"), Span(21, 22, "COUNT", {"value": 4}, "rule")]
+    inside = [Span(start + 1, start + 7, "LOCATION")]  # starts inside «ريف»: the token is split
+    for spans in (on_edges, inside, []):
+        line, split = jsonl.record_line(article, spans, "hala", status="done", tokens=tokens)
+        assert jsonl.record_line(article, spans, "hala", status="done", tokens=tokens, utf8=True) == \
+            (line.encode("utf-8"), split)
+    assert jsonl.record_line(article, inside, "hala", tokens=tokens)[1] == (1 if tokens else 0)
+
+
+def test_write_takes_utf8_lines_too(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert jsonl.write(out, ['{"a": "أ"}', '{"b": "ب"}'.encode()]) == 2
+    assert out.read_text(encoding="utf-8") == '{"a": "أ"}\n{"b": "ب"}\n'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list('قال "x\\y\n\r\t\x00\x1f\x7f\u2028😀\u200f') + ["\r\n", "ال"]),
+                max_size=30).map("".join))
+def test_a_text_escaped_as_utf8_is_json_dumps_encoded(text: str) -> None:
+    escaped = jsonl._json_string_utf8(text.encode())
+    assert escaped == json.dumps(text, ensure_ascii=False).encode() or (
+        escaped is None and any(ord(c) < 0x20 and c not in "\n\r\t" for c in text))
+
+
+@pytest.mark.parametrize("text", ['سطر "أول"\nوسطر\tثان\r\nو\\ثالث 😀', "نص\x01فيه محرف تحكم", "", "\n\n"])
+def test_the_utf8_line_with_any_text(text: str) -> None:
+    article = Article(4, None, "عنوان", text, meta={"q": 'a"b'})
+    spans = [Span(0, 3, "ACTOR")] if len(text) > 3 and not text[:3].isspace() else []
+    for status in ("done", "gold", None):
+        line, split = jsonl.record_line(article, spans, "hala", status=status, updated_at="2026-11-25T08:00:00")
+        assert jsonl.record_line(article, spans, "hala", status=status, updated_at="2026-11-25T08:00:00",
+                                 utf8=True) == (line.encode("utf-8"), split)
+        assert json.loads(line)["text"] == text
+
+
+def test_spans_formatted_directly_are_json_dumps_of_the_items() -> None:
+    text = 'قال "المرصد" إن 4\\5 جنود\nقتلوا في ريف حمص.'
+    spans = [
+        Span(0, 3, "ACTOR"),
+        Span(4, 12, 'SO"URCE', {"value": 4, "unit": "جنود", "nested": {"a": [1, 2.5, None, True]}}, "rule"),
+        Span(16, 19, "COUNT", {}, None),
+        Span(20, 30, "X\\Y", {}, "manual"),
+        Span(True, 2, "ACTOR"),  # not an int: the item goes through json.dumps
+    ]
+    for token_of in ({}, {(0, 3): (0, 0), (16, 19): (4, 6)}):
+        expected = json.dumps([jsonl._span_item(text, s, token_of) for s in spans], ensure_ascii=False)
+        assert jsonl._spans_json(text, spans, token_of) == expected
+    assert jsonl._spans_json(text, [], {}) == "[]"

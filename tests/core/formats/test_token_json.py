@@ -45,3 +45,28 @@ def test_columns_and_the_line_around_them() -> None:
     assert columns.spaces == [int(t.ws) for t in tokenize(text)]
     assert columns.to_json("<", ">") == "<" + plain_tokens_json(text) + ">"
     assert token_columns("").to_json("<", ">") == "<[]>"
+
+
+def test_texts_that_share_a_head_slot_render_each_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With four head slots most token texts find their slot held by another: each is still
+    spelled as itself, in the table or for the record at hand."""
+    monkeypatch.setattr(token_json, "_HEAD_SLOTS", 4)
+    monkeypatch.setattr(token_json, "_HEADS", token_json._TokenHeads())
+    text = "قصفت قوات النظام مواقع «داعش» في ريف حمص، وقصفت قوات التحالف مواقع في ريف الرقة 😀 x x"
+    for _ in range(2):  # the second time through, the slots are already held
+        assert token_columns(text + " ").to_json() == plain_tokens_json(text + " ")
+        assert token_columns(text).to_json() == plain_tokens_json(text)
+    assert 0 < len(token_json._HEADS) <= 4
+
+
+def test_utf8_pieces_are_the_text_json_encoded() -> None:
+    text = 'قال «داعش» "x\\y" \n\nو3 😀 \u200fالرقة\u200f وقُوَّاتُ النـــظام\r\n'
+    columns = token_columns(text)
+    assert columns.to_json_bytes(b"<", b">") == ("<" + plain_tokens_json(text) + ">").encode("utf-8")
+
+
+def test_token_indices_of_span_edges() -> None:
+    text = "قصفت قوات النظام مواقع في ريف حمص"
+    columns = token_columns(text)
+    assert columns.token_indices([(text.index("قوات"), text.index("النظام") + 6)]) == [(1, 2)]
+    assert columns.token_indices([(text.index("وات"), len(text))]) is None  # starts inside a token

@@ -87,3 +87,17 @@ def test_own_span_ids_are_those_spans_returns(project: Project, add_article: Cal
     assert project.own_span_ids(aid, "amal", asked) == expected == {mine.id}
     assert project.own_span_ids(aid, "omar", asked) == {theirs.id}
     assert project.own_span_ids(aid, "amal", []) == set()
+
+
+def test_spans_many_takes_the_text_lengths_the_caller_read(project: Project, add_article: Callable[..., int]) -> None:
+    """An export has read the texts: their lengths replace SQLite's count, with the same result."""
+    text = "قصفت الطائرات مدينة حلب"
+    a, b = add_article(text), add_article("خبر آخر عن حمص")
+    project.add_span(a, "amal", text.index("حلب"), len(text), "LOCATION")
+    project.add_span(a, "omar", 0, 4, "ACTOR")
+    project.add_span(b, "omar", 8, 11, "LOCATION")
+    counted = project.spans_many([a, b])
+    assert project.spans_many([a, b], {a: len(text), b: len("خبر آخر عن حمص")}) == counted
+    assert sorted(counted) == [(a, "amal"), (a, "omar"), (b, "omar")]
+    # The lengths given are the ones checked against: a span past them is left out.
+    assert project.spans_many([a, b], {a: len(text) - 1, b: 20})[(a, "amal")] == []
