@@ -269,39 +269,52 @@ _last_normalized: NormalizedText | None = None
 
 
 def _normalize(text: str) -> NormalizedText:
+    """Per character (no composing marks): the text in one ``str.translate``; the offset map
+    only when a character is dropped or expands, built from the positions of those few
+    characters (news: the harakat, tatweel) with ``range()`` runs, not a loop per change."""
+    unstable = set(_unstable_re().findall(text))
+    if not unstable:
+        return NormalizedText(text, text, None)
+    if not _COMPOSING.isdisjoint(unstable):
+        return _normalize_clusters(text)
     table = _CLUSTERS
-    out: list[str] = []
-    src: list[int] = []
-    prev = 0
-    changed = shifted = False
-    for m in _unstable_re().finditer(text):
-        ch = m.group()
-        if ch in _COMPOSING:
-            return _normalize_clusters(text)
-        v = table[ch]
-        if v == ch:
-            continue
-        i = m.start()
-        changed = True
-        if i > prev:
-            out.append(text[prev:i])
-            src.extend(range(prev, i))
-        if len(v) == 1:
-            out.append(v)
-            src.append(i)
-        else:
-            shifted = True
-            if v:
-                out.append(v)
-                src.extend([i] * len(v))
-        prev = i + 1
+    shifting = frozenset(ch for ch in unstable if len(table[ch]) != 1)
+    changed = shifting or any(table[ch] != ch for ch in unstable)
     if not changed:
         return NormalizedText(text, text, None)
-    out.append(text[prev:])
-    if not shifted:
-        return NormalizedText(text, "".join(out), None)
+    normalized = _replace_each(text, unstable)
+    if not shifting:
+        return NormalizedText(text, normalized, None)
+    src: list[int] = []
+    prev = 0
+    for m in _chars_re(shifting).finditer(text):
+        i = m.start()
+        if i > prev:
+            src.extend(range(prev, i))
+        width = len(table[m.group()])
+        if width:
+            src.extend([i] * width)
+        prev = i + 1
     src.extend(range(prev, len(text)))
-    return NormalizedText(text, "".join(out), src)
+    return NormalizedText(text, normalized, src)
+
+
+def _replace_each(text: str, chars: set[str]) -> str:
+    """``text`` with each of ``chars`` (no composing mark among them) replaced by its
+    normalised form: one C-level ``str.replace`` per distinct character is several times
+    cheaper than ``str.translate`` through a dict over every character."""
+    table = _CLUSTERS
+    if any(c in chars for ch in chars for c in table[ch]):
+        return text.translate(_FOLD_TABLE)  # a replacement would be replaced again
+    for ch in chars:
+        text = text.replace(ch, table[ch])
+    return text
+
+
+@lru_cache(maxsize=256)
+def _chars_re(chars: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching one of ``chars`` (the characters that drop or expand in a text)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def _normalize_clusters(text: str) -> NormalizedText:
@@ -375,17 +388,21 @@ def to_arabic_digits(s: str) -> str:
 _JOINERS = "\u200c\u200d"
 
 
+# ``str.isalnum`` is exactly "Unicode category L* or N*" (tests/core/test_text.py checks it
+# over every code point): the C-level test answers for letters and digits, and only marks,
+# joiners and the rest go to ``unicodedata`` (snap_span asks this several times per span).
+
+
 def is_word_char(ch: str) -> bool:
     """A character that belongs to a word: letter, combining mark, digit, tatweel, ZWJ/ZWNJ."""
-    if ch in _JOINERS:
+    if ch.isalnum() or ch in _JOINERS:
         return True
-    cat = unicodedata.category(ch)
-    return cat[0] in "LMN"
+    return unicodedata.category(ch)[0] == "M"
 
 
 def _is_edge_char(ch: str) -> bool:
     """A character a span may start or end with: a word character other than ZWJ/ZWNJ."""
-    return ch not in _JOINERS and unicodedata.category(ch)[0] in "LMN"
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M"
 
 
 def word_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -448,9 +465,10 @@ def proclitic_length(word: str, lexicon: Iterable[str] | frozenset[str] | None =
 # Span snapping
 # --------------------------------------------------------------------------------------
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not _is_edge_char(text[start]):
+    # ``isalnum`` first: a span nearly always starts and ends with a letter or a digit.
+    while start < end and not (text[start].isalnum() or _is_edge_char(text[start])):
         start += 1
-    while end > start and not _is_edge_char(text[end - 1]):
+    while end > start and not (text[end - 1].isalnum() or _is_edge_char(text[end - 1])):
         end -= 1
     return start, end
 
@@ -502,6 +520,22 @@ def _opens(text: str, i: int, start: int) -> bool:
     return j == i or all(c in PROCLITICS for c in fold(text[j:i]))
 
 
+_QUOTES_RE = re.compile("[" + re.escape(QUOTES) + "]")
+
+
+def _first_quote(text: str, start: int, end: int) -> int | None:
+    """The offset of the first quote or bracket in ``text[start:end]`` that is not an
+    apostrophe inside a word, or None (one C-level search instead of a loop per character)."""
+    search = _QUOTES_RE.search
+    m = search(text, start, end)
+    while m is not None:
+        i = m.start()
+        if not _is_quote_inside_word(text, i):
+            return i
+        m = search(text, i + 1, end)
+    return None
+
+
 def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` narrowed until no quote or bracket is left inside the span.
 
@@ -512,9 +546,7 @@ def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, i
     result is trimmed again; it never grows.
     """
     for _ in range(8):  # each round removes at least one quote or bracket
-        cut = next(
-            (i for i in range(start, end) if text[i] in QUOTES and not _is_quote_inside_word(text, i)), None
-        )
+        cut = _first_quote(text, start, end)
         if cut is None:
             return start, end
         if text[cut] in BRACKETS or not _opens(text, cut, start):
