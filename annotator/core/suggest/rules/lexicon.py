@@ -8,8 +8,7 @@ the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from annotator.core.counts import count_lexicon
 from annotator.core.lang.ar.lexicon import QUOTES
@@ -55,8 +54,11 @@ _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "ا
 _AFTER_BARE_COUNT = frozenset(("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"))
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):
+    """A candidate span in token indices. A named tuple, not a frozen dataclass: the rules
+    make dozens per article, and a frozen dataclass pays an ``object.__setattr__`` call
+    per field on creation (about twice the cost)."""
+
     start: int  # token index
     end: int  # token index, exclusive
     label: str
