@@ -393,16 +393,23 @@ _JOINERS = "\u200c\u200d"
 # joiners and the rest go to ``unicodedata`` (snap_span asks this several times per span).
 
 
+# Nothing below U+0300 (where the combining marks start) is a mark or a joiner: spaces and
+# ASCII punctuation, the usual neighbours of a span, need no ``unicodedata`` look-up.
+_BELOW_MARKS = "\u0300"
+
+
 def is_word_char(ch: str) -> bool:
     """A character that belongs to a word: letter, combining mark, digit, tatweel, ZWJ/ZWNJ."""
-    if ch.isalnum() or ch in _JOINERS:
+    if ch.isalnum():
         return True
-    return unicodedata.category(ch)[0] == "M"
+    if ch < _BELOW_MARKS:
+        return False
+    return ch in _JOINERS or unicodedata.category(ch)[0] == "M"
 
 
 def _is_edge_char(ch: str) -> bool:
     """A character a span may start or end with: a word character other than ZWJ/ZWNJ."""
-    return ch.isalnum() or unicodedata.category(ch)[0] == "M"
+    return ch.isalnum() or (ch >= _BELOW_MARKS and unicodedata.category(ch)[0] == "M")
 
 
 def word_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -598,7 +605,8 @@ def snap_span(
         while end < n and is_word_char(text[end]):
             end += 1
         start, end = _trim(text, start, end)
-    start, end = _without_quotes_or_brackets(text, start, end)
+    if _QUOTES_RE.search(text, start, end):  # rare: most spans hold no quote or bracket
+        start, end = _without_quotes_or_brackets(text, start, end)
     if not keep_clitic:
         start = _strip_proclitic(text, start, end, lexicon)
     return start, end

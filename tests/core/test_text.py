@@ -478,6 +478,20 @@ def test_isalnum_is_exactly_the_letter_and_number_categories() -> None:
     assert mismatches == []
 
 
+def test_word_and_edge_characters_are_defined_by_category_over_every_code_point() -> None:
+    """``is_word_char`` and the span-edge test take shortcuts (``isalnum``, nothing below
+    U+0300 is a mark): they must still mean "letter, mark or number (or ZWJ/ZWNJ)"."""
+    import unicodedata
+
+    from annotator.core.text import _is_edge_char, is_word_char
+
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        edge = unicodedata.category(ch)[0] in "LMN" and ch not in "\u200c\u200d"
+        assert _is_edge_char(ch) == edge, hex(c)
+        assert is_word_char(ch) == (edge or ch in "\u200c\u200d"), hex(c)
+
+
 def test_word_characters_by_category() -> None:
     from annotator.core.text import is_word_char
 
