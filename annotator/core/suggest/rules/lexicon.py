@@ -100,6 +100,15 @@ def _canonical_spelling(word: str) -> str:
     return word
 
 
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Word tuples grouped by their first word, in their order: a phrase that matches at a
+    token is among those listed under that token (the first match found is the same)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
 def _flat(node: Any) -> list[str]:
     if node is None:
         return []
@@ -274,6 +283,10 @@ class RuleLexicon:
         blockers = _words(counts.get("blockers"))
         self._blockers = {b for b in blockers if " " not in b}
         self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
+        # The same lists by first word (order kept): the COUNT rules try the phrases that
+        # can start at a token, not every phrase at every candidate.
+        self._qualifiers_by_first = _by_first_word(self._qualifiers)
+        self._blocker_phrases_by_first = _by_first_word(self._blocker_phrases)
         self._pre_blockers = set(_words(counts.get("pre_blockers")))
         self._toll_heads = set(_words(counts.get("toll_heads")))
         self._total_heads = set(_words(counts.get("total_heads")))
