@@ -21,3 +21,18 @@ def test_a_candidate_is_an_immutable_record_of_its_fields() -> None:
     assert (cand.start, cand.end, cand.label, cand.score) == (3, 5, "ACTOR", 0.8)
     with pytest.raises(AttributeError):
         cand.end = 6  # type: ignore[misc]
+
+
+def test_phrases_by_first_word_keep_every_phrase_in_its_order(rules: RuleSuggester) -> None:
+    """The COUNT rules try only the phrases listed under a token: each list must hold every
+    phrase with that first word, longest first as in the full list."""
+    for phrases, by_first in (
+        (rules._qualifiers, rules._qualifiers_by_first),
+        (rules._blocker_phrases, rules._blocker_phrases_by_first),
+    ):
+        assert sorted(p for group in by_first.values() for p in group) == sorted(phrases)
+        for first, group in by_first.items():
+            assert group == [p for p in phrases if p[0] == first]
+    assert [t for t in rules.suggest("قتل ما لا يقل عن 50 مدنيا في القصف") if t.label == "COUNT"][0].attributes[
+        "approx"
+    ] is True
