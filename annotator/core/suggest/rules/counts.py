@@ -65,7 +65,7 @@ class CountRules(RuleLexicon):
         while i < n:
             w = norm[i]
             if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
-                if self._definite_number_after(i, norm, n):
+                if w[:2] == "ال" and self._definite_number_after(i, norm, n):  # (a cheap test first)
                     out.append(_Cand(i, i + 2, "COUNT", _S_COUNT))
                     i += 2
                     continue
@@ -102,7 +102,7 @@ class CountRules(RuleLexicon):
         start = i
         j = i
         qualified = False
-        for q in self._qualifiers:
+        for q in self._qualifiers_by_first.get(w, ()):
             if tuple(norm[i : i + len(q)]) == q:
                 j = i + len(q)
                 qualified = True
@@ -257,7 +257,7 @@ class CountRules(RuleLexicon):
     def _blocked(self, norm: list[str], k: int) -> bool:
         if self._blocked_word(norm[k]):
             return True
-        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases)
+        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases_by_first.get(norm[k], ()))
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:
