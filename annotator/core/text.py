@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -155,14 +155,20 @@ class NormalizedText:
     ``text`` is the normalised string. ``_src[j]`` is the offset in the original of the
     base character that produced normalised character ``j`` (``None`` means identity:
     nothing was dropped or expanded, the common case for clean text costs nothing).
+
+    When characters were only dropped (harakat, tatweel: the usual case for news), ``drops``
+    replaces the list: the sorted normalised positions before which one character was
+    dropped, so ``src(j) = j + bisect_right(drops, j)``; the full list is only made when
+    :meth:`to_normalized` needs it.
     """
 
-    __slots__ = ("original", "text", "_src")
+    __slots__ = ("original", "text", "_src", "_drops")
 
-    def __init__(self, original: str, text: str, src: list[int] | None):
+    def __init__(self, original: str, text: str, src: list[int] | None, drops: list[int] | None = None):
         self.original = original
         self.text = text
         self._src = src
+        self._drops = drops
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"NormalizedText({self.text[:40]!r}{'…' if len(self.text) > 40 else ''})"
@@ -172,6 +178,8 @@ class NormalizedText:
 
     def src(self, j: int) -> int:
         """Original offset of the base character behind normalised character ``j``."""
+        if self._drops is not None:
+            return j + bisect_right(self._drops, j)
         return j if self._src is None else self._src[j]
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
@@ -191,7 +199,7 @@ class NormalizedText:
             return pos, pos
         start = self.src(norm_start)
         end = self.src(norm_end - 1) + 1
-        if end < len(orig):
+        if end < len(orig) and orig[end] in _COMBINING:
             m = _TRAILING_MARKS_RE.match(orig, end)
             end = m.end()  # type: ignore[union-attr]  # always matches (may be empty)
         return start, end
@@ -205,6 +213,9 @@ class NormalizedText:
         """
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(f"range {start}:{end} outside 0:{len(self.original)}")
+        if self._drops is not None:
+            self._src = [self.src(j) for j in range(len(self.text))]
+            self._drops = None
         if self._src is None:
             return start, end
         return bisect_left(self._src, start), bisect_left(self._src, end)
@@ -224,8 +235,10 @@ def _range_chars(ranges: str) -> frozenset[str]:
     return frozenset(out)
 
 
-#: Combining marks other than the harakat: their presence sends text down the cluster path.
-_COMPOSING = _range_chars(_COMBINING_RANGES) - frozenset(_HARAKAT)
+#: Every combining mark (a cluster's tail), and those other than the harakat: their
+#: presence sends text down the cluster path.
+_COMBINING = _range_chars(_COMBINING_RANGES)
+_COMPOSING = _COMBINING - frozenset(_HARAKAT)
 
 # Characters that normalisation leaves as they are, listed so that the scan below can skip
 # them in C: ASCII other than capitals, common quotes and dashes, and the Arabic letters
@@ -285,6 +298,9 @@ def _normalize(text: str) -> NormalizedText:
     normalized = _replace_each(text, unstable)
     if not shifting:
         return NormalizedText(text, normalized, None)
+    if not any(table[ch] for ch in shifting):  # only drops: their positions are the map
+        dropped = _chars_re(shifting).finditer(text)
+        return NormalizedText(text, normalized, None, [m.start() - k for k, m in enumerate(dropped)])
     src: list[int] = []
     prev = 0
     for m in _chars_re(shifting).finditer(text):

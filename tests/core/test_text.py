@@ -464,6 +464,13 @@ def test_per_character_normalisation_equals_the_per_cluster_reference(text: str)
     assert fast.text == reference.text
     assert _offset_map(fast) == _offset_map(reference)
     assert fast.text == fold(text)
+    n = len(fast.text)
+    ranges = [(i, j) for i in range(n + 1) for j in range(i, min(n, i + 6) + 1)]
+    assert [fast.to_original(i, j) for i, j in ranges] == [reference.to_original(i, j) for i, j in ranges]
+    spans = [(a, b) for a in range(len(text) + 1) for b in range(a, min(len(text), a + 6) + 1)]
+    # to_normalized makes the full map from the dropped positions: to_original agrees after it too
+    assert [fast.to_normalized(a, b) for a, b in spans] == [reference.to_normalized(a, b) for a, b in spans]
+    assert [fast.to_original(i, j) for i, j in ranges] == [reference.to_original(i, j) for i, j in ranges]
 
 
 def test_isalnum_is_exactly_the_letter_and_number_categories() -> None:
