@@ -9,6 +9,17 @@ from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spe
 from annotator.core.text import proclitic_length
 
 
+class _NormCache(dict):
+    """Token form → its matching norm (:meth:`RuleMatcher._norm_for`); a form met for the
+    first time is computed on lookup, so ``list(map(cache.__getitem__, forms))`` gives the
+    norms of a whole article in one C-level pass."""
+
+    __slots__ = ("compute",)
+
+    def __missing__(self, form: str) -> str:
+        return self.compute(form)
+
+
 class RuleMatcher(RuleLexicon):
     """The tokenizer (``nlp``, a blank Arabic spaCy pipeline) and the ``PhraseMatcher`` on ``NORM``."""
 
@@ -24,7 +35,8 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._known |= self._rescue_heads | self._broadcaster_heads
-        self._norm_cache: dict[str, str] = {}
+        self._norm_cache = _NormCache()
+        self._norm_cache.compute = self._norm_for
 
         # ---- matchers ------------------------------------------------------------------
         self.phrases = phrase_matcher(vocab, attr="NORM")
