@@ -90,7 +90,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         idx, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], []))
         orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
         cache = self._norm_cache
-        norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        norm = list(map(cache.__getitem__, orth))  # a form met for the first time is computed
         self._drop_false_heads(text, nt, idx, orth, norm)
         cands: list[_Cand] = []
 
