@@ -8,7 +8,7 @@ the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from annotator.core.counts import count_lexicon
 from annotator.core.lang.ar.lexicon import QUOTES
@@ -63,6 +63,22 @@ class _Cand(NamedTuple):
     end: int  # token index, exclusive
     label: str
     score: float
+
+
+class _WordMemo(dict):
+    """word → ``compute(word)``, computed on the first lookup: ``map(memo.__getitem__,
+    words)`` answers for a whole article in one C-level pass. Words of news repeat, so
+    the memo stays small; an owner that feeds it unbounded text empties it now and then."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        value = self[word] = self.compute(word)
+        return value
 
 
 def _words(items: Iterable[Any] | None) -> list[str]:

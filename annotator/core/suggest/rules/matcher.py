@@ -5,19 +5,8 @@ import re
 from typing import Any
 
 from annotator.core.lang.ar.lexicon import PROCLITICS
-from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants
+from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
 from annotator.core.text import proclitic_length
-
-
-class _NormCache(dict):
-    """Token form → its matching norm (:meth:`RuleMatcher._norm_for`); a form met for the
-    first time is computed on lookup, so ``list(map(cache.__getitem__, forms))`` gives the
-    norms of a whole article in one C-level pass."""
-
-    __slots__ = ("compute",)
-
-    def __missing__(self, form: str) -> str:
-        return self.compute(form)
 
 
 class RuleMatcher(RuleLexicon):
@@ -35,8 +24,8 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._known |= self._rescue_heads | self._broadcaster_heads
-        self._norm_cache = _NormCache()
-        self._norm_cache.compute = self._norm_for
+        # Token form → its matching norm, computed on first sight (see _norm_for).
+        self._norm_cache: dict[str, str] = _WordMemo(self._norm_for)
 
         # ---- matchers ------------------------------------------------------------------
         self.phrases = phrase_matcher(vocab, attr="NORM")

@@ -36,3 +36,18 @@ def test_phrases_by_first_word_keep_every_phrase_in_its_order(rules: RuleSuggest
     assert [t for t in rules.suggest("قتل ما لا يقل عن 50 مدنيا في القصف") if t.label == "COUNT"][0].attributes[
         "approx"
     ] is True
+
+
+def test_a_word_memo_computes_once_per_word_and_answers_from_memory() -> None:
+    from annotator.core.suggest.rules.lexicon import _WordMemo
+
+    seen: list[str] = []
+
+    def length(word: str) -> int:
+        seen.append(word)
+        return len(word)
+
+    memo = _WordMemo(length)
+    assert list(map(memo.__getitem__, ["حلب", "في", "حلب", "🙂", "حلب"])) == [3, 2, 3, 1, 3]
+    assert seen == ["حلب", "في", "🙂"]
+    assert memo.get("دمشق") is None and "دمشق" not in memo  # get() does not compute
