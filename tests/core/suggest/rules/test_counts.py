@@ -178,3 +178,13 @@ def test_one_family_after_a_construct_noun_is_no_count(labelled: Labelled) -> No
     got = labelled("وقتل 4 من أفراد أسرة واحدة في القصف.")
     assert [s for s, label in got if label == "COUNT"] == ["4"]
     assert ("مدني واحد", "COUNT") in labelled("وأصيب مدني واحد في الانفجار.")
+
+
+def test_the_count_scan_kinds_are_the_start_and_definite_people_tests(rules: RuleSuggester) -> None:
+    """The COUNT scan only visits tokens whose memoised kind is not 0: the kind must be
+    exactly "may start a count" or "a definite people noun" (for «الشهداء الستة»)."""
+    kinds = rules._count_kinds()
+    assert kinds["3"] == kinds["ال50"] == kinds["ثلاثه"] == 1
+    assert kinds["المدنيين"] == 2 and kinds["حلب"] == 0 and kinds["القصف"] == 0
+    text = "قتل الشهداء الستة في القصف"
+    assert ("الشهداء الستة", "COUNT") in {(text[s.start:s.end], s.label) for s in rules.suggest(text)}
