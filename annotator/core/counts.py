@@ -255,7 +255,15 @@ def _is_multiplier(tokens: list[str], i: int) -> bool:
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
-    return any(text == p or text.startswith(p + " ") for p in prefixes)
+    """Is ``text`` one of ``prefixes``, or does it start with one and a space?"""
+    whole, spaced = _prefix_forms(prefixes)
+    return text in whole or text.startswith(spaced)
+
+
+@lru_cache(maxsize=16)
+def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``prefixes`` as a set, and each with a space after it (one ``str.startswith``)."""
+    return frozenset(prefixes), tuple(p + " " for p in prefixes)
 
 
 def _exact(value: int, approx: bool = False) -> dict[str, Any]:

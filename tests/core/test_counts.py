@@ -160,3 +160,7 @@ def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() 
     assert parse_count("ما لا يقل عن 50") == {"value": 50, "approx": True}
     assert parse_count("40-50") == {"value": [40, 50], "approx": True}
     assert parse_count("نحو خمسة") == {"value": 5, "approx": True}
+    # a qualifier after the number: the whole rest, or the qualifier and more words
+    assert parse_count("50 على الأقل") == {"value": 50, "approx": True}
+    assert parse_count("50 تقريباً من الجنود") == {"value": 50, "approx": True}
+    assert parse_count("50 على الأقلية") == {"value": 50, "approx": False}
