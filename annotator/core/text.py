@@ -197,8 +197,14 @@ class NormalizedText:
         if norm_start == norm_end:
             pos = self.src(norm_start) if norm_start < n else len(orig)
             return pos, pos
-        start = self.src(norm_start)
-        end = self.src(norm_end - 1) + 1
+        drops = self._drops  # src() inlined: the suggester maps dozens of spans per article
+        if drops is not None:
+            start = norm_start + bisect_right(drops, norm_start)
+            end = norm_end + bisect_right(drops, norm_end - 1)
+        elif self._src is None:
+            start, end = norm_start, norm_end
+        else:
+            start, end = self._src[norm_start], self._src[norm_end - 1] + 1
         if end < len(orig) and orig[end] in _COMBINING:
             m = _TRAILING_MARKS_RE.match(orig, end)
             end = m.end()  # type: ignore[union-attr]  # always matches (may be empty)
@@ -609,20 +615,23 @@ def snap_span(
     nothing stripped. ``lexicon`` overrides :func:`clitic_lexicon` (tests, other domains).
     """
     n = len(text)
-    start, end = max(0, min(start, n)), max(0, min(end, n))
-    if start > end:
-        start, end = end, start
+    if not 0 <= start <= end <= n:
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if start > end:
+            start, end = end, start
     start, end = _trim(text, start, end)
     if start >= end:
         return start, start
     if to_words:
-        while start > 0 and is_word_char(text[start - 1]):
+        # (``isalnum`` first, inline: the common neighbours are a letter or a space)
+        while start > 0 and (text[start - 1].isalnum() or is_word_char(text[start - 1])):
             start -= 1
-        while end < n and is_word_char(text[end]):
+        while end < n and (text[end].isalnum() or is_word_char(text[end])):
             end += 1
-        start, end = _trim(text, start, end)
+        if not (text[start].isalnum() and text[end - 1].isalnum()):
+            start, end = _trim(text, start, end)
     if _QUOTES_RE.search(text, start, end):  # rare: most spans hold no quote or bracket
         start, end = _without_quotes_or_brackets(text, start, end)
-    if not keep_clitic:
+    if not keep_clitic and text[start] in PROCLITICS:  # (start < end here)
         start = _strip_proclitic(text, start, end, lexicon)
     return start, end
