@@ -80,6 +80,13 @@ class RuleMatcher(RuleLexicon):
         url_match = tok.url_match
         if url_match is not None:
             tok.url_match = lambda s: url_match(s) if s.isascii() else None
+        # A word met for the first time becomes a lexeme, and spaCy computes its 23 lexical
+        # attributes in Python (shape, like_num, is_stop…): the rules read NORM alone (the
+        # phrase matcher's attribute), so it is the only one computed.
+        from spacy.attrs import NORM
+
+        vocab = self.nlp.vocab
+        vocab.lex_attr_getters = {NORM: vocab.lex_attr_getters[NORM]}
 
     def _norm_for(self, form: str) -> str:
         """The matching norm of token ``form``: the bare word when ``form`` is a known word

@@ -85,3 +85,14 @@ def test_suggestions_are_the_same_from_cold_and_warm_caches(rules: RuleSuggester
     first = rules.suggest(text)
     assert first == rules.suggest(text)
     assert {s.label for s in first} == {"SOURCE", "ACTOR", "LOCATION", "COUNT"}
+
+
+def test_a_new_word_gets_spacys_norm_though_no_other_lexical_attribute_is_computed(rules: RuleSuggester) -> None:
+    """The rules' vocabulary computes NORM alone for a new lexeme: it must still be spaCy's
+    NORM (lower case, its norm exceptions), which the phrase matcher compares."""
+    import spacy
+
+    reference = spacy.blank("ar").vocab
+    for word in ["ABCDEFقوات", "«", "—", "Reuters", "مدينةجديدةجدا"]:
+        assert rules.nlp.vocab[word].norm_ == reference[word].norm_, word
+    assert list(rules.nlp.vocab.lex_attr_getters) == [spacy.attrs.NORM]
