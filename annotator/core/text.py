@@ -34,6 +34,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from annotator.core.lang.ar.charsets import COMBINING_RANGES as _COMBINING_RANGES
+from annotator.core.lang.ar.charsets import DROP_CHARS as _DROP_CHARS
+from annotator.core.lang.ar.charsets import EXTRA_ARABIC_MARKS as _EXTRA_ARABIC_MARKS
+from annotator.core.lang.ar.charsets import HARAKAT as _HARAKAT
+from annotator.core.lang.ar.charsets import STABLE_CANDIDATES as _STABLE_CANDIDATES
+from annotator.core.lang.ar.charsets import range_chars as _range_chars
 from annotator.core.lang.ar.clitics import ProcliticRules, default_rules
 from annotator.core.lang.ar.lexicon import BRACKETS, PROCLITICS, stem_words
 from annotator.core.lang.ar.lexicon import QUOTES as LEXICON_QUOTES
@@ -58,34 +64,10 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 # Character classes
 # --------------------------------------------------------------------------------------
-#: Characters dropped outright: tatweel, bidi marks and controls, zero-width joiners, BOM,
-#: soft hyphen. (ZWSP U+200B is kept: some editors use it as a word separator.)
-_DROP_CHARS = "\u0640\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
-#: Arabic combining marks beyond camel's AR_DIAC set (which is U+064B-0652 and U+0670).
-_EXTRA_ARABIC_MARKS = (
-    "".join(chr(c) for c in range(0x0610, 0x061B))
-    + "".join(chr(c) for c in range(0x0653, 0x0660))
-    + "".join(chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c)) == "Mn")
-    + "".join(chr(c) for c in range(0x08D3, 0x0900) if unicodedata.category(chr(c)) == "Mn")
-)
 _EXTRA_DROP_TABLE = {ord(c): None for c in _DROP_CHARS + _EXTRA_ARABIC_MARKS}
 _DIGIT_TABLE = {0x0660 + i: 0x30 + i for i in range(10)} | {0x06F0 + i: 0x30 + i for i in range(10)}
 _TO_ARABIC_TABLE = {0x30 + i: 0x0660 + i for i in range(10)}
 
-#: The harakat camel's ``dediac_ar`` removes. They never take part in a canonical
-#: composition, so text whose only combining marks are these can be normalised per
-#: character (the fast path) with the same result as per cluster.
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-
-# Combining marks that start no cluster of their own: they belong to the preceding base.
-# Listed as ranges (not computed from unicodedata at import) to keep the import cheap;
-# these cover Latin, Cyrillic, Hebrew, Arabic, Syriac and the generic combining blocks.
-_COMBINING_RANGES = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-    "\u0711\u0730-\u074a\u08d3-\u08e1\u08e3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-    "\ufe00-\ufe0f\ufe20-\ufe2f"
-)
 _CLUSTER_RE = re.compile(f".[{_COMBINING_RANGES}]*", re.S)
 _TRAILING_MARKS_RE = re.compile(f"[{_COMBINING_RANGES}]*")
 
@@ -227,34 +209,11 @@ class NormalizedText:
         return bisect_left(self._src, start), bisect_left(self._src, end)
 
 
-def _range_chars(ranges: str) -> frozenset[str]:
-    """The characters of a regex-style class body made of single chars and ``a-b`` ranges."""
-    out: set[str] = set()
-    i = 0
-    while i < len(ranges):
-        if i + 2 < len(ranges) and ranges[i + 1] == "-":
-            out.update(chr(c) for c in range(ord(ranges[i]), ord(ranges[i + 2]) + 1))
-            i += 3
-        else:
-            out.add(ranges[i])
-            i += 1
-    return frozenset(out)
-
-
 #: Every combining mark (a cluster's tail), and those other than the harakat: their
 #: presence sends text down the cluster path.
 _COMBINING = _range_chars(_COMBINING_RANGES)
 _COMPOSING = _COMBINING - frozenset(_HARAKAT)
 
-# Characters that normalisation leaves as they are, listed so that the scan below can skip
-# them in C: ASCII other than capitals, common quotes and dashes, and the Arabic letters
-# other than أ إ آ ة ى and tatweel. Checked against the real normalisation on first use
-# (_stable_re); anything that turns out to change is taken out of the list.
-_STABLE_CANDIDATES = (
-    "\t\n\r\x20-\x40\x5b-\x7e\u00ab\u00bb\u060c\u061b\u061f"
-    "\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a"
-    "\u2013\u2014\u2018\u2019\u201c\u201d"
-)
 
 
 @lru_cache(maxsize=1)
@@ -410,13 +369,9 @@ def to_arabic_digits(s: str) -> str:
 _JOINERS = "\u200c\u200d"
 
 
-# ``str.isalnum`` is exactly "Unicode category L* or N*" (tests/core/test_text.py checks it
-# over every code point): the C-level test answers for letters and digits, and only marks,
-# joiners and the rest go to ``unicodedata`` (snap_span asks this several times per span).
-
-
-# Nothing below U+0300 (where the combining marks start) is a mark or a joiner: spaces and
-# ASCII punctuation, the usual neighbours of a span, need no ``unicodedata`` look-up.
+# ``str.isalnum`` is exactly "category L* or N*" and nothing below U+0300 is a mark or a
+# joiner (tests/core/test_text.py checks both over every code point): letters, digits,
+# spaces and ASCII punctuation, a span's usual edges, need no ``unicodedata`` look-up.
 _BELOW_MARKS = "\u0300"
 
 
