@@ -255,11 +255,36 @@ def _is_multiplier(tokens: list[str], i: int) -> bool:
 
 
 def _starts_with_any(text: str, prefixes: tuple[str, ...]) -> bool:
-    return any(text == p or text.startswith(p + " ") for p in prefixes)
+    """Is ``text`` one of ``prefixes``, or does it start with one and a space?"""
+    whole, spaced = _prefix_forms(prefixes)
+    return text in whole or text.startswith(spaced)
+
+
+@lru_cache(maxsize=16)
+def _prefix_forms(prefixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """``prefixes`` as a set, and each with a space after it (one ``str.startswith``)."""
+    return frozenset(prefixes), tuple(p + " " for p in prefixes)
 
 
 def _exact(value: int, approx: bool = False) -> dict[str, Any]:
     return {"value": value, "approx": approx}
+
+
+_DASH_RANGE_RE = re.compile(r"([0-9]+)\s*[-–—]\s*([0-9]+)")
+
+
+@lru_cache(maxsize=8192)
+def _number_stem(word: str) -> str:
+    """``word`` without the clitics that hide a number or a vague quantity («بعشرات»);
+    cached: the words of count spans repeat from article to article."""
+    return _strip_clitics(word, _lex()["number_or_vague"])
+
+
+@lru_cache(maxsize=1)
+def _qualifier_phrases() -> frozenset[str]:
+    """Every qualifier before a number (more than, at least, less than, about), folded."""
+    lex = _lex()
+    return frozenset(lex["more"] + lex["at_least"] + lex["less"] + lex["about"])
 
 
 def parse_count(span_text: str) -> dict[str, Any] | None:
@@ -270,9 +295,9 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
     if not tokens:
         return None
     lex = _lex()
-    number, vague, known = lex["number"], lex["vague"], lex["number_or_vague"]
+    number, vague = lex["number"], lex["vague"]
     # Drop a conjunction/preposition glued to a word: «و17» is split by the regex, «بعشرات».
-    tokens = [t if t[:1].isdigit() else _strip_clitics(t, known) for t in tokens]
+    tokens = [t if t[:1].isdigit() else _number_stem(t) for t in tokens]
 
     first = None
     for i, tok in enumerate(tokens):
@@ -289,12 +314,12 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
                 second, _ = number_word_value(after[1:])
                 if second is not None and second > value:
                     return {"value": [value, second], "approx": True}
-            dash = re.search(r"([0-9]+)\s*[-–—]\s*([0-9]+)", folded)
+            dash = _DASH_RANGE_RE.search(folded)
             if dash and int(dash.group(2)) > int(dash.group(1)):
                 return {"value": [int(dash.group(1)), int(dash.group(2))], "approx": True}
             for n in range(min(4, len(before)), 0, -1):
                 q = " ".join(before[-n:])
-                if q in lex["more"] or q in lex["at_least"] or q in lex["less"] or q in lex["about"]:
+                if q in _qualifier_phrases():
                     return _exact(value, True)
             after_text = " ".join(after)
             if _starts_with_any(after_text, lex["at_least"]) or _starts_with_any(after_text, lex["about"]):
@@ -372,20 +397,37 @@ def count_category(text: str, start: int, end: int, window: int = 5) -> str:
     )
 
 
+def _category_word(tok: str) -> str:
+    """What :func:`category_from_words` reads for token ``tok``: the word, ``"|"`` for a
+    sentence end or line break, ``","`` for a comma, ``""`` for nothing."""
+    if not tok:
+        return ""
+    if "\n" in tok or tok in _CLAUSE_END:
+        return "|"
+    if tok in ("،", ","):
+        return ","
+    return tok if tok[:1].isalnum() else ""
+
+
+#: token → :func:`_category_word`: the suggester asks for some sixty tokens around each
+#: count, and the words of news repeat. Emptied when it grows past the limit.
+_CATEGORY_WORDS: dict[str, str] = {}
+_CATEGORY_WORDS_LIMIT = 200_000
+
+
 def words_for_category(tokens: list[str]) -> list[str]:
     """Folded tokens (e.g. a suggester's) → the word list :func:`category_from_words` reads:
     words kept, ``"|"`` for a sentence end or line break, ``","`` for a comma."""
-    out: list[str] = []
-    for tok in tokens:
-        if not tok:
-            continue
-        if "\n" in tok or tok in _CLAUSE_END:
-            out.append("|")
-        elif tok in ("،", ","):
-            out.append(",")
-        elif tok[:1].isalnum():
-            out.append(tok)
-    return out
+    known = _CATEGORY_WORDS
+    try:
+        return [w for w in map(known.__getitem__, tokens) if w]
+    except KeyError:
+        if len(known) > _CATEGORY_WORDS_LIMIT:
+            known.clear()
+        for tok in tokens:
+            if tok not in known:
+                known[tok] = _category_word(tok)
+        return [w for w in map(known.__getitem__, tokens) if w]
 
 
 def category_from_words(

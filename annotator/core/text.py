@@ -30,10 +30,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from annotator.core.lang.ar.charsets import COMBINING_RANGES as _COMBINING_RANGES
+from annotator.core.lang.ar.charsets import DROP_CHARS as _DROP_CHARS
+from annotator.core.lang.ar.charsets import EXTRA_ARABIC_MARKS as _EXTRA_ARABIC_MARKS
+from annotator.core.lang.ar.charsets import HARAKAT as _HARAKAT
+from annotator.core.lang.ar.charsets import STABLE_CANDIDATES as _STABLE_CANDIDATES
+from annotator.core.lang.ar.charsets import range_chars as _range_chars
 from annotator.core.lang.ar.clitics import ProcliticRules, default_rules
 from annotator.core.lang.ar.lexicon import BRACKETS, PROCLITICS, stem_words
 from annotator.core.lang.ar.lexicon import QUOTES as LEXICON_QUOTES
@@ -58,34 +64,10 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 # Character classes
 # --------------------------------------------------------------------------------------
-#: Characters dropped outright: tatweel, bidi marks and controls, zero-width joiners, BOM,
-#: soft hyphen. (ZWSP U+200B is kept: some editors use it as a word separator.)
-_DROP_CHARS = "\u0640\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
-#: Arabic combining marks beyond camel's AR_DIAC set (which is U+064B-0652 and U+0670).
-_EXTRA_ARABIC_MARKS = (
-    "".join(chr(c) for c in range(0x0610, 0x061B))
-    + "".join(chr(c) for c in range(0x0653, 0x0660))
-    + "".join(chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c)) == "Mn")
-    + "".join(chr(c) for c in range(0x08D3, 0x0900) if unicodedata.category(chr(c)) == "Mn")
-)
 _EXTRA_DROP_TABLE = {ord(c): None for c in _DROP_CHARS + _EXTRA_ARABIC_MARKS}
 _DIGIT_TABLE = {0x0660 + i: 0x30 + i for i in range(10)} | {0x06F0 + i: 0x30 + i for i in range(10)}
 _TO_ARABIC_TABLE = {0x30 + i: 0x0660 + i for i in range(10)}
 
-#: The harakat camel's ``dediac_ar`` removes. They never take part in a canonical
-#: composition, so text whose only combining marks are these can be normalised per
-#: character (the fast path) with the same result as per cluster.
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-
-# Combining marks that start no cluster of their own: they belong to the preceding base.
-# Listed as ranges (not computed from unicodedata at import) to keep the import cheap;
-# these cover Latin, Cyrillic, Hebrew, Arabic, Syriac and the generic combining blocks.
-_COMBINING_RANGES = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-    "\u0711\u0730-\u074a\u08d3-\u08e1\u08e3-\u08ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-    "\ufe00-\ufe0f\ufe20-\ufe2f"
-)
 _CLUSTER_RE = re.compile(f".[{_COMBINING_RANGES}]*", re.S)
 _TRAILING_MARKS_RE = re.compile(f"[{_COMBINING_RANGES}]*")
 
@@ -155,14 +137,20 @@ class NormalizedText:
     ``text`` is the normalised string. ``_src[j]`` is the offset in the original of the
     base character that produced normalised character ``j`` (``None`` means identity:
     nothing was dropped or expanded, the common case for clean text costs nothing).
+
+    When characters were only dropped (harakat, tatweel: the usual case for news), ``drops``
+    replaces the list: the sorted normalised positions before which one character was
+    dropped, so ``src(j) = j + bisect_right(drops, j)``; the full list is only made when
+    :meth:`to_normalized` needs it.
     """
 
-    __slots__ = ("original", "text", "_src")
+    __slots__ = ("original", "text", "_src", "_drops")
 
-    def __init__(self, original: str, text: str, src: list[int] | None):
+    def __init__(self, original: str, text: str, src: list[int] | None, drops: list[int] | None = None):
         self.original = original
         self.text = text
         self._src = src
+        self._drops = drops
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"NormalizedText({self.text[:40]!r}{'…' if len(self.text) > 40 else ''})"
@@ -172,6 +160,8 @@ class NormalizedText:
 
     def src(self, j: int) -> int:
         """Original offset of the base character behind normalised character ``j``."""
+        if self._drops is not None:
+            return j + bisect_right(self._drops, j)
         return j if self._src is None else self._src[j]
 
     def to_original(self, norm_start: int, norm_end: int) -> tuple[int, int]:
@@ -189,9 +179,15 @@ class NormalizedText:
         if norm_start == norm_end:
             pos = self.src(norm_start) if norm_start < n else len(orig)
             return pos, pos
-        start = self.src(norm_start)
-        end = self.src(norm_end - 1) + 1
-        if end < len(orig):
+        drops = self._drops  # src() inlined: the suggester maps dozens of spans per article
+        if drops is not None:
+            start = norm_start + bisect_right(drops, norm_start)
+            end = norm_end + bisect_right(drops, norm_end - 1)
+        elif self._src is None:
+            start, end = norm_start, norm_end
+        else:
+            start, end = self._src[norm_start], self._src[norm_end - 1] + 1
+        if end < len(orig) and orig[end] in _COMBINING:
             m = _TRAILING_MARKS_RE.match(orig, end)
             end = m.end()  # type: ignore[union-attr]  # always matches (may be empty)
         return start, end
@@ -205,37 +201,19 @@ class NormalizedText:
         """
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(f"range {start}:{end} outside 0:{len(self.original)}")
+        if self._drops is not None:
+            self._src = [self.src(j) for j in range(len(self.text))]
+            self._drops = None
         if self._src is None:
             return start, end
         return bisect_left(self._src, start), bisect_left(self._src, end)
 
 
-def _range_chars(ranges: str) -> frozenset[str]:
-    """The characters of a regex-style class body made of single chars and ``a-b`` ranges."""
-    out: set[str] = set()
-    i = 0
-    while i < len(ranges):
-        if i + 2 < len(ranges) and ranges[i + 1] == "-":
-            out.update(chr(c) for c in range(ord(ranges[i]), ord(ranges[i + 2]) + 1))
-            i += 3
-        else:
-            out.add(ranges[i])
-            i += 1
-    return frozenset(out)
+#: Every combining mark (a cluster's tail), and those other than the harakat: their
+#: presence sends text down the cluster path.
+_COMBINING = _range_chars(_COMBINING_RANGES)
+_COMPOSING = _COMBINING - frozenset(_HARAKAT)
 
-
-#: Combining marks other than the harakat: their presence sends text down the cluster path.
-_COMPOSING = _range_chars(_COMBINING_RANGES) - frozenset(_HARAKAT)
-
-# Characters that normalisation leaves as they are, listed so that the scan below can skip
-# them in C: ASCII other than capitals, common quotes and dashes, and the Arabic letters
-# other than أ إ آ ة ى and tatweel. Checked against the real normalisation on first use
-# (_stable_re); anything that turns out to change is taken out of the list.
-_STABLE_CANDIDATES = (
-    "\t\n\r\x20-\x40\x5b-\x7e\u00ab\u00bb\u060c\u061b\u061f"
-    "\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a"
-    "\u2013\u2014\u2018\u2019\u201c\u201d"
-)
 
 
 @lru_cache(maxsize=1)
@@ -269,39 +247,55 @@ _last_normalized: NormalizedText | None = None
 
 
 def _normalize(text: str) -> NormalizedText:
+    """Per character (no composing marks): the text in one ``str.translate``; the offset map
+    only when a character is dropped or expands, built from the positions of those few
+    characters (news: the harakat, tatweel) with ``range()`` runs, not a loop per change."""
+    unstable = set(_unstable_re().findall(text))
+    if not unstable:
+        return NormalizedText(text, text, None)
+    if not _COMPOSING.isdisjoint(unstable):
+        return _normalize_clusters(text)
     table = _CLUSTERS
-    out: list[str] = []
-    src: list[int] = []
-    prev = 0
-    changed = shifted = False
-    for m in _unstable_re().finditer(text):
-        ch = m.group()
-        if ch in _COMPOSING:
-            return _normalize_clusters(text)
-        v = table[ch]
-        if v == ch:
-            continue
-        i = m.start()
-        changed = True
-        if i > prev:
-            out.append(text[prev:i])
-            src.extend(range(prev, i))
-        if len(v) == 1:
-            out.append(v)
-            src.append(i)
-        else:
-            shifted = True
-            if v:
-                out.append(v)
-                src.extend([i] * len(v))
-        prev = i + 1
+    shifting = frozenset(ch for ch in unstable if len(table[ch]) != 1)
+    changed = shifting or any(table[ch] != ch for ch in unstable)
     if not changed:
         return NormalizedText(text, text, None)
-    out.append(text[prev:])
-    if not shifted:
-        return NormalizedText(text, "".join(out), None)
+    normalized = _replace_each(text, unstable)
+    if not shifting:
+        return NormalizedText(text, normalized, None)
+    if not any(table[ch] for ch in shifting):  # only drops: their positions are the map
+        dropped = _chars_re(shifting).finditer(text)
+        return NormalizedText(text, normalized, None, [m.start() - k for k, m in enumerate(dropped)])
+    src: list[int] = []
+    prev = 0
+    for m in _chars_re(shifting).finditer(text):
+        i = m.start()
+        if i > prev:
+            src.extend(range(prev, i))
+        width = len(table[m.group()])
+        if width:
+            src.extend([i] * width)
+        prev = i + 1
     src.extend(range(prev, len(text)))
-    return NormalizedText(text, "".join(out), src)
+    return NormalizedText(text, normalized, src)
+
+
+def _replace_each(text: str, chars: set[str]) -> str:
+    """``text`` with each of ``chars`` (no composing mark among them) replaced by its
+    normalised form: one C-level ``str.replace`` per distinct character is several times
+    cheaper than ``str.translate`` through a dict over every character."""
+    table = _CLUSTERS
+    if any(c in chars for ch in chars for c in table[ch]):
+        return text.translate(_FOLD_TABLE)  # a replacement would be replaced again
+    for ch in chars:
+        text = text.replace(ch, table[ch])
+    return text
+
+
+@lru_cache(maxsize=256)
+def _chars_re(chars: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching one of ``chars`` (the characters that drop or expand in a text)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def _normalize_clusters(text: str) -> NormalizedText:
@@ -375,17 +369,24 @@ def to_arabic_digits(s: str) -> str:
 _JOINERS = "\u200c\u200d"
 
 
+# ``str.isalnum`` is exactly "category L* or N*" and nothing below U+0300 is a mark or a
+# joiner (tests/core/test_text.py checks both over every code point): letters, digits,
+# spaces and ASCII punctuation, a span's usual edges, need no ``unicodedata`` look-up.
+_BELOW_MARKS = "\u0300"
+
+
 def is_word_char(ch: str) -> bool:
     """A character that belongs to a word: letter, combining mark, digit, tatweel, ZWJ/ZWNJ."""
-    if ch in _JOINERS:
+    if ch.isalnum():
         return True
-    cat = unicodedata.category(ch)
-    return cat[0] in "LMN"
+    if ch < _BELOW_MARKS:
+        return False
+    return ch in _JOINERS or unicodedata.category(ch)[0] == "M"
 
 
 def _is_edge_char(ch: str) -> bool:
     """A character a span may start or end with: a word character other than ZWJ/ZWNJ."""
-    return ch not in _JOINERS and unicodedata.category(ch)[0] in "LMN"
+    return ch.isalnum() or (ch >= _BELOW_MARKS and unicodedata.category(ch)[0] == "M")
 
 
 def word_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -448,9 +449,10 @@ def proclitic_length(word: str, lexicon: Iterable[str] | frozenset[str] | None =
 # Span snapping
 # --------------------------------------------------------------------------------------
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not _is_edge_char(text[start]):
+    # ``isalnum`` first: a span nearly always starts and ends with a letter or a digit.
+    while start < end and not (text[start].isalnum() or _is_edge_char(text[start])):
         start += 1
-    while end > start and not _is_edge_char(text[end - 1]):
+    while end > start and not (text[end - 1].isalnum() or _is_edge_char(text[end - 1])):
         end -= 1
     return start, end
 
@@ -502,6 +504,22 @@ def _opens(text: str, i: int, start: int) -> bool:
     return j == i or all(c in PROCLITICS for c in fold(text[j:i]))
 
 
+_QUOTES_RE = re.compile("[" + re.escape(QUOTES) + "]")
+
+
+def _first_quote(text: str, start: int, end: int) -> int | None:
+    """The offset of the first quote or bracket in ``text[start:end]`` that is not an
+    apostrophe inside a word, or None (one C-level search instead of a loop per character)."""
+    search = _QUOTES_RE.search
+    m = search(text, start, end)
+    while m is not None:
+        i = m.start()
+        if not _is_quote_inside_word(text, i):
+            return i
+        m = search(text, i + 1, end)
+    return None
+
+
 def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` narrowed until no quote or bracket is left inside the span.
 
@@ -512,9 +530,7 @@ def _without_quotes_or_brackets(text: str, start: int, end: int) -> tuple[int, i
     result is trimmed again; it never grows.
     """
     for _ in range(8):  # each round removes at least one quote or bracket
-        cut = next(
-            (i for i in range(start, end) if text[i] in QUOTES and not _is_quote_inside_word(text, i)), None
-        )
+        cut = _first_quote(text, start, end)
         if cut is None:
             return start, end
         if text[cut] in BRACKETS or not _opens(text, cut, start):
@@ -554,19 +570,23 @@ def snap_span(
     nothing stripped. ``lexicon`` overrides :func:`clitic_lexicon` (tests, other domains).
     """
     n = len(text)
-    start, end = max(0, min(start, n)), max(0, min(end, n))
-    if start > end:
-        start, end = end, start
+    if not 0 <= start <= end <= n:
+        start, end = max(0, min(start, n)), max(0, min(end, n))
+        if start > end:
+            start, end = end, start
     start, end = _trim(text, start, end)
     if start >= end:
         return start, start
     if to_words:
-        while start > 0 and is_word_char(text[start - 1]):
+        # (``isalnum`` first, inline: the common neighbours are a letter or a space)
+        while start > 0 and (text[start - 1].isalnum() or is_word_char(text[start - 1])):
             start -= 1
-        while end < n and is_word_char(text[end]):
+        while end < n and (text[end].isalnum() or is_word_char(text[end])):
             end += 1
-        start, end = _trim(text, start, end)
-    start, end = _without_quotes_or_brackets(text, start, end)
-    if not keep_clitic:
+        if not (text[start].isalnum() and text[end - 1].isalnum()):
+            start, end = _trim(text, start, end)
+    if _QUOTES_RE.search(text, start, end):  # rare: most spans hold no quote or bracket
+        start, end = _without_quotes_or_brackets(text, start, end)
+    if not keep_clitic and text[start] in PROCLITICS:  # (start < end here)
         start = _strip_proclitic(text, start, end, lexicon)
     return start, end

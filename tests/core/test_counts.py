@@ -139,3 +139,28 @@ def test_attributes_agree_with_the_demo_annotations() -> None:
     assert total >= 50
     assert values / total >= 0.95
     assert categories / total >= 0.9
+
+
+def test_words_for_category_answers_the_same_from_its_memo_and_after_it_is_emptied() -> None:
+    """The per-token memo behind ``words_for_category`` gives the first answer again, also
+    for a token it meets for the first time in a list of known ones, and once it was emptied."""
+    import annotator.core.counts as counts
+
+    tokens = ["قتل", "3", "مدنيين", "،", ",", ".", "\n\n", "", "«", "في", "حلب", "؟", "AFP"]
+    expected = ["قتل", "3", "مدنيين", ",", ",", "|", "|", "في", "حلب", "|", "AFP"]
+    assert counts.words_for_category(tokens) == expected
+    assert counts.words_for_category(tokens) == expected
+    assert counts.words_for_category(tokens + ["جديدة"]) == expected + ["جديدة"]
+    counts._CATEGORY_WORDS.clear()
+    assert counts.words_for_category(tokens) == expected
+
+
+def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() -> None:
+    assert parse_count("وبعشرات") == {"value": [20, 99], "approx": True}
+    assert parse_count("ما لا يقل عن 50") == {"value": 50, "approx": True}
+    assert parse_count("40-50") == {"value": [40, 50], "approx": True}
+    assert parse_count("نحو خمسة") == {"value": 5, "approx": True}
+    # a qualifier after the number: the whole rest, or the qualifier and more words
+    assert parse_count("50 على الأقل") == {"value": 50, "approx": True}
+    assert parse_count("50 تقريباً من الجنود") == {"value": 50, "approx": True}
+    assert parse_count("50 على الأقلية") == {"value": 50, "approx": False}

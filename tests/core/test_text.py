@@ -435,3 +435,80 @@ def test_a_joiner_inside_the_word_does_not_end_it() -> None:
 def test_snapping_keeps_a_word_whose_tail_is_a_one_letter_name_part() -> None:
     """«ولد» snapped to «د» while the gazetteers' «د ب أ» fed one-letter stems."""
     assert snap_span("قال ولد صغير", 4, 7) == (4, 7)
+
+
+# --------------------------------------------------------------------------------------
+# The fast paths agree with the reference ones
+# --------------------------------------------------------------------------------------
+def _offset_map(nt: NormalizedText) -> list[int]:
+    return [nt.src(j) for j in range(len(nt.text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قُتِلَ ٣ عناصرَ في إدلبَ\r\nوأُصيبَ آخرون",  # diacritics, CRLF, Arabic-Indic digits
+        "قوات\u200f الدعم\u200e السريع \u2067RSF\u2069",  # bidi marks and isolates
+        "الـــقـــوات المسلّحة ۴ 🙂 مستشفى",  # tatweel, shadda, extended digit, emoji
+        "ﻻ ﷲ AFP رويترز",  # one-to-many expansions, capitals
+        "plain ascii text, nothing to change",
+        "",
+    ],
+)
+def test_per_character_normalisation_equals_the_per_cluster_reference(text: str) -> None:
+    """The fast path (``str.replace`` per changed character, a map only where characters
+    drop or expand) gives the text and the offset map of the per-cluster path."""
+    from annotator.core.text import _normalize, _normalize_clusters
+
+    fast, reference = _normalize(text), _normalize_clusters(text)
+    assert fast.text == reference.text
+    assert _offset_map(fast) == _offset_map(reference)
+    assert fast.text == fold(text)
+    n = len(fast.text)
+    ranges = [(i, j) for i in range(n + 1) for j in range(i, min(n, i + 6) + 1)]
+    assert [fast.to_original(i, j) for i, j in ranges] == [reference.to_original(i, j) for i, j in ranges]
+    spans = [(a, b) for a in range(len(text) + 1) for b in range(a, min(len(text), a + 6) + 1)]
+    # to_normalized makes the full map from the dropped positions: to_original agrees after it too
+    assert [fast.to_normalized(a, b) for a, b in spans] == [reference.to_normalized(a, b) for a, b in spans]
+    assert [fast.to_original(i, j) for i, j in ranges] == [reference.to_original(i, j) for i, j in ranges]
+
+
+def test_isalnum_is_exactly_the_letter_and_number_categories() -> None:
+    """``is_word_char`` and span trimming answer letters and digits with ``str.isalnum``:
+    that is only right while it means Unicode category L* or N* for every code point."""
+    import unicodedata
+
+    mismatches = [
+        c for c in range(sys.maxunicode + 1)
+        if chr(c).isalnum() != (unicodedata.category(chr(c))[0] in "LN")
+    ]
+    assert mismatches == []
+
+
+def test_word_and_edge_characters_are_defined_by_category_over_every_code_point() -> None:
+    """``is_word_char`` and the span-edge test take shortcuts (``isalnum``, nothing below
+    U+0300 is a mark): they must still mean "letter, mark or number (or ZWJ/ZWNJ)"."""
+    import unicodedata
+
+    from annotator.core.text import _is_edge_char, is_word_char
+
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        edge = unicodedata.category(ch)[0] in "LMN" and ch not in "\u200c\u200d"
+        assert _is_edge_char(ch) == edge, hex(c)
+        assert is_word_char(ch) == (edge or ch in "\u200c\u200d"), hex(c)
+
+
+def test_word_characters_by_category() -> None:
+    from annotator.core.text import is_word_char
+
+    for ch in "ب5٣aé\u064e\u0670\u0640\u200c\u200d":  # letters, digits, marks, tatweel, joiners
+        assert is_word_char(ch), repr(ch)
+    for ch in " \n،.«»\"'()\u200f\ufeff🙂":
+        assert not is_word_char(ch), repr(ch)
+
+
+def test_snap_trims_a_quote_but_keeps_an_apostrophe_inside_a_latin_word() -> None:
+    text = "قال «O'Brien» لرويترز"
+    start, end = snap_span(text, 4, 13)
+    assert text[start:end] == "O'Brien"

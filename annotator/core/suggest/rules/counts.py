@@ -2,6 +2,8 @@
 year, a distance, a duration or a count of things."""
 from __future__ import annotations
 
+from itertools import compress
+
 from annotator.core.suggest.rules.lexicon import (
     _AFTER_BARE_COUNT,
     _AFTER_NOUN_NUMBERS,
@@ -10,7 +12,12 @@ from annotator.core.suggest.rules.lexicon import (
     _S_COUNT,
     RuleLexicon,
     _Cand,
+    _WordMemo,
 )
+
+# Kinds of token for the COUNT scan (see CountRules._count_kinds).
+_MAY_START = 1
+_DEFINITE_PEOPLE = 2
 
 
 # Adverbs in the form of a nisba accusative, never a counted noun: «30 يومياً».
@@ -73,24 +80,38 @@ class CountRules(RuleLexicon):
 
     def _counts(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         out: list[_Cand] = []
-        starts = self._count_starts
+        kinds = self._count_kinds()
         i = 0
-        while i < n:
-            w = norm[i]
-            if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
-                if self._definite_number_after(i, norm, n):
-                    out.append(_Cand(i, i + 2, "COUNT", _S_COUNT))
-                    i += 2
-                    continue
-                i += 1
+        # Only the tokens that may start a count or be a definite people noun, found in C
+        # (a word's kind is computed once): most tokens of an article are neither.
+        for j in compress(range(n), map(kinds.__getitem__, norm)):
+            if j < i:
+                continue  # inside the count found before
+            if kinds[norm[j]] == _DEFINITE_PEOPLE:
+                if self._definite_number_after(j, norm, n):
+                    out.append(_Cand(j, j + 2, "COUNT", _S_COUNT))
+                    i = j + 2
                 continue
-            cand = self._count_at(i, orth, norm, n)
+            cand = self._count_at(j, orth, norm, n)
             if cand is not None:
                 out.append(cand)
                 i = cand.end
-            else:
-                i += 1
         return out
+
+    def _count_kinds(self) -> dict[str, int]:
+        """word → :data:`_MAY_START` a count, :data:`_DEFINITE_PEOPLE` (a definite people
+        noun, «الشهداء الستة») or 0, computed on first sight of the word."""
+        kinds = self.__dict__.get("_count_kind_memo")
+        if kinds is None or len(kinds) > 200_000:
+            kinds = self._count_kind_memo = _WordMemo(self._count_kind)
+        return kinds
+
+    def _count_kind(self, w: str) -> int:
+        if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
+            return _MAY_START
+        if w[:2] == "ال" and self._is_people(w):
+            return _DEFINITE_PEOPLE
+        return 0
 
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
@@ -118,7 +139,7 @@ class CountRules(RuleLexicon):
         start = i
         j = i
         qualified = False
-        for q in self._qualifiers:
+        for q in self._qualifiers_by_first.get(w, ()):
             if tuple(norm[i : i + len(q)]) == q:
                 j = i + len(q)
                 qualified = True
@@ -326,7 +347,7 @@ class CountRules(RuleLexicon):
     def _blocked(self, norm: list[str], k: int) -> bool:
         if self._blocked_word(norm[k]):
             return True
-        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases)
+        return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases_by_first.get(norm[k], ()))
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:

@@ -8,8 +8,7 @@ the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from annotator.core.counts import count_lexicon
 from annotator.core.lang.ar.lexicon import QUOTES
@@ -55,12 +54,31 @@ _AFTER_NOUN_NUMBERS = frozenset(("اثنين", "اثنان", "اثنتين", "ا
 _AFTER_BARE_COUNT = frozenset(("في", "علي", "جراء", "اثر", "خلال", "بينهم", "بجروح", "بجراح"))
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):
+    """A candidate span in token indices. A named tuple, not a frozen dataclass: the rules
+    make dozens per article, and a frozen dataclass pays an ``object.__setattr__`` call
+    per field on creation (about twice the cost)."""
+
     start: int  # token index
     end: int  # token index, exclusive
     label: str
     score: float
+
+
+class _WordMemo(dict):
+    """word → ``compute(word)``, computed on the first lookup: ``map(memo.__getitem__,
+    words)`` answers for a whole article in one C-level pass. Words of news repeat, so
+    the memo stays small; an owner that feeds it unbounded text empties it now and then."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        value = self[word] = self.compute(word)
+        return value
 
 
 def _words(items: Iterable[Any] | None) -> list[str]:
@@ -96,6 +114,15 @@ def _canonical_spelling(word: str) -> str:
             if form in word:
                 return word.replace(form, group[0])
     return word
+
+
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Word tuples grouped by their first word, in their order: a phrase that matches at a
+    token is among those listed under that token (the first match found is the same)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
 
 
 def _flat(node: Any) -> list[str]:
@@ -272,6 +299,10 @@ class RuleLexicon:
         blockers = _words(counts.get("blockers"))
         self._blockers = {b for b in blockers if " " not in b}
         self._blocker_phrases = [tuple(b.split()) for b in blockers if " " in b]
+        # The same lists by first word (order kept): the COUNT rules try the phrases that
+        # can start at a token, not every phrase at every candidate.
+        self._qualifiers_by_first = _by_first_word(self._qualifiers)
+        self._blocker_phrases_by_first = _by_first_word(self._blocker_phrases)
         self._pre_blockers = set(_words(counts.get("pre_blockers")))
         self._toll_heads = set(_words(counts.get("toll_heads")))
         self._total_heads = set(_words(counts.get("total_heads")))

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from annotator.core.lang.ar.lexicon import PROCLITICS
-from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants
+from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
 from annotator.core.text import proclitic_length
 
 
@@ -24,7 +24,8 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._known |= self._rescue_heads | self._broadcaster_heads
-        self._norm_cache: dict[str, str] = {}
+        # Token form → its matching norm, computed on first sight (see _norm_for).
+        self._norm_cache: dict[str, str] = _WordMemo(self._norm_for)
 
         # ---- matchers ------------------------------------------------------------------
         self.phrases = phrase_matcher(vocab, attr="NORM")
@@ -82,6 +83,13 @@ class RuleMatcher(RuleLexicon):
         url_match = tok.url_match
         if url_match is not None:
             tok.url_match = lambda s: url_match(s) if s.isascii() else None
+        # A word met for the first time becomes a lexeme, and spaCy computes its 23 lexical
+        # attributes in Python (shape, like_num, is_stop…): the rules read NORM alone (the
+        # phrase matcher's attribute), so it is the only one computed.
+        from spacy.attrs import NORM
+
+        vocab = self.nlp.vocab
+        vocab.lex_attr_getters = {NORM: vocab.lex_attr_getters[NORM]}
 
     def _norm_for(self, form: str) -> str:
         """The matching norm of token ``form``: the bare word when ``form`` is a known word

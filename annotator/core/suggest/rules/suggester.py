@@ -2,6 +2,7 @@
 tokenizes, matches and applies the rules of each label (see the package docstring)."""
 from __future__ import annotations
 
+from itertools import compress
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -70,6 +71,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         # that folds to the head («وأدى» → «وادي»), not the head.
         self._hamza_heads = {fold(h) for h in (places.get("heads") or []) + (places.get("strong_heads") or [])
                              if any(c in "أإآ" for c in str(h))}
+        self._hamza_free_heads = (self._heads | self._strong_heads) - self._hamza_heads  # see _drop_false_heads
 
 
     # ----------------------------------------------------------------------------------
@@ -92,7 +94,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         idx, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], []))
         orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
         cache = self._norm_cache
-        norm = [cache.get(o) or self._norm_for(o) for o in orth]
+        norm = list(map(cache.__getitem__, orth))  # a form met for the first time is computed
         self._drop_false_heads(text, nt, idx, orth, norm)
         cands: list[_Cand] = []
 
@@ -205,10 +207,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     acting_ends.add(e)
 
         # Token patterns (a plain pass: cheaper than spaCy's Matcher for these few shapes).
-        starts = self._pattern_starts
-        for i, w in enumerate(norm):
-            if w not in starts:
-                continue
+        for i in compress(range(n), map(self._pattern_starts.__contains__, norm)):  # the few pattern words
+            w = norm[i]
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 if j > i + 1 or self._bare_unnamed(i, orth, norm, n):
@@ -397,11 +397,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
     def _drop_false_heads(self, text: str, nt: Any, idx: list[int], orth: list[str], norm: list[str]) -> None:
         """A head noun whose stored spelling has a hamza the head never has is another word
         that folds to it («وأدى القصف» is a verb, not «وادي»): its norm stops being the head."""
-        for i, w in enumerate(norm):
-            if (w in self._heads or w in self._strong_heads) and w not in self._hamza_heads:
-                a, b = nt.to_original(idx[i], idx[i] + len(orth[i]))
-                if not self._HAMZA_ALEFS.isdisjoint(text[a:b]):
-                    norm[i] = "\u0000" + w
+        # The heads spelt without a hamza («وادي»), found in C: few tokens of an article are.
+        for i in compress(range(len(norm)), map(self._hamza_free_heads.__contains__, norm)):
+            a, b = nt.to_original(idx[i], idx[i] + len(orth[i]))
+            if not self._HAMZA_ALEFS.isdisjoint(text[a:b]):
+                norm[i] = "\u0000" + norm[i]
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"RuleSuggester(labels={sorted(self.labels)})"

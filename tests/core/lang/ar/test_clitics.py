@@ -67,3 +67,16 @@ def test_a_one_letter_stem_never_cuts_a_word() -> None:
     assert rules.proclitic_end("وأ") == 0
     assert rules.proclitic_end("بحمص") == 1  # longer stems still take their clitics
     assert default_rules().proclitic_end("ولد صغير") == 0
+
+
+def test_the_cached_proclitic_end_equals_the_uncached_one_on_whatever_follows_the_word() -> None:
+    """The cache is keyed on the text up to the first space: what follows must not change
+    the answer, whether a quote, a digit, punctuation, marks or another word comes next."""
+    rules = ProcliticRules(["ريف", "داعش", "أ.ف.ب"])
+    words = ["بريف", "والقوات", "للتنظيم", "ل”المدن”", "و17", "وأ.ف.ب", "لبنان", "فَبِريفِ", "ولـالقوات", "و"]
+    tails = ["", " حلب", "، حلب", "\nحلب", ".", "ـ", "\u064e حلب", " «داعش»", "  "]
+    for word in words:
+        for tail in tails:
+            text = word + tail
+            assert rules.proclitic_end(text) == rules._proclitic_end(text), text
+            assert rules.proclitic_end(text) == rules._proclitic_end(text), text  # from the cache

@@ -233,3 +233,13 @@ def test_a_plural_that_hama_shows_is_a_dual(labelled: Labelled) -> None:
     got = labelled("واعتقلت الشرطة 6 مطلوبين وقياديين هما من مؤسسي الخلية.")
     assert ("قياديين", "COUNT") in got
     assert ("قياديين", "COUNT") not in labelled("واعتقلت الشرطة 6 مطلوبين وقياديين في الخلية.")
+
+
+def test_the_count_scan_kinds_are_the_start_and_definite_people_tests(rules: RuleSuggester) -> None:
+    """The COUNT scan only visits tokens whose memoised kind is not 0: the kind must be
+    exactly "may start a count" or "a definite people noun" (for «الشهداء الستة»)."""
+    kinds = rules._count_kinds()
+    assert kinds["3"] == kinds["ال50"] == kinds["ثلاثه"] == 1
+    assert kinds["المدنيين"] == 2 and kinds["حلب"] == 0 and kinds["القصف"] == 0
+    text = "قتل الشهداء الستة في القصف"
+    assert ("الشهداء الستة", "COUNT") in {(text[s.start:s.end], s.label) for s in rules.suggest(text)}

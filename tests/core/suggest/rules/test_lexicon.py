@@ -1,7 +1,10 @@
 """core/suggest/rules/lexicon.py: the gazetteers folded into the rules' word sets."""
 from __future__ import annotations
 
+import pytest
+
 from annotator.core.suggest.rules import ORIGIN, RuleSuggester
+from annotator.core.suggest.rules.lexicon import _Cand
 
 
 def test_every_suggestion_is_a_rule_suggestion_of_a_known_label(rules: RuleSuggester) -> None:
@@ -11,3 +14,40 @@ def test_every_suggestion_is_a_rule_suggestion_of_a_known_label(rules: RuleSugge
     assert {s.origin for s in found} == {ORIGIN} and rules.name == "rules"
     assert [s.start for s in found] == sorted(s.start for s in found)
     assert all(text[s.start:s.end] == text[s.start:s.end].strip() for s in found)
+
+
+def test_a_candidate_is_an_immutable_record_of_its_fields() -> None:
+    cand = _Cand(3, 5, "ACTOR", 0.8)
+    assert (cand.start, cand.end, cand.label, cand.score) == (3, 5, "ACTOR", 0.8)
+    with pytest.raises(AttributeError):
+        cand.end = 6  # type: ignore[misc]
+
+
+def test_phrases_by_first_word_keep_every_phrase_in_its_order(rules: RuleSuggester) -> None:
+    """The COUNT rules try only the phrases listed under a token: each list must hold every
+    phrase with that first word, longest first as in the full list."""
+    for phrases, by_first in (
+        (rules._qualifiers, rules._qualifiers_by_first),
+        (rules._blocker_phrases, rules._blocker_phrases_by_first),
+    ):
+        assert sorted(p for group in by_first.values() for p in group) == sorted(phrases)
+        for first, group in by_first.items():
+            assert group == [p for p in phrases if p[0] == first]
+    assert [t for t in rules.suggest("قتل ما لا يقل عن 50 مدنيا في القصف") if t.label == "COUNT"][0].attributes[
+        "approx"
+    ] is True
+
+
+def test_a_word_memo_computes_once_per_word_and_answers_from_memory() -> None:
+    from annotator.core.suggest.rules.lexicon import _WordMemo
+
+    seen: list[str] = []
+
+    def length(word: str) -> int:
+        seen.append(word)
+        return len(word)
+
+    memo = _WordMemo(length)
+    assert list(map(memo.__getitem__, ["حلب", "في", "حلب", "🙂", "حلب"])) == [3, 2, 3, 1, 3]
+    assert seen == ["حلب", "في", "🙂"]
+    assert memo.get("دمشق") is None and "دمشق" not in memo  # get() does not compute

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from annotator.core.suggest.rules import RuleSuggester
 
 Labelled = Callable[[str], list[tuple[str, str]]]
@@ -44,3 +46,58 @@ def test_a_name_glued_to_a_comma(labelled: Labelled) -> None:
 def test_dashes_around_an_aside_and_a_quote_before_glued_punctuation(labelled: Labelled) -> None:
     assert ("جنديان", "COUNT") in labelled("قتل خمسة أشخاص -بينهم جنديان- في الهجوم.")
     assert ("مدينة الرمانة", "LOCATION") in labelled("وقال إن \"القصف طال مدينة الرمانة\".وأضاف أن الضحايا مدنيون.")
+
+
+def test_the_norm_cache_computes_a_form_on_first_sight_and_keeps_it(rules: RuleSuggester) -> None:
+    cache = rules._norm_cache
+    form = "وبمدينة" + "ي" * 7  # a word no other test meets: not cached yet
+    assert form not in cache
+    assert cache[form] == form  # unknown word: its own norm
+    assert form in cache and cache.get(form) == form
+    known = "بريف"
+    assert cache[known] == rules._norm_for(known) == "ريف"
+    assert list(map(cache.__getitem__, ["بريف", "حلب", "والقوات"])) == [rules._norm_for(f) for f in ("بريف", "حلب", "والقوات")]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: t,
+        lambda t: t.replace("\n", "\r\n"),  # CRLF
+        lambda t: t.replace(" ", " \u200f", 6),  # bidi marks
+        lambda t: t.replace("ا", "اـ", 5),  # tatweel
+        lambda t: t.replace("ل", "لَ", 6).replace("م", "مُّ", 4),  # diacritics
+        lambda t: t.replace(" ", " 🙂", 3),  # emoji outside the BMP
+    ],
+)
+def test_suggestions_are_the_same_from_cold_and_warm_caches(rules: RuleSuggester, variant: Callable[[str], str]) -> None:
+    """The caches behind the rules (token norms, proclitic ends, count words and number
+    stems) answer as a fresh computation: emptied, then filled by a first run, they give the
+    same suggestions on a second run, whatever invisible characters, marks or emoji the
+    text holds."""
+    import annotator.core.counts as counts
+    from annotator.core.lang.ar.clitics import default_rules
+
+    text = variant(
+        "وقال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت بريف حلب الشمالي\n"
+        "مقتل 3 مدنيين وإصابة نحو عشرة آخرين، بحسب «سانا» و(أ ف ب)."
+    )
+    counts._CATEGORY_WORDS.clear()
+    counts._number_stem.cache_clear()
+    default_rules()._ends.clear()
+    for form in [f for f in rules._norm_cache if f in text]:
+        del rules._norm_cache[form]
+    first = rules.suggest(text)
+    assert first == rules.suggest(text)
+    assert {s.label for s in first} == {"SOURCE", "ACTOR", "LOCATION", "COUNT"}
+
+
+def test_a_new_word_gets_spacys_norm_though_no_other_lexical_attribute_is_computed(rules: RuleSuggester) -> None:
+    """The rules' vocabulary computes NORM alone for a new lexeme: it must still be spaCy's
+    NORM (lower case, its norm exceptions), which the phrase matcher compares."""
+    import spacy
+
+    reference = spacy.blank("ar").vocab
+    for word in ["ABCDEFقوات", "«", "—", "Reuters", "مدينةجديدةجدا"]:
+        assert rules.nlp.vocab[word].norm_ == reference[word].norm_, word
+    assert list(rules.nlp.vocab.lex_attr_getters) == [spacy.attrs.NORM]
