@@ -92,13 +92,30 @@ class CountRules(RuleLexicon):
                 i += 1
         return out
 
+    _OTHER_DUALS = frozenset(("اخران", "اخرين"))
+
+    def _after_plural_noun(self, i: int, norm: list[str]) -> bool:
+        """Does a plural noun (no trigger) stand right before token ``i``? «عدة» after it is
+        its adjective («أيام عدة», «مدنيين عدة»), which the guidelines leave uncounted."""
+        if i == 0:
+            return False
+        w = norm[i - 1]
+        return len(w) > 3 and w.isalpha() and w.endswith(("ات", "ين", "ون")) and not self._is_trigger(w)
+
+    @staticmethod
+    def _at_least_after(k: int, norm: list[str], n: int) -> bool:
+        """Does «على الأقل» follow token ``k``? «شخصا واحدا على الأقل قتل»: one person counted
+        even with the trigger after it."""
+        return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
+
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
-        if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
-            if norm[i + 1] in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])):
+        one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
+        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد"):
+            if one in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])) and not self._at_least_after(i + 2, norm, n):
                 # «من عائلة واحدة», «3 من أفراد عائلة واحدة»: of a single family, nobody
                 # counted; «مقتل عنصر واحد» counts one, right after its trigger.
                 return None
@@ -106,6 +123,10 @@ class CountRules(RuleLexicon):
         # A sound plural that «هما» shows is a dual: «14 عنصراً وقياديين هما فلان وفلان».
         if w in self._people and w.endswith("ين") and i + 1 < n and norm[i + 1] == "هما":
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
+        # «شخصان آخران», «فلسطينيين آخرين»: «آخران» after a counted noun is its adjective; the
+        # noun before is the count.
+        if w in self._OTHER_DUALS and i > 0 and (norm[i - 1] in self._duals or self._is_people(norm[i - 1])):
+            return None
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -129,6 +150,8 @@ class CountRules(RuleLexicon):
             j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
+        if norm[j] == "عده" and self._after_plural_noun(start, norm):
+            return None  # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:

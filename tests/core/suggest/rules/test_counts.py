@@ -233,3 +233,23 @@ def test_a_plural_that_hama_shows_is_a_dual(labelled: Labelled) -> None:
     got = labelled("واعتقلت الشرطة 6 مطلوبين وقياديين هما من مؤسسي الخلية.")
     assert ("قياديين", "COUNT") in got
     assert ("قياديين", "COUNT") not in labelled("واعتقلت الشرطة 6 مطلوبين وقياديين في الخلية.")
+
+
+# Round 2 (issue #11): «واحداً» before «على الأقل», «آخران» after its noun, «عدة» after its noun.
+def test_one_person_before_at_least(labelled: Labelled) -> None:
+    assert ("شخصا واحدا", "COUNT") in labelled("وقالت الشرطة إن شخصا واحدا على الأقل قتل في الانفجار.")
+    # «of a single family»: nobody counted.
+    assert not [s for s, label in labelled("وهم من عائلة واحدة تسكن الحي.") if label == "COUNT"]
+
+
+def test_others_after_a_counted_dual_is_its_adjective(labelled: Labelled) -> None:
+    got = labelled("وقتل ثلاثة مدنيين وجرح شخصان آخران في القصف.")
+    assert ("شخصان", "COUNT") in got
+    assert not any("آخران" in s for s, _ in got)
+    # After a trigger, «آخران» is the count itself.
+    assert ("آخران", "COUNT") in labelled("وقتل جنديان وأصيب آخران في الكمين.")
+
+
+def test_several_after_its_noun_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وتقع القرية على بعد كيلومترات عدة من الحدود.") if label == "COUNT"]
+    assert ("عدة أشخاص", "COUNT") in labelled("وقتل عدة أشخاص في الهجوم.")

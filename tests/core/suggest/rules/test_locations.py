@@ -194,3 +194,34 @@ def test_what_a_station_serves_is_no_name(labelled: Labelled) -> None:
     assert ("محطة الزارة", "LOCATION") in labelled("وتوقفت محطة الزارة عن العمل.")
     # After another head the same word may open a name.
     assert ("منطقة نفط خانة", "LOCATION") in labelled("وتقع الحقول في منطقة نفط خانة شرق البلاد.")
+
+
+# --------------------------------------------------------------------------------------
+# Round 2 (issue #11): the wider region, and names inside buildings and roads.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وانفجرت عبوة في كابول صباح اليوم.", "كابول"),
+        ("وفر آلاف اللاجئين إلى بنغلاديش.", "بنغلاديش"),
+        ("وهاجم مسلحون قرية قرب مايدوغوري.", "مايدوغوري"),
+        ("وقتل جنود في شمال بوركينافاسو.", "بوركينافاسو"),
+        ("ودارت معارك في مديرية صرواح.", "مديرية صرواح"),
+    ],
+)
+def test_places_of_the_wider_region(labelled: Labelled, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(text)
+
+
+def test_a_place_inside_a_prayer_hall_or_road_name_is_no_span(labelled: Labelled) -> None:
+    got = labelled("ووقع التفجير قرب مصلى كابول على طريق جلال آباد.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    # The same names outside a building or road are places.
+    got = labelled("ووقع التفجير في كابول ثم في جلال آباد.")
+    assert {("كابول", "LOCATION"), ("جلال آباد", "LOCATION")} <= set(got)
+
+
+def test_a_place_that_is_also_a_common_word_needs_a_cue(labelled: Labelled) -> None:
+    assert ("الضفة", "LOCATION") in labelled("واقتحمت القوات مخيما شمالي الضفة.")
+    assert not [s for s, label in labelled("وكانت الضفة مزدحمة بالقوارب.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("واشترى كابل كهرباء جديدا.") if label == "LOCATION"]
