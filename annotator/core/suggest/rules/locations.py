@@ -91,7 +91,7 @@ class LocationRules(RuleLexicon):
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
             coordinated = orth[s][:1] == "و" and s in loc_ends
-            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated):
+            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or self._border_with(s, norm)):
                 return None
         end = e
         first = norm[start]
@@ -101,6 +101,13 @@ class LocationRules(RuleLexicon):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    _BORDERS = frozenset(("الحدود", "حدود", "الحدوديه", "المشتركه"))
+
+    def _border_with(self, s: int, norm: list[str]) -> bool:
+        """«قرب الحدود مع مالي», «المنطقة الحدودية مع …»: what a border is shared with is a
+        place, even when its name is also a word («مالي» financial)."""
+        return s > 1 and norm[s - 1] == "مع" and norm[s - 2] in self._BORDERS
 
     # A preposition with a pronoun after a word shows that word is a verb of a relative
     # clause: «منطقة يسيطر عليها الجيش», «قرية تقع فيها المعارك».

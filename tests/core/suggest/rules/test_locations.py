@@ -225,3 +225,10 @@ def test_a_place_that_is_also_a_common_word_needs_a_cue(labelled: Labelled) -> N
     assert ("الضفة", "LOCATION") in labelled("واقتحمت القوات مخيما شمالي الضفة.")
     assert not [s for s, label in labelled("وكانت الضفة مزدحمة بالقوارب.") if label == "LOCATION"]
     assert not [s for s, label in labelled("واشترى كابل كهرباء جديدا.") if label == "LOCATION"]
+
+
+def test_what_a_border_is_shared_with_is_a_place(labelled: Labelled) -> None:
+    assert ("مالي", "LOCATION") in labelled("ووقع الهجوم قرب الحدود مع مالي فجرا.")
+    # «مع» alone is no place cue, and «مالي» is also «financial».
+    assert not [s for s, label in labelled("وتعاونت الحكومة مع مالي في الملف.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وقدمت الدولة دعما ماليا مع دعم مالي آخر.") if label == "LOCATION"]

@@ -357,3 +357,21 @@ def test_emergency_rooms_are_rescue_services(labelled: Labelled) -> None:
     assert ("غرفة طوارئ الفاشر", "SOURCE") in labelled("وقالت غرفة طوارئ الفاشر إن القصف استمر.")
     assert ("غرف الطوارئ", "SOURCE") in labelled("وأفادت غرف الطوارئ بأن عشرة قتلوا.")
     assert not [s for s, label in labelled("ودخل المريض غرفة الطوارئ في المستشفى.") if label == "SOURCE"]
+
+
+# Round 2 (issue #11): outlets of the wider region, witnesses and activists in the definite.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال مسؤول محلي لإذاعة صوت أمريكا إن الهجوم وقع فجرا.", "إذاعة صوت أمريكا"),
+        ("وأفادت مصادر محلية لـ(صوت الهامش) بأن القرية أحرقت.", "صوت الهامش"),
+        ("وقال أحد شهود العيان إن الانفجار كان قويا.", "شهود العيان"),
+        ("وبحسب النشطاء فإن القصف استمر ساعات.", "النشطاء"),
+    ],
+)
+def test_wider_region_outlets_and_definite_witnesses(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_definite_activists_as_the_news_are_no_source(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("واعتقلت الشرطة النشطاء في ساحة المدينة أمس.") if label == "SOURCE"]
