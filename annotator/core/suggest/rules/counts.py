@@ -78,6 +78,10 @@ class CountRules(RuleLexicon):
         while i < n:
             w = norm[i]
             if w not in starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
+                if self._definite_dual(w):
+                    out.append(_Cand(i, i + 1, "COUNT", _S_COUNT))
+                    i += 1
+                    continue
                 if self._definite_number_after(i, norm, n):
                     out.append(_Cand(i, i + 2, "COUNT", _S_COUNT))
                     i += 2
@@ -93,6 +97,18 @@ class CountRules(RuleLexicon):
         return out
 
     _OTHER_DUALS = frozenset(("اخران", "اخرين"))
+
+    def _definite_dual(self, w: str) -> bool:
+        """A definite dual that refers back to two people named before («حاول العنصران…»,
+        «أحد العنصرين») counts two (realnews-4 judgement, like the pronoun dual)."""
+        bare = w[2:]
+        return (
+            w[:2] == "ال" and bare.endswith(("ان", "ين")) and bare in self._duals
+            and not bare.startswith(self._VICTIM_STEMS)  # «الضحيتان»: victims counted already
+        )
+
+    # A definite dual of a victim noun refers back to victims the article has counted.
+    _VICTIM_STEMS = ("ضحيت", "قتيل", "جريح", "شهيد", "مصاب", "رهينت", "اسير", "جثت")
 
     def _after_plural_noun(self, i: int, norm: list[str]) -> bool:
         """Does a plural noun (no trigger) stand right before token ``i``? «عدة» after it is

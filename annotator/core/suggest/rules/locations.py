@@ -85,6 +85,8 @@ class LocationRules(RuleLexicon):
             return None
         if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] in self._building_heads:
             return None  # «مستشفى الفاشر»: a building's name, not a place span
+        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] == "طريق" and not self._road_between(e, orth, norm):
+            return None  # «طريق جلال آباد»: a road named after the one place it leads to
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and head is None:
@@ -101,6 +103,14 @@ class LocationRules(RuleLexicon):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
+        """Does a road name two places, a dash or a second place after the first («طريق
+        درعا–دمشق», «طريق مخمور الموصل»)? The sets annotate its ends; a road named after
+        one place only is no place span."""
+        if e >= len(norm):
+            return False
+        return orth[e] in ("-", "–", "—") or norm[e] in self._place_names
 
     _BORDERS = frozenset(("الحدود", "حدود", "الحدوديه", "المشتركه"))
 

@@ -253,3 +253,29 @@ def test_others_after_a_counted_dual_is_its_adjective(labelled: Labelled) -> Non
 def test_several_after_its_noun_is_no_count(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وتقع القرية على بعد كيلومترات عدة من الحدود.") if label == "COUNT"]
     assert ("عدة أشخاص", "COUNT") in labelled("وقتل عدة أشخاص في الهجوم.")
+
+
+def test_a_definite_dual_refers_back_to_two(labelled: Labelled) -> None:
+    assert ("العنصران", "COUNT") in labelled("وحاول العنصران الفرار قبل أن يقتلا.")
+    assert ("العنصرين", "COUNT") in labelled("وقال البيان إن أحد العنصرين فجر نفسه.")
+    # A definite dual of no person («الطرفان») counts nobody, nor of victims counted before.
+    assert not [s for s, label in labelled("ويرجح أن الضحيتين قتلتا بالرصاص.") if label == "COUNT"]
+    assert not [s for s, label in labelled("واتفق الطرفان على الهدنة.") if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ويقطن المدينة أكثر من 300 ألف نسمة.", "أكثر من 300 ألف نسمة"),
+        ("ولجأ مئات الفارين إلى البلدة المجاورة.", "مئات الفارين"),
+        ("وأحرق المسلحون منزلين يعودان لأسرتين من القرية.", "أسرتين"),
+        ("وبين الجرحى خبيرين أجنبيين.", "خبيرين"),
+        ("وارتفعت حصيلة قتلى الهجوم إلى نحو 30 بينما أصيب خمسة.", "نحو 30"),
+    ],
+)
+def test_round_two_counted_nouns_and_toll_ends(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_toll_number_before_a_count_of_things_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وارتفعت حصيلة الغارات إلى 30 غارة منذ الصباح.") if label == "COUNT"]

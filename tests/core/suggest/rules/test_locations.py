@@ -232,3 +232,9 @@ def test_what_a_border_is_shared_with_is_a_place(labelled: Labelled) -> None:
     # «مع» alone is no place cue, and «مالي» is also «financial».
     assert not [s for s, label in labelled("وتعاونت الحكومة مع مالي في الملف.") if label == "LOCATION"]
     assert not [s for s, label in labelled("وقدمت الدولة دعما ماليا مع دعم مالي آخر.") if label == "LOCATION"]
+
+
+def test_the_ends_of_a_road_between_two_places_are_places(labelled: Labelled) -> None:
+    got = labelled("ونصب المسلحون كمينا على طريق حمص–تدمر مساء.")
+    assert {("حمص", "LOCATION"), ("تدمر", "LOCATION")} <= set(got)
+    assert not [s for s, label in labelled("وسلك الرتل طريق حمص للوصول.") if label == "LOCATION"]
