@@ -97,6 +97,9 @@ class CountRules(RuleLexicon):
         return out
 
     _OTHER_DUALS = frozenset(("اخران", "اخرين"))
+    _SECURITY_MEMBERS = frozenset(("فرد", "افراد", "رجل", "رجال", "عنصر", "عناصر"))
+    # Plurals that a glued «و» adds to the counted noun before them, under the same number.
+    _COORDINATED_PEOPLE = frozenset(("نساء", "اطفال", "شيوخ", "مسنين"))
 
     def _definite_dual(self, w: str) -> bool:
         """A definite dual that refers back to two people named before («حاول العنصران…»,
@@ -198,11 +201,15 @@ class CountRules(RuleLexicon):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
+            if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] == "امن":
+                end += 1  # «24 فرد أمن»: a compound counted noun, taken whole
             # «11 امرأة وطفلاً», «31 إرهابياً ومشتبهاً به»: a singular accusative noun with a
             # glued «و» is counted by the same number (alone it would count nobody).
             bare = orth[end][1:] if end < n and orth[end][:1] == "و" else ""
             if bare[-1:] == "ا" and (self._is_people(bare) or self._is_people(bare[:-1])):  # «ومشتبهاً»
                 end = self._suspects_end(end + 1, norm, n)
+            elif bare in self._COORDINATED_PEOPLE and not (end + 1 < n and norm[end + 1] in self._numbers):
+                end += 1  # «نحو عشرة أطفال ونساء»: one number over both nouns
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»

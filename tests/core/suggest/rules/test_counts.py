@@ -279,3 +279,11 @@ def test_round_two_counted_nouns_and_toll_ends(labelled: Labelled, text: str, co
 
 def test_a_toll_number_before_a_count_of_things_is_no_count(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وارتفعت حصيلة الغارات إلى 30 غارة منذ الصباح.") if label == "COUNT"]
+
+
+def test_a_compound_and_a_coordinated_counted_noun_are_taken_whole(labelled: Labelled) -> None:
+    assert ("12 فرد أمن", "COUNT") in labelled("وقتل 12 فرد أمن في الكمين.")
+    assert ("نحو عشرة أطفال ونساء", "COUNT") in labelled("وقتل 20 مدنيا بينهم نحو عشرة أطفال ونساء.")
+    # A second noun with its own number is its own count.
+    got = labelled("وقتل 3 جنود ونساء اثنتان في القصف.")
+    assert ("3 جنود", "COUNT") in got

@@ -238,3 +238,12 @@ def test_the_ends_of_a_road_between_two_places_are_places(labelled: Labelled) ->
     got = labelled("ونصب المسلحون كمينا على طريق حمص–تدمر مساء.")
     assert {("حمص", "LOCATION"), ("تدمر", "LOCATION")} <= set(got)
     assert not [s for s, label in labelled("وسلك الرتل طريق حمص للوصول.") if label == "LOCATION"]
+
+
+def test_an_administrative_unit_after_a_cue_and_a_suburb_with_its_direction(labelled: Labelled) -> None:
+    got = labelled("وطرد المسلحون السكان في إدارية أم سيالة وإدارية أم قرفة عقب الهجوم.")
+    assert {("إدارية أم سيالة", "LOCATION"), ("إدارية أم قرفة", "LOCATION")} <= set(got)
+    assert not [s for s, label in labelled("وأقرت الحكومة وحدة إدارية جديدة.") if label == "LOCATION"]
+    # «عقب» (after) is no place name after a head.
+    assert not [s for s, label in labelled("وتضم 66 قرية عقب التقسيم الجديد.") if label == "LOCATION"]
+    assert ("ضاحية بيروت الجنوبية", "LOCATION") in labelled("وقصف الطيران ضاحية بيروت الجنوبية ليلا.")
