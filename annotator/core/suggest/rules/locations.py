@@ -317,6 +317,9 @@ class LocationRules(RuleLexicon):
         # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
         pending: list[_Cand] = []
         first = True
+        quoted = i + 1 < n and orth[i] in _QUOTE_CHARS and orth[i] not in _CLOSING_QUOTES_ONLY
+        if quoted:
+            i += 1  # «قريتي “الفدغمي، والدشيشة”»: the quoted list, quotes outside
         while i < n:
             comma = False
             if first:
@@ -333,7 +336,7 @@ class LocationRules(RuleLexicon):
                     comma = orth[i] == word
                     if not comma:
                         break
-                elif orth[i] in ("،", ",") and i + 1 < n and pending:
+                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
                     i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
                     continue
                 elif orth[i] == "و" and i + 1 < n:

@@ -247,3 +247,11 @@ def test_an_administrative_unit_after_a_cue_and_a_suburb_with_its_direction(labe
     # «عقب» (after) is no place name after a head.
     assert not [s for s, label in labelled("وتضم 66 قرية عقب التقسيم الجديد.") if label == "LOCATION"]
     assert ("ضاحية بيروت الجنوبية", "LOCATION") in labelled("وقصف الطيران ضاحية بيروت الجنوبية ليلا.")
+
+
+def test_a_quoted_list_after_a_dual_head(labelled: Labelled) -> None:
+    got = labelled("وشنت الطائرات غارات على قريتي “الصفصافة، والرميلة” شرق المحافظة.")
+    assert {("الصفصافة", "LOCATION"), ("الرميلة", "LOCATION")} <= set(got)
+    # Generic anaphora in quotes names no place; an unquoted list still ends before «وقال».
+    assert not [s for s, label in labelled("وقصفت قرى “المدينة” أمس.") if label == "LOCATION"]
+    assert ("قال", "LOCATION") not in labelled("وقصفت قرى الهوشرية، وقال الأهالي إن القصف عنيف.")

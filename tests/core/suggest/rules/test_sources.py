@@ -375,3 +375,10 @@ def test_wider_region_outlets_and_definite_witnesses(labelled: Labelled, text: s
 
 def test_definite_activists_as_the_news_are_no_source(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("واعتقلت الشرطة النشطاء في ساحة المدينة أمس.") if label == "SOURCE"]
+
+
+def test_a_quoted_social_platform_is_no_source(labelled: Labelled) -> None:
+    got = labelled('وقالت الحركة في رسالة على موقع "تويتر" إنها نفذت الهجوم.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    # A quoted outlet after the same head still is.
+    assert ("الراصد", "SOURCE") in labelled('وقال موقع "الراصد" إن القصف استمر.')
