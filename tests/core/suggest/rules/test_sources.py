@@ -382,3 +382,9 @@ def test_a_quoted_social_platform_is_no_source(labelled: Labelled) -> None:
     assert not [s for s, label in got if label == "SOURCE"]
     # A quoted outlet after the same head still is.
     assert ("الراصد", "SOURCE") in labelled('وقال موقع "الراصد" إن القصف استمر.')
+
+
+def test_a_quoted_description_after_a_naming_verb_is_no_source(labelled: Labelled) -> None:
+    got = labelled('وبدأت الجماعة تمردها ضد ما تصفه ب"الظلم والتهميش"، قبل أن تحمل السلاح.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("الراصد", "SOURCE") in labelled('ونقل المصدر ل"الراصد" أن القصف استمر.')
