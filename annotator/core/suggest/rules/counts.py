@@ -88,7 +88,10 @@ class CountRules(RuleLexicon):
             if j < i:
                 continue  # inside the count found before
             if kinds[norm[j]] == _DEFINITE_PEOPLE:
-                if self._definite_number_after(j, norm, n):
+                if self._definite_dual(norm[j]):
+                    out.append(_Cand(j, j + 1, "COUNT", _S_COUNT))
+                    i = j + 1
+                elif self._definite_number_after(j, norm, n):
                     out.append(_Cand(j, j + 2, "COUNT", _S_COUNT))
                     i = j + 2
                 continue
@@ -109,17 +112,49 @@ class CountRules(RuleLexicon):
     def _count_kind(self, w: str) -> int:
         if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
             return _MAY_START
-        if w[:2] == "ال" and self._is_people(w):
+        if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
             return _DEFINITE_PEOPLE
         return 0
+
+    _OTHER_DUALS = frozenset(("اخران", "اخرين"))
+    _SECURITY_MEMBERS = frozenset(("فرد", "افراد", "رجل", "رجال", "عنصر", "عناصر"))
+    # Plurals that a glued «و» adds to the counted noun before them, under the same number.
+    _COORDINATED_PEOPLE = frozenset(("نساء", "اطفال", "شيوخ", "مسنين"))
+
+    def _definite_dual(self, w: str) -> bool:
+        """A definite dual that refers back to two people named before («حاول العنصران…»,
+        «أحد العنصرين») counts two (realnews-4 judgement, like the pronoun dual)."""
+        bare = w[2:]
+        return (
+            w[:2] == "ال" and bare.endswith(("ان", "ين")) and bare in self._duals
+            and not bare.startswith(self._VICTIM_STEMS)  # «الضحيتان»: victims counted already
+        )
+
+    # A definite dual of a victim noun refers back to victims the article has counted.
+    _VICTIM_STEMS = ("ضحيت", "قتيل", "جريح", "شهيد", "مصاب", "رهينت", "اسير", "جثت")
+
+    def _after_plural_noun(self, i: int, norm: list[str]) -> bool:
+        """Does a plural noun (no trigger) stand right before token ``i``? «عدة» after it is
+        its adjective («أيام عدة», «مدنيين عدة»), which the guidelines leave uncounted."""
+        if i == 0:
+            return False
+        w = norm[i - 1]
+        return len(w) > 3 and w.isalpha() and w.endswith(("ات", "ين", "ون")) and not self._is_trigger(w)
+
+    @staticmethod
+    def _at_least_after(k: int, norm: list[str], n: int) -> bool:
+        """Does «على الأقل» follow token ``k``? «شخصا واحدا على الأقل قتل»: one person counted
+        even with the trigger after it."""
+        return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
 
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
-        if w in self._people and i + 1 < n and norm[i + 1] in _AFTER_NOUN_NUMBERS:
-            if norm[i + 1] in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])):
+        one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
+        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد"):
+            if one in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])) and not self._at_least_after(i + 2, norm, n):
                 # «من عائلة واحدة», «3 من أفراد عائلة واحدة»: of a single family, nobody
                 # counted; «مقتل عنصر واحد» counts one, right after its trigger.
                 return None
@@ -127,6 +162,10 @@ class CountRules(RuleLexicon):
         # A sound plural that «هما» shows is a dual: «14 عنصراً وقياديين هما فلان وفلان».
         if w in self._people and w.endswith("ين") and i + 1 < n and norm[i + 1] == "هما":
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
+        # «شخصان آخران», «فلسطينيين آخرين»: «آخران» after a counted noun is its adjective; the
+        # noun before is the count.
+        if w in self._OTHER_DUALS and i > 0 and (norm[i - 1] in self._duals or self._is_people(norm[i - 1])):
+            return None
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -150,6 +189,8 @@ class CountRules(RuleLexicon):
             j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
+        if norm[j] == "عده" and self._after_plural_noun(start, norm):
+            return None  # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:
@@ -180,11 +221,15 @@ class CountRules(RuleLexicon):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
+            if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] == "امن":
+                end += 1  # «24 فرد أمن»: a compound counted noun, taken whole
             # «11 امرأة وطفلاً», «31 إرهابياً ومشتبهاً به»: a singular accusative noun with a
             # glued «و» is counted by the same number (alone it would count nobody).
             bare = orth[end][1:] if end < n and orth[end][:1] == "و" else ""
             if bare[-1:] == "ا" and (self._is_people(bare) or self._is_people(bare[:-1])):  # «ومشتبهاً»
                 end = self._suspects_end(end + 1, norm, n)
+            elif bare in self._COORDINATED_PEOPLE and not (end + 1 < n and norm[end + 1] in self._numbers):
+                end += 1  # «نحو عشرة أطفال ونساء»: one number over both nouns
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»

@@ -85,13 +85,15 @@ class LocationRules(RuleLexicon):
             return None
         if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] in self._building_heads:
             return None  # «مستشفى الفاشر»: a building's name, not a place span
+        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] == "طريق" and not self._road_between(e, orth, norm):
+            return None  # «طريق جلال آباد»: a road named after the one place it leads to
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and head is None:
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
             coordinated = orth[s][:1] == "و" and s in loc_ends
-            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated):
+            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or self._border_with(s, norm)):
                 return None
         end = e
         first = norm[start]
@@ -101,6 +103,21 @@ class LocationRules(RuleLexicon):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
+        """Does a road name two places, a dash or a second place after the first («طريق
+        درعا–دمشق», «طريق مخمور الموصل»)? The sets annotate its ends; a road named after
+        one place only is no place span."""
+        if e >= len(norm):
+            return False
+        return orth[e] in ("-", "–", "—") or norm[e] in self._place_names
+
+    _BORDERS = frozenset(("الحدود", "حدود", "الحدوديه", "المشتركه"))
+
+    def _border_with(self, s: int, norm: list[str]) -> bool:
+        """«قرب الحدود مع مالي», «المنطقة الحدودية مع …»: what a border is shared with is a
+        place, even when its name is also a word («مالي» financial)."""
+        return s > 1 and norm[s - 1] == "مع" and norm[s - 2] in self._BORDERS
 
     # A preposition with a pronoun after a word shows that word is a verb of a relative
     # clause: «منطقة يسيطر عليها الجيش», «قرية تقع فيها المعارك».
@@ -300,6 +317,9 @@ class LocationRules(RuleLexicon):
         # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
         pending: list[_Cand] = []
         first = True
+        quoted = i + 1 < n and orth[i] in _QUOTE_CHARS and orth[i] not in _CLOSING_QUOTES_ONLY
+        if quoted:
+            i += 1  # «قريتي “الفدغمي، والدشيشة”»: the quoted list, quotes outside
         while i < n:
             comma = False
             if first:
@@ -316,7 +336,7 @@ class LocationRules(RuleLexicon):
                     comma = orth[i] == word
                     if not comma:
                         break
-                elif orth[i] in ("،", ",") and i + 1 < n and pending:
+                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
                     i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
                     continue
                 elif orth[i] == "و" and i + 1 < n:

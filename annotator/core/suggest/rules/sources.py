@@ -361,6 +361,11 @@ class SourceRules(RuleLexicon):
     # "الغذاء"»): a quoted name after them is a source only in an attribution.
     _OPERATION_HEADS = frozenset(("حمله", "برنامج", "مبادره", "خطه", "عمليه"))
 
+    # Verbs that call something by a name: a quoted phrase after them is a description.
+    _DESCRIBING = frozenset("تصفه يصفه تصفها يصفها وصفه وصفها تسميه يسميه تسميها يسميها".split())
+    # Social platforms: where a message was posted, never the source of it.
+    _PLATFORMS = frozenset("تويتر فيسبوك تلغرام تليغرام تيليغرام يوتيوب انستغرام واتساب تيك توك اكس".split())
+
     def _quoted_outlets(self, orth: list[str], norm: list[str]) -> list[_Cand]:
         """A quoted name after an outlet head or in an attribution: «وكالة “أعماق”»,
         «قالت مصادر ل«الراصد»», «أفاد مراسل "الحدث السوري"»."""
@@ -381,6 +386,10 @@ class SourceRules(RuleLexicon):
                 (i > 1 and norm[i - 2] in self._attribution) or (j + 1 < n and norm[j + 1] in self._attribution)
             ):
                 continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it is who reports
+            if (i > 1 and norm[i - 1] == "ب" and norm[i - 2] in self._DESCRIBING) or (i > 0 and norm[i - 1] in self._DESCRIBING):
+                continue  # «ما تصفه ب"الحكم السيئ"»: a description in quotes, not an outlet
+            if j == i + 2 and norm[i + 1] in self._PLATFORMS:
+                continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
             context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
             # an outlet head and is the subject of an attribution verb.

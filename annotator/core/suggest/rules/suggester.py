@@ -243,6 +243,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._quoted_force(i, orth, norm, n)  # «تطلق على نفسها اسم "X"»
                 if cand is not None:
                     cands.append(cand)
+            if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
+                cands.extend(self._listed_places(i + 1, orth, norm, n))  # «قريتي “الفدغمي، والدشيشة”»
             if i + 1 >= n or not norm[i + 1].isalnum():
                 continue
             if (

@@ -243,3 +243,57 @@ def test_the_count_scan_kinds_are_the_start_and_definite_people_tests(rules: Rul
     assert kinds["المدنيين"] == 2 and kinds["حلب"] == 0 and kinds["القصف"] == 0
     text = "قتل الشهداء الستة في القصف"
     assert ("الشهداء الستة", "COUNT") in {(text[s.start:s.end], s.label) for s in rules.suggest(text)}
+
+
+# Round 2 (issue #11): «واحداً» before «على الأقل», «آخران» after its noun, «عدة» after its noun.
+def test_one_person_before_at_least(labelled: Labelled) -> None:
+    assert ("شخصا واحدا", "COUNT") in labelled("وقالت الشرطة إن شخصا واحدا على الأقل قتل في الانفجار.")
+    # «of a single family»: nobody counted.
+    assert not [s for s, label in labelled("وهم من عائلة واحدة تسكن الحي.") if label == "COUNT"]
+
+
+def test_others_after_a_counted_dual_is_its_adjective(labelled: Labelled) -> None:
+    got = labelled("وقتل ثلاثة مدنيين وجرح شخصان آخران في القصف.")
+    assert ("شخصان", "COUNT") in got
+    assert not any("آخران" in s for s, _ in got)
+    # After a trigger, «آخران» is the count itself.
+    assert ("آخران", "COUNT") in labelled("وقتل جنديان وأصيب آخران في الكمين.")
+
+
+def test_several_after_its_noun_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وتقع القرية على بعد كيلومترات عدة من الحدود.") if label == "COUNT"]
+    assert ("عدة أشخاص", "COUNT") in labelled("وقتل عدة أشخاص في الهجوم.")
+
+
+def test_a_definite_dual_refers_back_to_two(labelled: Labelled) -> None:
+    assert ("العنصران", "COUNT") in labelled("وحاول العنصران الفرار قبل أن يقتلا.")
+    assert ("العنصرين", "COUNT") in labelled("وقال البيان إن أحد العنصرين فجر نفسه.")
+    # A definite dual of no person («الطرفان») counts nobody, nor of victims counted before.
+    assert not [s for s, label in labelled("ويرجح أن الضحيتين قتلتا بالرصاص.") if label == "COUNT"]
+    assert not [s for s, label in labelled("واتفق الطرفان على الهدنة.") if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ويقطن المدينة أكثر من 300 ألف نسمة.", "أكثر من 300 ألف نسمة"),
+        ("ولجأ مئات الفارين إلى البلدة المجاورة.", "مئات الفارين"),
+        ("وأحرق المسلحون منزلين يعودان لأسرتين من القرية.", "أسرتين"),
+        ("وبين الجرحى خبيرين أجنبيين.", "خبيرين"),
+        ("وارتفعت حصيلة قتلى الهجوم إلى نحو 30 بينما أصيب خمسة.", "نحو 30"),
+    ],
+)
+def test_round_two_counted_nouns_and_toll_ends(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_toll_number_before_a_count_of_things_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وارتفعت حصيلة الغارات إلى 30 غارة منذ الصباح.") if label == "COUNT"]
+
+
+def test_a_compound_and_a_coordinated_counted_noun_are_taken_whole(labelled: Labelled) -> None:
+    assert ("12 فرد أمن", "COUNT") in labelled("وقتل 12 فرد أمن في الكمين.")
+    assert ("نحو عشرة أطفال ونساء", "COUNT") in labelled("وقتل 20 مدنيا بينهم نحو عشرة أطفال ونساء.")
+    # A second noun with its own number is its own count.
+    got = labelled("وقتل 3 جنود ونساء اثنتان في القصف.")
+    assert ("3 جنود", "COUNT") in got

@@ -194,3 +194,64 @@ def test_what_a_station_serves_is_no_name(labelled: Labelled) -> None:
     assert ("محطة الزارة", "LOCATION") in labelled("وتوقفت محطة الزارة عن العمل.")
     # After another head the same word may open a name.
     assert ("منطقة نفط خانة", "LOCATION") in labelled("وتقع الحقول في منطقة نفط خانة شرق البلاد.")
+
+
+# --------------------------------------------------------------------------------------
+# Round 2 (issue #11): the wider region, and names inside buildings and roads.
+# --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وانفجرت عبوة في كابول صباح اليوم.", "كابول"),
+        ("وفر آلاف اللاجئين إلى بنغلاديش.", "بنغلاديش"),
+        ("وهاجم مسلحون قرية قرب مايدوغوري.", "مايدوغوري"),
+        ("وقتل جنود في شمال بوركينافاسو.", "بوركينافاسو"),
+        ("ودارت معارك في مديرية صرواح.", "مديرية صرواح"),
+    ],
+)
+def test_places_of_the_wider_region(labelled: Labelled, text: str, place: str) -> None:
+    assert (place, "LOCATION") in labelled(text)
+
+
+def test_a_place_inside_a_prayer_hall_or_road_name_is_no_span(labelled: Labelled) -> None:
+    got = labelled("ووقع التفجير قرب مصلى كابول على طريق جلال آباد.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    # The same names outside a building or road are places.
+    got = labelled("ووقع التفجير في كابول ثم في جلال آباد.")
+    assert {("كابول", "LOCATION"), ("جلال آباد", "LOCATION")} <= set(got)
+
+
+def test_a_place_that_is_also_a_common_word_needs_a_cue(labelled: Labelled) -> None:
+    assert ("الضفة", "LOCATION") in labelled("واقتحمت القوات مخيما شمالي الضفة.")
+    assert not [s for s, label in labelled("وكانت الضفة مزدحمة بالقوارب.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("واشترى كابل كهرباء جديدا.") if label == "LOCATION"]
+
+
+def test_what_a_border_is_shared_with_is_a_place(labelled: Labelled) -> None:
+    assert ("مالي", "LOCATION") in labelled("ووقع الهجوم قرب الحدود مع مالي فجرا.")
+    # «مع» alone is no place cue, and «مالي» is also «financial».
+    assert not [s for s, label in labelled("وتعاونت الحكومة مع مالي في الملف.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وقدمت الدولة دعما ماليا مع دعم مالي آخر.") if label == "LOCATION"]
+
+
+def test_the_ends_of_a_road_between_two_places_are_places(labelled: Labelled) -> None:
+    got = labelled("ونصب المسلحون كمينا على طريق حمص–تدمر مساء.")
+    assert {("حمص", "LOCATION"), ("تدمر", "LOCATION")} <= set(got)
+    assert not [s for s, label in labelled("وسلك الرتل طريق حمص للوصول.") if label == "LOCATION"]
+
+
+def test_an_administrative_unit_after_a_cue_and_a_suburb_with_its_direction(labelled: Labelled) -> None:
+    got = labelled("وطرد المسلحون السكان في إدارية أم سيالة وإدارية أم قرفة عقب الهجوم.")
+    assert {("إدارية أم سيالة", "LOCATION"), ("إدارية أم قرفة", "LOCATION")} <= set(got)
+    assert not [s for s, label in labelled("وأقرت الحكومة وحدة إدارية جديدة.") if label == "LOCATION"]
+    # «عقب» (after) is no place name after a head.
+    assert not [s for s, label in labelled("وتضم 66 قرية عقب التقسيم الجديد.") if label == "LOCATION"]
+    assert ("ضاحية بيروت الجنوبية", "LOCATION") in labelled("وقصف الطيران ضاحية بيروت الجنوبية ليلا.")
+
+
+def test_a_quoted_list_after_a_dual_head(labelled: Labelled) -> None:
+    got = labelled("وشنت الطائرات غارات على قريتي “الصفصافة، والرميلة” شرق المحافظة.")
+    assert {("الصفصافة", "LOCATION"), ("الرميلة", "LOCATION")} <= set(got)
+    # Generic anaphora in quotes names no place; an unquoted list still ends before «وقال».
+    assert not [s for s, label in labelled("وقصفت قرى “المدينة” أمس.") if label == "LOCATION"]
+    assert ("قال", "LOCATION") not in labelled("وقصفت قرى الهوشرية، وقال الأهالي إن القصف عنيف.")

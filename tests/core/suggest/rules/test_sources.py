@@ -357,3 +357,34 @@ def test_emergency_rooms_are_rescue_services(labelled: Labelled) -> None:
     assert ("غرفة طوارئ الفاشر", "SOURCE") in labelled("وقالت غرفة طوارئ الفاشر إن القصف استمر.")
     assert ("غرف الطوارئ", "SOURCE") in labelled("وأفادت غرف الطوارئ بأن عشرة قتلوا.")
     assert not [s for s, label in labelled("ودخل المريض غرفة الطوارئ في المستشفى.") if label == "SOURCE"]
+
+
+# Round 2 (issue #11): outlets of the wider region, witnesses and activists in the definite.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال مسؤول محلي لإذاعة صوت أمريكا إن الهجوم وقع فجرا.", "إذاعة صوت أمريكا"),
+        ("وأفادت مصادر محلية لـ(صوت الهامش) بأن القرية أحرقت.", "صوت الهامش"),
+        ("وقال أحد شهود العيان إن الانفجار كان قويا.", "شهود العيان"),
+        ("وبحسب النشطاء فإن القصف استمر ساعات.", "النشطاء"),
+    ],
+)
+def test_wider_region_outlets_and_definite_witnesses(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_definite_activists_as_the_news_are_no_source(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("واعتقلت الشرطة النشطاء في ساحة المدينة أمس.") if label == "SOURCE"]
+
+
+def test_a_quoted_social_platform_is_no_source(labelled: Labelled) -> None:
+    got = labelled('وقالت الحركة في رسالة على موقع "تويتر" إنها نفذت الهجوم.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    # A quoted outlet after the same head still is.
+    assert ("الراصد", "SOURCE") in labelled('وقال موقع "الراصد" إن القصف استمر.')
+
+
+def test_a_quoted_description_after_a_naming_verb_is_no_source(labelled: Labelled) -> None:
+    got = labelled('وبدأت الجماعة تمردها ضد ما تصفه ب"الظلم والتهميش"، قبل أن تحمل السلاح.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("الراصد", "SOURCE") in labelled('ونقل المصدر ل"الراصد" أن القصف استمر.')
