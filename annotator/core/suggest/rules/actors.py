@@ -6,6 +6,7 @@ from typing import Any
 
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
+    _COUNT_FATHA,
     _QUOTE_CHARS,
     _S_NAME,
     _S_PATTERN,
@@ -30,6 +31,11 @@ _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذ�
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
 
+def _counted_word(c: _Cand) -> bool:
+    """Is ``c`` a COUNT of one word (a dual or a plural read as a number)?"""
+    return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
+
+
 class ActorRules(RuleLexicon):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
@@ -51,6 +57,8 @@ class ActorRules(RuleLexicon):
             for p in _NAME_CLITICS[1:] + _ARTICLE_CLITICS
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
+        # Words that name a service as the body someone belongs to or is held by: «باسم الشرطة».
+        self._service_holders = set(_words(actors.get("service_holders")))
         # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
         self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
         # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
@@ -223,7 +231,9 @@ class ActorRules(RuleLexicon):
         at = [i for i, o in enumerate(orth) if o in forms]
         if not at:
             return []
-        taken = {t for c in cands for t in range(c.start, c.end)}
+        # A one-word dual or plural read as a COUNT does not hide the name: the suggester
+        # prefers the name where both readings cover the same word («طالبان»).
+        taken = {t for c in cands if not _counted_word(c) for t in range(c.start, c.end)}
         out: list[_Cand] = []
         for i in at:
             if i in taken:
@@ -291,7 +301,8 @@ class ActorRules(RuleLexicon):
                 if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
-                if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
+                held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
+                if end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))

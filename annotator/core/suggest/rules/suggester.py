@@ -327,6 +327,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._discourse_names(cands, orth, norm, n))
+        cands = self._names_over_counted_words(cands)
 
         out: list[Suggestion] = []
         for c in cands:
@@ -356,6 +357,19 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    @staticmethod
+    def _names_over_counted_words(cands: list[_Cand]) -> list[_Cand]:
+        """A word that is both an ACTOR name and a dual or plural is the name: «طالبان» is the
+        movement, not two students, once it is listed or named as a group in the article
+        («حركة "X"», then «X» alone), whatever the scores of the two readings."""
+        actor_spans = {(c.start, c.end) for c in cands if c.label == "ACTOR"}
+        if not actor_spans:
+            return cands
+        return [
+            c for c in cands
+            if not (c.label in ("COUNT", _COUNT_FATHA) and (c.start, c.end) in actor_spans)
+        ]
 
     def _to_closing_quote(self, c: _Cand, orth: list[str], norm: list[str], n: int) -> _Cand:
         """A name that opens a quote runs to the closing quote (guidelines §3.4: the quoted
