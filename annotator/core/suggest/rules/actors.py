@@ -57,6 +57,15 @@ class ActorRules(RuleLexicon):
             for p in _NAME_CLITICS[1:] + _ARTICLE_CLITICS
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
+        self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._joint_portfolio_heads = {
+            p + h for h in _words(actors.get("joint_portfolio_heads")) for p in ("",) + _NAME_CLITICS[1:] + ("ل", "ول", "فل")
+        }
+        self._joint_portfolio_duals = set(_words(actors.get("joint_portfolio_duals")))
+        # «مديرية», «لمديرية», «ومديرية»: the prefix with or without a proclitic.
+        self._directorate_forms = {
+            p + h for h in self._place_body_prefixes for p in ("",) + _NAME_CLITICS[1:] + ("ل", "ول", "فل")
+        }
         # Words that name a service as the body someone belongs to or is held by: «باسم الشرطة».
         self._service_holders = set(_words(actors.get("service_holders")))
         # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
@@ -126,6 +135,28 @@ class ActorRules(RuleLexicon):
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
+
+    def _joint_portfolios(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
+        """A ministry of two portfolios is one ACTOR: «وزارة الثقافة والإعلام», «وزارتي الدفاع
+        والداخلية». The second is a definite word behind «و» that starts no other name
+        («وزارة الدفاع والجيش» is two actors)."""
+        def second_portfolio(e: int) -> bool:
+            return e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha() and e not in name_starts
+
+        out: list[_Cand] = []
+        for c in cands:
+            if c.label == "ACTOR" and c.end - c.start == 2 and norm[c.start] in self._joint_portfolio_heads and second_portfolio(c.end):
+                c = _Cand(c.start, c.end + 1, c.label, c.score)
+            out.append(c)
+        for i, w in enumerate(norm[: n - 2]):
+            if w in self._joint_portfolio_duals and orth[i + 1].startswith("ال") and norm[i + 1] == orth[i + 1] and second_portfolio(i + 2):
+                out.append(_Cand(i, i + 3, "ACTOR", _S_UNKNOWN))  # «وزارتي الدفاع والداخلية»
+        return out
+
+    def _directorate_before(self, i: int, norm: list[str]) -> bool:
+        """Is the word before ``i`` the directorate or command of a body: «مديرية شرطة X»,
+        «لمديرية أمن X»?"""
+        return i > 0 and norm[i - 1] in self._directorate_forms
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the

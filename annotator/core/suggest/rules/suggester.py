@@ -62,7 +62,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
-            | self._territory_bodies | self._collective_heads | self._place_only_heads
+            | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
             | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
@@ -259,11 +259,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._place_only_heads and orth[i + 1] == norm[i + 1]:
-                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
+            if (
+                w in self._place_only_heads or (w in self._directorate_only_heads and self._directorate_before(i, norm))
+            ) and orth[i + 1] == norm[i + 1]:
+                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار», «مديرية أمن X»
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
-                    opens_at = i - 1 if i > 0 and norm[i - 1] in self._place_body_prefixes and orth[i] == w else i  # «مديرية شرطة ديالى»
+                    opens_at = i - 1 if orth[i] == w and self._directorate_before(i, norm) else i  # «مديرية شرطة ديالى»
                     cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
@@ -322,6 +324,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             for c in cands
         ]
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
+        cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))

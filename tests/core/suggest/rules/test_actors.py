@@ -599,3 +599,19 @@ def test_a_lone_service_named_in_a_title_or_as_custodian(labelled: Labelled) -> 
     assert ("الشرطة", "ACTOR") in labelled("وقال نقيب الشرطة إن الوضع هادئ.")
     # Elsewhere the lone head stays with the annotator.
     assert not any(label == "ACTOR" for _s, label in labelled("ومرت سيارة الشرطة في الشارع."))
+
+
+def test_a_security_directorate_named_by_its_city_is_one_actor(labelled: Labelled) -> None:
+    got = labelled("وقالت مديرية أمن بنغازي إن وحدة تابعة لمديرية أمن مصراتة اعتقلت مطلوبين.")
+    assert ("مديرية أمن بنغازي", "ACTOR") in got and ("مديرية أمن مصراتة", "ACTOR") in got
+    assert not any(label == "LOCATION" for _s, label in got)
+    # Without the directorate, «أمن X» is the security of the place.
+    assert labelled("وناقش الاجتماع أمن بنغازي وحماية المدنيين.") == [("بنغازي", "LOCATION")]
+
+
+def test_a_ministry_of_two_portfolios_is_one_actor(labelled: Labelled) -> None:
+    assert ("وزارة الثقافة والإعلام", "ACTOR") in labelled("وقال وكيل وزارة الثقافة والإعلام إن المعرض أغلق.")
+    assert ("وزارتي الدفاع والداخلية", "ACTOR") in labelled("وقالت مجموعات تتبع وزارتي الدفاع والداخلية إنها انسحبت.")
+    # A second actor after «و» keeps its own span.
+    got = labelled("وقالت وزارة الدفاع والجيش السوداني إن الهجوم فشل.")
+    assert ("وزارة الدفاع", "ACTOR") in got and ("الجيش السوداني", "ACTOR") in got
