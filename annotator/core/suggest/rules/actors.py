@@ -58,6 +58,10 @@ class ActorRules(RuleLexicon):
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._short_forms_that_act = {_canonical_spelling(w) for w in _words(actors.get("short_forms_that_act"))}
+        self._short_form_number_pairs = [
+            tuple("ال" + _canonical_spelling(w) for w in pair.split()) for pair in _words(actors.get("short_form_number_pairs"))
+        ]
         self._joint_portfolio_heads = {
             p + h for h in _words(actors.get("joint_portfolio_heads")) for p in ("",) + _NAME_CLITICS[1:] + ("ل", "ول", "فل")
         }
@@ -100,6 +104,10 @@ class ActorRules(RuleLexicon):
                     break
             if key is not None:
                 first[key] = min(first.get(key, c.start), c.start)
+        for pair in self._short_form_number_pairs:  # «ميليشيات X» … «الميليشيا»
+            seen = [first[k] for k in pair if k in first]
+            if seen:
+                first.update(dict.fromkeys(pair, min(seen)))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         if not first and first_actor == n:
@@ -122,7 +130,11 @@ class ActorRules(RuleLexicon):
                 continue
             if i + 1 < n and norm[i + 1] in _OTHER:
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
-            licensed = (w in spellings and first.get(spellings[w], n) < i) or (
+            licensed = (
+                w in spellings
+                and first.get(spellings[w], n) < i
+                and (spellings[w] not in self._short_forms_that_act or self._speaks_or_acts(i, norm))
+            ) or (
                 w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
             ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
             if (

@@ -615,3 +615,18 @@ def test_a_ministry_of_two_portfolios_is_one_actor(labelled: Labelled) -> None:
     # A second actor after «و» keeps its own span.
     got = labelled("وقالت وزارة الدفاع والجيش السوداني إن الهجوم فشل.")
     assert ("وزارة الدفاع", "ACTOR") in got and ("الجيش السوداني", "ACTOR") in got
+
+
+def test_a_health_ministry_by_its_short_form_after_its_name(labelled: Labelled) -> None:
+    got = labelled("وقالت وزارة الصحة الفلسطينية إن ثلاثة قتلوا، وأضافت الصحة أن الجرحى نقلوا.")
+    assert ("الصحة", "ACTOR") in got
+    assert ("الصحة", "ACTOR") not in labelled("وقالت وزارة الصحة إن الصحة النفسية للأطفال تدهورت.")
+    assert ("الصحة", "ACTOR") not in labelled("وقالت الحكومة إن الصحة أولوية.")  # no ministry named
+    # Only as the subject of a statement or an action: «منظومة الصحة» is health.
+    assert ("الصحة", "ACTOR") not in labelled("وقالت وزارة الصحة إن القصف دمر منظومة الصحة في المدينة.")
+
+
+def test_the_singular_short_form_of_a_militia_named_in_the_plural(labelled: Labelled) -> None:
+    got = labelled("وقصفت ميليشيات الحوثي الحي، ثم أطلقت المليشيا صاروخا آخر.")
+    assert ("المليشيا", "ACTOR") in got
+    assert not any(label == "ACTOR" for _s, label in labelled("وأطلقت المليشيا صاروخا على الحي."))
