@@ -58,6 +58,7 @@ class ActorRules(RuleLexicon):
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._adjective_states = set(_words(actors.get("adjective_states")))
         self._short_forms_that_act = {_canonical_spelling(w) for w in _words(actors.get("short_forms_that_act"))}
         self._short_form_number_pairs = [
             tuple("ال" + _canonical_spelling(w) for w in pair.split()) for pair in _words(actors.get("short_form_number_pairs"))
@@ -424,7 +425,8 @@ class ActorRules(RuleLexicon):
         preposition shows it is a place («في إيران تُعدم…»)."""
         prev = norm[s - 1] if s > 0 else ""
         if prev in self._action_words:
-            return True
+            # «دعم مالي» is financial support; «اتهمت مالي» is the state.
+            return norm[s] not in self._adjective_states or prev.endswith("ت")
         # A verb with an object pronoun: «وهو ما تنفيه أبوظبي», «التي تدعمها إيران».
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
@@ -438,6 +440,13 @@ class ActorRules(RuleLexicon):
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
             return True
         if prev == "ل" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        # The agent of a passive: «المدعوم من قبل واشنطن», «استهدافه من قبل روسيا».
+        if prev == "قبل" and s > 1 and norm[s - 2] == "من":
+            return True
+        # An ally alongside others: «تشارك في قوة إقليمية إلى جانب مالي» (the states after it
+        # by «و» follow: see the coordination in the suggester).
+        if prev == "جانب" and s > 1 and norm[s - 2] in ("الي", "الى", "إلى"):
             return True
         # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
         if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):

@@ -630,3 +630,12 @@ def test_the_singular_short_form_of_a_militia_named_in_the_plural(labelled: Labe
     got = labelled("وقصفت ميليشيات الحوثي الحي، ثم أطلقت المليشيا صاروخا آخر.")
     assert ("المليشيا", "ACTOR") in got
     assert not any(label == "ACTOR" for _s, label in labelled("وأطلقت المليشيا صاروخا على الحي."))
+
+
+def test_states_alongside_in_a_force_and_the_agent_of_a_passive_act(labelled: Labelled) -> None:
+    got = labelled("وتشارك القوات في قوة إقليمية إلى جانب مالي والنيجر وتشاد لمحاربة الجماعات.")
+    assert {("مالي", "ACTOR"), ("النيجر", "ACTOR"), ("تشاد", "ACTOR")} <= set(got)
+    assert ("واشنطن", "ACTOR") in labelled("وقصف التحالف المدعوم من قبل واشنطن مواقع التنظيم.")
+    # A place elsewhere; «مالي» after a masdar is the adjective «financial».
+    assert ("مالي", "ACTOR") not in labelled("ووصل الوفد إلى مالي أمس.")
+    assert ("مالي", "ACTOR") not in labelled("وقدمت المنظمة دعم مالي للأسر.")
