@@ -58,6 +58,8 @@ class ActorRules(RuleLexicon):
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._government_heads = set(_words(actors.get("government_heads")))
+        self._government_adjectives = set(_words(actors.get("government_adjectives")))
         self._adjective_states = set(_words(actors.get("adjective_states")))
         self._short_forms_that_act = {_canonical_spelling(w) for w in _words(actors.get("short_forms_that_act"))}
         self._short_form_number_pairs = [
@@ -165,6 +167,20 @@ class ActorRules(RuleLexicon):
             if w in self._joint_portfolio_duals and orth[i + 1].startswith("ال") and norm[i + 1] == orth[i + 1] and second_portfolio(i + 2):
                 out.append(_Cand(i, i + 3, "ACTOR", _S_UNKNOWN))  # «وزارتي الدفاع والداخلية»
         return out
+
+    def _government_adjective_end(self, s: int, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a government adjective that follows a government and its nationality:
+        «الحكومة الصومالية الفدرالية», «الحكومة الليبية المؤقتة»."""
+        if (
+            end - s >= 2
+            and end < n
+            and norm[s] in self._government_heads
+            and orth[end] == norm[end]
+            and norm[end] in self._government_adjectives
+            and ("ال" + norm[end - 1].removeprefix("ال") in self._nationalities or norm[end - 1] in self._nationalities)
+        ):
+            return end + 1
+        return end
 
     def _directorate_before(self, i: int, norm: list[str]) -> bool:
         """Is the word before ``i`` the directorate or command of a body: «مديرية شرطة X»,

@@ -19,6 +19,7 @@ from annotator.core.suggest.rules.lexicon import (
     _S_NAME,
     _S_PATTERN,
     _S_STATE_ACTS,
+    _S_UNKNOWN,
     ORIGIN,
     _Cand,
 )
@@ -119,7 +120,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if self._people_of_group(s, e, norm):
                     continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
-                end = self._extend_nationality(e, orth, norm, n)
+                end = self._government_adjective_end(s, self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 if end == e and e - s == 1 and norm[s] == "الجيش":
                     end = self._army_nisba_end(e, orth, norm, n)  # «الجيش الأوغندي»: a country in no list
                 if norm[s] in self._unit_heads:
@@ -267,6 +268,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if place in loc_starts:
                     opens_at = i - 1 if orth[i] == w and self._directorate_before(i, norm) else i  # «مديرية شرطة ديالى»
                     cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                elif w in self._directorate_only_heads and self._force_name_word(norm[place]) and orth[place] == norm[place]:
+                    # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
+                    # even where no list has it (or has it for something else).
+                    cands.append(_Cand(i - 1, place + 1, "ACTOR", _S_UNKNOWN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:

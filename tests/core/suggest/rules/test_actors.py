@@ -605,6 +605,9 @@ def test_a_security_directorate_named_by_its_city_is_one_actor(labelled: Labelle
     got = labelled("وقالت مديرية أمن بنغازي إن وحدة تابعة لمديرية أمن مصراتة اعتقلت مطلوبين.")
     assert ("مديرية أمن بنغازي", "ACTOR") in got and ("مديرية أمن مصراتة", "ACTOR") in got
     assert not any(label == "LOCATION" for _s, label in got)
+    # After the directorate, a name in no list is the place too; a generic word is not.
+    assert ("مديرية أمن الزاوية", "ACTOR") in labelled("وقال ضابط في مديرية أمن الزاوية إن الوضع هادئ.")
+    assert not any(label == "ACTOR" for _s, label in labelled("وقالت مديرية أمن المنطقة إن الوضع هادئ."))
     # Without the directorate, «أمن X» is the security of the place.
     assert labelled("وناقش الاجتماع أمن بنغازي وحماية المدنيين.") == [("بنغازي", "LOCATION")]
 
@@ -639,3 +642,9 @@ def test_states_alongside_in_a_force_and_the_agent_of_a_passive_act(labelled: La
     # A place elsewhere; «مالي» after a masdar is the adjective «financial».
     assert ("مالي", "ACTOR") not in labelled("ووصل الوفد إلى مالي أمس.")
     assert ("مالي", "ACTOR") not in labelled("وقدمت المنظمة دعم مالي للأسر.")
+
+
+def test_a_government_adjective_after_the_nationality_is_inside(labelled: Labelled) -> None:
+    assert ("الحكومة الصومالية الفدرالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الفدرالية إن الهجوم فشل.")
+    # An adjective that is not one of a government's stays outside.
+    assert ("الحكومة الصومالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الجديدة إن الهجوم فشل.")
