@@ -648,3 +648,8 @@ def test_a_government_adjective_after_the_nationality_is_inside(labelled: Labell
     assert ("الحكومة الصومالية الفدرالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الفدرالية إن الهجوم فشل.")
     # An adjective that is not one of a government's stays outside.
     assert ("الحكومة الصومالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الجديدة إن الهجوم فشل.")
+
+
+def test_a_state_that_sees_a_rise_is_a_place(labelled: Labelled) -> None:
+    assert labelled("وتعرف بوركينا فاسو منذ سنوات ارتفاعا في الهجمات.") == [("بوركينا فاسو", "LOCATION")]
+    assert ("بوركينا فاسو", "ACTOR") in labelled("وتتهم بوركينا فاسو الجماعات بالهجوم.")
