@@ -163,6 +163,8 @@ class ActorRules(RuleLexicon):
             if c.label == "ACTOR" and c.end - c.start == 2 and norm[c.start] in self._joint_portfolio_heads and second_portfolio(c.end):
                 c = _Cand(c.start, c.end + 1, c.label, c.score)
             out.append(c)
+        if self._joint_portfolio_duals.isdisjoint(norm):
+            return out  # the common case: no dual ministry in the article
         for i, w in enumerate(norm[: n - 2]):
             if w in self._joint_portfolio_duals and orth[i + 1].startswith("ال") and norm[i + 1] == orth[i + 1] and second_portfolio(i + 2):
                 out.append(_Cand(i, i + 3, "ACTOR", _S_UNKNOWN))  # «وزارتي الدفاع والداخلية»
