@@ -58,6 +58,7 @@ class ActorRules(RuleLexicon):
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._member_group_deeds = set(_words(actors.get("member_group_deeds")))
         self._government_heads = set(_words(actors.get("government_heads")))
         self._government_adjectives = set(_words(actors.get("government_adjectives")))
         self._adjective_states = set(_words(actors.get("adjective_states")))
@@ -366,7 +367,9 @@ class ActorRules(RuleLexicon):
                 held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
                 if end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
-            elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
+            elif w in self._member_group_names and orth[i] == w and (
+                self._after_members(i, norm) or (i > 0 and norm[i - 1] in self._member_group_deeds)
+            ):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
             elif w in self._air_construct and i + 1 < n and orth[i + 1] == norm[i + 1] and "ال" + norm[i + 1] in self._nationalities:
                 out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «مقاتلات أمريكية»: an air force by its nationality

@@ -653,3 +653,10 @@ def test_a_government_adjective_after_the_nationality_is_inside(labelled: Labell
 def test_a_state_that_sees_a_rise_is_a_place(labelled: Labelled) -> None:
     assert labelled("وتعرف بوركينا فاسو منذ سنوات ارتفاعا في الهجمات.") == [("بوركينا فاسو", "LOCATION")]
     assert ("بوركينا فاسو", "ACTOR") in labelled("وتتهم بوركينا فاسو الجماعات بالهجوم.")
+
+
+def test_a_group_named_after_its_deed(labelled: Labelled) -> None:
+    assert ("الحوثي", "ACTOR") in labelled("ارتفعت حصيلة هجوم الحوثي على السوق إلى عشرة قتلى.")
+    assert ("الشباب", "ACTOR") in labelled("وتصاعدت هجمات الشباب في الجنوب.")
+    # Elsewhere the name is a person or the young.
+    assert not any(label == "ACTOR" for _s, label in labelled("وشارك الشباب في الحملة التطوعية."))
