@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.core.suggest.rules.actor_bodies import BodyRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
+    _COUNT_FATHA,
     _QUOTE_CHARS,
     _S_NAME,
     _S_PATTERN,
     _S_UNKNOWN,
-    RuleLexicon,
     _canonical_spelling,
     _Cand,
     _words,
@@ -30,7 +31,12 @@ _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذ�
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
 
-class ActorRules(RuleLexicon):
+def _counted_word(c: _Cand) -> bool:
+    """Is ``c`` a COUNT of one word (a dual or a plural read as a number)?"""
+    return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
+
+
+class ActorRules(BodyRules):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
@@ -51,6 +57,7 @@ class ActorRules(RuleLexicon):
             for p in _NAME_CLITICS[1:] + _ARTICLE_CLITICS
         }
         self._authority_heads = set(_words(actors.get("authority_heads")))
+        self._load_body_words(actors)
         # Indefinite unit heads behind «ل» («للواء 22», «لكتيبة 13»), which the matcher keeps whole.
         self._unit_clitic_forms = {"ل" + h: h for h in self._unit_heads if not h.startswith("ال")}
         # «جبهة تحرير X»: movement heads and the masdars of liberation after them.
@@ -83,6 +90,10 @@ class ActorRules(RuleLexicon):
                     break
             if key is not None:
                 first[key] = min(first.get(key, c.start), c.start)
+        for pair in self._short_form_number_pairs:  # «ميليشيات X» … «الميليشيا»
+            seen = [first[k] for k in pair if k in first]
+            if seen:
+                first.update(dict.fromkeys(pair, min(seen)))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         if not first and first_actor == n:
@@ -105,7 +116,11 @@ class ActorRules(RuleLexicon):
                 continue
             if i + 1 < n and norm[i + 1] in _OTHER:
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
-            licensed = (w in spellings and first.get(spellings[w], n) < i) or (
+            licensed = (
+                w in spellings
+                and first.get(spellings[w], n) < i
+                and (spellings[w] not in self._short_forms_that_act or self._speaks_or_acts(i, norm))
+            ) or (
                 w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
             ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
             if (
@@ -223,7 +238,9 @@ class ActorRules(RuleLexicon):
         at = [i for i, o in enumerate(orth) if o in forms]
         if not at:
             return []
-        taken = {t for c in cands for t in range(c.start, c.end)}
+        # A one-word dual or plural read as a COUNT does not hide the name: the suggester
+        # prefers the name where both readings cover the same word («طالبان»).
+        taken = {t for c in cands if not _counted_word(c) for t in range(c.start, c.end)}
         out: list[_Cand] = []
         for i in at:
             if i in taken:
@@ -291,9 +308,12 @@ class ActorRules(RuleLexicon):
                 if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
-                if end > i + 1 or acts or orth[i].startswith("لل") or self._after_members(i, norm):
+                held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
+                if end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
-            elif w in self._member_group_names and orth[i] == w and self._after_members(i, norm):
+            elif w in self._member_group_names and orth[i] == w and (
+                self._after_members(i, norm) or (i > 0 and norm[i - 1] in self._member_group_deeds)
+            ):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
             elif w in self._air_construct and i + 1 < n and orth[i + 1] == norm[i + 1] and "ال" + norm[i + 1] in self._nationalities:
                 out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «مقاتلات أمريكية»: an air force by its nationality
@@ -370,7 +390,8 @@ class ActorRules(RuleLexicon):
         preposition shows it is a place («في إيران تُعدم…»)."""
         prev = norm[s - 1] if s > 0 else ""
         if prev in self._action_words:
-            return True
+            # «دعم مالي» is financial support; «اتهمت مالي» is the state.
+            return norm[s] not in self._adjective_states or prev.endswith("ت")
         # A verb with an object pronoun: «وهو ما تنفيه أبوظبي», «التي تدعمها إيران».
         for suffix in ("ها", "ه", "هم", "هما"):
             if prev.endswith(suffix) and len(prev) > len(suffix) + 2 and prev[: -len(suffix)] in self._action_words:
@@ -384,6 +405,13 @@ class ActorRules(RuleLexicon):
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
             return True
         if prev == "ل" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+            return True
+        # The agent of a passive: «المدعوم من قبل واشنطن», «استهدافه من قبل روسيا».
+        if prev == "قبل" and s > 1 and norm[s - 2] == "من":
+            return True
+        # An ally alongside others: «تشارك في قوة إقليمية إلى جانب مالي» (the states after it
+        # by «و» follow: see the coordination in the suggester).
+        if prev == "جانب" and s > 1 and norm[s - 2] in ("الي", "الى", "إلى"):
             return True
         # A party to a fight or a deal: «اشتباكات مع تركيا», «مفاوضات مباشرة مع إيران».
         if prev in ("مع", "ضد") and any(w in self._conflict_nouns for w in norm[max(0, s - 3) : s - 1]):

@@ -20,6 +20,7 @@ from annotator.core.suggest.rules.lexicon import (
     _S_NAME,
     _S_PATTERN,
     _S_STATE_ACTS,
+    _S_UNKNOWN,
     ORIGIN,
     _Cand,
 )
@@ -63,7 +64,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self._pattern_starts = (
             self._strong_heads | self._plural_heads | set(self._unnamed_heads) | self._attribution
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
-            | self._territory_bodies | self._collective_heads | self._place_only_heads
+            | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
             | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
@@ -121,7 +122,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if self._people_of_group(s, e, norm):
                     continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
-                end = self._extend_nationality(e, orth, norm, n)
+                end = self._government_adjective_end(s, self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 if end == e and e - s == 1 and norm[s] == "الجيش":
                     end = self._army_nisba_end(e, orth, norm, n)  # «الجيش الأوغندي»: a country in no list
                 if norm[s] in self._unit_heads:
@@ -261,12 +262,18 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._numbered_unit(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._place_only_heads and orth[i + 1] == norm[i + 1]:
-                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار»
+            if (
+                w in self._place_only_heads or (w in self._directorate_only_heads and self._directorate_before(i, norm))
+            ) and orth[i + 1] == norm[i + 1]:
+                # «شرطة ديالى», «مجلس منبج العسكري», «شرطة محافظة الأنبار», «مديرية أمن X»
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
-                    opens_at = i - 1 if i > 0 and norm[i - 1] in self._place_body_prefixes and orth[i] == w else i  # «مديرية شرطة ديالى»
+                    opens_at = i - 1 if orth[i] == w and self._directorate_before(i, norm) else i  # «مديرية شرطة ديالى»
                     cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                elif w in self._directorate_only_heads and self._force_name_word(norm[place]) and orth[place] == norm[place]:
+                    # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
+                    # even where no list has it (or has it for something else).
+                    cands.append(_Cand(i - 1, place + 1, "ACTOR", _S_UNKNOWN))
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -324,11 +331,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             for c in cands
         ]
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
+        cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._discourse_names(cands, orth, norm, n))
+        cands = self._names_over_counted_words(cands)
 
         out: list[Suggestion] = []
         for c in cands:
@@ -358,6 +367,19 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 )
             out.append(Suggestion(start=start, end=end, label=label, origin=ORIGIN, score=c.score, attributes=attrs))
         return self._with_aliases(text, resolve_overlaps(out), limit=nt.to_original(len(body), len(body))[0])
+
+    @staticmethod
+    def _names_over_counted_words(cands: list[_Cand]) -> list[_Cand]:
+        """A word that is both an ACTOR name and a dual or plural is the name: «طالبان» is the
+        movement, not two students, once it is listed or named as a group in the article
+        («حركة "X"», then «X» alone), whatever the scores of the two readings."""
+        actor_spans = {(c.start, c.end) for c in cands if c.label == "ACTOR"}
+        if not actor_spans:
+            return cands
+        return [
+            c for c in cands
+            if not (c.label in ("COUNT", _COUNT_FATHA) and (c.start, c.end) in actor_spans)
+        ]
 
     def _to_closing_quote(self, c: _Cand, orth: list[str], norm: list[str], n: int) -> _Cand:
         """A name that opens a quote runs to the closing quote (guidelines §3.4: the quoted

@@ -1,0 +1,75 @@
+"""ACTOR rules for bodies of a state named by their parts: a security directorate by its
+city, a ministry of two portfolios, a government's adjectives, and the word sets of the
+round-2 rules (issue #11) that :class:`ActorRules` uses."""
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.suggest.rules.lexicon import _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand, _words
+
+# Proclitics before a head noun: «مديرية», «ومديرية», «لمديرية».
+_PREFIX_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "ل", "ول", "فل")
+
+
+class BodyRules(RuleLexicon):
+    """Bodies of a state named by their parts (a base of :class:`ActorRules`)."""
+
+    def _load_body_words(self, actors: dict[str, Any]) -> None:
+        """The word sets of the rules below and of the round-2 ACTOR rules."""
+        self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
+        self._member_group_deeds = set(_words(actors.get("member_group_deeds")))
+        self._government_heads = set(_words(actors.get("government_heads")))
+        self._government_adjectives = set(_words(actors.get("government_adjectives")))
+        self._adjective_states = set(_words(actors.get("adjective_states")))
+        self._short_forms_that_act = {_canonical_spelling(w) for w in _words(actors.get("short_forms_that_act"))}
+        self._short_form_number_pairs = [
+            tuple("ال" + _canonical_spelling(w) for w in pair.split()) for pair in _words(actors.get("short_form_number_pairs"))
+        ]
+        self._joint_portfolio_heads = {
+            p + h for h in _words(actors.get("joint_portfolio_heads")) for p in _PREFIX_CLITICS
+        }
+        self._joint_portfolio_duals = set(_words(actors.get("joint_portfolio_duals")))
+        # «مديرية», «لمديرية», «ومديرية»: the prefix with or without a proclitic.
+        self._directorate_forms = {
+            p + h for h in self._place_body_prefixes for p in _PREFIX_CLITICS
+        }
+        # Words that name a service as the body someone belongs to or is held by: «باسم الشرطة».
+        self._service_holders = set(_words(actors.get("service_holders")))
+
+    def _joint_portfolios(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
+        """A ministry of two portfolios is one ACTOR: «وزارة الثقافة والإعلام», «وزارتي الدفاع
+        والداخلية». The second is a definite word behind «و» that starts no other name
+        («وزارة الدفاع والجيش» is two actors)."""
+        def second_portfolio(e: int) -> bool:
+            return e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha() and e not in name_starts
+
+        out: list[_Cand] = []
+        for c in cands:
+            if c.label == "ACTOR" and c.end - c.start == 2 and norm[c.start] in self._joint_portfolio_heads and second_portfolio(c.end):
+                c = _Cand(c.start, c.end + 1, c.label, c.score)
+            out.append(c)
+        if self._joint_portfolio_duals.isdisjoint(norm):
+            return out  # the common case: no dual ministry in the article
+        for i, w in enumerate(norm[: n - 2]):
+            if w in self._joint_portfolio_duals and orth[i + 1].startswith("ال") and norm[i + 1] == orth[i + 1] and second_portfolio(i + 2):
+                out.append(_Cand(i, i + 3, "ACTOR", _S_UNKNOWN))  # «وزارتي الدفاع والداخلية»
+        return out
+
+    def _government_adjective_end(self, s: int, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End after a government adjective that follows a government and its nationality:
+        «الحكومة الصومالية الفدرالية», «الحكومة الليبية المؤقتة»."""
+        if (
+            end - s >= 2
+            and end < n
+            and norm[s] in self._government_heads
+            and orth[end] == norm[end]
+            and norm[end] in self._government_adjectives
+            and ("ال" + norm[end - 1].removeprefix("ال") in self._nationalities or norm[end - 1] in self._nationalities)
+        ):
+            return end + 1
+        return end
+
+    def _directorate_before(self, i: int, norm: list[str]) -> bool:
+        """Is the word before ``i`` the directorate or command of a body: «مديرية شرطة X»,
+        «لمديرية أمن X»?"""
+        return i > 0 and norm[i - 1] in self._directorate_forms

@@ -1,0 +1,32 @@
+"""core/suggest/rules/actor_bodies.py: bodies of a state named by their parts, through the
+rule suggester (sentences written for these tests)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_a_security_directorate_named_by_its_city_is_one_actor(labelled: Labelled) -> None:
+    got = labelled("وقالت مديرية أمن بنغازي إن وحدة تابعة لمديرية أمن مصراتة اعتقلت مطلوبين.")
+    assert ("مديرية أمن بنغازي", "ACTOR") in got and ("مديرية أمن مصراتة", "ACTOR") in got
+    assert not any(label == "LOCATION" for _s, label in got)
+    # After the directorate, a name in no list is the place too; a generic word is not.
+    assert ("مديرية أمن الزاوية", "ACTOR") in labelled("وقال ضابط في مديرية أمن الزاوية إن الوضع هادئ.")
+    assert not any(label == "ACTOR" for _s, label in labelled("وقالت مديرية أمن المنطقة إن الوضع هادئ."))
+    # Without the directorate, «أمن X» is the security of the place.
+    assert labelled("وناقش الاجتماع أمن بنغازي وحماية المدنيين.") == [("بنغازي", "LOCATION")]
+
+
+def test_a_ministry_of_two_portfolios_is_one_actor(labelled: Labelled) -> None:
+    assert ("وزارة الثقافة والإعلام", "ACTOR") in labelled("وقال وكيل وزارة الثقافة والإعلام إن المعرض أغلق.")
+    assert ("وزارتي الدفاع والداخلية", "ACTOR") in labelled("وقالت مجموعات تتبع وزارتي الدفاع والداخلية إنها انسحبت.")
+    # A second actor after «و» keeps its own span.
+    got = labelled("وقالت وزارة الدفاع والجيش السوداني إن الهجوم فشل.")
+    assert ("وزارة الدفاع", "ACTOR") in got and ("الجيش السوداني", "ACTOR") in got
+
+
+def test_a_government_adjective_after_the_nationality_is_inside(labelled: Labelled) -> None:
+    assert ("الحكومة الصومالية الفدرالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الفدرالية إن الهجوم فشل.")
+    # An adjective that is not one of a government's stays outside.
+    assert ("الحكومة الصومالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الجديدة إن الهجوم فشل.")
