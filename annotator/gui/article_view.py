@@ -506,9 +506,11 @@ class _Layer:
         before = {s.id: (s, x) for s, x in zip(old[head:old_end], self.items[head:old_end]) if s.id is not None}
         middle = []
         for s in spans[head:len(spans) - tail]:
-            known = before.get(s.id)
-            kept = known is not None and (known[0] is s or known[0] == s)
-            middle.append(known[1] if kept else _Shown(s.start, s.end, s.label, s.id, s.attributes))  # type: ignore[index]
+            known = before.get(s.id) if s.id is not None else None
+            if known is not None and (known[0] is s or known[0] == s):
+                middle.append(known[1])
+            else:
+                middle.append(_Shown(s.start, s.end, s.label, s.id, s.attributes))
         return self.items[:head] + middle + self.items[old_end:]
 
     def between(self, lo: int, hi: int) -> list[_Shown]:

@@ -2,6 +2,8 @@
 for ambiguous names and heads, places in no list after a head, quoted and listed places."""
 from __future__ import annotations
 
+from typing import Any
+
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _QUOTE_CHARS,
@@ -14,6 +16,15 @@ from annotator.core.suggest.rules.lexicon import (
 
 class LocationRules(RuleLexicon):
     """The LOCATION rules of :class:`RuleSuggester`."""
+
+    def _load_word_sets(
+        self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
+    ) -> dict[str, list[str]]:
+        """The lexicon's word sets, and every listed place as a folded string: a known place
+        ends an unknown name after a head, and a source may be named with its place."""
+        groups = super()._load_word_sets(actors, places, sources, counts)
+        self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        return groups
 
     def _head_ok(self, h: int, orth: list[str], norm: list[str]) -> bool:
         """A cue head («محلية») is a head only after a place cue or with a glued clitic

@@ -26,13 +26,15 @@ class SourceRules(RuleLexicon):
     def _load_word_sets(
         self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
     ) -> dict[str, list[str]]:
-        """The lexicon's word sets, and the listed source and place names as folded strings:
-        an outlet name in no list ends where a listed one does («لوكالة فرانس برس شريطة…»),
-        and a body may be named with its place («الإعلام الحكومي في غزة»)."""
+        """The lexicon's word sets, and the listed source names as folded strings: an outlet
+        name in no list ends where a listed one does («لوكالة فرانس برس شريطة…»)."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._source_names = frozenset(groups["SRC"]) | frozenset(groups["SRC_Q"])
-        self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
         return groups
+
+    # Listed places (set by LocationRules._load_word_sets): a body may be named with its place
+    # («الإعلام الحكومي في غزة»).
+    _place_names: frozenset[str]
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
     # A website or page of a medium («موقع قناة X»): the medium names the outlet.
