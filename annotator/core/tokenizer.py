@@ -57,6 +57,7 @@ LANG = "ar"
 
 try:
     from annotator.core.lang.ar import clitics as _clitics
+    from annotator.core.lang.ar import punctuation
     from annotator.core.lang.ar.lexicon import MARKS as _MARKS
     from annotator.core.lang.ar.lexicon import QUOTES as _QUOTES
 except ImportError:  # pragma: no cover - loaded by path (spaCy --code) without the package
@@ -64,6 +65,7 @@ except ImportError:  # pragma: no cover - loaded by path (spaCy --code) without 
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from annotator.core.lang.ar import clitics as _clitics
+    from annotator.core.lang.ar import punctuation
     from annotator.core.lang.ar.lexicon import MARKS as _MARKS
     from annotator.core.lang.ar.lexicon import QUOTES as _QUOTES
 
@@ -104,18 +106,23 @@ def _rules() -> dict[str, Any]:
     prefixes = (
         clitic.prefixes
         + [invisible, quote, "\u0640+"]  # a tatweel left in front of a word after a split
+        + [punctuation.DASH_BEFORE_WORD]
         + list(TOKENIZER_PREFIXES)
     )
     suffixes = [invisible, quote] + list(TOKENIZER_SUFFIXES) + [
         # Arabic has no letter case, so spaCy's "lower-case letter + ." rule never fires:
         # split a full stop after any letter, mark or closing quote/bracket.
         rf"(?<=[^\W\d_]|[{_MARKS}{re.escape(_QUOTES)})\]])\.",
+        punctuation.DASH_AFTER_WORD,
     ]
     infixes = [clitic.lam_lam_infix] + list(TOKENIZER_INFIXES) + [
         # Arabic comma/semicolon/question mark and quotes glued between two words.
         r"(?<=[^\W\d_])[،؛؟:](?=[^\W\d_])",
         rf"(?<=[^\W\d_]|[{_MARKS}]){quote}(?=[^\W\d_])",
         rf"(?<=[^\W\d_]){quote}(?=[^\W\d_]|[{_MARKS}])",
+        # Brackets, slashes and full stops glued between words, as the rules split them.
+        punctuation.BRACKET_BETWEEN_WORDS,
+        punctuation.STOP_BETWEEN_WORDS,
         invisible,
     ]
     # Special cases: spaCy's base ones (emoticons, "a.m.") plus the Arabic abbreviations
@@ -143,8 +150,17 @@ def build_tokenizer(vocab: "Vocab") -> Any:
         prefix_search=compile_prefix_regex(r["prefixes"]).search,
         suffix_search=compile_suffix_regex(r["suffixes"]).search,
         infix_finditer=compile_infix_regex(r["infixes"]).finditer,
-        url_match=URL_MATCH,
+        url_match=_ascii_only(URL_MATCH),
     )
+
+
+def _ascii_only(url_match: Any) -> Any:
+    """spaCy's URL matcher, for ASCII strings only: it takes «سوريا.وقال» (two words a scrape
+    glued with a full stop) for a domain name. A compiled pattern, not a wrapper, so the
+    tokenizer still serialises with a model."""
+    pattern: str = url_match.__self__.pattern
+    flags = "(?u)" if pattern.startswith("(?u)") else ""
+    return re.compile(flags + r"(?=[\x00-\x7f]*\Z)" + pattern[len(flags):]).match
 
 
 def create_ar_news_tokenizer() -> Callable[["Language"], Any]:

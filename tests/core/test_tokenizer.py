@@ -355,3 +355,50 @@ def test_edge_token_indices() -> None:
     assert edge_token_indices(starts, ends, [(at("قوات"), at("قوات") + 2)]) is None  # ends inside a token
     assert edge_token_indices(starts, ends, [(0, len(text) + 1)]) is None  # past the last token
     assert edge_token_indices(starts[:0], ends[:0], [(0, 1)]) is None  # no tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full stop between two words whose space the scrape lost: spaCy's URL rule took
+        # «X.وقال» for a domain name and kept it one token.
+        ("وصل إلى حماة.وقال المصدر", ["وصل", "إلى", "حماة", ".", "وقال", "المصدر"]),
+        # A bracketed agency tag glued to the word before it.
+        ("الرسمية(واع) إن", ["الرسمية", "(", "واع", ")", "إن"]),
+        # Dashes glued to the edges of an aside, and after a name.
+        ("قتل ثلاثة -بينهم جنديان- أمس", ["قتل", "ثلاثة", "-", "بينهم", "جنديان", "-", "أمس"]),
+        ("على طريق المطار- الجنوبي", ["على", "طريق", "المطار", "-", "الجنوبي"]),
+        ("بين حمص/حماة", ["بين", "حمص", "/", "حماة"]),
+    ],
+)
+def test_punctuation_glued_to_a_name_is_a_token_of_its_own(text: str, expected: list[str]) -> None:
+    """A span on the name must start and end on token edges, so the export never splits a
+    token for it (the same patterns as the rule suggester's tokenizer, lang/ar/punctuation)."""
+    assert words(text) == expected
+    name = expected[2] if expected[1] in ("إلى", "(") else expected[-1]
+    start = text.index(name)
+    report = align_spans(tokenize(text), [Span(start, start + len(name), "LOCATION")], text).report
+    assert report.split == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See https://example.com/a?b=1 and www.bbc.co.uk", ["See", "https://example.com/a?b=1", "and", "www.bbc.co.uk"]),
+        ("e.g. COVID-19", ["e.g", ".", "COVID-19"]),
+        ("القتلى -5", ["القتلى", "-5"]),
+    ],
+)
+def test_urls_latin_abbreviations_and_numbers_keep_their_punctuation(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_the_tokenizer_with_the_ascii_only_url_rule_still_serialises(tmp_path) -> None:
+    """The URL rule is a compiled pattern (spaCy writes its source with a model), not a wrapper."""
+    from spacy.tokenizer import Tokenizer
+
+    nlp = make_nlp()
+    nlp.tokenizer.to_disk(tmp_path / "tokenizer")
+    again = Tokenizer(nlp.vocab).from_disk(tmp_path / "tokenizer")
+    text = "وصل إلى حماة.وقال مراسل www.example.org"
+    assert [t.text for t in again(text)] == [t.text for t in nlp.tokenizer(text)]

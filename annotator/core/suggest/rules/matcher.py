@@ -5,6 +5,13 @@ import re
 from typing import Any
 
 from annotator.core.lang.ar.lexicon import PROCLITICS
+from annotator.core.lang.ar.punctuation import (
+    BRACKET_BETWEEN_WORDS,
+    COMMA_BETWEEN_WORDS,
+    DASH_AFTER_WORD,
+    DASH_BEFORE_WORD,
+    STOP_BETWEEN_WORDS,
+)
 from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
 from annotator.core.text import proclitic_length
 
@@ -57,24 +64,24 @@ class RuleMatcher(RuleLexicon):
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
         # A dash glued to a word opens or closes an aside: «-بينهم طفلان-».
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", r"[-–—](?=[^\W\d_])", *defaults.prefixes]
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", DASH_BEFORE_WORD, *defaults.prefixes]
         infixes = [
             *defaults.infixes,
             rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
             # A closing quote between a word and the punctuation glued after it: «الزاوية".وقال».
             rf"(?<=[^\W\d_])[{quotes}](?=[.،,؛:])",
             # Names touching punctuation: «الفرنسية(أ ف ب)», «سوريا.وقال», «سوريا/العراق».
-            r"(?<=[^\W\d_])[()\[\]/](?=[^\W_])|(?<=[)\]])(?=[^\W_])",
-            r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])",
+            BRACKET_BETWEEN_WORDS,
+            STOP_BETWEEN_WORDS,
             # A comma or semicolon glued between two words: «حلب،وأضاف».
-            r"(?<=[\u0621-\u064a])[،,؛](?=[\u0621-\u064a])",
+            COMMA_BETWEEN_WORDS,
             # A number glued to the noun it counts: «13شخصا».
             r"(?<=[0-9])(?=[\u0621-\u064a])",
         ]
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
-        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", r"(?<=[^\W\d_])[-–—]", "/", *defaults.suffixes]
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search
