@@ -11,6 +11,12 @@ closed mid-job used to take the signals with it: ``Signal source has been delete
 The window's callbacks hang on a relay parented to the window, so once the window is
 gone its callbacks are simply not called.
 
+The signals object is destroyed in the GUI thread, after the worker has left ``run``: the
+sweeper owns it (as its Qt parent) and deletes it later once the job says it is done. Let
+go of by Python alone, it died wherever its last reference went — in the pool thread when
+the GUI thread had released it first — while the GUI thread could still be delivering its
+queued calls (a segfault seen in CI).
+
 The program waits for running jobs before the interpreter tears down (:func:`drain_at_exit`):
 teardown clears this module's globals, which deleted the signals of a job still running
 and crashed the process on its last emit (seen at the end of ``annotator --smoke-test``).
@@ -73,6 +79,10 @@ class JobSignals(QObject):
     finished = Signal(object)
     failed = Signal(str)  # a one-line message
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.done = threading.Event()  # set by the worker once it has emitted its last signal
+
 
 class Job(QRunnable):
     """Work for the pool: subclasses implement :meth:`work`; a domain error (or any bug,
@@ -96,6 +106,8 @@ class Job(QRunnable):
             signals.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             signals.finished.emit(result)
+        finally:
+            signals.done.set()
 
 
 class _Relay(QObject):
@@ -131,7 +143,14 @@ class _Sweeper(QObject):
     long as the application, so that happens even after the job's window is gone)."""
 
     def release(self, *_args: object) -> None:
-        _live.discard(self.sender())  # type: ignore[arg-type]
+        signals = self.sender()
+        if not isinstance(signals, JobSignals):
+            return
+        _live.discard(signals)
+        # The worker sets ``done`` right after the emit that brought us here (microseconds);
+        # only then may the object go, and in this thread, after the calls still queued.
+        signals.done.wait(5)
+        signals.deleteLater()
 
 
 _sweeper: _Sweeper | None = None
@@ -154,8 +173,10 @@ def start_job(owner: QObject, job: Job, *, finished: Callable[[Any], None],
     _live.add(job.signals)
     _Relay(owner, job.signals, finished, failed, progress)
     # Connected after the relay: queued calls run in connection order, so the window has
-    # its result before the signals object is let go.
+    # its result before the signals object is let go. The sweeper owns it from now on, so
+    # that no Python reference dropped in the pool thread can destroy it there.
     sweeper = _sweeper_instance()
+    job.signals.setParent(sweeper)
     job.signals.finished.connect(sweeper.release)
     job.signals.failed.connect(sweeper.release)
     pool().start(job)

@@ -114,3 +114,38 @@ def test_the_program_exits_cleanly_while_a_job_still_runs(tmp_path) -> None:
     assert "leaving main" in proc.stdout
     assert "Signal source has been deleted" not in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_jobs_signals_are_destroyed_in_the_gui_thread_after_their_last_delivery(qtbot) -> None:
+    """A CI run crashed (segfault in the event loop, the pool thread past Python): the GUI
+    thread let go of a finished job's signals first, so the pool thread, deleting the job
+    after ``run``, destroyed the signals object — a QObject of the GUI thread — while the GUI
+    thread could still be delivering its queued calls. The signals must die in the GUI thread,
+    after the worker has left ``run``."""
+    import time
+
+    from PySide6.QtCore import QObject, Qt, QThread
+
+    gui_thread = QThread.currentThread()
+
+    class Lingering(workers.Job):
+        """Stays in its pool thread a moment after its last emit, as a busy machine may."""
+
+        def run(self) -> None:
+            super().run()
+            time.sleep(0.3)
+
+    owner = QObject()
+    seen: list[object] = []
+    destroyed_in: list[bool] = []
+    job = Lingering()
+    job.work = lambda progress: "done"  # type: ignore[method-assign]
+    job.signals.destroyed.connect(lambda *_: destroyed_in.append(QThread.currentThread() is gui_thread),
+                                  type=Qt.ConnectionType.DirectConnection)
+    workers.start_job(owner, job, finished=seen.append)
+    del job
+    qtbot.waitUntil(lambda: seen == ["done"], timeout=10_000)
+    assert workers.pool().waitForDone(10_000)
+    qtbot.waitUntil(lambda: bool(destroyed_in), timeout=5000)
+    assert destroyed_in == [True]
+    assert not workers._live
