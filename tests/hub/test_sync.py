@@ -220,6 +220,10 @@ def test_server_stopped_mid_sync_then_next_sync_completes(pg_server, hub_db, tmp
                                     "AND wait_event_type = 'Lock'").fetchall():
                 assert time.monotonic() < deadline and proc.poll() is None
                 time.sleep(0.05)
+            # The test server runs with synchronous_commit=off (speed), so a crash may lose the
+            # last commits — here the team's set-up, which then looked missing from the hub
+            # (a flaky "sent 0" in CI). A real hub commits durably: write them out first.
+            watch.execute("CHECKPOINT")
         pg_server.stop("immediate")
         _, err = proc.communicate(timeout=60)
     finally:
