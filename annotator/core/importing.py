@@ -21,7 +21,6 @@ Decisions, documented in the README:
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from collections import Counter
@@ -34,7 +33,7 @@ from . import import_pipeline
 from .domain import Span
 from .errors import InputError, SpanError
 from .formats import FOLDER_EXTENSIONS, ArticleRecord, detect_format, reader
-from .store import Project, check_span, content_hash, now_iso
+from .store import Project, check_span, content_hash, now_iso, utf8_content_hash
 
 __all__ = [
     "BATCH_SIZE",
@@ -214,7 +213,7 @@ def _article_row(rec: ArticleRecord, fold: Callable[[str], str], created: str) -
     encoded = rec.text.encode("utf-8")
     return (
         rec.external_id, rec.title, encoded, rec.source, rec.url, rec.published,
-        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", hashlib.sha256(encoded).hexdigest(),
+        json.dumps(rec.meta, ensure_ascii=False) if rec.meta else "{}", utf8_content_hash(encoded),
         key, created,
     )
 

@@ -5,7 +5,7 @@ the table families live in the modules of this package, one per group of tables.
 """
 from __future__ import annotations
 
-from .articles import ArticleRow, content_hash
+from .articles import ArticleRow, content_hash, utf8_content_hash
 from .connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC
 from .project import Project, sqlite_utils
 from .rules import (
@@ -32,6 +32,7 @@ __all__ = [
     "check_label",
     "check_span",
     "content_hash",
+    "utf8_content_hash",
     "default_labels",
     "load_labels_file",
     "now_iso",

@@ -17,7 +17,13 @@ _COLUMNS = "id, external_id, title, text, source, url, published, meta, content_
 
 def content_hash(text: str) -> str:
     """An article's identity: the SHA-256 of its text (import and merge match on it)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return utf8_content_hash(text.encode("utf-8", "surrogatepass"))
+
+
+def utf8_content_hash(encoded: bytes) -> str:
+    """:func:`content_hash` of a text already encoded as UTF-8 (the import stores those
+    same bytes, so it encodes each text once)."""
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def parse_meta(raw: object) -> dict:
