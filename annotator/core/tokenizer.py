@@ -150,17 +150,8 @@ def build_tokenizer(vocab: "Vocab") -> Any:
         prefix_search=compile_prefix_regex(r["prefixes"]).search,
         suffix_search=compile_suffix_regex(r["suffixes"]).search,
         infix_finditer=compile_infix_regex(r["infixes"]).finditer,
-        url_match=_ascii_only(URL_MATCH),
+        url_match=punctuation.ascii_only_url_match(URL_MATCH),
     )
-
-
-def _ascii_only(url_match: Any) -> Any:
-    """spaCy's URL matcher, for ASCII strings only: it takes «سوريا.وقال» (two words a scrape
-    glued with a full stop) for a domain name. A compiled pattern, not a wrapper, so the
-    tokenizer still serialises with a model."""
-    pattern: str = url_match.__self__.pattern
-    flags = "(?u)" if pattern.startswith("(?u)") else ""
-    return re.compile(flags + r"(?=[\x00-\x7f]*\Z)" + pattern[len(flags):]).match
 
 
 def create_ar_news_tokenizer() -> Callable[["Language"], Any]:

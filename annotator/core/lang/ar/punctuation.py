@@ -7,7 +7,11 @@ to split a token at the edge of an annotator's span. Pure data.
 """
 from __future__ import annotations
 
+import re
+from typing import Any
+
 __all__ = [
+    "ascii_only_url_match",
     "BRACKET_BETWEEN_WORDS",
     "COMMA_BETWEEN_WORDS",
     "DASH_AFTER_WORD",
@@ -30,3 +34,12 @@ STOP_BETWEEN_WORDS = r"(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])"
 
 #: Infix: a comma or semicolon glued between two Arabic words («حلب،وأضاف»).
 COMMA_BETWEEN_WORDS = r"(?<=[\u0621-\u064a])[،,؛](?=[\u0621-\u064a])"
+
+
+def ascii_only_url_match(url_match: Any) -> Any:
+    """spaCy's URL matcher, for ASCII strings only: it takes «سوريا.وقال» (two words a scrape
+    glued with a full stop) for a domain name. A compiled pattern, not a wrapper, so a
+    tokenizer using it still serialises with a model."""
+    pattern: str = url_match.__self__.pattern
+    flags = "(?u)" if pattern.startswith("(?u)") else ""
+    return re.compile(flags + r"(?=[\x00-\x7f]*\Z)" + pattern[len(flags):]).match

@@ -11,6 +11,7 @@ from annotator.core.lang.ar.punctuation import (
     DASH_AFTER_WORD,
     DASH_BEFORE_WORD,
     STOP_BETWEEN_WORDS,
+    ascii_only_url_match,
 )
 from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
 from annotator.core.text import proclitic_length
@@ -87,9 +88,8 @@ class RuleMatcher(RuleLexicon):
         tok.suffix_search = compile_suffix_regex(suffixes).search
         tok.infix_finditer = compile_infix_regex(infixes).finditer
         # spaCy's URL pattern takes «سوريا.وقال» for a domain name: only ASCII is a URL here.
-        url_match = tok.url_match
-        if url_match is not None:
-            tok.url_match = lambda s: url_match(s) if s.isascii() else None
+        if tok.url_match is not None:
+            tok.url_match = ascii_only_url_match(tok.url_match)
         # A word met for the first time becomes a lexeme, and spaCy computes its 23 lexical
         # attributes in Python (shape, like_num, is_stop…): the rules read NORM alone (the
         # phrase matcher's attribute), so it is the only one computed.

@@ -41,3 +41,11 @@ def test_both_tokenizers_use_the_shared_patterns() -> None:
     text = "قتل ثلاثة -بينهم جنديان- في حماة.وقال مراسل الرسمية(واع) إن"
     rules = RuleSuggester()
     assert [t.text for t in rules.nlp.make_doc(text)] == [t.text for t in tokenize(text)]
+
+
+def test_the_url_rule_keeps_ascii_urls_and_leaves_glued_arabic_words_alone() -> None:
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
+
+    match = punctuation.ascii_only_url_match(URL_MATCH)
+    assert match("www.bbc.co.uk") and match("https://example.com/a?b=1")
+    assert URL_MATCH("حماة.وقال") and not match("حماة.وقال")  # spaCy's own rule took it for a domain
