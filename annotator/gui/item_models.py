@@ -344,6 +344,12 @@ class SpanTableModel(TableModel):
                 brush = self._brushes[span.label] = QBrush(tint(lab.color, 0.55))
             return brush
         if role == _TOOLTIP:
+            # A cell too narrow for its text (a long name, three merged origins) elides;
+            # its tooltip shows it whole.
+            if col == "text":
+                return f"{self.text[span.start:span.end]}\n{span.start}–{span.end}"
+            if col == "origin":
+                return self._shown_text(origin_text, span.origin)
             return f"{span.start}–{span.end}"
         if role == _USER:
             return span.id

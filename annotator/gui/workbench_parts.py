@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -207,12 +208,39 @@ def build_span_list(w: MainWindow) -> QWidget:
         0: [(lab.name_ar if arabic and lab.name_ar else lab.name) for lab in w.labels],
         2: ["~0000", "000–0000"],
         3: [category_text(c) for c in SpanTableModel.CATEGORIES],
-        4: [origin_text(o) for o in ("manual", "rule", "model", "camel", "import", "gold")],
+        4: origin_samples(),
     })
     table.clicked.connect(w._span_row_clicked)
     rv.addWidget(table, 1)
-    right.setMinimumWidth(300)
+    right.setMinimumWidth(span_list_width(table, rv))
     return right
+
+
+# Suggestion sources that merge into one suggestion (its origin names them all: «rule + patterns»).
+_SUGGESTION_SOURCES = ("rule", "patterns", "model", "camel")
+# The text column shows at least a typical three-word name whole.
+_TEXT_COLUMN_SAMPLE = "قوات النظام السوري"
+
+
+def origin_samples() -> list[str]:
+    """Every origin the span list shows whole: the single ones and any two suggestion
+    sources merged. Three or more merged sources are rare; their cell elides and its
+    tooltip names them all."""
+    singles = ["manual", "import", "gold", *_SUGGESTION_SOURCES]
+    pairs = [f"{a}+{b}" for i, a in enumerate(_SUGGESTION_SOURCES) for b in _SUGGESTION_SOURCES[i + 1:]]
+    return [origin_text(o) for o in singles + pairs]
+
+
+def span_list_width(table: QTableView, layout: QVBoxLayout) -> int:
+    """The narrowest the span panel may be: its fixed columns, a text column that shows a long
+    name whole, the vertical scroll bar and the frames, so no column is cut off and no
+    horizontal scroll bar appears at the window's default size."""
+    header = table.horizontalHeader()
+    fixed = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+    text = table.fontMetrics().horizontalAdvance(_TEXT_COLUMN_SAMPLE) + 16
+    scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+    margins = layout.contentsMargins()
+    return fixed + text + scroll_bar + 2 * table.frameWidth() + margins.left() + margins.right()
 
 
 def build_exact_button(w: MainWindow) -> QToolButton:
@@ -296,9 +324,22 @@ def build_suggestion_bar(w: MainWindow) -> QWidget:
     return bar
 
 
+def default_window_size() -> tuple[int, int]:
+    """Room for the list, a comfortable reading width and a span list whose columns all show:
+    1,600 pixels where the screen has them, never less than the 1,400 the layout was made for."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1400, 860
+    free = screen.availableGeometry()
+    return min(1600, max(1400, free.width() - 40)), min(900, max(860, free.height() - 60))
+
+
 def build_window(w: MainWindow) -> None:
     """List | title, palette, article, suggestions | span list."""
-    w.resize(1400, 860)
+    width, height = default_window_size()
+    w.resize(width, height)
     left = build_article_list(w)
     centre = QWidget()
     cv = QVBoxLayout(centre)
@@ -327,7 +368,11 @@ def build_window(w: MainWindow) -> None:
     w.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     w.view.customContextMenuRequested.connect(w.show_span_menu)
     right = build_span_list(w)
-    w.install_panes(left, centre, right, [400, 670, 330])
+    # The span panel gets the width its columns need; the article list gives it up, as its
+    # titles elide anyway, and the article keeps its reading width.
+    right_width = right.minimumWidth()
+    left_width = max(300, min(400, width - 560 - right_width))
+    w.install_panes(left, centre, right, [left_width, width - left_width - right_width, right_width])
     w.exact_indicator = build_exact_indicator(w)
     w.status_annotator, w.status_position, w.status_done, w.status_time = w.make_status_labels(4)
 

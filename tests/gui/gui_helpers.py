@@ -44,3 +44,15 @@ def close_window(window) -> None:
     except RuntimeError:  # already deleted by Qt
         return
     window.project.close()
+
+
+def cell_option(view, row: int, column: int):
+    """The style option the view's delegate paints the cell with."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = view.visualRect(index)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    return option

@@ -5,7 +5,7 @@ Every check of what was saved opens a *second* connection to the project file
 """
 from __future__ import annotations
 
-from gui_helpers import close_window, stored_spans
+from gui_helpers import cell_option, close_window, stored_spans
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -1047,18 +1047,6 @@ def test_right_click_on_a_span_relabels_and_deletes_and_on_a_suggestion_accepts_
     choose(qtbot, menu, "acceptSuggestion")
     assert ("4 جنود", "COUNT") in spans_as_text(path, ids[0], "hala", ARTICLE)
     assert window.visible_suggestions == []
-
-
-def cell_option(view, row: int, column: int):
-    """The style option the view's delegate paints the cell with."""
-    from PySide6.QtWidgets import QStyleOptionViewItem
-
-    index = view.model().index(row, column)
-    option = QStyleOptionViewItem()
-    option.initFrom(view.viewport())
-    option.rect = view.visualRect(index)
-    view.itemDelegateForIndex(index).initStyleOption(option, index)
-    return option
 
 
 QUOTED_TITLE = "“الحصار” مستمر في ريف درعا الغربي وسط تصعيد عسكري يطال عشرات القرى والبلدات والمزارع"

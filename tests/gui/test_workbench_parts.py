@@ -1,7 +1,7 @@
 """gui/workbench_parts.py: the workbench's widgets, menus and its two questions."""
 from __future__ import annotations
 
-from gui_helpers import stored_spans
+from gui_helpers import cell_option, stored_spans
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLineEdit, QPlainTextEdit, QTableView
@@ -102,3 +102,39 @@ def test_the_suggestion_count_reads_on_one_line_and_the_bar_keeps_its_height(mak
     assert info.height() < 2 * line, "the count line wraps"
     assert info.fontMetrics().horizontalAdvance(info.text()) <= info.contentsRect().width()
     assert bar.height() == height
+
+
+def test_the_span_list_shows_every_column_whole_at_the_default_size(make_project, open_window, qtbot) -> None:
+    """Seen under Xvfb in the English UI: the text column was a few characters wide («تنظ…»),
+    the origin of a merged suggestion was cut («rule + pa…») and the list scrolled sideways."""
+    from PySide6.QtCore import Qt
+
+    text = "قال المرصد السوري لحقوق الإنسان إن قوات النظام السوري قصفت 12 قرية في ريف حمص الشمالي."
+    path, (article,) = make_project([text])
+    names = ["المرصد السوري لحقوق الإنسان", "قوات النظام السوري", "ريف حمص الشمالي"]
+    with Project.open(path) as project:
+        for name, label, origin in zip(names, ("SOURCE", "ACTOR", "LOCATION"),
+                                       ("rule+patterns", "patterns+camel", "rule+patterns+model"), strict=True):
+            start = text.index(name)
+            project.add_span(article, "hala", start, start + len(name), label, origin=origin)
+    window = open_window(path)
+    table = window.span_table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=5_000)
+    qtbot.wait(50)
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0  # nothing a sideways scroll away
+    # A three-word name shows whole in the text column.
+    assert header.sectionSize(1) >= table.fontMetrics().horizontalAdvance("قوات النظام السوري")
+    shown = {}
+    for row in range(3):
+        for column in (0, 2, 3, 4):
+            index = table.model().index(row, column)
+            cell = cell_option(table, row, column)
+            needed = table.itemDelegateForIndex(index).sizeHint(cell, index).width()
+            shown[row, column] = index.data()
+            if row < 2:  # one or two merged sources show whole
+                assert header.sectionSize(column) >= needed, (column, index.data())
+    assert shown[0, 4] == "rule + patterns" and shown[1, 4] == "patterns + CAMeL"
+    # Three merged sources may elide; the tooltip names them all, and the long name's tooltip shows it whole.
+    assert table.model().index(2, 4).data(Qt.ItemDataRole.ToolTipRole) == "rule + patterns + model"
+    assert table.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole).startswith(names[0])
