@@ -29,6 +29,7 @@ class LocationRules(RuleLexicon):
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
+        self._listed_words: frozenset[str] = frozenset()
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
@@ -52,6 +53,7 @@ class LocationRules(RuleLexicon):
         groups["LOC_CTX"].extend(n for n in cued if n not in listed)
         # A clitic glued to a gazetteer name comes off in matching («وبوكافو» → «بوكافو»),
         # see ``_norm_for``; short names are left whole, too often a clitic and a word.
+        self._listed_words = frozenset(w for name in listed for w in name.split())
         self._geonames_stems = frozenset(
             first for first in (n.split(" ", 1)[0] for n in safe if n not in listed) if len(first) > 3
         )
@@ -63,8 +65,10 @@ class LocationRules(RuleLexicon):
         preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
         «ك» before a place far away."""
         result: str = super()._norm_for(form)  # type: ignore[misc]
-        if result != form or not self._geonames_stems or form in self._geonames_stems:
+        if result != form or not self._geonames_stems or form in self._geonames_stems or form in self._known:
             return result
+        if form in self._listed_words:
+            return result  # «فرانس برس»: a word of a listed name, not «ف» + «رانس»
         for k in (1, 2):
             rest = form[k:]
             if rest in self._geonames_stems and form[0] in "وف" and (k == 1 or form[1] in "بل"):
