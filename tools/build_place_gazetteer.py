@@ -67,9 +67,9 @@ def arabic_names(alternates: list[str], stop_words: frozenset[str]) -> dict[str,
         if not _ARABIC_NAME_RE.match(name):
             continue
         words = fold(name).split()
-        if words and words[0] in _LEADING_HEADS and len(words) > 1:
-            words = words[1:]
-            name = name.split(" ", 1)[1]
+        if words and words[0] in _LEADING_HEADS:
+            words = words[1:]  # a head alone names no place
+            name = name.split(" ", 1)[-1]
         if not words or len(words) > _MAX_WORDS or sum(map(len, words)) < 3:
             continue
         if words[0] in stop_words or words[-1] in stop_words:
