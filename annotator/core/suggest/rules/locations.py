@@ -14,7 +14,7 @@ from annotator.core.suggest.rules.lexicon import (
     _Cand,
     _words,
 )
-from annotator.core.suggest.rules.place_gazetteer import classify, load_places
+from annotator.core.suggest.rules.place_gazetteer import PhrasesWithPlaces, classify, load_places
 from annotator.core.text import proclitic_length
 
 
@@ -30,16 +30,39 @@ class LocationRules(RuleLexicon):
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
         self._listed_words: frozenset[str] = frozenset()
+        self._geonames: dict[str, list[str]] = {}
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
+
+    def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
+        """The phrase matcher of the lists (:meth:`RuleMatcher._build_phrases`), then the
+        GeoNames names matched beside it (:class:`.place_gazetteer.PhrasesWithPlaces`) in
+        their groups, on the same norms."""
+        super()._build_phrases(phrase_matcher, groups)  # type: ignore[misc]
+        if not self._geonames:
+            return
+        strings = self.nlp.vocab.strings
+        names: dict[int, list[tuple[int, ...]]] = {}
+        for group, group_names in self._geonames.items():
+            key = strings.add(group)
+            self._group_of[key] = group
+            for name in group_names:
+                words = name.split()
+                norms = [self._norm_for(w) for w in words]
+                if norms[1:] != words[1:]:
+                    self._inner_ok.add(tuple(words[1:]))
+                names.setdefault(key, []).append(tuple(strings.add(w) for w in norms))
+        self.phrases = PhrasesWithPlaces(self.phrases, names)
 
     def _add_geonames_places(self, resource: str, groups: dict[str, list[str]]) -> None:
         """The GeoNames-derived place names (``geonames`` in locations.yaml names the
-        resource, see :mod:`.place_gazetteer`): those safe alone join the listed places,
-        those that need a cue the context names; a name any list already has keeps its
-        list's reading (an actor, a source, a place with its own rules)."""
+        resource, see :mod:`.place_gazetteer`): those safe alone are read as listed places
+        (group ``LOC``), those that need a cue as context names (``LOC_CTX``); a name any
+        list already has keeps its list's reading (an actor, a source, a place with its own
+        rules). Matched beside the phrase matcher, see ``_build_phrases``."""
         from annotator.core.suggest.base import gazetteer_dir
 
         path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
@@ -49,8 +72,7 @@ class LocationRules(RuleLexicon):
         # that word with any clitic: left out.
         listed |= {p.name for p in load_places(path) if proclitic_length(p.name.split(" ", 1)[0])}
         safe, cued = classify(load_places(path), common.__contains__)
-        groups["LOC"].extend(n for n in safe if n not in listed)
-        groups["LOC_CTX"].extend(n for n in cued if n not in listed)
+        self._geonames = {"LOC": [n for n in safe if n not in listed], "LOC_CTX": [n for n in cued if n not in listed]}
         # A clitic glued to a gazetteer name comes off in matching («وبوكافو» → «بوكافو»),
         # see ``_norm_for``; short names are left whole, too often a clitic and a word.
         self._listed_words = frozenset(w for name in listed for w in name.split())
