@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.core.lang.ar.lexicon import PROCLITICS
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _QUOTE_CHARS,
@@ -51,7 +52,7 @@ class LocationRules(RuleLexicon):
             self._group_of[key] = group
             for name in group_names:
                 words = name.split()
-                norms = [self._norm_for(w) for w in words]
+                norms = [self._norm_for(w) if w[:1] in PROCLITICS else w for w in words]  # as the matcher does
                 if norms[1:] != words[1:]:
                     self._inner_ok.add(tuple(words[1:]))
                 names.setdefault(key, []).append(tuple(strings.add(w) for w in norms))
@@ -68,10 +69,10 @@ class LocationRules(RuleLexicon):
         path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
+        safe, cued = classify(load_places(path), common.__contains__)
         # A name that reads as a clitic and a known word («لابل» = «ل» + «ابل») would match
         # that word with any clitic: left out.
-        listed |= {p.name for p in load_places(path) if proclitic_length(p.name.split(" ", 1)[0])}
-        safe, cued = classify(load_places(path), common.__contains__)
+        listed |= {n for n in (*safe, *cued) if n[:1] in PROCLITICS and proclitic_length(n.split(" ", 1)[0])}
         self._geonames = {"LOC": [n for n in safe if n not in listed], "LOC_CTX": [n for n in cued if n not in listed]}
         # A clitic glued to a gazetteer name comes off in matching («وبوكافو» → «بوكافو»),
         # see ``_norm_for``; short names are left whole, too often a clitic and a word.
