@@ -29,6 +29,7 @@ class LocationRules(RuleLexicon):
         ends an unknown name after a head, and a source may be named with its place."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
+        self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
         self._listed_words: frozenset[str] = frozenset()
         self._geonames: dict[str, list[str]] = {}
@@ -288,7 +289,8 @@ class LocationRules(RuleLexicon):
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
         if norm[h] in self._FRONT_HEADS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
-        i = h + 1 + self._compass_after_head(h, orth, norm, n)  # «إقليم شمال كيفو»
+        known = known or {}
+        i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
         if i >= n:
             return None
         w = norm[i]
@@ -319,7 +321,6 @@ class LocationRules(RuleLexicon):
             return None  # «منطقة يسيطر عليها…»: a verb, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
-        known = known or {}
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
@@ -331,14 +332,19 @@ class LocationRules(RuleLexicon):
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
 
-    def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int) -> int:
-        """How many compass words follow the administrative head at ``h`` and belong to the
-        name in no list after them: «إقليم شمال كيفو», «ولاية جنوب كردفان» (0 if none)."""
-        if norm[h] not in self._admin_heads:
+    def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:
+        """How many compass words follow the head at ``h`` and belong to the name in no list
+        after them (0 if none): after an administrative head («إقليم شمال كيفو», «ولاية جنوب
+        كردفان»), or after a zone head before an indefinite name in no list («بمنطقة شمال
+        شيوا»; in «منطقة شمال سوريا» the compass word tells where in a known place)."""
+        zone = norm[h] in self._compass_zone_heads
+        if norm[h] not in self._admin_heads and not zone:
             return 0
         for c in self._compass:
             k = h + 1 + len(c)
             if k < n and tuple(norm[h + 1 : k]) == c and orth[h + 1 : k] == norm[h + 1 : k] and orth[k] == norm[k]:
+                if zone and (k in known or norm[k].startswith("ال") or norm[k] in self._place_names):
+                    return 0
                 return len(c)
         return 0
 
@@ -429,6 +435,7 @@ class LocationRules(RuleLexicon):
             and len(w) > 1
             and not (len(w) > 3 and w.endswith(("ي", "يه")))
             and w not in self._name_stops
+            and w not in self._ambiguous_cues  # «مدينة X مركز مقاطعة…»: a noun of its own
             and self._place_word(w)
         )
 
@@ -493,7 +500,9 @@ class LocationRules(RuleLexicon):
                         norm[i] = word
                 else:
                     break
-                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END:
+                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
+                    len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
+                ):
                     break
             if self._with_pronoun(word):
                 break  # «دمشق وريفها»: the countryside of the place before, no name

@@ -301,3 +301,21 @@ def test_a_name_in_no_list_may_open_with_lam(labelled: Labelled) -> None:
 
 def test_a_quoted_name_after_a_building_is_the_building(labelled: Labelled) -> None:
     assert not [s for s, label in labelled('قتل 148 شخصا في جامعة "بونيا" أمس.') if label == "LOCATION"]
+
+
+def test_a_zone_head_keeps_a_compass_word_before_a_name_in_no_list_only(labelled: Labelled) -> None:
+    assert ("منطقة شمال زوربا", "LOCATION") in labelled("وقع الكمين بمنطقة شمال زوربا أمس.")
+    got = labelled("تقدمت القوات في منطقة شمال سوريا.")
+    assert ("سوريا", "LOCATION") in got
+    assert not any("شمال" in s for s, _ in got)
+
+
+def test_a_plural_verb_ends_a_list_of_places(labelled: Labelled) -> None:
+    got = labelled("سيطروا على منطقتي كاتاكا وزوربا وقتلوا مدنيين.")
+    assert {("كاتاكا", "LOCATION"), ("زوربا", "LOCATION")} <= set(got)
+    assert not any("قتلوا" in s for s, _ in got)
+
+
+def test_a_place_cue_noun_is_no_second_word_of_a_name(labelled: Labelled) -> None:
+    got = labelled("وصل إلى مدينة زوربا مركز مقاطعة كاتاكا.")
+    assert ("مدينة زوربا", "LOCATION") in got
