@@ -11,12 +11,13 @@ Sources (pinned in pyproject's ``dev`` extras, read from the installed packages)
   place somewhere («السلام», «الكرامة»).
 
 The data is GeoNames (https://www.geonames.org/), licensed CC BY 4.0, and wordfreq's data,
-CC BY-SA 4.0; the derived file keeps both attributions in its header. Only the Arabic-script alternate names written in Arabic
-letters proper are kept: names with Persian, Urdu, Pashto or Sindhi letters (ی ک گ پ چ ژ ے
-ٹ ڈ ډ ګ ڪ ٽ…), a parenthesised qualifier, a comma, a digit or a dash are dropped, so are
-names that open or close with a function word («هذا يكفي» is no place name). Names are
-folded as the project's lexicon folds them (:func:`annotator.core.text.fold`); a leading
-administrative head («محافظة البصرة») is dropped, since the rules take heads themselves.
+CC BY-SA 4.0; the derived file keeps both attributions in its header. Only the Arabic-script
+alternate names written in Arabic letters proper are kept: names with Persian, Urdu, Pashto
+or Sindhi letters (ی ک گ پ چ ژ ے ٹ ڈ ډ ګ ڪ ٽ…), a parenthesised qualifier, a comma, a digit
+or a dash are dropped, so are names that open or close with a function word («هذا يكفي» is
+no place name). Names are folded as the project's lexicon folds them
+(:func:`annotator.core.text.fold`); a leading administrative head («محافظة البصرة») is
+dropped, since the rules take heads themselves.
 
 Columns: folded name, ISO country code, kind (``city``, ``admin1``, ``admin2``), population
 (0 for regions), Zipf word frequency × 10 (of its commonest spelling, alone or after a

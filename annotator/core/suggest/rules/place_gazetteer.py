@@ -79,11 +79,12 @@ class PhrasesWithPlaces:
     """A spaCy ``PhraseMatcher`` on ``NORM`` and the gazetteer's names, matched as one.
 
     Tens of thousands of names in the ``PhraseMatcher`` made it ten times slower per article;
-    here the names are looked up by the hash of their first word's norm, then compared on the
-    norms that follow, in a pass over the article's norms. Hits have the matcher's shape,
-    ``(match_id, start, end)``, every name that matches at a token included."""
+    here a one-word name is looked up by the hash of its norm, a longer one by the hashes of
+    its first two norms («ابو» opens hundreds of names), in a pass over the article's norms.
+    Hits have the matcher's shape, ``(match_id, start, end)``, every name that matches at a
+    token included."""
 
-    __slots__ = ("matcher", "_by_first", "_norm_attr")
+    __slots__ = ("matcher", "_single", "_multi", "_firsts", "_norm_attr")
 
     def __init__(self, matcher: Any, names: dict[int, list[tuple[int, ...]]]) -> None:
         """``names`` maps a match id (the group's string hash) to the names' norm hashes."""
@@ -91,20 +92,29 @@ class PhrasesWithPlaces:
 
         self.matcher = matcher
         self._norm_attr = NORM
-        self._by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        self._single: dict[int, list[int]] = {}
+        self._multi: dict[tuple[int, int], list[tuple[tuple[int, ...], int]]] = {}
         for key, phrases in names.items():
             for phrase in phrases:
-                self._by_first.setdefault(phrase[0], []).append((phrase, key))
+                if len(phrase) == 1:
+                    self._single.setdefault(phrase[0], []).append(key)
+                else:
+                    self._multi.setdefault(phrase[:2], []).append((phrase, key))
+        self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._multi)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         hits = list(self.matcher(doc))
-        if not self._by_first or not len(doc):
+        n = len(doc)
+        if not self._firsts or not n:
             return hits
         norms = doc.to_array(self._norm_attr).tolist()
-        by_first = self._by_first
-        for i in compress(range(len(norms)), map(by_first.__contains__, norms)):
-            for phrase, key in by_first[norms[i]]:
-                end = i + len(phrase)
-                if len(phrase) == 1 or tuple(norms[i:end]) == phrase:
-                    hits.append((key, i, end))
+        single, multi = self._single, self._multi
+        for i in compress(range(n), map(self._firsts.__contains__, norms)):
+            for key in single.get(norms[i], ()):
+                hits.append((key, i, i + 1))
+            if i + 1 < n:
+                for phrase, key in multi.get((norms[i], norms[i + 1]), ()):
+                    end = i + len(phrase)
+                    if end <= n and tuple(norms[i:end]) == phrase:
+                        hits.append((key, i, end))
         return hits

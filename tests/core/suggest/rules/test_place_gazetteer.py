@@ -107,3 +107,21 @@ def test_common_words_are_no_gazetteer_places(found: Found, text: str) -> None:
 def test_a_listed_name_keeps_its_reading(found: Found) -> None:
     # «فرانس» is «ف» + a French city of the data; the listed outlet stays whole.
     assert ("وكالة فرانس برس", "SOURCE") in found("وذكرت وكالة فرانس برس أن القصف استمر.")
+
+
+def test_phrases_with_places_adds_every_name_that_matches_to_the_matcher_hits() -> None:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from annotator.core.suggest.rules.place_gazetteer import PhrasesWithPlaces
+
+    nlp = spacy.blank("ar")
+    strings = nlp.vocab.strings
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher.add("ACT", [nlp.make_doc("حركة زوربا")])
+    loc = strings.add("LOC")
+    names = [("غوما",), ("بورت", "او"), ("بورت", "او", "برانس"), ("بورت", "سعيد")]
+    phrases = PhrasesWithPlaces(matcher, {loc: [tuple(strings.add(w) for w in name) for name in names]})
+    doc = nlp.make_doc("قالت حركة زوربا إن غوما و بورت او برانس و بورت")
+    hits = {(strings[m], s, e) for m, s, e in phrases(doc)}
+    assert hits == {("ACT", 1, 3), ("LOC", 4, 5), ("LOC", 6, 8), ("LOC", 6, 9)}
