@@ -22,6 +22,15 @@ from annotator.core.text import proclitic_length
 class LocationRules(RuleLexicon):
     """The LOCATION rules of :class:`RuleSuggester`."""
 
+    # Made by the matcher (:class:`.matcher.RuleMatcher`, mixed in by the suggester): the
+    # tokenizer, the phrase matcher and its tables, which the place gazetteer extends.
+    nlp: Any
+    phrases: Any
+    _group_of: dict[int, str]
+    _inner_ok: set[tuple[str, ...]]
+    _known: set[str]
+    _norm_cache: dict[str, str]
+
     def _load_word_sets(
         self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
     ) -> dict[str, list[str]]:

@@ -99,7 +99,7 @@ class PhrasesWithPlaces:
                 if len(phrase) == 1:
                     self._single.setdefault(phrase[0], []).append(key)
                 else:
-                    self._multi.setdefault(phrase[:2], []).append((phrase, key))
+                    self._multi.setdefault((phrase[0], phrase[1]), []).append((phrase, key))
         self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._multi)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
