@@ -2,8 +2,10 @@
 for ambiguous names and heads, places in no list after a head, quoted and listed places."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from annotator.core.lang.ar.lexicon import PROCLITICS
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _QUOTE_CHARS,
@@ -11,11 +13,23 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     RuleLexicon,
     _Cand,
+    _words,
 )
+from annotator.core.suggest.rules.place_gazetteer import PhrasesWithPlaces, classify, load_places
+from annotator.core.text import proclitic_length
 
 
 class LocationRules(RuleLexicon):
     """The LOCATION rules of :class:`RuleSuggester`."""
+
+    # Made by the matcher (:class:`.matcher.RuleMatcher`, mixed in by the suggester): the
+    # tokenizer, the phrase matcher and its tables, which the place gazetteer extends.
+    nlp: Any
+    phrases: Any
+    _group_of: dict[int, str]
+    _inner_ok: set[tuple[str, ...]]
+    _known: set[str]
+    _norm_cache: dict[str, str]
 
     def _load_word_sets(
         self, actors: dict[str, Any], places: dict[str, Any], sources: dict[str, Any], counts: dict[str, Any]
@@ -23,8 +37,100 @@ class LocationRules(RuleLexicon):
         """The lexicon's word sets, and every listed place as a folded string: a known place
         ends an unknown name after a head, and a source may be named with its place."""
         groups = super()._load_word_sets(actors, places, sources, counts)
+        self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
+        self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
+        self._geonames_stems: frozenset[str] = frozenset()
+        self._listed_words: frozenset[str] = frozenset()
+        self._geonames: dict[str, list[str]] = {}
+        if places.get("geonames"):
+            self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
+
+    def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
+        """The phrase matcher of the lists (:meth:`RuleMatcher._build_phrases`), then the
+        GeoNames names matched beside it (:class:`.place_gazetteer.PhrasesWithPlaces`) in
+        their groups, on the same norms."""
+        super()._build_phrases(phrase_matcher, groups)  # type: ignore[misc]
+        if not self._geonames:
+            return
+        strings = self.nlp.vocab.strings
+        names: dict[int, list[tuple[int, ...]]] = {}
+        for group, group_names in self._geonames.items():
+            key = strings.add(group)
+            self._group_of[key] = group
+            for name in group_names:
+                words = name.split()
+                norms = [self._norm_for(w) if w[:1] in PROCLITICS else w for w in words]  # as the matcher does
+                if norms[1:] != words[1:]:
+                    self._inner_ok.add(tuple(words[1:]))
+                names.setdefault(key, []).append(tuple(strings.add(w) for w in norms))
+        self.phrases = PhrasesWithPlaces(self.phrases, names)
+
+    def _add_geonames_places(self, resource: str, groups: dict[str, list[str]]) -> None:
+        """The GeoNames-derived place names (``geonames`` in locations.yaml names the
+        resource, see :mod:`.place_gazetteer`): those safe alone are read as listed places
+        (group ``LOC``), those that need a cue as context names (``LOC_CTX``); a name any
+        list already has keeps its list's reading (an actor, a source, a place with its own
+        rules). Matched beside the phrase matcher, see ``_build_phrases``."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
+        common = self._common_words()
+        listed = {name for names in groups.values() for name in names}
+        safe, cued = classify(load_places(path), common.__contains__)
+        # A name that reads as a clitic and a known word («لابل» = «ل» + «ابل») would match
+        # that word with any clitic: left out.
+        listed |= {n for n in (*safe, *cued) if n[:1] in PROCLITICS and proclitic_length(n.split(" ", 1)[0])}
+        self._geonames = {"LOC": [n for n in safe if n not in listed], "LOC_CTX": [n for n in cued if n not in listed]}
+        # A clitic glued to a gazetteer name comes off in matching («وبوكافو» → «بوكافو»),
+        # see ``_norm_for``; short names are left whole, too often a clitic and a word.
+        self._listed_words = frozenset(w for name in listed for w in name.split())
+        self._geonames_stems = frozenset(
+            first for first in (n.split(" ", 1)[0] for n in safe if n not in listed) if len(first) > 3
+        )
+
+    def _norm_for(self, form: str) -> str:
+        """The matching norm of ``form`` (:meth:`RuleMatcher._norm_for`), and also the bare
+        first word of a GeoNames place safe alone after a conjunction, with or without a
+        preposition («وبوكافو», «وبغوما»), which the clitic lexicon does not know. A lone
+        preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
+        «ك» before a place far away."""
+        result: str = super()._norm_for(form)  # type: ignore[misc]
+        if result != form or not self._geonames_stems or form in self._geonames_stems or form in self._known:
+            return result
+        if form in self._listed_words:
+            return result  # «فرانس برس»: a word of a listed name, not «ف» + «رانس»
+        for k in (1, 2):
+            rest = form[k:]
+            if rest in self._geonames_stems and form[0] in "وف" and (k == 1 or form[1] in "بل"):
+                self.nlp.vocab[form].norm_ = rest
+                self._norm_cache[form] = rest
+                return rest
+        return result
+
+    def _common_words(self) -> frozenset[str]:
+        """Words that are the lexicon's before they are a place: spaCy's Arabic stop words and
+        the words the rules read as heads, cues, verbs, people, numbers, actors or sources."""
+        from spacy.lang.ar.stop_words import STOP_WORDS
+
+        from annotator.core.text import fold
+
+        words = {fold(w) for w in STOP_WORDS}
+        for group in (
+            self._heads, self._strong_heads, self._plural_heads, self._place_cues, self._not_names,
+            self._anaphora, self._name_stops, self._people, self._vague, self._nationalities,
+            self._action_words, self._force_heads, self._unit_heads, self._official_heads,
+            self._attribution, self._triggers, self._casualty_words, self._org_heads, self._outlet_heads,
+            self._conflict_nouns, self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues,
+            self._numbers, self._building_heads, self._facility_heads, self._name_prefixes,
+        ):
+            words.update(group)
+        words.update(c[0] for c in self._compass)
+        words.update(d[0] for d in self._directions)
+        words.update("ال" + w for w in list(words) if not w.startswith("ال"))
+        return frozenset(words)
 
     def _head_ok(self, h: int, orth: list[str], norm: list[str]) -> bool:
         """A cue head («محلية») is a head only after a place cue or with a glued clitic
@@ -94,7 +200,8 @@ class LocationRules(RuleLexicon):
         start, head = self._extend_head(s, norm, orth)
         if group == "LOC_HEAD" and head is None:
             return None
-        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] in self._building_heads:
+        before = s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s  # «جامعة "X"»
+        if head is None and before > 0 and orth[s] == norm[s] and norm[before - 1] in self._building_heads:
             return None  # «مستشفى الفاشر»: a building's name, not a place span
         if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] == "طريق" and not self._road_between(e, orth, norm):
             return None  # «طريق جلال آباد»: a road named after the one place it leads to
@@ -191,12 +298,17 @@ class LocationRules(RuleLexicon):
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
         if norm[h] in self._FRONT_HEADS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
-        i = h + 1
+        known = known or {}
+        i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
+        if i >= n:
+            return None
         w = norm[i]
+        if norm[h] in self._indefinite_name_heads and w.startswith("ال"):
+            return None  # «مقاطعة الانتخابات»: a boycott of what follows, no place
         definite_nationality = w.startswith("ال") and w in self._nationalities  # «ناحية الصينية»
         if (
             orth[i] != norm[i]  # a glued clitic: «قرية وبلدة…»
-            or w[:1] == "ل"  # a preposition: «مخيم للنازحين»
+            or self._preposition_l(w)  # «مخيم للنازحين», not «منطقة لوبيرو»
             or not w.isalpha()
             or (self._is_people(w) and not definite_nationality)
             or w in self._not_names
@@ -218,7 +330,6 @@ class LocationRules(RuleLexicon):
             return None  # «منطقة يسيطر عليها…»: a verb, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
-        known = known or {}
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
@@ -229,6 +340,22 @@ class LocationRules(RuleLexicon):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, end, norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:
+        """How many compass words follow the head at ``h`` and belong to the name in no list
+        after them (0 if none): after an administrative head («إقليم شمال كيفو», «ولاية جنوب
+        كردفان»), or after a zone head before an indefinite name in no list («بمنطقة شمال
+        شيوا»; in «منطقة شمال سوريا» the compass word tells where in a known place)."""
+        zone = norm[h] in self._compass_zone_heads
+        if norm[h] not in self._admin_heads and not zone:
+            return 0
+        for c in self._compass:
+            k = h + 1 + len(c)
+            if k < n and tuple(norm[h + 1 : k]) == c and orth[h + 1 : k] == norm[h + 1 : k] and orth[k] == norm[k]:
+                if zone and (k in known or norm[k].startswith("ال") or norm[k] in self._place_names):
+                    return 0
+                return len(c)
+        return 0
 
     def _second_word_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int, first_known: bool = False) -> int:
         """End of a place name in no list whose first word ``w`` ends at ``end``: after a word
@@ -266,12 +393,32 @@ class LocationRules(RuleLexicon):
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
 
+    def _preposition_l(self, w: str) -> bool:
+        """Does ``w`` open with the preposition «ل» («للنازحين», «لحماية», «لسكان»), not with
+        the «ل» of a name in no list («لوبيرو», «لامو»)? A name's «ل» comes before a long
+        vowel; a preposition comes before anything else, «لل», or a word the lexicon knows
+        (a clitic the rules strip, a people noun)."""
+        if w[:1] != "ل":
+            return False
+        rest = w[1:]
+        return (
+            rest[:1] not in "واي"
+            or rest.startswith("ال")
+            or proclitic_length(w) > 0
+            or rest in self._lexicon
+            or self._is_people(rest)
+            or rest in self._heads
+            or rest in self._plural_heads
+            or rest in self._conflict_nouns
+            or rest in self._action_words
+        )
+
     def _cued(self, h: int, orth: list[str], norm: list[str]) -> bool:
         """Does a cue show the ambiguous head at ``h`` is a place: right before it («على
         منطقة…»), a verb before its definite subject («قصفت الطائرات منطقة…»), or a quote
         that opens with the head and closes after one or two words («“منطقة مسغاف”»)?"""
-        if h > 0 and self._ambiguous_cue(norm[h - 1]):
-            return True
+        if h > 0 and (self._ambiguous_cue(norm[h - 1]) or (norm[h - 1][:1] in "وف" and self._ambiguous_cue(norm[h - 1][1:]))):
+            return True  # «شهدت ولاية…», «وشهدت ولاية…»
         if h > 0 and orth[h - 1] in _QUOTE_CHARS and orth[h - 1] not in _CLOSING_QUOTES_ONLY:
             if any(orth[q] in _QUOTE_CHARS for q in range(h + 2, min(len(orth), h + 4))):
                 return True
@@ -297,6 +444,7 @@ class LocationRules(RuleLexicon):
             and len(w) > 1
             and not (len(w) > 3 and w.endswith(("ي", "يه")))
             and w not in self._name_stops
+            and w not in self._ambiguous_cues  # «مدينة X مركز مقاطعة…»: a noun of its own
             and self._place_word(w)
         )
 
@@ -361,7 +509,9 @@ class LocationRules(RuleLexicon):
                         norm[i] = word
                 else:
                     break
-                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END:
+                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
+                    len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
+                ):
                     break
             if self._with_pronoun(word):
                 break  # «دمشق وريفها»: the countryside of the place before, no name

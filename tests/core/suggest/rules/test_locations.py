@@ -255,3 +255,67 @@ def test_a_quoted_list_after_a_dual_head(labelled: Labelled) -> None:
     # Generic anaphora in quotes names no place; an unquoted list still ends before «وقال».
     assert not [s for s, label in labelled("وقصفت قرى “المدينة” أمس.") if label == "LOCATION"]
     assert ("قال", "LOCATION") not in labelled("وقصفت قرى الهوشرية، وقال الأهالي إن القصف عنيف.")
+
+
+# --------------------------------------------------------------------------------------
+# Heads and compass words of places far from the lists (issue #11, round 3); written for
+# these tests, with names in no list.
+# --------------------------------------------------------------------------------------
+def test_a_province_head_before_a_name_in_no_list(labelled: Labelled) -> None:
+    assert ("مقاطعة زوربا", "LOCATION") in labelled("قتل ثلاثة في مقاطعة زوربا أمس.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعت المعارضة إلى مقاطعة الانتخابات.",  # a boycott, after a place cue too
+        "وأعلنت الشركات مقاطعة البضائع.",
+    ],
+)
+def test_a_boycott_is_no_province(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "LOCATION"]
+
+
+def test_a_compass_word_after_an_administrative_head_stays_in_the_name(labelled: Labelled) -> None:
+    assert ("إقليم شمال كاتاكا", "LOCATION") in labelled("وقعت اشتباكات في إقليم شمال كاتاكا أمس.")
+    assert ("مقاطعة جنوب زوربا", "LOCATION") in labelled("قتل ثلاثة في مقاطعة جنوب زوربا أمس.")
+
+
+def test_a_compass_word_without_a_name_or_after_another_head_is_no_name(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقعت اشتباكات في إقليم شمال.") if label == "LOCATION"]
+    got = labelled("قصفت الطائرات قرية شمال حلب.")
+    assert ("حلب", "LOCATION") in got
+    assert not any("قرية" in s for s, _ in got)
+
+
+def test_a_cue_verb_with_a_glued_conjunction_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("ولاية زورا", "LOCATION") in labelled("وشهدت ولاية زورا اشتباكات عنيفة.")
+    assert not [s for s, label in labelled("وانتهت ولاية المجلس أمس.") if label == "LOCATION"]
+
+
+def test_a_name_in_no_list_may_open_with_lam(labelled: Labelled) -> None:
+    assert ("منطقة لوكاندا", "LOCATION") in labelled("وقعت اشتباكات في منطقة لوكاندا أمس.")
+    for text in ("أقيم مخيم لحماية المدنيين.", "أقيم مخيم للنازحين قرب الحدود."):
+        assert not [s for s, label in labelled(text) if label == "LOCATION" and "مخيم" in s]
+
+
+def test_a_quoted_name_after_a_building_is_the_building(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled('قتل 148 شخصا في جامعة "بونيا" أمس.') if label == "LOCATION"]
+
+
+def test_a_zone_head_keeps_a_compass_word_before_a_name_in_no_list_only(labelled: Labelled) -> None:
+    assert ("منطقة شمال زوربا", "LOCATION") in labelled("وقع الكمين بمنطقة شمال زوربا أمس.")
+    got = labelled("تقدمت القوات في منطقة شمال سوريا.")
+    assert ("سوريا", "LOCATION") in got
+    assert not any("شمال" in s for s, _ in got)
+
+
+def test_a_plural_verb_ends_a_list_of_places(labelled: Labelled) -> None:
+    got = labelled("سيطروا على منطقتي كاتاكا وزوربا وقتلوا مدنيين.")
+    assert {("كاتاكا", "LOCATION"), ("زوربا", "LOCATION")} <= set(got)
+    assert not any("قتلوا" in s for s, _ in got)
+
+
+def test_a_place_cue_noun_is_no_second_word_of_a_name(labelled: Labelled) -> None:
+    got = labelled("وصل إلى مدينة زوربا مركز مقاطعة كاتاكا.")
+    assert ("مدينة زوربا", "LOCATION") in got
