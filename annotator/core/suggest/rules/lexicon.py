@@ -393,13 +393,15 @@ class RuleLexicon:
         words = {fold(w) for w in STOP_WORDS}
         for group in (
             self._heads, self._strong_heads, self._plural_heads, self._place_cues, self._not_names,
-            self._anaphora, self._people, self._vague, self._nationalities, self._action_words,
+            self._anaphora, self._vague, self._nationalities, self._action_words,
             self._force_heads, self._force_not_names, self._unit_heads, self._official_heads, self._attribution,
             self._triggers, self._casualty_words, self._org_heads, self._outlet_heads, self._conflict_nouns,
             self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues, self._numbers,
             self._building_heads, self._facility_heads, self._name_prefixes, self._OUTLET_END,
         ):
             words.update(group)
+        # People nouns, not their accusative: «روسيا» is a state before «روسيّاً» a Russian.
+        words.update(w for w in self._people if not (w.endswith("ا") and w[:-1] in self._people))
         words.update(c[0] for c in self._compass)
         words.update(d[0] for d in self._directions)
         words.update("ال" + w for w in list(words) if not w.startswith("ال"))
