@@ -1,7 +1,8 @@
 """Word lists of the rule suggester: the gazetteers folded into sets, and what every rule shares.
 
 :class:`RuleLexicon` holds the folded word sets (``_load_word_sets`` fills them from the
-gazetteers in ``resources/gazetteers/``) and the word tests the rules of several labels use;
+gazetteers in ``resources/gazetteers/``, and the world's states and capitals from the derived
+``states.tsv``, see :mod:`.state_names`) and the word tests the rules of several labels use;
 the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
 :mod:`.sources`, :mod:`.counts`), tied together by :class:`.suggester.RuleSuggester`.
 """
