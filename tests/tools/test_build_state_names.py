@@ -73,3 +73,9 @@ def test_capitals_come_from_geonames_with_their_form(tool: ModuleType) -> None:
     assert capitals[("بورت أو برانس", "HT")] == "geonames"
     assert capitals[("قاهره", "EG")] == "bare"  # beside «القاهرة»
     assert not {iso for _, iso in capitals if iso == "IL"}  # Jerusalem: too many historic names
+
+
+def test_a_one_word_state_is_also_named_after_republic(tool: ModuleType) -> None:
+    rows = {(r.name, r.form) for r in tool.build()}
+    assert ("جمهورية مالي", "republic") in rows
+    assert not {name for name, form in rows if form == "republic" and name.count(" ") > 1}

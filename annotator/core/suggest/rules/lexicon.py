@@ -372,13 +372,19 @@ class RuleLexicon:
         if not rows:
             return
         listed = {name for names in groups.values() for name in names}
+        # A territory the hand lists name as a place only («اليابان», «قبرص») is a state too:
+        # it acts like the listed states («وأعلنت اليابان…»). A capital keeps its place
+        # reading («طرابلس» is also Lebanon's, «جوبا» the peace of Juba).
+        elsewhere = {name for group, names in groups.items() if group != "LOC" for name in names}
+        place_only = set(groups["LOC"]) - elsewhere
+        listed -= {row.name for row in rows if row.kind == "territory" and row.name in place_only}
         # A name that reads as a proclitic and a known word («فلبين» = «ف» + «ل» + «بين») would
         # match that word wherever it stands: left out.
         listed.update(row.name for row in rows if proclitic_length(row.name.split(" ", 1)[0]))
         readings = _classify_states(rows, listed, self._common_words().__contains__)
         groups["STATE"].extend(readings.states)
-        groups["LOC"].extend(readings.states)
-        groups["LOC_CTX"].extend(readings.cued_places)
+        groups["LOC"].extend(n for n in readings.states if n not in place_only)
+        groups["LOC_CTX"].extend(n for n in readings.cued_places if n not in place_only)
         self._world_stems = frozenset(
             first
             for first in (n.split(" ", 1)[0] for n in readings.states + readings.cued_places)

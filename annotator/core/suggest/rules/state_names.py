@@ -6,9 +6,11 @@ lists do not name («هايتي», «بوروندي») and its capital. :func:`c
 read each name, the way the hand lists decide for theirs (actors.yaml ``context_names``:
 ACTOR when it acts, else LOCATION; locations.yaml ``context_names``: a place after a cue):
 
-* a name any hand list has keeps the hand list's reading (``مالي``, ``عمان``);
+* a name any hand list has keeps the hand list's reading (``مالي``, ``عمان``), except that a
+  territory the hand lists have as a place only («اليابان») acts too (the loader's choice,
+  see ``RuleLexicon._add_world_states``);
 * a name that is a word of the project's lexicon, or frequent as a word, is dropped;
-* a state or a capital of several words is a state (acts or is a place), unless every word
+* a state or a capital of several words is a state («جمهورية مالي», «بورت أو برانس») (acts or is a place), unless every word
   has the article («الجبل الأسود», «الرأس الأخضر»: a descriptive phrase first, a place only
   after a place cue);
 * a state of one word is a state; a capital of one word too when it is rare as a word, a
@@ -39,7 +41,7 @@ class StateRow(NamedTuple):
     name: str  # folded
     iso: str
     kind: str  # territory, capital
-    form: str  # cldr, cldr-<locale>, part, bare, geonames
+    form: str  # cldr, cldr-<locale>, part, bare, republic, geonames
     zipf10: int
 
 

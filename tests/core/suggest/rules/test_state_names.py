@@ -109,6 +109,17 @@ def test_a_hand_listed_state_keeps_its_hand_reading(found: Found) -> None:
     assert not {s for s in found("قدمت الحكومة دعم مالي للمزارعين.") if s[0] == "مالي"}
 
 
+def test_a_state_the_hand_lists_name_as_a_place_only_acts_too(found: Found) -> None:
+    assert ("اليابان", "ACTOR") in found("وأعلنت اليابان إرسال مساعدات إنسانية إلى المنطقة.")
+    assert ("اليابان", "LOCATION") in found("وصل الوزير إلى اليابان أمس.")
+
+
+def test_a_state_named_by_its_form_of_government(found: Found) -> None:
+    """«جمهورية مالي»: the head makes the state unambiguous where «مالي» alone needs a cue."""
+    assert ("جمهورية مالي", "LOCATION") in found("وقع الهجوم قرب الحدود مع جمهورية مالي. ونقلت الوكالة الخبر.")
+    assert ("جمهورية مالي", "ACTOR") in found("وطالبت جمهورية مالي بسحب القوات الأجنبية.")
+
+
 def test_a_gazetteer_directory_without_the_resource_has_no_world_states(tmp_path: Path) -> None:
     for yaml_file in gazetteer_dir().glob("*.yaml"):
         shutil.copy(yaml_file, tmp_path / yaml_file.name)
