@@ -9,9 +9,10 @@ ACTOR when it acts, else LOCATION; locations.yaml ``context_names``: a place aft
 * a name any hand list has keeps the hand list's reading (``مالي``, ``عمان``), except that a
   territory the hand lists have as a place only («اليابان») acts too (the loader's choice,
   see ``RuleLexicon._add_world_states``);
-* a name that is a word of the project's lexicon, or frequent as a word, is dropped;
-* a state or a capital of several words is a state («جمهورية مالي», «بورت أو برانس») (acts or is a place), unless every word
-  has the article («الجبل الأسود», «الرأس الأخضر»: a descriptive phrase first, a place only
+* a name made of words of the project's lexicon only («الجزيرة») is dropped;
+* a state or a capital of several words is a state («جمهورية مالي», «بورت أو برانس»,
+  «المملكة المتحدة»), unless it opens with a word of the lexicon (a head noun) and every
+  word has the article («الجبل الأسود», «الرأس الأخضر»: a description first, a place only
   after a place cue);
 * a state of one word is a state; a capital of one word too when it is rare as a word, a
   place after a cue when it is less rare, and dropped when it is common («رياض», «صوفيا»);
@@ -80,7 +81,9 @@ def classify(rows: Iterable[StateRow], listed: set[str], is_common_word: Callabl
         if all(is_common_word(w) for w in words):
             continue  # «جزر», «الاتحاد»: the lexicon's words, whatever they name here
         if len(words) > 1:
-            descriptive = all(w.startswith("ال") for w in words)  # «الجبل الأسود», «الصحراء الغربية»
+            # «الجبل الأسود», «الصحراء الغربية»: a head noun and its adjectives, a description
+            # first; «المملكة المتحدة» is a name.
+            descriptive = is_common_word(words[0]) and all(w.startswith("ال") for w in words)
             (cued if descriptive or row.form == "bare" else states)[row.name] = None
         elif row.kind == "territory":
             (cued if row.form == "bare" else states)[row.name] = None
