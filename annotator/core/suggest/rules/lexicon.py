@@ -1,18 +1,23 @@
 """Word lists of the rule suggester: the gazetteers folded into sets, and what every rule shares.
 
 :class:`RuleLexicon` holds the folded word sets (``_load_word_sets`` fills them from the
-gazetteers in ``resources/gazetteers/``) and the word tests the rules of several labels use;
+gazetteers in ``resources/gazetteers/``, and the world's states and capitals from the derived
+``states.tsv``, see :mod:`.state_names`) and the word tests the rules of several labels use;
 the rules of each label are mixins over it (:mod:`.actors`, :mod:`.locations`,
 :mod:`.sources`, :mod:`.counts`), tied together by :class:`.suggester.RuleSuggester`.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 from annotator.core.counts import count_lexicon
 from annotator.core.lang.ar.lexicon import QUOTES
-from annotator.core.text import clitic_lexicon, fold
+from annotator.core.suggest.rules.state_names import RESOURCE as _STATES_RESOURCE
+from annotator.core.suggest.rules.state_names import classify as _classify_states
+from annotator.core.suggest.rules.state_names import load_rows as _load_state_rows
+from annotator.core.text import clitic_lexicon, fold, proclitic_length
 
 ORIGIN = "rule"
 
@@ -137,6 +142,13 @@ def _flat(node: Any) -> list[str]:
 
 class RuleLexicon:
     """The folded word sets of the gazetteers, shared by the rules of every label."""
+
+    # The gazetteer directory the word sets come from (None: ``resources/gazetteers``); the
+    # derived world states (``states.tsv``) are read from it too, when it has them.
+    _gazetteer_dir: Path | None = None
+    # First words of the derived world states and capitals that a proclitic may be glued to
+    # («وهايتي», «لبوروندي»): the clitic lexicon does not know them (see RuleMatcher._norm_for).
+    _world_stems: frozenset[str] = frozenset()
 
     # Function words that end an unquoted outlet name: «قالت لجنة أطباء السودان إن…».
     _OUTLET_END = frozenset(
@@ -335,7 +347,7 @@ class RuleLexicon:
             | self._fatha_duals
             | self._people
         )
-        return {
+        groups = {
             "ACT": actor_names,
             "ACT_ADJ": adjective_like,
             "STATE": self._state_names,
@@ -346,6 +358,61 @@ class RuleLexicon:
             "SRC_ACT": activists,
             "SRC_Q": sorted(src_quoted),
         }
+        self._add_world_states(groups)
+        return groups
+
+    def _add_world_states(self, groups: dict[str, list[str]]) -> None:
+        """The states, territories and capitals of the world the hand lists do not name
+        (``states.tsv``, see :mod:`.state_names`): states join the hand-listed ones (an ACTOR
+        when they act, a LOCATION elsewhere), the names that need a cue the places that do."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
+        rows = _load_state_rows(directory / _STATES_RESOURCE)
+        if not rows:
+            return
+        listed = {name for names in groups.values() for name in names}
+        # A territory the hand lists name as a place only («اليابان», «قبرص») is a state too:
+        # it acts like the listed states («وأعلنت اليابان…»). A capital keeps its place
+        # reading («طرابلس» is also Lebanon's, «جوبا» the peace of Juba).
+        elsewhere = {name for group, names in groups.items() if group != "LOC" for name in names}
+        place_only = set(groups["LOC"]) - elsewhere
+        listed -= {row.name for row in rows if row.kind == "territory" and row.name in place_only}
+        # A name that reads as a proclitic and a known word («فلبين» = «ف» + «ل» + «بين») would
+        # match that word wherever it stands: left out.
+        listed.update(row.name for row in rows if proclitic_length(row.name.split(" ", 1)[0]))
+        readings = _classify_states(rows, listed, self._common_words().__contains__)
+        groups["STATE"].extend(readings.states)
+        groups["LOC"].extend(n for n in readings.states if n not in place_only)
+        groups["LOC_CTX"].extend(n for n in readings.cued_places if n not in place_only)
+        self._world_stems = frozenset(
+            first
+            for first in (n.split(" ", 1)[0] for n in readings.states + readings.cued_places)
+            if len(first) > 3 and first not in self._lexicon
+        )
+
+    def _common_words(self) -> frozenset[str]:
+        """Words of the project's lexicon that no world state may be named by alone: spaCy's
+        Arabic stop words and the words the rules read as heads, cues, verbs, people,
+        numbers, nationalities, actors' or sources' words, with and without the article."""
+        from spacy.lang.ar.stop_words import STOP_WORDS
+
+        words = {fold(w) for w in STOP_WORDS}
+        for group in (
+            self._heads, self._strong_heads, self._plural_heads, self._place_cues, self._not_names,
+            self._anaphora, self._vague, self._nationalities, self._action_words,
+            self._force_heads, self._force_not_names, self._unit_heads, self._official_heads, self._attribution,
+            self._triggers, self._casualty_words, self._org_heads, self._outlet_heads, self._conflict_nouns,
+            self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues, self._numbers,
+            self._building_heads, self._facility_heads, self._name_prefixes, self._OUTLET_END,
+        ):
+            words.update(group)
+        # People nouns, not their accusative: «روسيا» is a state before «روسيّاً» a Russian.
+        words.update(w for w in self._people if not (w.endswith("ا") and w[:-1] in self._people))
+        words.update(c[0] for c in self._compass)
+        words.update(d[0] for d in self._directions)
+        words.update("ال" + w for w in list(words) if not w.startswith("ال"))
+        return frozenset(words)
 
     @staticmethod
     def _people_forms(nouns: list[str]) -> set[str]:

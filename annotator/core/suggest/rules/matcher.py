@@ -115,5 +115,18 @@ class RuleMatcher(RuleLexicon):
                 if bare in self._known:
                     result = bare
                     self.nlp.vocab[form].norm_ = bare
+            elif self._world_stems:
+                result = self._world_state_norm(form)
         self._norm_cache[form] = result
         return result
+
+    def _world_state_norm(self, form: str) -> str:
+        """The first word of a derived world state or capital after its proclitics («وهايتي»,
+        «لبوروندي», «وبكينشاسا» → the name), which the clitic lexicon does not know; else
+        ``form``."""
+        for k in (1, 2):
+            rest = form[k:]
+            if rest in self._world_stems and (k == 1 or (form[0] in "وف" and form[1] in "بلك")):
+                self.nlp.vocab[form].norm_ = rest
+                return rest
+        return form

@@ -49,6 +49,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
 
         self.labels = frozenset(labels) if labels is not None else frozenset({"ACTOR", "LOCATION", "COUNT", "SOURCE"})
         gdir = str(gazetteer_dir) if gazetteer_dir is not None else None
+        self._gazetteer_dir = Path(gazetteer_dir) if gazetteer_dir is not None else None
         actors = load_gazetteer("actors", gdir)
         places = load_gazetteer("locations", gdir)
         sources = load_gazetteer("sources", gdir)
