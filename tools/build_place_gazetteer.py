@@ -63,10 +63,13 @@ class Place:
 def arabic_names(alternates: list[str], stop_words: frozenset[str]) -> dict[str, str]:
     """Folded name → one original spelling, for the alternate names in Arabic letters proper."""
     out: dict[str, str] = {}
+    listed = {fold(" ".join(raw.split())) for raw in alternates}
     for raw in alternates:
         name = " ".join(raw.split())
         if not _ARABIC_NAME_RE.match(name):
             continue
+        if name[0] == "ء" and fold(name[::-1]) in listed:
+            continue  # stored in visual order («ءارهزلا» beside «الزهراء»): no text spells it so
         words = fold(name).split()
         if words and words[0] in _LEADING_HEADS:
             words = words[1:]  # a head alone names no place

@@ -48,6 +48,12 @@ def test_other_scripts_qualifiers_and_junk_are_dropped(tool: ModuleType, junk: s
     assert tool.arabic_names([junk], STOP) == {}
 
 
+def test_a_name_stored_in_visual_order_beside_its_logical_spelling_is_dropped(tool: ModuleType) -> None:
+    """Seen in the subdivisions data: «ءارهزلا» listed beside «الزهراء», the letters reversed."""
+    assert set(tool.arabic_names(["الزهراء", "ءارهزلا"], STOP)) == {"الزهراء"}
+    assert set(tool.arabic_names(["القلعة الخصباء", "ءابصخلا ةعلقلا"], STOP)) == {"القلعه الخصباء"}
+
+
 def test_a_leading_administrative_head_is_dropped(tool: ModuleType) -> None:
     assert set(tool.arabic_names(["محافظة البصرة", "ولاية الخرطوم", "محافظة"], STOP)) == {"البصره", "الخرطوم"}
 
