@@ -50,7 +50,8 @@ def main() -> int:
         for k, n in sorted(new.items()):
             print(f"  {k}" + (f"  (×{n})" if n > 1 else ""))
         return 1
-    print(f"mypy: no new findings ({sum(current.values())} known, {sum((known - current).values())} fixed since the baseline)")
+    fixed = sum((known - current).values())
+    print(f"mypy: no new findings ({sum(current.values())} known, {fixed} fixed since the baseline)")
     return 0
 
 
