@@ -147,6 +147,10 @@ class CountRules(RuleLexicon):
         even with the trigger after it."""
         return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
 
+    # «N حالة وفاة/إصابة»: the people counted by what befell them.
+    _CASE_NOUNS = frozenset(("حاله", "حالات"))
+    _CASE_KINDS = frozenset(("وفاه", "اصابه", "قتل", "اختطاف", "اعتقال", "اختناق"))
+
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
@@ -189,8 +193,10 @@ class CountRules(RuleLexicon):
             j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
-        if norm[j] == "عده" and self._after_plural_noun(start, norm):
-            return None  # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun
+        if norm[j] == "عده" and (self._after_plural_noun(start, norm) or not (start > 0 and self._is_trigger(norm[start - 1]))):
+            # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun; before one it
+            # counts people only right after a trigger («قتل عدة أشخاص»), not «عدة قادة يواجهون»
+            return None
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:
@@ -217,6 +223,8 @@ class CountRules(RuleLexicon):
         # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
         if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
+        if k + 1 < n and norm[k] in self._CASE_NOUNS and norm[k + 1] in self._CASE_KINDS:
+            return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «27 حالة وفاة»: cases are people
         if k < n and self._blocked(norm, k):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):

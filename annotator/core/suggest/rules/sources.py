@@ -167,12 +167,21 @@ class SourceRules(RuleLexicon):
         if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
             heads.append(orth[k][1:])
             k += 1
-        end = self._source_adjectives_end(k, orth, norm, n)
+        if heads == ["تقارير"] and k < n and norm[k] == "اعلاميه":
+            return None  # «تقارير إعلامية» is not annotated (guidelines §6)
+        if norm[k - 1] == "الاعلام":  # «وسائل الإعلام الإثيوبية», «وسائل الإعلام المحلية»: definite adjectives
+            end = k
+            while end < n and orth[end] == norm[end] and norm[end][:2] == "ال" and self._source_adjective(norm[end][2:]):
+                end += 1
+        else:
+            end = self._source_adjectives_end(k, orth, norm, n)
         if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
             return None
         if end == k and heads[0] != "وسائل":
             return None
-        if not self._attributed(h, end, norm):
+        # «في حديث لوسائل الإعلام المحلية»: the media talked to are who the words went to.
+        talked_to = orth[h][:1] == "ل" and orth[h] != norm[h] and any(w in self._talked_to for w in norm[max(0, h - 3) : h])
+        if not (talked_to or self._attributed(h, end, norm)):
             return None
         return _Cand(h, end, "SOURCE", _S_PATTERN)
 

@@ -297,3 +297,27 @@ def test_a_compound_and_a_coordinated_counted_noun_are_taken_whole(labelled: Lab
     # A second noun with its own number is its own count.
     got = labelled("وقتل 3 جنود ونساء اثنتان في القصف.")
     assert ("3 جنود", "COUNT") in got
+
+
+# Round 3 (issue #11): «عدة» only after a trigger, duals of injuries, cases counted by what befell them.
+def test_several_counts_people_only_right_after_a_trigger(labelled: Labelled) -> None:
+    assert ("عدة جرحى", "COUNT") in labelled("وأصيب عدة جرحى في القصف.")
+    for text in ("وقال إن عدة ضباط سيحالون إلى التحقيق.", "وعثر الأهالي على عدة جثث قرب النهر.", "وتؤوي المدرسة عدة نازحين."):
+        assert not [s for s, label in labelled(text) if label == "COUNT"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("واستقبل المستشفى إصابتين بالرصاص الحي.", "إصابتين"),
+        ("وسجلت الفرق الطبية 14 حالة وفاة في المخيم.", "14 حالة وفاة"),
+        ("وأحصى المركز نحو 40 حالة اختناق بين السكان.", "نحو 40 حالة اختناق"),
+    ],
+)
+def test_injury_duals_and_cases_are_counts(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_cases_of_something_else_are_no_count(labelled: Labelled) -> None:
+    for text in ("وسجلت الشرطة 14 حالة سرقة في الحي.", "ورصد الفريق 9 حالات في المدينة."):
+        assert not [s for s, label in labelled(text) if label == "COUNT"], text

@@ -388,3 +388,27 @@ def test_a_quoted_description_after_a_naming_verb_is_no_source(labelled: Labelle
     got = labelled('وبدأت الجماعة تمردها ضد ما تصفه ب"الظلم والتهميش"، قبل أن تحمل السلاح.')
     assert not [s for s, label in got if label == "SOURCE"]
     assert ("الراصد", "SOURCE") in labelled('ونقل المصدر ل"الراصد" أن القصف استمر.')
+
+
+# Round 3 (issue #11): the definite media and their adjectives, the media talked to, media reports.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وذكرت وسائل الإعلام الكينية أن المسلحين فروا.", "وسائل الإعلام الكينية"),
+        ("وأكدت وسائل الإعلام المحلية سقوط قتلى.", "وسائل الإعلام المحلية"),
+        ("ونقلت وسائل الإعلام المؤيدة للحكومة أن الجيش تقدم.", "وسائل الإعلام المؤيدة"),
+        ("وقال القائد في حديث لوسائل الإعلام المحلية إن القرية سقطت.", "وسائل الإعلام المحلية"),
+        ("وقال الضابط في تصريح لوسائل إعلام أجنبية إن الهجوم فشل.", "وسائل إعلام"),
+    ],
+)
+def test_the_media_as_a_whole_with_definite_adjectives_and_as_addressee(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_media_reports_and_the_media_talked_about_are_no_source(labelled: Labelled) -> None:
+    for text in (
+        "وفقاً لتقارير إعلامية قتل جنديان في الكمين.",  # guidelines §6
+        "وانتقد الوزير وسائل الإعلام المحلية في خطابه.",
+        "وتطرق اللقاء إلى دور وسائل الإعلام في الأزمة.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "SOURCE"], text
