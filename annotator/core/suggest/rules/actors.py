@@ -2,6 +2,8 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
+import re
+from itertools import compress
 from typing import Any
 
 from annotator.core.suggest.rules.actor_bodies import BodyRules
@@ -24,11 +26,19 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# «الجبهة» is also the front line: after a place preposition or with an adjective.
+_FRONT = "الجبهه"
+_PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
+
+
+# A group's code in the normalised text (Latin folded to lower case): two to six Latin
+# letters («ADF», «TTP»), or letters and digits glued («M23», «إم23»).
+_GROUP_CODE_RE = re.compile(r"[a-z]{2,6}|[a-z\u0621-\u064a]{1,4}[0-9]{1,3}")
 
 
 def _counted_word(c: _Cand) -> bool:
@@ -70,6 +80,10 @@ class ActorRules(BodyRules):
             set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
+        # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
+        self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
+        # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        self._group_head_forms = {p + w for w in self._group_heads for p in _NAME_CLITICS + ("ل",)}
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -116,6 +130,8 @@ class ActorRules(BodyRules):
                 continue
             if i + 1 < n and norm[i + 1] in _OTHER:
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
+            if w == _FRONT and ((i > 0 and norm[i - 1] in _PLACE_PREPOSITIONS) or (i + 1 < n and self._nisba(norm[i + 1]))):
+                continue  # «على الجبهة», «الجبهة الشمالية»: a front line, not the front named
             licensed = (
                 w in spellings
                 and first.get(spellings[w], n) < i
@@ -132,6 +148,39 @@ class ActorRules(BodyRules):
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
+        return out
+
+    def _group_heads_before_names(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """A group head right before a listed name belongs to it (guidelines §2.1, §6: «تنظيم
+        داعش», «مليشيا/ميليشيات X» unquoted): «حركة بوكو حرام», «جبهة فانو», «ميليشيات جبهة
+        فانو», where the lists know «بوكو حرام», «فانو». A quote between them keeps the head
+        out («حركة "الشباب"»: the quoted name only); so does a definite name, which is no
+        construct with the head before it («الحركة الشعبية»)."""
+        out = []
+        for c in cands:
+            if c.label == "ACTOR" and c.score == _S_NAME and not norm[c.start].startswith("ال"):
+                s = c.start
+                while s > 0 and c.start - s < 2 and _canonical_spelling(norm[s - 1]) in self._group_heads and (
+                    s == c.start or orth[s] == norm[s]  # «لجبهة فانو»: a clitic only on the first head
+                ):
+                    s -= 1
+                    if orth[s] != norm[s]:
+                        break
+                if s < c.start:
+                    c = _Cand(s, c.end, c.label, c.score)
+            out.append(c)
+        return out
+
+    def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A group named by a code after its head: a Latin acronym, or letters and digits in one
+        word — «حركة إم23», «جماعة ADF», «حركة M23» (guidelines §3.7: Latin names and
+        acronyms are annotated like Arabic ones). A lone Latin acronym is left to the lists:
+        without the head it may be anything («GPS», «BBC»)."""
+        out: list[_Cand] = []
+        for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
+            code = orth[i + 1]
+            if _GROUP_CODE_RE.fullmatch(code):
+                out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
@@ -308,8 +357,12 @@ class ActorRules(BodyRules):
                 if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
+                # The subject of a reported clause or of the verb after it: «أن الشرطة باشرت».
+                acts = acts or (i > 0 and norm[i - 1] == "ان") or (end < n and orth[end] == norm[end] and self._verb_of_a_state(norm[end]))
                 held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
-                if end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm):
+                if (
+                    end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm)
+                ) and not self._ends_an_institution_name(i, orth, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and (
                 self._after_members(i, norm) or (i > 0 and norm[i - 1] in self._member_group_deeds)
@@ -321,6 +374,20 @@ class ActorRules(BodyRules):
                 # Whose the force is: «ميليشيات تابعة للحكومة», «الفصائل الموالية للمجلس».
                 out.append(_Cand(i, self._force_adjectives_end(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
+
+    # Institutions whose name ends with the service they train or serve: «أكاديمية الشرطة».
+    _INSTITUTION_HEADS = frozenset(("اكاديميه", "كليه", "معهد", "مدرسه", "مستشفي", "جامعه", "نادي"))
+
+    def _ends_an_institution_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the service at ``i`` the end of a building's or school's name, whose head is at
+        most three plain words before it: «أكاديمية تدريب الشرطة», «أكاديمية الجنرال كاهية
+        للشرطة» (buildings are not annotated, guidelines §2.2)?"""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if norm[k] in self._INSTITUTION_HEADS:
+                return True
+            if not norm[k].isalpha() or (orth[k] != norm[k] and k < i - 1):
+                return False
+        return False
 
     def _after_members(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the group of the members named before it: «مسلحي الحوثي»,
@@ -517,6 +584,21 @@ class ActorRules(BodyRules):
             if inner is not None:
                 return inner.end
         return e
+
+    # The police named by their territory («شرطة ديالى»), also where no list has the place.
+    _police_heads = frozenset(("شرطه",))
+
+    def _unlisted_place_name(self, j: int, orth: list[str], norm: list[str], admin: bool) -> bool:
+        """Could the plain word at ``j`` be the name of a place no list has («زمفارا»)? An
+        indefinite word, or any word after an administrative head («إقليم الساحل»); no
+        clitic, no function word, no people noun, no nationality; alone, not the shape of a
+        masdar or a common noun («شرطة مكافحة الشغب», «شرطة حماية», «شرطة مرور»)."""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) > 2 and (admin or not w.startswith(("ال", "م")) and w[-1] != "ه")
+            and w not in self._force_stops and w not in self._force_not_names
+            and w not in self._nationalities and not self._is_people(w)
+        )
 
     def _force_name_word(self, w: str) -> bool:
         """Could the definite word ``w`` right after a force head be (the start of) a name?"""

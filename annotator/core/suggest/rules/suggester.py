@@ -274,6 +274,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
                     # even where no list has it (or has it for something else).
                     cands.append(_Cand(i - 1, place + 1, "ACTOR", _S_UNKNOWN))
+                elif w in self._police_heads and self._unlisted_place_name(place, orth, norm, admin=place > i + 1):
+                    cands.append(_Cand(i, place + 1, "ACTOR", _S_UNKNOWN))  # «شرطة زمفارا», «شرطة إقليم الساحل»
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -330,6 +332,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        cands.extend(self._coded_groups(orth, norm, n))
+        cands = self._group_heads_before_names(cands, orth, norm)
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
