@@ -26,6 +26,10 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
+_OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
+# Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
+_TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
 _FRONT = "الجبهه"
 _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
@@ -83,7 +87,9 @@ class ActorRules(BodyRules):
         # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
         self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
-        self._group_head_forms = {p + w for w in self._group_heads for p in _NAME_CLITICS + ("ل",)}
+        # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
+        self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _NAME_CLITICS + ("ل",)}
+        self._group_head_forms = {p + w for w in self._group_heads for p in _NAME_CLITICS + ("ل",)} | self._dual_group_heads
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -143,6 +149,7 @@ class ActorRules(BodyRules):
                 licensed
                 and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
                 and not self._qualified_otherwise(i + 1, orth, norm, n)
+                and not self._ends_an_institution_name(i, orth, norm)  # «أكاديمية تدريب الشرطة»
             ):
                 end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
@@ -178,10 +185,25 @@ class ActorRules(BodyRules):
         without the head it may be anything («GPS», «BBC»)."""
         out: list[_Cand] = []
         for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
-            code = orth[i + 1]
-            if _GROUP_CODE_RE.fullmatch(code):
+            if norm[i] in self._dual_group_heads:
+                # «لتنظيمي "القاعدة" و"داعش"»: a shared dual head stays out (guidelines §2.2);
+                # it names the group a word that alone is a common one («القاعدة»: a base).
+                j = i + 2 if orth[i + 1] in _QUOTE_CHARS else i + 1
+                if j < n and orth[j] == norm[j] and norm[j] in self._no_lone_names:
+                    out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
+            elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
         return out
+
+    @staticmethod
+    def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:
+        """Does an ACTOR end within eight tokens before ``i``, with no operation named between,
+        so that «تحت اسم "X"» there is the name a group goes by («ذراع لتنظيم داعش في المنطقة
+        تحت اسم "X"»), not an operation's («أطلق الجيش عملية تحت اسم "X"»)?"""
+        return any(
+            c.label == "ACTOR" and i - 8 <= c.end <= i and _OPERATIONS.isdisjoint(norm[c.end : i])
+            for c in cands[-6:]
+        )
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the
@@ -467,7 +489,10 @@ class ActorRules(BodyRules):
             if prev.endswith(suffix) and s > 1 and norm[s - 2] in _RELATIVES and self._verb_of_a_state(prev[: -len(suffix)]):
                 return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
-        if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+        if prev == "من" and s > 1 and (
+            norm[s - 2] in self._backing or orth[s - 2] in self._backing
+            or (orth[s - 2][:1] == "و" and orth[s - 2][1:] in self._backing)  # «والمدعومة من رواندا»
+        ):
             return True
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
             return True
@@ -536,6 +561,9 @@ class ActorRules(BodyRules):
             j += 1
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
+        w = norm[h + 2]
+        if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
+            return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
         return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
@@ -613,9 +641,12 @@ class ActorRules(BodyRules):
         )
 
     def _force_adjectives_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
-        """End after up to three adjectives that belong to a force name («العسكري»)."""
+        """End after up to three adjectives that belong to a force name («العسكري»); not a
+        noun that a time word qualifies («تنظيم داعش العام الماضي»: last year)."""
         k = 0
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            if end + 1 < n and norm[end + 1] in _TIME_TAILS:
+                break
             end += 1
             k += 1
         return end

@@ -445,8 +445,8 @@ class SourceRules(RuleLexicon):
                 w in self._ALIAS_SKIP or w in self._OUTLET_END or w in self._not_names for w in words
             ):
                 continue
-            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
-                continue
+            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names or words[0] in self._force_stops):
+                continue  # «(الإيرانية)», «(الانفصالي)»: a nationality or the writer's judgement
             if len(words) == 1 and not words[0].startswith("ال") and len(words[0]) > 4 and words[0].endswith(("يه", "ي")):
                 continue  # «(رسمية)», «(حكومي)»: a description, not an alias
             if " ".join(words) in self._media_tags or words[0] in self._media_tags:

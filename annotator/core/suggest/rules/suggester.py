@@ -240,10 +240,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._bracketed_force(i, orth, norm, n)  # «حركة (الشباب)»
                 if cand is not None:
                     cands.append(cand)
-            if w == "اسم" and 0 < i < n - 1 and norm[i - 1] in _SELF_NAMING and orth[i + 1] in _QUOTE_CHARS:
+            if w == "اسم" and 0 < i < n - 1 and orth[i + 1] in _QUOTE_CHARS and (
+                norm[i - 1] in _SELF_NAMING or (norm[i - 1] == "تحت" and self._names_a_group_before(i - 1, cands, norm))
+            ):
                 cand = self._quoted_force(i, orth, norm, n)  # «تطلق على نفسها اسم "X"»
                 if cand is not None:
-                    cands.append(cand)
+                    # The name a group goes by, even where it reads as a place («ولاية X»).
+                    cands.append(_Cand(cand.start, cand.end, "ACTOR", _S_STATE_ACTS))
             if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
                 cands.extend(self._listed_places(i + 1, orth, norm, n))  # «قريتي “الفدغمي، والدشيشة”»
             if i + 1 >= n or not norm[i + 1].isalnum():
