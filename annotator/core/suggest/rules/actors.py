@@ -87,6 +87,8 @@ class ActorRules(BodyRules):
         # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
         self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
+        self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
         self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _NAME_CLITICS + ("ل",)}
         self._group_head_forms = {p + w for w in self._group_heads for p in _NAME_CLITICS + ("ل",)} | self._dual_group_heads

@@ -20,6 +20,10 @@ from annotator.core.suggest.rules.lexicon import (
 from annotator.core.text import fold, snap_span
 
 
+# Adjectives after a rescue service that say which one: «جهاز الإسعاف المحلي».
+_SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
+
+
 class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
@@ -264,8 +268,8 @@ class SourceRules(RuleLexicon):
             j += 1
         if j == h + 1:
             return None
-        if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
-            return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
+        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and not norm[h + 1].startswith("ال"):
+            return None  # «وكالة أنباء "هاوار"», «وكالة أنباء (شينخوا)»: the quoted part is the span
         return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
 
     def _rescue_service(
@@ -296,6 +300,8 @@ class SourceRules(RuleLexicon):
             return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
         if not named:
             return None
+        if j < n and orth[j] == norm[j] and norm[j] in _SERVICE_SCOPES:
+            j += 1  # «جهاز الإسعاف المحلي»: the adjective says which service
         # Named by its service word alone, the service is a source where it reports («أعلن
         # جهاز الإسعاف», «وفق حصيلة لأجهزة الإسعاف»), not where it is the topic («صعوبة
         # تحرك جهاز الإسعاف»).
@@ -304,6 +310,32 @@ class SourceRules(RuleLexicon):
 
     # Words before a body that make it who gives a toll: «وفق حصيلة أولية لأجهزة الإسعاف».
     _toll_words = frozenset(("حصيله", "احصائيه", "احصاءات", "ارقام", "بيانات"))
+
+    def _newsy_outlet(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
+        """«أكدت مصادر لـ المنشر الإخباري»: an outlet in no list named by one or two words and
+        the adjective «الإخباري» at ``i``, as whom someone talked to («لـ» after a statement
+        or a source) or after an attribution word; a head before the name leaves it to the
+        outlet rules («موقع X الإخباري»)."""
+        k = i - 1
+        while k >= 0 and i - k <= 2 and orth[k] == norm[k] and norm[k].isalpha() and norm[k] not in self._outlet_heads:
+            if norm[k][:2] == "ال":
+                break
+            k -= 1
+        if k < 0 or k == i or orth[k] != norm[k] or norm[k][:2] != "ال" or len(norm[k]) < 5:
+            return None
+        before = orth[k - 1] if k > 0 else ""
+        if before in ("ل", "لـ") and any(w in self._talked_to for w in norm[max(0, k - 8) : k - 1]):
+            return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
+        if k > 0 and norm[k - 1] in self._attribution:
+            return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
+        return None
+
+    def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
+        """«قال مدير الإسعاف»: the service word alone after the title of who speaks for it
+        (a director, a spokesman: «المتحدث باسم الإسعاف») is the service as a source."""
+        if i > 0 and orth[i] == norm[i] and norm[i - 1] in self._service_holders:
+            return _Cand(i, i + 1, "SOURCE", _S_PATTERN)
+        return None
 
     _CORRESPONDENTS = frozenset(("مراسل", "مراسله", "لمراسل", "موفد", "موفده"))
 
@@ -401,7 +433,10 @@ class SourceRules(RuleLexicon):
                 continue  # «ما تصفه ب"الحكم السيئ"»: a description in quotes, not an outlet
             if j == i + 2 and norm[i + 1] in self._PLATFORMS:
                 continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
-            context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+            context = (
+                prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+                or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»
+            )
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
             # an outlet head and is the subject of an attribution verb.
             media_head = norm[i + 1] in self._MEDIUM_HEADS or norm[i + 1] in self._WEB_HEADS or norm[i + 1] == "مرصد"

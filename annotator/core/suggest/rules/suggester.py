@@ -23,11 +23,18 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     ORIGIN,
     _Cand,
+    _canonical_spelling,
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
 from annotator.core.suggest.rules.sources import SourceRules
 from annotator.core.text import fold, normalize, snap_span
+
+
+#: The ambulance service named by its service word alone («مدير الإسعاف»).
+_AMBULANCE = "الاسعاف"
+#: The adjective that closes an outlet's name in no list («المنشر الإخباري»).
+_NEWSY = frozenset(("الاخباري", "الاخباريه"))
 
 
 class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatcher, Suggester):
@@ -66,7 +73,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -145,7 +152,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     and (verb.endswith("ت") or self._verb_of_a_state(verb))
                     and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
                 )
-                if not subject_before and self._state_acts(s, e, orth, norm, n):
+                if s > 0 and orth[s] == norm[s] and _canonical_spelling(norm[s - 1]) in self._state_militia_heads:
+                    cands.append(_Cand(s - 1, e, "ACTOR", _S_STATE_ACTS))  # «ميليشيات إيران»: its militias
+                    acting.add((s, e))
+                elif not subject_before and self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
@@ -157,12 +167,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # Activists: the nominative «ناشطون» is the subject of what they say («يقول
                 # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
                 # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
-                if norm[s].endswith("ون") or self._attributed(s, e, norm):
+                # «وقال فلان، شاهد عيان، إن…»: in apposition to the speaker, the attribution is
+                # before the name and its comma.
+                apposed = s > 1 and orth[s - 1] in "،," and self._attributed(s - 3, e, norm)
+                if norm[s].endswith("ون") or self._attributed(s, e, norm) or apposed:
                     cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
                 # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and norm[s] not in self._MEDIUM_HEADS else s
+                if s > 1 and norm[s - 1] == "انباء" and norm[s - 2] in self._outlet_heads:
+                    start = s - 2  # «وكالة أنباء أسوشيتد برس»: the generic head is inside
                 # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
                 end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
@@ -316,6 +331,18 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 and any(t in self._reported_in for t in norm[max(0, i - 2) : i])
             ):
                 cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «تحقيق لموقع بيلينغكات»
+                if cand is not None:
+                    cands.append(cand)
+            if w in self._outlet_heads and norm[i + 1] == "انباء" and (i + 2) not in name_starts and i + 2 < n and norm[i + 2].isalpha():
+                cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «وكالة أنباء صابرين»
+                if cand is not None:
+                    cands.append(cand)
+            if w in _NEWSY:
+                cand = self._newsy_outlet(i, orth, norm)  # «لـ المنشر الإخباري»
+                if cand is not None:
+                    cands.append(cand)
+            if w == _AMBULANCE:
+                cand = self._titled_rescue(i, orth, norm)  # «قال مدير الإسعاف»
                 if cand is not None:
                     cands.append(cand)
             if (

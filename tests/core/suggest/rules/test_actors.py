@@ -777,3 +777,9 @@ def test_a_short_form_ending_an_institution_name_is_no_actor(labelled: Labelled)
     got = labelled("وقتل عنصران من الشرطة الكينية قرب أكاديمية تدريب الشرطة في المدينة.")
     assert ("الشرطة الكينية", "ACTOR") in got
     assert [s for s, label in got if label == "ACTOR"] == ["الشرطة الكينية"]
+
+
+def test_the_militias_of_a_state_are_one_actor(labelled: Labelled) -> None:
+    got = labelled("وقصفت ميليشيات إيران مواقع في ريف المدينة.")
+    assert ("ميليشيات إيران", "ACTOR") in got and ("إيران", "LOCATION") not in got
+    assert ("إيران", "LOCATION") in labelled("وعاد الوفد من إيران أمس.")

@@ -412,3 +412,30 @@ def test_media_reports_and_the_media_talked_about_are_no_source(labelled: Labell
         "وتطرق اللقاء إلى دور وسائل الإعلام في الأزمة.",
     ):
         assert not [s for s, label in labelled(text) if label == "SOURCE"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال مدير الإسعاف في المدينة إن 12 جثة نقلت إلى المشفى.", "الإسعاف"),
+        ("وكان مدير جهاز الإسعاف المحلي قد قال إن الحصيلة ارتفعت.", "جهاز الإسعاف المحلي"),
+        ("وقال المتحدث لوكالة أنباء رويترز إن الهجوم فشل.", "وكالة أنباء رويترز"),
+        ("وكانت وكالة أنباء النهرين العراقية المقربة من الفصائل قد أفادت بمقتل قيادي.", "وكالة أنباء النهرين العراقية"),
+        ("وأكدت مصادر محلية لـ الرائد الإخباري أن المسلحين انسحبوا.", "الرائد الإخباري"),
+        ("ونشرت الإدارة بياناً اطلعت عليه “كردفان24” عن نزوح الأهالي.", "كردفان24"),
+        ("وقال أحمد علي، شاهد عيان، إن القصف استمر حتى الصباح.", "شاهد عيان"),
+    ],
+)
+def test_round_three_outlets_and_services(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_round_three_no_outlet_or_service(labelled: Labelled) -> None:
+    for text in (
+        "وعلقت سيارات الإسعاف في الزحام.",  # the ambulances, not the service speaking
+        "وقال المسؤول لوكالة أنباء (شينخوا) إن التحقيق بدأ.",  # the bracketed name only
+        "وتابع المواطنون الموجز الإخباري على الشاشة.",
+        "واعتقلت الشرطة أحمد علي، شاهد عيان، في المدينة.",
+    ):
+        got = [s for s, label in labelled(text) if label == "SOURCE"]
+        assert got in ([], ["شينخوا"]), (text, got)
