@@ -46,7 +46,7 @@ class SourceRules(RuleLexicon):
     _MEDIUM_HEADS = frozenset("قناه تلفزيون صحيفه اذاعه وكاله شبكه مجله راديو".split())
     # What may follow a bare unnamed source after an attribution word: «أكدت مصادر في
     # الحشد», «وقال مصدران من الجانبين إن», «ووفقاً لمسؤولين،».
-    _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن".split())
+    _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن الي".split())
 
     def _outlet_adjective_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,

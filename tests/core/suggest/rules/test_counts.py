@@ -321,3 +321,23 @@ def test_injury_duals_and_cases_are_counts(labelled: Labelled, text: str, count:
 def test_cases_of_something_else_are_no_count(labelled: Labelled) -> None:
     for text in ("وسجلت الشرطة 14 حالة سرقة في الحي.", "ورصد الفريق 9 حالات في المدينة."):
         assert not [s for s, label in labelled(text) if label == "COUNT"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأصيب خمسة مدنيين، من بينهم شخص واحد إصابته خطيرة.", "شخص واحد"),
+        ("وقال إن نحو 30 سائقاً ومتدربين قتلوا في الكمين.", "نحو 30 سائقاً ومتدربين"),
+        ("ولقي العشرات الجنود والمدنيين حتفهم في الهجومين.", "العشرات الجنود والمدنيين"),
+        ("وأدى الانفجار إلى إصابة الأربعة الأشخاص بجروح.", "الأربعة الأشخاص"),
+    ],
+)
+def test_round_three_subsets_coordinated_plurals_and_definite_numbers(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_the_wounded_after_the_killed_and_monday_are_not_in_the_count(labelled: Labelled) -> None:
+    assert ("مئات القتلى", "COUNT") in labelled("وسقط مئات القتلى والمصابين في القصف.")
+    assert not [s for s, label in labelled("وعاد الأطباء يوم الاثنين الماضي.") if label == "COUNT"]
+    # «عائلة واحدة» is one household, not a count, also after «بينهم».
+    assert ("شخص واحد", "COUNT") not in labelled("وقال إن شخص واحد لا يكفي للمهمة.")

@@ -439,3 +439,8 @@ def test_round_three_no_outlet_or_service(labelled: Labelled) -> None:
     ):
         got = [s for s, label in labelled(text) if label == "SOURCE"]
         assert got in ([], ["شينخوا"]), (text, got)
+
+
+def test_bare_sources_before_ila(labelled: Labelled) -> None:
+    assert ("مصادر", "SOURCE") in labelled("وأشارت مصادر إلى أن الاشتباكات توقفت.")
+    assert not [s for s, label in labelled("ونقلت الشاحنات مصادر إلى المخازن.") if label == "SOURCE"]
