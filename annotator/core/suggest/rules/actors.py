@@ -87,6 +87,8 @@ class ActorRules(BodyRules):
         # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
         self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        # Heads of a government or an authority, which a government adjective qualifies.
+        self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
         # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
         self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
@@ -450,10 +452,27 @@ class ActorRules(BodyRules):
         if j >= n or orth[j] != norm[j]:
             return False
         w = norm[j]
+        if w in self._government_adjectives and norm[j - 1] in self._governing_heads:
+            return False  # «السلطات الانتقالية»: the same government, qualified
         return (
             w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
             and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
         )
+
+    def _government_qualifiers(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A government or the authorities with the adjective that says which («حكومة طالبان
+        المؤقتة», «الحكومة المنتخبة», «السلطات الانتقالية») take it inside, as with a
+        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6)."""
+        out = []
+        for c in cands:
+            e = c.end
+            if (
+                c.label == "ACTOR" and e < n and norm[c.start] in self._governing_heads
+                and orth[e] == norm[e] and norm[e] in self._government_adjectives
+            ):
+                c = _Cand(c.start, e + 1, c.label, c.score)
+            out.append(c)
+        return out
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's

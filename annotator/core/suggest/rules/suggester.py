@@ -213,7 +213,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
-                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (s in acting_ends or s in named_ends)
+                # «بين "حزب الله" وإسرائيل»: the quote closing the named actor may stand between.
+                after = s - 1 if s > 0 and orth[s - 1] in _QUOTE_CHARS else s
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (
+                    s in acting_ends or s in named_ends or after in named_ends
+                )
                 party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
                     w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
                     for w in norm[max(0, s - 5) : s - 1]
@@ -371,6 +375,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._discourse_names(cands, orth, norm, n))
+        cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._names_over_counted_words(cands)
 
         out: list[Suggestion] = []

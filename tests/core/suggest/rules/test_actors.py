@@ -783,3 +783,23 @@ def test_the_militias_of_a_state_are_one_actor(labelled: Labelled) -> None:
     got = labelled("وقصفت ميليشيات إيران مواقع في ريف المدينة.")
     assert ("ميليشيات إيران", "ACTOR") in got and ("إيران", "LOCATION") not in got
     assert ("إيران", "LOCATION") in labelled("وعاد الوفد من إيران أمس.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال متحدث باسم حكومة طالبان المؤقتة إن الهجوم فشل.", "حكومة طالبان المؤقتة"),
+        ("وأطاح الجيش بالحكومة المنتخبة في الانقلاب.", "الحكومة المنتخبة"),
+        ("وهاجمت قوات النظام البلدة، وتحاول السلطات الانتقالية فرض الأمن.", "السلطات الانتقالية"),
+        ("ولم تعترف الدول بحكومة الأمر الواقع في كابول.", "حكومة الأمر الواقع"),
+        ("وخففت الأمم المتحدة عدد أفراد بعثة حفظ السلام في البلاد.", "بعثة حفظ السلام"),
+    ],
+)
+def test_governments_with_the_adjective_that_says_which(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_state_coordinated_with_a_quoted_actor_is_a_party(labelled: Labelled) -> None:
+    got = labelled('ورغم اتفاق وقف النار بين "حزب الله" وإسرائيل استمر القصف.')
+    assert ("إسرائيل", "ACTOR") in got
+    assert ("إسرائيل", "ACTOR") not in labelled("وعاد الوفد من لبنان وإسرائيل أمس.")
