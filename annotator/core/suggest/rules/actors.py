@@ -91,9 +91,15 @@ class ActorRules(BodyRules):
         self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
         # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
         self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
+        # Heads that take a group's unknown name inside («ميليشيا X», «عصابة X»), and armed
+        # members before a group's unknown name, which alone is the ACTOR («مسلحو X»).
+        self._name_taking_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات عصابة عصابات".split())}
+        self._armed_members = set(_words("مسلحي مسلحو متمردي متمردو مقاتلي مقاتلو".split()))
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
         self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _NAME_CLITICS + ("ل",)}
-        self._group_head_forms = {p + w for w in self._group_heads for p in _NAME_CLITICS + ("ل",)} | self._dual_group_heads
+        self._group_head_forms = {
+            p + w for w in self._group_heads | self._name_taking_heads for p in _NAME_CLITICS + ("ل",)
+        } | self._dual_group_heads | self._armed_members
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -182,6 +188,20 @@ class ActorRules(BodyRules):
             out.append(c)
         return out
 
+    def _name_like(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Could the word at ``j`` be a group's name that no list has, transliterated
+        («كوديكو», «زايري»)? A plain indefinite word without the endings of Arabic adjectives,
+        masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no known
+        word, no nationality, no verb of the lists."""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
+            and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
+            and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
+            and w not in self._known and "ال" + w not in self._nationalities
+            and w not in self._action_words and "ال" + w not in self._force_stops
+        )
+
     def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A group named by a code after its head: a Latin acronym, or letters and digits in one
         word — «حركة إم23», «جماعة ADF», «حركة M23» (guidelines §3.7: Latin names and
@@ -197,6 +217,12 @@ class ActorRules(BodyRules):
                     out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
+            elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
+                # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
+                # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
+            elif norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
+                out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
         return out
 
     @staticmethod

@@ -803,3 +803,30 @@ def test_a_state_coordinated_with_a_quoted_actor_is_a_party(labelled: Labelled) 
     got = labelled('ورغم اتفاق وقف النار بين "حزب الله" وإسرائيل استمر القصف.')
     assert ("إسرائيل", "ACTOR") in got
     assert ("إسرائيل", "ACTOR") not in labelled("وعاد الوفد من لبنان وإسرائيل أمس.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجمت ميليشيا زايري قرية في الإقليم.", "ميليشيا زايري"),
+        ("وسيطرت عصابة كرازبارو على الطريق الساحلي.", "عصابة كرازبارو"),
+        ("وقتل مسلحو كوباتو عشرة مزارعين.", "كوباتو"),
+        ("وهاجمت ميليشيا كوديكو مخيما للنازحين.", "ميليشيا كوديكو"),
+        ("وسيطرت عصابة 400 ماوزو على البلدة.", "عصابة 400 ماوزو"),
+    ],
+)
+def test_militias_gangs_and_armed_members_before_an_unlisted_name(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتشرت ميليشيات مسلحة في المدينة.",  # an adjective
+        "وقالت إن ميليشيات تتبع الحرس تنتشر هناك.",  # a verb
+        "وفرت عصابات إجرامية من السجن.",  # generic gangs (guidelines §2.1)
+        "واعتقلت القوات مسلحين مجهولين.",
+    ],
+)
+def test_no_unlisted_name_after_a_militia_an_adjective_or_a_verb(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "ACTOR" and s != "الحرس"], text
