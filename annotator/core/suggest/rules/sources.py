@@ -3,6 +3,7 @@ and aliases in parentheses, which take the label of the name before them."""
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 from annotator.core.domain import Suggestion
@@ -20,6 +21,10 @@ from annotator.core.suggest.rules.lexicon import (
 from annotator.core.text import fold, snap_span
 
 
+# Attribution prepositions before who is cited: «بحسب X», «وفقاً لـ X», «نقلاً عن X».
+_ACCORDING_TO = frozenset(("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
+# A Latin acronym in the normalised (lower-cased) text: «ACLED», «OCHA».
+_LATIN_CODE_RE = re.compile(r"[a-z]{3,8}")
 # Adjectives after a rescue service that say which one: «جهاز الإسعاف المحلي».
 _SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
 
@@ -76,7 +81,7 @@ class SourceRules(RuleLexicon):
             e += 1
         return e
 
-    def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+    def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int, placed: bool = False) -> bool:
         """Is the unnamed source or official at ``i``, without an adjective, the subject or
         the complement of the attribution word right before it («أفادت مصادر للعربية»,
         «ووفقاً لمسؤولين، فإن»)? Not «كشفت مصادر تمويل…»: a noun after it makes it a
@@ -86,7 +91,9 @@ class SourceRules(RuleLexicon):
         if i + 1 >= n or not norm[i + 1].isalpha():
             return True
         nxt = orth[i + 1]
-        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] == "ل" and nxt != norm[i + 1])
+        # «أفادت مصادر للعربية»: whom it spoke to; ``placed``: «وقال مصدر بالحركة», where the
+        # source sits (an unnamed source only: «قال مسؤولان بالشرطة» are officials).
+        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
 
     def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
         """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
@@ -329,6 +336,19 @@ class SourceRules(RuleLexicon):
         if k > 0 and norm[k - 1] in self._attribution:
             return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
         return None
+
+    def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is
+        attributed to: «بحسب ACLED», «وفقاً لـ OCHA» (guidelines §3.7: Latin names are
+        annotated like Arabic ones)."""
+        out: list[_Cand] = []
+        for i in compress(range(n - 1), map(_ACCORDING_TO.__contains__, norm)):
+            j = i + 1
+            if j + 1 < n and norm[j] in ("ل", "لـ", "عن"):
+                j += 1
+            if _LATIN_CODE_RE.fullmatch(orth[j]):
+                out.append(_Cand(j, j + 1, "SOURCE", _S_PATTERN))
+        return out
 
     def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
         """«قال مدير الإسعاف»: the service word alone after the title of who speaks for it

@@ -231,7 +231,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             w = norm[i]
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
-                if j > i + 1 or self._bare_unnamed(i, orth, norm, n):
+                if j > i + 1 or self._bare_unnamed(i, orth, norm, n, placed=True):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
                 cand = self._media_collective(i, orth, norm, n)
@@ -291,7 +291,12 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
                     opens_at = i - 1 if orth[i] == w and self._directorate_before(i, norm) else i  # «مديرية شرطة ديالى»
-                    cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                    # «مجلس منبج العسكري» takes its adjective; «مديرية أمن طرابلس الليبية» does not
+                    # take the country of the place (guidelines §2.2: a country adjective is outside).
+                    end = name_starts[place]
+                    if end < n and norm[end] not in self._nationalities:
+                        end = self._force_adjectives_end(end, orth, norm, n)
+                    cands.append(_Cand(opens_at, end, "ACTOR", _S_PATTERN))
                 elif w in self._directorate_only_heads and self._force_name_word(norm[place]) and orth[place] == norm[place]:
                     # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
                     # even where no list has it (or has it for something else).
@@ -371,6 +376,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
+        cands.extend(self._coded_sources(orth, norm, n))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))

@@ -830,3 +830,11 @@ def test_militias_gangs_and_armed_members_before_an_unlisted_name(labelled: Labe
 )
 def test_no_unlisted_name_after_a_militia_an_adjective_or_a_verb(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "ACTOR" and s != "الحرس"], text
+
+
+def test_a_commander_standing_for_his_forces_and_a_place_body_without_its_country(labelled: Labelled) -> None:
+    assert ("حفتر", "ACTOR") in labelled("وقتل أربعة في الاشتباكات مع عناصر حفتر.")
+    assert not [s for s, label in labelled("وقال خليفة حفتر إن الحوار ممكن.") if label == "ACTOR"]
+    got = labelled("وأكدت مديرية أمن طرابلس الليبية مقتل شخص.")
+    assert ("مديرية أمن طرابلس", "ACTOR") in got
+    assert ("مجلس منبج العسكري", "ACTOR") in labelled("وقال مجلس منبج العسكري إن الهجوم فشل.")

@@ -444,3 +444,20 @@ def test_round_three_no_outlet_or_service(labelled: Labelled) -> None:
 def test_bare_sources_before_ila(labelled: Labelled) -> None:
     assert ("مصادر", "SOURCE") in labelled("وأشارت مصادر إلى أن الاشتباكات توقفت.")
     assert not [s for s, label in labelled("ونقلت الشاحنات مصادر إلى المخازن.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقتل أكثر من 500 مدني بحسب INSO في العام الماضي.", "INSO"),
+        ("ونزح 3000 شخص وفقاً لـ DTM خلال أسبوع.", "DTM"),
+        ("وقال مصدر بالحركة إن عنصرين قتلا.", "مصدر"),
+    ],
+)
+def test_acronyms_after_according_to_and_a_source_inside_a_body(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_no_acronym_source_without_according_to_and_no_bare_officials_inside_a_body(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقصفت طائرة من طراز MIG البلدة.") if label == "SOURCE"]
+    assert not [s for s, label in labelled("وقال مسؤولان بالشرطة إن الهجوم فشل.") if label == "SOURCE"]
