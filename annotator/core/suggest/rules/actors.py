@@ -26,6 +26,12 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# Adjectives after a group's name that say it is armed: «جماعة X المسلحة».
+_ARMED_MARKERS = frozenset(("المسلحه", "المتمرده", "المتشدده", "الجهاديه", "الارهابيه", "المتطرفه", "الانفصاليه"))
+# Words that never belong to such a name.
+_FUNCTION_WORDS = frozenset(
+    "من في علي الي عن مع ضد بين التي الذي الذين او و ثم قد لم لن ان انه انها اذ حيث كما بعد قبل منذ عند لدي".split()
+)
 # Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
 # Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
@@ -202,6 +208,23 @@ class ActorRules(BodyRules):
             and w not in self._action_words and "ال" + w not in self._force_stops
         )
 
+    def _armed_marker_end(self, h: int, orth: list[str], norm: list[str], n: int) -> int | None:
+        """«جماعة X المسلحة», «حركة X Y المتمردة»: an indefinite group head, one to three plain
+        name words and an adjective that says the group is armed; the adjective is the
+        writer's description and stays out (guidelines §2.1). The end of the name, or None."""
+        if norm[h][:2] == "ال" or norm[h] in self._armed_members:
+            return None
+        for j in range(h + 1, min(n, h + 5)):
+            w = norm[j]
+            if w in _ARMED_MARKERS and orth[j] == w:
+                return j if j > h + 1 else None
+            if (
+                orth[j] != w or not w.isalpha() or w in self._force_stops or w in self._attribution
+                or w in _FUNCTION_WORDS or self._nisba(w) or w in self._short_form_words
+            ):
+                return None  # a clitic, a particle, an adjective («الإسلامية») or another party
+        return None
+
     def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A group named by a code after its head: a Latin acronym, or letters and digits in one
         word — «حركة إم23», «جماعة ADF», «حركة M23» (guidelines §3.7: Latin names and
@@ -217,6 +240,8 @@ class ActorRules(BodyRules):
                     out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
+            elif (end := self._armed_marker_end(i, orth, norm, n)) is not None:
+                out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «جماعة أنصار الدين المسلحة»
             elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).

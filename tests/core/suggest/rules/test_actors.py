@@ -838,3 +838,23 @@ def test_a_commander_standing_for_his_forces_and_a_place_body_without_its_countr
     got = labelled("وأكدت مديرية أمن طرابلس الليبية مقتل شخص.")
     assert ("مديرية أمن طرابلس", "ACTOR") in got
     assert ("مجلس منبج العسكري", "ACTOR") in labelled("وقال مجلس منبج العسكري إن الهجوم فشل.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجمت جماعة أنصار الدين المسلحة قرية في الشمال.", "جماعة أنصار الدين"),
+        ("وتبنت حركة درع الأحرار المتمردة الهجوم.", "حركة درع الأحرار"),
+    ],
+)
+def test_a_group_named_before_the_adjective_that_says_it_is_armed(labelled: Labelled, text: str, actor: str) -> None:
+    got = labelled(text)
+    assert (actor, "ACTOR") in got
+    assert not [s for s, label in got if label == "ACTOR" and s.endswith(("المسلحة", "المتمردة"))]
+
+
+def test_no_armed_group_name_over_particles_adjectives_or_other_parties(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وانضم إلى جماعة من المسلحين المتمردة.") if label == "ACTOR"]
+    got = labelled("وقالت وسائل إعلام مؤيدة لجبهة فانو أن الميليشيات المسلحة شنت هجمات.")
+    assert ("جبهة فانو", "ACTOR") in got and ("الميليشيات", "ACTOR") in got
+    assert ("القوات المسلحة السودانية", "ACTOR") in labelled("وقالت القوات المسلحة السودانية إنها تقدمت.")
