@@ -461,3 +461,10 @@ def test_acronyms_after_according_to_and_a_source_inside_a_body(labelled: Labell
 def test_no_acronym_source_without_according_to_and_no_bare_officials_inside_a_body(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقصفت طائرة من طراز MIG البلدة.") if label == "SOURCE"]
     assert not [s for s, label in labelled("وقال مسؤولان بالشرطة إن الهجوم فشل.") if label == "SOURCE"]
+
+
+def test_estimates_of_organisations_are_attributed(labelled: Labelled) -> None:
+    got = labelled("إذ تشير تقديرات منظمات دولية إلى أن مليون شخص نزحوا.")
+    assert ("منظمات دولية", "SOURCE") in got
+    assert ("مصادر", "SOURCE") in labelled("وتشير مصادر إلى أن القصف استمر.")
+    assert not [s for s, label in labelled("وتشير الساعة إلى منتصف الليل.") if label == "SOURCE"]
