@@ -21,6 +21,9 @@ from annotator.core.suggest.rules.lexicon import (
 from annotator.core.text import fold, snap_span
 
 
+# Bodies named by what they are, and the adjectives that make them an NGO («جماعة حقوقية»).
+_NGO_HEADS = frozenset(("منظمه", "منظمات", "جماعه", "جمعيه", "جمعيات", "هيئه", "هيئات"))
+_NGO_ADJECTIVES = frozenset(("حقوقيه", "خيريه", "انسانيه", "اغاثيه", "دوليه", "امميه", "مدنيه", "اهليه"))
 # Attribution prepositions before who is cited: «بحسب X», «وفقاً لـ X», «نقلاً عن X».
 _ACCORDING_TO = frozenset(("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
 # A Latin acronym in the normalised (lower-cased) text: «ACLED», «OCHA».
@@ -336,6 +339,19 @@ class SourceRules(RuleLexicon):
         if k > 0 and norm[k - 1] in self._attribution:
             return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
         return None
+
+    def _coordinated_body(self, i: int, orth: list[str], norm: list[str], n: int, cands: list[_Cand]) -> _Cand | None:
+        """«قال شاهد عيان وجماعة حقوقية محلية», «بحسب مسؤولين ومنظمة خيرية محلية»: a body
+        named by what it is (a rights, charity or aid group), coordinated by «و» right after
+        a source, is a source too (guidelines §6: local and non-governmental organisations)."""
+        if orth[i][:1] != "و" or orth[i] == norm[i]:
+            return None
+        j = self._source_adjectives_end(i + 1, orth, norm, n)
+        if j == i + 1 or _NGO_ADJECTIVES.isdisjoint(norm[i + 1 : j]):
+            return None
+        if not any(c.label == "SOURCE" and i - 5 <= c.end <= i for c in cands[-4:]):
+            return None
+        return _Cand(i, j, "SOURCE", _S_PATTERN)
 
     def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is

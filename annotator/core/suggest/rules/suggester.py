@@ -27,7 +27,7 @@ from annotator.core.suggest.rules.lexicon import (
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
-from annotator.core.suggest.rules.sources import SourceRules
+from annotator.core.suggest.rules.sources import _NGO_HEADS, SourceRules
 from annotator.core.text import fold, normalize, snap_span
 
 
@@ -73,7 +73,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -344,6 +344,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if w in self._outlet_heads and norm[i + 1] == "انباء" and (i + 2) not in name_starts and i + 2 < n and norm[i + 2].isalpha():
                 cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «وكالة أنباء صابرين»
+                if cand is not None:
+                    cands.append(cand)
+            if w in _NGO_HEADS:
+                cand = self._coordinated_body(i, orth, norm, n, cands)  # «قال شاهد وجماعة حقوقية»
                 if cand is not None:
                     cands.append(cand)
             if w in _NEWSY:

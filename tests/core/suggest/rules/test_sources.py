@@ -468,3 +468,11 @@ def test_estimates_of_organisations_are_attributed(labelled: Labelled) -> None:
     assert ("منظمات دولية", "SOURCE") in got
     assert ("مصادر", "SOURCE") in labelled("وتشير مصادر إلى أن القصف استمر.")
     assert not [s for s, label in labelled("وتشير الساعة إلى منتصف الليل.") if label == "SOURCE"]
+
+
+def test_an_ngo_coordinated_with_a_source(labelled: Labelled) -> None:
+    assert ("جماعة حقوقية محلية", "SOURCE") in labelled("قال شاهد عيان وجماعة حقوقية محلية إن المسلحين قتلوا عشرة.")
+    assert ("منظمة خيرية محلية", "SOURCE") in labelled("وقتل عشرة، بحسب مصادر طبية ومنظمة خيرية محلية.")
+    # Not an armed group coordinated with a source, nor an NGO visited.
+    assert ("جماعات مسلحة", "SOURCE") not in labelled("وقالت مصادر محلية وجماعات مسلحة إن القصف استمر.")
+    assert not [s for s, label in labelled("وزار الوفد المخيم ومنظمة خيرية محلية.") if label == "SOURCE"]
