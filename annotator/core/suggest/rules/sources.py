@@ -254,7 +254,7 @@ class SourceRules(RuleLexicon):
                 break
             # A word that starts with the letter ل is a name word when it is a word of its own
             # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
-            if o != w or (w[:1] == "ل" and w not in self._lexicon):
+            if o != w or (w[:1] == "ل" and w not in self._lexicon and "ال" + w not in self._nationalities):  # «ليبية» is no «ل»
                 # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
                 if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
                     j += 1

@@ -476,3 +476,10 @@ def test_an_ngo_coordinated_with_a_source(labelled: Labelled) -> None:
     # Not an armed group coordinated with a source, nor an NGO visited.
     assert ("جماعات مسلحة", "SOURCE") not in labelled("وقالت مصادر محلية وجماعات مسلحة إن القصف استمر.")
     assert not [s for s, label in labelled("وزار الوفد المخيم ومنظمة خيرية محلية.") if label == "SOURCE"]
+
+
+def test_an_unnamed_outlet_keeps_its_nationality(labelled: Labelled) -> None:
+    assert ("قناة تلفزيونية ليبية", "SOURCE") in labelled("وذكرت قناة تلفزيونية ليبية أن القصف استمر.")
+    # A word starting with «ل» that is no nationality still ends the name («لحقوق» aside).
+    got = labelled("وذكرت قناة تلفزيونية لسكان المدينة أن القصف استمر.")
+    assert not [s for s, label in got if label == "SOURCE" and "لسكان" in s]
