@@ -442,6 +442,8 @@ class SourceRules(RuleLexicon):
 
     # Verbs that call something by a name: a quoted phrase after them is a description.
     _DESCRIBING = frozenset("تصفه يصفه تصفها يصفها وصفه وصفها تسميه يسميه تسميها يسميها".split())
+    # The describing verbs with their object elsewhere: «وصف البيان المشهد بـ"…"».
+    _DESCRIBING_VERBS = frozenset("وصف وصفت يصف تصف ووصف ووصفت نعت نعتت".split())
     # Social platforms: where a message was posted, never the source of it.
     _PLATFORMS = frozenset("تويتر فيسبوك تلغرام تليغرام تيليغرام يوتيوب انستغرام واتساب تيك توك اكس".split())
 
@@ -467,6 +469,8 @@ class SourceRules(RuleLexicon):
                 continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it is who reports
             if (i > 1 and norm[i - 1] == "ب" and norm[i - 2] in self._DESCRIBING) or (i > 0 and norm[i - 1] in self._DESCRIBING):
                 continue  # «ما تصفه ب"الحكم السيئ"»: a description in quotes, not an outlet
+            if i > 1 and norm[i - 1] == "ب" and any(w in self._DESCRIBING_VERBS for w in norm[max(0, i - 6) : i - 1]):
+                continue  # «ووصف البيان المشهد بـ"الكارثي"»: what it was described as
             if j == i + 2 and norm[i + 1] in self._PLATFORMS:
                 continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
             context = (

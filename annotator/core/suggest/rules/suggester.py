@@ -31,6 +31,11 @@ from annotator.core.suggest.rules.sources import _NGO_HEADS, SourceRules
 from annotator.core.text import fold, normalize, snap_span
 
 
+#: «الأمن» after a masdar of which it is the object: security, not a security service.
+_SECURITY = "الامن"
+_SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "تهديد", "اخلال", "ضبط", "تعزيز", "بسط", "فرض"))
+#: «إعلام X»: the media office of the actor X.
+_MEDIA_OF = "اعلام"
 #: The ambulance service named by its service word alone («مدير الإسعاف»).
 _AMBULANCE = "الاسعاف"
 #: The adjective that closes an outlet's name in no list («المنشر الإخباري»).
@@ -126,6 +131,15 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if group == "ACT":
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
+                if s > 0 and norm[s] == _SECURITY and norm[s - 1] in _SECURITY_AS_OBJECT:
+                    continue  # «زعزعة الأمن العام»: public security, not the service
+                if (
+                    s > 0 and orth[s] == norm[s] and norm[s - 1] == _MEDIA_OF and orth[s - 1] == norm[s - 1]
+                    and (s < 2 or norm[s - 2] != "وسائل")  # «وسائل إعلام الحوثيين»: the media of a side
+                ):
+                    # «إعلام الحشد الشعبي»: a force's media office reports (guidelines §6)
+                    cands.append(_Cand(s - 1, e, "SOURCE", _S_STATE_ACTS))
+                    continue
                 if self._people_of_group(s, e, norm):
                     continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))

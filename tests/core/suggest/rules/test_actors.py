@@ -858,3 +858,8 @@ def test_no_armed_group_name_over_particles_adjectives_or_other_parties(labelled
     got = labelled("وقالت وسائل إعلام مؤيدة لجبهة فانو أن الميليشيات المسلحة شنت هجمات.")
     assert ("جبهة فانو", "ACTOR") in got and ("الميليشيات", "ACTOR") in got
     assert ("القوات المسلحة السودانية", "ACTOR") in labelled("وقالت القوات المسلحة السودانية إنها تقدمت.")
+
+
+def test_public_security_as_an_object_is_no_service(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وتتهم الجماعة بزعزعة الأمن العام في البلدة.") if s == "الأمن العام"]
+    assert ("الأمن العام", "ACTOR") in labelled("وانتشر الأمن العام في المدينة بعد الاشتباكات.")

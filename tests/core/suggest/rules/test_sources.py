@@ -483,3 +483,15 @@ def test_an_unnamed_outlet_keeps_its_nationality(labelled: Labelled) -> None:
     # A word starting with «ل» that is no nationality still ends the name («لحقوق» aside).
     got = labelled("وذكرت قناة تلفزيونية لسكان المدينة أن القصف استمر.")
     assert not [s for s, label in got if label == "SOURCE" and "لسكان" in s]
+
+
+def test_a_forces_media_office_is_a_source(labelled: Labelled) -> None:
+    got = labelled("وكان إعلام الحشد الشعبي قد ذكر أن الهجوم فشل.")
+    assert ("إعلام الحشد الشعبي", "SOURCE") in got and ("الحشد الشعبي", "ACTOR") not in got
+    got = labelled("ونقلت وسائل إعلام الحوثيين أن الغارة وقعت.")
+    assert ("إعلام الحوثيين", "SOURCE") not in got
+
+
+def test_what_something_was_described_as_is_no_outlet(labelled: Labelled) -> None:
+    got = labelled("ووصف البيان الوضع الإنساني بـ”الكارثي” في المخيم.")
+    assert not [s for s, label in got if label == "SOURCE"]
