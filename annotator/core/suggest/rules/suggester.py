@@ -131,7 +131,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if group == "ACT":
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
-                if s > 0 and norm[s] == _SECURITY and norm[s - 1] in _SECURITY_AS_OBJECT:
+                if s > 0 and norm[s] == _SECURITY and (
+                    norm[s - 1] in _SECURITY_AS_OBJECT or (norm[s - 1][:1] in "وبل" and norm[s - 1][1:] in _SECURITY_AS_OBJECT)
+                ):
                     continue  # «زعزعة الأمن العام»: public security, not the service
                 if (
                     s > 0 and orth[s] == norm[s] and norm[s - 1] == _MEDIA_OF and orth[s - 1] == norm[s - 1]
