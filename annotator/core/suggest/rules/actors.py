@@ -16,6 +16,7 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     _canonical_spelling,
     _Cand,
+    _spelling_variants,
     _words,
 )
 
@@ -92,6 +93,8 @@ class ActorRules(BodyRules):
         )
         # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
         self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
+        # Every spelling of them («مليشيات», «ميلشيات»), to test a token without respelling it.
+        self._group_head_spellings = {v for h in self._group_heads for v in _spelling_variants(h)}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
         # Heads of a government or an authority, which a government adjective qualifies.
         self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
@@ -183,7 +186,7 @@ class ActorRules(BodyRules):
         for c in cands:
             if c.label == "ACTOR" and c.score == _S_NAME and not norm[c.start].startswith("ال"):
                 s = c.start
-                while s > 0 and c.start - s < 2 and _canonical_spelling(norm[s - 1]) in self._group_heads and (
+                while s > 0 and c.start - s < 2 and norm[s - 1] in self._group_head_spellings and (
                     s == c.start or orth[s] == norm[s]  # «لجبهة فانو»: a clitic only on the first head
                 ):
                     s -= 1
