@@ -2,11 +2,9 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
-import re
-from itertools import compress
 from typing import Any
 
-from annotator.core.suggest.rules.actor_bodies import BodyRules
+from annotator.core.suggest.rules.actor_groups import GroupRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -16,7 +14,6 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     _canonical_spelling,
     _Cand,
-    _spelling_variants,
     _words,
 )
 
@@ -27,14 +24,6 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
-# Adjectives after a group's name that say it is armed: «جماعة X المسلحة».
-_ARMED_MARKERS = frozenset(("المسلحه", "المتمرده", "المتشدده", "الجهاديه", "الارهابيه", "المتطرفه", "الانفصاليه"))
-# Words that never belong to such a name.
-_FUNCTION_WORDS = frozenset(
-    "من في علي الي عن مع ضد بين التي الذي الذين او و ثم قد لم لن ان انه انها اذ حيث كما بعد قبل منذ عند لدي".split()
-)
-# Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
-_OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
 # Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
 _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
@@ -47,9 +36,6 @@ _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذ�
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
 
-# A group's code in the normalised text (Latin folded to lower case): two to six Latin
-# letters («ADF», «TTP»), or letters and digits glued («M23», «إم23»).
-_GROUP_CODE_RE = re.compile(r"[a-z]{2,6}|[a-z\u0621-\u064a]{1,4}[0-9]{1,3}")
 
 
 def _counted_word(c: _Cand) -> bool:
@@ -57,7 +43,7 @@ def _counted_word(c: _Cand) -> bool:
     return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
 
 
-class ActorRules(BodyRules):
+class ActorRules(GroupRules):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
@@ -91,24 +77,7 @@ class ActorRules(BodyRules):
             set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
-        # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
-        self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
-        # Every spelling of them («مليشيات», «ميلشيات»), to test a token without respelling it.
-        self._group_head_spellings = {v for h in self._group_heads for v in _spelling_variants(h)}
-        # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
-        # Heads of a government or an authority, which a government adjective qualifies.
-        self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
-        # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
-        self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
-        # Heads that take a group's unknown name inside («ميليشيا X», «عصابة X»), and armed
-        # members before a group's unknown name, which alone is the ACTOR («مسلحو X»).
-        self._name_taking_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات عصابة عصابات".split())}
-        self._armed_members = set(_words("مسلحي مسلحو متمردي متمردو مقاتلي مقاتلو".split()))
-        # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
-        self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _NAME_CLITICS + ("ل",)}
-        self._group_head_forms = {
-            p + w for w in self._group_heads | self._name_taking_heads for p in _NAME_CLITICS + ("ل",)
-        } | self._dual_group_heads | self._armed_members
+        self._load_group_words()
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -175,93 +144,6 @@ class ActorRules(BodyRules):
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
-
-    def _group_heads_before_names(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
-        """A group head right before a listed name belongs to it (guidelines §2.1, §6: «تنظيم
-        داعش», «مليشيا/ميليشيات X» unquoted): «حركة بوكو حرام», «جبهة فانو», «ميليشيات جبهة
-        فانو», where the lists know «بوكو حرام», «فانو». A quote between them keeps the head
-        out («حركة "الشباب"»: the quoted name only); so does a definite name, which is no
-        construct with the head before it («الحركة الشعبية»)."""
-        out = []
-        for c in cands:
-            if c.label == "ACTOR" and c.score == _S_NAME and not norm[c.start].startswith("ال"):
-                s = c.start
-                while s > 0 and c.start - s < 2 and norm[s - 1] in self._group_head_spellings and (
-                    s == c.start or orth[s] == norm[s]  # «لجبهة فانو»: a clitic only on the first head
-                ):
-                    s -= 1
-                    if orth[s] != norm[s]:
-                        break
-                if s < c.start:
-                    c = _Cand(s, c.end, c.label, c.score)
-            out.append(c)
-        return out
-
-    def _name_like(self, j: int, orth: list[str], norm: list[str]) -> bool:
-        """Could the word at ``j`` be a group's name that no list has, transliterated
-        («كوديكو», «زايري»)? A plain indefinite word without the endings of Arabic adjectives,
-        masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no known
-        word, no nationality, no verb of the lists."""
-        w = norm[j]
-        return (
-            orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
-            and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
-            and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
-            and w not in self._known and "ال" + w not in self._nationalities
-            and w not in self._action_words and "ال" + w not in self._force_stops
-        )
-
-    def _armed_marker_end(self, h: int, orth: list[str], norm: list[str], n: int) -> int | None:
-        """«جماعة X المسلحة», «حركة X Y المتمردة»: an indefinite group head, one to three plain
-        name words and an adjective that says the group is armed; the adjective is the
-        writer's description and stays out (guidelines §2.1). The end of the name, or None."""
-        if norm[h][:2] == "ال" or norm[h] in self._armed_members:
-            return None
-        for j in range(h + 1, min(n, h + 5)):
-            w = norm[j]
-            if w in _ARMED_MARKERS and orth[j] == w:
-                return j if j > h + 1 else None
-            if (
-                orth[j] != w or not w.isalpha() or w in self._force_stops or w in self._attribution
-                or w in _FUNCTION_WORDS or self._nisba(w) or w in self._short_form_words
-            ):
-                return None  # a clitic, a particle, an adjective («الإسلامية») or another party
-        return None
-
-    def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A group named by a code after its head: a Latin acronym, or letters and digits in one
-        word — «حركة إم23», «جماعة ADF», «حركة M23» (guidelines §3.7: Latin names and
-        acronyms are annotated like Arabic ones). A lone Latin acronym is left to the lists:
-        without the head it may be anything («GPS», «BBC»)."""
-        out: list[_Cand] = []
-        for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
-            if norm[i] in self._dual_group_heads:
-                # «لتنظيمي "القاعدة" و"داعش"»: a shared dual head stays out (guidelines §2.2);
-                # it names the group a word that alone is a common one («القاعدة»: a base).
-                j = i + 2 if orth[i + 1] in _QUOTE_CHARS else i + 1
-                if j < n and orth[j] == norm[j] and norm[j] in self._no_lone_names:
-                    out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
-            elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
-                out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
-            elif (end := self._armed_marker_end(i, orth, norm, n)) is not None:
-                out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «جماعة أنصار الدين المسلحة»
-            elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
-                # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
-                # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
-                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
-            elif norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
-                out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
-        return out
-
-    @staticmethod
-    def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:
-        """Does an ACTOR end within eight tokens before ``i``, with no operation named between,
-        so that «تحت اسم "X"» there is the name a group goes by («ذراع لتنظيم داعش في المنطقة
-        تحت اسم "X"»), not an operation's («أطلق الجيش عملية تحت اسم "X"»)?"""
-        return any(
-            c.label == "ACTOR" and i - 8 <= c.end <= i and _OPERATIONS.isdisjoint(norm[c.end : i])
-            for c in cands[-6:]
-        )
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the
@@ -399,10 +281,6 @@ class ActorRules(BodyRules):
             return e + 1
         return e
 
-    def _nisba(self, w: str) -> bool:
-        """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
-        return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops
-
     def _bracketed_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«حركة (الشباب)»: a group head, then a definite name of one to three plain words in
         brackets; the name is the span."""
@@ -455,20 +333,6 @@ class ActorRules(BodyRules):
                 out.append(_Cand(i, self._force_adjectives_end(i + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
-    # Institutions whose name ends with the service they train or serve: «أكاديمية الشرطة».
-    _INSTITUTION_HEADS = frozenset(("اكاديميه", "كليه", "معهد", "مدرسه", "مستشفي", "جامعه", "نادي"))
-
-    def _ends_an_institution_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
-        """Is the service at ``i`` the end of a building's or school's name, whose head is at
-        most three plain words before it: «أكاديمية تدريب الشرطة», «أكاديمية الجنرال كاهية
-        للشرطة» (buildings are not annotated, guidelines §2.2)?"""
-        for k in range(i - 1, max(-1, i - 4), -1):
-            if norm[k] in self._INSTITUTION_HEADS:
-                return True
-            if not norm[k].isalpha() or (orth[k] != norm[k] and k < i - 1):
-                return False
-        return False
-
     def _after_members(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the group of the members named before it: «مسلحي الحوثي»,
         «عناصر من المعارضة»?"""
@@ -512,21 +376,6 @@ class ActorRules(BodyRules):
             w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
             and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
         )
-
-    def _government_qualifiers(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A government or the authorities with the adjective that says which («حكومة طالبان
-        المؤقتة», «الحكومة المنتخبة», «السلطات الانتقالية») take it inside, as with a
-        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6)."""
-        out = []
-        for c in cands:
-            e = c.end
-            if (
-                c.label == "ACTOR" and e < n and norm[c.start] in self._governing_heads
-                and orth[e] == norm[e] and norm[e] in self._government_adjectives
-            ):
-                c = _Cand(c.start, e + 1, c.label, c.score)
-            out.append(c)
-        return out
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the lone short form at ``s:e`` («الهيئة», «الحركة») the head of another body's
@@ -624,23 +473,6 @@ class ActorRules(BodyRules):
             return False
         return w[0] in "تي" or w.endswith("ت")
 
-    def _quoted_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """«فرقة "الحمزات"», «فصيل "أحرار الشرقية"»: a force head, then a quoted name of one
-        to four plain words; the quoted name is the span (guidelines §3.4)."""
-        if orth[h + 1] in _CLOSING_QUOTES_ONLY:
-            return None
-        j = h + 2
-        while j < n and j - h <= 6 and orth[j] not in _QUOTE_CHARS:
-            if not norm[j].isalnum():
-                return None
-            j += 1
-        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
-            return None
-        w = norm[h + 2]
-        if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
-            return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
-        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
-
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
         ordinal, and a branch word after it. The head alone is never a span."""
@@ -688,20 +520,6 @@ class ActorRules(BodyRules):
                 return inner.end
         return e
 
-    # The police named by their territory («شرطة ديالى»), also where no list has the place.
-    _police_heads = frozenset(("شرطه",))
-
-    def _unlisted_place_name(self, j: int, orth: list[str], norm: list[str], admin: bool) -> bool:
-        """Could the plain word at ``j`` be the name of a place no list has («زمفارا»)? An
-        indefinite word, or any word after an administrative head («إقليم الساحل»); no
-        clitic, no function word, no people noun, no nationality; alone, not the shape of a
-        masdar or a common noun («شرطة مكافحة الشغب», «شرطة حماية», «شرطة مرور»)."""
-        w = norm[j]
-        return (
-            orth[j] == w and w.isalpha() and len(w) > 2 and (admin or not w.startswith(("ال", "م")) and w[-1] != "ه")
-            and w not in self._force_stops and w not in self._force_not_names
-            and w not in self._nationalities and not self._is_people(w)
-        )
 
     def _force_name_word(self, w: str) -> bool:
         """Could the definite word ``w`` right after a force head be (the start of) a name?"""

@@ -47,6 +47,7 @@ class SourceRules(RuleLexicon):
     # Listed places (set by LocationRules._load_word_sets): a body may be named with its place
     # («الإعلام الحكومي في غزة»).
     _place_names: frozenset[str]
+    _service_holders: set[str]  # loaded with the ACTOR words: «مدير», «باسم»
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
     # A website or page of a medium («موقع قناة X»): the medium names the outlet.
