@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from typing import Any
 
 from annotator.core.suggest.rules.actor_bodies import _PREFIX_CLITICS, BodyRules
 from annotator.core.suggest.rules.lexicon import (
@@ -30,6 +31,10 @@ _ARMED_MARKERS = frozenset(("المسلحه", "المتمرده", "المتشد�
 _FUNCTION_WORDS = frozenset(
     "من في علي الي عن مع ضد بين التي الذي الذين او و ثم قد لم لن ان انه انها اذ حيث كما بعد قبل منذ عند لدي".split()
 )
+# Heads named after a leader («قوات حفتر», «حكومة آبي أحمد», «نظام القذافي»), and the titles
+# that may stand between them (guidelines §6: a person's name stands for his forces there).
+_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي"]
+_TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنرال", "الفريق", "اللواء", "العميد", "الزعيم", "الديكتاتور"))
 # Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
 
@@ -43,8 +48,13 @@ class GroupRules(BodyRules):
     _no_lone_names: set[str]
     _short_form_words: set[str]
 
-    def _load_group_words(self) -> None:
+    def _load_group_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules below."""
+        # Leaders whose forces, government or regime are named after them: «قوات آبي أحمد».
+        self._leaders_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in sorted(_words(actors.get("leaders")), key=lambda w: -len(w.split())):
+            self._leaders_by_first.setdefault(name.split()[0], []).append(tuple(name.split()))
+        self._leader_head_forms = {p + w for w in _words(_LEADER_HEADS) for p in _PREFIX_CLITICS}
         # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
         self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
         # Every spelling of them («مليشيات», «ميلشيات»), to test a token without respelling it.
@@ -62,7 +72,7 @@ class GroupRules(BodyRules):
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
         self._group_head_forms = {
             p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS
-        } | self._dual_group_heads | self._armed_members
+        } | self._dual_group_heads | self._armed_members | self._leader_head_forms
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))
@@ -126,7 +136,11 @@ class GroupRules(BodyRules):
         without the head it may be anything («GPS», «BBC»)."""
         out: list[_Cand] = []
         for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
-            if norm[i] in self._dual_group_heads:
+            if norm[i] in self._leader_head_forms:
+                end = self._leader_end(i + 1, norm, n)
+                if end:
+                    out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «حكومة آبي أحمد», «نظام العقيد معمر القذافي»
+            elif norm[i] in self._dual_group_heads:
                 # «لتنظيمي "القاعدة" و"داعش"»: a shared dual head stays out (guidelines §2.2);
                 # it names the group a word that alone is a common one («القاعدة»: a base).
                 j = i + 2 if orth[i + 1] in _QUOTE_CHARS else i + 1
@@ -144,6 +158,18 @@ class GroupRules(BodyRules):
                 out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
         return out
 
+
+    def _leader_end(self, j: int, norm: list[str], n: int) -> int:
+        """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
+        nationality, or 0."""
+        if j < n and norm[j] in _TITLES:
+            j += 1
+            if j < n and norm[j] in self._nationalities:
+                j += 1  # «حكومة الرئيس اليمني عبدربه منصور هادي»
+        for name in self._leaders_by_first.get(norm[j] if j < n else "", ()):
+            if tuple(norm[j : j + len(name)]) == name:
+                return j + len(name)
+        return 0
 
     @staticmethod
     def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:

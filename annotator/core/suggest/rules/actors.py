@@ -77,7 +77,7 @@ class ActorRules(GroupRules):
             set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
-        self._load_group_words()
+        self._load_group_words(actors)
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 

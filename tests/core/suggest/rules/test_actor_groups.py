@@ -132,3 +132,19 @@ def test_no_armed_group_name_over_particles_adjectives_or_other_parties(labelled
     got = labelled("وقالت وسائل إعلام مؤيدة لجبهة فانو أن الميليشيات المسلحة شنت هجمات.")
     assert ("جبهة فانو", "ACTOR") in got and ("الميليشيات", "ACTOR") in got
     assert ("القوات المسلحة السودانية", "ACTOR") in labelled("وقالت القوات المسلحة السودانية إنها تقدمت.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتكبدت قوات آبي أحمد خسائر فادحة في الإقليم.", "قوات آبي أحمد"),
+        ("وأطاحت الثورة بنظام العقيد معمر القذافي.", "نظام العقيد معمر القذافي"),
+        ("وقاتل موالون لحكومة الرئيس اليمني عبدربه منصور هادي في المدينة.", "حكومة الرئيس اليمني عبدربه منصور هادي"),
+    ],
+)
+def test_forces_and_governments_named_after_a_leader(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_leader_alone_is_no_actor(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال آبي أحمد إن الحرب انتهت.") if label == "ACTOR"]
