@@ -136,10 +136,8 @@ class GroupRules(BodyRules):
         without the head it may be anything («GPS», «BBC»)."""
         out: list[_Cand] = []
         for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
-            if norm[i] in self._leader_head_forms:
-                end = self._leader_end(i + 1, norm, n)
-                if end:
-                    out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «حكومة آبي أحمد», «نظام العقيد معمر القذافي»
+            if norm[i] in self._leader_head_forms and (end := self._leader_end(i + 1, norm, n)):
+                out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «حكومة آبي أحمد», «نظام العقيد معمر القذافي»
             elif norm[i] in self._dual_group_heads:
                 # «لتنظيمي "القاعدة" و"داعش"»: a shared dual head stays out (guidelines §2.2);
                 # it names the group a word that alone is a common one («القاعدة»: a base).
@@ -148,8 +146,8 @@ class GroupRules(BodyRules):
                     out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
-            elif (end := self._armed_marker_end(i, orth, norm, n)) is not None:
-                out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «جماعة أنصار الدين المسلحة»
+            elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
+                out.append(_Cand(i, marker, "ACTOR", _S_PATTERN))  # «جماعة أنصار الدين المسلحة»
             elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
