@@ -70,9 +70,8 @@ class GroupRules(BodyRules):
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
         self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _PREFIX_CLITICS}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
-        self._group_head_forms = {
-            p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS
-        } | self._dual_group_heads | self._armed_members | self._leader_head_forms
+        self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
+        self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))
@@ -130,10 +129,12 @@ class GroupRules(BodyRules):
         return None
 
     def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A group named by a code after its head: a Latin acronym, or letters and digits in one
-        word — «حركة إم23», «جماعة ADF», «حركة M23» (guidelines §3.7: Latin names and
-        acronyms are annotated like Arabic ones). A lone Latin acronym is left to the lists:
-        without the head it may be anything («GPS», «BBC»)."""
+        """Groups named after a head by what no list holds whole: a leader («حكومة آبي
+        أحمد»), the names a shared dual head gives («لتنظيمي القاعدة وداعش»), a code — a
+        Latin acronym or letters and digits in one word: «حركة إم23», «جماعة ADF» (guidelines
+        §3.7) —, a name before «المسلحة», a transliterated name after a militia or a gang, and
+        the group after its armed members. A lone Latin acronym is left to the lists: without
+        the head it may be anything («GPS», «BBC»)."""
         out: list[_Cand] = []
         for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
             if norm[i] in self._leader_head_forms and (end := self._leader_end(i + 1, norm, n)):
@@ -144,6 +145,9 @@ class GroupRules(BodyRules):
                 j = i + 2 if orth[i + 1] in _QUOTE_CHARS else i + 1
                 if j < n and orth[j] == norm[j] and norm[j] in self._no_lone_names:
                     out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
+            elif norm[i] not in self._coded_head_forms:
+                if norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
+                    out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
             elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
@@ -152,10 +156,7 @@ class GroupRules(BodyRules):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
                 out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
-            elif norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
-                out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
         return out
-
 
     def _leader_end(self, j: int, norm: list[str], n: int) -> int:
         """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
