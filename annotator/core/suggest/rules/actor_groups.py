@@ -242,3 +242,26 @@ class GroupRules(BodyRules):
         if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
             return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
         return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
+
+    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
+    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
+
+    def _verb_of_a_state(self, w: str) -> bool:
+        """Does ``w``, right after a state name, look like a verb whose subject is the state:
+        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
+        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
+        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
+        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
+            return False
+        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
+            return False
+        return w[0] in "تي" or w.endswith("ت")
+
+    def _perfect_with_object(self, w: str) -> bool:
+        """Is ``w``, right after a state name, a feminine perfect with an object pronoun whose
+        subject is the state: «لكن تل أبيب خرقته», «دمشق رفضتها»? Not a noun with «و» and
+        a pronoun («بيروت وضاحيتها»)."""
+        stem = w[:-2] if w.endswith(("ها", "هم")) else w[:-1] if w.endswith("ه") else ""
+        return stem in self._state_verbs_after or (
+            w[:1] not in "وف" and stem.endswith("ت") and len(stem) <= 5 and self._verb_of_a_state(stem)
+        )

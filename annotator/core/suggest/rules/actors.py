@@ -457,21 +457,8 @@ class ActorRules(GroupRules):
             return False
         if s > 0 and orth[s - 1] in _QUOTE_CHARS and norm[k] not in self._state_verbs_after:
             return False  # «"واشنطن بوست"»: inside a quoted name, the next word is no verb of it
-        return norm[k] in self._state_verbs_after or self._verb_of_a_state(norm[k])
-
-    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
-    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
-
-    def _verb_of_a_state(self, w: str) -> bool:
-        """Does ``w``, right after a state name, look like a verb whose subject is the state:
-        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
-        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
-        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
-        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
-            return False
-        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
-            return False
-        return w[0] in "تي" or w.endswith("ت")
+        after = norm[k]
+        return after in self._state_verbs_after or self._verb_of_a_state(after) or self._perfect_with_object(after)
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an

@@ -148,3 +148,8 @@ def test_forces_and_governments_named_after_a_leader(labelled: Labelled, text: s
 
 def test_a_leader_alone_is_no_actor(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقال آبي أحمد إن الحرب انتهت.") if label == "ACTOR"]
+
+
+def test_a_perfect_with_an_object_pronoun_is_a_verb_of_the_state(labelled: Labelled) -> None:
+    assert ("تل أبيب", "ACTOR") in labelled("ووقع الطرفان اتفاقاً، لكن تل أبيب خرقته مرات عدة.")
+    assert ("بيروت", "LOCATION") in labelled("وحلقت مسيرة في أجواء العاصمة بيروت وضاحيتها الجنوبية.")

@@ -738,3 +738,8 @@ def test_a_commander_standing_for_his_forces_and_a_place_body_without_its_countr
 def test_public_security_as_an_object_is_no_service(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وتتهم الجماعة بزعزعة الأمن العام في البلدة.") if s == "الأمن العام"]
     assert ("الأمن العام", "ACTOR") in labelled("وانتشر الأمن العام في المدينة بعد الاشتباكات.")
+
+
+def test_a_state_before_a_perfect_with_an_object_pronoun_acts(labelled: Labelled) -> None:
+    assert ("تل أبيب", "ACTOR") in labelled("ووقع الطرفان اتفاقاً، لكن تل أبيب خرقته مرات عدة.")
+    assert ("دمشق", "LOCATION") in labelled("وعاد المعلم إلى دمشق مدرسته القديمة.")

@@ -341,3 +341,8 @@ def test_the_wounded_after_the_killed_and_monday_are_not_in_the_count(labelled: 
     assert not [s for s, label in labelled("وعاد الأطباء يوم الاثنين الماضي.") if label == "COUNT"]
     # «عائلة واحدة» is one household, not a count, also after «بينهم».
     assert ("شخص واحد", "COUNT") not in labelled("وقال إن شخص واحد لا يكفي للمهمة.")
+
+
+def test_a_side_counting_its_own_kills(labelled: Labelled) -> None:
+    assert ("27", "COUNT") in labelled("وقال المتحدث: قتلنا 27 (من أفراد الشرطة) في الهجوم.")
+    assert not [s for s, label in labelled("وقال: قتلنا الوقت في الانتظار 3 ساعات.") if label == "COUNT"]
