@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.suggest.rules.actor_bodies import BodyRules
+from annotator.core.suggest.rules.actor_groups import GroupRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -24,6 +24,11 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
+_TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
+# «الجبهة» is also the front line: after a place preposition or with an adjective.
+_FRONT = "الجبهه"
+_PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
@@ -31,12 +36,14 @@ _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذ�
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
 
+
+
 def _counted_word(c: _Cand) -> bool:
     """Is ``c`` a COUNT of one word (a dual or a plural read as a number)?"""
     return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
 
 
-class ActorRules(BodyRules):
+class ActorRules(GroupRules):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
@@ -70,6 +77,7 @@ class ActorRules(BodyRules):
             set(self._short_form_spellings) | self._generic_short_forms | self._nisba_group_nouns
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
+        self._load_group_words(actors)
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -116,6 +124,8 @@ class ActorRules(BodyRules):
                 continue
             if i + 1 < n and norm[i + 1] in _OTHER:
                 continue  # «الميليشيا الأخرى»: another one of a kind, not the party named
+            if w == _FRONT and ((i > 0 and norm[i - 1] in _PLACE_PREPOSITIONS) or (i + 1 < n and self._nisba(norm[i + 1]))):
+                continue  # «على الجبهة», «الجبهة الشمالية»: a front line, not the front named
             licensed = (
                 w in spellings
                 and first.get(spellings[w], n) < i
@@ -127,6 +137,7 @@ class ActorRules(BodyRules):
                 licensed
                 and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
                 and not self._qualified_otherwise(i + 1, orth, norm, n)
+                and not self._ends_an_institution_name(i, orth, norm)  # «أكاديمية تدريب الشرطة»
             ):
                 end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
@@ -270,10 +281,6 @@ class ActorRules(BodyRules):
             return e + 1
         return e
 
-    def _nisba(self, w: str) -> bool:
-        """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
-        return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops
-
     def _bracketed_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«حركة (الشباب)»: a group head, then a definite name of one to three plain words in
         brackets; the name is the span."""
@@ -308,8 +315,12 @@ class ActorRules(BodyRules):
                 if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
                 acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
+                # The subject of a reported clause or of the verb after it: «أن الشرطة باشرت».
+                acts = acts or (i > 0 and norm[i - 1] == "ان") or (end < n and orth[end] == norm[end] and self._verb_of_a_state(norm[end]))
                 held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
-                if end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm):
+                if (
+                    end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm)
+                ) and not self._ends_an_institution_name(i, orth, norm):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and (
                 self._after_members(i, norm) or (i > 0 and norm[i - 1] in self._member_group_deeds)
@@ -359,6 +370,8 @@ class ActorRules(BodyRules):
         if j >= n or orth[j] != norm[j]:
             return False
         w = norm[j]
+        if w in self._government_adjectives and norm[j - 1] in self._governing_heads:
+            return False  # «السلطات الانتقالية»: the same government, qualified
         return (
             w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
             and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
@@ -400,7 +413,10 @@ class ActorRules(BodyRules):
             if prev.endswith(suffix) and s > 1 and norm[s - 2] in _RELATIVES and self._verb_of_a_state(prev[: -len(suffix)]):
                 return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
-        if prev == "من" and s > 1 and (norm[s - 2] in self._backing or orth[s - 2] in self._backing):
+        if prev == "من" and s > 1 and (
+            norm[s - 2] in self._backing or orth[s - 2] in self._backing
+            or (orth[s - 2][:1] == "و" and orth[s - 2][1:] in self._backing)  # «والمدعومة من رواندا»
+        ):
             return True
         if orth[s] != norm[s] and orth[s][:1] == "ل" and prev in self._backing:
             return True
@@ -441,35 +457,8 @@ class ActorRules(BodyRules):
             return False
         if s > 0 and orth[s - 1] in _QUOTE_CHARS and norm[k] not in self._state_verbs_after:
             return False  # «"واشنطن بوست"»: inside a quoted name, the next word is no verb of it
-        return norm[k] in self._state_verbs_after or self._verb_of_a_state(norm[k])
-
-    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
-    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
-
-    def _verb_of_a_state(self, w: str) -> bool:
-        """Does ``w``, right after a state name, look like a verb whose subject is the state:
-        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
-        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
-        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
-        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
-            return False
-        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
-            return False
-        return w[0] in "تي" or w.endswith("ت")
-
-    def _quoted_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """«فرقة "الحمزات"», «فصيل "أحرار الشرقية"»: a force head, then a quoted name of one
-        to four plain words; the quoted name is the span (guidelines §3.4)."""
-        if orth[h + 1] in _CLOSING_QUOTES_ONLY:
-            return None
-        j = h + 2
-        while j < n and j - h <= 6 and orth[j] not in _QUOTE_CHARS:
-            if not norm[j].isalnum():
-                return None
-            j += 1
-        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
-            return None
-        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
+        after = norm[k]
+        return after in self._state_verbs_after or self._verb_of_a_state(after) or self._perfect_with_object(after)
 
     def _numbered_unit(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«الفرقة 25», «اللواء 444 قتال», «الكتيبة الخامسة»: a unit head with a number or an
@@ -518,6 +507,7 @@ class ActorRules(BodyRules):
                 return inner.end
         return e
 
+
     def _force_name_word(self, w: str) -> bool:
         """Could the definite word ``w`` right after a force head be (the start of) a name?"""
         return (
@@ -531,9 +521,12 @@ class ActorRules(BodyRules):
         )
 
     def _force_adjectives_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
-        """End after up to three adjectives that belong to a force name («العسكري»)."""
+        """End after up to three adjectives that belong to a force name («العسكري»); not a
+        noun that a time word qualifies («تنظيم داعش العام الماضي»: last year)."""
         k = 0
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
+            if end + 1 < n and norm[end + 1] in _TIME_TAILS:
+                break
             end += 1
             k += 1
         return end

@@ -18,6 +18,7 @@ from annotator.core.suggest.rules.lexicon import (
 # Kinds of token for the COUNT scan (see CountRules._count_kinds).
 _MAY_START = 1
 _DEFINITE_PEOPLE = 2
+_DEFINITE_NUMBER = 3
 
 
 # Adverbs in the form of a nisba accusative, never a counted noun: «30 يومياً».
@@ -25,6 +26,10 @@ _NISBA_ADVERBS = frozenset(
     "يوميا شهريا سنويا اسبوعيا حاليا نسبيا جزئيا كليا فعليا رسميا مبدئيا اوليا تدريجيا "
     "عسكريا سياسيا امنيا ميدانيا محليا دوليا اقليميا جويا بريا بحريا نهائيا تقريبيا".split()
 )
+
+
+# Plurals of the wounded: coordinated after a count of the killed, they are not the same count.
+_WOUNDED_PLURALS = frozenset(("مصابين", "مصابون", "جريحين"))
 
 
 class CountRules(RuleLexicon):
@@ -87,6 +92,11 @@ class CountRules(RuleLexicon):
         for j in compress(range(n), map(kinds.__getitem__, norm)):
             if j < i:
                 continue  # inside the count found before
+            if kinds[norm[j]] == _DEFINITE_NUMBER:
+                if j + 1 < n and orth[j + 1] == norm[j + 1] and norm[j + 1][:2] == "ال" and self._is_people(norm[j + 1]):
+                    out.append(_Cand(j, j + 2, "COUNT", _S_COUNT))  # «مقتل الثلاثة الأشخاص»
+                    i = j + 2
+                continue
             if kinds[norm[j]] == _DEFINITE_PEOPLE:
                 if self._definite_dual(norm[j]):
                     out.append(_Cand(j, j + 1, "COUNT", _S_COUNT))
@@ -114,12 +124,28 @@ class CountRules(RuleLexicon):
             return _MAY_START
         if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
             return _DEFINITE_PEOPLE
+        if w[:2] == "ال" and self._numbers.get(w[2:], ("",))[0] == "unit" and w != "الاثنين":
+            return _DEFINITE_NUMBER  # «الثلاثة الأشخاص» (not Monday)
         return 0
 
     _OTHER_DUALS = frozenset(("اخران", "اخرين"))
     _SECURITY_MEMBERS = frozenset(("فرد", "افراد", "رجل", "رجال", "عنصر", "عناصر"))
     # Plurals that a glued «و» adds to the counted noun before them, under the same number.
     _COORDINATED_PEOPLE = frozenset(("نساء", "اطفال", "شيوخ", "مسنين"))
+
+    def _coordinated_plural(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the word at ``k`` «و» + a sound masculine plural of a people noun («ومتدربين»,
+        «والمدنيين») counted by the number before the noun it is coordinated with? Not when a
+        number, an adjective of its own or «هما» follows it («ومدنيون كثيرون», «وقياديين
+        هما…»: counted on their own), nor the wounded after the killed (guidelines §6:
+        «مئات القتلى والجرحى» → «مئات القتلى»)."""
+        if k >= n or orth[k][:1] != "و":
+            return False
+        w = orth[k][1:]
+        if not (w.endswith(("ين", "ون")) and len(w) > 4 and self._is_people(w)) or w.removeprefix("ال") in _WOUNDED_PLURALS:
+            return False
+        after = norm[k + 1] if k + 1 < n else ""
+        return not (after in self._numbers or after in ("هما", "هم") or after.endswith(("ون", "ين")))
 
     def _definite_dual(self, w: str) -> bool:
         """A definite dual that refers back to two people named before («حاول العنصران…»,
@@ -147,6 +173,10 @@ class CountRules(RuleLexicon):
         even with the trigger after it."""
         return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
 
+    # «N حالة وفاة/إصابة»: the people counted by what befell them.
+    _CASE_NOUNS = frozenset(("حاله", "حالات"))
+    _CASE_KINDS = frozenset(("وفاه", "اصابه", "قتل", "اختطاف", "اعتقال", "اختناق"))
+
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
@@ -154,7 +184,9 @@ class CountRules(RuleLexicon):
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
         if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد"):
-            if one in ("واحد", "واحده") and not (i > 0 and self._is_trigger(norm[i - 1])) and not self._at_least_after(i + 2, norm, n):
+            if one in ("واحد", "واحده") and not (
+                i > 0 and (self._is_trigger(norm[i - 1]) or norm[i - 1] in self._subset_words)  # «بينهم شخص واحد»
+            ) and not self._at_least_after(i + 2, norm, n):
                 # «من عائلة واحدة», «3 من أفراد عائلة واحدة»: of a single family, nobody
                 # counted; «مقتل عنصر واحد» counts one, right after its trigger.
                 return None
@@ -189,13 +221,17 @@ class CountRules(RuleLexicon):
             j += 1  # «نحو الـ 50 شخصاً»
         if qualified and norm[j] in self._duals:
             return _Cand(start, j + 1, "COUNT", _S_COUNT)  # «ما لا يقل عن جنديين»
-        if norm[j] == "عده" and self._after_plural_noun(start, norm):
-            return None  # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun
+        if norm[j] == "عده" and (self._after_plural_noun(start, norm) or not (start > 0 and self._is_trigger(norm[start - 1]))):
+            # «كيلومترات عدة من الحدود», «مدنيين عدة»: «several» after its noun; before one it
+            # counts people only right after a trigger («قتل عدة أشخاص»), not «عدة قادة يواجهون»
+            return None
         if norm[j] in self._vague:
             k = j + 1
             if k < n and norm[k] in self._vague:
                 k += 1  # «عشرات الآلاف»
             if k < n and self._is_people(norm[k]):
+                if self._coordinated_plural(k + 1, orth, norm, n):
+                    return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «العشرات الجنود والمدنيين»
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
@@ -217,6 +253,8 @@ class CountRules(RuleLexicon):
         # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
         if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
+        if k + 1 < n and norm[k] in self._CASE_NOUNS and norm[k + 1] in self._CASE_KINDS:
+            return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «27 حالة وفاة»: cases are people
         if k < n and self._blocked(norm, k):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
@@ -228,8 +266,8 @@ class CountRules(RuleLexicon):
             bare = orth[end][1:] if end < n and orth[end][:1] == "و" else ""
             if bare[-1:] == "ا" and (self._is_people(bare) or self._is_people(bare[:-1])):  # «ومشتبهاً»
                 end = self._suspects_end(end + 1, norm, n)
-            elif bare in self._COORDINATED_PEOPLE and not (end + 1 < n and norm[end + 1] in self._numbers):
-                end += 1  # «نحو عشرة أطفال ونساء»: one number over both nouns
+            elif (bare in self._COORDINATED_PEOPLE and not (end + 1 < n and norm[end + 1] in self._numbers)) or self._coordinated_plural(end, orth, norm, n):
+                end += 1  # «نحو عشرة أطفال ونساء», «نحو 20 سائقاً ومتدربين»: one number over both nouns
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»

@@ -97,7 +97,7 @@ def _words(items: Iterable[Any] | None) -> list[str]:
 
 
 # Spellings that normalisation does not unify but news uses interchangeably (folded forms).
-_VARIANT_GROUPS = (("ميليشي", "ميلشي", "مليشي"), ("امريك", "اميرك"), ("ايران", "اران"))
+_VARIANT_GROUPS = (("ميليشي", "ميلشي", "مليشي"), ("امريك", "اميرك"), ("ايران", "اران"), ("ديمقراط", "ديموقراط"))
 
 
 def _spelling_variants(name: str) -> list[str]:

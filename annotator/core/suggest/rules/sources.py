@@ -3,6 +3,7 @@ and aliases in parentheses, which take the label of the name before them."""
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 from annotator.core.domain import Suggestion
@@ -20,6 +21,17 @@ from annotator.core.suggest.rules.lexicon import (
 from annotator.core.text import fold, snap_span
 
 
+# Bodies named by what they are, and the adjectives that make them an NGO («جماعة حقوقية»).
+_NGO_HEADS = frozenset(("منظمه", "منظمات", "جماعه", "جمعيه", "جمعيات", "هيئه", "هيئات"))
+_NGO_ADJECTIVES = frozenset(("حقوقيه", "خيريه", "انسانيه", "اغاثيه", "دوليه", "امميه", "مدنيه", "اهليه"))
+# Attribution prepositions before who is cited: «بحسب X», «وفقاً لـ X», «نقلاً عن X».
+_ACCORDING_TO = frozenset(("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
+# A Latin acronym in the normalised (lower-cased) text: «ACLED», «OCHA».
+_LATIN_CODE_RE = re.compile(r"[a-z]{3,8}")
+# Adjectives after a rescue service that say which one: «جهاز الإسعاف المحلي».
+_SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
+
+
 class SourceRules(RuleLexicon):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
@@ -35,6 +47,7 @@ class SourceRules(RuleLexicon):
     # Listed places (set by LocationRules._load_word_sets): a body may be named with its place
     # («الإعلام الحكومي في غزة»).
     _place_names: frozenset[str]
+    _service_holders: set[str]  # loaded with the ACTOR words: «مدير», «باسم»
 
     _SEEN_BY = frozenset("اطلعت اطلع حصلت حصل تلقت تلقي".split())
     # A website or page of a medium («موقع قناة X»): the medium names the outlet.
@@ -42,7 +55,7 @@ class SourceRules(RuleLexicon):
     _MEDIUM_HEADS = frozenset("قناه تلفزيون صحيفه اذاعه وكاله شبكه مجله راديو".split())
     # What may follow a bare unnamed source after an attribution word: «أكدت مصادر في
     # الحشد», «وقال مصدران من الجانبين إن», «ووفقاً لمسؤولين،».
-    _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن".split())
+    _AFTER_BARE_SOURCE = frozenset("في من ان بان انه انها عن الي".split())
 
     def _outlet_adjective_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after an adjective of a named outlet: «وكالة الأنباء اللبنانية الرسمية»,
@@ -72,7 +85,7 @@ class SourceRules(RuleLexicon):
             e += 1
         return e
 
-    def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+    def _bare_unnamed(self, i: int, orth: list[str], norm: list[str], n: int, placed: bool = False) -> bool:
         """Is the unnamed source or official at ``i``, without an adjective, the subject or
         the complement of the attribution word right before it («أفادت مصادر للعربية»,
         «ووفقاً لمسؤولين، فإن»)? Not «كشفت مصادر تمويل…»: a noun after it makes it a
@@ -82,7 +95,9 @@ class SourceRules(RuleLexicon):
         if i + 1 >= n or not norm[i + 1].isalpha():
             return True
         nxt = orth[i + 1]
-        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] == "ل" and nxt != norm[i + 1])
+        # «أفادت مصادر للعربية»: whom it spoke to; ``placed``: «وقال مصدر بالحركة», where the
+        # source sits (an unnamed source only: «قال مسؤولان بالشرطة» are officials).
+        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
 
     def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
         """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
@@ -167,12 +182,21 @@ class SourceRules(RuleLexicon):
         if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
             heads.append(orth[k][1:])
             k += 1
-        end = self._source_adjectives_end(k, orth, norm, n)
+        if heads == ["تقارير"] and k < n and norm[k] == "اعلاميه":
+            return None  # «تقارير إعلامية» is not annotated (guidelines §6)
+        if norm[k - 1] == "الاعلام":  # «وسائل الإعلام الإثيوبية», «وسائل الإعلام المحلية»: definite adjectives
+            end = k
+            while end < n and orth[end] == norm[end] and norm[end][:2] == "ال" and self._source_adjective(norm[end][2:]):
+                end += 1
+        else:
+            end = self._source_adjectives_end(k, orth, norm, n)
         if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
             return None
         if end == k and heads[0] != "وسائل":
             return None
-        if not self._attributed(h, end, norm):
+        # «في حديث لوسائل الإعلام المحلية»: the media talked to are who the words went to.
+        talked_to = orth[h][:1] == "ل" and orth[h] != norm[h] and any(w in self._talked_to for w in norm[max(0, h - 3) : h])
+        if not (talked_to or self._attributed(h, end, norm)):
             return None
         return _Cand(h, end, "SOURCE", _S_PATTERN)
 
@@ -231,7 +255,7 @@ class SourceRules(RuleLexicon):
                 break
             # A word that starts with the letter ل is a name word when it is a word of its own
             # («تنسيقية لجان المقاومة»), a preposition otherwise («للأنباء»).
-            if o != w or (w[:1] == "ل" and w not in self._lexicon):
+            if o != w or (w[:1] == "ل" and w not in self._lexicon and "ال" + w not in self._nationalities):  # «ليبية» is no «ل»
                 # «للأنباء», «لحقوق الإنسان»: inside the name only after a first name word.
                 if j > h + 1 and w.isalpha() and (o.startswith("لل") or o in self._OUTLET_LI):
                     j += 1
@@ -255,8 +279,8 @@ class SourceRules(RuleLexicon):
             j += 1
         if j == h + 1:
             return None
-        if j == h + 2 and j < n and orth[j] in _QUOTE_CHARS and not norm[h + 1].startswith("ال"):
-            return None  # «وكالة أنباء "هاوار"»: a partly quoted name, the quoted part is the span
+        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and not norm[h + 1].startswith("ال"):
+            return None  # «وكالة أنباء "هاوار"», «وكالة أنباء (شينخوا)»: the quoted part is the span
         return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
 
     def _rescue_service(
@@ -287,6 +311,8 @@ class SourceRules(RuleLexicon):
             return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
         if not named:
             return None
+        if j < n and orth[j] == norm[j] and norm[j] in _SERVICE_SCOPES:
+            j += 1  # «جهاز الإسعاف المحلي»: the adjective says which service
         # Named by its service word alone, the service is a source where it reports («أعلن
         # جهاز الإسعاف», «وفق حصيلة لأجهزة الإسعاف»), not where it is the topic («صعوبة
         # تحرك جهاز الإسعاف»).
@@ -295,6 +321,58 @@ class SourceRules(RuleLexicon):
 
     # Words before a body that make it who gives a toll: «وفق حصيلة أولية لأجهزة الإسعاف».
     _toll_words = frozenset(("حصيله", "احصائيه", "احصاءات", "ارقام", "بيانات"))
+
+    def _newsy_outlet(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
+        """«أكدت مصادر لـ المنشر الإخباري»: an outlet in no list named by one or two words and
+        the adjective «الإخباري» at ``i``, as whom someone talked to («لـ» after a statement
+        or a source) or after an attribution word; a head before the name leaves it to the
+        outlet rules («موقع X الإخباري»)."""
+        k = i - 1
+        while k >= 0 and i - k <= 2 and orth[k] == norm[k] and norm[k].isalpha() and norm[k] not in self._outlet_heads:
+            if norm[k][:2] == "ال":
+                break
+            k -= 1
+        if k < 0 or k == i or orth[k] != norm[k] or norm[k][:2] != "ال" or len(norm[k]) < 5:
+            return None
+        before = orth[k - 1] if k > 0 else ""
+        if before in ("ل", "لـ") and any(w in self._talked_to for w in norm[max(0, k - 8) : k - 1]):
+            return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
+        if k > 0 and norm[k - 1] in self._attribution:
+            return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
+        return None
+
+    def _coordinated_body(self, i: int, orth: list[str], norm: list[str], n: int, cands: list[_Cand]) -> _Cand | None:
+        """«قال شاهد عيان وجماعة حقوقية محلية», «بحسب مسؤولين ومنظمة خيرية محلية»: a body
+        named by what it is (a rights, charity or aid group), coordinated by «و» right after
+        a source, is a source too (guidelines §6: local and non-governmental organisations)."""
+        if orth[i][:1] != "و" or orth[i] == norm[i]:
+            return None
+        j = self._source_adjectives_end(i + 1, orth, norm, n)
+        if j == i + 1 or _NGO_ADJECTIVES.isdisjoint(norm[i + 1 : j]):
+            return None
+        if not any(c.label == "SOURCE" and i - 5 <= c.end <= i for c in cands[-4:]):
+            return None
+        return _Cand(i, j, "SOURCE", _S_PATTERN)
+
+    def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is
+        attributed to: «بحسب ACLED», «وفقاً لـ OCHA» (guidelines §3.7: Latin names are
+        annotated like Arabic ones)."""
+        out: list[_Cand] = []
+        for i in compress(range(n - 1), map(_ACCORDING_TO.__contains__, norm)):
+            j = i + 1
+            if j + 1 < n and norm[j] in ("ل", "لـ", "عن"):
+                j += 1
+            if _LATIN_CODE_RE.fullmatch(orth[j]):
+                out.append(_Cand(j, j + 1, "SOURCE", _S_PATTERN))
+        return out
+
+    def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
+        """«قال مدير الإسعاف»: the service word alone after the title of who speaks for it
+        (a director, a spokesman: «المتحدث باسم الإسعاف») is the service as a source."""
+        if i > 0 and orth[i] == norm[i] and norm[i - 1] in self._service_holders:
+            return _Cand(i, i + 1, "SOURCE", _S_PATTERN)
+        return None
 
     _CORRESPONDENTS = frozenset(("مراسل", "مراسله", "لمراسل", "موفد", "موفده"))
 
@@ -365,6 +443,8 @@ class SourceRules(RuleLexicon):
 
     # Verbs that call something by a name: a quoted phrase after them is a description.
     _DESCRIBING = frozenset("تصفه يصفه تصفها يصفها وصفه وصفها تسميه يسميه تسميها يسميها".split())
+    # The describing verbs with their object elsewhere: «وصف البيان المشهد بـ"…"».
+    _DESCRIBING_VERBS = frozenset("وصف وصفت يصف تصف ووصف ووصفت نعت نعتت".split())
     # Social platforms: where a message was posted, never the source of it.
     _PLATFORMS = frozenset("تويتر فيسبوك تلغرام تليغرام تيليغرام يوتيوب انستغرام واتساب تيك توك اكس".split())
 
@@ -390,9 +470,14 @@ class SourceRules(RuleLexicon):
                 continue  # «حملة “ردع الإرهاب”»: an operation's name, unless it is who reports
             if (i > 1 and norm[i - 1] == "ب" and norm[i - 2] in self._DESCRIBING) or (i > 0 and norm[i - 1] in self._DESCRIBING):
                 continue  # «ما تصفه ب"الحكم السيئ"»: a description in quotes, not an outlet
+            if i > 1 and norm[i - 1] == "ب" and any(w in self._DESCRIBING_VERBS for w in norm[max(0, i - 6) : i - 1]):
+                continue  # «ووصف البيان المشهد بـ"الكارثي"»: what it was described as
             if j == i + 2 and norm[i + 1] in self._PLATFORMS:
                 continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
-            context = prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+            context = (
+                prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+                or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»
+            )
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with
             # an outlet head and is the subject of an attribution verb.
             media_head = norm[i + 1] in self._MEDIUM_HEADS or norm[i + 1] in self._WEB_HEADS or norm[i + 1] == "مرصد"
@@ -436,8 +521,8 @@ class SourceRules(RuleLexicon):
                 w in self._ALIAS_SKIP or w in self._OUTLET_END or w in self._not_names for w in words
             ):
                 continue
-            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names):
-                continue
+            if len(words) == 1 and (words[0] in self._nationalities or words[0] in self._not_names or words[0] in self._force_stops):
+                continue  # «(الإيرانية)», «(الانفصالي)»: a nationality or the writer's judgement
             if len(words) == 1 and not words[0].startswith("ال") and len(words[0]) > 4 and words[0].endswith(("يه", "ي")):
                 continue  # «(رسمية)», «(حكومي)»: a description, not an alias
             if " ".join(words) in self._media_tags or words[0] in self._media_tags:

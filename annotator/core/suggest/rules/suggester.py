@@ -23,11 +23,23 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     ORIGIN,
     _Cand,
+    _canonical_spelling,
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
-from annotator.core.suggest.rules.sources import SourceRules
+from annotator.core.suggest.rules.sources import _NGO_HEADS, SourceRules
 from annotator.core.text import fold, normalize, snap_span
+
+
+#: «الأمن» after a masdar of which it is the object: security, not a security service.
+_SECURITY = "الامن"
+_SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "تهديد", "اخلال", "ضبط", "تعزيز", "بسط", "فرض"))
+#: «إعلام X»: the media office of the actor X.
+_MEDIA_OF = "اعلام"
+#: The ambulance service named by its service word alone («مدير الإسعاف»).
+_AMBULANCE = "الاسعاف"
+#: The adjective that closes an outlet's name in no list («المنشر الإخباري»).
+_NEWSY = frozenset(("الاخباري", "الاخباريه"))
 
 
 class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatcher, Suggester):
@@ -67,7 +79,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE} | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -120,6 +132,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             if group == "ACT":
                 if self._heads_another_body(s, e, orth, norm, n):
                     continue  # «الهيئة العامة للإعلام» is not «الهيئة» (HTS)
+                if s > 0 and norm[s] == _SECURITY and (
+                    norm[s - 1] in _SECURITY_AS_OBJECT or (norm[s - 1][:1] in "وبل" and norm[s - 1][1:] in _SECURITY_AS_OBJECT)
+                ):
+                    continue  # «زعزعة الأمن العام»: public security, not the service
+                if (
+                    s > 0 and orth[s] == norm[s] and norm[s - 1] == _MEDIA_OF and orth[s - 1] == norm[s - 1]
+                    and (s < 2 or norm[s - 2] != "وسائل")  # «وسائل إعلام الحوثيين»: the media of a side
+                ):
+                    # «إعلام الحشد الشعبي»: a force's media office reports (guidelines §6)
+                    cands.append(_Cand(s - 1, e, "SOURCE", _S_STATE_ACTS))
+                    continue
                 if self._people_of_group(s, e, norm):
                     continue  # «القادة الحوثيين»: members, not the group
                 act_starts[s] = max(e, act_starts.get(s, 0))
@@ -146,7 +169,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     and (verb.endswith("ت") or self._verb_of_a_state(verb))
                     and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
                 )
-                if not subject_before and self._state_acts(s, e, orth, norm, n):
+                if s > 0 and orth[s] == norm[s] and _canonical_spelling(norm[s - 1]) in self._state_militia_heads:
+                    cands.append(_Cand(s - 1, e, "ACTOR", _S_STATE_ACTS))  # «ميليشيات إيران»: its militias
+                    acting.add((s, e))
+                elif not subject_before and self._state_acts(s, e, orth, norm, n):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
@@ -158,12 +184,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # Activists: the nominative «ناشطون» is the subject of what they say («يقول
                 # ناشطون», «يتهم ناشطون»); other forms need an attribution word nearby
                 # («بحسب ناشطين»), so that «اعتقال ناشطين» stays out.
-                if norm[s].endswith("ون") or self._attributed(s, e, norm):
+                # «وقال فلان، شاهد عيان، إن…»: in apposition to the speaker, the attribution is
+                # before the name and its comma.
+                apposed = s > 1 and orth[s - 1] in "،," and self._attributed(s - 3, e, norm)
+                if norm[s].endswith("ون") or self._attributed(s, e, norm) or apposed:
                     cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
                 # «موقع تلفزيون سوريا»: a name that starts with a medium takes no head before it.
                 start = s - 1 if s > 0 and norm[s - 1] in self._outlet_heads and norm[s] not in self._MEDIUM_HEADS else s
+                if s > 1 and norm[s - 1] == "انباء" and norm[s - 2] in self._outlet_heads:
+                    start = s - 2  # «وكالة أنباء أسوشيتد برس»: the generic head is inside
                 # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
                 end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
@@ -199,7 +230,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
-                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (s in acting_ends or s in named_ends)
+                # «بين "حزب الله" وإسرائيل»: the quote closing the named actor may stand between.
+                after = s - 1 if s > 0 and orth[s - 1] in _QUOTE_CHARS else s
+                coordinated = orth[s][:1] == "و" and orth[s] != norm[s] and (
+                    s in acting_ends or s in named_ends or after in named_ends
+                )
                 party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
                     w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
                     for w in norm[max(0, s - 5) : s - 1]
@@ -213,7 +248,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             w = norm[i]
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
-                if j > i + 1 or self._bare_unnamed(i, orth, norm, n):
+                if j > i + 1 or self._bare_unnamed(i, orth, norm, n, placed=True):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
                 cand = self._media_collective(i, orth, norm, n)
@@ -241,10 +276,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._bracketed_force(i, orth, norm, n)  # «حركة (الشباب)»
                 if cand is not None:
                     cands.append(cand)
-            if w == "اسم" and 0 < i < n - 1 and norm[i - 1] in _SELF_NAMING and orth[i + 1] in _QUOTE_CHARS:
+            if w == "اسم" and 0 < i < n - 1 and orth[i + 1] in _QUOTE_CHARS and (
+                norm[i - 1] in _SELF_NAMING or (norm[i - 1] == "تحت" and self._names_a_group_before(i - 1, cands, norm))
+            ):
                 cand = self._quoted_force(i, orth, norm, n)  # «تطلق على نفسها اسم "X"»
                 if cand is not None:
-                    cands.append(cand)
+                    # The name a group goes by, even where it reads as a place («ولاية X»).
+                    cands.append(_Cand(cand.start, cand.end, "ACTOR", _S_STATE_ACTS))
             if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
                 cands.extend(self._listed_places(i + 1, orth, norm, n))  # «قريتي “الفدغمي، والدشيشة”»
             if i + 1 >= n or not norm[i + 1].isalnum():
@@ -270,11 +308,18 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 place = i + 2 if norm[i + 1] in self._admin_heads and i + 2 < n and orth[i + 2] == norm[i + 2] else i + 1
                 if place in loc_starts:
                     opens_at = i - 1 if orth[i] == w and self._directorate_before(i, norm) else i  # «مديرية شرطة ديالى»
-                    cands.append(_Cand(opens_at, self._force_adjectives_end(name_starts[place], orth, norm, n), "ACTOR", _S_PATTERN))
+                    # «مجلس منبج العسكري» takes its adjective; «مديرية أمن طرابلس الليبية» does not
+                    # take the country of the place (guidelines §2.2: a country adjective is outside).
+                    end = name_starts[place]
+                    if end < n and norm[end] not in self._nationalities:
+                        end = self._force_adjectives_end(end, orth, norm, n)
+                    cands.append(_Cand(opens_at, end, "ACTOR", _S_PATTERN))
                 elif w in self._directorate_only_heads and self._force_name_word(norm[place]) and orth[place] == norm[place]:
                     # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
                     # even where no list has it (or has it for something else).
                     cands.append(_Cand(i - 1, place + 1, "ACTOR", _S_UNKNOWN))
+                elif w in self._police_heads and self._unlisted_place_name(place, orth, norm, admin=place > i + 1):
+                    cands.append(_Cand(i, place + 1, "ACTOR", _S_UNKNOWN))  # «شرطة زمفارا», «شرطة إقليم الساحل»
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:
@@ -314,6 +359,22 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «تحقيق لموقع بيلينغكات»
                 if cand is not None:
                     cands.append(cand)
+            if w in self._outlet_heads and norm[i + 1] == "انباء" and (i + 2) not in name_starts and i + 2 < n and norm[i + 2].isalpha():
+                cand = self._unquoted_outlet(i, orth, norm, n, name_starts, loc_starts)  # «وكالة أنباء صابرين»
+                if cand is not None:
+                    cands.append(cand)
+            if w in _NGO_HEADS:
+                cand = self._coordinated_body(i, orth, norm, n, cands)  # «قال شاهد وجماعة حقوقية»
+                if cand is not None:
+                    cands.append(cand)
+            if w in _NEWSY:
+                cand = self._newsy_outlet(i, orth, norm)  # «لـ المنشر الإخباري»
+                if cand is not None:
+                    cands.append(cand)
+            if w == _AMBULANCE:
+                cand = self._titled_rescue(i, orth, norm)  # «قال مدير الإسعاف»
+                if cand is not None:
+                    cands.append(cand)
             if (
                 w in self._attribution
                 and norm[i + 1] in self._outlet_heads
@@ -331,13 +392,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        cands.extend(self._coded_groups(orth, norm, n))
+        cands = self._group_heads_before_names(cands, orth, norm)
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
+        cands.extend(self._coded_sources(orth, norm, n))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._discourse_names(cands, orth, norm, n))
+        cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._names_over_counted_words(cands)
 
         out: list[Suggestion] = []

@@ -297,3 +297,52 @@ def test_a_compound_and_a_coordinated_counted_noun_are_taken_whole(labelled: Lab
     # A second noun with its own number is its own count.
     got = labelled("وقتل 3 جنود ونساء اثنتان في القصف.")
     assert ("3 جنود", "COUNT") in got
+
+
+# Round 3 (issue #11): «عدة» only after a trigger, duals of injuries, cases counted by what befell them.
+def test_several_counts_people_only_right_after_a_trigger(labelled: Labelled) -> None:
+    assert ("عدة جرحى", "COUNT") in labelled("وأصيب عدة جرحى في القصف.")
+    for text in ("وقال إن عدة ضباط سيحالون إلى التحقيق.", "وعثر الأهالي على عدة جثث قرب النهر.", "وتؤوي المدرسة عدة نازحين."):
+        assert not [s for s, label in labelled(text) if label == "COUNT"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("واستقبل المستشفى إصابتين بالرصاص الحي.", "إصابتين"),
+        ("وسجلت الفرق الطبية 14 حالة وفاة في المخيم.", "14 حالة وفاة"),
+        ("وأحصى المركز نحو 40 حالة اختناق بين السكان.", "نحو 40 حالة اختناق"),
+    ],
+)
+def test_injury_duals_and_cases_are_counts(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_cases_of_something_else_are_no_count(labelled: Labelled) -> None:
+    for text in ("وسجلت الشرطة 14 حالة سرقة في الحي.", "ورصد الفريق 9 حالات في المدينة."):
+        assert not [s for s, label in labelled(text) if label == "COUNT"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأصيب خمسة مدنيين، من بينهم شخص واحد إصابته خطيرة.", "شخص واحد"),
+        ("وقال إن نحو 30 سائقاً ومتدربين قتلوا في الكمين.", "نحو 30 سائقاً ومتدربين"),
+        ("ولقي العشرات الجنود والمدنيين حتفهم في الهجومين.", "العشرات الجنود والمدنيين"),
+        ("وأدى الانفجار إلى إصابة الأربعة الأشخاص بجروح.", "الأربعة الأشخاص"),
+    ],
+)
+def test_round_three_subsets_coordinated_plurals_and_definite_numbers(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_the_wounded_after_the_killed_and_monday_are_not_in_the_count(labelled: Labelled) -> None:
+    assert ("مئات القتلى", "COUNT") in labelled("وسقط مئات القتلى والمصابين في القصف.")
+    assert not [s for s, label in labelled("وعاد الأطباء يوم الاثنين الماضي.") if label == "COUNT"]
+    # «عائلة واحدة» is one household, not a count, also after «بينهم».
+    assert ("شخص واحد", "COUNT") not in labelled("وقال إن شخص واحد لا يكفي للمهمة.")
+
+
+def test_a_side_counting_its_own_kills(labelled: Labelled) -> None:
+    assert ("27", "COUNT") in labelled("وقال المتحدث: قتلنا 27 (من أفراد الشرطة) في الهجوم.")
+    assert not [s for s, label in labelled("وقال: قتلنا الوقت في الانتظار 3 ساعات.") if label == "COUNT"]

@@ -388,3 +388,110 @@ def test_a_quoted_description_after_a_naming_verb_is_no_source(labelled: Labelle
     got = labelled('وبدأت الجماعة تمردها ضد ما تصفه ب"الظلم والتهميش"، قبل أن تحمل السلاح.')
     assert not [s for s, label in got if label == "SOURCE"]
     assert ("الراصد", "SOURCE") in labelled('ونقل المصدر ل"الراصد" أن القصف استمر.')
+
+
+# Round 3 (issue #11): the definite media and their adjectives, the media talked to, media reports.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وذكرت وسائل الإعلام الكينية أن المسلحين فروا.", "وسائل الإعلام الكينية"),
+        ("وأكدت وسائل الإعلام المحلية سقوط قتلى.", "وسائل الإعلام المحلية"),
+        ("ونقلت وسائل الإعلام المؤيدة للحكومة أن الجيش تقدم.", "وسائل الإعلام المؤيدة"),
+        ("وقال القائد في حديث لوسائل الإعلام المحلية إن القرية سقطت.", "وسائل الإعلام المحلية"),
+        ("وقال الضابط في تصريح لوسائل إعلام أجنبية إن الهجوم فشل.", "وسائل إعلام"),
+    ],
+)
+def test_the_media_as_a_whole_with_definite_adjectives_and_as_addressee(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_media_reports_and_the_media_talked_about_are_no_source(labelled: Labelled) -> None:
+    for text in (
+        "وفقاً لتقارير إعلامية قتل جنديان في الكمين.",  # guidelines §6
+        "وانتقد الوزير وسائل الإعلام المحلية في خطابه.",
+        "وتطرق اللقاء إلى دور وسائل الإعلام في الأزمة.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "SOURCE"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال مدير الإسعاف في المدينة إن 12 جثة نقلت إلى المشفى.", "الإسعاف"),
+        ("وكان مدير جهاز الإسعاف المحلي قد قال إن الحصيلة ارتفعت.", "جهاز الإسعاف المحلي"),
+        ("وقال المتحدث لوكالة أنباء رويترز إن الهجوم فشل.", "وكالة أنباء رويترز"),
+        ("وكانت وكالة أنباء النهرين العراقية المقربة من الفصائل قد أفادت بمقتل قيادي.", "وكالة أنباء النهرين العراقية"),
+        ("وأكدت مصادر محلية لـ الرائد الإخباري أن المسلحين انسحبوا.", "الرائد الإخباري"),
+        ("ونشرت الإدارة بياناً اطلعت عليه “كردفان24” عن نزوح الأهالي.", "كردفان24"),
+        ("وقال أحمد علي، شاهد عيان، إن القصف استمر حتى الصباح.", "شاهد عيان"),
+    ],
+)
+def test_round_three_outlets_and_services(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_round_three_no_outlet_or_service(labelled: Labelled) -> None:
+    for text in (
+        "وعلقت سيارات الإسعاف في الزحام.",  # the ambulances, not the service speaking
+        "وقال المسؤول لوكالة أنباء (شينخوا) إن التحقيق بدأ.",  # the bracketed name only
+        "وتابع المواطنون الموجز الإخباري على الشاشة.",
+        "واعتقلت الشرطة أحمد علي، شاهد عيان، في المدينة.",
+    ):
+        got = [s for s, label in labelled(text) if label == "SOURCE"]
+        assert got in ([], ["شينخوا"]), (text, got)
+
+
+def test_bare_sources_before_ila(labelled: Labelled) -> None:
+    assert ("مصادر", "SOURCE") in labelled("وأشارت مصادر إلى أن الاشتباكات توقفت.")
+    assert not [s for s, label in labelled("ونقلت الشاحنات مصادر إلى المخازن.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقتل أكثر من 500 مدني بحسب INSO في العام الماضي.", "INSO"),
+        ("ونزح 3000 شخص وفقاً لـ DTM خلال أسبوع.", "DTM"),
+        ("وقال مصدر بالحركة إن عنصرين قتلا.", "مصدر"),
+    ],
+)
+def test_acronyms_after_according_to_and_a_source_inside_a_body(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_no_acronym_source_without_according_to_and_no_bare_officials_inside_a_body(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقصفت طائرة من طراز MIG البلدة.") if label == "SOURCE"]
+    assert not [s for s, label in labelled("وقال مسؤولان بالشرطة إن الهجوم فشل.") if label == "SOURCE"]
+
+
+def test_estimates_of_organisations_are_attributed(labelled: Labelled) -> None:
+    got = labelled("إذ تشير تقديرات منظمات دولية إلى أن مليون شخص نزحوا.")
+    assert ("منظمات دولية", "SOURCE") in got
+    assert ("مصادر", "SOURCE") in labelled("وتشير مصادر إلى أن القصف استمر.")
+    assert not [s for s, label in labelled("وتشير الساعة إلى منتصف الليل.") if label == "SOURCE"]
+
+
+def test_an_ngo_coordinated_with_a_source(labelled: Labelled) -> None:
+    assert ("جماعة حقوقية محلية", "SOURCE") in labelled("قال شاهد عيان وجماعة حقوقية محلية إن المسلحين قتلوا عشرة.")
+    assert ("منظمة خيرية محلية", "SOURCE") in labelled("وقتل عشرة، بحسب مصادر طبية ومنظمة خيرية محلية.")
+    # Not an armed group coordinated with a source, nor an NGO visited.
+    assert ("جماعات مسلحة", "SOURCE") not in labelled("وقالت مصادر محلية وجماعات مسلحة إن القصف استمر.")
+    assert not [s for s, label in labelled("وزار الوفد المخيم ومنظمة خيرية محلية.") if label == "SOURCE"]
+
+
+def test_an_unnamed_outlet_keeps_its_nationality(labelled: Labelled) -> None:
+    assert ("قناة تلفزيونية ليبية", "SOURCE") in labelled("وذكرت قناة تلفزيونية ليبية أن القصف استمر.")
+    # A word starting with «ل» that is no nationality still ends the name («لحقوق» aside).
+    got = labelled("وذكرت قناة تلفزيونية لسكان المدينة أن القصف استمر.")
+    assert not [s for s, label in got if label == "SOURCE" and "لسكان" in s]
+
+
+def test_a_forces_media_office_is_a_source(labelled: Labelled) -> None:
+    got = labelled("وكان إعلام الحشد الشعبي قد ذكر أن الهجوم فشل.")
+    assert ("إعلام الحشد الشعبي", "SOURCE") in got and ("الحشد الشعبي", "ACTOR") not in got
+    got = labelled("ونقلت وسائل إعلام الحوثيين أن الغارة وقعت.")
+    assert ("إعلام الحوثيين", "SOURCE") not in got
+
+
+def test_what_something_was_described_as_is_no_outlet(labelled: Labelled) -> None:
+    got = labelled("ووصف البيان الوضع الإنساني بـ”الكارثي” في المخيم.")
+    assert not [s for s, label in got if label == "SOURCE"]

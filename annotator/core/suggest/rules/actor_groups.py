@@ -1,0 +1,267 @@
+"""ACTOR rules of round 3 (issue #11) for groups and bodies named in ways no list covers:
+a group head before a listed name («حركة بوكو حرام»), a group by a code («حركة إم23») or by
+a transliterated name after a militia or its members («ميليشيا زايري», «مسلحو X»), a group
+before the adjective that says it is armed, the name a group goes by («تحت اسم "X"»), the
+police of an unlisted territory, and governments with the adjective that says which."""
+from __future__ import annotations
+
+import re
+from itertools import compress
+from typing import Any
+
+from annotator.core.suggest.rules.actor_bodies import _PREFIX_CLITICS, BodyRules
+from annotator.core.suggest.rules.lexicon import (
+    _CLOSING_QUOTES_ONLY,
+    _QUOTE_CHARS,
+    _S_NAME,
+    _S_PATTERN,
+    _S_UNKNOWN,
+    _canonical_spelling,
+    _Cand,
+    _spelling_variants,
+    _words,
+)
+
+# A group's code in the normalised text (Latin folded to lower case): two to six Latin
+# letters («ADF», «TTP»), or letters and digits glued («M23», «إم23»).
+_GROUP_CODE_RE = re.compile(r"[a-z]{2,6}|[a-z\u0621-\u064a]{1,4}[0-9]{1,3}")
+# Adjectives after a group's name that say it is armed: «جماعة X المسلحة».
+_ARMED_MARKERS = frozenset(("المسلحه", "المتمرده", "المتشدده", "الجهاديه", "الارهابيه", "المتطرفه", "الانفصاليه"))
+# Words that never belong to such a name.
+_FUNCTION_WORDS = frozenset(
+    "من في علي الي عن مع ضد بين التي الذي الذين او و ثم قد لم لن ان انه انها اذ حيث كما بعد قبل منذ عند لدي".split()
+)
+# Heads named after a leader («قوات حفتر», «حكومة آبي أحمد», «نظام القذافي»), and the titles
+# that may stand between them (guidelines §6: a person's name stands for his forces there).
+_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي"]
+_TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنرال", "الفريق", "اللواء", "العميد", "الزعيم", "الديكتاتور"))
+# Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
+_OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
+
+
+class GroupRules(BodyRules):
+    """Groups and bodies named without a listed name (a base of :class:`ActorRules`)."""
+
+    # Words every rule of the suggester knows (the matcher builds them), and word sets of
+    # the ACTOR rules that refer back to named parties (:class:`ActorRules` loads them).
+    _known: set[str]
+    _no_lone_names: set[str]
+    _short_form_words: set[str]
+
+    def _load_group_words(self, actors: dict[str, Any]) -> None:
+        """The word sets of the rules below."""
+        # Leaders whose forces, government or regime are named after them: «قوات آبي أحمد».
+        self._leaders_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in sorted(_words(actors.get("leaders")), key=lambda w: -len(w.split())):
+            self._leaders_by_first.setdefault(name.split()[0], []).append(tuple(name.split()))
+        self._leader_head_forms = {p + w for w in _words(_LEADER_HEADS) for p in _PREFIX_CLITICS}
+        # Group heads that a listed name after them takes inside its span: «حركة بوكو حرام».
+        self._group_heads = {_canonical_spelling(w) for w in _words("حركة جبهة جماعة تنظيم ميليشيا ميليشيات".split())}
+        # Every spelling of them («مليشيات», «ميلشيات»), to test a token without respelling it.
+        self._group_head_spellings = {v for h in self._group_heads for v in _spelling_variants(h)}
+        # Heads of a government or an authority, which a government adjective qualifies.
+        self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
+        # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
+        self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
+        # Heads that take a group's unknown name inside («ميليشيا X», «عصابة X»), and armed
+        # members before a group's unknown name, which alone is the ACTOR («مسلحو X»).
+        self._name_taking_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات عصابة عصابات".split())}
+        self._armed_members = set(_words("مسلحي مسلحو متمردي متمردو مقاتلي مقاتلو".split()))
+        # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
+        self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _PREFIX_CLITICS}
+        # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
+        self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
+
+    # The police named by their territory («شرطة ديالى»), also where no list has the place.
+    _police_heads = frozenset(("شرطه",))
+
+    def _group_heads_before_names(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """A group head right before a listed name belongs to it (guidelines §2.1, §6: «تنظيم
+        داعش», «مليشيا/ميليشيات X» unquoted): «حركة بوكو حرام», «جبهة فانو», «ميليشيات جبهة
+        فانو», where the lists know «بوكو حرام», «فانو». A quote between them keeps the head
+        out («حركة "الشباب"»: the quoted name only); so does a definite name, which is no
+        construct with the head before it («الحركة الشعبية»)."""
+        out = []
+        for c in cands:
+            if c.label == "ACTOR" and c.score == _S_NAME and not norm[c.start].startswith("ال"):
+                s = c.start
+                while s > 0 and c.start - s < 2 and norm[s - 1] in self._group_head_spellings and (
+                    s == c.start or orth[s] == norm[s]  # «لجبهة فانو»: a clitic only on the first head
+                ):
+                    s -= 1
+                    if orth[s] != norm[s]:
+                        break
+                if s < c.start:
+                    c = _Cand(s, c.end, c.label, c.score)
+            out.append(c)
+        return out
+
+    def _name_like(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Could the word at ``j`` be a group's name that no list has, transliterated
+        («كوديكو», «زايري»)? A plain indefinite word without the endings of Arabic adjectives,
+        masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no known
+        word, no nationality, no verb of the lists."""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
+            and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
+            and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
+            and w not in self._known and "ال" + w not in self._nationalities
+            and w not in self._action_words and "ال" + w not in self._force_stops
+        )
+
+    def _armed_marker_end(self, h: int, orth: list[str], norm: list[str], n: int) -> int | None:
+        """«جماعة X المسلحة», «حركة X Y المتمردة»: an indefinite group head, one to three plain
+        name words and an adjective that says the group is armed; the adjective is the
+        writer's description and stays out (guidelines §2.1). The end of the name, or None."""
+        if norm[h][:2] == "ال" or norm[h] in self._armed_members:
+            return None
+        for j in range(h + 1, min(n, h + 5)):
+            w = norm[j]
+            if w in _ARMED_MARKERS and orth[j] == w:
+                return j if j > h + 1 else None
+            if (
+                orth[j] != w or not w.isalpha() or w in self._force_stops or w in self._attribution
+                or w in _FUNCTION_WORDS or self._nisba(w) or w in self._short_form_words
+            ):
+                return None  # a clitic, a particle, an adjective («الإسلامية») or another party
+        return None
+
+    def _coded_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Groups named after a head by what no list holds whole: a leader («حكومة آبي
+        أحمد»), the names a shared dual head gives («لتنظيمي القاعدة وداعش»), a code — a
+        Latin acronym or letters and digits in one word: «حركة إم23», «جماعة ADF» (guidelines
+        §3.7) —, a name before «المسلحة», a transliterated name after a militia or a gang, and
+        the group after its armed members. A lone Latin acronym is left to the lists: without
+        the head it may be anything («GPS», «BBC»)."""
+        out: list[_Cand] = []
+        for i in compress(range(n - 1), map(self._group_head_forms.__contains__, norm)):
+            if norm[i] in self._leader_head_forms and (end := self._leader_end(i + 1, norm, n)):
+                out.append(_Cand(i, end, "ACTOR", _S_PATTERN))  # «حكومة آبي أحمد», «نظام العقيد معمر القذافي»
+            elif norm[i] in self._dual_group_heads:
+                # «لتنظيمي "القاعدة" و"داعش"»: a shared dual head stays out (guidelines §2.2);
+                # it names the group a word that alone is a common one («القاعدة»: a base).
+                j = i + 2 if orth[i + 1] in _QUOTE_CHARS else i + 1
+                if j < n and orth[j] == norm[j] and norm[j] in self._no_lone_names:
+                    out.append(_Cand(j, j + 1, "ACTOR", _S_NAME))
+            elif norm[i] not in self._coded_head_forms:
+                if norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
+                    out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
+            elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
+                out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
+            elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
+                out.append(_Cand(i, marker, "ACTOR", _S_PATTERN))  # «جماعة أنصار الدين المسلحة»
+            elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
+                # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
+                # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
+        return out
+
+    def _leader_end(self, j: int, norm: list[str], n: int) -> int:
+        """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
+        nationality, or 0."""
+        if j < n and norm[j] in _TITLES:
+            j += 1
+            if j < n and norm[j] in self._nationalities:
+                j += 1  # «حكومة الرئيس اليمني عبدربه منصور هادي»
+        for name in self._leaders_by_first.get(norm[j] if j < n else "", ()):
+            if tuple(norm[j : j + len(name)]) == name:
+                return j + len(name)
+        return 0
+
+    @staticmethod
+    def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:
+        """Does an ACTOR end within eight tokens before ``i``, with no operation named between,
+        so that «تحت اسم "X"» there is the name a group goes by («ذراع لتنظيم داعش في المنطقة
+        تحت اسم "X"»), not an operation's («أطلق الجيش عملية تحت اسم "X"»)?"""
+        return any(
+            c.label == "ACTOR" and i - 8 <= c.end <= i and _OPERATIONS.isdisjoint(norm[c.end : i])
+            for c in cands[-6:]
+        )
+
+    def _government_qualifiers(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A government or the authorities with the adjective that says which («حكومة طالبان
+        المؤقتة», «الحكومة المنتخبة», «السلطات الانتقالية») take it inside, as with a
+        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6)."""
+        out = []
+        for c in cands:
+            e = c.end
+            if (
+                c.label == "ACTOR" and e < n and norm[c.start] in self._governing_heads
+                and orth[e] == norm[e] and norm[e] in self._government_adjectives
+            ):
+                c = _Cand(c.start, e + 1, c.label, c.score)
+            out.append(c)
+        return out
+
+    def _unlisted_place_name(self, j: int, orth: list[str], norm: list[str], admin: bool) -> bool:
+        """Could the plain word at ``j`` be the name of a place no list has («زمفارا»)? An
+        indefinite word, or any word after an administrative head («إقليم الساحل»); no
+        clitic, no function word, no people noun, no nationality; alone, not the shape of a
+        masdar or a common noun («شرطة مكافحة الشغب», «شرطة حماية», «شرطة مرور»)."""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) > 2 and (admin or not w.startswith(("ال", "م")) and w[-1] != "ه")
+            and w not in self._force_stops and w not in self._force_not_names
+            and w not in self._nationalities and not self._is_people(w)
+        )
+
+
+    # Institutions whose name ends with the service they train or serve: «أكاديمية الشرطة».
+    _INSTITUTION_HEADS = frozenset(("اكاديميه", "كليه", "معهد", "مدرسه", "مستشفي", "جامعه", "نادي"))
+
+    def _ends_an_institution_name(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the service at ``i`` the end of a building's or school's name, whose head is at
+        most three plain words before it: «أكاديمية تدريب الشرطة», «أكاديمية الجنرال كاهية
+        للشرطة» (buildings are not annotated, guidelines §2.2)?"""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if norm[k] in self._INSTITUTION_HEADS:
+                return True
+            if not norm[k].isalpha() or (orth[k] != norm[k] and k < i - 1):
+                return False
+        return False
+
+    def _nisba(self, w: str) -> bool:
+        """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
+        return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops
+
+    def _quoted_force(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«فرقة "الحمزات"», «فصيل "أحرار الشرقية"»: a force head, then a quoted name of one
+        to four plain words; the quoted name is the span (guidelines §3.4)."""
+        if orth[h + 1] in _CLOSING_QUOTES_ONLY:
+            return None
+        j = h + 2
+        while j < n and j - h <= 6 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalnum():
+                return None
+            j += 1
+        if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        w = norm[h + 2]
+        if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
+            return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
+        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
+
+    # Words after a state name that look like a verb of it but are not: time words, «تجاه».
+    _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
+
+    def _verb_of_a_state(self, w: str) -> bool:
+        """Does ``w``, right after a state name, look like a verb whose subject is the state:
+        an imperfect («تنفي», «يطالب»: ت for a feminine state, ي for a masculine one) or a
+        feminine perfect («طلبت», «رفضت»)? Not a verb of what happens in a place («تشهد»),
+        not a noun (the article, a case ending «ـا», a ta marbuta, a plural «ـات»)."""
+        if not 4 <= len(w) <= 6 or not w.isalpha() or w.startswith("ال") or w in self._state_place_verbs:
+            return False
+        if w in self._NOT_STATE_VERBS or w.endswith(("ا", "ه", "ات", "ين", "ون", "وت")):
+            return False
+        return w[0] in "تي" or w.endswith("ت")
+
+    def _perfect_with_object(self, w: str) -> bool:
+        """Is ``w``, right after a state name, a feminine perfect with an object pronoun whose
+        subject is the state: «لكن تل أبيب خرقته», «دمشق رفضتها»? Not a noun with «و» and
+        a pronoun («بيروت وضاحيتها»)."""
+        stem = w[:-2] if w.endswith(("ها", "هم")) else w[:-1] if w.endswith("ه") else ""
+        return stem in self._state_verbs_after or (
+            w[:1] not in "وف" and stem.endswith("ت") and len(stem) <= 5 and self._verb_of_a_state(stem)
+        )

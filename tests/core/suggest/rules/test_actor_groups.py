@@ -1,0 +1,155 @@
+"""core/suggest/rules/actor_groups.py: groups and bodies named in ways no list covers,
+through the rule suggester (sentences written for these tests)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_the_police_in_the_name_of_an_institution_is_no_actor(labelled: Labelled) -> None:
+    for text in ("وانفجرت عبوة قرب أكاديمية تدريب الشرطة في العاصمة.", "وتخرج الضباط في كلية الشرطة أمس."):
+        assert not [s for s, label in labelled(text) if label == "ACTOR"], text
+
+
+def test_the_police_of_an_unlisted_territory(labelled: Labelled) -> None:
+    assert ("شرطة كادونا", "ACTOR") in labelled("وقال المتحدث باسم شرطة كادونا إن عشرة أشخاص خطفوا.")
+    assert ("شرطة إقليم الوادي", "ACTOR") in labelled("وأكد قائد شرطة إقليم الوادي وقوع الهجوم.")
+    # A common noun after «شرطة» names a branch, not a territory: no cut name.
+    got = labelled("وقالت شرطة مكافحة الشغب إنها فرقت المحتجين.")
+    assert ("شرطة مكافحة", "ACTOR") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجم مسلحو حركة بوكو حرام قرية في الشمال.", "حركة بوكو حرام"),
+        ("واندلعت اشتباكات بين ميليشيات جبهة فانو والجيش.", "ميليشيات جبهة فانو"),
+        ("ونقلت وسائل إعلام مقربة لجبهة فانو أن المعارك مستمرة.", "جبهة فانو"),
+    ],
+)
+def test_a_group_head_before_a_listed_name_is_inside(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_quoted_name_keeps_its_group_head_out(labelled: Labelled) -> None:
+    got = labelled('وتبنت جماعة "بوكو حرام" الهجوم.')
+    assert ("بوكو حرام", "ACTOR") in got and ('جماعة "بوكو حرام', "ACTOR") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وسيطرت حركة إم23 على بلدة جديدة.", "حركة إم23"),
+        ("وهاجمت جماعة ADF قرية في الشرق.", "جماعة ADF"),
+        ("وأعلنت حركة M23 انسحابها.", "حركة M23"),
+    ],
+)
+def test_a_group_named_by_a_code_after_its_head(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_code_without_a_group_head_is_no_actor(labelled: Labelled) -> None:
+    for text in ("واستخدم المهندسون نظام GPS لتحديد الموقع.", "ووصلت الطائرة من طراز F16 أمس."):
+        assert not [s for s, label in labelled(text) if label == "ACTOR"], text
+
+
+def test_the_name_a_group_goes_by_after_tahta_ism(labelled: Labelled) -> None:
+    got = labelled("وتنشط الخلايا التابعة لتنظيم داعش في المنطقة تحت اسم “ولاية غرب النهر”.")
+    assert ("ولاية غرب النهر", "ACTOR") in got
+    # The name of an operation is no group's.
+    got = labelled('وأطلق الجيش عملية عسكرية تحت اسم "درع الوادي" في المنطقة.')
+    assert ("درع الوادي", "ACTOR") not in got
+
+
+def test_a_shared_dual_head_names_each_group(labelled: Labelled) -> None:
+    got = labelled("وتنشط جماعات موالية لتنظيمي “القاعدة” و”داعش” في المنطقة.")
+    assert ("القاعدة", "ACTOR") in got and ("داعش", "ACTOR") in got
+    got = labelled("وتنشط جماعات موالية لتنظيمي القاعدة وداعش في المنطقة.")
+    assert ("القاعدة", "ACTOR") in got
+    # Alone, «القاعدة» stays a base.
+    assert ("القاعدة", "ACTOR") not in labelled("وقصفت الطائرات القاعدة العسكرية قرب المدينة.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال متحدث باسم حكومة طالبان المؤقتة إن الهجوم فشل.", "حكومة طالبان المؤقتة"),
+        ("وأطاح الجيش بالحكومة المنتخبة في الانقلاب.", "الحكومة المنتخبة"),
+        ("وهاجمت قوات النظام البلدة، وتحاول السلطات الانتقالية فرض الأمن.", "السلطات الانتقالية"),
+        ("ولم تعترف الدول بحكومة الأمر الواقع في كابول.", "حكومة الأمر الواقع"),
+        ("وخففت الأمم المتحدة عدد أفراد بعثة حفظ السلام في البلاد.", "بعثة حفظ السلام"),
+    ],
+)
+def test_governments_with_the_adjective_that_says_which(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجمت ميليشيا زايري قرية في الإقليم.", "ميليشيا زايري"),
+        ("وسيطرت عصابة كرازبارو على الطريق الساحلي.", "عصابة كرازبارو"),
+        ("وقتل مسلحو كوباتو عشرة مزارعين.", "كوباتو"),
+        ("وهاجمت ميليشيا كوديكو مخيما للنازحين.", "ميليشيا كوديكو"),
+        ("وسيطرت عصابة 400 ماوزو على البلدة.", "عصابة 400 ماوزو"),
+    ],
+)
+def test_militias_gangs_and_armed_members_before_an_unlisted_name(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتشرت ميليشيات مسلحة في المدينة.",  # an adjective
+        "وقالت إن ميليشيات تتبع الحرس تنتشر هناك.",  # a verb
+        "وفرت عصابات إجرامية من السجن.",  # generic gangs (guidelines §2.1)
+        "واعتقلت القوات مسلحين مجهولين.",
+    ],
+)
+def test_no_unlisted_name_after_a_militia_an_adjective_or_a_verb(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "ACTOR" and s != "الحرس"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجمت جماعة أنصار الدين المسلحة قرية في الشمال.", "جماعة أنصار الدين"),
+        ("وتبنت حركة درع الأحرار المتمردة الهجوم.", "حركة درع الأحرار"),
+    ],
+)
+def test_a_group_named_before_the_adjective_that_says_it_is_armed(labelled: Labelled, text: str, actor: str) -> None:
+    got = labelled(text)
+    assert (actor, "ACTOR") in got
+    assert not [s for s, label in got if label == "ACTOR" and s.endswith(("المسلحة", "المتمردة"))]
+
+
+def test_no_armed_group_name_over_particles_adjectives_or_other_parties(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وانضم إلى جماعة من المسلحين المتمردة.") if label == "ACTOR"]
+    got = labelled("وقالت وسائل إعلام مؤيدة لجبهة فانو أن الميليشيات المسلحة شنت هجمات.")
+    assert ("جبهة فانو", "ACTOR") in got and ("الميليشيات", "ACTOR") in got
+    assert ("القوات المسلحة السودانية", "ACTOR") in labelled("وقالت القوات المسلحة السودانية إنها تقدمت.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتكبدت قوات آبي أحمد خسائر فادحة في الإقليم.", "قوات آبي أحمد"),
+        ("وأطاحت الثورة بنظام العقيد معمر القذافي.", "نظام العقيد معمر القذافي"),
+        ("وقاتل موالون لحكومة الرئيس اليمني عبدربه منصور هادي في المدينة.", "حكومة الرئيس اليمني عبدربه منصور هادي"),
+    ],
+)
+def test_forces_and_governments_named_after_a_leader(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_leader_alone_is_no_actor(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال آبي أحمد إن الحرب انتهت.") if label == "ACTOR"]
+
+
+def test_a_perfect_with_an_object_pronoun_is_a_verb_of_the_state(labelled: Labelled) -> None:
+    assert ("تل أبيب", "ACTOR") in labelled("ووقع الطرفان اتفاقاً، لكن تل أبيب خرقته مرات عدة.")
+    assert ("بيروت", "LOCATION") in labelled("وحلقت مسيرة في أجواء العاصمة بيروت وضاحيتها الجنوبية.")
