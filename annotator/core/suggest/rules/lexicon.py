@@ -378,11 +378,16 @@ class RuleLexicon:
         elsewhere = {name for group, names in groups.items() if group != "LOC" for name in names}
         place_only = set(groups["LOC"]) - elsewhere
         listed -= {row.name for row in rows if row.kind == "territory" and row.name in place_only}
+        # And the other way round: a state or capital the hand lists name only as one that acts
+        # («هايتي», «كينشاسا» among the acting states) is a place where it does not act.
+        places = set(groups["LOC"]) | set(groups["LOC_CTX"]) | set(groups["LOC_HEAD"])
+        listed -= {row.name for row in rows if row.name in elsewhere and row.name not in places}
         # A name that reads as a proclitic and a known word («فلبين» = «ف» + «ل» + «بين») would
         # match that word wherever it stands: left out.
         listed.update(row.name for row in rows if proclitic_length(row.name.split(" ", 1)[0]))
         readings = _classify_states(rows, listed, self._common_words().__contains__)
-        groups["STATE"].extend(readings.states)
+        acting = set(groups["STATE"])
+        groups["STATE"].extend(n for n in readings.states if n not in acting)
         groups["LOC"].extend(n for n in readings.states if n not in place_only)
         groups["LOC_CTX"].extend(n for n in readings.cued_places if n not in place_only)
         self._world_stems = frozenset(
