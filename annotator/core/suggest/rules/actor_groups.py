@@ -222,6 +222,21 @@ class GroupRules(BodyRules):
                 return False
         return False
 
+    # Buildings, posts and vehicles a service names without acting: «مركز الشرطة», «سيارة الشرطة».
+    _BUILDING_HEADS = frozenset(
+        "مركز مركزا مراكز مخفر مخفرا مخافر مقر مقرا مقار مقرات ثكنه قسم سياره سيارات عربه عربات مركبه مركبات".split()
+    )
+    # Verbs of a service only reaching a scene, a responder there rather than a party: «ووصلت الشرطة».
+    _ARRIVAL_VERBS = frozenset("وصل وصلت ووصل ووصلت هرعت وهرعت حضرت وحضرت".split())
+
+    def _names_a_building(self, i: int, orth: list[str], norm: list[str]) -> bool:
+        """Does the service at ``i`` only name a building or a vehicle, its head right before
+        it («مركز الشرطة», «مركز للشرطة», «سيارة الشرطة») or an institution's head a few words
+        before it?"""
+        if i > 1 and orth[i - 1] == "(" and norm[i - 2] in self._service_names:
+            i -= 2  # «مخفر الدرك (الشرطة)»: a gloss reads as the word it glosses
+        return (i > 0 and norm[i - 1] in self._BUILDING_HEADS) or self._ends_an_institution_name(i, orth, norm)
+
     def _nisba(self, w: str) -> bool:
         """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
         return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops

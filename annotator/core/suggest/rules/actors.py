@@ -308,19 +308,13 @@ class ActorRules(GroupRules):
                 if cand is not None:
                     out.append(cand)
             elif w in self._service_names:
-                # Named by its adjectives («الشرطة القضائية»), whose post or members these are
-                # («نقطة للشرطة», «عناصر من الشرطة»), or the subject of a statement or an
-                # action («أعلنت الشرطة», «اعتقلت الشرطة»); elsewhere left to the annotator.
+                # A security service is an ACTOR wherever it is named (guidelines §6: «الشرطة»),
+                # with the adjectives that say which («الشرطة القضائية»); not where it only
+                # names a building («مركز الشرطة», «أكاديمية تدريب الشرطة»: §2.2).
                 end = self._force_adjectives_end(i + 1, orth, norm, n)
                 if end == i + 1 and end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «الشرطة المحلية»: a force word elsewhere, here the service's name
-                acts = i > 0 and (norm[i - 1] in self._attribution or norm[i - 1] in self._action_words)
-                # The subject of a reported clause or of the verb after it: «أن الشرطة باشرت».
-                acts = acts or (i > 0 and norm[i - 1] == "ان") or (end < n and orth[end] == norm[end] and self._verb_of_a_state(norm[end]))
-                held = i > 0 and norm[i - 1] in self._service_holders  # «المتحدث باسم الشرطة», «لدى الشرطة»
-                if (
-                    end > i + 1 or acts or held or orth[i].startswith("لل") or self._after_members(i, norm)
-                ) and not self._ends_an_institution_name(i, orth, norm):
+                if not self._names_a_building(i, orth, norm) and not (i > 0 and norm[i - 1] in self._ARRIVAL_VERBS):
                     out.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))
             elif w in self._member_group_names and orth[i] == w and (
                 self._after_members(i, norm) or (i > 0 and norm[i - 1] in self._member_group_deeds)

@@ -318,7 +318,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     # «مديرية أمن الزاوية»: after the directorate, the word is the place's name
                     # even where no list has it (or has it for something else).
                     cands.append(_Cand(i - 1, place + 1, "ACTOR", _S_UNKNOWN))
-                elif w in self._police_heads and self._unlisted_place_name(place, orth, norm, admin=place > i + 1):
+                elif (
+                    w in self._police_heads and self._unlisted_place_name(place, orth, norm, admin=place > i + 1)
+                    and not self._names_a_building(i, orth, norm)  # «مركز شرطة X»: a building
+                ):
                     cands.append(_Cand(i, place + 1, "ACTOR", _S_UNKNOWN))  # «شرطة زمفارا», «شرطة إقليم الساحل»
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)

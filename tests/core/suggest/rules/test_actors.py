@@ -743,3 +743,35 @@ def test_public_security_as_an_object_is_no_service(labelled: Labelled) -> None:
 def test_a_state_before_a_perfect_with_an_object_pronoun_acts(labelled: Labelled) -> None:
     assert ("تل أبيب", "ACTOR") in labelled("ووقع الطرفان اتفاقاً، لكن تل أبيب خرقته مرات عدة.")
     assert ("دمشق", "LOCATION") in labelled("وعاد المعلم إلى دمشق مدرسته القديمة.")
+
+
+# Round 4 (issue #11): a security service is an ACTOR wherever it is named (guidelines §6),
+# not where it only names a building or a vehicle (§2.2).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واندلعت اشتباكات بين الشرطة ومسلحين مجهولين قرب السوق.",
+        "وأصيب اثنان من رجال الشرطة في الكمين.",
+        "ولم تكشف الشرطة عن هوية المهاجمين.",
+        "وتستهدف الهجمات الجيش والشرطة في الإقليم.",
+    ],
+)
+def test_a_lone_security_service_anywhere(labelled: Labelled, text: str) -> None:
+    assert ("الشرطة", "ACTOR") in labelled(text)
+
+
+def test_the_gendarmerie_is_a_service(labelled: Labelled) -> None:
+    assert ("الدرك", "ACTOR") in labelled("وقتل ثلاثة من عناصر الدرك في كمين.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانفجرت عبوة قرب مركز الشرطة في البلدة.",
+        "وهاجم مسلحون مركزا للشرطة في الضواحي.",
+        "ووقع الانفجار قرب مركز شرطة كاروما على الطريق.",
+        "وتضرر مخفر الدرك (الشرطة) في القصف.",
+    ],
+)
+def test_a_service_naming_a_building_is_no_actor(labelled: Labelled, text: str) -> None:
+    assert not any(label == "ACTOR" for _s, label in labelled(text))
