@@ -29,6 +29,7 @@ _NISBA_ADVERBS = frozenset(
 
 
 # Plurals of the wounded: coordinated after a count of the killed, they are not the same count.
+_PREPOSITIONS = frozenset(("من", "في", "الي", "علي", "عن"))
 _WOUNDED_PLURALS = frozenset(("مصابين", "مصابون", "جريحين"))
 
 
@@ -39,7 +40,7 @@ class CountRules(RuleLexicon):
     # النساء».
     _SUBSET_AFTER = frozenset("معظمهم اغلبهم غالبيتهم جلهم اكثرهم بينهم منهم".split())
     # Characters a number may stand between, alone: «أكثر من "30" حوثياً», «/8/ مقاتلين».
-    _NUMBER_WRAPPERS = frozenset('"/«»“”')
+    _NUMBER_WRAPPERS = frozenset('"/«»“”(')
 
     def _is_num_token(self, w: str) -> bool:
         return bool(_DIGITS_RE.match(w)) or w in self._numbers
@@ -203,6 +204,12 @@ class CountRules(RuleLexicon):
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
         if w in self._fatha_duals:
             return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
+        if self._nominative_dual_of_people(w) and not (
+            i > 0 and (self._nominative_dual_of_people(norm[i - 1]) or norm[i - 1] in _PREPOSITIONS)
+        ):
+            # «شرطيان», «طفلتان»; not an adjective («شخصان شرطيان»), nor a predicate where a
+            # preposition would take «-ين» («تبين أنهما من منتسبان»).
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)
         # The nominative dual of a nationality noun right after a trigger: «استشهد فلسطينيان».
         # Only there: after another noun it is an adjective («مسؤولان فلسطينيان»).
         if w.endswith("يان") and w[:-2] in self._people and i > 0 and self._is_trigger(norm[i - 1]):
@@ -290,6 +297,7 @@ class CountRules(RuleLexicon):
             if (
                 k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by
                 or norm[k] in _AFTER_BARE_COUNT or norm[k] in self._SUBSET_AFTER
+                or self._imperfect_of_the_counted(k, orth, norm)
             ):
                 if self._year_like(norm, j, k):
                     return None
@@ -302,6 +310,28 @@ class CountRules(RuleLexicon):
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    @staticmethod
+    def _imperfect_of_the_counted(k: int, orth: list[str], norm: list[str]) -> bool:
+        """Does a masculine imperfect verb at ``k`` open a clause on the people a bare number
+        counted: «قتلت ثلاثة يشتبه في أنهم…», «أصيب خمسة يعملون في…»?"""
+        w = norm[k]
+        return orth[k] == w and w[:1] == "ي" and 4 <= len(w) <= 7 and w.isalpha() and w[-1] != "ا"  # not «يومياً»
+
+    def _nominative_dual_of_people(self, w: str) -> bool:
+        """Is ``w`` the nominative dual («-ان», «-تان») of a singular people noun of the
+        lexicon, listed as a dual or not: «شرطيان», «انتحاريان», «طفلتان»? The «-ين» form
+        is left to the lists (also a sound plural: «مدنيين»), and so is a nationality,
+        which is an adjective after another noun («مسؤولان فلسطينيان»)."""
+        if len(w) < 5 or not w.endswith("ان") or w.startswith("ال"):
+            return False
+        stem = w[:-2]
+        if stem.endswith("ت"):
+            stem = stem[:-1] + "ه"  # «طفلتان» → «طفلة»
+        return (
+            stem in self._people and not stem.endswith(("ين", "ون", "ات"))
+            and "ال" + stem not in self._nationalities and "ال" + stem + "ه" not in self._nationalities
+        )
 
     def _trigger_in_clause(self, i: int, norm: list[str]) -> bool:
         """Is there a trigger at most six words before token ``i``, with no punctuation in
@@ -319,7 +349,7 @@ class CountRules(RuleLexicon):
         if s == 0 or e >= len(orth):
             return False
         before, after = orth[s - 1], orth[e]
-        return before in self._NUMBER_WRAPPERS and (after == before or (before, after) in (("«", "»"), ("“", "”")))
+        return before in self._NUMBER_WRAPPERS and (after == before or (before, after) in (("«", "»"), ("“", "”"), ("(", ")")))
 
     @staticmethod
     def _suspects_end(end: int, norm: list[str], n: int) -> int:

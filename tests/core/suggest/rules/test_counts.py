@@ -346,3 +346,31 @@ def test_the_wounded_after_the_killed_and_monday_are_not_in_the_count(labelled: 
 def test_a_side_counting_its_own_kills(labelled: Labelled) -> None:
     assert ("27", "COUNT") in labelled("وقال المتحدث: قتلنا 27 (من أفراد الشرطة) في الهجوم.")
     assert not [s for s, label in labelled("وقال: قتلنا الوقت في الانتظار 3 ساعات.") if label == "COUNT"]
+
+
+# Round 4 (issue #11): duals of people nouns no dual list holds, a bracketed number, a bare
+# number before a clause on the people counted; livestock and years are no count.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقتل شرطيان في الهجوم على الحاجز.", "شرطيان"),
+        ("ونجت طفلتان من القصف على المخيم.", "طفلتان"),
+        ("وقالت القوات إنها قتلت ثلاثة يشتبه في انتمائهم للجماعة.", "ثلاثة"),
+        ("وأسفر الكمين عن مقتل ما لا يقل عن ( 12 ) جنديا.", "12"),
+    ],
+)
+def test_counts_no_list_spells_out(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسرق المهاجمون نحو 300 من الماشية.",
+        "وتبين أنهما من منتسبان إلى الفصيل.",
+        "وزار مسؤولان فلسطينيان المدينة.",
+        "وقتل 14 يومياً في المدينة.",
+    ],
+)
+def test_no_count_from_livestock_a_predicate_or_an_adverb(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
