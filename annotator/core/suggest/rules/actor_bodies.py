@@ -6,13 +6,50 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.suggest.rules.lexicon import _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand, _words
+from annotator.core.suggest.rules.state_names import RESOURCE as _STATES_RESOURCE
+from annotator.core.suggest.rules.state_names import StateRow
+from annotator.core.suggest.rules.state_names import load_rows as _load_state_rows
 
 # Proclitics before a head noun: «مديرية», «ومديرية», «لمديرية».
 _PREFIX_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "ل", "ول", "فل")
 
 
+# Heads a state's nationality adjective names a force of: «القوات الفلبينية», «الجيش الكولومبي».
+_NATIONAL_FORCE_HEADS = ("الجيش", "القوات", "الشرطه")
+
+
+def state_nisbas(rows: list[StateRow]) -> set[str]:
+    """The nationality adjectives («الفلبيني», «الفلبينيه») derived by the regular nisba
+    from the one-word names of the world's states: the article, then the name without its
+    article and a final «ـيا», «ـا» or «ـة» («كولومبيا» → «الكولومبي»), then «ـي» or
+    «ـية». An irregular nisba («الأفغاني») is simply not derived, and a wrong form is a
+    word no text writes, so it costs nothing."""
+    out: set[str] = set()
+    for row in rows:
+        if row.kind != "territory" or " " in row.name:
+            continue
+        stem = row.name.removeprefix("ال")
+        if stem.endswith("يا"):
+            stem = stem[:-2]
+        elif stem.endswith(("ا", "ه")):
+            stem = stem[:-1]
+        if len(stem) >= 3:
+            out.update(("ال" + stem + "ي", "ال" + stem + "يه"))
+    return out
+
+
 class BodyRules(RuleLexicon):
     """Bodies of a state named by their parts (a base of :class:`ActorRules`)."""
+
+    def _add_national_forces(self, groups: dict[str, list[str]]) -> None:
+        """The forces of any state of the world by their nationality adjective, derived from
+        ``states.tsv`` («القوات الفلبينية», guidelines §3.6: the country adjective is inside),
+        where the hand list of nationalities has no such adjective."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
+        derived = state_nisbas(_load_state_rows(directory / _STATES_RESOURCE)) - self._nationalities
+        groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
 
     def _load_body_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules below and of the round-2 ACTOR rules."""

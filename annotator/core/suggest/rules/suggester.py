@@ -71,6 +71,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self._tune_tokenizer()
         groups = self._load_word_sets(actors, places, sources, counts)
         self._load_discourse_words(actors)
+        self._add_national_forces(groups)
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from annotator.core.suggest.rules.actor_bodies import state_nisbas
+from annotator.core.suggest.rules.state_names import StateRow
+
 Labelled = Callable[[str], list[tuple[str, str]]]
 
 
@@ -30,3 +35,25 @@ def test_a_government_adjective_after_the_nationality_is_inside(labelled: Labell
     assert ("الحكومة الصومالية الفدرالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الفدرالية إن الهجوم فشل.")
     # An adjective that is not one of a government's stays outside.
     assert ("الحكومة الصومالية", "ACTOR") in labelled("وقالت الحكومة الصومالية الجديدة إن الهجوم فشل.")
+
+
+# Round 4 (issue #11): the forces of any state by the nationality adjective its name derives.
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت القوات الفلبينية إنها قتلت ثلاثة مسلحين.", "القوات الفلبينية"),
+        ("وهاجم الجيش الكولومبي معسكرا في الجنوب.", "الجيش الكولومبي"),
+        ("وقصف الجيش الميانماري القرية فجرا.", "الجيش الميانماري"),
+    ],
+)
+def test_a_force_by_a_derived_nationality(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_nisbas_derived_from_state_names() -> None:
+    rows = [StateRow(name, "XX", "territory", "cldr", 30) for name in ("الفلبين", "كولومبيا", "كينيا", "جزر القمر")]
+    rows.append(StateRow("مانيلا", "PH", "capital", "geonames", 30))
+    got = state_nisbas(rows)
+    assert {"الفلبيني", "الفلبينيه", "الكولومبي", "الكيني"} <= got
+    # Names of several words and capitals derive nothing.
+    assert not any(a.startswith(("الجزر", "المانيل")) for a in got)
