@@ -350,7 +350,11 @@ class SourceRules(RuleLexicon):
         j = self._source_adjectives_end(i + 1, orth, norm, n)
         if j == i + 1 or _NGO_ADJECTIVES.isdisjoint(norm[i + 1 : j]):
             return None
-        if not any(c.label == "SOURCE" and i - 5 <= c.end <= i for c in cands[-4:]):
+        # After a source, or after an official an attribution word introduces, who is not
+        # annotated alone (guidelines §6) but is who speaks: «بحسب مسؤولين ومنظمة خيرية».
+        if not any(c.label == "SOURCE" and i - 5 <= c.end <= i for c in cands[-4:]) and not any(
+            norm[k] in self._official_heads and norm[k - 1] in self._attribution for k in range(max(1, i - 5), i)
+        ):
             return None
         return _Cand(i, j, "SOURCE", _S_PATTERN)
 

@@ -259,7 +259,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
                 reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
-                if (j > i + 1 and (self._attributed(i, j, norm) or reported)) or (j == i + 1 and self._bare_unnamed(i, orth, norm, n)):
+                # Without an adjective an official is an unnamed individual, not annotated
+                # (guidelines §6: «مسؤول»), unlike a bare «مصادر».
+                if j > i + 1 and (self._attributed(i, j, norm) or reported):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._strong_heads and i + 1 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._quoted_place(i, orth, norm, n)  # «قرية "الطيبة"»

@@ -495,3 +495,13 @@ def test_a_forces_media_office_is_a_source(labelled: Labelled) -> None:
 def test_what_something_was_described_as_is_no_outlet(labelled: Labelled) -> None:
     got = labelled("ووصف البيان الوضع الإنساني بـ”الكارثي” في المخيم.")
     assert not [s for s, label in got if label == "SOURCE"]
+
+
+# Round 4 (issue #11): an official without an adjective is an unnamed individual, not
+# annotated (guidelines §6), yet still who speaks for the body coordinated after him.
+def test_a_bare_official_is_no_source(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وأعلن مسؤولون أن الطريق أغلق.") if label == "SOURCE"]
+    assert not [s for s, label in labelled("وكشف مسؤول، أن القافلة وصلت.") if label == "SOURCE"]
+    assert ("مسؤولون أمنيون", "SOURCE") in labelled("وأعلن مسؤولون أمنيون أن الطريق أغلق.")
+    got = labelled("وقتل خمسة، بحسب مسؤولين من البلدة ومنظمة إغاثية محلية.")
+    assert [s for s, label in got if label == "SOURCE"] == ["منظمة إغاثية محلية"]
