@@ -158,6 +158,49 @@ class GroupRules(BodyRules):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
         return out
 
+    # Heads of a group named after a kunya («جماعة أبو سياف»); «مجموعة» too, which before a
+    # kunya is no «set of» («مجموعة من المسلحين»).
+    _KUNYA_HEADS = frozenset(p + h for h in ("جماعه", "مجموعه", "تنظيم", "حركه", "كتيبه", "لواء") for p in ("", "و", "ب", "ل"))
+
+    def _kunya_groups(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A group named by a kunya no list holds: a group head, «أبو» and a plain name
+        («جماعة أبو سياف», «بمساعدة مجموعة ابو سياف»); the head is inside, as with a
+        listed name after it (guidelines §6)."""
+        out: list[_Cand] = []
+        if "ابو" not in norm:
+            return out  # the common case: no kunya in the article
+        for i in range(1, n - 1):
+            if norm[i] == "ابو" and orth[i] in ("أبو", "ابو") and norm[i - 1] in self._KUNYA_HEADS and self._kunya_name(i + 1, orth, norm):
+                out.append(_Cand(i - 1, i + 2, "ACTOR", _S_PATTERN))
+        return out
+
+    def _kunya_name(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """The name after «أبو»: a plain indefinite word, any ending («سياف», «طلحة»), no
+        function word."""
+        w = norm[j]
+        return orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال") and w not in _FUNCTION_WORDS
+
+    def _bracketed_acronyms(self, cands: list[_Cand], orth: list[str], n: int) -> list[_Cand]:
+        """A group's acronym spelt out in brackets right after its name, past a closing quote:
+        «"تحالف القوى الديمقراطية" (إيه دي إف)», «جبهة X (ADF)». Letters spelt in Arabic are
+        words of at most three letters; a Latin acronym is capitals."""
+        out: list[_Cand] = []
+        for c in cands:
+            if c.label != "ACTOR":
+                continue
+            e = c.end + 1 if c.end < n and orth[c.end] in _QUOTE_CHARS else c.end
+            if e >= n or orth[e] != "(":
+                continue
+            j = e + 1
+            while j < n and j - e <= 4 and orth[j] != ")":
+                j += 1
+            letters = orth[e + 1 : j]
+            if j < n and orth[j] == ")" and letters and all(
+                (w.isalpha() and len(w) <= 3 and not w.isascii()) or (w.isascii() and w.isupper() and w.isalpha()) for w in letters
+            ) and (len(letters) > 1 or letters[0].isascii()):
+                out.append(_Cand(e + 1, j, "ACTOR", _S_PATTERN))
+        return out
+
     def _leader_end(self, j: int, norm: list[str], n: int) -> int:
         """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
         nationality, or 0."""

@@ -297,7 +297,7 @@ class CountRules(RuleLexicon):
             if (
                 k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by
                 or norm[k] in _AFTER_BARE_COUNT or norm[k] in self._SUBSET_AFTER
-                or self._imperfect_of_the_counted(k, orth, norm)
+                or self._verb_of_the_counted(k, orth, norm)
             ):
                 if self._year_like(norm, j, k):
                     return None
@@ -312,11 +312,14 @@ class CountRules(RuleLexicon):
         return None
 
     @staticmethod
-    def _imperfect_of_the_counted(k: int, orth: list[str], norm: list[str]) -> bool:
-        """Does a masculine imperfect verb at ``k`` open a clause on the people a bare number
-        counted: «قتلت ثلاثة يشتبه في أنهم…», «أصيب خمسة يعملون في…»?"""
+    def _verb_of_the_counted(k: int, orth: list[str], norm: list[str]) -> bool:
+        """Does a verb at ``k`` open a clause on the people a bare number counted: a masculine
+        imperfect («قتلت ثلاثة يشتبه في أنهم…», «أصيب خمسة يعملون في…») or a plural perfect
+        («بينهم ثلاثة أصيبوا في الرأس»)?"""
         w = norm[k]
-        return orth[k] == w and w[:1] == "ي" and 4 <= len(w) <= 7 and w.isalpha() and w[-1] != "ا"  # not «يومياً»
+        if orth[k] != w or not w.isalpha() or not 4 <= len(w) <= 7:
+            return False
+        return (w[:1] == "ي" and w[-1] != "ا") or w.endswith("وا")  # not «يومياً»
 
     def _nominative_dual_of_people(self, w: str) -> bool:
         """Is ``w`` the nominative dual («-ان», «-تان») of a singular people noun of the

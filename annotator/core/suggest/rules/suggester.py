@@ -399,6 +399,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             for c in cands
         ]
         cands.extend(self._coded_groups(orth, norm, n))
+        cands.extend(self._kunya_groups(orth, norm, n))
         cands = self._group_heads_before_names(cands, orth, norm)
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
@@ -406,6 +407,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._coded_sources(orth, norm, n))
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
+        cands.extend(self._bracketed_acronyms(cands, orth, n))
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands = self._government_qualifiers(cands, orth, norm, n)

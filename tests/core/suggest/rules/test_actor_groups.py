@@ -153,3 +153,18 @@ def test_a_leader_alone_is_no_actor(labelled: Labelled) -> None:
 def test_a_perfect_with_an_object_pronoun_is_a_verb_of_the_state(labelled: Labelled) -> None:
     assert ("تل أبيب", "ACTOR") in labelled("ووقع الطرفان اتفاقاً، لكن تل أبيب خرقته مرات عدة.")
     assert ("بيروت", "LOCATION") in labelled("وحلقت مسيرة في أجواء العاصمة بيروت وضاحيتها الجنوبية.")
+
+
+# Round 4 (issue #11): a group by a kunya no list holds; an acronym spelt out in brackets.
+def test_a_group_named_by_a_kunya(labelled: Labelled) -> None:
+    assert ("جماعة أبو طلحة", "ACTOR") in labelled("وقتل الجيش ثلاثة من جماعة أبو طلحة في الجزيرة.")
+    assert ("مجموعة ابو طلحة", "ACTOR") in labelled("وتبنت الهجوم مجموعة ابو طلحة المتشددة.")
+    # A kunya without a group head is a person's name.
+    assert not any(label == "ACTOR" for _s, label in labelled("وقال أبو طلحة إن القرية هادئة."))
+
+
+def test_a_bracketed_acronym_after_a_group(labelled: Labelled) -> None:
+    got = labelled("ونسب الهجوم إلى قوات الدعم السريع (آر إس إف) في الإقليم.")
+    assert ("آر إس إف", "ACTOR") in got
+    # A bracketed word after an actor is no acronym.
+    assert [s for s, label in labelled("وقال الجيش (بيان) إن الهجوم فشل.") if label == "ACTOR"] == ["الجيش"]

@@ -374,3 +374,7 @@ def test_counts_no_list_spells_out(labelled: Labelled, text: str, count: str) ->
 )
 def test_no_count_from_livestock_a_predicate_or_an_adverb(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_a_bare_number_before_a_plural_perfect_of_the_counted(labelled: Labelled) -> None:
+    assert ("ثلاثة", "COUNT") in labelled("ووصل عشرة جرحى إلى المستشفى، بينهم ثلاثة أصيبوا في الرأس.")
