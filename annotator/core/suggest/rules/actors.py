@@ -137,7 +137,7 @@ class ActorRules(GroupRules):
                 licensed
                 and (i == 0 or norm[i - 1] not in self._faction_not_after)  # «أقوى الفصائل»: a class
                 and not self._qualified_otherwise(i + 1, orth, norm, n)
-                and not self._ends_an_institution_name(i, orth, norm)  # «أكاديمية تدريب الشرطة»
+                and not self._names_a_building(i, orth, norm)  # «أكاديمية تدريب الشرطة», «مركز للشرطة»
             ):
                 end = actor_ends[i + 1] if self._plural_nisba_actor(i + 1, orth, norm, actor_ends) else i + 1
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:

@@ -99,7 +99,7 @@ class CountRules(RuleLexicon):
                     i = j + 2
                 continue
             if kinds[norm[j]] == _DEFINITE_PEOPLE:
-                if self._definite_dual(norm[j]):
+                if self._definite_dual(norm[j]) or self._dual_by_agreement(j, orth, norm, n):
                     out.append(_Cand(j, j + 1, "COUNT", _S_COUNT))
                     i = j + 1
                 elif self._definite_number_after(j, norm, n):
@@ -121,6 +121,10 @@ class CountRules(RuleLexicon):
         return kinds
 
     def _count_kind(self, w: str) -> int:
+        if self._oblique_of_people(w):
+            return _DEFINITE_PEOPLE if w[:2] == "ال" else _MAY_START  # a dual if what follows agrees
+        if self._nominative_dual_of_people(w):
+            return _MAY_START
         if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
             return _MAY_START
         if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
@@ -180,6 +184,8 @@ class CountRules(RuleLexicon):
 
     def _count_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         w = norm[i]
+        if self._oblique_of_people(w) and self._dual_by_agreement(i, orth, norm, n):
+            return _Cand(i, i + 1, "COUNT", _S_COUNT)  # «انتحاريين يشتبه في انتمائهما»
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
@@ -320,6 +326,32 @@ class CountRules(RuleLexicon):
         if orth[k] != w or not w.isalpha() or not 4 <= len(w) <= 7:
             return False
         return (w[:1] == "ي" and w[-1] != "ا") or w.endswith("وا")  # not «يومياً»
+
+    def _dual_by_agreement(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the «-ين» form of a singular people noun at ``i`` («انتحاريين», «الطفلين») a
+        dual, as the words after it agree: a dual perfect right after it («الانتحاريين
+        نفذا») or a dual pronoun within four words («انتحاريين يشتبه في انتمائهما»)? Its
+        plural reading («مدنيين») takes plural agreement instead."""
+        w = norm[i]
+        if not self._oblique_of_people(w):
+            return False
+        after = norm[i + 1] if i + 1 < n else ""
+        if orth[i + 1 : i + 2] != [after] or not after.isalpha():
+            return False
+        if (
+            i > 0 and norm[i - 1] in ("ان", "بان", "لان") and 3 <= len(after) <= 5 and after.endswith("ا")
+            and not after.endswith(("وا", "يا", "ها")) and not after.startswith("ال") and after not in self._numbers
+            and norm[i + 2 : i + 3] != ["ما"]  # «أن المدنيين كثيرا ما…»: an adverb, no verb
+        ):
+            return True  # the subject of «أن» and its dual perfect: «أن الانتحاريين نفذا»
+        # an imperfect on them, then their dual pronoun: «انتحاريين يشتبه في انتمائهما»
+        return after[:1] == "ي" and any(x.endswith("هما") and len(x) > 3 for x in norm[i + 2 : i + 5])
+
+    def _oblique_of_people(self, w: str) -> bool:
+        """Is ``w`` a singular people noun of the lexicon with «-ين» («انتحاريين», «الطفلين»):
+        a dual, or the plural of a nisba, as the words after it tell?"""
+        stem = w.removeprefix("ال")[:-2] if w.endswith("ين") else ""
+        return len(stem) >= 3 and stem in self._people and not stem.endswith(("ين", "ون", "ات"))
 
     def _nominative_dual_of_people(self, w: str) -> bool:
         """Is ``w`` the nominative dual («-ان», «-تان») of a singular people noun of the

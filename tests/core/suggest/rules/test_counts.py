@@ -378,3 +378,23 @@ def test_no_count_from_livestock_a_predicate_or_an_adverb(labelled: Labelled, te
 
 def test_a_bare_number_before_a_plural_perfect_of_the_counted(labelled: Labelled) -> None:
     assert ("ثلاثة", "COUNT") in labelled("ووصل عشرة جرحى إلى المستشفى، بينهم ثلاثة أصيبوا في الرأس.")
+
+
+# A sound «-ين» form of a singular people noun is a dual when what follows agrees.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأوضح الشهود أن الانتحاريين فجرا السيارة قرب السوق.", "الانتحاريين"),
+        ("وأفادت الشرطة بأن انتحاريين يشتبه في انتمائهما للجماعة نفذا الهجوم.", "انتحاريين"),
+    ],
+)
+def test_a_dual_told_by_agreement(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأصيب المدنيين في الهجوم على منزلهما.", "وقال إن المدنيين كثيرا ما يدفعون الثمن.", "وقتل مدنيين كثيرا في القصف."],
+)
+def test_no_dual_without_agreement(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
