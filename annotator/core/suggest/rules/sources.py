@@ -458,7 +458,18 @@ class SourceRules(RuleLexicon):
         out = []
         n = len(orth)
         for i, tok in enumerate(orth):
-            if tok not in _QUOTE_CHARS or i + 1 >= n:
+            if i + 1 >= n:
+                continue
+            if tok == "(":
+                # «ذكر موقع (عرب نيوز)»: a bracketed name right after an outlet head is its name.
+                j = i + 1
+                while j < n and j - i <= 4 and norm[j].isalnum():
+                    j += 1
+                prev = norm[i - 1] if i > 0 else ""
+                if j > i + 1 and j < n and orth[j] == ")" and (prev in self._MEDIUM_HEADS or prev in self._WEB_HEADS):
+                    out.append(_Cand(i + 1, j, "SOURCE", _S_PATTERN))
+                continue
+            if tok not in _QUOTE_CHARS:
                 continue
             j = i + 1
             while j < n and j - i <= 5 and orth[j] not in _QUOTE_CHARS and orth[j].strip():

@@ -505,3 +505,9 @@ def test_a_bare_official_is_no_source(labelled: Labelled) -> None:
     assert ("مسؤولون أمنيون", "SOURCE") in labelled("وأعلن مسؤولون أمنيون أن الطريق أغلق.")
     got = labelled("وقتل خمسة، بحسب مسؤولين من البلدة ومنظمة إغاثية محلية.")
     assert [s for s, label in got if label == "SOURCE"] == ["منظمة إغاثية محلية"]
+
+
+def test_a_bracketed_name_after_an_outlet_head(labelled: Labelled) -> None:
+    assert ("صوت الساحل", "SOURCE") in labelled("وذكر موقع (صوت الساحل) أن الهجوم وقع فجرا.")
+    # A bracketed word after another noun is no outlet.
+    assert not [s for s, label in labelled("وذكر البيان (الثاني) أن الهجوم وقع فجرا.") if label == "SOURCE"]
