@@ -280,6 +280,30 @@ class GroupRules(BodyRules):
             i -= 2  # «مخفر الدرك (الشرطة)»: a gloss reads as the word it glosses
         return (i > 0 and norm[i - 1] in self._BUILDING_HEADS) or self._ends_an_institution_name(i, orth, norm)
 
+    # Territories a police force is named by, also without their name: «شرطة المنطقة».
+    _POLICE_TERRITORIES = frozenset("منطقه مدينه ولايه محافظه اقليم مقاطعه بلده عاصمه".split())
+
+    def _police_of_a_territory(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """The police of a territory, definite («شرطة الولاية», «شرطة المنطقة»: the one the
+        article is about), or indefinite with a name of one or two words no list has, closed
+        by punctuation («شرطة منطقة كارا بولو،»)."""
+        w = norm[i + 1]
+        if orth[i + 1] != w:
+            return None
+        if w[:2] == "ال" and w[2:] in self._POLICE_TERRITORIES:
+            return _Cand(i, i + 2, "ACTOR", _S_UNKNOWN)
+        if w not in self._POLICE_TERRITORIES:
+            return None
+        end = i + 2
+        while (
+            end < n and end - i <= 3 and self._unlisted_place_name(end, orth, norm, admin=True)
+            and not norm[end].startswith(("ال", "لل")) and norm[end][-1] != "ه"  # «منطقة آمنة للسكان»
+        ):
+            end += 1
+        if end == i + 2 or (end < n and norm[end].isalpha()):
+            return None
+        return _Cand(i, end, "ACTOR", _S_UNKNOWN)
+
     def _nisba(self, w: str) -> bool:
         """A definite nisba adjective by its form («الوطني», «الصومالية»)."""
         return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه")) and w not in self._force_stops

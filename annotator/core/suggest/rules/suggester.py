@@ -325,7 +325,16 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     w in self._police_heads and self._unlisted_place_name(place, orth, norm, admin=place > i + 1)
                     and not self._names_a_building(i, orth, norm)  # «مركز شرطة X»: a building
                 ):
-                    cands.append(_Cand(i, place + 1, "ACTOR", _S_UNKNOWN))  # «شرطة زمفارا», «شرطة إقليم الساحل»
+                    end = place + 1
+                    if place > i + 1 and end < n and self._unlisted_place_name(end, orth, norm, admin=True) and (
+                        end + 1 >= n or not norm[end + 1].isalpha()
+                    ):
+                        end += 1  # «شرطة منطقة X Y،»: a name of two words, closed by punctuation
+                    cands.append(_Cand(i, end, "ACTOR", _S_UNKNOWN))  # «شرطة زمفارا», «شرطة إقليم الساحل»
+                elif w in self._police_heads and not self._names_a_building(i, orth, norm):
+                    cand = self._police_of_a_territory(i, orth, norm, n)  # «شرطة الولاية», «شرطة منطقة X Y»
+                    if cand is not None:
+                        cands.append(cand)
             if w in self._force_heads:  # «قوات الدعم السريع», «قوات العمالقة الجنوبية»
                 cand = self._force(i, orth, norm, n, name_starts, loc_starts)
                 if cand is not None:

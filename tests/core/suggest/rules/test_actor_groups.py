@@ -168,3 +168,20 @@ def test_a_bracketed_acronym_after_a_group(labelled: Labelled) -> None:
     assert ("آر إس إف", "ACTOR") in got
     # A bracketed word after an actor is no acronym.
     assert [s for s, label in labelled("وقال الجيش (بيان) إن الهجوم فشل.") if label == "ACTOR"] == ["الجيش"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال رئيس شرطة المنطقة للصحفيين إن الهجوم فشل.", "شرطة المنطقة"),
+        ("وأكد المتحدث باسم شرطة الولاية وقوع الهجوم.", "شرطة الولاية"),
+        ("ونقلت القناة عن قائد شرطة منطقة كارا بولو، تأكيده الهجوم.", "شرطة منطقة كارا بولو"),
+    ],
+)
+def test_the_police_of_a_territory(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_no_police_of_a_territory_in_a_building_or_a_description(labelled: Labelled) -> None:
+    assert not any(label == "ACTOR" for _s, label in labelled("وانفجرت عبوة قرب مركز شرطة المدينة."))
+    assert not any(label == "ACTOR" for _s, label in labelled("وطلب شرطة منطقة آمنة للسكان."))
