@@ -148,6 +148,8 @@ class GroupRules(BodyRules):
             elif norm[i] not in self._coded_head_forms:
                 if norm[i] in self._armed_members and self._name_like(i + 1, orth, norm):
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
+                elif norm[i] in self._armed_members and orth[i + 1] == norm[i + 1] and norm[i + 1] in self._no_lone_names:
+                    out.append(_Cand(i + 1, i + 2, "ACTOR", _S_NAME))  # «مسلحو القاعدة»: a common word names the group
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
             elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:

@@ -185,3 +185,9 @@ def test_the_police_of_a_territory(labelled: Labelled, text: str, actor: str) ->
 def test_no_police_of_a_territory_in_a_building_or_a_description(labelled: Labelled) -> None:
     assert not any(label == "ACTOR" for _s, label in labelled("وانفجرت عبوة قرب مركز شرطة المدينة."))
     assert not any(label == "ACTOR" for _s, label in labelled("وطلب شرطة منطقة آمنة للسكان."))
+
+
+def test_a_group_named_by_a_common_word_after_its_armed_members(labelled: Labelled) -> None:
+    assert ("القاعدة", "ACTOR") in labelled("وتصاعدت الهجمات التي ينفذها مسلحو القاعدة في الشمال.")
+    # Elsewhere the word is a base.
+    assert not any(label == "ACTOR" and s == "القاعدة" for s, label in labelled("وسيطر الجيش على القاعدة الجوية."))
