@@ -389,6 +389,14 @@ class RuleLexicon:
         acting = set(groups["STATE"])
         groups["STATE"].extend(n for n in readings.states if n not in acting)
         groups["LOC"].extend(n for n in readings.states if n not in place_only)
+        # A state the hand lists name only as one that acts, in no row here («الكونغو
+        # الديمقراطية», «نيودلهي»), is a place too where it does not act: its long form is
+        # the place span, not the shorter listed place inside it. A body named by its head
+        # («ولاية جوبالاند») stays an actor only.
+        places |= set(groups["LOC"])
+        groups["LOC"].extend(
+            n for n in dict.fromkeys(groups["STATE"]) if n not in places and n.split(" ", 1)[0] not in self._heads
+        )
         groups["LOC_CTX"].extend(n for n in readings.cued_places if n not in place_only)
         self._world_stems = frozenset(
             first
