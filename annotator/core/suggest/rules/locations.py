@@ -13,9 +13,18 @@ from annotator.core.suggest.rules.lexicon import (
     _S_UNKNOWN,
     RuleLexicon,
     _Cand,
+    _WordMemo,
     _words,
 )
-from annotator.core.suggest.rules.place_gazetteer import PhrasesWithPlaces, classify, load_places
+from annotator.core.suggest.rules.place_gazetteer import (
+    VARIANT_BLOCKLIST,
+    PhrasesWithPlaces,
+    classify,
+    load_blocked_skeletons,
+    load_places,
+    skeleton,
+    variant_names,
+)
 from annotator.core.text import proclitic_length
 
 
@@ -66,7 +75,31 @@ class LocationRules(RuleLexicon):
                 if norms[1:] != words[1:]:
                     self._inner_ok.add(tuple(words[1:]))
                 names.setdefault(key, []).append(tuple(strings.add(w) for w in norms))
-        self.phrases = PhrasesWithPlaces(self.phrases, names)
+        self.phrases = PhrasesWithPlaces(self.phrases, names, *self._variant_matching())
+
+    def _variant_matching(self) -> tuple[dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]], Any]:
+        """The spelling variants of the foreign gazetteer names (:func:`.place_gazetteer.
+        variant_names`) by the skeleton of their first word, and the memo that tells, for a
+        norm hash, the word, its skeleton and whether it may be a variant: a word of five
+        letters or more, in no list, no gazetteer name as spelt, no word of the lexicon."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        path = self._geonames_path
+        group_of = {name: group for group, names in self._geonames.items() for name in names}
+        found = variant_names(load_places(path), group_of, load_blocked_skeletons(gazetteer_dir() / VARIANT_BLOCKLIST))
+        strings = self.nlp.vocab.strings
+        variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = {}
+        for key, (name, group) in found.items():
+            keys = tuple(key.split())
+            variants.setdefault(keys[0], []).append((keys, tuple(name.split()), strings.add(group)))
+        spelt = {place.name for place in load_places(path)} | {w for p in load_places(path) for w in p.name.split()}
+        spelt |= self._place_names | self._common_words() | self._lexicon | self._known
+
+        def word(h: int) -> tuple[str, str, bool]:
+            w = strings[h]
+            return w, skeleton(w), len(w) >= 5 and w.isalpha() and w not in spelt
+
+        return variants, _WordMemo(word).__getitem__
 
     def _add_geonames_places(self, resource: str, groups: dict[str, list[str]]) -> None:
         """The GeoNames-derived place names (``geonames`` in locations.yaml names the
@@ -77,6 +110,7 @@ class LocationRules(RuleLexicon):
         from annotator.core.suggest.base import gazetteer_dir
 
         path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
+        self._geonames_path = path
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
         safe, cued = classify(load_places(path), common.__contains__)
