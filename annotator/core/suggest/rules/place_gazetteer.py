@@ -205,18 +205,17 @@ class PhrasesWithPlaces:
         n = len(norms)
         covered: set[int] | None = None
         for i in compress(range(n), map(variants.__contains__, skeletons)):
-            if covered is None:
-                covered = {k for _, s, e in hits for k in range(s, e)}
-            if i in covered:
-                continue
             for keys, words, match_id in variants[skeletons[i]]:
                 end = i + len(keys)
-                if end > n or any(k in covered for k in range(i, end)):
+                if end > n or tuple(skeletons[i:end]) != keys:
+                    continue
+                if covered is None:
+                    covered = {k for _, s, e in hits for k in range(s, e)}
+                if any(k in covered for k in range(i, end)):
                     continue
                 infos = [word(h) for h in norms[i:end]]
-                if all(sk == key for (_, sk, _), key in zip(infos, keys)) and all(
-                    ok for (w, _, ok), name_word in zip(infos, words) if w != name_word
-                ) and any(w != name_word for (w, _, _), name_word in zip(infos, words)):
+                differ = [ok for (w, _, ok), name_word in zip(infos, words) if w != name_word]
+                if differ and all(differ):
                     out.append((match_id, i, end))
                     covered.update(range(i, end))
                     break
