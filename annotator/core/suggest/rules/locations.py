@@ -54,6 +54,7 @@ class LocationRules(RuleLexicon):
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._common_words_set = self._common_words()
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
 
@@ -409,7 +410,33 @@ class LocationRules(RuleLexicon):
             return end
         if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
             return end + 1
-        return end
+        return self._transliterated_end(w, end, orth, norm, n)
+
+    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
+        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
+        knows either continue the name up to a boundary; an Arabic word ends it."""
+        if w in self._known or w in self._common_words_set:
+            return end
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
+            k += 1
+        return k if k > end and self._name_ends(k, orth, norm, n) else end
+
+    def _transliterated_word(self, w: str) -> bool:
+        """Could ``w`` be a word of a transliterated name: no word of any list or of the
+        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
+        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
+        return (
+            w.isalpha()
+            and w[:1] not in "وف"
+            and not w.startswith("ال")
+            and not w.endswith("وا")
+            and any(c in "اوي" for c in w[1:])
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name

@@ -319,3 +319,17 @@ def test_a_plural_verb_ends_a_list_of_places(labelled: Labelled) -> None:
 def test_a_place_cue_noun_is_no_second_word_of_a_name(labelled: Labelled) -> None:
     got = labelled("وصل إلى مدينة زوربا مركز مقاطعة كاتاكا.")
     assert ("مدينة زوربا", "LOCATION") in got
+
+
+def test_transliterated_words_continue_a_foreign_name_after_a_head(labelled: Labelled) -> None:
+    got = labelled("وقعت الغارة على منطقة باتاني ماو ديرا، وأدت إلى دمار كبير.")
+    assert ("منطقة باتاني ماو ديرا", "LOCATION") in got
+    got = labelled("نشرت الشرطة تعزيزات في بلدة كارامي دوغا بعد الهجوم.")
+    assert ("بلدة كارامي دوغا", "LOCATION") in got
+    # An Arabic word, a verb or a word with a glued conjunction ends the name.
+    got = labelled("نفذ الجيش ضربة في قرية ماكوندي تسببت في دمار المنازل.")
+    assert ("قرية ماكوندي", "LOCATION") in got
+    got = labelled("هاجم المسلحون قرية ماكوندي وفجروها بالكامل.")
+    assert ("قرية ماكوندي", "LOCATION") in got
+    got = labelled("اقتحم المسلحون قرية ماكوندي وأعدموا عشرة رجال.")
+    assert ("قرية ماكوندي", "LOCATION") in got
