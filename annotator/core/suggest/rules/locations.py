@@ -529,9 +529,29 @@ class LocationRules(RuleLexicon):
             or w in self._vague
         )
 
+    # Plural heads that are common nouns before anything («مناطق متفرقة», «مناطق الاشتباك»,
+    # «محليات» elections, «مقاطعات» boycotts): a list after them is taken only when it has
+    # two names or more, each a word no list or lexicon knows («في مناطق X وY وZ»).
+    _GENERIC_PLURAL_HEADS = frozenset(("مناطق", "محليات", "مقاطعات", "مقاطعتي"))
+
     def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
-        «مدينتي السخنة وتدمر». The head stays outside."""
+        «مدينتي السخنة وتدمر». The head stays outside; after a generic head, see
+        ``_GENERIC_PLURAL_HEADS``."""
+        head = i - 1 if i > 0 and orth[i - 1] not in _QUOTE_CHARS else i - 2
+        found = self._listed_names(i, orth, norm, n)
+        if head < 0 or norm[head] not in self._GENERIC_PLURAL_HEADS:
+            return found
+        if len(found) < 2:
+            return []
+        first = norm[found[0].start]
+        # «مناطق مختلفة ومتفرقة»: feminine participles that agree with the plural, no names.
+        participle = first[:1] == "م" and first[-1:] == "ه"
+        known = first in self._known or first in self._common_words_set
+        return [] if first.startswith("ال") or known or participle else found
+
+    def _listed_names(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """The names of ``_listed_places``."""
         out: list[_Cand] = []
         # Names after a comma join the list only when a name after «و» closes it («قرى
         # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.

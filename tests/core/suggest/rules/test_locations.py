@@ -333,3 +333,17 @@ def test_transliterated_words_continue_a_foreign_name_after_a_head(labelled: Lab
     assert ("قرية ماكوندي", "LOCATION") in got
     got = labelled("اقتحم المسلحون قرية ماكوندي وأعدموا عشرة رجال.")
     assert ("قرية ماكوندي", "LOCATION") in got
+
+
+def test_a_list_of_names_after_a_generic_plural_head(labelled: Labelled) -> None:
+    got = labelled("تركزت الهجمات في مناطق كامبا وتوريني وساكو في الغرب.")
+    assert {("كامبا", "LOCATION"), ("توريني", "LOCATION"), ("ساكو", "LOCATION")} <= set(got)
+    # One word, an adjective, a known word or a definite noun after «مناطق» names no place.
+    for text in (
+        "استهدفت الغارات مناطق متفرقة من القطاع.",
+        "استمر القصف في مناطق مختلفة ومتفرقة من البلاد.",
+        "طالت الهجمات مناطق الشمال والشرق خلال العام.",
+        "أثار القرار غضبا في مناطق مثل كامبا وتوريني.",
+        "فرت العائلات من مناطق القتال والاشتباك.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
