@@ -21,7 +21,7 @@ from annotator.core.text import clitic_lexicon, fold, proclitic_length
 
 ORIGIN = "rule"
 
-_QUOTE_CHARS = QUOTES
+_QUOTE_CHARS = QUOTES + "/"
 _CLOSING_QUOTES = frozenset("”»’")
 # Quotes that only ever close a quotation («»» after a name is never an opening quote).
 _CLOSING_QUOTES_ONLY = frozenset("»")

@@ -570,7 +570,10 @@ class LocationRules(RuleLexicon):
                     break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
-                if orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
+                if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:
+                    i += 3  # «قريتي “X” و”Y”», «محليات /X/ و/Y/»: each name quoted on its own
+                    word = norm[i]
+                elif orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
                     i += 1
                     word = norm[i]
                     comma = orth[i] == word

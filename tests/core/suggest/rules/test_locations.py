@@ -347,3 +347,14 @@ def test_a_list_of_names_after_a_generic_plural_head(labelled: Labelled) -> None
         "فرت العائلات من مناطق القتال والاشتباك.",
     ):
         assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+
+
+def test_names_quoted_one_by_one_or_between_slashes_after_a_head(labelled: Labelled) -> None:
+    got = labelled("توغل المسلحون في محليات /كاموندو/ و/بيريكا/، وقتلوا عشرة.")
+    assert {("كاموندو", "LOCATION"), ("بيريكا", "LOCATION")} <= set(got)
+    got = labelled("قصفت الطائرات بلدات “كاباني” و”مونيرا” و”ساكيتو” في الشمال.")
+    assert {("كاباني", "LOCATION"), ("مونيرا", "LOCATION"), ("ساكيتو", "LOCATION")} <= set(got)
+    assert ("ماكاندو", "LOCATION") in labelled("وقع الهجوم في قرية /ماكاندو/ على الطريق.")
+    # A slash with no name between it and the next one quotes nothing.
+    got = labelled("نشر التقرير تحت عنوان قرية / مدينة / بلدة.")
+    assert not [s for s, label in got if label == "LOCATION"]
