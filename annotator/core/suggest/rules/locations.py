@@ -246,7 +246,16 @@ class LocationRules(RuleLexicon):
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
             coordinated = orth[s][:1] == "و" and s in loc_ends
-            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or self._border_with(s, norm)):
+            # «أن مالي تشهد…»: a name that opens a clause as the topic of a verb a place
+            # undergoes is a place («دعم مالي يشهد له…» is an adjective).
+            undergoes = (
+                e < len(norm) and orth[e] == norm[e] and norm[e] in self._state_place_verbs
+                and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
+            )
+            if not (
+                prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or undergoes
+                or self._border_with(s, norm)
+            ):
                 return None
         end = e
         first = norm[start]
@@ -256,6 +265,9 @@ class LocationRules(RuleLexicon):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
+    _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
 
     def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
         """Does a road name two places, a dash or a second place after the first («طريق

@@ -358,3 +358,9 @@ def test_names_quoted_one_by_one_or_between_slashes_after_a_head(labelled: Label
     # A slash with no name between it and the next one quotes nothing.
     got = labelled("نشر التقرير تحت عنوان قرية / مدينة / بلدة.")
     assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_an_ambiguous_state_that_opens_a_clause_before_a_verb_a_place_undergoes(labelled: Labelled) -> None:
+    assert ("مالي", "LOCATION") in labelled("وأشار التقرير إلى أن مالي تشهد منذ سنوات هجمات متكررة.")
+    # An adjective after a noun is no topic.
+    assert not [s for s, label in labelled("قدمت الحكومة دعم مالي يشهد له الجميع.") if label == "LOCATION"]
