@@ -364,3 +364,10 @@ def test_an_ambiguous_state_that_opens_a_clause_before_a_verb_a_place_undergoes(
     assert ("مالي", "LOCATION") in labelled("وأشار التقرير إلى أن مالي تشهد منذ سنوات هجمات متكررة.")
     # An adjective after a noun is no topic.
     assert not [s for s, label in labelled("قدمت الحكومة دعم مالي يشهد له الجميع.") if label == "LOCATION"]
+
+
+def test_a_region_named_by_a_compound_direction(labelled: Labelled) -> None:
+    got = labelled("اندلعت مواجهات في المنطقة الجنوبية الشرقية من البلاد.")
+    assert ("المنطقة الجنوبية الشرقية", "LOCATION") in got
+    # One direction describes where, it names no region.
+    assert not [s for s, label in labelled("انتشر الجنود في المنطقة الشمالية أمس.") if label == "LOCATION"]
