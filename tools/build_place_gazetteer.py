@@ -50,6 +50,9 @@ _ARABIC_NAME_RE = re.compile(rf"^{_ARABIC_WORD}(?: {_ARABIC_WORD})*$")
 # Administrative heads that open region names in the data («محافظة البصرة», «ولاية الخرطوم»):
 # the rules take a head before a name themselves, so the name is kept without it.
 _LEADING_HEADS = frozenset(fold(w) for w in "محافظة ولاية إقليم مقاطعة منطقة مديرية قضاء ناحية بلدية".split())
+# Heads that close region names in the data, in the Persian order («بادغيس ولايت», a province
+# of Afghanistan): Arabic news writes «ولاية بادغيس» or «بادغيس», so the name is kept without it.
+_TRAILING_HEADS = frozenset(fold(w) for w in "ولايت".split())
 _MAX_WORDS = 4
 
 
@@ -75,6 +78,9 @@ def arabic_names(alternates: list[str], stop_words: frozenset[str]) -> dict[str,
         if words and words[0] in _LEADING_HEADS:
             words = words[1:]  # a head alone names no place
             name = name.split(" ", 1)[-1]
+        if len(words) > 1 and words[-1] in _TRAILING_HEADS:
+            words = words[:-1]
+            name = name.rsplit(" ", 1)[0]
         if not words or len(words) > _MAX_WORDS or sum(map(len, words)) < 3:
             continue
         if words[0] in stop_words or words[-1] in stop_words:
