@@ -17,11 +17,13 @@ from annotator.core.suggest.rules.lexicon import (
     _words,
 )
 from annotator.core.suggest.rules.place_gazetteer import (
+    COMMON_WORDS,
     VARIANT_BLOCKLIST,
     PhrasesWithPlaces,
     classify,
     load_blocked_skeletons,
     load_places,
+    load_word_list,
     skeleton,
     variant_names,
 )
@@ -55,6 +57,9 @@ class LocationRules(RuleLexicon):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
         self._common_words_set = self._common_words()
+        from annotator.core.suggest.base import gazetteer_dir
+
+        self._arabic_words = load_word_list(gazetteer_dir() / COMMON_WORDS)
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
 
@@ -268,6 +273,82 @@ class LocationRules(RuleLexicon):
 
     # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
     _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
+
+    # Words after which the word that follows is a place (besides the place cues).
+    _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
+
+    def _coordinated_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Names in no list coordinated with a place («… بين كاموندو وسيرينا في ولاية X»,
+        «في ماكاندو و[known place]», «[known place] وكاموندو»): a word no list, no lexicon
+        and no frequency list of Arabic words has (``_unlisted_word``), joined by «و» to a
+        LOCATION found, or, after a place cue, to another such word before «في/ب» and a place."""
+        if not self._arabic_words:
+            return []
+        places = {(c.start, c.end) for c in cands if c.label == "LOCATION"}
+        if not places:
+            return []
+        taken = {k for c in cands for k in range(c.start, c.end)}
+        starts = {s for s, _ in places}
+        out: list[_Cand] = []
+
+        def add(k: int) -> None:
+            if k not in taken:
+                out.append(_Cand(k, k + 1, "LOCATION", _S_UNKNOWN))
+                taken.add(k)
+
+        for s, e in sorted(places):
+            # «[place] وX» / «[place] و X»
+            k = e
+            while k < n:
+                if orth[k] == "و" and k + 1 < n and self._unlisted_word(orth[k + 1]):
+                    add(k + 1)
+                    k += 2
+                elif (
+                    orth[k][:1] == "و" and orth[k] == norm[k] and orth[k] not in self._arabic_words  # «ووقوع»
+                    and self._unlisted_word(orth[k][1:]) and k not in starts
+                ):
+                    norm[k] = orth[k][1:]
+                    add(k)
+                    k += 1
+                else:
+                    break
+            # «<cue> X و[place]»: the place joined by a glued or lone «و»
+            glued = orth[s] != norm[s] and orth[s][:1] == "و"
+            x = s - 1 if glued else (s - 2 if s > 1 and orth[s - 1] == "و" else -1)
+            if x > 0 and norm[x - 1] in self._COORDINATION_CUES and self._unlisted_word(orth[x]):
+                add(x)
+        # «<cue> X وY في [place]»: two unlisted words coordinated, then where they are.
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
+            if k in taken or not self._unlisted_word(orth[k]):
+                continue
+            second = k + 2 if orth[k + 1] == "و" else (k + 1 if orth[k + 1][:1] == "و" and orth[k + 1] == norm[k + 1] else -1)
+            if second < 0 or second + 2 >= n or second in taken:
+                continue
+            word = orth[second] if second == k + 2 else orth[second][1:]
+            if self._unlisted_word(word) and norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts:
+                add(k)
+                if second == k + 1:
+                    norm[second] = word
+                add(second)
+        return out
+
+    def _unlisted_word(self, w: str) -> bool:
+        """Is ``w`` a word of no list, of no lexicon and no frequent Arabic word (with or
+        without the article): a name, most likely transliterated or local?"""
+        bare = w.removeprefix("ال") if len(w) > 4 else w
+        return (
+            len(w) > 2
+            and w.isalpha()
+            and not w.endswith(("ها", "هم", "هما", "ته", "وه"))  # «وريفها», «وفجروها»: a pronoun
+            and not self._looks_like_verb(w)  # «ونهبت»
+            and not (len(w) == 5 and w[0] == "ت" and w[3] == "ي")  # «وتكبيد»: a verbal noun
+            and self._place_word(w)
+            and w not in self._arabic_words
+            and bare not in self._arabic_words
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
 
     def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
         """Does a road name two places, a dash or a second place after the first («طريق

@@ -99,14 +99,24 @@ def skeleton(name: str) -> str:
     return " ".join(w[:1] + "".join(c for c in w[1:] if c not in "اوي") for w in name.translate(_SKELETON_FOLD).split())
 
 
-def load_blocked_skeletons(path: str | Path) -> frozenset[str]:
-    """The skeletons never matched as variants (see ``VARIANT_BLOCKLIST``); none if the
-    resource is missing."""
+COMMON_WORDS = "arabic_common_words.txt"
+
+
+def load_word_list(path: str | Path) -> frozenset[str]:
+    """The words of a derived word list (one a line, ``#`` comments), such as the skeletons
+    never matched as variants (``VARIANT_BLOCKLIST``) or the frequent Arabic words
+    (``COMMON_WORDS``); none if the resource is missing."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         return frozenset()
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def load_blocked_skeletons(path: str | Path) -> frozenset[str]:
+    """The skeletons never matched as variants (see ``VARIANT_BLOCKLIST``); none if the
+    resource is missing."""
+    return load_word_list(path)
 
 
 def variant_names(

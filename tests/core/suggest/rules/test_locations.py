@@ -371,3 +371,19 @@ def test_a_region_named_by_a_compound_direction(labelled: Labelled) -> None:
     assert ("المنطقة الجنوبية الشرقية", "LOCATION") in got
     # One direction describes where, it names no region.
     assert not [s for s, label in labelled("انتشر الجنود في المنطقة الشمالية أمس.") if label == "LOCATION"]
+
+
+def test_a_name_in_no_list_coordinated_with_a_place(labelled: Labelled) -> None:
+    assert ("كاموندو", "LOCATION") in labelled("وصل النازحون إلى حلب وكاموندو أمس.")
+    assert ("ماكاندو", "LOCATION") in labelled("سقطت قذائف في ماكاندو ودمشق.")
+    got = labelled("انفجرت عبوة على طريق بين كاموندو وتيراكي في قضاء صور.")
+    assert {("كاموندو", "LOCATION"), ("تيراكي", "LOCATION")} <= set(got)
+    # A possessed noun, a verb, a verbal noun or an Arabic word after the place is none.
+    for text in (
+        "قصفت الطائرات حلب وريفها وضواحيها.",
+        "اقتحم الجنود حلب ونهبت المحلات.",
+        "سيطرت القوات على حلب وتكبيد الخصوم خسائر.",
+        "أبلغ السكان في حلب ووقوع الضربات مستمر.",
+    ):
+        got = labelled(text)
+        assert [s for s, label in got if label == "LOCATION"] == ["حلب"], (text, got)
