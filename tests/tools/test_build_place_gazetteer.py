@@ -76,3 +76,9 @@ def test_blocked_skeletons_are_those_of_frequent_arabic_words_not_of_the_names(t
     assert skeleton("خاركوف") not in blocked  # no frequent word has its skeleton
     assert skeleton("مدرسة") in blocked  # a name here, but «مدارسه» (its schools) is a word too
     assert all(" " not in key for key in blocked)
+
+
+def test_common_words_are_the_frequent_arabic_words_folded(tool: ModuleType) -> None:
+    words = set(tool.common_words())
+    assert {"عمليه", "حادث", "ضربه"} <= words  # folded: «عملية» → «عمليه»
+    assert "كاموندو" not in words and all(w.isalpha() for w in words)
