@@ -60,6 +60,7 @@ class LocationRules(RuleLexicon):
         from annotator.core.suggest.base import gazetteer_dir
 
         self._arabic_words = load_word_list(gazetteer_dir() / COMMON_WORDS)
+        self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
 
@@ -285,8 +286,6 @@ class LocationRules(RuleLexicon):
         if not self._arabic_words:
             return []
         places = {(c.start, c.end) for c in cands if c.label == "LOCATION"}
-        if not places:
-            return []
         taken = {k for c in cands for k in range(c.start, c.end)}
         starts = {s for s, _ in places}
         out: list[_Cand] = []
@@ -318,6 +317,11 @@ class LocationRules(RuleLexicon):
             if x > 0 and norm[x - 1] in self._COORDINATION_CUES and self._unlisted_word(orth[x]):
                 add(x)
         # «<cue> X وY في [place]»: two unlisted words coordinated, then where they are.
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 2)]) if w == "عاصمه"]:
+            if k < n and norm[k].startswith("ال") and norm[k] in self._anaphora_or_heads:
+                k += 1  # «عاصمة الإقليم X»: the region named before, then the capital's name
+            if k < n and self._unlisted_word(orth[k]):
+                add(k)  # «عاصمة ماكاندو», «عاصمة الإقليم ماكاندو»
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue

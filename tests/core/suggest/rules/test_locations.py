@@ -394,3 +394,9 @@ def test_localities_and_outskirts_named_by_their_head(labelled: Labelled) -> Non
     assert ("جرود عرسال", "LOCATION") in labelled("استهدفت الغارة جرود عرسال فجر اليوم.")
     # Uncued, the heads are words of their own («محلة» a locality in a sentence about nothing).
     assert not [s for s, label in labelled("كانت محلة الصيد مغلقة طوال اليوم.") if label == "LOCATION"]
+
+
+def test_a_name_in_no_list_after_capital(labelled: Labelled) -> None:
+    assert ("كاموندو", "LOCATION") in labelled("تقدمت القوات نحو عاصمة الإقليم كاموندو أمس.")
+    assert ("كاموندو", "LOCATION") in labelled("وصل الوفد إلى عاصمة كاموندو.")
+    assert not [s for s, label in labelled("زار الوزير عاصمة الثقافة العربية.") if label == "LOCATION"]
