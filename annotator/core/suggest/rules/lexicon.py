@@ -77,11 +77,11 @@ class _WordMemo(dict):
 
     __slots__ = ("compute",)
 
-    def __init__(self, compute: Callable[[str], Any]) -> None:
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, word: str) -> Any:
+    def __missing__(self, word: Any) -> Any:
         value = self[word] = self.compute(word)
         return value
 
