@@ -63,3 +63,22 @@ def test_spellings_give_back_hamza_and_ta_marbuta(tool: ModuleType) -> None:
     assert "الأشهر" in tool.spellings("الاشهر")
     assert "سلسلة" in tool.spellings("سلسله")
     assert "بني وليد" in tool.spellings("بني وليد")
+
+
+def test_a_trailing_persian_province_head_is_dropped(tool: ModuleType) -> None:
+    assert set(tool.arabic_names(["كوهستان ولايت", "ولايت بدخشان"], STOP)) == {"كوهستان", "ولايت بدخشان"}
+
+
+def test_blocked_skeletons_are_those_of_frequent_arabic_words_not_of_the_names(tool: ModuleType) -> None:
+    from annotator.core.suggest.rules.place_gazetteer import skeleton
+
+    blocked = tool.blocked_skeletons({"مدرسة", "خاركوف", "المدارس"})
+    assert skeleton("خاركوف") not in blocked  # no frequent word has its skeleton
+    assert skeleton("مدرسة") in blocked  # a name here, but «مدارسه» (its schools) is a word too
+    assert all(" " not in key for key in blocked)
+
+
+def test_common_words_are_the_frequent_arabic_words_folded(tool: ModuleType) -> None:
+    words = set(tool.common_words())
+    assert {"عمليه", "حادث", "ضربه"} <= words  # folded: «عملية» → «عمليه»
+    assert "كاموندو" not in words and all(w.isalpha() for w in words)

@@ -21,7 +21,7 @@ from annotator.core.text import clitic_lexicon, fold, proclitic_length
 
 ORIGIN = "rule"
 
-_QUOTE_CHARS = QUOTES
+_QUOTE_CHARS = QUOTES + "/"
 _CLOSING_QUOTES = frozenset("”»’")
 # Quotes that only ever close a quotation («»» after a name is never an opening quote).
 _CLOSING_QUOTES_ONLY = frozenset("»")
@@ -77,11 +77,11 @@ class _WordMemo(dict):
 
     __slots__ = ("compute",)
 
-    def __init__(self, compute: Callable[[str], Any]) -> None:
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, word: str) -> Any:
+    def __missing__(self, word: Any) -> Any:
         value = self[word] = self.compute(word)
         return value
 
@@ -389,6 +389,14 @@ class RuleLexicon:
         acting = set(groups["STATE"])
         groups["STATE"].extend(n for n in readings.states if n not in acting)
         groups["LOC"].extend(n for n in readings.states if n not in place_only)
+        # A state the hand lists name only as one that acts, in no row here («الكونغو
+        # الديمقراطية», «نيودلهي»), is a place too where it does not act: its long form is
+        # the place span, not the shorter listed place inside it. A body named by its head
+        # («ولاية جوبالاند») stays an actor only.
+        places |= set(groups["LOC"])
+        groups["LOC"].extend(
+            n for n in dict.fromkeys(groups["STATE"]) if n not in places and n.split(" ", 1)[0] not in self._heads
+        )
         groups["LOC_CTX"].extend(n for n in readings.cued_places if n not in place_only)
         self._world_stems = frozenset(
             first

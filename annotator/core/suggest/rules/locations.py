@@ -11,15 +11,26 @@ from annotator.core.suggest.rules.lexicon import (
     _QUOTE_CHARS,
     _S_NAME,
     _S_UNKNOWN,
-    RuleLexicon,
     _Cand,
+    _WordMemo,
     _words,
 )
-from annotator.core.suggest.rules.place_gazetteer import PhrasesWithPlaces, classify, load_places
+from annotator.core.suggest.rules.place_lists import PlaceListRules
+from annotator.core.suggest.rules.place_gazetteer import (
+    COMMON_WORDS,
+    VARIANT_BLOCKLIST,
+    PhrasesWithPlaces,
+    classify,
+    load_blocked_skeletons,
+    load_places,
+    load_word_list,
+    skeleton,
+    variant_names,
+)
 from annotator.core.text import proclitic_length
 
 
-class LocationRules(RuleLexicon):
+class LocationRules(PlaceListRules):
     """The LOCATION rules of :class:`RuleSuggester`."""
 
     # Made by the matcher (:class:`.matcher.RuleMatcher`, mixed in by the suggester): the
@@ -45,6 +56,11 @@ class LocationRules(RuleLexicon):
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._common_words_set = self._common_words()
+        from annotator.core.suggest.base import gazetteer_dir
+
+        self._arabic_words = load_word_list(gazetteer_dir() / COMMON_WORDS)
+        self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
 
@@ -66,7 +82,31 @@ class LocationRules(RuleLexicon):
                 if norms[1:] != words[1:]:
                     self._inner_ok.add(tuple(words[1:]))
                 names.setdefault(key, []).append(tuple(strings.add(w) for w in norms))
-        self.phrases = PhrasesWithPlaces(self.phrases, names)
+        self.phrases = PhrasesWithPlaces(self.phrases, names, *self._variant_matching())
+
+    def _variant_matching(self) -> tuple[dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]], Any]:
+        """The spelling variants of the foreign gazetteer names (:func:`.place_gazetteer.
+        variant_names`) by the skeleton of their first word, and the memo that tells, for a
+        norm hash, the word, its skeleton and whether it may be a variant: a word of five
+        letters or more, in no list, no gazetteer name as spelt, no word of the lexicon."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        path = self._geonames_path
+        group_of = {name: group for group, names in self._geonames.items() for name in names}
+        found = variant_names(load_places(path), group_of, load_blocked_skeletons(gazetteer_dir() / VARIANT_BLOCKLIST))
+        strings = self.nlp.vocab.strings
+        variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = {}
+        for key, (name, group) in found.items():
+            keys = tuple(key.split())
+            variants.setdefault(keys[0], []).append((keys, tuple(name.split()), strings.add(group)))
+        spelt = {place.name for place in load_places(path)} | {w for p in load_places(path) for w in p.name.split()}
+        spelt |= self._place_names | self._common_words() | self._lexicon | self._known
+
+        def word(h: int) -> tuple[str, str, bool]:
+            w = strings[h]
+            return w, skeleton(w), len(w) >= 5 and w.isalpha() and w not in spelt
+
+        return variants, _WordMemo(word).__getitem__
 
     def _add_geonames_places(self, resource: str, groups: dict[str, list[str]]) -> None:
         """The GeoNames-derived place names (``geonames`` in locations.yaml names the
@@ -77,6 +117,7 @@ class LocationRules(RuleLexicon):
         from annotator.core.suggest.base import gazetteer_dir
 
         path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
+        self._geonames_path = path
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
         safe, cued = classify(load_places(path), common.__contains__)
@@ -211,7 +252,16 @@ class LocationRules(RuleLexicon):
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
             coordinated = orth[s][:1] == "و" and s in loc_ends
-            if not (prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or self._border_with(s, norm)):
+            # «أن مالي تشهد…»: a name that opens a clause as the topic of a verb a place
+            # undergoes is a place («دعم مالي يشهد له…» is an adjective).
+            undergoes = (
+                e < len(norm) and orth[e] == norm[e] and norm[e] in self._state_place_verbs
+                and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
+            )
+            if not (
+                prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or undergoes
+                or self._border_with(s, norm)
+            ):
                 return None
         end = e
         first = norm[start]
@@ -221,6 +271,9 @@ class LocationRules(RuleLexicon):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
+    _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
 
     def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
         """Does a road name two places, a dash or a second place after the first («طريق
@@ -260,12 +313,6 @@ class LocationRules(RuleLexicon):
             or w in self._DESCRIPTIVE
             or (len(w) > 5 and w.startswith("ال") and w.endswith(("ي", "يه")))
         )
-
-    @staticmethod
-    def _looks_like_verb(w: str) -> bool:
-        """A perfect verb after a place name in no list: «بلدة مرجعيون أدت إلى…», «محافظة
-        إب أسفرت عن…», «… تمكنوا من»: a feminine «ـت» or a plural «ـوا»."""
-        return 2 < len(w) <= 6 and w.endswith(("ت", "وا"))
 
     # Adverbs in «ـا» that may stand before a place: «وخصوصا سوريا», «حاليا».
     _ADVERBS = frozenset("خصوصا تحديدا ايضا حاليا مؤخرا سابقا لاحقا اساسا مجددا وخصوصا وتحديدا".split())
@@ -375,7 +422,33 @@ class LocationRules(RuleLexicon):
             return end
         if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
             return end + 1
-        return end
+        return self._transliterated_end(w, end, orth, norm, n)
+
+    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
+        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
+        knows either continue the name up to a boundary; an Arabic word ends it."""
+        if w in self._known or w in self._common_words_set:
+            return end
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
+            k += 1
+        return k if k > end and self._name_ends(k, orth, norm, n) else end
+
+    def _transliterated_word(self, w: str) -> bool:
+        """Could ``w`` be a word of a transliterated name: no word of any list or of the
+        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
+        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
+        return (
+            w.isalpha()
+            and w[:1] not in "وف"
+            and not w.startswith("ال")
+            and not w.endswith("وا")
+            and any(c in "اوي" for c in w[1:])
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
@@ -453,119 +526,7 @@ class LocationRules(RuleLexicon):
         or a compass word follows («… بقضاء صور», «… شمال المحافظة», «…،»)?"""
         return k >= n or not norm[k].isalpha() or orth[k] != norm[k] or norm[k] in self._name_stops
 
-    def _place_word(self, w: str) -> bool:
-        """Could ``w`` (no clitic) be a place name in no list?"""
-        return not (
-            len(w) < 2
-            or not w.isalpha()
-            or w[:1] == "ل"
-            or self._is_people(w)
-            or w in self._not_names
-            or w in self._place_cues
-            or w in self._heads
-            or w in self._plural_heads
-            or w in self._numbers
-            or w in self._vague
-        )
-
-    def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
-        «مدينتي السخنة وتدمر». The head stays outside."""
-        out: list[_Cand] = []
-        # Names after a comma join the list only when a name after «و» closes it («قرى
-        # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
-        pending: list[_Cand] = []
-        first = True
-        quoted = i + 1 < n and orth[i] in _QUOTE_CHARS and orth[i] not in _CLOSING_QUOTES_ONLY
-        if quoted:
-            i += 1  # «قريتي “الفدغمي، والدشيشة”»: the quoted list, quotes outside
-        while i < n:
-            comma = False
-            if first:
-                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
-                    break  # «أحياء المدينة»: the city already named, no name
-                word = norm[i]
-                if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
-                    break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
-            else:
-                # The next name comes after a lone «و» or with a glued one («والصيادة»).
-                if orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
-                    i += 1
-                    word = norm[i]
-                    comma = orth[i] == word
-                    if not comma:
-                        break
-                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
-                    i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
-                    continue
-                elif orth[i] == "و" and i + 1 < n:
-                    i += 1
-                    word = norm[i]
-                elif orth[i][:1] == "و" and len(orth[i]) > 2:
-                    # A known name has its norm already; an unknown one just loses the و,
-                    # in its norm too, so that the span starts after it («وفليفل» → «فليفل»).
-                    word = norm[i] if norm[i] != orth[i] else orth[i][1:]
-                    if self._place_word(word) and not self._with_pronoun(word):
-                        norm[i] = word
-                else:
-                    break
-                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
-                    len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
-                ):
-                    break
-            if self._with_pronoun(word):
-                break  # «دمشق وريفها»: the countryside of the place before, no name
-            end = i + 1
-            # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا»; after a first word
-            # that opens names the second is a name word even when it is also a common word
-            # («كفر كلا»).
-            if end < n and word in self._name_prefixes:
-                end += self._prefix_name_word(word, end, orth, norm)
-            elif (
-                end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
-                and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
-            ):
-                end += 1
-            if comma:
-                pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
-            else:
-                out.extend(pending)
-                pending = []
-                out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
-            first = False
-            i = end
-        return out
-
-    def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
-        """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second
-        word of the name, even when it is also a common word or reads as one with a clitic
-        («كفر كلا», where «كلا» folds to «ك» + «لا»)? Not a coordinated word, a cue or a
-        function word."""
-        if first not in self._name_prefixes:
-            return False
-        o = orth[k]
-        return (
-            o.isalpha()
-            and o[:1] not in "وف"
-            and (o == norm[k] or o[:1] not in "بل")  # «تل بالقرب»: a preposition
-            and o not in self._name_stops
-            and (o != norm[k] or o not in self._not_names)
-            and o not in self._heads
-            and not self._is_people(o)
-        )
-
     # Front heads: the front is named after them and stays outside («محور X» → «X»). Unquoted,
     # a known place is found by the lists; a name in no list is taken only in quotes
     # («بجبهة «الشقب»», see ``_quoted_place``), since «جبهة النصرة» names no place.
     _FRONT_HEADS = frozenset(("محور", "جبهه"))
-    _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
-
-    def _with_pronoun(self, w: str) -> bool:
-        """Is ``w`` a head with a possessive pronoun («ريفها», «مدينتهم», «أحيائها»)? It
-        refers to a place named before and is no name itself."""
-        for suffix in self._PRONOUN_SUFFIXES:
-            if w.endswith(suffix) and len(w) > len(suffix) + 2:
-                stem = w[: -len(suffix)]
-                if stem in self._heads or stem in self._plural_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self._heads):
-                    return True
-        return False

@@ -15,6 +15,8 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
+from annotator.core.suggest.rules.lexicon import _WordMemo
+
 # A one-word name this frequent (Zipf ≥ 3.3: twice in a million words and more) is a common word
 # first wherever it is a place; one this frequent (≥ 3) needs a place cue («في», a head).
 COMMON_WORD_ZIPF = 33
@@ -23,6 +25,21 @@ CUE_ZIPF = 30
 LARGE_POPULATION = 100_000
 # Shorter one-word names are too often a word or an abbreviation to stand alone.
 MIN_SAFE_LETTERS = 4
+
+# Spelling variants of foreign names («خاركيف» in the news, «خاركوف» in GeoNames; «بورت أو
+# برنس» / «بورت أو برانس»): two spellings with one consonant skeleton (:func:`skeleton`) are
+# one name. The skeletons that Arabic words of some frequency also have (wordfreq Zipf ≥ 2.5,
+# listed by ``tools/build_place_gazetteer.py --variants``) are never matched as variants.
+VARIANT_BLOCKLIST = "places_variant_blocked.txt"
+# A one-word name needs this many skeleton letters to be matched by its skeleton: shorter
+# skeletons are shared by too many words.
+MIN_VARIANT_SKELETON = 4
+# Places of these countries have Arabic names of their own, written one way; variants are
+# sought for transliterated foreign names only.
+ARAB_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+)
+_SKELETON_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي", "ة": "ه"})
 
 
 class GeoPlace(NamedTuple):
@@ -75,6 +92,58 @@ def classify(places: tuple[GeoPlace, ...], is_common_word: Callable[[str], bool]
     return safe, cued
 
 
+def skeleton(name: str) -> str:
+    """The consonant skeleton of a folded name, word by word: hamza forms folded, «ة» as «ه»,
+    and the long vowels «ا و ي» dropped after each word's first letter, where transliterations
+    of one foreign name differ most («خاركوف», «خاركيف» → «خركف»)."""
+    return " ".join(w[:1] + "".join(c for c in w[1:] if c not in "اوي") for w in name.translate(_SKELETON_FOLD).split())
+
+
+COMMON_WORDS = "arabic_common_words.txt"
+
+
+def load_word_list(path: str | Path) -> frozenset[str]:
+    """The words of a derived word list (one a line, ``#`` comments), such as the skeletons
+    never matched as variants (``VARIANT_BLOCKLIST``) or the frequent Arabic words
+    (``COMMON_WORDS``); none if the resource is missing."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def load_blocked_skeletons(path: str | Path) -> frozenset[str]:
+    """The skeletons never matched as variants (see ``VARIANT_BLOCKLIST``); none if the
+    resource is missing."""
+    return load_word_list(path)
+
+
+def variant_names(
+    places: tuple[GeoPlace, ...], groups: dict[str, str], blocked: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """Skeleton → (name, group) for the foreign names of ``places`` the rules read (``groups``:
+    name → its match group): a one-word name of a large place is a place alone (``LOC``),
+    another needs a cue (``LOC_CTX``), a name of several words keeps its group. A skeleton
+    shared by two names, or by an Arabic word (``blocked``), or too short, is left out."""
+    by_key: dict[str, set[str]] = {}
+    for place in places:
+        by_key.setdefault(skeleton(place.name), set()).add(place.name)
+    out: dict[str, tuple[str, str]] = {}
+    for place in places:
+        group = groups.get(place.name)
+        key = skeleton(place.name)
+        if group is None or place.country in ARAB_COUNTRIES or key in blocked or len(by_key[key]) > 1:
+            continue
+        if " " not in key:
+            if len(key) < MIN_VARIANT_SKELETON:
+                continue
+            large = place.kind == "admin1" or place.population >= LARGE_POPULATION
+            group = "LOC" if large and place.zipf10 < CUE_ZIPF else "LOC_CTX"
+        out[key] = (place.name, group)
+    return out
+
+
 class PhrasesWithPlaces:
     """A spaCy ``PhraseMatcher`` on ``NORM`` and the gazetteer's names, matched as one.
 
@@ -84,10 +153,19 @@ class PhrasesWithPlaces:
     Hits have the matcher's shape, ``(match_id, start, end)``, every name that matches at a
     token included."""
 
-    __slots__ = ("matcher", "_single", "_multi", "_firsts", "_norm_attr")
+    __slots__ = ("matcher", "_single", "_multi", "_firsts", "_norm_attr", "_variants", "_word", "_skeleton_of")
 
-    def __init__(self, matcher: Any, names: dict[int, list[tuple[int, ...]]]) -> None:
-        """``names`` maps a match id (the group's string hash) to the names' norm hashes."""
+    def __init__(
+        self,
+        matcher: Any,
+        names: dict[int, list[tuple[int, ...]]],
+        variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] | None = None,
+        word: Callable[[int], tuple[str, str, bool]] | None = None,
+    ) -> None:
+        """``names`` maps a match id (the group's string hash) to the names' norm hashes.
+        ``variants`` maps the skeleton of a name's first word to the name's skeleton words, its
+        words and its match id; ``word`` gives, for a norm hash, the word, its skeleton and
+        whether it may differ from the name it is a variant of (see :func:`variant_names`)."""
         from spacy.attrs import NORM
 
         self.matcher = matcher
@@ -101,6 +179,10 @@ class PhrasesWithPlaces:
                 else:
                     self._multi.setdefault((phrase[0], phrase[1]), []).append((phrase, key))
         self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._multi)
+        self._variants = variants or {}
+        self._word = word
+        # norm hash → skeleton, so that an article's skeletons come in one C-level ``map``.
+        self._skeleton_of = _WordMemo(lambda h: word(h)[1]) if word is not None else None
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         hits = list(self.matcher(doc))
@@ -117,4 +199,34 @@ class PhrasesWithPlaces:
                     end = i + len(phrase)
                     if end <= n and tuple(norms[i:end]) == phrase:
                         hits.append((key, i, end))
+        if self._variants and self._word is not None:
+            hits.extend(self._variant_hits(norms, hits))
         return hits
+
+    def _variant_hits(self, norms: list[int], hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Spelling variants of the names, where no name of any list matched: every word has
+        the name's skeleton, and a word spelt otherwise than the name is no word of the lexicon."""
+        assert self._word is not None and self._skeleton_of is not None
+        word, variants = self._word, self._variants
+        if len(self._skeleton_of) > 200_000:
+            self._skeleton_of.clear()  # a long-lived suggester fed unbounded text
+        skeletons = list(map(self._skeleton_of.__getitem__, norms))
+        out: list[tuple[int, int, int]] = []
+        n = len(norms)
+        covered: set[int] | None = None
+        for i in compress(range(n), map(variants.__contains__, skeletons)):
+            for keys, words, match_id in variants[skeletons[i]]:
+                end = i + len(keys)
+                if end > n or tuple(skeletons[i:end]) != keys:
+                    continue
+                if covered is None:
+                    covered = {k for _, s, e in hits for k in range(s, e)}
+                if any(k in covered for k in range(i, end)):
+                    continue
+                infos = [word(h) for h in norms[i:end]]
+                differ = [ok for (w, _, ok), name_word in zip(infos, words) if w != name_word]
+                if differ and all(differ):
+                    out.append((match_id, i, end))
+                    covered.update(range(i, end))
+                    break
+        return out

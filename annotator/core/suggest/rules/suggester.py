@@ -409,6 +409,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         ]
         cands.extend(self._coded_groups(orth, norm, n))
         cands.extend(self._kunya_groups(orth, norm, n))
+        cands.extend(self._coordinated_places(cands, orth, norm, n))  # «في X و[place]» (locations.py)
         cands = self._group_heads_before_names(cands, orth, norm)
         cands = [self._to_closing_quote(c, orth, norm, n) for c in cands]
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)

@@ -319,3 +319,37 @@ def test_a_plural_verb_ends_a_list_of_places(labelled: Labelled) -> None:
 def test_a_place_cue_noun_is_no_second_word_of_a_name(labelled: Labelled) -> None:
     got = labelled("وصل إلى مدينة زوربا مركز مقاطعة كاتاكا.")
     assert ("مدينة زوربا", "LOCATION") in got
+
+
+def test_transliterated_words_continue_a_foreign_name_after_a_head(labelled: Labelled) -> None:
+    got = labelled("وقعت الغارة على منطقة باتاني ماو ديرا، وأدت إلى دمار كبير.")
+    assert ("منطقة باتاني ماو ديرا", "LOCATION") in got
+    got = labelled("نشرت الشرطة تعزيزات في بلدة كارامي دوغا بعد الهجوم.")
+    assert ("بلدة كارامي دوغا", "LOCATION") in got
+    # An Arabic word, a verb or a word with a glued conjunction ends the name.
+    got = labelled("نفذ الجيش ضربة في قرية ماكوندي تسببت في دمار المنازل.")
+    assert ("قرية ماكوندي", "LOCATION") in got
+    got = labelled("هاجم المسلحون قرية ماكوندي وفجروها بالكامل.")
+    assert ("قرية ماكوندي", "LOCATION") in got
+    got = labelled("اقتحم المسلحون قرية ماكوندي وأعدموا عشرة رجال.")
+    assert ("قرية ماكوندي", "LOCATION") in got
+
+
+def test_an_ambiguous_state_that_opens_a_clause_before_a_verb_a_place_undergoes(labelled: Labelled) -> None:
+    assert ("مالي", "LOCATION") in labelled("وأشار التقرير إلى أن مالي تشهد منذ سنوات هجمات متكررة.")
+    # An adjective after a noun is no topic.
+    assert not [s for s, label in labelled("قدمت الحكومة دعم مالي يشهد له الجميع.") if label == "LOCATION"]
+
+
+def test_a_region_named_by_a_compound_direction(labelled: Labelled) -> None:
+    got = labelled("اندلعت مواجهات في المنطقة الجنوبية الشرقية من البلاد.")
+    assert ("المنطقة الجنوبية الشرقية", "LOCATION") in got
+    # One direction describes where, it names no region.
+    assert not [s for s, label in labelled("انتشر الجنود في المنطقة الشمالية أمس.") if label == "LOCATION"]
+
+
+def test_localities_and_outskirts_named_by_their_head(labelled: Labelled) -> None:
+    assert ("محلة الشيخ حسن", "LOCATION") in labelled("سقطت قذيفة في محلة الشيخ حسن مساء أمس.")
+    assert ("جرود عرسال", "LOCATION") in labelled("استهدفت الغارة جرود عرسال فجر اليوم.")
+    # Uncued, the heads are words of their own («محلة» a locality in a sentence about nothing).
+    assert not [s for s, label in labelled("كانت محلة الصيد مغلقة طوال اليوم.") if label == "LOCATION"]

@@ -12,9 +12,13 @@ from annotator.core.suggest.rules.place_gazetteer import (
     COMMON_WORD_ZIPF,
     CUE_ZIPF,
     LARGE_POPULATION,
+    VARIANT_BLOCKLIST,
     GeoPlace,
     classify,
+    load_blocked_skeletons,
     load_places,
+    skeleton,
+    variant_names,
 )
 
 Found = Callable[[str], set[tuple[str, str]]]
@@ -125,3 +129,48 @@ def test_phrases_with_places_adds_every_name_that_matches_to_the_matcher_hits() 
     doc = nlp.make_doc("قالت حركة زوربا إن غوما و بورت او برانس و بورت")
     hits = {(strings[m], s, e) for m, s, e in phrases(doc)}
     assert hits == {("ACT", 1, 3), ("LOC", 4, 5), ("LOC", 6, 8), ("LOC", 6, 9)}
+
+
+# ---- spelling variants of foreign names -------------------------------------------------
+def test_a_skeleton_drops_long_vowels_inside_words_and_folds_hamza_and_ta_marbuta() -> None:
+    assert skeleton("خاركوف") == skeleton("خاركيف") == "خركف"
+    assert skeleton("بورت او برانس") == skeleton("بورت او برنس")
+    assert skeleton("ميلانة") == skeleton("ميلانه") and skeleton("ماوئي") == skeleton("ماوي")
+    assert skeleton("خاركوف") != skeleton("خرطوم")
+
+
+def test_variant_names_keep_only_unambiguous_foreign_names_long_enough() -> None:
+    places = (
+        GeoPlace("خاركوف", "UA", "city", 1_400_000, 28),
+        GeoPlace("بلدينا", "UA", "city", 3_000, 0),
+        GeoPlace("كراتيفو", "XX", "city", 900, 0),  # shares «كرتف» with the next one
+        GeoPlace("كروتيف", "XX", "city", 900, 0),
+        GeoPlace("سيوان", "XX", "city", 900, 0),  # a skeleton of three letters
+        GeoPlace("الزبيدية", "IQ", "city", 900, 0),  # an Arabic name, spelt one way
+        GeoPlace("نوفيغراد", "XX", "city", 900, 0),  # blocked: an Arabic word has its skeleton
+        GeoPlace("بورت او برانس", "HT", "city", 1_234_742, 24),
+    )
+    groups = {p.name: "LOC" for p in places} | {"بلدينا": "LOC_CTX"}
+    got = variant_names(places, groups, frozenset({skeleton("نوفيغراد")}))
+    assert got == {
+        "خركف": ("خاركوف", "LOC"),  # a large place: alone
+        "بلدن": ("بلدينا", "LOC_CTX"),  # a small one: after a cue
+        skeleton("بورت او برانس"): ("بورت او برانس", "LOC"),
+    }
+    # A name the rules do not read (a common word, a listed actor) has no variants either.
+    assert variant_names(places[:1], {}, frozenset()) == {}
+
+
+def test_the_blocklist_has_the_skeletons_of_arabic_words() -> None:
+    blocked = load_blocked_skeletons(RESOURCE.with_name(VARIANT_BLOCKLIST))
+    assert skeleton("مدرسة") in blocked and skeleton("الشمالية") in blocked  # a place name somewhere, too
+    assert "خركف" not in blocked
+    assert load_blocked_skeletons(RESOURCE.with_name("missing.txt")) == frozenset()
+
+
+def test_a_transliteration_variant_of_a_gazetteer_name_is_found(found: Found) -> None:
+    assert ("خاركيف", "LOCATION") in found("وقال رئيس البلدية إن خاركيف تعرضت لهجوم بالمسيرات ليلا.")
+    assert ("زابوريجيا", "LOCATION") in found("سقطت صواريخ على زابوريجيا فجر اليوم.")
+    # The exact spelling is matched as before, and a word of the lexicon is never a variant.
+    assert ("خاركوف", "LOCATION") in found("وصل الوفد إلى خاركوف صباحا.")
+    assert not {s for s in found("وقال المتحدث إن الكتائب تقدمت نحو المدينة.") if s[1] == "LOCATION"}

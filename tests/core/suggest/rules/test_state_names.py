@@ -125,6 +125,14 @@ def test_a_state_named_by_its_form_of_government(found: Found) -> None:
     assert ("جمهورية مالي", "ACTOR") in found("وطالبت جمهورية مالي بسحب القوات الأجنبية.")
 
 
+def test_a_state_listed_only_as_one_that_acts_is_a_place_where_it_does_not_act(found: Found) -> None:
+    got = found("وصل آلاف اللاجئين إلى شرق جمهورية الكونغو الديمقراطية خلال الأسبوع.")
+    assert ("جمهورية الكونغو الديمقراطية", "LOCATION") in got
+    assert ("الكونغو", "LOCATION") not in got  # the long form, not the listed place inside it
+    assert ("الكونغو الديمقراطية", "LOCATION") in found("تقع المدينة في الكونغو الديمقراطية قرب البحيرة.")
+    assert ("الكونغو الديمقراطية", "ACTOR") in found("وأعلنت الكونغو الديمقراطية حالة الطوارئ.")
+
+
 def test_a_gazetteer_directory_without_the_resource_has_no_world_states(tmp_path: Path) -> None:
     for yaml_file in gazetteer_dir().glob("*.yaml"):
         shutil.copy(yaml_file, tmp_path / yaml_file.name)

@@ -1,0 +1,239 @@
+"""LOCATION rules for lists of places and places in no list: names after a plural or dual
+head («قرى X وY», «مناطق X وY وZ», quoted one by one or between slashes), and names of no
+list, no lexicon and no frequency list of Arabic words coordinated with a place or named
+after «عاصمة». A mixin of :class:`.locations.LocationRules`."""
+from __future__ import annotations
+
+from annotator.core.suggest.rules.lexicon import _CLOSING_QUOTES_ONLY, _QUOTE_CHARS, _S_UNKNOWN, RuleLexicon, _Cand
+
+
+class PlaceListRules(RuleLexicon):
+    """Lists of places and places in no list (see the module docstring)."""
+
+    # Filled by :meth:`.locations.LocationRules._load_word_sets` and the matcher.
+    _known: set[str]
+    _arabic_words: frozenset[str]
+    _common_words_set: frozenset[str]
+    _place_names: frozenset[str]
+    _anaphora_or_heads: set[str]
+
+    # Words after which the word that follows is a place (besides the place cues).
+    _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
+
+    def _coordinated_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Names in no list coordinated with a place («… بين كاموندو وسيرينا في ولاية X»,
+        «في ماكاندو و[known place]», «[known place] وكاموندو»): a word no list, no lexicon
+        and no frequency list of Arabic words has (``_unlisted_word``), joined by «و» to a
+        LOCATION found, or, after a place cue, to another such word before «في/ب» and a place."""
+        if not self._arabic_words:
+            return []
+        places = {(c.start, c.end) for c in cands if c.label == "LOCATION"}
+        taken = {k for c in cands for k in range(c.start, c.end)}
+        starts = {s for s, _ in places}
+        out: list[_Cand] = []
+
+        def add(k: int) -> None:
+            if k not in taken:
+                out.append(_Cand(k, k + 1, "LOCATION", _S_UNKNOWN))
+                taken.add(k)
+
+        for s, e in sorted(places):
+            # «[place] وX» / «[place] و X»
+            k = e
+            while k < n:
+                if orth[k] == "و" and k + 1 < n and self._unlisted_word(orth[k + 1]):
+                    add(k + 1)
+                    k += 2
+                elif (
+                    orth[k][:1] == "و" and orth[k] == norm[k] and orth[k] not in self._arabic_words  # «ووقوع»
+                    and self._unlisted_word(orth[k][1:]) and k not in starts
+                ):
+                    norm[k] = orth[k][1:]
+                    add(k)
+                    k += 1
+                else:
+                    break
+            # «<cue> X و[place]»: the place joined by a glued or lone «و»
+            glued = orth[s] != norm[s] and orth[s][:1] == "و"
+            x = s - 1 if glued else (s - 2 if s > 1 and orth[s - 1] == "و" else -1)
+            if x > 0 and norm[x - 1] in self._COORDINATION_CUES and self._unlisted_word(orth[x]):
+                add(x)
+        # «<cue> X وY في [place]»: two unlisted words coordinated, then where they are.
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 2)]) if w == "عاصمه"]:
+            if k < n and norm[k].startswith("ال") and norm[k] in self._anaphora_or_heads:
+                k += 1  # «عاصمة الإقليم X»: the region named before, then the capital's name
+            if k < n and self._unlisted_word(orth[k]):
+                add(k)  # «عاصمة ماكاندو», «عاصمة الإقليم ماكاندو»
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
+            if k in taken or not self._unlisted_word(orth[k]):
+                continue
+            second = k + 2 if orth[k + 1] == "و" else (k + 1 if orth[k + 1][:1] == "و" and orth[k + 1] == norm[k + 1] else -1)
+            if second < 0 or second + 2 >= n or second in taken:
+                continue
+            word = orth[second] if second == k + 2 else orth[second][1:]
+            if self._unlisted_word(word) and norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts:
+                add(k)
+                if second == k + 1:
+                    norm[second] = word
+                add(second)
+        return out
+
+    def _unlisted_word(self, w: str) -> bool:
+        """Is ``w`` a word of no list, of no lexicon and no frequent Arabic word (with or
+        without the article): a name, most likely transliterated or local?"""
+        bare = w.removeprefix("ال") if len(w) > 4 else w
+        return (
+            len(w) > 2
+            and w.isalpha()
+            and not w.endswith(("ها", "هم", "هما", "ته", "وه"))  # «وريفها», «وفجروها»: a pronoun
+            and not self._looks_like_verb(w)  # «ونهبت»
+            and not (len(w) == 5 and w[0] == "ت" and w[3] == "ي")  # «وتكبيد»: a verbal noun
+            and self._place_word(w)
+            and w not in self._arabic_words
+            and bare not in self._arabic_words
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
+
+    @staticmethod
+    def _looks_like_verb(w: str) -> bool:
+        """A perfect verb after a place name in no list: «بلدة مرجعيون أدت إلى…», «محافظة
+        إب أسفرت عن…», «… تمكنوا من»: a feminine «ـت» or a plural «ـوا»."""
+        return 2 < len(w) <= 6 and w.endswith(("ت", "وا"))
+
+    def _place_word(self, w: str) -> bool:
+        """Could ``w`` (no clitic) be a place name in no list?"""
+        return not (
+            len(w) < 2
+            or not w.isalpha()
+            or w[:1] == "ل"
+            or self._is_people(w)
+            or w in self._not_names
+            or w in self._place_cues
+            or w in self._heads
+            or w in self._plural_heads
+            or w in self._numbers
+            or w in self._vague
+        )
+
+    # Plural heads that are common nouns before anything («مناطق متفرقة», «مناطق الاشتباك»,
+    # «محليات» elections, «مقاطعات» boycotts): a list after them is taken only when it has
+    # two names or more, each a word no list or lexicon knows («في مناطق X وY وZ»).
+    _GENERIC_PLURAL_HEADS = frozenset(("مناطق", "محليات", "مقاطعات", "مقاطعتي"))
+
+    def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
+        «مدينتي السخنة وتدمر». The head stays outside; after a generic head, see
+        ``_GENERIC_PLURAL_HEADS``."""
+        head = i - 1 if i > 0 and orth[i - 1] not in _QUOTE_CHARS else i - 2
+        found = self._listed_names(i, orth, norm, n)
+        if head < 0 or norm[head] not in self._GENERIC_PLURAL_HEADS:
+            return found
+        if len(found) < 2:
+            return []
+        first = norm[found[0].start]
+        # «مناطق مختلفة ومتفرقة»: feminine participles that agree with the plural, no names.
+        participle = first[:1] == "م" and first[-1:] == "ه"
+        known = first in self._known or first in self._common_words_set
+        return [] if first.startswith("ال") or known or participle else found
+
+    def _listed_names(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """The names of ``_listed_places``."""
+        out: list[_Cand] = []
+        # Names after a comma join the list only when a name after «و» closes it («قرى
+        # الهوشرية، الصيادة، والمشرفة»); «قرى الهوشرية، ما أدى…» has one name.
+        pending: list[_Cand] = []
+        first = True
+        quoted = i + 1 < n and orth[i] in _QUOTE_CHARS and orth[i] not in _CLOSING_QUOTES_ONLY
+        if quoted:
+            i += 1  # «قريتي “الفدغمي، والدشيشة”»: the quoted list, quotes outside
+        while i < n:
+            comma = False
+            if first:
+                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
+                    break  # «أحياء المدينة»: the city already named, no name
+                word = norm[i]
+                if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
+                    break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
+            else:
+                # The next name comes after a lone «و» or with a glued one («والصيادة»).
+                if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:
+                    i += 3  # «قريتي “X” و”Y”», «محليات /X/ و/Y/»: each name quoted on its own
+                    word = norm[i]
+                elif orth[i] in ("،", ",") and i + 1 < n and orth[i + 1][:1] != "و":
+                    i += 1
+                    word = norm[i]
+                    comma = orth[i] == word
+                    if not comma:
+                        break
+                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
+                    i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
+                    continue
+                elif orth[i] == "و" and i + 1 < n:
+                    i += 1
+                    word = norm[i]
+                elif orth[i][:1] == "و" and len(orth[i]) > 2:
+                    # A known name has its norm already; an unknown one just loses the و,
+                    # in its norm too, so that the span starts after it («وفليفل» → «فليفل»).
+                    word = norm[i] if norm[i] != orth[i] else orth[i][1:]
+                    if self._place_word(word) and not self._with_pronoun(word):
+                        norm[i] = word
+                else:
+                    break
+                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
+                    len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
+                ):
+                    break
+            if self._with_pronoun(word):
+                break  # «دمشق وريفها»: the countryside of the place before, no name
+            end = i + 1
+            # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا»; after a first word
+            # that opens names the second is a name word even when it is also a common word
+            # («كفر كلا»).
+            if end < n and word in self._name_prefixes:
+                end += self._prefix_name_word(word, end, orth, norm)
+            elif (
+                end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
+                and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+            ):
+                end += 1
+            if comma:
+                pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            else:
+                out.extend(pending)
+                pending = []
+                out.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
+            first = False
+            i = end
+        return out
+
+    def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
+        """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second
+        word of the name, even when it is also a common word or reads as one with a clitic
+        («كفر كلا», where «كلا» folds to «ك» + «لا»)? Not a coordinated word, a cue or a
+        function word."""
+        if first not in self._name_prefixes:
+            return False
+        o = orth[k]
+        return (
+            o.isalpha()
+            and o[:1] not in "وف"
+            and (o == norm[k] or o[:1] not in "بل")  # «تل بالقرب»: a preposition
+            and o not in self._name_stops
+            and (o != norm[k] or o not in self._not_names)
+            and o not in self._heads
+            and not self._is_people(o)
+        )
+
+    _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+    def _with_pronoun(self, w: str) -> bool:
+        """Is ``w`` a head with a possessive pronoun («ريفها», «مدينتهم», «أحيائها»)? It
+        refers to a place named before and is no name itself."""
+        for suffix in self._PRONOUN_SUFFIXES:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                stem = w[: -len(suffix)]
+                if stem in self._heads or stem in self._plural_heads or (stem.endswith("ت") and stem[:-1] + "ه" in self._heads):
+                    return True
+        return False

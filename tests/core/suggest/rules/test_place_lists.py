@@ -1,0 +1,54 @@
+"""core/suggest/rules/place_lists.py: lists of places after a plural head and places in no
+list, through the rule suggester (sentences written for these tests)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_a_list_of_names_after_a_generic_plural_head(labelled: Labelled) -> None:
+    got = labelled("تركزت الهجمات في مناطق كامبا وتوريني وساكو في الغرب.")
+    assert {("كامبا", "LOCATION"), ("توريني", "LOCATION"), ("ساكو", "LOCATION")} <= set(got)
+    # One word, an adjective, a known word or a definite noun after «مناطق» names no place.
+    for text in (
+        "استهدفت الغارات مناطق متفرقة من القطاع.",
+        "استمر القصف في مناطق مختلفة ومتفرقة من البلاد.",
+        "طالت الهجمات مناطق الشمال والشرق خلال العام.",
+        "أثار القرار غضبا في مناطق مثل كامبا وتوريني.",
+        "فرت العائلات من مناطق القتال والاشتباك.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+
+
+def test_names_quoted_one_by_one_or_between_slashes_after_a_head(labelled: Labelled) -> None:
+    got = labelled("توغل المسلحون في محليات /كاموندو/ و/بيريكا/، وقتلوا عشرة.")
+    assert {("كاموندو", "LOCATION"), ("بيريكا", "LOCATION")} <= set(got)
+    got = labelled("قصفت الطائرات بلدات “كاباني” و”مونيرا” و”ساكيتو” في الشمال.")
+    assert {("كاباني", "LOCATION"), ("مونيرا", "LOCATION"), ("ساكيتو", "LOCATION")} <= set(got)
+    assert ("ماكاندو", "LOCATION") in labelled("وقع الهجوم في قرية /ماكاندو/ على الطريق.")
+    # A slash with no name between it and the next one quotes nothing.
+    got = labelled("نشر التقرير تحت عنوان قرية / مدينة / بلدة.")
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_name_in_no_list_coordinated_with_a_place(labelled: Labelled) -> None:
+    assert ("كاموندو", "LOCATION") in labelled("وصل النازحون إلى حلب وكاموندو أمس.")
+    assert ("ماكاندو", "LOCATION") in labelled("سقطت قذائف في ماكاندو ودمشق.")
+    got = labelled("انفجرت عبوة على طريق بين كاموندو وتيراكي في قضاء صور.")
+    assert {("كاموندو", "LOCATION"), ("تيراكي", "LOCATION")} <= set(got)
+    # A possessed noun, a verb, a verbal noun or an Arabic word after the place is none.
+    for text in (
+        "قصفت الطائرات حلب وريفها وضواحيها.",
+        "اقتحم الجنود حلب ونهبت المحلات.",
+        "سيطرت القوات على حلب وتكبيد الخصوم خسائر.",
+        "أبلغ السكان في حلب ووقوع الضربات مستمر.",
+    ):
+        got = labelled(text)
+        assert [s for s, label in got if label == "LOCATION"] == ["حلب"], (text, got)
+
+
+def test_a_name_in_no_list_after_capital(labelled: Labelled) -> None:
+    assert ("كاموندو", "LOCATION") in labelled("تقدمت القوات نحو عاصمة الإقليم كاموندو أمس.")
+    assert ("كاموندو", "LOCATION") in labelled("وصل الوفد إلى عاصمة كاموندو.")
+    assert not [s for s, label in labelled("زار الوزير عاصمة الثقافة العربية.") if label == "LOCATION"]
