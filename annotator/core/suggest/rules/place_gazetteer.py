@@ -179,10 +179,22 @@ class PhrasesWithPlaces:
                 else:
                     self._multi.setdefault((phrase[0], phrase[1]), []).append((phrase, key))
         self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._multi)
-        self._variants = variants or {}
+        # A word that may not differ from a name (a short or common word: «في», «من») can only
+        # be that name's own word: it looks up the names that open with it («=word»), a word
+        # that may differ the names that open with its skeleton. Without this split, most
+        # words of an article had to be tried against the names sharing their skeleton.
+        self._variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = dict(variants or {})
+        for entries in list(self._variants.values()):
+            for entry in entries:
+                self._variants.setdefault("=" + entry[1][0], []).append(entry)
         self._word = word
-        # norm hash → skeleton, so that an article's skeletons come in one C-level ``map``.
-        self._skeleton_of = _WordMemo(lambda h: word(h)[1]) if word is not None else None
+        # norm hash → its lookup key, so that an article's keys come in one C-level ``map``.
+        self._skeleton_of = _WordMemo(self._variant_key) if word is not None else None
+
+    def _variant_key(self, norm_hash: int) -> str:
+        assert self._word is not None
+        text, skeleton, may_differ = self._word(norm_hash)
+        return skeleton if may_differ else "=" + text
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         hits = list(self.matcher(doc))
@@ -210,14 +222,17 @@ class PhrasesWithPlaces:
         word, variants = self._word, self._variants
         if len(self._skeleton_of) > 200_000:
             self._skeleton_of.clear()  # a long-lived suggester fed unbounded text
-        skeletons = list(map(self._skeleton_of.__getitem__, norms))
+        lookups = list(map(self._skeleton_of.__getitem__, norms))  # a skeleton, or «=word»
         out: list[tuple[int, int, int]] = []
         n = len(norms)
         covered: set[int] | None = None
-        for i in compress(range(n), map(variants.__contains__, skeletons)):
-            for keys, words, match_id in variants[skeletons[i]]:
+        for i in compress(range(n), map(variants.__contains__, lookups)):
+            for keys, words, match_id in variants[lookups[i]]:
                 end = i + len(keys)
-                if end > n or tuple(skeletons[i:end]) != keys:
+                if end > n or not all(
+                    got == key or got == "=" + name_word
+                    for got, key, name_word in zip(lookups[i:end], keys, words)
+                ):
                     continue
                 if covered is None:
                     covered = {k for _, s, e in hits for k in range(s, e)}
