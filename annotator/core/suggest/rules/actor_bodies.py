@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.suggest.rules.lexicon import _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand, _words
-from annotator.core.suggest.rules.state_names import RESOURCE as _STATES_RESOURCE
 from annotator.core.suggest.rules.state_names import StateRow
-from annotator.core.suggest.rules.state_names import load_rows as _load_state_rows
 
 # Proclitics before a head noun: «مديرية», «ومديرية», «لمديرية».
 _PREFIX_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "ل", "ول", "فل")
@@ -45,10 +43,7 @@ class BodyRules(RuleLexicon):
         """The forces of any state of the world by their nationality adjective, derived from
         ``states.tsv`` («القوات الفلبينية», guidelines §3.6: the country adjective is inside),
         where the hand list of nationalities has no such adjective."""
-        from annotator.core.suggest.base import gazetteer_dir
-
-        directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
-        derived = state_nisbas(_load_state_rows(directory / _STATES_RESOURCE)) - self._nationalities
+        derived = state_nisbas(self._world_state_rows()) - self._nationalities
         groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
 
     def _load_body_words(self, actors: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from annotator.core.counts import count_lexicon
 from annotator.core.lang.ar.lexicon import QUOTES
 from annotator.core.suggest.rules.state_names import RESOURCE as _STATES_RESOURCE
+from annotator.core.suggest.rules.state_names import StateRow
 from annotator.core.suggest.rules.state_names import classify as _classify_states
 from annotator.core.suggest.rules.state_names import load_rows as _load_state_rows
 from annotator.core.text import clitic_lexicon, fold, proclitic_length
@@ -361,14 +362,22 @@ class RuleLexicon:
         self._add_world_states(groups)
         return groups
 
+    def _world_state_rows(self) -> list[StateRow]:
+        """The rows of ``states.tsv`` in the suggester's gazetteer directory, read once: the
+        world states and the forces named by their nationality adjective both come from them."""
+        rows: list[StateRow] | None = getattr(self, "_state_rows", None)
+        if rows is None:
+            from annotator.core.suggest.base import gazetteer_dir
+
+            directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
+            rows = self._state_rows = _load_state_rows(directory / _STATES_RESOURCE)
+        return rows
+
     def _add_world_states(self, groups: dict[str, list[str]]) -> None:
         """The states, territories and capitals of the world the hand lists do not name
         (``states.tsv``, see :mod:`.state_names`): states join the hand-listed ones (an ACTOR
         when they act, a LOCATION elsewhere), the names that need a cue the places that do."""
-        from annotator.core.suggest.base import gazetteer_dir
-
-        directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
-        rows = _load_state_rows(directory / _STATES_RESOURCE)
+        rows = self._world_state_rows()
         if not rows:
             return
         listed = {name for names in groups.values() for name in names}
@@ -405,23 +414,22 @@ class RuleLexicon:
         )
 
     def _common_words(self) -> frozenset[str]:
-        """Words of the project's lexicon that no world state may be named by alone: spaCy's
-        Arabic stop words and the words the rules read as heads, cues, verbs, people,
-        numbers, nationalities, actors' or sources' words, with and without the article."""
+        """Words that are the lexicon's before they are a place or a state: spaCy's Arabic stop
+        words and the words the rules read as heads, cues, verbs, people, numbers, actors or
+        sources. One definition for the world states and the GeoNames places: the location
+        rules had their own, which shadowed this one in the suggester."""
         from spacy.lang.ar.stop_words import STOP_WORDS
 
         words = {fold(w) for w in STOP_WORDS}
         for group in (
             self._heads, self._strong_heads, self._plural_heads, self._place_cues, self._not_names,
-            self._anaphora, self._vague, self._nationalities, self._action_words,
-            self._force_heads, self._force_not_names, self._unit_heads, self._official_heads, self._attribution,
-            self._triggers, self._casualty_words, self._org_heads, self._outlet_heads, self._conflict_nouns,
-            self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues, self._numbers,
-            self._building_heads, self._facility_heads, self._name_prefixes, self._OUTLET_END,
+            self._anaphora, self._name_stops, self._people, self._vague, self._nationalities,
+            self._action_words, self._force_heads, self._unit_heads, self._official_heads,
+            self._attribution, self._triggers, self._casualty_words, self._org_heads, self._outlet_heads,
+            self._conflict_nouns, self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues,
+            self._numbers, self._building_heads, self._facility_heads, self._name_prefixes,
         ):
             words.update(group)
-        # People nouns, not their accusative: «روسيا» is a state before «روسيّاً» a Russian.
-        words.update(w for w in self._people if not (w.endswith("ا") and w[:-1] in self._people))
         words.update(c[0] for c in self._compass)
         words.update(d[0] for d in self._directions)
         words.update("ال" + w for w in list(words) if not w.startswith("ال"))

@@ -21,7 +21,6 @@ from annotator.core.suggest.rules.place_gazetteer import (
     VARIANT_BLOCKLIST,
     PhrasesWithPlaces,
     classify,
-    load_blocked_skeletons,
     load_places,
     load_word_list,
     skeleton,
@@ -91,15 +90,15 @@ class LocationRules(PlaceListRules):
         letters or more, in no list, no gazetteer name as spelt, no word of the lexicon."""
         from annotator.core.suggest.base import gazetteer_dir
 
-        path = self._geonames_path
+        places = self._geonames_rows
         group_of = {name: group for group, names in self._geonames.items() for name in names}
-        found = variant_names(load_places(path), group_of, load_blocked_skeletons(gazetteer_dir() / VARIANT_BLOCKLIST))
+        found = variant_names(places, group_of, load_word_list(gazetteer_dir() / VARIANT_BLOCKLIST))
         strings = self.nlp.vocab.strings
         variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = {}
         for key, (name, group) in found.items():
             keys = tuple(key.split())
             variants.setdefault(keys[0], []).append((keys, tuple(name.split()), strings.add(group)))
-        spelt = {place.name for place in load_places(path)} | {w for p in load_places(path) for w in p.name.split()}
+        spelt = {place.name for place in places} | {w for p in places for w in p.name.split()}
         spelt |= self._place_names | self._common_words() | self._lexicon | self._known
 
         def word(h: int) -> tuple[str, str, bool]:
@@ -117,10 +116,10 @@ class LocationRules(PlaceListRules):
         from annotator.core.suggest.base import gazetteer_dir
 
         path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
-        self._geonames_path = path
+        self._geonames_rows = load_places(path)  # read once: the variants are built from it too
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
-        safe, cued = classify(load_places(path), common.__contains__)
+        safe, cued = classify(self._geonames_rows, common.__contains__)
         # A name that reads as a clitic and a known word («لابل» = «ل» + «ابل») would match
         # that word with any clitic: left out.
         listed |= {n for n in (*safe, *cued) if n[:1] in PROCLITICS and proclitic_length(n.split(" ", 1)[0])}
@@ -150,28 +149,6 @@ class LocationRules(PlaceListRules):
                 self._norm_cache[form] = rest
                 return rest
         return result
-
-    def _common_words(self) -> frozenset[str]:
-        """Words that are the lexicon's before they are a place: spaCy's Arabic stop words and
-        the words the rules read as heads, cues, verbs, people, numbers, actors or sources."""
-        from spacy.lang.ar.stop_words import STOP_WORDS
-
-        from annotator.core.text import fold
-
-        words = {fold(w) for w in STOP_WORDS}
-        for group in (
-            self._heads, self._strong_heads, self._plural_heads, self._place_cues, self._not_names,
-            self._anaphora, self._name_stops, self._people, self._vague, self._nationalities,
-            self._action_words, self._force_heads, self._unit_heads, self._official_heads,
-            self._attribution, self._triggers, self._casualty_words, self._org_heads, self._outlet_heads,
-            self._conflict_nouns, self._duals, self._member_nouns, self._faction_heads, self._ambiguous_cues,
-            self._numbers, self._building_heads, self._facility_heads, self._name_prefixes,
-        ):
-            words.update(group)
-        words.update(c[0] for c in self._compass)
-        words.update(d[0] for d in self._directions)
-        words.update("ال" + w for w in list(words) if not w.startswith("ال"))
-        return frozenset(words)
 
     def _head_ok(self, h: int, orth: list[str], norm: list[str]) -> bool:
         """A cue head («محلية») is a head only after a place cue or with a glued clitic

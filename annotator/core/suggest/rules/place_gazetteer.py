@@ -52,7 +52,7 @@ class GeoPlace(NamedTuple):
 
 @lru_cache(maxsize=2)
 def load_places(path: str | Path) -> tuple[GeoPlace, ...]:
-    """The rows of the derived resource at ``path`` (cached)."""
+    """The rows of the derived resource at ``path``."""
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -111,12 +111,6 @@ def load_word_list(path: str | Path) -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-def load_blocked_skeletons(path: str | Path) -> frozenset[str]:
-    """The skeletons never matched as variants (see ``VARIANT_BLOCKLIST``); none if the
-    resource is missing."""
-    return load_word_list(path)
 
 
 def variant_names(

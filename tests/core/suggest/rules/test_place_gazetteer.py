@@ -15,8 +15,8 @@ from annotator.core.suggest.rules.place_gazetteer import (
     VARIANT_BLOCKLIST,
     GeoPlace,
     classify,
-    load_blocked_skeletons,
     load_places,
+    load_word_list,
     skeleton,
     variant_names,
 )
@@ -162,10 +162,10 @@ def test_variant_names_keep_only_unambiguous_foreign_names_long_enough() -> None
 
 
 def test_the_blocklist_has_the_skeletons_of_arabic_words() -> None:
-    blocked = load_blocked_skeletons(RESOURCE.with_name(VARIANT_BLOCKLIST))
+    blocked = load_word_list(RESOURCE.with_name(VARIANT_BLOCKLIST))
     assert skeleton("مدرسة") in blocked and skeleton("الشمالية") in blocked  # a place name somewhere, too
     assert "خركف" not in blocked
-    assert load_blocked_skeletons(RESOURCE.with_name("missing.txt")) == frozenset()
+    assert load_word_list(RESOURCE.with_name("missing.txt")) == frozenset()
 
 
 def test_a_transliteration_variant_of_a_gazetteer_name_is_found(found: Found) -> None:
