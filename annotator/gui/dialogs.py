@@ -63,6 +63,7 @@ SHORTCUTS = [
     ("1 … 9", "Label the selection (or relabel the selected span) with that label"),
     ("Delete", "Delete the selected span"),
     ("Enter / Backspace", "Accept / reject the suggestion under the cursor"),
+    ("F8 / Shift+F8", "Go to the next / previous suggestion"),
     ("Ctrl+Shift+A", "Accept all suggestions in the article"),
     ("Ctrl+M", "Label all other mentions of the selected span"),
     ("Ctrl+K", "Toggle the clitic (و ف ب ل ك) in or out of the selected span"),

@@ -247,3 +247,29 @@ class SuggestionFeed(QObject):
         nxt = next((s for s in self.window.session.visible_suggestions if s.start >= after), None)
         if nxt is not None:
             self.window.view.place_cursor_cp(nxt.start)
+
+    def step(self, forward: bool) -> Suggestion | None:
+        """Put the cursor on the next (or previous) suggestion after (before) the one under
+        it, in reading order, going round at the end: F8 / Shift+F8, so an annotator walks
+        the suggestions from the keyboard alone (Enter and Backspace then move on by
+        themselves). Returns the suggestion reached, or None when there is none."""
+        shown = self.window.session.visible_suggestions
+        if not shown:
+            return None
+        here = self.at_cursor()
+        cp = self.window.view.cursor_cp()
+        if forward:
+            after = here.end if here is not None else cp
+            target = next((s for s in shown if s.start >= after), None)
+            wrapped = target is None
+            target = target or shown[0]
+        else:
+            before = here.start if here is not None else cp
+            target = next((s for s in reversed(shown) if s.end <= before), None)
+            wrapped = target is None
+            target = target or shown[-1]
+        self.window.view.place_cursor_cp(target.start)
+        if wrapped and len(shown) > 1:
+            self.window.statusBar().showMessage(
+                tr("Back to the first suggestion.") if forward else tr("On to the last suggestion."), 3000)
+        return target

@@ -409,6 +409,8 @@ def build_actions(w: MainWindow) -> None:
     act(m_edit, tr("Delete span"), None, w.delete_selected_span, "actDelete")
     act(m_edit, tr("Toggle clitic in span"), "Ctrl+K", w.toggle_clitic, "actClitic")
     act(m_edit, tr("Label all mentions"), "Ctrl+M", w.label_all_mentions, "actMentions")
+    act(m_edit, tr("Next suggestion"), "F8", lambda: w.suggestion_feed.step(True), "actNextSuggestion")
+    act(m_edit, tr("Previous suggestion"), "Shift+F8", lambda: w.suggestion_feed.step(False), "actPrevSuggestion")
     act(m_edit, tr("Accept all suggestions"), "Ctrl+Shift+A", w.accept_all_suggestions, "actAcceptAll")
     act(m_edit, tr("Exact character selection"), "Ctrl+E", w.exact_button.toggle, "actExact")
     act(m_view, tr("Larger text"), ["Ctrl+=", "Ctrl++"], lambda: w.change_font_size(+1), "actZoomIn")

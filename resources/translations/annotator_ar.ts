@@ -197,6 +197,10 @@
         <translation>قبول / رفض الاقتراح تحت المؤشر</translation>
     </message>
     <message>
+        <source>Go to the next / previous suggestion</source>
+        <translation>الانتقال إلى الاقتراح التالي / السابق</translation>
+    </message>
+    <message>
         <source>Accept all suggestions in the article</source>
         <translation>قبول كل الاقتراحات في المقال</translation>
     </message>
@@ -608,6 +612,14 @@
         <source>%1 under the threshold</source>
         <translation>%1 دون الحد الأدنى</translation>
     </message>
+    <message>
+        <source>Back to the first suggestion.</source>
+        <translation>عودة إلى الاقتراح الأول.</translation>
+    </message>
+    <message>
+        <source>On to the last suggestion.</source>
+        <translation>انتقال إلى الاقتراح الأخير.</translation>
+    </message>
     <message numerus="yes">
         <source>%n suggestion — Enter accepts, Backspace rejects|%n suggestions — Enter accepts, Backspace rejects</source>
         <translation>
@@ -798,6 +810,14 @@
     <message>
         <source>Label all mentions</source>
         <translation>وسم كل الإشارات</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
     </message>
     <message>
         <source>Accept all suggestions</source>

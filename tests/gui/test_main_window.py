@@ -706,6 +706,43 @@ def test_suggestions_accept_reject_and_accept_all(qtbot, make_project, open_wind
     assert rejected.key() not in {s.key() for s in window.visible_suggestions}
 
 
+def test_f8_and_shift_f8_walk_the_suggestions_in_reading_order_and_go_round(qtbot, make_project, open_window):
+    """Keyboard-first: F8 puts the cursor on the next suggestion, Shift+F8 on the previous
+    one, going round at either end with a word in the status bar; Enter then accepts the
+    suggestion reached."""
+    path, ids = make_project([ARTICLE])
+    window = open_window(path)
+    view = view_of(window)
+    window.suggest_source.setCurrentIndex(window.suggest_source.findData("rules"))
+    qtbot.waitUntil(lambda: len(getattr(window, "visible_suggestions", []) or []) >= 3, timeout=60_000)
+    starts = [s.start for s in window.visible_suggestions]
+    assert starts == sorted(starts)
+
+    view.place_cursor_cp(0)
+    # From the start of the text (on the first suggestion, if one starts there) …
+    ahead = starts[1:] if starts[0] == 0 else starts
+    reached = []
+    for _ in ahead:
+        press(qtbot, view, Qt.Key.Key_F8)
+        reached.append(view.cursor_cp())
+    assert reached == ahead  # … every suggestion once, in reading order
+    press(qtbot, view, Qt.Key.Key_F8)  # past the last: round to the first
+    assert view.cursor_cp() == min(starts)
+    assert window.statusBar().currentMessage() == "Back to the first suggestion."
+    press(qtbot, view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)  # and back to the last
+    assert view.cursor_cp() == max(starts)
+    press(qtbot, view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    second_last = sorted(starts)[-2]
+    assert view.cursor_cp() == second_last
+
+    # Enter accepts the suggestion F8 reached, and the cursor moves on.
+    target = next(s for s in window.visible_suggestions if s.start == second_last)
+    press(qtbot, view, Qt.Key.Key_Return)
+    (saved,) = stored_spans(path, ids[0], "hala")
+    assert (saved.start, saved.end, saved.label) == (target.start, target.end, target.label)
+    assert view.cursor_cp() == max(starts)
+
+
 def test_every_suggestion_action_is_one_undo_step_and_backspace_deletes_a_span(qtbot, make_project, open_window):
     """#12 item 5: Ctrl+Z after a Backspace-reject un-rejects it (it used to undo an earlier
     accept and leave the rejection for good); Backspace on a selected span deletes it."""
