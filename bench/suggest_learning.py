@@ -68,7 +68,8 @@ def replay(rules, records: list[dict], *, reject: bool = True, min_score: float 
         if reject:
             for s in shown:
                 if s.key() not in gold_keys:
-                    patterns.reject(text, s.start, s.end, s.label, covered=_covered(s, gold_extents))
+                    patterns.reject(text, s.start, s.end, s.label, covered=_covered(s, gold_extents),
+                                    relabelled=(s.start, s.end) in gold_extents)
     return alone.scores(), both.scores(), learn_ms
 
 

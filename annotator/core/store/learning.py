@@ -49,33 +49,39 @@ class Learning(TableFamily):
             yield row[:5]
 
     def rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
-                              ) -> Iterator[tuple[int, str, int, int, str, bool]]:
-        """:meth:`rejections` with a last field, ``covered``: true when the same annotation
-        keeps a longer span around the rejected one (the annotator corrected its boundaries
-        rather than rejected the name)."""
+                              ) -> Iterator[tuple[int, str, int, int, str, bool, bool]]:
+        """:meth:`rejections` with two last fields: ``covered``, true when the same
+        annotation keeps a longer span around the rejected one (the annotator corrected its
+        boundaries rather than rejected the name), and ``relabelled``, true when it keeps a
+        span of exactly those words under another label (the annotator corrected the label)."""
         w = LEARNING_WINDOW
         sql = (f'SELECT r.rowid, substr(a.text, max(0, r.start - {w}) + 1, r."end" - max(0, r.start - {w})), '
                f'min(r.start, {w}), min(r.start, {w}) + r."end" - r.start, r.label, '
                'EXISTS (SELECT 1 FROM spans k WHERE k.annotation_id = r.annotation_id '
-               'AND k.start <= r.start AND k."end" >= r."end" AND k."end" - k.start > r."end" - r.start) '
+               'AND k.start <= r.start AND k."end" >= r."end" AND k."end" - k.start > r."end" - r.start), '
+               'EXISTS (SELECT 1 FROM spans k WHERE k.annotation_id = r.annotation_id '
+               'AND k.start = r.start AND k."end" = r."end" AND k.label != r.label) '
                "FROM rejected_suggestions r JOIN annotations an ON an.id = r.annotation_id "
                "JOIN articles a ON a.id = an.article_id WHERE r.rowid > ?"
                + (" AND an.annotator = ?" if annotator else "") + " ORDER BY r.rowid")
-        for row_id, window, start, end, label, covered in self.conn.execute(
+        for row_id, window, start, end, label, covered, relabelled in self.conn.execute(
                 sql, (after, annotator) if annotator else (after,)):
-            yield row_id, window, start, end, label, bool(covered)
+            yield row_id, window, start, end, label, bool(covered), bool(relabelled)
 
-    def gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+    def gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool, bool]]:
         """Negative evidence from gold: each suggestion stored for an article (any source)
         that its gold does not keep — no gold span with the same start, end and label — and
         that no annotator rejected explicitly (that rejection is read already), for gold rows
         with id > ``after_gold``, as ``(gold id, window, start, end, label, covered)`` shaped
-        like :meth:`rejections_with_cover`; ``covered``: the gold keeps a longer span around it."""
+        like :meth:`rejections_with_cover`; ``covered``: the gold keeps a longer span around it;
+        ``relabelled``: the gold keeps those very words under another label."""
         w = LEARNING_WINDOW
         sql = (f'SELECT DISTINCT g.id, substr(a.text, max(0, su.start - {w}) + 1, su."end" - max(0, su.start - {w})), '
                f'min(su.start, {w}), min(su.start, {w}) + su."end" - su.start, su.label, '
                'EXISTS (SELECT 1 FROM gold_spans k WHERE k.gold_id = g.id '
-               'AND k.start <= su.start AND k."end" >= su."end" AND k."end" - k.start > su."end" - su.start) '
+               'AND k.start <= su.start AND k."end" >= su."end" AND k."end" - k.start > su."end" - su.start), '
+               'EXISTS (SELECT 1 FROM gold_spans k WHERE k.gold_id = g.id '
+               'AND k.start = su.start AND k."end" = su."end" AND k.label != su.label) '
                "FROM gold g JOIN suggestions su ON su.article_id = g.article_id "
                "JOIN articles a ON a.id = g.article_id WHERE g.id > ? "
                "AND NOT EXISTS (SELECT 1 FROM gold_spans k WHERE k.gold_id = g.id "
@@ -84,6 +90,6 @@ class Learning(TableFamily):
                'WHERE an.article_id = g.article_id AND r.start = su.start AND r."end" = su."end" '
                "AND r.label = su.label) "
                "ORDER BY g.id, su.start, su.\"end\", su.label")
-        for gold_id, window, start, end, label, covered in self.conn.execute(sql, (after_gold,)):
+        for gold_id, window, start, end, label, covered, relabelled in self.conn.execute(sql, (after_gold,)):
             if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(window):
-                yield gold_id, window, start, end, label, bool(covered)
+                yield gold_id, window, start, end, label, bool(covered), bool(relabelled)

@@ -536,10 +536,10 @@ class Project:
         return self.learning.rejections(annotator, after=after)
 
     def learning_rejections_with_cover(self, annotator: str | None = None, *, after: int = 0
-                                       ) -> Iterator[tuple[int, str, int, int, str, bool]]:
+                                       ) -> Iterator[tuple[int, str, int, int, str, bool, bool]]:
         """See Learning.rejections_with_cover."""
         return self.learning.rejections_with_cover(annotator, after=after)
 
-    def learning_gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool]]:
+    def learning_gold_misses(self, *, after_gold: int = 0) -> Iterator[tuple[int, str, int, int, str, bool, bool]]:
         """See Learning.gold_misses."""
         return self.learning.gold_misses(after_gold=after_gold)

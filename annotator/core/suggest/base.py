@@ -124,6 +124,24 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     return out
 
 
+def _defer_unbacked(text: str, suggesters: list[Suggester], lists: list[list[Suggestion]]
+                    ) -> list[list[Suggestion]]:
+    """Drop a learned suggestion whose label has no evidence in its own context (see
+    ``PatternSuggester.backed``) where another source labels the same words otherwise:
+    that source read the sentence, the learned label only counts what was marked
+    elsewhere. Without this, merging kept whichever scored higher. (A learned name longer
+    than the other source's span is another matter: the longer span wins, as always.)"""
+    out = []
+    for k, (suggester, found) in enumerate(zip(suggesters, lists)):
+        backed = getattr(suggester, "backed", None)
+        if backed is not None and found:
+            rivals = {(s.start, s.end): s.label for j, other in enumerate(lists) if j != k for s in other}
+            found = [s for s in found if rivals.get((s.start, s.end), s.label) == s.label
+                     or backed(text, s.start, s.end, s.label)]
+        out.append(found)
+    return out
+
+
 class CombinedSuggester(Suggester):
     """Several suggesters as one (``annotator suggest --source rules,patterns``).
 
@@ -146,6 +164,8 @@ class CombinedSuggester(Suggester):
             if others:
                 found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in others)]
             lists.append(found)
+        if len(lists) > 1:
+            lists = _defer_unbacked(text, self.suggesters, lists)
         return merge_sources(lists, self.min_score)
 
 

@@ -194,6 +194,32 @@ class _Words:
         return all(_GAP_RE.fullmatch(parts[2 * j + 2]) for j in range(first, stop - 1))
 
 
+def _continued(at: _Words, words: list[str], i: int) -> bool:
+    """Whether the definite word ``i`` goes on into a longer noun phrase: the next word,
+    with nothing but a space between, is a definite adjective agreeing with it (below) and
+    no time word. A learned short form is then another thing or a cut name — «القاعدة»
+    (al-Qaeda) in «القاعدة العسكرية» (the military base), «الحركة» in «الحركة الوطنية من
+    أجل …», «الشرطة» in «الشرطة الإقليمية» — while the longer names annotators marked are
+    patterns of their own and are matched first.
+
+    Agreement, read from the endings of normalised words (ة is ه here): a feminine head
+    takes a feminine adjective («الحركه الوطنيه»), a sound masculine plural its like
+    («المتمردين الحوثيين»), any other head a nisba or a feminine form («الجيش السوري»,
+    «الفصائل المسلحه»). A definite object after a verb and its subject does not agree so:
+    «تبنت القاعدة الهجوم», «اتهمت الحكومة الحوثيين» keep the learned name."""
+    head = words[i]
+    if not head.startswith("ال") or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    if not after.startswith("ال") or after in _phrase_stop_words() or not at.joined(i, i + 2):
+        return False
+    if head.endswith("ه"):
+        return after.endswith("ه")
+    if head.endswith(("ين", "ون")):
+        return after.endswith(("ين", "ون"))
+    return after.endswith(("ي", "ه"))
+
+
 def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, int]]:
     """``word`` as it may be stored as a pattern's first word, with how many leading
     characters are a clitic outside the span: itself, without its proclitic, and — for the
@@ -240,6 +266,23 @@ def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
         if word.startswith(sequence) and len(word) - len(sequence) >= 2 and word[len(sequence):] in learned:
             return len(sequence)
     return 0
+
+
+#: Labels whose one-word patterns stop where a definite word follows (see
+#: :meth:`PatternSuggester._continues`). Places keep theirs: «القدس المحتلة» is the place
+#: «القدس» and a description after it.
+_NOUN_PHRASE_LABELS = frozenset({"ACTOR", "SOURCE"})
+
+
+@cache
+def _phrase_stop_words() -> frozenset[str]:
+    """Definite words that end a noun phrase instead of extending it — days, «اليوم»,
+    «الماضي» («قالت السلطات الأحد إن …») — from the gazetteer's ``force_stop_words``,
+    normalised and folded like the texts the matcher reads."""
+    from annotator.core.suggest.base import load_gazetteer
+
+    words = load_gazetteer("actors").get("force_stop_words") or []
+    return frozenset(_loose(normalize(str(w)).text) for w in words)
 
 
 #: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
@@ -318,14 +361,15 @@ class PatternSuggester(Suggester):
             self.learn(text, start, end, label, attributes)
             seen[table] = max(seen[table], row_id)
             n += 1
-        for row_id, text, start, end, label, covered in project.learning_rejections_with_cover(
+        for row_id, text, start, end, label, covered, relabelled in project.learning_rejections_with_cover(
                 only, after=seen["rejected"]):
-            self.reject(text, start, end, label, covered=covered)
+            self.reject(text, start, end, label, covered=covered, relabelled=relabelled)
             seen["rejected"] = max(seen["rejected"], row_id)
             n += 1
         # Gold is negative evidence too: what was suggested on a gold article and not kept.
-        for gold_id, text, start, end, label, covered in project.learning_gold_misses(after_gold=seen["gold"]):
-            self.reject(text, start, end, label, covered=covered)
+        for gold_id, text, start, end, label, covered, relabelled in project.learning_gold_misses(
+                after_gold=seen["gold"]):
+            self.reject(text, start, end, label, covered=covered, relabelled=relabelled)
             seen["gold"] = max(seen["gold"], gold_id)
             n += 1
         return n
@@ -354,15 +398,20 @@ class PatternSuggester(Suggester):
             pattern.attributes[label] = dict(attributes)
         return pattern
 
-    def reject(self, text: str, start: int, end: int, label: str, *, covered: bool = False
-               ) -> LearnedPattern | None:
+    def reject(self, text: str, start: int, end: int, label: str, *, covered: bool = False,
+               relabelled: bool = False) -> LearnedPattern | None:
         """Count ``text[start:end]`` as a rejected suggestion of ``label``.
 
         ``covered``: the annotator kept a longer span around it («طرابلس» inside «ثوار
         طرابلس»). That is a correction of the boundaries, not evidence against the name —
         the longer span, once learned, wins over it wherever it recurs — so it is only
         counted as a correction, never towards a veto: otherwise a place named inside two
-        actors' names would stop being suggested as the place it is everywhere else."""
+        actors' names would stop being suggested as the place it is everywhere else.
+
+        ``relabelled``: the annotator kept the same words under another label («اتهمت
+        باكستان» as the ACTOR, not the place). That says what the words are *here*: it
+        counts against ``label`` after this context word only, never over all contexts —
+        else two such corrections would veto the place reading in «شمال غرب باكستان» too."""
         found = self._locate(text, start, end)
         if found is None:
             return None
@@ -374,7 +423,8 @@ class PatternSuggester(Suggester):
         key, context = found
         self._choices.clear()
         pattern = self._pattern(key)
-        pattern.rejected[label] += 1
+        if not relabelled:
+            pattern.rejected[label] += 1
         pattern.rejected_context[(context, label)] += 1
         self._vetoable.add(key)
         return pattern
@@ -394,6 +444,18 @@ class PatternSuggester(Suggester):
             return True
         found = self._locate(text, start, end)
         return found is not None and pattern.vetoed(label, found[1])
+
+    def backed(self, text: str, start: int, end: int, label: str) -> bool:
+        """Whether ``label`` for ``text[start:end]`` rests on evidence from this context
+        (accepted after the same word or clitic), not only on the label accepted most often
+        elsewhere. The combined suggester lets a suggestion that is not backed give way to
+        another source that reads this sentence and labels the same words otherwise: a
+        state learned as the ACTOR of «اتهمت باكستان» is no ACTOR in «شمال غرب باكستان»."""
+        found = self._locate(text, start, end)
+        if found is None:
+            return False
+        pattern = self._patterns.get(found[0])
+        return pattern is not None and pattern.context[(found[1], label)] > 0
 
     def _key(self, text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
@@ -492,8 +554,11 @@ class PatternSuggester(Suggester):
             chosen = self._choices.get((key, context), _UNKNOWN)
             if chosen is _UNKNOWN:
                 chosen = self._choices[(key, context)] = self._patterns[key].choose(context)
-            if chosen is not None and chosen[1] >= self.min_score:
-                return n_words, span_start, key, chosen
+            if chosen is None or chosen[1] < self.min_score:
+                continue
+            if n_words == 1 and chosen[0] in _NOUN_PHRASE_LABELS and _continued(at, words, i):
+                continue
+            return n_words, span_start, key, chosen
         return None
 
     # ---------------------------------------------------------------- inspection and export

@@ -286,6 +286,71 @@ def test_a_state_corrected_to_actor_after_a_word_is_an_actor_there_and_a_place_e
         ("مالطا", "LOCATION")]
 
 
+def test_label_corrections_count_after_their_word_only_and_never_veto_the_label_elsewhere() -> None:
+    """A state relabelled ACTOR twice after «اتهمت» (the rule said LOCATION there) is an
+    ACTOR after «اتهمت»; it stays the rule's place in «شمال غرب مالطا», where the learned
+    ACTOR has no evidence of its own. Counted as plain rejections, the two corrections
+    vetoed the place everywhere and the learned ACTOR took its place."""
+    patterns = PatternSuggester()
+    for sentence in ("اتهمت مالطا الحكومة بالتقصير", "كما اتهمت مالطا جارتها بالتصعيد"):
+        start = _find(sentence, "مالطا")
+        patterns.learn(sentence, start, start + 5, "ACTOR")
+        patterns.reject(sentence, start, start + 5, "LOCATION", relabelled=True)
+    place = "وقع الانفجار في شمال غرب مالطا أمس"
+    assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
+        ("مالطا", "LOCATION")]
+    against = "اتهمت مالطا الوفد بالمماطلة"
+    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
+        ("مالطا", "ACTOR")]
+    # The same two as plain rejections are evidence against the place anywhere.
+    plain = PatternSuggester()
+    for sentence in ("اتهمت مالطا الحكومة بالتقصير", "كما اتهمت مالطا جارتها بالتصعيد"):
+        start = _find(sentence, "مالطا")
+        plain.learn(sentence, start, start + 5, "ACTOR")
+        plain.reject(sentence, start, start + 5, "LOCATION")
+    assert plain.vetoes(place, place.index("مالطا"), place.index("مالطا") + 5, "LOCATION")
+
+
+def test_a_learned_label_without_evidence_here_gives_way_to_a_source_that_labels_the_same_words() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "اتهمت مالطا الحكومة بالتقصير", "مالطا", "ACTOR")
+    learn(patterns, "ونددت مالطا بالهجوم", "مالطا", "ACTOR")
+
+    def weak_rule(text: str) -> _Fixed:  # a rule less sure of itself than the pattern
+        start = text.index("مالطا")
+        return _Fixed("rules", [Suggestion(start, start + 5, "LOCATION", "rule", 0.55)])
+
+    place = "وقع الانفجار في شمال غرب مالطا أمس"
+    assert found(patterns, place) == [("مالطا", "ACTOR")]  # alone, the pattern has its say
+    assert patterns.suggest(place)[0].score > 0.55
+    assert found(CombinedSuggester([weak_rule(place), patterns]), place) == [("مالطا", "LOCATION")]
+    # With evidence from this very context the learned label competes as before (and here,
+    # scoring higher, wins).
+    learn(patterns, "تعهدت مالطا بالرد", "مالطا", "ACTOR")
+    pledge = "تعهدت مالطا بمواصلة العمليات"
+    assert found(CombinedSuggester([weak_rule(pledge), patterns]), pledge) == [("مالطا", "ACTOR")]
+
+
+def test_a_learned_short_form_is_not_suggested_where_an_agreeing_adjective_continues_the_phrase() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "وقالت القاعدة في بيان إنها نفذت الهجوم", "القاعدة", "ACTOR")
+    learn(patterns, "ونقلت الحركة عن قادتها", "الحركة", "ACTOR")
+    learn(patterns, "وأعلن المتمردين في بيان", "المتمردين", "ACTOR")
+    learn(patterns, "قصفت المدفعية القدس المحتلة", "القدس", "LOCATION")
+    continued = ("سقطت قذيفة قرب القاعدة العسكرية، وأعلنت الحركة الوطنية للإنقاذ الحداد، "
+                 "وفر المتمردين الشماليين من المنطقة.")
+    assert found(patterns, continued) == []
+    kept = ("وتبنت القاعدة الهجوم في بيان، وقالت الحركة الأحد إن القاعدة، العسكرية سابقاً، خالية، "
+            "واتهمت الحركة الحوثيين بالتصعيد، وعاد الهدوء إلى القدس الشرقية.")
+    assert found(patterns, kept) == [
+        ("القاعدة", "ACTOR"),  # a definite object after the subject does not agree with it
+        ("الحركة", "ACTOR"),  # a day ends the phrase
+        ("القاعدة", "ACTOR"),  # so does a comma
+        ("الحركة", "ACTOR"),  # a masculine plural after a feminine head: the object
+        ("القدس", "LOCATION"),  # a place keeps its reading before an adjective
+    ]
+
+
 def test_one_sighting_of_another_label_does_not_overrule_a_source() -> None:
     patterns = PatternSuggester()
     learn(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "ACTOR")
@@ -427,13 +492,18 @@ def test_stored_rejections_inside_a_longer_kept_span_are_corrections(
     project.reject_suggestion(aid, "lina", inner, inner + len("الجبل"), "LOCATION")
     other = text.rindex("قوات درع الجبل")  # same extent as nothing kept: a plain rejection
     project.reject_suggestion(aid, "lina", other, other + len("قوات درع"), "ACTOR")
+    # The same words kept under another label: a correction of the label.
+    project.reject_suggestion(aid, "lina", kept, kept + len("قوات درع الجبل"), "LOCATION")
     rows = list(project.learning_rejections_with_cover())
-    assert [(w[s:e], label, covered) for _, w, s, e, label, covered in rows] == [
-        ("الجبل", "LOCATION", False), ("الجبل", "LOCATION", True), ("قوات درع", "ACTOR", False)]
+    assert [(w[s:e], label, covered, relabelled) for _, w, s, e, label, covered, relabelled in rows] == [
+        ("الجبل", "LOCATION", False, False), ("الجبل", "LOCATION", True, False),
+        ("قوات درع", "ACTOR", False, False), ("قوات درع الجبل", "LOCATION", False, True)]
     assert [row[:5] for row in rows] == list(project.learning_rejections())
     learned = PatternSuggester(project)
     pattern = next(p for p in learned.patterns() if p.key == "الجبل")
     assert (pattern.rejected["LOCATION"], pattern.corrected["LOCATION"]) == (1, 1)
+    relabelled = next(p for p in learned.patterns() if p.key == "قوات درع الجبل")
+    assert relabelled.rejected["LOCATION"] == 0 and sum(relabelled.rejected_context.values()) == 1
 
 
 def test_suggestions_the_gold_did_not_keep_count_against_them(
@@ -460,10 +530,11 @@ def test_suggestions_the_gold_did_not_keep_count_against_them(
                                          Span(text.index("الوادي"), text.index("الوادي") + 6, "LOCATION")])
     second = _find(text, "المجلس المحلي", 1)
     project.reject_suggestion(articles[0], "lina", second, second + len("المجلس المحلي"), "SOURCE")
-    rows = [(w[s:e], label, covered) for _, w, s, e, label, covered in project.learning_gold_misses()]
-    assert rows == [("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
-                    ("المجلس المحلي", "SOURCE", False), ("الوادي", "LOCATION", True),
-                    ("المجلس المحلي", "SOURCE", False)]
+    rows = [(w[s:e], label, covered, relabelled)
+            for _, w, s, e, label, covered, relabelled in project.learning_gold_misses()]
+    assert rows == [("المجلس المحلي", "SOURCE", False, False), ("الوادي", "LOCATION", True, False),
+                    ("المجلس المحلي", "SOURCE", False, False), ("الوادي", "LOCATION", True, False),
+                    ("المجلس المحلي", "SOURCE", False, False)]
     learned = PatternSuggester(project)
     council = next(p for p in learned.patterns() if p.key == "المجلس المحلي")
     assert council.rejected["SOURCE"] == 4  # 3 gold misses + 1 explicit rejection
