@@ -17,13 +17,18 @@ suggested wherever the same words occur in another article. What makes it fit Ar
   and gold) and rejected (suggestions rejected with Backspace, and suggestions stored for a
   gold article that its gold does not keep), over all and per context word. A rejection
   inside a longer span that was kept is a correction of boundaries, not evidence against
-  the name. A label rejected more often than accepted is not suggested, and
+  the name; one whose very words were kept under another label is a correction of the
+  label, evidence after its own context word only. A label rejected more often than
+  accepted is not suggested, and
   :meth:`PatternSuggester.vetoes` lets the combined suggester drop another source's
   suggestion that the annotators keep rejecting — there, or after the same word.
 * **Context.** A name that annotators mark with different labels (a state that acts is an
   ACTOR, the same state as a place a LOCATION) takes the label seen most often after the
   same preceding word or clitic («في» / «ب-» → LOCATION, «اتهمت» → ACTOR); without such
-  evidence the label accepted most often.
+  evidence the label accepted most often — which then gives way to another source that
+  labels the same words otherwise, since that source read the sentence
+  (:meth:`PatternSuggester.backed`). A learned one-word ACTOR or SOURCE is not suggested
+  where an agreeing definite adjective continues it into another noun phrase.
 * **Incremental.** :meth:`PatternSuggester.learn` and :meth:`PatternSuggester.reject`
   update the matcher in place (microseconds), so the next article benefits at once.
 * **Blind mode.** Built with ``annotator=NAME, blind=True``, it learns only from NAME's
