@@ -291,11 +291,16 @@ def test_label_corrections_count_after_their_word_only_and_never_veto_the_label_
     ACTOR after «اتهمت»; it stays the rule's place in «شمال غرب مالطا», where the learned
     ACTOR has no evidence of its own. Counted as plain rejections, the two corrections
     vetoed the place everywhere and the learned ACTOR took its place."""
-    patterns = PatternSuggester()
-    for sentence in ("اتهمت مالطا الحكومة بالتقصير", "كما اتهمت مالطا جارتها بالتصعيد"):
-        start = _find(sentence, "مالطا")
-        patterns.learn(sentence, start, start + 5, "ACTOR")
-        patterns.reject(sentence, start, start + 5, "LOCATION", relabelled=True)
+
+    def corrected_twice(relabelled: bool) -> PatternSuggester:
+        learned = PatternSuggester()
+        for sentence in ("اتهمت مالطا الحكومة بالتقصير", "كما اتهمت مالطا جارتها بالتصعيد"):
+            start = _find(sentence, "مالطا")
+            learned.learn(sentence, start, start + 5, "ACTOR")
+            learned.reject(sentence, start, start + 5, "LOCATION", relabelled=relabelled)
+        return learned
+
+    patterns = corrected_twice(relabelled=True)
     place = "وقع الانفجار في شمال غرب مالطا أمس"
     assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
         ("مالطا", "LOCATION")]
@@ -303,11 +308,7 @@ def test_label_corrections_count_after_their_word_only_and_never_veto_the_label_
     assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
         ("مالطا", "ACTOR")]
     # The same two as plain rejections are evidence against the place anywhere.
-    plain = PatternSuggester()
-    for sentence in ("اتهمت مالطا الحكومة بالتقصير", "كما اتهمت مالطا جارتها بالتصعيد"):
-        start = _find(sentence, "مالطا")
-        plain.learn(sentence, start, start + 5, "ACTOR")
-        plain.reject(sentence, start, start + 5, "LOCATION")
+    plain = corrected_twice(relabelled=False)
     assert plain.vetoes(place, place.index("مالطا"), place.index("مالطا") + 5, "LOCATION")
 
 
