@@ -124,20 +124,14 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     return out
 
 
-def _defer_unbacked(text: str, suggesters: list[Suggester], lists: list[list[Suggestion]]
-                    ) -> list[list[Suggestion]]:
-    """Drop a learned suggestion whose label has no evidence in its own context (see
-    ``PatternSuggester.backed``) where another source labels the same words otherwise:
-    that source read the sentence, the learned label only counts what was marked
-    elsewhere. Without this, merging kept whichever scored higher. (A learned name longer
-    than the other source's span is another matter: the longer span wins, as always.)"""
+def _give_way(text: str, suggesters: list[Suggester], lists: list[list[Suggestion]]) -> list[list[Suggestion]]:
+    """Let a learning source drop what it suggests on weaker grounds than another source
+    that read the sentence (``PatternSuggester.give_way``)."""
     out = []
     for k, (suggester, found) in enumerate(zip(suggesters, lists)):
-        backed = getattr(suggester, "backed", None)
-        if backed is not None and found:
-            rivals = {(s.start, s.end): s.label for j, other in enumerate(lists) if j != k for s in other}
-            found = [s for s in found if rivals.get((s.start, s.end), s.label) == s.label
-                     or backed(text, s.start, s.end, s.label)]
+        give_way = getattr(suggester, "give_way", None)
+        if give_way is not None and found:
+            found = give_way(text, found, [s for j, other in enumerate(lists) if j != k for s in other])
         out.append(found)
     return out
 
@@ -165,7 +159,7 @@ class CombinedSuggester(Suggester):
                 found = [s for s in found if not any(v.vetoes(text, s.start, s.end, s.label) for v in others)]
             lists.append(found)
         if len(lists) > 1:
-            lists = _defer_unbacked(text, self.suggesters, lists)
+            lists = _give_way(text, self.suggesters, lists)
         return merge_sources(lists, self.min_score)
 
 

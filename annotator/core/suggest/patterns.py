@@ -26,9 +26,9 @@ suggested wherever the same words occur in another article. What makes it fit Ar
   ACTOR, the same state as a place a LOCATION) takes the label seen most often after the
   same preceding word or clitic («في» / «ب-» → LOCATION, «اتهمت» → ACTOR); without such
   evidence the label accepted most often — which then gives way to another source that
-  labels the same words otherwise, since that source read the sentence
-  (:meth:`PatternSuggester.backed`). A learned one-word ACTOR or SOURCE is not suggested
-  where an agreeing definite adjective continues it into another noun phrase.
+  read the sentence and judged the same words otherwise (:meth:`PatternSuggester.give_way`).
+  A learned one-word ACTOR or SOURCE is not suggested where an agreeing definite adjective
+  continues it into another noun phrase.
 * **Incremental.** :meth:`PatternSuggester.learn` and :meth:`PatternSuggester.reject`
   update the matcher in place (microseconds), so the next article benefits at once.
 * **Blind mode.** Built with ``annotator=NAME, blind=True``, it learns only from NAME's
@@ -453,14 +453,40 @@ class PatternSuggester(Suggester):
     def backed(self, text: str, start: int, end: int, label: str) -> bool:
         """Whether ``label`` for ``text[start:end]`` rests on evidence from this context
         (accepted after the same word or clitic), not only on the label accepted most often
-        elsewhere. The combined suggester lets a suggestion that is not backed give way to
-        another source that reads this sentence and labels the same words otherwise: a
-        state learned as the ACTOR of «اتهمت باكستان» is no ACTOR in «شمال غرب باكستان»."""
+        elsewhere."""
         found = self._locate(text, start, end)
         if found is None:
             return False
         pattern = self._patterns.get(found[0])
         return pattern is not None and pattern.context[(found[1], label)] > 0
+
+    def give_way(self, text: str, mine: list[Suggestion], others: list[Suggestion]) -> list[Suggestion]:
+        """``mine`` without the suggestions that are not :meth:`backed` where another source
+        that reads the sentence has judged the same words otherwise:
+
+        * it labels those very words with another label — a state learned as the ACTOR of
+          «اتهمت باكستان» is no ACTOR in «شمال غرب باكستان», where the rules say place;
+        * it suggests the same words with this label elsewhere in the text, but not here —
+          the rules know the word and declined it at this spot: «الشرطة» the ACTOR of
+          «أشارت الشرطة» is a building's name in «مركز الشرطة» of the same article.
+
+        Without this, merging kept whichever scored higher, and a label learned elsewhere
+        overrode a reading of the sentence. Suggestions the other sources know nothing about
+        — the names only the annotators taught — stay."""
+        if not others:
+            return mine
+        labels_at = {(s.start, s.end): s.label for s in others}
+        elsewhere = {(self._key(text, s.start, s.end), s.label) for s in others}
+        kept = []
+        for s in mine:
+            other_label = labels_at.get((s.start, s.end))
+            if other_label is None:
+                doubtful = (self._key(text, s.start, s.end), s.label) in elsewhere
+            else:
+                doubtful = other_label != s.label
+            if not doubtful or self.backed(text, s.start, s.end, s.label):
+                kept.append(s)
+        return kept
 
     def _key(self, text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""

@@ -332,6 +332,23 @@ def test_a_learned_label_without_evidence_here_gives_way_to_a_source_that_labels
     assert found(CombinedSuggester([weak_rule(pledge), patterns]), pledge) == [("مالطا", "ACTOR")]
 
 
+def test_a_learned_word_the_rules_use_elsewhere_in_the_article_but_decline_here_is_not_suggested_here() -> None:
+    patterns = PatternSuggester()
+    learn(patterns, "وقالت الشرطة إن الطريق أغلق", "الشرطة", "ACTOR")
+    learn(patterns, "وقالت سرايا الجبل إنها انسحبت", "سرايا الجبل", "ACTOR")
+    text = "أشارت الشرطة إلى أن مسلحين هاجموا مركز الشرطة في البلدة، ثم انسحبت سرايا الجبل."
+    first = text.index("الشرطة")
+    rule = _Fixed("rules", [Suggestion(first, first + len("الشرطة"), "ACTOR", "rule")])
+    assert found(patterns, text) == [("الشرطة", "ACTOR"), ("الشرطة", "ACTOR"), ("سرايا الجبل", "ACTOR")]
+    # The rules read «الشرطة» as the ACTOR once and declined it after «مركز»: the learned
+    # word gives way there; the name the rules know nothing about stays.
+    assert [(text[s.start:s.end], s.start) for s in CombinedSuggester([rule, patterns]).suggest(text)] == [
+        ("الشرطة", first), ("سرايا الجبل", text.index("سرايا الجبل"))]
+    # Once the annotators have marked it after «مركز» too, that evidence stands.
+    learn(patterns, "اقتحم المسلحون مركز الشرطة فجراً", "الشرطة", "ACTOR")
+    assert len(found(CombinedSuggester([rule, patterns]), text)) == 3
+
+
 def test_a_learned_short_form_is_not_suggested_where_an_agreeing_adjective_continues_the_phrase() -> None:
     patterns = PatternSuggester()
     learn(patterns, "وقالت القاعدة في بيان إنها نفذت الهجوم", "القاعدة", "ACTOR")
