@@ -41,20 +41,30 @@ people depends on the words after it. Duals («قتيلين») and number + noun
 """
 from __future__ import annotations
 
-import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.domain import Suggestion
-from annotator.core.lang.ar.lexicon import PROCLITIC_SEQUENCES
 from annotator.core.suggest.base import Suggester
-from annotator.core.text import fold, normalize, proclitic_length
+from annotator.core.suggest.pattern_words import (
+    CONTEXT_WINDOW,
+    COUNT_LABEL,
+    HAS_DIGIT_RE,
+    NOUN_PHRASE_LABELS,
+    WORD_RE,
+    Words,
+    bare_number_word,
+    context_word,
+    continues_phrase,
+    first_word_forms,
+    lil_name,
+    loose,
+)
+from annotator.core.text import fold, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
     from annotator.core.store import Project
@@ -63,31 +73,8 @@ __all__ = ["PatternSuggester", "LearnedPattern", "ORIGIN", "create_suggester", "
 
 ORIGIN = "patterns"
 
-# Words of normalised text (normalisation has removed the marks, so \w is enough).
-_WORD_RE = re.compile(r"\w+")
-_SPLIT_RE = re.compile(r"(\w+)")
-_HAS_DIGIT_RE = re.compile(r"\d")
-#: Spellings that normalisation keeps apart but outlets use for the same name, folded for
-#: matching only (one character for one, so offsets are unchanged): hamza on a seat or
-#: alone («مسؤول», «مسئول»), and Persian/Kurdish letters some sites type for Arabic ones
-#: (ی ک ە ۀ ڤ).
-_LOOSE = (("ؤ", "ء"), ("ئ", "ء"), ("ی", "ي"), ("ک", "ك"), ("ە", "ه"), ("ۀ", "ه"), ("ڤ", "ف"))
-
-
-def _loose(text: str) -> str:
-    """``text`` (already normalised) with the spelling variants of :data:`_LOOSE` folded
-    (a replace per variant present: ``str.translate`` with a mapping is ten times slower
-    on Arabic text)."""
-    for variant, letter in _LOOSE:
-        if variant in text:
-            text = text.replace(variant, letter)
-    return text
-
-
 #: Rejections it takes before another source's suggestion is dropped (one may be a slip).
 VETO_MIN_REJECTIONS = 2
-#: Longest run of words looked at before a span for its context word.
-_CONTEXT_WINDOW = 40
 
 
 @dataclass
@@ -156,155 +143,6 @@ class LearnedPattern:
 
 #: Marks a choice not yet made (None is a choice: nothing to suggest).
 _UNKNOWN: Any = object()
-
-#: The label whose spans are counts of people (see :func:`_bare_number_word`).
-COUNT_LABEL = "COUNT"
-
-
-def _bare_number_word(key: str) -> bool:
-    """A one-word count that is only a number («ثلاثة», «العشرات» of «ثلاثة من عناصره»):
-    whether it counts people depends on what follows, which the rule grammar reads and a
-    string match cannot, so it is not learned («ثلاثة أسابيع» is no count)."""
-    if " " in key:
-        return False
-    from annotator.core.counts import count_lexicon
-
-    lexicon = count_lexicon()
-    word = key[2:] if key.startswith("ال") else key
-    return any(w in lexicon["number"] or w in lexicon["vague"] for w in (key, word))
-
-
-class _Words:
-    """The words of a normalised text with their offsets and the gaps between them, from
-    one split done in C: ``parts`` alternates gap, word, gap, … (``_SPLIT_RE.split``), and
-    ``bounds[2j]``/``bounds[2j + 1]`` are where word ``j`` starts and ends."""
-
-    __slots__ = ("parts", "words", "bounds")
-
-    def __init__(self, text: str):
-        self.parts = _SPLIT_RE.split(text)
-        self.words = self.parts[1::2]
-        self.bounds = list(accumulate(map(len, self.parts)))
-
-    def start(self, j: int) -> int:
-        return self.bounds[2 * j]
-
-    def end(self, j: int) -> int:
-        return self.bounds[2 * j + 1]
-
-    def joined(self, first: int, stop: int) -> bool:
-        """Whether words ``first``…``stop - 1`` are one run of a name: only spaces (or a
-        hyphen, slash, underscore) between them — no line break, no comma or full stop."""
-        parts = self.parts
-        return all(_GAP_RE.fullmatch(parts[2 * j + 2]) for j in range(first, stop - 1))
-
-
-def _continued(at: _Words, words: list[str], i: int) -> bool:
-    """Whether the definite word ``i`` goes on into a longer noun phrase: the next word,
-    with nothing but a space between, is a definite adjective agreeing with it (below) and
-    no time word. A learned short form is then another thing or a cut name — «القاعدة»
-    (al-Qaeda) in «القاعدة العسكرية» (the military base), «الحركة» in «الحركة الوطنية من
-    أجل …», «الشرطة» in «الشرطة الإقليمية» — while the longer names annotators marked are
-    patterns of their own and are matched first.
-
-    Agreement, read from the endings of normalised words (ة is ه here): a feminine head
-    takes a feminine adjective («الحركه الوطنيه»), a sound masculine plural its like
-    («المتمردين الحوثيين»), any other head a nisba or a feminine form («الجيش السوري»,
-    «الفصائل المسلحه»). A definite object after a verb and its subject does not agree so:
-    «تبنت القاعدة الهجوم», «اتهمت الحكومة الحوثيين» keep the learned name."""
-    head = words[i]
-    if not head.startswith("ال") or i + 1 >= len(words):
-        return False
-    after = words[i + 1]
-    if not after.startswith("ال") or after in _phrase_stop_words() or not at.joined(i, i + 2):
-        return False
-    if head.endswith("ه"):
-        return after.endswith("ه")
-    if head.endswith(("ين", "ون")):
-        return after.endswith(("ين", "ون"))
-    return after.endswith(("ي", "ه"))
-
-
-def _first_word_forms(word: str, learned: Mapping[str, Any]) -> list[tuple[str, int]]:
-    """``word`` as it may be stored as a pattern's first word, with how many leading
-    characters are a clitic outside the span: itself, without its proclitic, and — for the
-    «لل» spelling of ل + ال — the ال form (``للمرصد`` → ``المرصد``, span from the second ل).
-
-    The lexicon's rule (:func:`proclitic_length`, its patterns compiled once) decides for
-    the words it knows; a learned first word the lexicon does not know is checked directly
-    («وسرايا» once «سرايا» is learned). Asking the rule with the learned words added to its
-    lexicon would recompile its patterns (a third of a second) after every new name."""
-    if word in learned:
-        return [(word, 0)]  # a learned word keeps its first letter, as a lexicon word does
-    forms = [(word, 0)]
-    k = proclitic_length(word) or _learned_clitic_length(word, learned)
-    if k:
-        rest = word[k:]
-        forms.append((rest, k))
-        if word[k - 1] == "ل" and rest.startswith("ل") and not rest.startswith("ال"):
-            # «للمرصد» is ل + «المرصد»; «للواء» is ل + «اللواء» (the article's lam merges).
-            forms += [("ا" + rest, k), ("ال" + rest, k)]
-    return forms
-
-
-def _lil_name(word: str, learned: Mapping[str, Any]) -> str:
-    """The ال form of a span's first word written after the ل of «لل» («لمرصد» of
-    «للمرصد» → «المرصد»): «ال» + the word when the word itself is a known stem whose own
-    first letter is ل («لواء» of «للواء» → «اللواء») or that form was learned already,
-    else «ا» + the word."""
-    if "ال" + word in learned or word in _stems():
-        return "ال" + word
-    return "ا" + word
-
-
-@cache
-def _stems() -> frozenset[str]:
-    """The lexicon's stems (:func:`annotator.core.text.clitic_lexicon`), built once."""
-    from annotator.core.text import clitic_lexicon
-
-    return clitic_lexicon()
-
-
-def _learned_clitic_length(word: str, learned: Mapping[str, Any]) -> int:
-    """The proclitics glued to a learned word (one of و ف ب ل ك, or و/ف then ب/ل/ك), or 0."""
-    for sequence in PROCLITIC_SEQUENCES:  # longest first
-        if word.startswith(sequence) and len(word) - len(sequence) >= 2 and word[len(sequence):] in learned:
-            return len(sequence)
-    return 0
-
-
-#: Labels whose one-word patterns stop where a definite word follows (see
-#: :meth:`PatternSuggester._continues`). Places keep theirs: «القدس المحتلة» is the place
-#: «القدس» and a description after it.
-_NOUN_PHRASE_LABELS = frozenset({"ACTOR", "SOURCE"})
-
-
-@cache
-def _phrase_stop_words() -> frozenset[str]:
-    """Definite words that end a noun phrase instead of extending it — days, «اليوم»,
-    «الماضي» («قالت السلطات الأحد إن …») — from the gazetteer's ``force_stop_words``,
-    normalised and folded like the texts the matcher reads."""
-    from annotator.core.suggest.base import load_gazetteer
-
-    words = load_gazetteer("actors").get("force_stop_words") or []
-    return frozenset(_loose(normalize(str(w)).text) for w in words)
-
-
-#: What may separate the words of one name: spaces, a hyphen, a slash, an underscore.
-_GAP_RE = re.compile(r"[ \t\u00a0\-/_]+")
-
-
-def _context_word(norm: str, start: int) -> str:
-    """What precedes a span starting at ``start`` of normalised text: the letters glued to
-    it followed by ``-`` (a clitic: «ب-»), else the previous word, else ``""``."""
-    i = start
-    while i > 0 and norm[i - 1].isalnum():
-        i -= 1
-    if i < start:
-        return norm[i:start] + "-"
-    words = _WORD_RE.findall(norm[max(0, start - _CONTEXT_WINDOW) : start])
-    return words[-1] if words else ""
-
 
 class PatternSuggester(Suggester):
     """Suggests the strings a project's annotators have marked, with their labels.
@@ -384,7 +222,7 @@ class PatternSuggester(Suggester):
         """Count ``text[start:end]`` as accepted with ``label``. Returns its pattern, or None
         when the span is not learnable (no word, or a number)."""
         found = self._locate(text, start, end)
-        if found is None or (label == COUNT_LABEL and _bare_number_word(found[0])):
+        if found is None or (label == COUNT_LABEL and bare_number_word(found[0])):
             return None
         key, context = found
         self._choices.clear()
@@ -394,7 +232,7 @@ class PatternSuggester(Suggester):
         pattern.accepted[label] += 1
         pattern.context[(context, label)] += 1
         surface = " ".join(text[start:end].split())
-        first, written = key.split(" ")[0], _WORD_RE.findall(_loose(fold(surface)))[0]
+        first, written = key.split(" ")[0], WORD_RE.findall(loose(fold(surface)))[0]
         if first != written and first.endswith(written):
             # The «لل» spelling: export the name, «الطيران» not «لطيران», «اللواء» not «لواء».
             surface = first[: len(first) - len(written)] + surface
@@ -490,12 +328,12 @@ class PatternSuggester(Suggester):
 
     def _key(self, text: str, start: int, end: int) -> str | None:
         """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
-        words = _WORD_RE.findall(_loose(fold(text[start:end])))
-        if not words or any(_HAS_DIGIT_RE.search(w) for w in words):
+        words = WORD_RE.findall(loose(fold(text[start:end])))
+        if not words or any(HAS_DIGIT_RE.search(w) for w in words):
             return None
         first = words[0]
         if start > 0 and fold(text[start - 1]) == "ل" and first.startswith("ل") and not first.startswith("ال"):
-            first = _lil_name(first, self._by_first)
+            first = lil_name(first, self._by_first)
         key = " ".join([first, *words[1:]])
         return key if len(key) >= 2 else None
 
@@ -506,10 +344,10 @@ class PatternSuggester(Suggester):
         key = self._key(text, start, end)
         if key is None:
             return None
-        left = max(0, start - _CONTEXT_WINDOW)
+        left = max(0, start - CONTEXT_WINDOW)
         norm = normalize(text[left:end])
         s, _ = norm.to_normalized(start - left, end - left)
-        return key, _context_word(_loose(norm.text), s)
+        return key, context_word(loose(norm.text), s)
 
     def _pattern(self, key: str) -> LearnedPattern:
         pattern = self._patterns.get(key)
@@ -537,8 +375,8 @@ class PatternSuggester(Suggester):
         if not self._patterns or not text:
             return []
         norm = normalize(text)
-        ntext = _loose(norm.text)
-        at = _Words(ntext)
+        ntext = loose(norm.text)
+        at = Words(ntext)
         words = at.words
         dead = self._dead
         out: list[Suggestion] = []
@@ -557,7 +395,7 @@ class PatternSuggester(Suggester):
             resume = i + n_words
         return out
 
-    def _longest_at(self, ntext: str, at: _Words, words: list[str], i: int
+    def _longest_at(self, ntext: str, at: Words, words: list[str], i: int
                     ) -> tuple[int, int, str, tuple[str, float]] | None:
         """The longest pattern starting at word ``i`` that has a label to suggest, as
         ``(word count, span start in normalised text, key, (label, score))``."""
@@ -565,7 +403,7 @@ class PatternSuggester(Suggester):
         forms = self._forms.get(word)
         if forms is None:
             forms = self._forms[word] = [
-                (form, k) for form, k in _first_word_forms(word, self._by_first) if form in self._by_first
+                (form, k) for form, k in first_word_forms(word, self._by_first) if form in self._by_first
             ]
         if not forms:
             self._dead.add(word)
@@ -581,13 +419,13 @@ class PatternSuggester(Suggester):
             candidates.sort(reverse=True)
         for n_words, minus_k, key in candidates:
             span_start = at.start(i) - minus_k
-            context = _context_word(ntext, span_start)
+            context = context_word(ntext, span_start)
             chosen = self._choices.get((key, context), _UNKNOWN)
             if chosen is _UNKNOWN:
                 chosen = self._choices[(key, context)] = self._patterns[key].choose(context)
             if chosen is None or chosen[1] < self.min_score:
                 continue
-            if n_words == 1 and chosen[0] in _NOUN_PHRASE_LABELS and _continued(at, words, i):
+            if n_words == 1 and chosen[0] in NOUN_PHRASE_LABELS and continues_phrase(at, words, i):
                 continue
             return n_words, span_start, key, chosen
         return None
