@@ -270,6 +270,11 @@ def _rule_at(text: str, surface: str, label: str) -> _Fixed:
     return _Fixed("rules", [Suggestion(start, start + len(surface), label, "rule")])
 
 
+def beside_rule_place(patterns: PatternSuggester, text: str) -> list[tuple[str, str]]:
+    """What rules + patterns suggest when the rule reads «مالطا» in ``text`` as a place."""
+    return found(CombinedSuggester([_rule_at(text, "مالطا", "LOCATION"), patterns]), text)
+
+
 def test_a_state_corrected_to_actor_after_a_word_is_an_actor_there_and_a_place_elsewhere() -> None:
     patterns = PatternSuggester()
     # The annotators marked «مالطا» as the ACTOR twice after «ضد», and rejected the rule's
@@ -279,11 +284,9 @@ def test_a_state_corrected_to_actor_after_a_word_is_an_actor_there_and_a_place_e
     learn(patterns, "عقد الاجتماع في مالطا أمس", "مالطا", "LOCATION")
     reject(patterns, "تصاعدت الحملة ضد مالطا مجدداً", "مالطا", "LOCATION")
     against = "وتعهد بالرد ضد مالطا قريباً"
-    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
-        ("مالطا", "ACTOR")]
+    assert beside_rule_place(patterns, against) == [("مالطا", "ACTOR")]
     place = "وصل الوفد في مالطا صباحاً"
-    assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
-        ("مالطا", "LOCATION")]
+    assert beside_rule_place(patterns, place) == [("مالطا", "LOCATION")]
 
 
 def test_label_corrections_count_after_their_word_only_and_never_veto_the_label_elsewhere() -> None:
@@ -302,11 +305,9 @@ def test_label_corrections_count_after_their_word_only_and_never_veto_the_label_
 
     patterns = corrected_twice(relabelled=True)
     place = "وقع الانفجار في شمال غرب مالطا أمس"
-    assert found(CombinedSuggester([_rule_at(place, "مالطا", "LOCATION"), patterns]), place) == [
-        ("مالطا", "LOCATION")]
+    assert beside_rule_place(patterns, place) == [("مالطا", "LOCATION")]
     against = "اتهمت مالطا الوفد بالمماطلة"
-    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
-        ("مالطا", "ACTOR")]
+    assert beside_rule_place(patterns, against) == [("مالطا", "ACTOR")]
     # The same two as plain rejections are evidence against the place anywhere.
     plain = corrected_twice(relabelled=False)
     assert plain.vetoes(place, place.index("مالطا"), place.index("مالطا") + 5, "LOCATION")
@@ -377,8 +378,7 @@ def test_one_sighting_of_another_label_does_not_overrule_a_source() -> None:
     reject(patterns, "شنت القوات هجوماً ضد مالطا فجراً", "مالطا", "LOCATION")
     against = "وتعهد بالرد ضد مالطا قريباً"
     # The rule's LOCATION (score 1.0) stands; the pattern's ACTOR is the weaker of the two.
-    assert found(CombinedSuggester([_rule_at(against, "مالطا", "LOCATION"), patterns]), against) == [
-        ("مالطا", "LOCATION")]
+    assert beside_rule_place(patterns, against) == [("مالطا", "LOCATION")]
 
 
 def test_repeated_rejections_after_one_word_veto_only_after_that_word() -> None:
