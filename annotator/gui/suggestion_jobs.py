@@ -33,6 +33,10 @@ class GuardedPatterns(Suggester):
         with self.lock:
             return self.suggester.vetoes(text, start, end, label)
 
+    def give_way(self, text: str, mine: list[Suggestion], others: list[Suggestion]) -> list[Suggestion]:
+        with self.lock:
+            return self.suggester.give_way(text, mine, others)
+
     def learn_project(self, project: Any) -> int:
         with self.lock:
             return self.suggester.learn_project(project)

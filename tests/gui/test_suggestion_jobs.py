@@ -7,6 +7,7 @@ from gui_helpers import project_with_articles
 
 from annotator.core.domain import Suggestion
 from annotator.core.store import Project
+from annotator.core.suggest.base import Suggester
 from annotator.gui.suggestion_jobs import GuardedPatterns, SourcesJob, WarmJob, sources_to_build
 
 TEXT = "قال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت ريف حمص الشرقي."
@@ -35,3 +36,34 @@ def test_sources_job_asks_the_sources_in_order(tmp_path: Path) -> None:
     found = SourcesJob(TEXT, ["rules"], {}, None).work(lambda n: None)
     assert found and all(isinstance(s, Suggestion) for s in found)
     assert ("المرصد السوري لحقوق الإنسان", "SOURCE") in {(TEXT[s.start:s.end], s.label) for s in found}
+
+
+
+class _RuleAt(Suggester):
+    """A rule source that suggests exactly what it is given."""
+
+    name = "rules"
+
+    def __init__(self, suggestions: list[Suggestion]):
+        self.suggestions = suggestions
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        return list(self.suggestions)
+
+
+def test_guarded_patterns_weigh_in_on_combined_suggestions_as_the_bare_suggester_does() -> None:
+    """The workbench combines its sources through the guard: every hook the combined
+    suggester asks of a pattern suggester (vetoes, giving way to the rules) must pass
+    through it, or the workbench suggests otherwise than `annotator suggest` does."""
+    from annotator.core.suggest import CombinedSuggester
+    from annotator.core.suggest.patterns import PatternSuggester
+
+    learned = PatternSuggester()
+    taught = "وقالت الشرطة إن الطريق أغلق"
+    learned.learn(taught, taught.index("الشرطة"), taught.index("الشرطة") + 6, "ACTOR")
+    text = "أشارت الشرطة إلى أن مسلحين هاجموا مركز الشرطة في البلدة."
+    first = text.index("الشرطة")
+    rule = _RuleAt([Suggestion(first, first + 6, "ACTOR", "rule")])
+    bare = CombinedSuggester([rule, learned]).suggest(text)
+    assert [(s.start, s.label) for s in bare] == [(first, "ACTOR")]  # «مركز الشرطة» gave way
+    assert CombinedSuggester([rule, GuardedPatterns(learned)]).suggest(text) == bare
