@@ -141,6 +141,9 @@ class LearnedPattern:
         return self.surfaces.most_common(1)[0][0] if self.surfaces else self.key
 
 
+#: Surfaces whose keys are remembered before the memo starts afresh (bounded memory).
+_KEY_MEMO_SIZE = 50_000
+
 #: Marks a choice not yet made (None is a choice: nothing to suggest).
 _UNKNOWN: Any = object()
 
@@ -175,6 +178,9 @@ class PatternSuggester(Suggester):
         # Token → its first-word forms that start a pattern (most tokens: none). Cleared
         # whenever a new first word is learned, since that changes the answer.
         self._forms: dict[str, list[tuple[str, int]]] = {}
+        # (surface, after a ل) → its key (see _key); cleared with _forms, since a new first
+        # word changes how a «لل» spelling reads.
+        self._keys: dict[tuple[str, bool], str | None] = {}
         self._dead: set[str] = set()  # the words whose forms are []
         # (key, context word) → the pattern's choice there; emptied by any new evidence.
         self._choices: dict[tuple[str, str], tuple[str, float] | None] = {}
@@ -327,15 +333,26 @@ class PatternSuggester(Suggester):
         return kept
 
     def _key(self, text: str, start: int, end: int) -> str | None:
-        """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context."""
-        words = WORD_RE.findall(loose(fold(text[start:end])))
-        if not words or any(HAS_DIGIT_RE.search(w) for w in words):
-            return None
-        first = words[0]
-        if start > 0 and fold(text[start - 1]) == "ل" and first.startswith("ل") and not first.startswith("ال"):
-            first = lil_name(first, self._by_first)
-        key = " ".join([first, *words[1:]])
-        return key if len(key) >= 2 else None
+        """The canonical key of ``text[start:end]`` (see :meth:`_locate`), without context.
+        Memoised by the surface and whether a ل precedes it: the same names recur in every
+        article, and :meth:`give_way` asks for the key of each other source's suggestion."""
+        surface = text[start:end]
+        after_lam = start > 0 and fold(text[start - 1]) == "ل"
+        known = self._keys.get((surface, after_lam), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[no-any-return]
+        key: str | None = None
+        words = WORD_RE.findall(loose(fold(surface)))
+        if words and not any(HAS_DIGIT_RE.search(w) for w in words):
+            first = words[0]
+            if after_lam and first.startswith("ل") and not first.startswith("ال"):
+                first = lil_name(first, self._by_first)
+            key = " ".join([first, *words[1:]])
+            key = key if len(key) >= 2 else None
+        if len(self._keys) >= _KEY_MEMO_SIZE:
+            self._keys.clear()
+        self._keys[(surface, after_lam)] = key
+        return key
 
     def _locate(self, text: str, start: int, end: int) -> tuple[str, str] | None:
         """The canonical key of ``text[start:end]`` and its context word, or None when the
@@ -360,6 +377,7 @@ class PatternSuggester(Suggester):
         first, *rest = key.split(" ")
         if first not in self._by_first:
             self._forms.clear()
+            self._keys.clear()
             self._dead.clear()
         entries = self._by_first.setdefault(first, [])
         n_words = len(rest) + 1

@@ -168,6 +168,23 @@ def test_the_lil_form_of_a_name_whose_own_first_letter_is_lam() -> None:
     assert "المرصد الاهلي" in {p.key for p in fresh.patterns()}
 
 
+def test_a_lil_spelling_reads_anew_once_its_name_is_learned() -> None:
+    """The key of a «لل» spelling depends on the names learned so far («لليوث» is ل + «اليوث»
+    until «الليوث الحمر» is learned, then ل + «الليوث»): remembered keys are forgotten when
+    a new first word is learned, so evidence lands on the name it is about."""
+    patterns = PatternSuggester()
+    text = "وقال مصدر إن الحاجز يتبع لليوث الحمر منذ أشهر"
+    start = text.index("ليوث الحمر")
+    end = start + len("ليوث الحمر")
+    for _ in range(2):
+        patterns.reject(text, start, end, "ACTOR")
+    assert patterns.vetoes(text, start, end, "ACTOR")  # asked once: the key is remembered
+    learn(patterns, "أعلنت الليوث الحمر سيطرتها على التلة", "الليوث الحمر", "ACTOR")
+    # Now «لليوث الحمر» is the learned group, which nobody rejected.
+    assert not patterns.vetoes(text, start, end, "ACTOR")
+    assert found(patterns, text) == [("ليوث الحمر", "ACTOR")]
+
+
 def test_a_word_that_merely_begins_with_a_clitic_letter_is_not_cut() -> None:
     patterns = PatternSuggester()
     learn(patterns, "في قرية ركان", "ركان", "LOCATION")
