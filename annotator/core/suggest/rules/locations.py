@@ -397,7 +397,17 @@ class LocationRules(PlaceListRules):
             return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
         if first_known:
             return end
-        if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
+        # A frequent word after a rare word or a place's name is no second word of its name
+        # («ولاية زمفارا موجة من…», «منطقة دونيتسك واحدا من…»); two frequent words may be one
+        # («منطقة نفط خانة»).
+        if (
+            self._second_name_word(nxt) and not self._looks_like_verb(nxt)
+            and not (
+                self._frequent_word(nxt) and nxt[1:] not in self._place_names
+                and (w not in self._arabic_words or w in self._place_names)
+            )
+            and self._name_ends(end + 1, orth, norm, n)
+        ):
             return end + 1
         return self._transliterated_end(w, end, orth, norm, n)
 
@@ -410,7 +420,18 @@ class LocationRules(PlaceListRules):
         k = end
         while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
             k += 1
-        return k if k > end and self._name_ends(k, orth, norm, n) else end
+        # A frequent Arabic word closes no foreign name: the name ends before it, whatever
+        # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
+        last = k
+        while k > end and self._frequent_word(norm[k - 1]):
+            k -= 1
+        return k if k > end and (k < last or self._name_ends(k, orth, norm, n)) else end
+
+    def _frequent_word(self, w: str) -> bool:
+        """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
+        It closes no place name in no list, whose words are rare as words; a short one may be
+        inside a foreign name («كياوك ني ماو», «شيرين دره»)."""
+        return len(w) > 3 and w in self._arabic_words
 
     def _transliterated_word(self, w: str) -> bool:
         """Could ``w`` be a word of a transliterated name: no word of any list or of the

@@ -353,3 +353,14 @@ def test_localities_and_outskirts_named_by_their_head(labelled: Labelled) -> Non
     assert ("جرود عرسال", "LOCATION") in labelled("استهدفت الغارة جرود عرسال فجر اليوم.")
     # Uncued, the heads are words of their own («محلة» a locality in a sentence about nothing).
     assert not [s for s, label in labelled("كانت محلة الصيد مغلقة طوال اليوم.") if label == "LOCATION"]
+
+
+def test_a_frequent_word_closes_no_name_in_no_list(labelled: Labelled) -> None:
+    # After a rare name or a gazetteer name, a frequent Arabic word is the sentence going on.
+    assert ("ولاية كاتوزا", "LOCATION") in labelled("وشهدت ولاية كاتوزا موجة من الهجمات المسلحة.")
+    assert ("منطقة دونيتسك", "LOCATION") in labelled("وشهدت منطقة دونيتسك واحدا من أعنف المعارك.")
+    assert ("منطقة كاتوزا", "LOCATION") in labelled("وقع الهجوم في منطقة كاتوزا أقصى شمال البلاد.")
+    assert ("منطقة باتاني داغو", "LOCATION") in labelled("انتشرت القوات في منطقة باتاني داغو بالبلدة المجاورة.")
+    # Rare second words still continue the name; two frequent words may be one name.
+    assert ("منطقة باتاني داغو", "LOCATION") in labelled("انتشرت القوات في منطقة باتاني داغو، ثم انسحبت.")
+    assert ("منطقة نفط خانة", "LOCATION") in labelled("اندلعت اشتباكات في منطقة نفط خانة شمال شرقي المحافظة.")
