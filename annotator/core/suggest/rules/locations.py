@@ -240,7 +240,7 @@ class LocationRules(PlaceListRules):
                 or self._border_with(s, norm)
             ):
                 return None
-        end = e
+        end = self._hyphen_end(e, orth, len(norm))
         first = norm[start]
         if first in self._chain_heads:
             end = self._extend_direction(e, norm, len(norm))
@@ -362,7 +362,7 @@ class LocationRules(PlaceListRules):
         start = min(start, h)
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
-        end = self._extend_facility(h, end, norm, n)
+        end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
 
     def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:

@@ -34,8 +34,9 @@ class PlaceListRules(RuleLexicon):
 
         def add(k: int) -> None:
             if k not in taken:
-                out.append(_Cand(k, k + 1, "LOCATION", _S_UNKNOWN))
-                taken.add(k)
+                end = self._hyphen_end(k + 1, orth, n)
+                out.append(_Cand(k, end, "LOCATION", _S_UNKNOWN))
+                taken.update(range(k, end))
 
         for s, e in sorted(places):
             # «[place] وX» / «[place] و X»
@@ -95,6 +96,14 @@ class PlaceListRules(RuleLexicon):
             and w not in self._common_words_set
             and w not in self._place_names
         )
+
+    def _hyphen_end(self, end: int, orth: list[str], n: int) -> int:
+        """End of a place name that goes on after a hyphen («بني شنقول-قمز», «غوروم-غوروم»):
+        a hyphen, then a word no list or lexicon knows. A known place after it is a place of
+        its own («طريق درعا-دمشق»), a word with a glued clitic a new phrase."""
+        if end + 1 < n and orth[end] == "-" and self._unlisted_word(orth[end + 1]) and orth[end + 1][:1] not in "وفب":
+            return end + 2
+        return end
 
     @staticmethod
     def _looks_like_verb(w: str) -> bool:
@@ -198,6 +207,7 @@ class PlaceListRules(RuleLexicon):
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
             ):
                 end += 1
+            end = self._hyphen_end(end, orth, n)
             if comma:
                 pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             else:

@@ -52,3 +52,11 @@ def test_a_name_in_no_list_after_capital(labelled: Labelled) -> None:
     assert ("كاموندو", "LOCATION") in labelled("تقدمت القوات نحو عاصمة الإقليم كاموندو أمس.")
     assert ("كاموندو", "LOCATION") in labelled("وصل الوفد إلى عاصمة كاموندو.")
     assert not [s for s, label in labelled("زار الوزير عاصمة الثقافة العربية.") if label == "LOCATION"]
+
+
+def test_a_name_goes_on_after_a_hyphen(labelled: Labelled) -> None:
+    assert ("منطقة شانغول-كامز", "LOCATION") in labelled("قتل مدنيون في منطقة شانغول-كامز أمس.")
+    assert ("كاتوزا-كاتوزا", "LOCATION") in labelled("وقع الكمين على الطريق بين بلدتي دوري وكاتوزا-كاتوزا.")
+    # A known place after the hyphen is a place of its own: a road between two places.
+    got = labelled("وقع الانفجار على طريق درعا-دمشق مساء أمس.")
+    assert ("درعا", "LOCATION") in got and ("دمشق", "LOCATION") in got
