@@ -427,12 +427,6 @@ class LocationRules(PlaceListRules):
             k -= 1
         return k if k > end and (k < last or self._name_ends(k, orth, norm, n)) else end
 
-    def _frequent_word(self, w: str) -> bool:
-        """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
-        It closes no place name in no list, whose words are rare as words; a short one may be
-        inside a foreign name («كياوك ني ماو», «شيرين دره»)."""
-        return len(w) > 3 and w in self._arabic_words
-
     def _transliterated_word(self, w: str) -> bool:
         """Could ``w`` be a word of a transliterated name: no word of any list or of the
         lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first

@@ -4,6 +4,8 @@ list, no lexicon and no frequency list of Arabic words coordinated with a place 
 after «عاصمة». A mixin of :class:`.locations.LocationRules`."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.core.suggest.rules.lexicon import _CLOSING_QUOTES_ONLY, _QUOTE_CHARS, _S_UNKNOWN, RuleLexicon, _Cand
 
 
@@ -16,6 +18,7 @@ class PlaceListRules(RuleLexicon):
     _common_words_set: frozenset[str]
     _place_names: frozenset[str]
     _anaphora_or_heads: set[str]
+    _transliterated_word: Callable[[str], bool]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
@@ -207,6 +210,8 @@ class PlaceListRules(RuleLexicon):
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
             ):
                 end += 1
+            elif self._transliterated_pair(word, end, orth, norm, n):
+                end += 1  # «قرى كاداوا وغاندو سامو وساولاوا»: a foreign name of two words
             end = self._hyphen_end(end, orth, n)
             if comma:
                 pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
@@ -217,6 +222,28 @@ class PlaceListRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    def _frequent_word(self, w: str) -> bool:
+        """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
+        It closes no place name in no list, whose words are rare as words; a short one may be
+        inside a foreign name («كياوك ني ماو», «شيرين دره»)."""
+        return len(w) > 3 and w in self._arabic_words
+
+    def _transliterated_pair(self, first: str, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """In a list of places, is token ``k`` the second word of a foreign name whose first
+        word ``first`` no list or lexicon knows («غاندو سامو», «لوس موخيس»)? A word that could
+        be transliterated (:meth:`.locations.LocationRules._transliterated_word`) and is no
+        frequent Arabic word («صباحا»), then the list going on («و», «،») or ending
+        (punctuation, a place cue)."""
+        if not (
+            k < n and orth[k] == norm[k] and self._unlisted_word(first)
+            and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k])
+        ):
+            return False
+        if k + 1 >= n:
+            return True
+        after = orth[k + 1]
+        return not after.isalpha() or after[:1] == "و" or norm[k + 1] in self._place_cues
 
     def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
         """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second

@@ -60,3 +60,12 @@ def test_a_name_goes_on_after_a_hyphen(labelled: Labelled) -> None:
     # A known place after the hyphen is a place of its own: a road between two places.
     got = labelled("وقع الانفجار على طريق درعا-دمشق مساء أمس.")
     assert ("درعا", "LOCATION") in got and ("دمشق", "LOCATION") in got
+
+
+def test_a_foreign_name_of_two_words_in_a_list(labelled: Labelled) -> None:
+    got = labelled("هاجم المسلحون قرى كاتوزا وباريمو سانكا وتيليندو في الشمال.")
+    assert {("كاتوزا", "LOCATION"), ("باريمو سانكا", "LOCATION"), ("تيليندو", "LOCATION")} <= set(got)
+    # An Arabic word after a name is no second word of it.
+    got = labelled("هاجم المسلحون قرى كاتوزا وباريمو صباحا.")
+    assert ("باريمو", "LOCATION") in got and not any("صباحا" in s for s, _ in got)
+
