@@ -221,8 +221,8 @@ class LocationRules(PlaceListRules):
         before = s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s  # «جامعة "X"»
         if head is None and before > 0 and orth[s] == norm[s] and norm[before - 1] in self._building_heads:
             return None  # «مستشفى الفاشر»: a building's name, not a place span
-        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] == "طريق" and not self._road_between(e, orth, norm):
-            return None  # «طريق جلال آباد»: a road named after the one place it leads to
+        if self._names_a_road(start, head, e, orth, norm):
+            return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and head is None:
@@ -251,6 +251,22 @@ class LocationRules(PlaceListRules):
 
     # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
     _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
+
+    _ROADS = frozenset(("طريق", "شارع"))
+
+    def _names_a_road(self, start: int, head: str | None, e: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the place at ``start`` (its head, if any, included) the name of a road after
+        «طريق» or «شارع» (guidelines §6: roads are no places, nor a place named inside a
+        road's name)? A bare name or a facility («طريق مطار دمشق الدولي», «شارع مكة المكرمة»)
+        names the road; an administrative unit after a road is where it runs («طريق قضاء
+        X»), and a road between two places has them as its ends («طريق درعا–دمشق»)."""
+        if head in self._ROADS:
+            return True  # «شارع مكة المكرمة»
+        if start == 0 or orth[start] != norm[start] or norm[start - 1] not in self._ROADS:
+            return False
+        if head is not None and head not in self._facility_heads:
+            return False
+        return not self._road_between(e, orth, norm)
 
     def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
         """Does a road name two places, a dash or a second place after the first («طريق
@@ -360,6 +376,8 @@ class LocationRules(PlaceListRules):
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
+        if self._names_a_road(start, norm[start], end, orth, norm):
+            return None
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)

@@ -364,3 +364,17 @@ def test_a_frequent_word_closes_no_name_in_no_list(labelled: Labelled) -> None:
     # Rare second words still continue the name; two frequent words may be one name.
     assert ("منطقة باتاني داغو", "LOCATION") in labelled("انتشرت القوات في منطقة باتاني داغو، ثم انسحبت.")
     assert ("منطقة نفط خانة", "LOCATION") in labelled("اندلعت اشتباكات في منطقة نفط خانة شمال شرقي المحافظة.")
+
+
+def test_a_road_named_after_a_place_or_a_facility_is_no_place(labelled: Labelled) -> None:
+    # Guidelines §6: roads are no places, nor a place named inside a road's name.
+    for text in (
+        "استهدفت مسيرة سيارة على طريق مطار دمشق الدولي صباح اليوم.",
+        "انفجرت سيارة مفخخة في شارع مكة المكرمة وسط المدينة.",
+        "تجمع المحتجون في شارع الكاتوزي أمس.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+    # An administrative unit a road runs through, and the two ends of a road, are places.
+    assert ("قضاء الدبس", "LOCATION") in labelled("انفجرت عبوة على طريق قضاء الدبس أمس.")
+    got = labelled("وقع الكمين على طريق درعا–دمشق مساء الخميس.")
+    assert ("درعا", "LOCATION") in got and ("دمشق", "LOCATION") in got
