@@ -218,9 +218,9 @@ class LocationRules(PlaceListRules):
         start, head = self._extend_head(s, norm, orth)
         if group == "LOC_HEAD" and head is None:
             return None
-        before = s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s  # «جامعة "X"»
-        if head is None and before > 0 and orth[s] == norm[s] and norm[before - 1] in self._building_heads:
-            return None  # «مستشفى الفاشر»: a building's name, not a place span
+        before = (s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s) if head is None else start  # «جامعة "X"»
+        if before > 0 and orth[s] == norm[s] and self._building_head(norm[before - 1]):
+            return None  # «مستشفى الفاشر», «مشفى مدينة الباب»: a building's name, not a place span
         if self._names_a_road(start, head, e, orth, norm):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
@@ -248,6 +248,11 @@ class LocationRules(PlaceListRules):
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    def _building_head(self, w: str) -> bool:
+        """Is ``w`` a building's head, also with a glued conjunction («ومستشفى»), which the
+        clitic lexicon leaves on a word it does not list as a name?"""
+        return w in self._building_heads or (w[:1] in "وف" and w[1:] in self._building_heads)
 
     # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
     _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
@@ -376,8 +381,10 @@ class LocationRules(PlaceListRules):
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
-        if self._names_a_road(start, norm[start], end, orth, norm):
-            return None
+        if self._names_a_road(start, norm[start], end, orth, norm) or (
+            start > 0 and orth[start] == norm[start] and self._building_head(norm[start - 1])
+        ):
+            return None  # «طريق مطار X», «مشفى مدينة X»: a road's or a building's name
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
@@ -467,6 +474,8 @@ class LocationRules(PlaceListRules):
             return None
         if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
             return None
+        if self._closes_a_quote(h + 1, orth):
+            return None  # «مستشفى "قرة تبة" ومستشفى "X"»: the quote after «تبة» closes a name
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
             if not norm[j].isalpha() or (j == h + 2 and not self._place_word(norm[j])):
@@ -475,6 +484,22 @@ class LocationRules(PlaceListRules):
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    _SENTENCE_ENDS = frozenset(".!؟?\n")
+
+    @staticmethod
+    def _closes_a_quote(q: int, orth: list[str]) -> bool:
+        """Does the straight quote at ``q`` close a quote opened earlier in its sentence (an
+        odd number of the same quote before it)?"""
+        mark = orth[q]
+        if mark not in ('"', "'"):
+            return False
+        count = 0
+        for k in range(q - 1, -1, -1):
+            if orth[k] in LocationRules._SENTENCE_ENDS:
+                break
+            count += orth[k] == mark
+        return count % 2 == 1
 
     def _preposition_l(self, w: str) -> bool:
         """Does ``w`` open with the preposition «ل» («للنازحين», «لحماية», «لسكان»), not with

@@ -378,3 +378,21 @@ def test_a_road_named_after_a_place_or_a_facility_is_no_place(labelled: Labelled
     assert ("قضاء الدبس", "LOCATION") in labelled("انفجرت عبوة على طريق قضاء الدبس أمس.")
     got = labelled("وقع الكمين على طريق درعا–دمشق مساء الخميس.")
     assert ("درعا", "LOCATION") in got and ("دمشق", "LOCATION") in got
+
+
+def test_a_place_inside_a_buildings_name_is_no_place(labelled: Labelled) -> None:
+    # With a head after the building («مشفى مدينة X») or a glued conjunction on it.
+    got = labelled("نقل الجرحى إلى مشفى مدينة الكاتوزية للعلاج.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    got = labelled('استقبل مستشفى "الرحمة" ومستشفى "جلولاء" جثتين.')
+    assert not [s for s, label in got if label == "LOCATION"]
+    # A building in a place, the place after a preposition, is a place.
+    assert ("حي الدرجة", "LOCATION") in labelled("استهدفت مسيرة مسجدا بحي الدرجة أمس.")
+
+
+def test_a_closing_quote_after_a_head_opens_no_quoted_place(labelled: Labelled) -> None:
+    got = labelled('قال مدير مستشفى "قرة تبة" ومدير مستشفى "جلولاء" إنهما استقبلا جرحى.')
+    assert not [s for s, label in got if label == "LOCATION" and "مدير" in s]
+    # An opening quote after a head is the quoted place, after a quoted name too.
+    got = labelled('هاجم تنظيم "داعش" قرية "أبو الكاتوز" شرقي المدينة.')
+    assert ("أبو الكاتوز", "LOCATION") in got
