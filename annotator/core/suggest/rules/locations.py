@@ -119,7 +119,7 @@ class LocationRules(PlaceListRules):
         self._geonames_rows = load_places(path)  # read once: the variants are built from it too
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
-        safe, cued = classify(self._geonames_rows, common.__contains__)
+        safe, cued = classify(self._geonames_rows, common.__contains__, frozenset(self._name_prefixes))
         # A name that reads as a clitic and a known word («لابل» = «ل» + «ابل») would match
         # that word with any clitic: left out.
         listed |= {n for n in (*safe, *cued) if n[:1] in PROCLITICS and proclitic_length(n.split(" ", 1)[0])}

@@ -55,6 +55,16 @@ def test_classify_sorts_names_by_how_safe_they_are(geo: GeoPlace, reading: str) 
     assert got == reading
 
 
+def test_a_word_that_opens_place_names_may_open_a_gazetteer_name() -> None:
+    common = COMMON | {"عين"}
+    names = (place("عين الدفلي", 0, 10), place("عين", 0, 10), place("النصر الجديد", 0, 0))
+    # Without the name prefixes, «عين» (a word of the lexicon) drops the name it opens.
+    assert classify(names, common.__contains__) == ([], [])
+    safe, cued = classify(names, common.__contains__, frozenset({"عين"}))
+    # A prefix opens a name of several words only; another common first word still drops one.
+    assert (safe, cued) == (["عين الدفلي"], [])
+
+
 def test_load_places_reads_the_rows_and_skips_the_header(tmp_path: Path) -> None:
     path = tmp_path / "places.tsv"
     path.write_text("# GeoNames, CC BY 4.0\n# columns\nغوما\tCD\tcity\t432587\t20\n\nكيفو\tCD\tadmin1\t0\t0\n",
