@@ -214,8 +214,15 @@ class LocationRules(PlaceListRules):
             return e + 1
         return e
 
+    # Who governs a place: the place after them is a place, even a name that needs a cue
+    # («حاكم خيرسون»); «رئيس بلدية X» is the mayor of X, the municipality no part of the span.
+    _GOVERNORS = frozenset(("حاكم", "محافظ", "بلديه"))
+    _MAYORS = frozenset(("رئيس", "عمده"))
+
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
+        if head == "بلديه" and start == s - 1 and start > 0 and norm[start - 1] in self._MAYORS:
+            start, head = s, None  # «رئيس بلدية خاركيف» → «خاركيف»
         if group == "LOC_HEAD" and head is None:
             return None
         before = (s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s) if head is None else start  # «جامعة "X"»
@@ -236,7 +243,7 @@ class LocationRules(PlaceListRules):
                 and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
             )
             if not (
-                prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or undergoes
+                prev in self._place_cues or prev in self._GOVERNORS or (glued and orth[s][:1] == "ب") or coordinated or undergoes
                 or self._border_with(s, norm)
             ):
                 return None

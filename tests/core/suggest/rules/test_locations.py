@@ -396,3 +396,14 @@ def test_a_closing_quote_after_a_head_opens_no_quoted_place(labelled: Labelled) 
     # An opening quote after a head is the quoted place, after a quoted name too.
     got = labelled('هاجم تنظيم "داعش" قرية "أبو الكاتوز" شرقي المدينة.')
     assert ("أبو الكاتوز", "LOCATION") in got
+
+
+def test_the_place_a_governor_or_a_mayor_governs(labelled: Labelled) -> None:
+    # A gazetteer name that needs a cue is a place after who governs it.
+    assert ("خيرسون", "LOCATION") in labelled("وقال حاكم خيرسون إن القصف استمر طوال الليل.")
+    assert not [s for s, label in labelled("وقال خيرسون إن القصف استمر.") if label == "LOCATION"]
+    # «رئيس بلدية X» is the mayor of X: the municipality stays outside.
+    got = labelled("وقال رئيس بلدية خاركيف إن الصواريخ أصابت مبنى سكنيا.")
+    assert ("خاركيف", "LOCATION") in got and ("بلدية خاركيف", "LOCATION") not in got
+    # Without a mayor before it, the municipality is the head of the place.
+    assert ("بلدية خاركيف", "LOCATION") in labelled("وأعلنت بلدية خاركيف حالة الطوارئ.")
