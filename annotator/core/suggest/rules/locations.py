@@ -348,7 +348,7 @@ class LocationRules(PlaceListRules):
         where names of the lists start to where they end: a known name is never the second
         word of an unknown one («بمديرية شعوب صنعاء»), and a known name of several words keeps
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
-        if norm[h] in self._FRONT_HEADS:
+        if norm[h] in self._FRONT_HEADS and norm[h] != self._AXIS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
         known = known or {}
         i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
@@ -386,6 +386,13 @@ class LocationRules(PlaceListRules):
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
+        if norm[h] == self._AXIS:
+            # «محور الرويحة» → «الرويحة» (guidelines §6); «محور الصراع», «محور المحافظة»,
+            # «محور يربط…» name no front.
+            bare = w.removeprefix("ال")
+            if w in self._anaphora or bare in self._conflict_nouns or w in self._conflict_nouns or (w[:1] == "ي" and len(w) == 4):
+                return None
+            return _Cand(i, self._extend_direction(end, norm, n), "LOCATION", _S_UNKNOWN)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
         if self._names_a_road(start, norm[start], end, orth, norm) or (
@@ -572,3 +579,5 @@ class LocationRules(PlaceListRules):
     # a known place is found by the lists; a name in no list is taken only in quotes
     # («بجبهة «الشقب»», see ``_quoted_place``), since «جبهة النصرة» names no place.
     _FRONT_HEADS = frozenset(("محور", "جبهه"))
+    # A front named after a place in no list: the place, unquoted too («محور بوعطني»).
+    _AXIS = "محور"

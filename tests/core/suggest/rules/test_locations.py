@@ -407,3 +407,14 @@ def test_the_place_a_governor_or_a_mayor_governs(labelled: Labelled) -> None:
     assert ("خاركيف", "LOCATION") in got and ("بلدية خاركيف", "LOCATION") not in got
     # Without a mayor before it, the municipality is the head of the place.
     assert ("بلدية خاركيف", "LOCATION") in labelled("وأعلنت بلدية خاركيف حالة الطوارئ.")
+
+
+def test_a_front_named_after_a_place_in_no_list(labelled: Labelled) -> None:
+    # Guidelines §6: «محور X» → «X», also where X is in no list and unquoted.
+    got = labelled("تصدت القوات لهجوم عنيف على محور الكاتوزية شمالي المدينة.")
+    assert ("الكاتوزية", "LOCATION") in got and not any("محور" in s for s, _ in got)
+    assert ("باريمو", "LOCATION") in labelled("اندلعت معارك في محور باريمو أمس.")
+    # A conflict noun, an anaphora or a verb after «محور» names no front; nor does «جبهة».
+    for text in ("تصاعد التوتر على محور الصراع في المنطقة.", "انسحبت القوات من محور المحافظة.",
+                 "أعلنت جبهة الكاتوزية الانسحاب."):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
