@@ -68,6 +68,14 @@ class PlaceListRules(RuleLexicon):
                 k += 1  # «عاصمة الإقليم X»: the region named before, then the capital's name
             if k < n and self._unlisted_word(orth[k]):
                 add(k)  # «عاصمة ماكاندو», «عاصمة الإقليم ماكاندو»
+        # «في ديالاساجو،»: after «في», a lone word that no list knows, no frequent Arabic word,
+        # in the shape of a transliterated name, before a boundary.
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في"]:
+            if k in taken or orth[k] != norm[k] or len(norm[k]) < 4:
+                continue
+            w = norm[k]
+            if self._unlisted_word(w) and self._transliterated_word(w) and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n):
+                add(k)
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue

@@ -69,3 +69,11 @@ def test_a_foreign_name_of_two_words_in_a_list(labelled: Labelled) -> None:
     got = labelled("هاجم المسلحون قرى كاتوزا وباريمو صباحا.")
     assert ("باريمو", "LOCATION") in got and not any("صباحا" in s for s, _ in got)
 
+
+
+def test_a_transliterated_name_after_fi_before_a_boundary(labelled: Labelled) -> None:
+    assert ("كاتوريبا", "LOCATION") in labelled("قتل عشرة مدنيين في كاتوريبا، بحسب مصادر محلية.")
+    assert ("باريموندو", "LOCATION") in labelled("وقعت اشتباكات عنيفة في باريموندو.")
+    # A frequent Arabic word, a known word or a name that goes on is no such place.
+    for text in ("شارك الآلاف في المظاهرات، وفق المنظمين.", "نشر الخبر في تيليغرام مساء أمس."):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
