@@ -492,7 +492,8 @@ class LocationRules(PlaceListRules):
             return None  # «مستشفى "قرة تبة" ومستشفى "X"»: the quote after «تبة» closes a name
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
-            if not norm[j].isalpha() or (j == h + 2 and not self._place_word(norm[j])):
+            # Inside quotes an opening «ل» is the name's («منطقة “لامو”»), not a preposition's.
+            if not norm[j].isalpha() or (j == h + 2 and not (self._place_word(norm[j]) or (norm[j][:1] == "ل" and self._place_word("ا" + norm[j][1:])))):
                 return None
             j += 1
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:

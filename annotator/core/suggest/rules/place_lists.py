@@ -69,12 +69,23 @@ class PlaceListRules(RuleLexicon):
             if k < n and self._unlisted_word(orth[k]):
                 add(k)  # «عاصمة ماكاندو», «عاصمة الإقليم ماكاندو»
         # «في ديالاساجو،»: after «في», a lone word that no list knows, no frequent Arabic word,
-        # in the shape of a transliterated name, before a boundary.
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في"]:
-            if k in taken or orth[k] != norm[k] or len(norm[k]) < 4:
+        # in the shape of a transliterated name, before a boundary; quoted, a word no list
+        # knows («في “بوثيدونغ”», «غرب “المحيريبا”»).
+        compass = {c[0] for c in self._compass if len(c) == 1}
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في" or w in compass]:
+            if k in taken or orth[k] != norm[k]:
                 continue
             w = norm[k]
-            if self._unlisted_word(w) and self._transliterated_word(w) and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n):
+            if orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY:
+                q = self._hyphen_end(k + 2, orth, n)
+                if q < n and orth[q] in _QUOTE_CHARS and k + 1 not in taken and self._unlisted_word(orth[k + 1]) and not self._frequent_word(norm[k + 1]):
+                    out.append(_Cand(k + 1, q, "LOCATION", _S_UNKNOWN))
+                    taken.update(range(k + 1, q))
+                continue
+            if (
+                norm[k - 1] == "في" and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
+                and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n)
+            ):
                 add(k)
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):

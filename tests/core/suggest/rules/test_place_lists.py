@@ -77,3 +77,14 @@ def test_a_transliterated_name_after_fi_before_a_boundary(labelled: Labelled) ->
     # A frequent Arabic word, a known word or a name that goes on is no such place.
     for text in ("شارك الآلاف في المظاهرات، وفق المنظمين.", "نشر الخبر في تيليغرام مساء أمس."):
         assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+
+
+def test_a_quoted_name_in_no_list_after_fi_or_a_compass_word(labelled: Labelled) -> None:
+    assert ("كاتوريبا", "LOCATION") in labelled("انفجر لغم في “كاتوريبا” بوسط البلاد.")
+    assert ("الكاتوزية", "LOCATION") in labelled("تعرضت قرى غرب “الكاتوزية” لقصف عنيف.")
+    # A quoted phrase of frequent words is no place.
+    assert not [s for s, label in labelled("قال إنه سيرد في “الوقت المناسب” على الهجوم.") if label == "LOCATION"]
+
+
+def test_a_quoted_name_after_a_head_may_open_with_lam(labelled: Labelled) -> None:
+    assert ("لاموري", "LOCATION") in labelled("وقع الهجوم في منطقة “لاموري” شرقي البلاد.")
