@@ -418,3 +418,10 @@ def test_a_front_named_after_a_place_in_no_list(labelled: Labelled) -> None:
     for text in ("تصاعد التوتر على محور الصراع في المنطقة.", "انسحبت القوات من محور المحافظة.",
                  "أعلنت جبهة الكاتوزية الانسحاب."):
         assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+
+
+def test_named_places_of_the_lists_of_round_five(labelled: Labelled) -> None:
+    assert ("مثلث الموت", "LOCATION") in labelled("تنشط خلايا التنظيم في “مثلث الموت” شمالي بغداد.")
+    # «المخيم الجديد» is the camp after a place cue; elsewhere a new camp of any text.
+    assert ("المخيم الجديد", "LOCATION") in labelled("قتل ثلاثة في قصف وسط المخيم الجديد غرب النصيرات.")
+    assert not [s for s, label in labelled("وقالت إن المخيم الجديد سيستوعب مئات العائلات.") if label == "LOCATION"]
