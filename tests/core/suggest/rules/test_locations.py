@@ -425,3 +425,11 @@ def test_named_places_of_the_lists_of_round_five(labelled: Labelled) -> None:
     # «المخيم الجديد» is the camp after a place cue; elsewhere a new camp of any text.
     assert ("المخيم الجديد", "LOCATION") in labelled("قتل ثلاثة في قصف وسط المخيم الجديد غرب النصيرات.")
     assert not [s for s, label in labelled("وقالت إن المخيم الجديد سيستوعب مئات العائلات.") if label == "LOCATION"]
+
+
+def test_regions_of_the_worlds_conflicts_in_no_gazetteer(labelled: Labelled) -> None:
+    assert ("شمال كيفو", "LOCATION") in labelled("تسيطر الحركة على مناطق واسعة في شمال كيفو.")
+    assert ("إقليم كابو ديلجادو", "LOCATION") in labelled("قتل عشرة في إقليم كابو ديلجادو أمس.")
+    # Names that are also words are places after a cue only.
+    assert ("دوري", "LOCATION") in labelled("وقع الكمين قرب دوري شمالي البلاد.")
+    assert not [s for s, label in labelled("انطلقت مباريات دوري الأبطال أمس.") if label == "LOCATION"]
