@@ -433,3 +433,8 @@ def test_regions_of_the_worlds_conflicts_in_no_gazetteer(labelled: Labelled) -> 
     # Names that are also words are places after a cue only.
     assert ("دوري", "LOCATION") in labelled("وقع الكمين قرب دوري شمالي البلاد.")
     assert not [s for s, label in labelled("انطلقت مباريات دوري الأبطال أمس.") if label == "LOCATION"]
+
+
+def test_a_part_of_a_continent_keeps_its_adjective(labelled: Labelled) -> None:
+    assert ("أمريكا اللاتينية", "LOCATION") in labelled("تنشط الجماعة في أمريكا اللاتينية منذ عقود.")
+    assert ("غرب أفريقيا", "LOCATION") in labelled("تتوسع الجماعات المسلحة في غرب أفريقيا.")
