@@ -362,15 +362,20 @@ class RuleLexicon:
         self._add_world_states(groups)
         return groups
 
+    def _resource_path(self, name: str) -> Path:
+        """The derived resource ``name`` (a word list, a TSV) in the suggester's gazetteer
+        directory: the one it was given, else ``resources/gazetteers``. A directory of another
+        domain has its own resources, or none."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        return (self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()) / name
+
     def _world_state_rows(self) -> list[StateRow]:
         """The rows of ``states.tsv`` in the suggester's gazetteer directory, read once: the
         world states and the forces named by their nationality adjective both come from them."""
         rows: list[StateRow] | None = getattr(self, "_state_rows", None)
         if rows is None:
-            from annotator.core.suggest.base import gazetteer_dir
-
-            directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
-            rows = self._state_rows = _load_state_rows(directory / _STATES_RESOURCE)
+            rows = self._state_rows = _load_state_rows(self._resource_path(_STATES_RESOURCE))
         return rows
 
     def _add_world_states(self, groups: dict[str, list[str]]) -> None:

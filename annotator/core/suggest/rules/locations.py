@@ -56,9 +56,7 @@ class LocationRules(PlaceListRules):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
         self._common_words_set = self._common_words()
-        from annotator.core.suggest.base import gazetteer_dir
-
-        self._arabic_words = load_word_list(gazetteer_dir() / COMMON_WORDS)
+        self._arabic_words = load_word_list(self._resource_path(COMMON_WORDS))
         self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
@@ -88,11 +86,9 @@ class LocationRules(PlaceListRules):
         variant_names`) by the skeleton of their first word, and the memo that tells, for a
         norm hash, the word, its skeleton and whether it may be a variant: a word of five
         letters or more, in no list, no gazetteer name as spelt, no word of the lexicon."""
-        from annotator.core.suggest.base import gazetteer_dir
-
         places = self._geonames_rows
         group_of = {name: group for group, names in self._geonames.items() for name in names}
-        found = variant_names(places, group_of, load_word_list(gazetteer_dir() / VARIANT_BLOCKLIST))
+        found = variant_names(places, group_of, load_word_list(self._resource_path(VARIANT_BLOCKLIST)))
         strings = self.nlp.vocab.strings
         variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = {}
         for key, (name, group) in found.items():
@@ -113,9 +109,9 @@ class LocationRules(PlaceListRules):
         (group ``LOC``), those that need a cue as context names (``LOC_CTX``); a name any
         list already has keeps its list's reading (an actor, a source, a place with its own
         rules). Matched beside the phrase matcher, see ``_build_phrases``."""
-        from annotator.core.suggest.base import gazetteer_dir
-
-        path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
+        path = Path(resource) if Path(resource).is_absolute() else self._resource_path(resource)
+        if not path.exists():
+            return  # a gazetteer directory of another domain, without the resource: no GeoNames
         self._geonames_rows = load_places(path)  # read once: the variants are built from it too
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}

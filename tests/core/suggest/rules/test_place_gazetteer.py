@@ -184,3 +184,23 @@ def test_a_transliteration_variant_of_a_gazetteer_name_is_found(found: Found) ->
     # The exact spelling is matched as before, and a word of the lexicon is never a variant.
     assert ("خاركوف", "LOCATION") in found("وصل الوفد إلى خاركوف صباحا.")
     assert not {s for s in found("وقال المتحدث إن الكتائب تقدمت نحو المدينة.") if s[1] == "LOCATION"}
+
+
+def test_the_derived_resources_come_from_the_suggesters_gazetteer_directory(tmp_path: Path) -> None:
+    import shutil
+
+    from annotator.core.suggest.base import gazetteer_dir
+    from annotator.core.suggest.rules import RuleSuggester
+
+    for yaml_file in gazetteer_dir().glob("*.yaml"):
+        shutil.copy(yaml_file, tmp_path / yaml_file.name)
+    text = "وقعت اشتباكات عنيفة في بوكافو أمس."
+
+    def places() -> set[str]:
+        return {text[s.start : s.end] for s in RuleSuggester(gazetteer_dir=tmp_path).suggest(text) if s.label == "LOCATION"}
+
+    # Without the GeoNames names and the word lists, the directory has none of them.
+    assert "بوكافو" not in places()
+    for name in (RESOURCE.name, VARIANT_BLOCKLIST, "arabic_common_words.txt"):
+        shutil.copy(gazetteer_dir() / name, tmp_path / name)
+    assert "بوكافو" in places()
