@@ -376,6 +376,8 @@ class LocationRules(PlaceListRules):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
         if i + 1 < n and norm[i + 1] in self._PRONOUN_PREPOSITIONS:
             return None  # «منطقة يسيطر عليها…»: a verb, no name
+        if self._agrees_with_head(norm[h], w) and i not in known:
+            return None  # «منطقة مضطربة», «جزيرة جنوبية»: an adjective of the head, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
         # A known name of several words keeps its own end; otherwise a second word may follow.
@@ -399,6 +401,15 @@ class LocationRules(PlaceListRules):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    @staticmethod
+    def _agrees_with_head(head: str, w: str) -> bool:
+        """Is the indefinite ``w`` after a feminine head («منطقة», «قرية», «جزيرة») a feminine
+        adjective that agrees with it: a participle («مضطربة», «متفرقة», «محاصرة») or a
+        compass nisba («جنوبية»)? Other words in «ـية» are names as often («قرية غانية»)."""
+        if not head.endswith("ه") or w.startswith("ال") or not w.endswith("ه") or len(w) < 5:
+            return False
+        return w[0] == "م" or w in ("جنوبيه", "شماليه", "شرقيه", "غربيه")
 
     def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:
         """How many compass words follow the head at ``h`` and belong to the name in no list

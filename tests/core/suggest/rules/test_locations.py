@@ -438,3 +438,10 @@ def test_regions_of_the_worlds_conflicts_in_no_gazetteer(labelled: Labelled) -> 
 def test_a_part_of_a_continent_keeps_its_adjective(labelled: Labelled) -> None:
     assert ("أمريكا اللاتينية", "LOCATION") in labelled("تنشط الجماعة في أمريكا اللاتينية منذ عقود.")
     assert ("غرب أفريقيا", "LOCATION") in labelled("تتوسع الجماعات المسلحة في غرب أفريقيا.")
+
+
+def test_an_adjective_that_agrees_with_a_feminine_head_is_no_name(labelled: Labelled) -> None:
+    for text in ("تفاقمت الأزمة في منطقة مضطربة منذ عقود.", "اندلع القتال على جزيرة جنوبية نائية."):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+    # A word in «ـية» that is no compass nisba may be a name («قرية غانية»).
+    assert ("قرية كاتونية", "LOCATION") in labelled("قصفت المدفعية قرية كاتونية غربي المحافظة.")
