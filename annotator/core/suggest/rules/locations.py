@@ -50,11 +50,14 @@ class LocationRules(PlaceListRules):
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
         self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
+        self._context_places: frozenset[str] = frozenset()
+        self._arabic_words: frozenset[str] = frozenset()
         self._listed_words: frozenset[str] = frozenset()
         self._geonames: dict[str, list[str]] = {}
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._context_places = frozenset(groups["LOC_CTX"]) | frozenset(self._geonames.get("LOC_CTX", ()))
         self._common_words_set = self._common_words()
         self._arabic_words = load_word_list(self._resource_path(COMMON_WORDS))
         self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
@@ -134,6 +137,12 @@ class LocationRules(PlaceListRules):
         preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
         «ك» before a place far away."""
         result: str = super()._norm_for(form)  # type: ignore[misc]
+        if result != form and form[0] == "ف" and result in self._context_places and form in self._arabic_words:
+            # «فعالية» (an event) is a frequent word, not «ف» + «عالية», a place only after a
+            # cue: «ف» and a place that is also a word make no frequent form («ومالي» does).
+            self.nlp.vocab[form].norm_ = form
+            self._norm_cache[form] = form
+            return form
         if result != form or not self._geonames_stems or form in self._geonames_stems or form in self._known:
             return result
         if form in self._listed_words:

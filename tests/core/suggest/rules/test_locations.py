@@ -445,3 +445,10 @@ def test_an_adjective_that_agrees_with_a_feminine_head_is_no_name(labelled: Labe
         assert not [s for s, label in labelled(text) if label == "LOCATION"], text
     # A word in «ـية» that is no compass nisba may be a name («قرية غانية»).
     assert ("قرية كاتونية", "LOCATION") in labelled("قصفت المدفعية قرية كاتونية غربي المحافظة.")
+
+
+def test_a_frequent_word_in_fa_is_no_clitic_and_a_place_that_is_a_word(labelled: Labelled) -> None:
+    # «فعالية» (an event) is no «ف» + «عالية» (a place after a cue only).
+    assert not [s for s, label in labelled("توجه المشاركون إلى فعالية ثقافية في المدينة.") if label == "LOCATION" and "عالية" in s]
+    # «و» + such a place stays a clitic and the place.
+    assert ("مالي", "LOCATION") in labelled("تشهد بوركينا فاسو مثل جارتيها النيجر ومالي هجمات متكررة.")
