@@ -461,7 +461,7 @@ class LocationRules(PlaceListRules):
                 self._frequent_word(nxt) and nxt[1:] not in self._place_names
                 and (w not in self._arabic_words or w in self._place_names)
             )
-            and self._name_ends(end + 1, orth, norm, n)
+            and (self._name_ends(end + 1, orth, norm, n) or self._described(end + 1, orth, norm, n))
         ):
             return end + 1
         return self._transliterated_end(w, end, orth, norm, n)
@@ -480,7 +480,15 @@ class LocationRules(PlaceListRules):
         last = k
         while k > end and self._frequent_word(norm[k - 1]):
             k -= 1
-        return k if k > end and (k < last or self._name_ends(k, orth, norm, n)) else end
+        return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
+
+    _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
+
+    def _described(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a description of the place open at token ``k``: an adjective that describes
+        it («… القريبة», «… المجاورة») or a relative («… التي تبعد…»)? A foreign name ends
+        before it."""
+        return k < n and orth[k] == norm[k] and (self._describes(norm[k]) or norm[k] in self._RELATIVES)
 
     def _transliterated_word(self, w: str) -> bool:
         """Could ``w`` be a word of a transliterated name: no word of any list or of the

@@ -452,3 +452,10 @@ def test_a_frequent_word_in_fa_is_no_clitic_and_a_place_that_is_a_word(labelled:
     assert not [s for s, label in labelled("توجه المشاركون إلى فعالية ثقافية في المدينة.") if label == "LOCATION" and "عالية" in s]
     # «و» + such a place stays a clitic and the place.
     assert "مالي" in {s for s, _ in labelled("تعاني النيجر ومالي من هجمات متكررة.")}
+
+
+def test_a_foreign_name_ends_before_a_description_of_the_place(labelled: Labelled) -> None:
+    assert ("قرية بيرامي كاتوزي", "LOCATION") in labelled("خطف المسلحون سبعة أشخاص في قرية بيرامي كاتوزي القريبة أمس.")
+    assert ("بلدة بيرامي كاتوزي", "LOCATION") in labelled("وصلت القوات إلى بلدة بيرامي كاتوزي التي تبعد عشرة كيلومترات.")
+    # A definite word that is no description goes on with the name («حي باب التبانة»).
+    assert ("حي باب التبانة", "LOCATION") in labelled("اندلعت اشتباكات في حي باب التبانة أمس.")
