@@ -206,7 +206,7 @@ class LocationRules(PlaceListRules):
 
     _NAME_ADJECTIVES = frozenset(
         "القديمه الجديده القديم الجديد الكبيره الكبير الكبري الصغيره الصغير الصغري "
-        "السفلي العليا العلوي العلويه الوسطي "
+        "السفلي العليا العلوي العلويه الوسطي الاسفل الاعلي "
         "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
     )
 
@@ -259,7 +259,12 @@ class LocationRules(PlaceListRules):
         end = self._extend_facility(start, end, norm, len(norm))
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
+        elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
+            end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    # The Levantine «lower» and «upper» of a village pair: a part of the name wherever it stands.
+    _UPPER_LOWER = frozenset("التحتا الفوقا التحتاني الفوقاني التحتانيه الفوقانيه".split())
 
     def _building_head(self, w: str) -> bool:
         """Is ``w`` a building's head, also with a glued conjunction («ومستشفى»), which the

@@ -459,3 +459,12 @@ def test_a_foreign_name_ends_before_a_description_of_the_place(labelled: Labelle
     assert ("بلدة بيرامي كاتوزي", "LOCATION") in labelled("وصلت القوات إلى بلدة بيرامي كاتوزي التي تبعد عشرة كيلومترات.")
     # A definite word that is no description goes on with the name («حي باب التبانة»).
     assert ("حي باب التبانة", "LOCATION") in labelled("اندلعت اشتباكات في حي باب التبانة أمس.")
+
+
+def test_upper_and_lower_words_belong_to_the_name(labelled: Labelled) -> None:
+    # Guidelines §6: upper/lower words after a name and its head are inside, masculine too.
+    assert ("منطقة الزاب الأسفل", "LOCATION") in labelled("انفجرت عبوة ضمن منطقة الزاب الأسفل قرب القضاء.")
+    # The Levantine «التحتا»/«الفوقا» name one of two villages, even without a head.
+    assert ("سرعين التحتا", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين التحتا فجر اليوم.")
+    # A description after a known name without a head stays outside.
+    assert ("سرعين", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين الهادئة فجر اليوم.")
