@@ -184,6 +184,11 @@ class RuleLexicon:
         self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
+        # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
+        # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
+        # التابع للهيئة…» is a body's, and «تابع» a verb.
+        masculine = {w[:-1] for w in self._backing if w.endswith("ه") and len(w) > 4} - {"تابع", "التابع"}
+        self._backing |= masculine | {w + "ين" for w in masculine}
         self._agreement_words = set(_words(actors.get("agreement_words")))
         self._nationalities = set(nat)
         # Generic «head + name» forces («قوات الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»).
