@@ -471,45 +471,6 @@ class LocationRules(PlaceListRules):
             return end + 1
         return self._transliterated_end(w, end, orth, norm, n)
 
-    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
-        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
-        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
-        knows either continue the name up to a boundary; an Arabic word ends it."""
-        if w in self._known or w in self._common_words_set:
-            return end
-        k = end
-        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
-            k += 1
-        # A frequent Arabic word closes no foreign name: the name ends before it, whatever
-        # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
-        last = k
-        while k > end and self._frequent_word(norm[k - 1]):
-            k -= 1
-        return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
-
-    _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
-
-    def _described(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
-        """Does a description of the place open at token ``k``: an adjective that describes
-        it («… القريبة», «… المجاورة») or a relative («… التي تبعد…»)? A foreign name ends
-        before it."""
-        return k < n and orth[k] == norm[k] and (self._describes(norm[k]) or norm[k] in self._RELATIVES)
-
-    def _transliterated_word(self, w: str) -> bool:
-        """Could ``w`` be a word of a transliterated name: no word of any list or of the
-        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
-        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
-        return (
-            w.isalpha()
-            and w[:1] not in "وف"
-            and not w.startswith("ال")
-            and not w.endswith("وا")
-            and any(c in "اوي" for c in w[1:])
-            and w not in self._known
-            and w not in self._common_words_set
-            and w not in self._place_names
-        )
-
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
         (guidelines §3.4: when part of a name is quoted, the quoted name is the span)."""

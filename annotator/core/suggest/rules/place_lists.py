@@ -18,7 +18,8 @@ class PlaceListRules(RuleLexicon):
     _common_words_set: frozenset[str]
     _place_names: frozenset[str]
     _anaphora_or_heads: set[str]
-    _transliterated_word: Callable[[str], bool]
+    _name_ends: Callable[[int, list[str], list[str], int], bool]
+    _describes: Callable[[str], bool]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
@@ -247,6 +248,45 @@ class PlaceListRules(RuleLexicon):
         It closes no place name in no list, whose words are rare as words; a short one may be
         inside a foreign name («كياوك ني ماو», «شيرين دره»)."""
         return len(w) > 3 and w in self._arabic_words
+
+    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
+        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
+        knows either continue the name up to a boundary; an Arabic word ends it."""
+        if w in self._known or w in self._common_words_set:
+            return end
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
+            k += 1
+        # A frequent Arabic word closes no foreign name: the name ends before it, whatever
+        # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
+        last = k
+        while k > end and self._frequent_word(norm[k - 1]):
+            k -= 1
+        return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
+
+    _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
+
+    def _described(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a description of the place open at token ``k``: an adjective that describes
+        it («… القريبة», «… المجاورة») or a relative («… التي تبعد…»)? A foreign name ends
+        before it."""
+        return k < n and orth[k] == norm[k] and (self._describes(norm[k]) or norm[k] in self._RELATIVES)
+
+    def _transliterated_word(self, w: str) -> bool:
+        """Could ``w`` be a word of a transliterated name: no word of any list or of the
+        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
+        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
+        return (
+            w.isalpha()
+            and w[:1] not in "وف"
+            and not w.startswith("ال")
+            and not w.endswith("وا")
+            and any(c in "اوي" for c in w[1:])
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
 
     def _transliterated_pair(self, first: str, k: int, orth: list[str], norm: list[str], n: int) -> bool:
         """In a list of places, is token ``k`` the second word of a foreign name whose first
