@@ -19,6 +19,7 @@ class PlaceListRules(RuleLexicon):
     _place_names: frozenset[str]
     _anaphora_or_heads: set[str]
     _name_ends: Callable[[int, list[str], list[str], int], bool]
+    _extend_name_adjective: Callable[[int, list[str], list[str]], int]
     _describes: Callable[[str], bool]
 
     # Words after which the word that follows is a place (besides the place cues).
@@ -232,6 +233,7 @@ class PlaceListRules(RuleLexicon):
                 end += 1
             elif self._transliterated_pair(word, end, orth, norm, n):
                 end += 1  # «قرى كاداوا وغاندو سامو وساولاوا»: a foreign name of two words
+            end = self._extend_name_adjective(end, orth, norm)  # «أحياء X، الدرجة الأولى، وY»
             end = self._hyphen_end(end, orth, n)
             if comma:
                 pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))

@@ -88,3 +88,8 @@ def test_a_quoted_name_in_no_list_after_fi_or_a_compass_word(labelled: Labelled)
 
 def test_a_quoted_name_after_a_head_may_open_with_lam(labelled: Labelled) -> None:
     assert ("لاموري", "LOCATION") in labelled("وقع الهجوم في منطقة “لاموري” شرقي البلاد.")
+
+
+def test_an_ordinal_or_size_word_belongs_to_a_listed_name(labelled: Labelled) -> None:
+    got = labelled("استهدف القصف أحياء كاتوزا، الدرجة الأولى، وباريمو، ما أدى إلى حرائق.")
+    assert {("كاتوزا", "LOCATION"), ("الدرجة الأولى", "LOCATION"), ("باريمو", "LOCATION")} <= set(got)
