@@ -255,7 +255,7 @@ class LocationRules(PlaceListRules):
         end = self._hyphen_end(e, orth, len(norm))
         first = norm[start]
         if first in self._chain_heads:
-            end = self._extend_direction(e, norm, len(norm))
+            end = self._extend_direction(end, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
