@@ -184,6 +184,11 @@ class RuleLexicon:
         self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
+        # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
+        # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
+        # التابع للهيئة…» is a body's, and «تابع» a verb.
+        masculine = {w[:-1] for w in self._backing if w.endswith("ه") and len(w) > 4} - {"تابع", "التابع"}
+        self._backing |= masculine | {w + "ين" for w in masculine}
         self._agreement_words = set(_words(actors.get("agreement_words")))
         self._nationalities = set(nat)
         # Generic «head + name» forces («قوات الدعم السريع», «ميليشيا الحوثي», «وزارة الصحة»).
@@ -362,15 +367,20 @@ class RuleLexicon:
         self._add_world_states(groups)
         return groups
 
+    def _resource_path(self, name: str) -> Path:
+        """The derived resource ``name`` (a word list, a TSV) in the suggester's gazetteer
+        directory: the one it was given, else ``resources/gazetteers``. A directory of another
+        domain has its own resources, or none."""
+        from annotator.core.suggest.base import gazetteer_dir
+
+        return (self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()) / name
+
     def _world_state_rows(self) -> list[StateRow]:
         """The rows of ``states.tsv`` in the suggester's gazetteer directory, read once: the
         world states and the forces named by their nationality adjective both come from them."""
         rows: list[StateRow] | None = getattr(self, "_state_rows", None)
         if rows is None:
-            from annotator.core.suggest.base import gazetteer_dir
-
-            directory = self._gazetteer_dir if self._gazetteer_dir is not None else gazetteer_dir()
-            rows = self._state_rows = _load_state_rows(directory / _STATES_RESOURCE)
+            rows = self._state_rows = _load_state_rows(self._resource_path(_STATES_RESOURCE))
         return rows
 
     def _add_world_states(self, groups: dict[str, list[str]]) -> None:

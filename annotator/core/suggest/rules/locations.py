@@ -50,15 +50,16 @@ class LocationRules(PlaceListRules):
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
         self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
+        self._context_places: frozenset[str] = frozenset()
+        self._arabic_words: frozenset[str] = frozenset()
         self._listed_words: frozenset[str] = frozenset()
         self._geonames: dict[str, list[str]] = {}
         if places.get("geonames"):
             self._add_geonames_places(str(places["geonames"]), groups)
         self._place_names = frozenset(groups["LOC"]) | frozenset(groups["LOC_CTX"])
+        self._context_places = frozenset(groups["LOC_CTX"]) | frozenset(self._geonames.get("LOC_CTX", ()))
         self._common_words_set = self._common_words()
-        from annotator.core.suggest.base import gazetteer_dir
-
-        self._arabic_words = load_word_list(gazetteer_dir() / COMMON_WORDS)
+        self._arabic_words = load_word_list(self._resource_path(COMMON_WORDS))
         self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
         return groups
@@ -88,11 +89,9 @@ class LocationRules(PlaceListRules):
         variant_names`) by the skeleton of their first word, and the memo that tells, for a
         norm hash, the word, its skeleton and whether it may be a variant: a word of five
         letters or more, in no list, no gazetteer name as spelt, no word of the lexicon."""
-        from annotator.core.suggest.base import gazetteer_dir
-
         places = self._geonames_rows
         group_of = {name: group for group, names in self._geonames.items() for name in names}
-        found = variant_names(places, group_of, load_word_list(gazetteer_dir() / VARIANT_BLOCKLIST))
+        found = variant_names(places, group_of, load_word_list(self._resource_path(VARIANT_BLOCKLIST)))
         strings = self.nlp.vocab.strings
         variants: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], int]]] = {}
         for key, (name, group) in found.items():
@@ -113,13 +112,13 @@ class LocationRules(PlaceListRules):
         (group ``LOC``), those that need a cue as context names (``LOC_CTX``); a name any
         list already has keeps its list's reading (an actor, a source, a place with its own
         rules). Matched beside the phrase matcher, see ``_build_phrases``."""
-        from annotator.core.suggest.base import gazetteer_dir
-
-        path = Path(resource) if Path(resource).is_absolute() else gazetteer_dir() / resource
+        path = Path(resource) if Path(resource).is_absolute() else self._resource_path(resource)
+        if not path.exists():
+            return  # a gazetteer directory of another domain, without the resource: no GeoNames
         self._geonames_rows = load_places(path)  # read once: the variants are built from it too
         common = self._common_words()
         listed = {name for names in groups.values() for name in names}
-        safe, cued = classify(self._geonames_rows, common.__contains__)
+        safe, cued = classify(self._geonames_rows, common.__contains__, frozenset(self._name_prefixes))
         # A name that reads as a clitic and a known word («لابل» = «ل» + «ابل») would match
         # that word with any clitic: left out.
         listed |= {n for n in (*safe, *cued) if n[:1] in PROCLITICS and proclitic_length(n.split(" ", 1)[0])}
@@ -138,6 +137,12 @@ class LocationRules(PlaceListRules):
         preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
         «ك» before a place far away."""
         result: str = super()._norm_for(form)  # type: ignore[misc]
+        if result != form and form[0] == "ف" and result in self._context_places and form in self._arabic_words:
+            # «فعالية» (an event) is a frequent word, not «ف» + «عالية», a place only after a
+            # cue: «ف» and a place that is also a word make no frequent form («ومالي» does).
+            self.nlp.vocab[form].norm_ = form
+            self._norm_cache[form] = form
+            return form
         if result != form or not self._geonames_stems or form in self._geonames_stems or form in self._known:
             return result
         if form in self._listed_words:
@@ -201,7 +206,7 @@ class LocationRules(PlaceListRules):
 
     _NAME_ADJECTIVES = frozenset(
         "القديمه الجديده القديم الجديد الكبيره الكبير الكبري الصغيره الصغير الصغري "
-        "السفلي العليا العلوي العلويه الوسطي "
+        "السفلي العليا العلوي العلويه الوسطي الاسفل الاعلي "
         "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
     )
 
@@ -214,15 +219,22 @@ class LocationRules(PlaceListRules):
             return e + 1
         return e
 
+    # Who governs a place: the place after them is a place, even a name that needs a cue
+    # («حاكم خيرسون»); «رئيس بلدية X» is the mayor of X, the municipality no part of the span.
+    _GOVERNORS = frozenset(("حاكم", "محافظ", "بلديه"))
+    _MAYORS = frozenset(("رئيس", "عمده"))
+
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
+        if head == "بلديه" and start == s - 1 and start > 0 and norm[start - 1] in self._MAYORS:
+            start, head = s, None  # «رئيس بلدية خاركيف» → «خاركيف»
         if group == "LOC_HEAD" and head is None:
             return None
-        before = s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s  # «جامعة "X"»
-        if head is None and before > 0 and orth[s] == norm[s] and norm[before - 1] in self._building_heads:
-            return None  # «مستشفى الفاشر»: a building's name, not a place span
-        if head is None and s > 0 and orth[s] == norm[s] and norm[s - 1] == "طريق" and not self._road_between(e, orth, norm):
-            return None  # «طريق جلال آباد»: a road named after the one place it leads to
+        before = (s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s) if head is None else start  # «جامعة "X"»
+        if before > 0 and orth[s] == norm[s] and self._building_head(norm[before - 1]):
+            return None  # «مستشفى الفاشر», «مشفى مدينة الباب»: a building's name, not a place span
+        if self._names_a_road(start, head, e, orth, norm):
+            return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and head is None:
@@ -236,21 +248,47 @@ class LocationRules(PlaceListRules):
                 and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
             )
             if not (
-                prev in self._place_cues or (glued and orth[s][:1] == "ب") or coordinated or undergoes
+                prev in self._place_cues or prev in self._GOVERNORS or (glued and orth[s][:1] == "ب") or coordinated or undergoes
                 or self._border_with(s, norm)
             ):
                 return None
-        end = e
+        end = self._hyphen_end(e, orth, len(norm))
         first = norm[start]
         if first in self._chain_heads:
-            end = self._extend_direction(e, norm, len(norm))
+            end = self._extend_direction(end, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
         if head is not None:
             end = self._extend_name_adjective(end, orth, norm)
+        elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
+            end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    # The Levantine «lower» and «upper» of a village pair: a part of the name wherever it stands.
+    _UPPER_LOWER = frozenset("التحتا الفوقا التحتاني الفوقاني التحتانيه الفوقانيه".split())
+
+    def _building_head(self, w: str) -> bool:
+        """Is ``w`` a building's head, also with a glued conjunction («ومستشفى»), which the
+        clitic lexicon leaves on a word it does not list as a name?"""
+        return w in self._building_heads or (w[:1] in "وف" and w[1:] in self._building_heads)
 
     # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
     _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
+
+    _ROADS = frozenset(("طريق", "شارع"))
+
+    def _names_a_road(self, start: int, head: str | None, e: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the place at ``start`` (its head, if any, included) the name of a road after
+        «طريق» or «شارع» (guidelines §6: roads are no places, nor a place named inside a
+        road's name)? A bare name or a facility («طريق مطار دمشق الدولي», «شارع مكة المكرمة»)
+        names the road; an administrative unit after a road is where it runs («طريق قضاء
+        X»), and a road between two places has them as its ends («طريق درعا–دمشق»)."""
+        if head in self._ROADS:
+            return True  # «شارع مكة المكرمة»
+        if start == 0 or orth[start] != norm[start] or norm[start - 1] not in self._ROADS:
+            return False
+        if head is not None and head not in self._facility_heads:
+            return False
+        return not self._road_between(e, orth, norm)
 
     def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
         """Does a road name two places, a dash or a second place after the first («طريق
@@ -320,7 +358,7 @@ class LocationRules(PlaceListRules):
         where names of the lists start to where they end: a known name is never the second
         word of an unknown one («بمديرية شعوب صنعاء»), and a known name of several words keeps
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
-        if norm[h] in self._FRONT_HEADS:
+        if norm[h] in self._FRONT_HEADS and norm[h] != self._AXIS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
         known = known or {}
         i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
@@ -352,18 +390,40 @@ class LocationRules(PlaceListRules):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
         if i + 1 < n and norm[i + 1] in self._PRONOUN_PREPOSITIONS:
             return None  # «منطقة يسيطر عليها…»: a verb, no name
+        if self._agrees_with_head(norm[h], w) and i not in known:
+            return None  # «منطقة مضطربة», «جزيرة جنوبية»: an adjective of the head, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
+        if norm[h] == self._AXIS:
+            # «محور الرويحة» → «الرويحة» (guidelines §6); «محور الصراع», «محور المحافظة»,
+            # «محور يربط…» name no front.
+            bare = w.removeprefix("ال")
+            if w in self._anaphora or bare in self._conflict_nouns or w in self._conflict_nouns or (w[:1] == "ي" and len(w) == 4):
+                return None
+            return _Cand(i, self._extend_direction(end, norm, n), "LOCATION", _S_UNKNOWN)
         start, _ = self._extend_head(h, norm, orth)
         start = min(start, h)
+        if self._names_a_road(start, norm[start], end, orth, norm) or (
+            start > 0 and orth[start] == norm[start] and self._building_head(norm[start - 1])
+        ):
+            return None  # «طريق مطار X», «مشفى مدينة X»: a road's or a building's name
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
-        end = self._extend_facility(h, end, norm, n)
+        end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    @staticmethod
+    def _agrees_with_head(head: str, w: str) -> bool:
+        """Is the indefinite ``w`` after a feminine head («منطقة», «قرية», «جزيرة») a feminine
+        adjective that agrees with it: a participle («مضطربة», «متفرقة», «محاصرة») or a
+        compass nisba («جنوبية»)? Other words in «ـية» are names as often («قرية غانية»)."""
+        if not head.endswith("ه") or w.startswith("ال") or not w.endswith("ه") or len(w) < 5:
+            return False
+        return w[0] == "م" or w in ("جنوبيه", "شماليه", "شرقيه", "غربيه")
 
     def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:
         """How many compass words follow the head at ``h`` and belong to the name in no list
@@ -397,35 +457,19 @@ class LocationRules(PlaceListRules):
             return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
         if first_known:
             return end
-        if self._second_name_word(nxt) and not self._looks_like_verb(nxt) and self._name_ends(end + 1, orth, norm, n):
+        # A frequent word after a rare word or a place's name is no second word of its name
+        # («ولاية زمفارا موجة من…», «منطقة دونيتسك واحدا من…»); two frequent words may be one
+        # («منطقة نفط خانة»).
+        if (
+            self._second_name_word(nxt) and not self._looks_like_verb(nxt)
+            and not (
+                self._frequent_word(nxt) and nxt[1:] not in self._place_names
+                and (w not in self._arabic_words or w in self._place_names)
+            )
+            and (self._name_ends(end + 1, orth, norm, n) or self._described(end + 1, orth, norm, n))
+        ):
             return end + 1
         return self._transliterated_end(w, end, orth, norm, n)
-
-    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
-        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
-        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
-        knows either continue the name up to a boundary; an Arabic word ends it."""
-        if w in self._known or w in self._common_words_set:
-            return end
-        k = end
-        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
-            k += 1
-        return k if k > end and self._name_ends(k, orth, norm, n) else end
-
-    def _transliterated_word(self, w: str) -> bool:
-        """Could ``w`` be a word of a transliterated name: no word of any list or of the
-        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
-        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
-        return (
-            w.isalpha()
-            and w[:1] not in "وف"
-            and not w.startswith("ال")
-            and not w.endswith("وا")
-            and any(c in "اوي" for c in w[1:])
-            and w not in self._known
-            and w not in self._common_words_set
-            and w not in self._place_names
-        )
 
     def _quoted_place(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """A quoted name after a place head: «قرية "الطيبة"», «بلدة «كفرنبل»» → the quoted name
@@ -434,14 +478,33 @@ class LocationRules(PlaceListRules):
             return None
         if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
             return None
+        if self._closes_a_quote(h + 1, orth):
+            return None  # «مستشفى "قرة تبة" ومستشفى "X"»: the quote after «تبة» closes a name
         j = h + 2
         while j < n and j - h <= 4 and orth[j] not in _QUOTE_CHARS:
-            if not norm[j].isalpha() or (j == h + 2 and not self._place_word(norm[j])):
+            # Inside quotes an opening «ل» is the name's («منطقة “لامو”»), not a preposition's.
+            if not norm[j].isalpha() or (j == h + 2 and not (self._place_word(norm[j]) or (norm[j][:1] == "ل" and self._place_word("ا" + norm[j][1:])))):
                 return None
             j += 1
         if j == h + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         return _Cand(h + 2, j, "LOCATION", _S_UNKNOWN)
+
+    _SENTENCE_ENDS = frozenset(".!؟?\n")
+
+    @staticmethod
+    def _closes_a_quote(q: int, orth: list[str]) -> bool:
+        """Does the straight quote at ``q`` close a quote opened earlier in its sentence (an
+        odd number of the same quote before it)?"""
+        mark = orth[q]
+        if mark not in ('"', "'"):
+            return False
+        count = 0
+        for k in range(q - 1, -1, -1):
+            if orth[k] in LocationRules._SENTENCE_ENDS:
+                break
+            count += orth[k] == mark
+        return count % 2 == 1
 
     def _preposition_l(self, w: str) -> bool:
         """Does ``w`` open with the preposition «ل» («للنازحين», «لحماية», «لسكان»), not with
@@ -507,3 +570,5 @@ class LocationRules(PlaceListRules):
     # a known place is found by the lists; a name in no list is taken only in quotes
     # («بجبهة «الشقب»», see ``_quoted_place``), since «جبهة النصرة» names no place.
     _FRONT_HEADS = frozenset(("محور", "جبهه"))
+    # A front named after a place in no list: the place, unquoted too («محور بوعطني»).
+    _AXIS = "محور"

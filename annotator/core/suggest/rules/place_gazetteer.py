@@ -63,11 +63,15 @@ def load_places(path: str | Path) -> tuple[GeoPlace, ...]:
     return tuple(out)
 
 
-def classify(places: tuple[GeoPlace, ...], is_common_word: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+def classify(
+    places: tuple[GeoPlace, ...], is_common_word: Callable[[str], bool], name_prefixes: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
     """Names safe alone, and names that need a place cue; ``is_common_word`` tells a word of
     the project's lexicon (stop words, heads, cues, verbs, actor, count and source words).
 
-    * A name with a common word at its start or end, or made of common words only, is dropped.
+    * A name with a common word at its start or end, or made of common words only, is dropped;
+      a word that opens place names (``name_prefixes``: «عين», «بئر», «تل») may start one of
+      several words.
     * A one-word name is safe alone when the place is large (a region, or a city of
       ``LARGE_POPULATION``), the name is rare as a word and has ``MIN_SAFE_LETTERS``; a name
       frequent as a word (``COMMON_WORD_ZIPF``) is dropped; others need a cue.
@@ -77,7 +81,8 @@ def classify(places: tuple[GeoPlace, ...], is_common_word: Callable[[str], bool]
     cued: list[str] = []
     for place in places:
         words = place.name.split()
-        if is_common_word(words[0]) or is_common_word(words[-1]):
+        opens_a_name = len(words) > 1 and words[0] in name_prefixes  # «عين الدفلى», «بئر العبد»
+        if (is_common_word(words[0]) and not opens_a_name) or is_common_word(words[-1]):
             continue
         if len(words) > 1:
             (cued if place.zipf10 >= CUE_ZIPF else safe).append(place.name)

@@ -4,6 +4,8 @@ list, no lexicon and no frequency list of Arabic words coordinated with a place 
 after «عاصمة». A mixin of :class:`.locations.LocationRules`."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.core.suggest.rules.lexicon import _CLOSING_QUOTES_ONLY, _QUOTE_CHARS, _S_UNKNOWN, RuleLexicon, _Cand
 
 
@@ -16,6 +18,9 @@ class PlaceListRules(RuleLexicon):
     _common_words_set: frozenset[str]
     _place_names: frozenset[str]
     _anaphora_or_heads: set[str]
+    _name_ends: Callable[[int, list[str], list[str], int], bool]
+    _extend_name_adjective: Callable[[int, list[str], list[str]], int]
+    _describes: Callable[[str], bool]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
@@ -34,8 +39,9 @@ class PlaceListRules(RuleLexicon):
 
         def add(k: int) -> None:
             if k not in taken:
-                out.append(_Cand(k, k + 1, "LOCATION", _S_UNKNOWN))
-                taken.add(k)
+                end = self._hyphen_end(k + 1, orth, n)
+                out.append(_Cand(k, end, "LOCATION", _S_UNKNOWN))
+                taken.update(range(k, end))
 
         for s, e in sorted(places):
             # «[place] وX» / «[place] و X»
@@ -64,6 +70,25 @@ class PlaceListRules(RuleLexicon):
                 k += 1  # «عاصمة الإقليم X»: the region named before, then the capital's name
             if k < n and self._unlisted_word(orth[k]):
                 add(k)  # «عاصمة ماكاندو», «عاصمة الإقليم ماكاندو»
+        # «في ديالاساجو،»: after «في», a lone word that no list knows, no frequent Arabic word,
+        # in the shape of a transliterated name, before a boundary; quoted, a word no list
+        # knows («في “بوثيدونغ”», «غرب “المحيريبا”»).
+        compass = {c[0] for c in self._compass if len(c) == 1}
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في" or w in compass]:
+            if k in taken or orth[k] != norm[k]:
+                continue
+            w = norm[k]
+            if orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY:
+                q = self._hyphen_end(k + 2, orth, n)
+                if q < n and orth[q] in _QUOTE_CHARS and k + 1 not in taken and self._unlisted_word(orth[k + 1]) and not self._frequent_word(norm[k + 1]):
+                    out.append(_Cand(k + 1, q, "LOCATION", _S_UNKNOWN))
+                    taken.update(range(k + 1, q))
+                continue
+            if (
+                norm[k - 1] == "في" and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
+                and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n)
+            ):
+                add(k)
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue
@@ -95,6 +120,14 @@ class PlaceListRules(RuleLexicon):
             and w not in self._common_words_set
             and w not in self._place_names
         )
+
+    def _hyphen_end(self, end: int, orth: list[str], n: int) -> int:
+        """End of a place name that goes on after a hyphen («بني شنقول-قمز», «غوروم-غوروم»):
+        a hyphen, then a word no list or lexicon knows. A known place after it is a place of
+        its own («طريق درعا-دمشق»), a word with a glued clitic a new phrase."""
+        if end + 1 < n and orth[end] == "-" and self._unlisted_word(orth[end + 1]) and orth[end + 1][:1] not in "وفب":
+            return end + 2
+        return end
 
     @staticmethod
     def _looks_like_verb(w: str) -> bool:
@@ -198,6 +231,10 @@ class PlaceListRules(RuleLexicon):
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
             ):
                 end += 1
+            elif self._transliterated_pair(word, end, orth, norm, n):
+                end += 1  # «قرى كاداوا وغاندو سامو وساولاوا»: a foreign name of two words
+            end = self._extend_name_adjective(end, orth, norm)  # «أحياء X، الدرجة الأولى، وY»
+            end = self._hyphen_end(end, orth, n)
             if comma:
                 pending.append(_Cand(i, end, "LOCATION", _S_UNKNOWN))
             else:
@@ -207,6 +244,67 @@ class PlaceListRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    def _frequent_word(self, w: str) -> bool:
+        """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
+        It closes no place name in no list, whose words are rare as words; a short one may be
+        inside a foreign name («كياوك ني ماو», «شيرين دره»)."""
+        return len(w) > 3 and w in self._arabic_words
+
+    def _transliterated_end(self, w: str, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """A foreign name of two or three words in no list («منطقة كانابي فيرت», «منطقة
+        كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
+        knows either continue the name up to a boundary; an Arabic word ends it."""
+        if w in self._known or w in self._common_words_set:
+            return end
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
+            k += 1
+        # A frequent Arabic word closes no foreign name: the name ends before it, whatever
+        # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
+        last = k
+        while k > end and self._frequent_word(norm[k - 1]):
+            k -= 1
+        return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
+
+    _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
+
+    def _described(self, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Does a description of the place open at token ``k``: an adjective that describes
+        it («… القريبة», «… المجاورة») or a relative («… التي تبعد…»)? A foreign name ends
+        before it."""
+        return k < n and orth[k] == norm[k] and (self._describes(norm[k]) or norm[k] in self._RELATIVES)
+
+    def _transliterated_word(self, w: str) -> bool:
+        """Could ``w`` be a word of a transliterated name: no word of any list or of the
+        lexicon, no article, no glued conjunction («وفجروها»), a long vowel after its first
+        letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
+        return (
+            w.isalpha()
+            and w[:1] not in "وف"
+            and not w.startswith("ال")
+            and not w.endswith("وا")
+            and any(c in "اوي" for c in w[1:])
+            and w not in self._known
+            and w not in self._common_words_set
+            and w not in self._place_names
+        )
+
+    def _transliterated_pair(self, first: str, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """In a list of places, is token ``k`` the second word of a foreign name whose first
+        word ``first`` no list or lexicon knows («غاندو سامو», «لوس موخيس»)? A word that could
+        be transliterated (:meth:`.locations.LocationRules._transliterated_word`) and is no
+        frequent Arabic word («صباحا»), then the list going on («و», «،») or ending
+        (punctuation, a place cue)."""
+        if not (
+            k < n and orth[k] == norm[k] and self._unlisted_word(first)
+            and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k])
+        ):
+            return False
+        if k + 1 >= n:
+            return True
+        after = orth[k + 1]
+        return not after.isalpha() or after[:1] == "و" or norm[k + 1] in self._place_cues
 
     def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
         """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second

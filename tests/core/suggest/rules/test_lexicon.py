@@ -51,3 +51,13 @@ def test_a_word_memo_computes_once_per_word_and_answers_from_memory() -> None:
     assert list(map(memo.__getitem__, ["حلب", "في", "حلب", "🙂", "حلب"])) == [3, 2, 3, 1, 3]
     assert seen == ["حلب", "في", "🙂"]
     assert memo.get("دمشق") is None and "دمشق" not in memo  # get() does not compute
+
+
+def test_a_backing_adjective_of_either_gender_makes_the_state_after_it_act(rules: RuleSuggester) -> None:
+    def labels(text: str) -> set[tuple[str, str]]:
+        return {(text[s.start : s.end], s.label) for s in rules.suggest(text)}
+
+    assert ("إيران", "ACTOR") in labels("اجتمع قادة الفصيل المقرب من إيران في بغداد.")
+    assert ("إيران", "ACTOR") in labels("اجتمع قادة الفصائل المقربة من إيران في بغداد.")
+    # Without a backing word before it, the state is where the delegation went.
+    assert ("إيران", "LOCATION") in labels("وصل الوفد إلى إيران أمس.")

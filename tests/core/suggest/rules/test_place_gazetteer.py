@@ -55,6 +55,16 @@ def test_classify_sorts_names_by_how_safe_they_are(geo: GeoPlace, reading: str) 
     assert got == reading
 
 
+def test_a_word_that_opens_place_names_may_open_a_gazetteer_name() -> None:
+    common = COMMON | {"عين"}
+    names = (place("عين الدفلي", 0, 10), place("عين", 0, 10), place("النصر الجديد", 0, 0))
+    # Without the name prefixes, «عين» (a word of the lexicon) drops the name it opens.
+    assert classify(names, common.__contains__) == ([], [])
+    safe, cued = classify(names, common.__contains__, frozenset({"عين"}))
+    # A prefix opens a name of several words only; another common first word still drops one.
+    assert (safe, cued) == (["عين الدفلي"], [])
+
+
 def test_load_places_reads_the_rows_and_skips_the_header(tmp_path: Path) -> None:
     path = tmp_path / "places.tsv"
     path.write_text("# GeoNames, CC BY 4.0\n# columns\nغوما\tCD\tcity\t432587\t20\n\nكيفو\tCD\tadmin1\t0\t0\n",
@@ -174,3 +184,23 @@ def test_a_transliteration_variant_of_a_gazetteer_name_is_found(found: Found) ->
     # The exact spelling is matched as before, and a word of the lexicon is never a variant.
     assert ("خاركوف", "LOCATION") in found("وصل الوفد إلى خاركوف صباحا.")
     assert not {s for s in found("وقال المتحدث إن الكتائب تقدمت نحو المدينة.") if s[1] == "LOCATION"}
+
+
+def test_the_derived_resources_come_from_the_suggesters_gazetteer_directory(tmp_path: Path) -> None:
+    import shutil
+
+    from annotator.core.suggest.base import gazetteer_dir
+    from annotator.core.suggest.rules import RuleSuggester
+
+    for yaml_file in gazetteer_dir().glob("*.yaml"):
+        shutil.copy(yaml_file, tmp_path / yaml_file.name)
+    text = "وقعت اشتباكات عنيفة في بوكافو أمس."
+
+    def places() -> set[str]:
+        return {text[s.start : s.end] for s in RuleSuggester(gazetteer_dir=tmp_path).suggest(text) if s.label == "LOCATION"}
+
+    # Without the GeoNames names and the word lists, the directory has none of them.
+    assert "بوكافو" not in places()
+    for name in (RESOURCE.name, VARIANT_BLOCKLIST, "arabic_common_words.txt"):
+        shutil.copy(gazetteer_dir() / name, tmp_path / name)
+    assert "بوكافو" in places()

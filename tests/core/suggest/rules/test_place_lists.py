@@ -52,3 +52,44 @@ def test_a_name_in_no_list_after_capital(labelled: Labelled) -> None:
     assert ("كاموندو", "LOCATION") in labelled("تقدمت القوات نحو عاصمة الإقليم كاموندو أمس.")
     assert ("كاموندو", "LOCATION") in labelled("وصل الوفد إلى عاصمة كاموندو.")
     assert not [s for s, label in labelled("زار الوزير عاصمة الثقافة العربية.") if label == "LOCATION"]
+
+
+def test_a_name_goes_on_after_a_hyphen(labelled: Labelled) -> None:
+    assert ("منطقة شانغول-كامز", "LOCATION") in labelled("قتل مدنيون في منطقة شانغول-كامز أمس.")
+    assert ("كاتوزا-كاتوزا", "LOCATION") in labelled("وقع الكمين على الطريق بين بلدتي دوري وكاتوزا-كاتوزا.")
+    # A known place after the hyphen is a place of its own: a road between two places.
+    got = labelled("وقع الانفجار على طريق درعا-دمشق مساء أمس.")
+    assert ("درعا", "LOCATION") in got and ("دمشق", "LOCATION") in got
+
+
+def test_a_foreign_name_of_two_words_in_a_list(labelled: Labelled) -> None:
+    got = labelled("هاجم المسلحون قرى كاتوزا وباريمو سانكا وتيليندو في الشمال.")
+    assert {("كاتوزا", "LOCATION"), ("باريمو سانكا", "LOCATION"), ("تيليندو", "LOCATION")} <= set(got)
+    # An Arabic word after a name is no second word of it.
+    got = labelled("هاجم المسلحون قرى كاتوزا وباريمو صباحا.")
+    assert ("باريمو", "LOCATION") in got and not any("صباحا" in s for s, _ in got)
+
+
+
+def test_a_transliterated_name_after_fi_before_a_boundary(labelled: Labelled) -> None:
+    assert ("كاتوريبا", "LOCATION") in labelled("قتل عشرة مدنيين في كاتوريبا، بحسب مصادر محلية.")
+    assert ("باريموندو", "LOCATION") in labelled("وقعت اشتباكات عنيفة في باريموندو.")
+    # A frequent Arabic word, a known word or a name that goes on is no such place.
+    for text in ("شارك الآلاف في المظاهرات، وفق المنظمين.", "نشر الخبر في تيليغرام مساء أمس."):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+
+
+def test_a_quoted_name_in_no_list_after_fi_or_a_compass_word(labelled: Labelled) -> None:
+    assert ("كاتوريبا", "LOCATION") in labelled("انفجر لغم في “كاتوريبا” بوسط البلاد.")
+    assert ("الكاتوزية", "LOCATION") in labelled("تعرضت قرى غرب “الكاتوزية” لقصف عنيف.")
+    # A quoted phrase of frequent words is no place.
+    assert not [s for s, label in labelled("قال إنه سيرد في “الوقت المناسب” على الهجوم.") if label == "LOCATION"]
+
+
+def test_a_quoted_name_after_a_head_may_open_with_lam(labelled: Labelled) -> None:
+    assert ("لاموري", "LOCATION") in labelled("وقع الهجوم في منطقة “لاموري” شرقي البلاد.")
+
+
+def test_an_ordinal_or_size_word_belongs_to_a_listed_name(labelled: Labelled) -> None:
+    got = labelled("استهدف القصف أحياء كاتوزا، الدرجة الأولى، وباريمو، ما أدى إلى حرائق.")
+    assert {("كاتوزا", "LOCATION"), ("الدرجة الأولى", "LOCATION"), ("باريمو", "LOCATION")} <= set(got)
