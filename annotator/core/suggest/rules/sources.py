@@ -42,6 +42,10 @@ class SourceRules(RuleLexicon):
         name in no list ends where a listed one does («لوكالة فرانس برس شريطة…»)."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._source_names = frozenset(groups["SRC"]) | frozenset(groups["SRC_Q"])
+        # Bodies named in the plural by what they are («منظمات حقوقية») speak as sources;
+        # officials («مسؤول أمني», «مسؤولون محليون») are unnamed individuals, not annotated
+        # (guidelines §6), though they still introduce a body coordinated with them.
+        self._attributed_bodies = frozenset(fold(w) for w in sources.get("attributed_unnamed_heads") or [])
         return groups
 
     # Listed places (set by LocationRules._load_word_sets): a body may be named with its place

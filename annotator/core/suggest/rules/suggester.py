@@ -255,7 +255,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._media_collective(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
+            if w in self._attributed_bodies:  # «تقول منظمات حقوقية», not «قال مسؤول أمني»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
                 reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
