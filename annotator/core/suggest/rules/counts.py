@@ -248,7 +248,9 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and self._is_trigger(norm[start - 1]) and (
+            if (
+                (start > 0 and self._is_trigger(norm[start - 1])) or self._definite_vague_in_a_toll(start, j, k, norm, n)
+            ) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
@@ -316,6 +318,17 @@ class CountRules(RuleLexicon):
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _definite_vague_in_a_toll(self, start: int, j: int, k: int, norm: list[str], n: int) -> bool:
+        """Is the definite vague quantity ``start:k`` («الآلاف», «الملايين») the people a
+        trigger in its clause befell, with words between them or after it: «أجبرت الآلاف
+        على الفرار», «أودى بحياة الآلاف،», «وشرد الملايين على مدى…»? Every dev set annotates
+        such a quantity; after a preposition it is who something befell, not a toll
+        («فرض حكمه على الملايين»)."""
+        if start != j or norm[j][:2] != "ال" or (start > 0 and norm[start - 1] in _PREPOSITIONS):
+            return False
+        after = norm[k + 1 : k + 3] if k < n and norm[k] in _AFTER_BARE_COUNT else []
+        return self._trigger_in_clause(start, norm) or any(self._is_trigger(w.removeprefix("ال")) for w in after)
 
     @staticmethod
     def _verb_of_the_counted(k: int, orth: list[str], norm: list[str]) -> bool:

@@ -398,3 +398,24 @@ def test_a_dual_told_by_agreement(labelled: Labelled, text: str, count: str) -> 
 )
 def test_no_dual_without_agreement(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+# Round 5 (issue #11): a definite vague quantity that a trigger in its clause befell.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأجبرت المعارك الآلاف على الفرار من القرى.", "الآلاف"),
+        ("وأودت الحرب بحياة الآلاف، بحسب الأمم المتحدة.", "الآلاف"),
+        ("وشرد القتال الملايين على مدى عقد.", "الملايين"),
+    ],
+)
+def test_a_definite_vague_quantity_in_a_toll(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وفرضت الجماعة حكمها على الملايين في المنطقة.", "وحضر الآلاف في الساحة العامة.", "وتظاهر الآلاف على الطريق."],
+)
+def test_no_definite_vague_quantity_without_a_toll(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
