@@ -265,6 +265,8 @@ class CountRules(RuleLexicon):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
+        if not qualified and self._year_like(norm, j, k) and self._after_a_year(start, norm):
+            return None  # «عامي 2006 و2007 من…»: the second of two years
         # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
         if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
@@ -509,6 +511,12 @@ class CountRules(RuleLexicon):
         if self._blocked_word(norm[k]):
             return True
         return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases_by_first.get(norm[k], ()))
+
+    @classmethod
+    def _after_a_year(cls, i: int, norm: list[str]) -> bool:
+        """Is token ``i`` coordinated with a year right before it («2006 و2007»)?"""
+        k = i - 2 if i > 1 and norm[i - 1] == "و" else i - 1
+        return k >= 0 and cls._year_like(norm, k, k + 1)
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:

@@ -419,3 +419,18 @@ def test_a_definite_vague_quantity_in_a_toll(labelled: Labelled, text: str, coun
 )
 def test_no_definite_vague_quantity_without_a_toll(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+# Round 5 (issue #11): a year after a month or coordinated with a year is no COUNT.
+@pytest.mark.parametrize(
+    "text",
+    ["وحذرت الجماعة البلاد في يناير 2020 من هجمات جديدة.", "وتكرر ما حدث في عامي 2006 و2007 من قتال."],
+)
+def test_a_year_after_a_month_or_a_year(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_a_large_number_of_people_is_still_a_count(labelled: Labelled) -> None:
+    assert ("2007 من", "COUNT") not in labelled("وقتل 2007 من المدنيين.")
+    assert ("2007", "COUNT") in labelled("وقتل 2007 من المدنيين.")
+    assert ("15 مدنيا", "COUNT") in labelled("وفي مارس قتل 15 مدنيا.")
