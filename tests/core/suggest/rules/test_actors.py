@@ -775,3 +775,12 @@ def test_the_gendarmerie_is_a_service(labelled: Labelled) -> None:
 )
 def test_a_service_naming_a_building_is_no_actor(labelled: Labelled, text: str) -> None:
     assert not any(label == "ACTOR" for _s, label in labelled(text))
+
+
+# Round 5 (issue #11): lone «المتمردين» are people, not a party, even after a named actor;
+# with the plural nisba of a named group they are the group.
+def test_lone_rebels_are_no_actor_but_the_rebels_of_a_named_group_are(labelled: Labelled) -> None:
+    got = labelled("وقال الجيش إن المتمردين هاجموا القرية.")
+    assert ("الجيش", "ACTOR") in got
+    assert not [s for s, label in got if s == "المتمردين"]
+    assert ("المتمردين الحوثيين", "ACTOR") in labelled("وقصف الجيش مواقع المتمردين الحوثيين.")
