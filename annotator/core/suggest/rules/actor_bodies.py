@@ -57,6 +57,8 @@ class BodyRules(RuleLexicon):
         self._short_form_number_pairs = [
             tuple("ال" + _canonical_spelling(w) for w in pair.split()) for pair in _words(actors.get("short_form_number_pairs"))
         ]
+        self._any_group_short_forms = ["ال" + _canonical_spelling(w) for w in _words(actors.get("any_group_short_forms"))]
+        self._any_group_heads = ["ال" + _canonical_spelling(w) for w in _words(actors.get("any_group_heads"))]
         self._joint_portfolio_heads = {
             p + h for h in _words(actors.get("joint_portfolio_heads")) for p in _PREFIX_CLITICS
         }

@@ -102,6 +102,10 @@ class ActorRules(GroupRules):
             seen = [first[k] for k in pair if k in first]
             if seen:
                 first.update(dict.fromkeys(pair, min(seen)))
+        groups_seen = [first[k] for k in self._any_group_heads if k in first]
+        if groups_seen:  # «جبهة فانو … الميليشيات»: any armed group named before
+            for k in self._any_group_short_forms:
+                first[k] = min(first.get(k, len(norm)), min(groups_seen))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         if not first and first_actor == n:

@@ -784,3 +784,13 @@ def test_lone_rebels_are_no_actor_but_the_rebels_of_a_named_group_are(labelled: 
     assert ("الجيش", "ACTOR") in got
     assert not [s for s, label in got if s == "المتمردين"]
     assert ("المتمردين الحوثيين", "ACTOR") in labelled("وقصف الجيش مواقع المتمردين الحوثيين.")
+
+
+# Round 5 (issue #11): lone «الميليشيات» refers back to an armed group named before it; with
+# none named it is militias at large.
+def test_lone_militias_refer_back_to_a_named_group_only(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال الجيش إن الميليشيات المسلحة قصفت الحي.") if s == "الميليشيات"]
+    assert not [s for s, label in labelled("وتنتشر في المنطقة العصابات والميليشيات.") if s.endswith("الميليشيات")]
+    got = labelled("وهاجمت حركة الأحرار البلدة، وقالت مصادر إن الميليشيات انسحبت.")
+    assert ("الميليشيات", "ACTOR") in got
+    assert ("الميليشيات", "ACTOR") in labelled("وقصفت ميليشيات الحوثي الحي ثم انسحبت الميليشيات.")
