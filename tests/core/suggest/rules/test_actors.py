@@ -794,3 +794,10 @@ def test_lone_militias_refer_back_to_a_named_group_only(labelled: Labelled) -> N
     got = labelled("وهاجمت حركة الأحرار البلدة، وقالت مصادر إن الميليشيات انسحبت.")
     assert ("الميليشيات", "ACTOR") in got
     assert ("الميليشيات", "ACTOR") in labelled("وقصفت ميليشيات الحوثي الحي ثم انسحبت الميليشيات.")
+
+
+# Round 5 (issue #11): a tribe or a clan is a people, not a party; the forces of tribes are.
+def test_a_tribe_is_no_actor_but_its_forces_are(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وينتمي القائد إلى قبيلة الرزيقات في الإقليم.") if label == "ACTOR"]
+    assert not [s for s, label in labelled("وهاجمت عشيرة البوحمد قرية مجاورة.") if label == "ACTOR"]
+    assert ("قوات العشائر", "ACTOR") in labelled("وهاجمت قوات العشائر مواقع التنظيم.")
