@@ -801,3 +801,21 @@ def test_a_tribe_is_no_actor_but_its_forces_are(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وينتمي القائد إلى قبيلة الرزيقات في الإقليم.") if label == "ACTOR"]
     assert not [s for s, label in labelled("وهاجمت عشيرة البوحمد قرية مجاورة.") if label == "ACTOR"]
     assert ("قوات العشائر", "ACTOR") in labelled("وهاجمت قوات العشائر مواقع التنظيم.")
+
+
+# Round 5 (issue #11): every spelling of «ميليشيا» is a force head, a clitic on it included
+# (guidelines §6: «مليشيا X» unquoted is inside).
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقصفت مسيرة تتبع لمليشيا الدعم السريع منزلا.", "مليشيا الدعم السريع"),
+        ("واستهدف مسلحون سيارة لميلشيات الدفاع الوطني.", "ميلشيات الدفاع الوطني"),
+        ('وقال إن اللغم زرعته "مليشيات الخوارج" قرب القرية.', "مليشيات الخوارج"),
+    ],
+)
+def test_every_spelling_of_a_militia_head_with_a_clitic(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_militia_head_with_a_clitic_before_no_name(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وتحدث التقرير عن انتشار واسع لمليشيات مسلحة في البلاد.") if label == "ACTOR"]
