@@ -44,6 +44,8 @@ class BodyRules(RuleLexicon):
         ``states.tsv`` («القوات الفلبينية», guidelines §3.6: the country adjective is inside),
         where the hand list of nationalities has no such adjective."""
         derived = state_nisbas(self._world_state_rows()) - self._nationalities
+        # After any actor, like a listed nationality: «السلطات الكولومبية», «الشرطة المالية».
+        self._state_nisbas = frozenset(derived)
         groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
 
     def _load_body_words(self, actors: dict[str, Any]) -> None:

@@ -372,7 +372,8 @@ class ActorRules(GroupRules):
             return False  # «السلطات الانتقالية»: the same government, qualified
         return (
             w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
-            and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
+            and w not in self._nationalities and w not in self._state_nisbas
+            and w not in self._force_stops and w not in self._force_adjectives
         )
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
@@ -391,7 +392,7 @@ class ActorRules(GroupRules):
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
-        if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+        if e < n and orth[e] == norm[e] and (norm[e] in self._nationalities or norm[e] in self._state_nisbas):
             return e + 1
         return e
 

@@ -819,3 +819,21 @@ def test_every_spelling_of_a_militia_head_with_a_clitic(labelled: Labelled, text
 
 def test_a_militia_head_with_a_clitic_before_no_name(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وتحدث التقرير عن انتشار واسع لمليشيات مسلحة في البلاد.") if label == "ACTOR"]
+
+
+# Round 5 (issue #11): the nationality adjective of any state of the world, derived from its
+# name, is inside the actor before it like a listed one (guidelines §3.6).
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال الجيش إن السلطات الكولومبية بدأت مفاوضات مع الجماعة.", "السلطات الكولومبية"),
+        ("واتهمت السلطات الأمنية الكولومبية الجماعة بالهجوم.", "السلطات الأمنية الكولومبية"),
+    ],
+)
+def test_a_derived_nationality_after_an_actor(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_nisba_that_is_no_nationality_still_makes_another_body(labelled: Labelled) -> None:
+    got = labelled("وقال الجيش إن السلطات الصحية فتحت المستشفى.")
+    assert not [s for s, label in got if label == "ACTOR" and s.startswith("السلطات")]
