@@ -362,6 +362,28 @@ class SourceRules(RuleLexicon):
             return None
         return _Cand(i, j, "SOURCE", _S_PATTERN)
 
+    # Heads of bodies that may be named by the town or region they work in: «مرصد الأمن في
+    # كيفو», «منظمة حقوق الإنسان في عفرين», «تنسيقية لجان المقاومة بمدينة الفاشر».
+    _PLACE_BODY_HEADS = frozenset(fold(w) for w in "مرصد منظمة تنسيقية منسقية لجنة هيئة جمعية مؤسسة رابطة تجمع".split())
+
+    def _bodies_of_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, states: set[int]) -> list[_Cand]:
+        """A body with an indefinite head, named with the town or region it works in after
+        «في» or a glued «ب», takes that place inside (one SOURCE, no LOCATION); a state
+        after it is where it works, not its name («هيئة الإسعاف في ليبيا»)."""
+        places = {c.start: c.end for c in cands if c.label == "LOCATION" and c.start not in states}
+        if not places:
+            return cands
+        out = []
+        for c in cands:
+            e = c.end
+            if c.label == "SOURCE" and norm[c.start] in self._PLACE_BODY_HEADS and e < n:
+                if norm[e] == "في" and e + 1 in places:
+                    c = _Cand(c.start, places[e + 1], c.label, c.score)
+                elif orth[e][:1] == "ب" and orth[e] != norm[e] and e in places:
+                    c = _Cand(c.start, places[e], c.label, c.score)
+            out.append(c)
+        return out
+
     def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is
         attributed to: «بحسب ACLED», «وفقاً لـ OCHA» (guidelines §3.7: Latin names are

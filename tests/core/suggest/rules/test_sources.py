@@ -516,3 +516,39 @@ def test_a_bracketed_name_after_an_outlet_head(labelled: Labelled) -> None:
     assert ("صوت الساحل", "SOURCE") in labelled("وذكر موقع (صوت الساحل) أن الهجوم وقع فجرا.")
     # A bracketed word after another noun is no outlet.
     assert not [s for s, label in labelled("وذكر البيان (الثاني) أن الهجوم وقع فجرا.") if label == "SOURCE"]
+
+
+# Round 5 (issue #11): a body's post («وكتب مرصد X») and «عن X قولهم» are attributions.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وكتب مرصد الحرية على حسابه أن القصف استمر.", "مرصد الحرية"),
+        ("ونقلت الإذاعة عن شهود قولهم إن القصف استمر.", "شهود"),
+    ],
+)
+def test_a_post_and_the_words_of_who_is_cited(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_witnesses_are_no_source_without_an_attribution(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("واستمع القاضي إلى شهود في القضية.") if label == "SOURCE"]
+
+
+# Round 5 (issue #11): a body named with the town it works in takes the town inside; a state
+# after it is where it works.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("قالت منظمة حقوق الإنسان في عفرين إن عناصر اعتقلوا رجلا.", "منظمة حقوق الإنسان في عفرين"),
+        ("وأكدت تنسيقية لجان المقاومة بمدينة الفاشر وقوع الضربات.", "تنسيقية لجان المقاومة بمدينة الفاشر"),
+    ],
+)
+def test_a_body_named_with_its_town(labelled: Labelled, text: str, source: str) -> None:
+    got = labelled(text)
+    assert (source, "SOURCE") in got
+    assert not [s for s, label in got if label == "LOCATION"]
+
+
+def test_a_body_working_in_a_state_leaves_the_state_out(labelled: Labelled) -> None:
+    got = labelled("وقال المتحدث باسم هيئة الإسعاف والطوارئ في ليبيا إن القتلى ثلاثة.")
+    assert ("هيئة الإسعاف والطوارئ", "SOURCE") in got and ("ليبيا", "LOCATION") in got
