@@ -69,6 +69,8 @@ class SourceRules(RuleLexicon):
         return self._territory_end(end, orth, norm, n)
 
     _GOVERNMENT = frozenset(("الحكومي", "الحكوميه"))
+    # «للأنباء», «للإعلام» after an agency named with its head complete its name.
+    _NEWS_COMPLEMENTS = frozenset(("للانباء", "للأنباء", "للاعلام", "للإعلام"))
 
     def _territory_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after the territory of a government media office: «الإعلام الحكومي في غزة»,

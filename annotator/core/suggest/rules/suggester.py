@@ -198,6 +198,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     start = s - 2  # «وكالة أنباء أسوشيتد برس»: the generic head is inside
                 # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
                 end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
+                if start < s and end == e and end < n and orth[end] in self._NEWS_COMPLEMENTS:
+                    end += 1  # «وكالة رويترز للأنباء»: with its head, the agency's full name
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):

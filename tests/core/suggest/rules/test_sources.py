@@ -552,3 +552,9 @@ def test_a_body_named_with_its_town(labelled: Labelled, text: str, source: str) 
 def test_a_body_working_in_a_state_leaves_the_state_out(labelled: Labelled) -> None:
     got = labelled("وقال المتحدث باسم هيئة الإسعاف والطوارئ في ليبيا إن القتلى ثلاثة.")
     assert ("هيئة الإسعاف والطوارئ", "SOURCE") in got and ("ليبيا", "LOCATION") in got
+
+
+# Round 5 (issue #11): an agency named with its head takes «للأنباء» after the name.
+def test_an_agency_with_its_head_takes_its_news_complement(labelled: Labelled) -> None:
+    assert ("وكالة رويترز للأنباء", "SOURCE") in labelled("وقال ضابط لوكالة رويترز للأنباء إن السيارة انفجرت.")
+    assert ("رويترز", "SOURCE") in labelled("وقال ضابط لرويترز للأنباء إن السيارة انفجرت.")
