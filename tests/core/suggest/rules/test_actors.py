@@ -837,3 +837,22 @@ def test_a_derived_nationality_after_an_actor(labelled: Labelled, text: str, act
 def test_a_nisba_that_is_no_nationality_still_makes_another_body(labelled: Labelled) -> None:
     got = labelled("وقال الجيش إن السلطات الصحية فتحت المستشفى.")
     assert not [s for s, label in got if label == "ACTOR" and s.startswith("السلطات")]
+
+
+# Round 5 (issue #11): coalitions and peace-keepers named indefinitely at first mention, a
+# presidential guard and a supranational union act (guidelines §6).
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وشنت القوات هجوما بدعم من تحالف دولي على المدينة.", "تحالف دولي"),
+        ("وتم إرسال قوات حفظ سلام إلى الإقليم.", "قوات حفظ سلام"),
+        ("وقتل جنديان برصاص الحرس الرئاسي في العاصمة.", "الحرس الرئاسي"),
+        ("وصنف الاتحاد الأوروبي الجماعة منظمة إرهابية.", "الاتحاد الأوروبي"),
+    ],
+)
+def test_coalitions_guards_and_unions(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_an_alliance_that_is_no_coalition(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("ووقع الحزبان تحالفا انتخابيا في المدينة.") if label == "ACTOR"]
