@@ -149,6 +149,23 @@ class ActorRules(GroupRules):
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
 
+    _SECURITY_SERVICE = "الامن"
+
+    def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """«الجيش والأمن», «قوات الشرطة والأمن»: the lone «الأمن» glued by «و» to an actor
+        right before it is the security service, a party like it (guidelines §6: police and
+        security bodies); «الأمن» elsewhere is security («زعزعة الأمن»)."""
+        out = []
+        ends = {c.end for c in cands if c.label == "ACTOR"}
+        for e in ends:
+            if (
+                e < n and norm[e] == self._SECURITY_SERVICE and orth[e][:1] == "و" and orth[e] != norm[e]
+                and (e + 1 >= n or not norm[e + 1].startswith("ال") or norm[e + 1] in self._state_nisbas or norm[e + 1] in self._nationalities
+                     or orth[e + 1][:1] == "و")
+            ):
+                out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
+        return out
+
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the
         members before it: «وقالت الحركة», «تبنت الحركة», «مقاتلي الحركة»?"""

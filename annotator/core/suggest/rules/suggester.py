@@ -421,6 +421,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._bracketed_acronyms(cands, orth, n))
         cands.extend(self._short_forms(cands, orth, norm))
+        cands.extend(self._coordinated_security(cands, orth, norm, n))
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._names_over_counted_words(cands)

@@ -856,3 +856,15 @@ def test_coalitions_guards_and_unions(labelled: Labelled, text: str, actor: str)
 
 def test_an_alliance_that_is_no_coalition(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("ووقع الحزبان تحالفا انتخابيا في المدينة.") if label == "ACTOR"]
+
+
+# Round 5 (issue #11): «والأمن» right after an actor is the security service.
+def test_security_coordinated_with_an_actor(labelled: Labelled) -> None:
+    assert ("الأمن", "ACTOR") in labelled("وتزايدت الهجمات التي تستهدف الجيش والأمن.")
+    got = labelled("واندلعت اشتباكات بين مسلحين وقوات الشرطة والأمن في المدينة.")
+    assert ("قوات الشرطة", "ACTOR") in got and ("الأمن", "ACTOR") in got
+
+
+def test_security_as_a_state_of_affairs_is_no_actor(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وطالب السكان بالاستقرار والأمن في البلاد.") if label == "ACTOR"]
+    assert ("الأمن", "ACTOR") not in labelled("وقال الجيش إن الأمن عاد إلى المدينة.")
