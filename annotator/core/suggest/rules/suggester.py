@@ -499,8 +499,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
     def _after_token_clitic(start: int, end: int, a: int, form: str, bare: str, nt: Any, label: str) -> int:
         """The start past the clitic the tokenizer split off the first word («لقوّات» → «قوّات»),
         where ``snap_span`` kept it because a diacritic hides the word it knows (guidelines
-        §3.1). A COUNT keeps its «و» («و50»)."""
-        if label == "COUNT" or form == bare or not form.endswith(bare):
+        §3.1). A COUNT keeps its «و» before digits («و50»), not before a word («وطفلتان»)."""
+        if (label == "COUNT" and bare[:1].isdigit()) or form == bare or not form.endswith(bare):
             return start
         return max(start, min(end, nt.to_original(a + len(form) - len(bare), a + len(form))[0]))
 
