@@ -97,6 +97,11 @@ class CountRules(RuleLexicon):
                 if j + 1 < n and orth[j + 1] == norm[j + 1] and norm[j + 1][:2] == "ال" and self._is_people(norm[j + 1]):
                     out.append(_Cand(j, j + 2, "COUNT", _S_COUNT))  # «مقتل الثلاثة الأشخاص»
                     i = j + 2
+                elif j > i and self._possessed_people(norm[j - 1]) and 3 <= self._numbers[norm[j][2:]][1] <= 10:
+                    if norm[j - 1][:1] == "و" and self._possessed_people(norm[j - 1][1:]):
+                        norm[j - 1] = norm[j - 1][1:]  # the glued «و» stays outside the span
+                    out.append(_Cand(j - 1, j + 1, "COUNT", _S_COUNT))  # «وأطفاله الثلاثة»
+                    i = j + 1
                 continue
             if kinds[norm[j]] == _DEFINITE_PEOPLE:
                 if self._definite_dual(norm[j]) or self._dual_by_agreement(j, orth, norm, n):
@@ -419,6 +424,19 @@ class CountRules(RuleLexicon):
             return False
         kind, value = self._numbers[nxt[2:]]
         return kind == "unit" and 3 <= value <= 10
+
+    def _possessed_people(self, w: str) -> bool:
+        """A plural people noun with a possessive pronoun: «أطفاله», «أبناؤها», «عناصرهم»
+        (like «الشهداء الستة», a definite number after it counts them: guidelines §6)."""
+        for word in (w, w[1:]) if w[:1] == "و" else (w,):  # «وأطفاله»: a glued «و» the lexicon kept
+            for suffix in ("هما", "هم", "ها", "ه"):
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    base = word[: -len(suffix)]
+                    # «أبناؤه» folds to «ابناوه»: the hamza's seat before a pronoun
+                    if self._is_people(base) or (base[-1] in "ويؤئ" and self._is_people(base[:-1] + "ء")):
+                        return True
+                    break
+        return False
 
     def _casualty_word(self, w: str) -> bool:
         """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its

@@ -456,3 +456,20 @@ def test_a_digit_keeps_its_and_and_a_wounded_toll_its_category(labelled: Labelle
     assert ("5 و10", "COUNT") in labelled("وقتل 5 و10 أصيبوا في الهجوم.")
     got = labelled("وارتفع عدد القتلى إلى 34183 والجرحى إلى 77143 منذ بدء الحرب.")
     assert ("34183", "COUNT") in got and ("77143", "COUNT") in got
+
+
+# Round 5 (issue #11): a definite number after a people noun with a possessive pronoun
+# («أطفاله الثلاثة»), like «الشهداء الستة» (guidelines §6); a glued «و» stays outside.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("واستشهد صحفي وزوجته وأطفاله الثلاثة فجر اليوم.", "أطفاله الثلاثة"),
+        ("وقتل رجل وأبناؤه الخمسة في القصف.", "أبناؤه الخمسة"),
+    ],
+)
+def test_a_definite_number_after_possessed_people(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_definite_number_after_possessed_things(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقضى أيامه الثلاثة في المستشفى.") if label == "COUNT"]
