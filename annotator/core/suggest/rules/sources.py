@@ -143,6 +143,22 @@ class SourceRules(RuleLexicon):
             return False
         return e >= len(orth) or orth[e] in self._DATELINE_MARKS
 
+    def _sources_of_a_body_end(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of «مصادر» + the definite name of the body or outlet they belong to, and its
+        definite adjectives, right after an attribution word: «تحدثت مصادر الميادين»,
+        «وفقاً لمصادر الحماية المدنية» (one SOURCE). Without one it is a construct of
+        anything («مصادر المياه»); ``i + 1`` when there is none."""
+        j = i + 1
+        if i == 0 or norm[i - 1] not in self._attribution or j >= n or orth[j] != norm[j]:
+            return j
+        w = norm[j]
+        if not (w[:2] == "ال" and len(w) > 4 and w.isalpha()) or self._is_people(w) or w in self._OUTLET_END:
+            return j
+        j += 1
+        while j < n and orth[j] == norm[j] and norm[j][:2] == "ال" and len(norm[j]) > 4 and norm[j].endswith(("ي", "يه")):
+            j += 1  # «الحماية المدنية»
+        return j
+
     def _source_adjective(self, w: str) -> bool:
         """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»), or an
         indefinite nationality («وسائل إعلام صومالية»)."""

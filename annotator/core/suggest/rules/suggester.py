@@ -251,6 +251,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             w = norm[i]
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
+                if j == i + 1 and (i + 1) not in act_starts:
+                    j = self._sources_of_a_body_end(i, orth, norm, n)  # «تحدثت مصادر الميادين»
                 if j > i + 1 or self._bare_unnamed(i, orth, norm, n, placed=True):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»

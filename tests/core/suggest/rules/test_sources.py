@@ -558,3 +558,20 @@ def test_a_body_working_in_a_state_leaves_the_state_out(labelled: Labelled) -> N
 def test_an_agency_with_its_head_takes_its_news_complement(labelled: Labelled) -> None:
     assert ("وكالة رويترز للأنباء", "SOURCE") in labelled("وقال ضابط لوكالة رويترز للأنباء إن السيارة انفجرت.")
     assert ("رويترز", "SOURCE") in labelled("وقال ضابط لرويترز للأنباء إن السيارة انفجرت.")
+
+
+# Round 5 (issue #11): «مصادر» in construct with the body or outlet they belong to, after an
+# attribution word, is one SOURCE; without one it is a construct of anything.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وتحدثت مصادر الميادين في العراق عن هجوم.", "مصادر الميادين"),
+        ("وفقا لمصادر الحماية المدنية في المنطقة، قتل ثلاثة.", "مصادر الحماية المدنية"),
+    ],
+)
+def test_sources_of_a_body(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_sources_of_a_thing_are_no_source(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وتتنازع القبائل على مصادر المياه في المنطقة.") if label == "SOURCE"]
