@@ -868,3 +868,21 @@ def test_security_coordinated_with_an_actor(labelled: Labelled) -> None:
 def test_security_as_a_state_of_affairs_is_no_actor(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وطالب السكان بالاستقرار والأمن في البلاد.") if label == "ACTOR"]
     assert ("الأمن", "ACTOR") not in labelled("وقال الجيش إن الأمن عاد إلى المدينة.")
+
+
+# Round 5 (issue #11): «الإقليمية», «الرسمية» say which authorities or police, inside.
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال قائد الشرطة الإقليمية إن الهجوم فشل.", "الشرطة الإقليمية"),
+        ("وقال الجيش إن السلطات الإقليمية أحصت القتلى.", "السلطات الإقليمية"),
+        ("وفق بيانات السلطات اللبنانية الرسمية.", "السلطات اللبنانية الرسمية"),
+    ],
+)
+def test_regional_and_official_authorities(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_the_health_authorities_stay_another_body(labelled: Labelled) -> None:
+    got = labelled("وقال الجيش إن السلطات الصحية الإقليمية فتحت المستشفى.")
+    assert not [s for s, label in got if label == "ACTOR" and s.startswith("السلطات")]
