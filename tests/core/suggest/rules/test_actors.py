@@ -886,3 +886,9 @@ def test_regional_and_official_authorities(labelled: Labelled, text: str, actor:
 def test_the_health_authorities_stay_another_body(labelled: Labelled) -> None:
     got = labelled("وقال الجيش إن السلطات الصحية الإقليمية فتحت المستشفى.")
     assert not [s for s, label in got if label == "ACTOR" and s.startswith("السلطات")]
+
+
+# Round 5 (issue #11): «الاحتلال الصهيوني» is taken whole like «الاحتلال الإسرائيلي» (§6).
+def test_the_occupation_with_the_writers_adjective(labelled: Labelled) -> None:
+    assert ("الاحتلال الصهيوني", "ACTOR") in labelled("وأطلقت آليات الاحتلال الصهيوني النار على المخيم.")
+    assert not [s for s, label in labelled("واستمرت السياسة الصهيونية في المنطقة.") if label == "ACTOR"]
