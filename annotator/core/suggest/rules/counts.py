@@ -210,6 +210,12 @@ class CountRules(RuleLexicon):
         # noun before is the count.
         if w in self._OTHER_DUALS and i > 0 and (norm[i - 1] in self._duals or self._is_people(norm[i - 1])):
             return None
+        # A nominative dual right after another one is its adjective: «عسكريان منشقان», one
+        # count of two.
+        if w.endswith("ان") and i > 0 and norm[i - 1].endswith("ان") and (
+            norm[i - 1] in self._duals or self._nominative_dual_of_people(norm[i - 1])
+        ) and (w in self._duals or self._nominative_dual_of_people(w)):
+            return None
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)

@@ -473,3 +473,23 @@ def test_a_definite_number_after_possessed_people(labelled: Labelled, text: str,
 
 def test_a_definite_number_after_possessed_things(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقضى أيامه الثلاثة في المستشفى.") if label == "COUNT"]
+
+
+# Round 5 (issue #11): a nominative dual after another is its adjective (one count); a
+# qualifier spelt without its space; passengers are people.
+def test_a_dual_adjective_after_a_dual_noun(labelled: Labelled) -> None:
+    got = labelled("وقال عسكريان منشقان إن الطائرات قصفت المنطقة.")
+    assert [s for s, label in got if label == "COUNT"] == ["عسكريان"]
+    got = labelled("وقتل شخصان وأصيب جنديان في الهجوم.")
+    assert [s for s, label in got if label == "COUNT"] == ["شخصان", "جنديان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأدى الانفجار إلى مقتل مايقارب 10 أشخاص.", "مايقارب 10 أشخاص"),
+        ("وفتح المسلحون النار على حافلة على متنها 14 راكبا.", "14 راكبا"),
+    ],
+)
+def test_a_glued_qualifier_and_passengers(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
