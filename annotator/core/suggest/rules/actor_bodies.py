@@ -44,6 +44,8 @@ class BodyRules(RuleLexicon):
         ``states.tsv`` («القوات الفلبينية», guidelines §3.6: the country adjective is inside),
         where the hand list of nationalities has no such adjective."""
         derived = state_nisbas(self._world_state_rows()) - self._nationalities
+        # After any actor, like a listed nationality: «السلطات الكولومبية», «الشرطة المالية».
+        self._state_nisbas = frozenset(derived)
         groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
 
     def _load_body_words(self, actors: dict[str, Any]) -> None:
@@ -57,6 +59,8 @@ class BodyRules(RuleLexicon):
         self._short_form_number_pairs = [
             tuple("ال" + _canonical_spelling(w) for w in pair.split()) for pair in _words(actors.get("short_form_number_pairs"))
         ]
+        self._any_group_short_forms = ["ال" + _canonical_spelling(w) for w in _words(actors.get("any_group_short_forms"))]
+        self._any_group_heads = ["ال" + _canonical_spelling(w) for w in _words(actors.get("any_group_heads"))]
         self._joint_portfolio_heads = {
             p + h for h in _words(actors.get("joint_portfolio_heads")) for p in _PREFIX_CLITICS
         }

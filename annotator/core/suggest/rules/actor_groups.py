@@ -60,7 +60,7 @@ class GroupRules(BodyRules):
         # Every spelling of them («مليشيات», «ميلشيات»), to test a token without respelling it.
         self._group_head_spellings = {v for h in self._group_heads for v in _spelling_variants(h)}
         # Heads of a government or an authority, which a government adjective qualifies.
-        self._governing_heads = self._government_heads | set(_words("السلطات سلطات".split()))
+        self._governing_heads = self._government_heads | set(_words("السلطات سلطات الشرطة".split()))
         # A state's militias are one ACTOR (guidelines §6: «مليشيا/ميليشيات X» unquoted).
         self._state_militia_heads = {_canonical_spelling(w) for w in _words("ميليشيا ميليشيات".split())}
         # Heads that take a group's unknown name inside («ميليشيا X», «عصابة X»), and armed

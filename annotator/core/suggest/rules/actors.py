@@ -102,6 +102,10 @@ class ActorRules(GroupRules):
             seen = [first[k] for k in pair if k in first]
             if seen:
                 first.update(dict.fromkeys(pair, min(seen)))
+        groups_seen = [first[k] for k in self._any_group_heads if k in first]
+        if groups_seen:  # «جبهة فانو … الميليشيات»: any armed group named before
+            for k in self._any_group_short_forms:
+                first[k] = min(first.get(k, len(norm)), min(groups_seen))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         if not first and first_actor == n:
@@ -143,6 +147,23 @@ class ActorRules(GroupRules):
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
+        return out
+
+    _SECURITY_SERVICE = "الامن"
+
+    def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """«الجيش والأمن», «قوات الشرطة والأمن»: the lone «الأمن» glued by «و» to an actor
+        right before it is the security service, a party like it (guidelines §6: police and
+        security bodies); «الأمن» elsewhere is security («زعزعة الأمن»)."""
+        out = []
+        ends = {c.end for c in cands if c.label == "ACTOR"}
+        for e in ends:
+            if (
+                e < n and norm[e] == self._SECURITY_SERVICE and orth[e][:1] == "و" and orth[e] != norm[e]
+                and (e + 1 >= n or not norm[e + 1].startswith("ال") or norm[e + 1] in self._state_nisbas or norm[e + 1] in self._nationalities
+                     or orth[e + 1][:1] == "و")
+            ):
+                out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
@@ -368,7 +389,8 @@ class ActorRules(GroupRules):
             return False  # «السلطات الانتقالية»: the same government, qualified
         return (
             w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه"))
-            and w not in self._nationalities and w not in self._force_stops and w not in self._force_adjectives
+            and w not in self._nationalities and w not in self._state_nisbas
+            and w not in self._force_stops and w not in self._force_adjectives
         )
 
     def _heads_another_body(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
@@ -387,7 +409,7 @@ class ActorRules(GroupRules):
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
-        if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+        if e < n and orth[e] == norm[e] and (norm[e] in self._nationalities or norm[e] in self._state_nisbas):
             return e + 1
         return e
 

@@ -97,6 +97,11 @@ class CountRules(RuleLexicon):
                 if j + 1 < n and orth[j + 1] == norm[j + 1] and norm[j + 1][:2] == "ال" and self._is_people(norm[j + 1]):
                     out.append(_Cand(j, j + 2, "COUNT", _S_COUNT))  # «مقتل الثلاثة الأشخاص»
                     i = j + 2
+                elif j > i and self._possessed_people(norm[j - 1]) and 3 <= self._numbers[norm[j][2:]][1] <= 10:
+                    if norm[j - 1][:1] == "و" and self._possessed_people(norm[j - 1][1:]):
+                        norm[j - 1] = norm[j - 1][1:]  # the glued «و» stays outside the span
+                    out.append(_Cand(j - 1, j + 1, "COUNT", _S_COUNT))  # «وأطفاله الثلاثة»
+                    i = j + 1
                 continue
             if kinds[norm[j]] == _DEFINITE_PEOPLE:
                 if self._definite_dual(norm[j]) or self._dual_by_agreement(j, orth, norm, n):
@@ -205,6 +210,12 @@ class CountRules(RuleLexicon):
         # noun before is the count.
         if w in self._OTHER_DUALS and i > 0 and (norm[i - 1] in self._duals or self._is_people(norm[i - 1])):
             return None
+        # A nominative dual right after another one is its adjective: «عسكريان منشقان», one
+        # count of two.
+        if w.endswith("ان") and i > 0 and norm[i - 1].endswith("ان") and (
+            norm[i - 1] in self._duals or self._nominative_dual_of_people(norm[i - 1])
+        ) and (w in self._duals or self._nominative_dual_of_people(w)):
+            return None
         # Duals standing alone: «جنديين», «قتيلين», «امرأتان».
         if w in self._duals:
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -248,7 +259,9 @@ class CountRules(RuleLexicon):
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
             if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
                 return _Cand(start, k, "COUNT", _S_COUNT)
-            if start > 0 and self._is_trigger(norm[start - 1]) and (
+            if (
+                (start > 0 and self._is_trigger(norm[start - 1])) or self._definite_vague_in_a_toll(start, j, k, norm, n)
+            ) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
             ):
@@ -263,6 +276,8 @@ class CountRules(RuleLexicon):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
+        if not qualified and self._year_like(norm, j, k) and self._after_a_year(start, norm):
+            return None  # «عامي 2006 و2007 من…»: the second of two years
         # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
         if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
@@ -316,6 +331,17 @@ class CountRules(RuleLexicon):
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         return None
+
+    def _definite_vague_in_a_toll(self, start: int, j: int, k: int, norm: list[str], n: int) -> bool:
+        """Is the definite vague quantity ``start:k`` («الآلاف», «الملايين») the people a
+        trigger in its clause befell, with words between them or after it: «أجبرت الآلاف
+        على الفرار», «أودى بحياة الآلاف،», «وشرد الملايين على مدى…»? Every dev set annotates
+        such a quantity; after a preposition it is who something befell, not a toll
+        («فرض حكمه على الملايين»)."""
+        if start != j or norm[j][:2] != "ال" or (start > 0 and norm[start - 1] in _PREPOSITIONS):
+            return False
+        after = norm[k + 1 : k + 3] if k < n and norm[k] in _AFTER_BARE_COUNT else []
+        return self._trigger_in_clause(start, norm) or any(self._is_trigger(w.removeprefix("ال")) for w in after)
 
     @staticmethod
     def _verb_of_the_counted(k: int, orth: list[str], norm: list[str]) -> bool:
@@ -404,6 +430,19 @@ class CountRules(RuleLexicon):
             return False
         kind, value = self._numbers[nxt[2:]]
         return kind == "unit" and 3 <= value <= 10
+
+    def _possessed_people(self, w: str) -> bool:
+        """A plural people noun with a possessive pronoun: «أطفاله», «أبناؤها», «عناصرهم»
+        (like «الشهداء الستة», a definite number after it counts them: guidelines §6)."""
+        for word in (w, w[1:]) if w[:1] == "و" else (w,):  # «وأطفاله»: a glued «و» the lexicon kept
+            for suffix in ("هما", "هم", "ها", "ه"):
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    base = word[: -len(suffix)]
+                    # «أبناؤه» folds to «ابناوه»: the hamza's seat before a pronoun
+                    if self._is_people(base) or (base[-1] in "ويؤئ" and self._is_people(base[:-1] + "ء")):
+                        return True
+                    break
+        return False
 
     def _casualty_word(self, w: str) -> bool:
         """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
@@ -496,6 +535,12 @@ class CountRules(RuleLexicon):
         if self._blocked_word(norm[k]):
             return True
         return any(tuple(norm[k : k + len(p)]) == p for p in self._blocker_phrases_by_first.get(norm[k], ()))
+
+    @classmethod
+    def _after_a_year(cls, i: int, norm: list[str]) -> bool:
+        """Is token ``i`` coordinated with a year right before it («2006 و2007»)?"""
+        k = i - 2 if i > 1 and norm[i - 1] == "و" else i - 1
+        return k >= 0 and cls._year_like(norm, k, k + 1)
 
     @staticmethod
     def _year_like(norm: list[str], j: int, k: int) -> bool:

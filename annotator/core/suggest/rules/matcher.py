@@ -112,9 +112,14 @@ class RuleMatcher(RuleLexicon):
             if k:
                 rest = form[k:]
                 bare = "ا" + rest if form[k - 1] == "ل" and rest[:1] == "ل" else rest
-                if bare in self._known:
+                if bare in self._known or (bare[:2] == "ال" and bare[2:] in self._duals):  # «بالطفلين»
                     result = bare
                     self.nlp.vocab[form].norm_ = bare
+            elif form[0] in "وب" and form[1:] in self._people:
+                # «وطفلتان», «وشرطيان»: a people noun's derived dual, which the clitic
+                # lexicon does not list, behind «و» or «ب».
+                result = form[1:]
+                self.nlp.vocab[form].norm_ = result
             elif self._world_stems:
                 result = self._world_state_norm(form)
         self._norm_cache[form] = result

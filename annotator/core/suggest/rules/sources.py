@@ -42,6 +42,10 @@ class SourceRules(RuleLexicon):
         name in no list ends where a listed one does («لوكالة فرانس برس شريطة…»)."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._source_names = frozenset(groups["SRC"]) | frozenset(groups["SRC_Q"])
+        # Bodies named in the plural by what they are («منظمات حقوقية») speak as sources;
+        # officials («مسؤول أمني», «مسؤولون محليون») are unnamed individuals, not annotated
+        # (guidelines §6), though they still introduce a body coordinated with them.
+        self._attributed_bodies = frozenset(fold(w) for w in sources.get("attributed_unnamed_heads") or [])
         return groups
 
     # Listed places (set by LocationRules._load_word_sets): a body may be named with its place
@@ -65,6 +69,8 @@ class SourceRules(RuleLexicon):
         return self._territory_end(end, orth, norm, n)
 
     _GOVERNMENT = frozenset(("الحكومي", "الحكوميه"))
+    # «للأنباء», «للإعلام» after an agency named with its head complete its name.
+    _NEWS_COMPLEMENTS = frozenset(("للانباء", "للأنباء", "للاعلام", "للإعلام"))
 
     def _territory_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after the territory of a government media office: «الإعلام الحكومي في غزة»,
@@ -136,6 +142,22 @@ class SourceRules(RuleLexicon):
         if k > 0 and "\n" not in orth[k - 1]:
             return False
         return e >= len(orth) or orth[e] in self._DATELINE_MARKS
+
+    def _sources_of_a_body_end(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of «مصادر» + the definite name of the body or outlet they belong to, and its
+        definite adjectives, right after an attribution word: «تحدثت مصادر الميادين»,
+        «وفقاً لمصادر الحماية المدنية» (one SOURCE). Without one it is a construct of
+        anything («مصادر المياه»); ``i + 1`` when there is none."""
+        j = i + 1
+        if i == 0 or norm[i - 1] not in self._attribution or j >= n or orth[j] != norm[j]:
+            return j
+        w = norm[j]
+        if not (w[:2] == "ال" and len(w) > 4 and w.isalpha()) or self._is_people(w) or w in self._OUTLET_END:
+            return j
+        j += 1
+        while j < n and orth[j] == norm[j] and norm[j][:2] == "ال" and len(norm[j]) > 4 and norm[j].endswith(("ي", "يه")):
+            j += 1  # «الحماية المدنية»
+        return j
 
     def _source_adjective(self, w: str) -> bool:
         """An adjective of an unnamed source, singular, plural or dual («طبي», «طبيان»), or an
@@ -357,6 +379,28 @@ class SourceRules(RuleLexicon):
         ):
             return None
         return _Cand(i, j, "SOURCE", _S_PATTERN)
+
+    # Heads of bodies that may be named by the town or region they work in: «مرصد الأمن في
+    # كيفو», «منظمة حقوق الإنسان في عفرين», «تنسيقية لجان المقاومة بمدينة الفاشر».
+    _PLACE_BODY_HEADS = frozenset(fold(w) for w in "مرصد منظمة تنسيقية منسقية لجنة هيئة جمعية مؤسسة رابطة تجمع".split())
+
+    def _bodies_of_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, states: set[int]) -> list[_Cand]:
+        """A body with an indefinite head, named with the town or region it works in after
+        «في» or a glued «ب», takes that place inside (one SOURCE, no LOCATION); a state
+        after it is where it works, not its name («هيئة الإسعاف في ليبيا»)."""
+        places = {c.start: c.end for c in cands if c.label == "LOCATION" and c.start not in states}
+        if not places:
+            return cands
+        out = []
+        for c in cands:
+            e = c.end
+            if c.label == "SOURCE" and norm[c.start] in self._PLACE_BODY_HEADS and e < n:
+                if norm[e] == "في" and e + 1 in places:
+                    c = _Cand(c.start, places[e + 1], c.label, c.score)
+                elif orth[e][:1] == "ب" and orth[e] != norm[e] and e in places:
+                    c = _Cand(c.start, places[e], c.label, c.score)
+            out.append(c)
+        return out
 
     def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is

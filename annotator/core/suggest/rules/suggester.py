@@ -198,6 +198,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     start = s - 2  # «وكالة أنباء أسوشيتد برس»: the generic head is inside
                 # «وكالة الأنباء اللبنانية الرسمية»: the adjectives of a source are inside
                 end = self._outlet_adjective_end(self._extend_nationality(e, orth, norm, n), orth, norm, n)
+                if start < s and end == e and end < n and orth[end] in self._NEWS_COMPLEMENTS:
+                    end += 1  # «وكالة رويترز للأنباء»: with its head, the agency's full name
                 cands.append(_Cand(start, end, "SOURCE", _S_NAME))
             elif group == "SRC_Q":
                 if s > 1 and norm[s - 2] in self._building_heads and self._quoted(s, e, orth):
@@ -249,13 +251,15 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             w = norm[i]
             if w in self._unnamed_heads:  # «مصادر ميدانية», «مصدران طبيان», «مصادر طبية وأمنية»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
+                if j == i + 1 and (i + 1) not in act_starts:
+                    j = self._sources_of_a_body_end(i, orth, norm, n)  # «تحدثت مصادر الميادين»
                 if j > i + 1 or self._bare_unnamed(i, orth, norm, n, placed=True):
                     cands.append(_Cand(i, j, "SOURCE", _S_PATTERN))
             if w in self._collective_heads:  # «وسائل إعلام», «صحف ومواقع يمنية»
                 cand = self._media_collective(i, orth, norm, n)
                 if cand is not None:
                     cands.append(cand)
-            if w in self._official_heads:  # «قال مسؤول أمني», not «مقتل مسؤول عسكري»
+            if w in self._attributed_bodies:  # «تقول منظمات حقوقية», not «قال مسؤول أمني»
                 j = self._source_adjectives_end(i + 1, orth, norm, n)
                 # «نقلت رويترز عن مسؤولين أمنيين»: the reported speaker after «عن»
                 reported = i > 0 and norm[i - 1] == "عن" and any(a in self._attribution for a in norm[max(0, i - 6) : i - 1])
@@ -419,9 +423,11 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._bracketed_acronyms(cands, orth, n))
         cands.extend(self._short_forms(cands, orth, norm))
+        cands.extend(self._coordinated_security(cands, orth, norm, n))
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._names_over_counted_words(cands)
+        cands = self._bodies_of_places(cands, orth, norm, n, {s for s, _ in state_hits})
 
         out: list[Suggestion] = []
         for c in cands:
@@ -495,8 +501,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
     def _after_token_clitic(start: int, end: int, a: int, form: str, bare: str, nt: Any, label: str) -> int:
         """The start past the clitic the tokenizer split off the first word («لقوّات» → «قوّات»),
         where ``snap_span`` kept it because a diacritic hides the word it knows (guidelines
-        §3.1). A COUNT keeps its «و» («و50»)."""
-        if label == "COUNT" or form == bare or not form.endswith(bare):
+        §3.1). A COUNT keeps its «و» before digits («و50»), not before a word («وطفلتان»)."""
+        if (label == "COUNT" and bare[:1].isdigit()) or form == bare or not form.endswith(bare):
             return start
         return max(start, min(end, nt.to_original(a + len(form) - len(bare), a + len(form))[0]))
 
