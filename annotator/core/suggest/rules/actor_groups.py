@@ -228,7 +228,8 @@ class GroupRules(BodyRules):
     def _government_qualifiers(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A government or the authorities with the adjective that says which («حكومة طالبان
         المؤقتة», «الحكومة المنتخبة», «السلطات الانتقالية») take it inside, as with a
-        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6)."""
+        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6), and a second one
+        coordinated with the first."""
         out = []
         for c in cands:
             e = c.end
@@ -236,7 +237,10 @@ class GroupRules(BodyRules):
                 c.label == "ACTOR" and e < n and norm[c.start] in self._governing_heads
                 and orth[e] == norm[e] and norm[e] in self._government_adjectives
             ):
-                c = _Cand(c.start, e + 1, c.label, c.score)
+                e += 1
+                if e < n and orth[e][:1] == "و" and orth[e][1:] in self._government_adjectives:
+                    e += 1  # «السلطات المدنية والعسكرية»: two qualifiers of the same body
+                c = _Cand(c.start, e, c.label, c.score)
             out.append(c)
         return out
 

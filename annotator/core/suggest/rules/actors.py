@@ -49,6 +49,8 @@ class ActorRules(GroupRules):
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules that refer back to parties named in the article."""
         self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
+        # «السلطات», «الحكومة»: the state's own bodies, a party with no other named before them.
+        self._state_short_forms = set(_words(actors.get("state_short_forms")))
         self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
         self._generic_not_after = set(_words(actors.get("generic_not_after")))
         # Short forms that are a party only as the subject of a statement or an action («قالت
@@ -108,10 +110,10 @@ class ActorRules(GroupRules):
                 first[k] = min(first.get(k, len(norm)), min(groups_seen))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
-        if not first and first_actor == n:
-            return []
         words = self._short_form_words
         at = [i for i, w in enumerate(norm) if w in words]  # the few words that may be one
+        if not first and first_actor == n:  # no party named: only the state's own bodies
+            at = [i for i in at if self._generic_clitic_forms.get(norm[i], norm[i]) in self._state_short_forms]
         if not at:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
@@ -135,7 +137,9 @@ class ActorRules(GroupRules):
                 and first.get(spellings[w], n) < i
                 and (spellings[w] not in self._short_forms_that_act or self._speaks_or_acts(i, norm))
             ) or (
-                w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
+                w in generic
+                and (first_actor < i or (w in self._state_short_forms and self._state_body_stands(i, orth, norm, n)))
+                and (i == 0 or norm[i - 1] not in self._generic_not_after)
             ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
             if (
                 licensed
@@ -165,6 +169,24 @@ class ActorRules(GroupRules):
             ):
                 out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
+
+    _THAT = frozenset(("ان", "بان", "لان"))
+
+    def _state_body_stands(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the state's body at ``i`` («السلطات», «الحكومة»), with no party named before it,
+        the sitting one: the subject of a statement or an action, or of the clause after
+        «إن/أن», or, without a clitic, not followed by a definite adjective other than a
+        nationality or a government qualifier (not «خطة الحكومة الجديدة», a government being
+        formed, nor «الدعم للحكومة»)?"""
+        if self._speaks_or_acts(i, norm) or (i > 0 and norm[i - 1] in self._THAT):
+            return True
+        if orth[i] != norm[i]:
+            return False  # «الدعم للحكومة»: with a clitic, only after an attribution («وفقا للسلطات»)
+        j = i + 1
+        if j >= n or orth[j] != norm[j] or not norm[j].startswith("ال"):
+            return True
+        w = norm[j]
+        return w in self._nationalities or w in self._state_nisbas or w in self._government_adjectives or w in _LOCAL
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the

@@ -27,13 +27,17 @@ from annotator.core.suggest.rules.lexicon import (
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
-from annotator.core.suggest.rules.sources import _NGO_HEADS, SourceRules
+from annotator.core.suggest.rules.sources import _CIVIC_HEADS, _NGO_HEADS, SourceRules
 from annotator.core.text import fold, normalize, snap_span
 
 
 #: «الأمن» after a masdar of which it is the object: security, not a security service.
 _SECURITY = "الامن"
 _SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "تهديد", "اخلال", "ضبط", "تعزيز", "بسط", "فرض"))
+#: Witnesses in the plural: a SOURCE without an attribution word near them.
+_WITNESSES = frozenset(("شهود", "الشهود"))
+#: Prepositions that make them the ones heard or met, not who tells («استمع إلى شهود»).
+_NOT_BEFORE_WITNESSES = frozenset(("الي", "علي", "مع", "ضد"))
 #: «إعلام X»: the media office of the actor X.
 _MEDIA_OF = "اعلام"
 #: The ambulance service named by its service word alone («مدير الإسعاف»).
@@ -80,7 +84,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -188,7 +192,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «وقال فلان، شاهد عيان، إن…»: in apposition to the speaker, the attribution is
                 # before the name and its comma.
                 apposed = s > 1 and orth[s - 1] in "،," and self._attributed(s - 3, e, norm)
-                if norm[s].endswith("ون") or self._attributed(s, e, norm) or apposed:
+                # Witnesses in the plural are who tells (dev sets: every «شهود» and «الشهود»
+                # is annotated: «رواية الشهود», «صور التقطها شهود»), unless heard or met.
+                witnesses = norm[s] in _WITNESSES and (s == 0 or norm[s - 1] not in _NOT_BEFORE_WITNESSES)
+                if norm[s].endswith("ون") or witnesses or self._attributed(s, e, norm) or apposed:
                     cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
@@ -384,6 +391,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(cand)
             if w in _NGO_HEADS:
                 cand = self._coordinated_body(i, orth, norm, n, cands)  # «قال شاهد وجماعة حقوقية»
+                if cand is not None:
+                    cands.append(cand)
+            if w in _CIVIC_HEADS:
+                cand = self._civic_bodies(i, orth, norm, n)  # «منظمات حقوقية», «المنظمات الإنسانية»
                 if cand is not None:
                     cands.append(cand)
             if w in _NEWSY:
