@@ -569,6 +569,16 @@ class ActorRules(GroupRules):
             k += 1
         return end
 
+    def _governed_territory_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of the territory a government at ``j - 1`` governs, named by an administrative
+        head and a name no list has («حكومة ولاية البحيرات», «حكومة مقاطعة X»), or by the
+        definite head alone («حكومة الولاية»: the state the article is about); else 0."""
+        if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
+            return j + 2
+        if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
+            return j + 1
+        return 0
+
     def _force(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
     ) -> _Cand | None:
@@ -593,6 +603,8 @@ class ActorRules(GroupRules):
             and orth[j + 1] == norm[j + 1]
         ):
             end = name_starts[j + 1]  # «حكومة ولاية الخرطوم», «قوات مجلس دير الزور»
+        elif norm[h] in self._government_heads and (end := self._governed_territory_end(j, orth, norm, n)):
+            pass  # «حكومة ولاية البحيرات», «حكومة الولاية»: a territory no list has
         elif self._force_name_word(norm[j]):
             end = j + 1
         elif norm[j] in self._force_heads and j + 1 < n:

@@ -924,3 +924,22 @@ def test_other_generic_heads_still_need_a_party_named_before(labelled: Labelled)
     got = labelled("وقالت السلطات الصحية إن المستشفى امتلأ.")
     assert ("السلطات", "ACTOR") not in got
     assert not [s for s, label in labelled("وقدمت الدول الدعم للحكومة.") if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتنسق الوزارة مع حكومة ولاية البحيرات لإجراء حوار.", "حكومة ولاية البحيرات"),
+        ("وكان عدد من مسؤولي حكومة الولاية في المسجد.", "حكومة الولاية"),
+        ("وأعلنت حكومة مقاطعة زيندو الحداد.", "حكومة مقاطعة زيندو"),
+    ],
+)
+def test_a_government_of_a_territory_no_list_has(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_government_before_a_common_word_is_no_territory(labelled: Labelled) -> None:
+    got = labelled("وتعمل حكومة ولاية في الجنوب على الحوار.")
+    assert not [s for s, label in got if s.startswith("حكومة ولاية")]
+    got = labelled("وقال الوزير إن ولاية الحكومة تنتهي في مايو.")
+    assert not [s for s, label in got if s.startswith("ولاية")]
