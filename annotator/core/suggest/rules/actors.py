@@ -153,6 +153,27 @@ class ActorRules(GroupRules):
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
 
+    # Indefinite heads in construct with a definite actor name, inside its span: «قوة الدفاع
+    # الوطني الإثيوبية», «قوة الاتحاد الأفريقي»; the staff of a force: «رئاسة أركان الحرس الوطني».
+    _FORCE_OF = "قوه"
+    _STAFF_HEADS = frozenset(("رئاسه", "قياده", "هيئه"))
+    _STAFF = "اركان"
+
+    def _construct_heads_before_actors(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """An ACTOR named by a definite name takes «قوة» or «رئاسة/قيادة/هيئة أركان» right
+        before it: the force or the staff of that actor is that actor (guidelines §6). Not
+        across a clitic on the name («قوة والجيش»)."""
+        out = []
+        for c in cands:
+            s = c.start
+            if c.label == "ACTOR" and s > 0 and norm[s].startswith("ال") and orth[s] == norm[s]:
+                if norm[s - 1] == self._FORCE_OF:
+                    c = _Cand(s - 1, c.end, c.label, c.score)
+                elif s > 1 and norm[s - 1] == self._STAFF and orth[s - 1] == norm[s - 1] and norm[s - 2] in self._STAFF_HEADS:
+                    c = _Cand(s - 2, c.end, c.label, c.score)
+            out.append(c)
+        return out
+
     _SECURITY_SERVICE = "الامن"
 
     def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:

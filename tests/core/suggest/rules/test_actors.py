@@ -943,3 +943,23 @@ def test_a_government_before_a_common_word_is_no_territory(labelled: Labelled) -
     assert not [s for s, label in got if s.startswith("حكومة ولاية")]
     got = labelled("وقال الوزير إن ولاية الحكومة تنتهي في مايو.")
     assert not [s for s, label in got if s.startswith("ولاية")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("واشتبك المسلحون مع جنود من قوة الدفاع الوطني الإثيوبية.", "قوة الدفاع الوطني الإثيوبية"),
+        ("وأعلنت رئاسة أركان الحرس الوطني صد الهجوم.", "رئاسة أركان الحرس الوطني"),
+        ("وقال إن المعلومات التي قدمتها قيادة الأركان دقيقة.", "قيادة الأركان"),
+        ("وتقول المجموعة العسكرية الحاكمة إنها تقاتل المتمردين.", "المجموعة العسكرية"),
+    ],
+)
+def test_the_force_or_the_staff_of_an_actor_is_that_actor(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_detachment_of_an_actor_is_not_inside_its_name(labelled: Labelled) -> None:
+    got = labelled("وصدت قوة من الجيش العراقي الهجوم.")
+    assert ("الجيش العراقي", "ACTOR") in got and not [s for s, _l in got if s.startswith("قوة")]
+    got = labelled("وتحدث الوزير عن قوة والجيش في المدينة.")
+    assert not [s for s, _l in got if s.startswith("قوة")]
