@@ -83,7 +83,9 @@ class RuleMatcher(RuleLexicon):
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
-        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", *defaults.suffixes]
+        # A double prime closes a quote in some outlets' typesetting («لـ”فرانس 24″»); the
+        # normalised text has it as two primes.
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", "\u2032+", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search

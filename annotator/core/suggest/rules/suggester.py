@@ -195,7 +195,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # Witnesses in the plural are who tells (dev sets: every «شهود» and «الشهود»
                 # is annotated: «رواية الشهود», «صور التقطها شهود»), unless heard or met.
                 witnesses = norm[s] in _WITNESSES and (s == 0 or norm[s - 1] not in _NOT_BEFORE_WITNESSES)
-                if norm[s].endswith("ون") or witnesses or self._attributed(s, e, norm) or apposed:
+                # The nominative is the subject of the verb before it («تداول ناشطون»), not a
+                # participle after a name («"X" ناشطون في بلدة»: active in).
+                nominative = norm[s].endswith("ون") and s > 0 and orth[s - 1].isalpha()
+                if nominative or witnesses or self._attributed(s, e, norm) or apposed:
                     cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).

@@ -606,3 +606,10 @@ def test_plural_civic_bodies_and_witnesses_are_sources_anywhere(labelled: Labell
 )
 def test_armed_groups_and_a_lone_witness_are_no_plural_source(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+def test_activists_as_a_participle_after_a_name_are_no_source(labelled: Labelled) -> None:
+    # «ناشطون في بلدة»: active in a town, after a quoted name; after a verb they speak.
+    got = labelled('وارتكب مسلحون من العصابة "النمور" ناشطون في بلدة الوادي مجزرة.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("ناشطون", "SOURCE") in labelled("وتداول ناشطون على مواقع التواصل صورا للقصف.")
