@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.suggest.rules.actor_groups import GroupRules
+from annotator.core.suggest.rules.actor_groups import _FUNCTION_WORDS, _TITLES, GroupRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -173,6 +173,33 @@ class ActorRules(GroupRules):
                     c = _Cand(s - 2, c.end, c.label, c.score)
             out.append(c)
         return out
+
+    def _titled_leaders(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A head named after a leader by his title ends with the leader's name, one no list
+        has («حكومة الرئيس حميد كرزاي», guidelines §6): up to three plain words after the
+        title (and its nationality), no clitic, no function word, no known word but the
+        «عبد» of a compound name."""
+        out = []
+        for c in cands:
+            e = c.end
+            if c.label == "ACTOR" and e - c.start >= 2 and norm[e - 1] in _TITLES:
+                if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+                    e += 1  # «حكومة الرئيس اليمني …»
+                k = e
+                while k < n and k - e < 3 and self._leader_name_word(k, orth, norm):
+                    k += 1
+                if k > e:
+                    c = _Cand(c.start, k, c.label, c.score)
+            out.append(c)
+        return out
+
+    def _leader_name_word(self, k: int, orth: list[str], norm: list[str]) -> bool:
+        w = norm[k]
+        if orth[k] != w or not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS:
+            return False
+        if w.startswith("ال"):
+            return k > 0 and norm[k - 1] == "عبد"  # «عبد الحميد»
+        return w == "عبد" or (w not in self._known and "ال" + w not in self._nationalities)
 
     _SECURITY_SERVICE = "الامن"
 

@@ -441,6 +441,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._construct_heads_before_actors(cands, orth, norm)  # «قوة الدفاع الوطني»
+        cands = self._titled_leaders(cands, orth, norm, n)  # «حكومة الرئيس حميد كرزاي»
         cands = self._names_over_counted_words(cands)
         cands = self._bodies_of_places(cands, orth, norm, n, {s for s, _ in state_hits})
 

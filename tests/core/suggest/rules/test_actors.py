@@ -963,3 +963,11 @@ def test_a_detachment_of_an_actor_is_not_inside_its_name(labelled: Labelled) -> 
     assert ("الجيش العراقي", "ACTOR") in got and not [s for s, _l in got if s.startswith("قوة")]
     got = labelled("وتحدث الوزير عن قوة والجيش في المدينة.")
     assert not [s for s, _l in got if s.startswith("قوة")]
+
+
+def test_a_government_named_by_its_leader_s_title_takes_a_name_no_list_has(labelled: Labelled) -> None:
+    got = labelled("وتسعى الحركة للإطاحة بحكومة الرئيس كوفي زانغا منذ سنوات.")
+    assert ("حكومة الرئيس كوفي زانغا", "ACTOR") in got
+    # Not past a function word, a clitic or a definite word after the title.
+    got = labelled("وقالت حكومة الرئيس إن الهجوم فشل، وهاجمت قوات الرئيس السابق القرية.")
+    assert ("حكومة الرئيس", "ACTOR") in got and ("قوات الرئيس", "ACTOR") in got
