@@ -198,6 +198,9 @@ class SourceRules(RuleLexicon):
                 break
         return j
 
+    _NEWS_ADJECTIVES = frozenset(("اخباريه", "اعلاميه"))
+    _NOT_BEFORE_NEWS = frozenset(("عن", "في", "علي", "الي", "من", "مع", "ضد"))
+
     def _media_collective(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """Media as a whole in an attribution: «أفادت وسائل إعلام», «قالت مواقع إعلامية
         محلية», «نقلت صحف ومواقع يمنية». «مواقع» alone is positions: it is a medium only
@@ -215,17 +218,27 @@ class SourceRules(RuleLexicon):
             return None  # «تقارير إعلامية» is not annotated (guidelines §6)
         if norm[k - 1] == "الاعلام":  # «وسائل الإعلام الإثيوبية», «وسائل الإعلام المحلية»: definite adjectives
             end = k
-            while end < n and orth[end] == norm[end] and norm[end][:2] == "ال" and self._source_adjective(norm[end][2:]):
+            while end < n and orth[end] == norm[end] and norm[end][:2] == "ال" and (
+                self._source_adjective(norm[end][2:]) or norm[end] == "الوطنيه"  # «وسائل الإعلام الوطنية»
+            ):
                 end += 1
         else:
             end = self._source_adjectives_end(k, orth, norm, n)
+            if end == k and k < n and orth[k] == norm[k] and norm[k] in self._NEWS_ADJECTIVES:
+                end = self._source_adjectives_end(k + 1, orth, norm, n)  # «قنوات إخبارية»
         if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
             return None
         if end == k and heads[0] != "وسائل":
             return None
         # «في حديث لوسائل الإعلام المحلية»: the media talked to are who the words went to.
         talked_to = orth[h][:1] == "ل" and orth[h] != norm[h] and any(w in self._talked_to for w in norm[max(0, h - 3) : h])
-        if not (talked_to or self._attributed(h, end, norm)):
+        # «ونشرتها قنوات إخبارية»: an indefinite medium that says it is news media needs no
+        # attribution word (dev sets: every one is annotated).
+        newsy = (
+            norm[h][:2] != "ال" and end > k and norm[k] in self._NEWS_ADJECTIVES
+            and not (h > 0 and norm[h - 1] in self._NOT_BEFORE_NEWS)  # «تحدث عن مواقع إعلامية»
+        )
+        if not (talked_to or newsy or self._attributed(h, end, norm)):
             return None
         return _Cand(h, end, "SOURCE", _S_PATTERN)
 

@@ -613,3 +613,12 @@ def test_activists_as_a_participle_after_a_name_are_no_source(labelled: Labelled
     got = labelled('وارتكب مسلحون من العصابة "النمور" ناشطون في بلدة الوادي مجزرة.')
     assert not [s for s, label in got if label == "SOURCE"]
     assert ("ناشطون", "SOURCE") in labelled("وتداول ناشطون على مواقع التواصل صورا للقصف.")
+
+
+def test_news_media_named_as_such_need_no_attribution_word(labelled: Labelled) -> None:
+    got = labelled("وأظهرت صور نشرتها قنوات إخبارية على تطبيق تلغرام دمارا واسعا.")
+    assert ("قنوات إخبارية", "SOURCE") in got
+    assert ("وسائل الإعلام الوطنية", "SOURCE") in labelled("وذكرت وسائل الإعلام الوطنية أن الهجوم فشل.")
+    # After a preposition they are what is talked about; other adjectives still need one.
+    assert not [s for s, label in labelled("واطلع الوفد على قنوات إخبارية جديدة.") if label == "SOURCE"]
+    assert not [s for s, label in labelled("وأغلقت الحكومة قنوات حكومية.") if label == "SOURCE"]
