@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.suggest.rules.actor_groups import _FUNCTION_WORDS, _TITLES, GroupRules
+from annotator.core.suggest.rules.actor_bodies import _LOCAL
+from annotator.core.suggest.rules.actor_groups import GroupRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -29,7 +30,6 @@ _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الح
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
 _FRONT = "الجبهه"
 _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
-_LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
@@ -152,89 +152,6 @@ class ActorRules(GroupRules):
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
         return out
-
-    # Indefinite heads in construct with a definite actor name, inside its span: «قوة الدفاع
-    # الوطني الإثيوبية», «قوة الاتحاد الأفريقي»; the staff of a force: «رئاسة أركان الحرس الوطني».
-    _FORCE_OF = "قوه"
-    _STAFF_HEADS = frozenset(("رئاسه", "قياده", "هيئه"))
-    _STAFF = "اركان"
-
-    def _construct_heads_before_actors(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
-        """An ACTOR named by a definite name takes «قوة» or «رئاسة/قيادة/هيئة أركان» right
-        before it: the force or the staff of that actor is that actor (guidelines §6). Not
-        across a clitic on the name («قوة والجيش»)."""
-        out = []
-        for c in cands:
-            s = c.start
-            if c.label == "ACTOR" and s > 0 and norm[s].startswith("ال") and orth[s] == norm[s]:
-                if norm[s - 1] == self._FORCE_OF:
-                    c = _Cand(s - 1, c.end, c.label, c.score)
-                elif s > 1 and norm[s - 1] == self._STAFF and orth[s - 1] == norm[s - 1] and norm[s - 2] in self._STAFF_HEADS:
-                    c = _Cand(s - 2, c.end, c.label, c.score)
-            out.append(c)
-        return out
-
-    def _titled_leaders(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A head named after a leader by his title ends with the leader's name, one no list
-        has («حكومة الرئيس حميد كرزاي», guidelines §6): up to three plain words after the
-        title (and its nationality), no clitic, no function word, no known word but the
-        «عبد» of a compound name."""
-        out = []
-        for c in cands:
-            e = c.end
-            if c.label == "ACTOR" and e - c.start >= 2 and norm[e - 1] in _TITLES:
-                if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
-                    e += 1  # «حكومة الرئيس اليمني …»
-                k = e
-                while k < n and k - e < 3 and self._leader_name_word(k, orth, norm):
-                    k += 1
-                if k > e:
-                    c = _Cand(c.start, k, c.label, c.score)
-            out.append(c)
-        return out
-
-    def _leader_name_word(self, k: int, orth: list[str], norm: list[str]) -> bool:
-        w = norm[k]
-        if orth[k] != w or not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS:
-            return False
-        if w.startswith("ال"):
-            return k > 0 and norm[k - 1] == "عبد"  # «عبد الحميد»
-        return w == "عبد" or (w not in self._known and "ال" + w not in self._nationalities)
-
-    _SECURITY_SERVICE = "الامن"
-
-    def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """«الجيش والأمن», «قوات الشرطة والأمن»: the lone «الأمن» glued by «و» to an actor
-        right before it is the security service, a party like it (guidelines §6: police and
-        security bodies); «الأمن» elsewhere is security («زعزعة الأمن»)."""
-        out = []
-        ends = {c.end for c in cands if c.label == "ACTOR"}
-        for e in ends:
-            if (
-                e < n and norm[e] == self._SECURITY_SERVICE and orth[e][:1] == "و" and orth[e] != norm[e]
-                and (e + 1 >= n or not norm[e + 1].startswith("ال") or norm[e + 1] in self._state_nisbas or norm[e + 1] in self._nationalities
-                     or orth[e + 1][:1] == "و")
-            ):
-                out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
-        return out
-
-    _THAT = frozenset(("ان", "بان", "لان"))
-
-    def _state_body_stands(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
-        """Is the state's body at ``i`` («السلطات», «الحكومة»), with no party named before it,
-        the sitting one: the subject of a statement or an action, or of the clause after
-        «إن/أن», or, without a clitic, not followed by a definite adjective other than a
-        nationality or a government qualifier (not «خطة الحكومة الجديدة», a government being
-        formed, nor «الدعم للحكومة»)?"""
-        if self._speaks_or_acts(i, norm) or (i > 0 and norm[i - 1] in self._THAT):
-            return True
-        if orth[i] != norm[i]:
-            return False  # «الدعم للحكومة»: with a clitic, only after an attribution («وفقا للسلطات»)
-        j = i + 1
-        if j >= n or orth[j] != norm[j] or not norm[j].startswith("ال"):
-            return True
-        w = norm[j]
-        return w in self._nationalities or w in self._state_nisbas or w in self._government_adjectives or w in _LOCAL
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
         """Is the word at ``i`` the subject of a statement or an action, or the group of the
@@ -616,16 +533,6 @@ class ActorRules(GroupRules):
             end += 1
             k += 1
         return end
-
-    def _governed_territory_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
-        """End of the territory a government at ``j - 1`` governs, named by an administrative
-        head and a name no list has («حكومة ولاية البحيرات», «حكومة مقاطعة X»), or by the
-        definite head alone («حكومة الولاية»: the state the article is about); else 0."""
-        if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
-            return j + 2
-        if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
-            return j + 1
-        return 0
 
     def _force(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]

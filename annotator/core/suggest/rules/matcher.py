@@ -14,7 +14,7 @@ from annotator.core.lang.ar.punctuation import (
     ascii_only_url_match,
 )
 from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
-from annotator.core.suggest.rules.sources import _CIVIC_HEADS
+from annotator.core.suggest.rules.source_bodies import _CIVIC_HEADS
 from annotator.core.text import proclitic_length
 
 

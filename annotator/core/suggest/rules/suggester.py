@@ -27,7 +27,8 @@ from annotator.core.suggest.rules.lexicon import (
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
-from annotator.core.suggest.rules.sources import _CIVIC_HEADS, _NGO_HEADS, SourceRules
+from annotator.core.suggest.rules.source_bodies import _CIVIC_HEADS, _NGO_HEADS
+from annotator.core.suggest.rules.sources import SourceRules
 from annotator.core.text import fold, normalize, snap_span
 
 
