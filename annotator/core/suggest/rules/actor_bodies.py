@@ -1,6 +1,8 @@
 """ACTOR rules for bodies of a state named by their parts: a security directorate by its
-city, a ministry of two portfolios, a government's adjectives, and the word sets of the
-round-2 rules (issue #11) that :class:`ActorRules` uses."""
+city, a ministry of two portfolios, a government's adjectives, the force or the staff of a
+named actor («قوة X», «رئاسة أركان X»), the security service coordinated with an actor, the
+state's own bodies standing alone («السلطات», «الحكومة»), and the word sets of the round-2
+rules (issue #11) that :class:`ActorRules` uses."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,6 +13,9 @@ from annotator.core.suggest.rules.state_names import StateRow
 # Proclitics before a head noun: «مديرية», «ومديرية», «لمديرية».
 _PREFIX_CLITICS = ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "ل", "ول", "فل")
 
+
+# «السلطات المحلية»: the local authorities, the same body.
+_LOCAL = frozenset(("المحليه", "المحلي"))
 
 # Heads a state's nationality adjective names a force of: «القوات الفلبينية», «الجيش الكولومبي».
 _NATIONAL_FORCE_HEADS = ("الجيش", "القوات", "الشرطه")
@@ -109,3 +114,59 @@ class BodyRules(RuleLexicon):
         """Is the word before ``i`` the directorate or command of a body: «مديرية شرطة X»,
         «لمديرية أمن X»?"""
         return i > 0 and norm[i - 1] in self._directorate_forms
+
+    # Indefinite heads in construct with a definite actor name, inside its span: «قوة الدفاع
+    # الوطني الإثيوبية», «قوة الاتحاد الأفريقي»; the staff of a force: «رئاسة أركان الحرس الوطني».
+    _FORCE_OF = "قوه"
+    _STAFF_HEADS = frozenset(("رئاسه", "قياده", "هيئه"))
+    _STAFF = "اركان"
+
+    def _construct_heads_before_actors(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
+        """An ACTOR named by a definite name takes «قوة» or «رئاسة/قيادة/هيئة أركان» right
+        before it: the force or the staff of that actor is that actor (guidelines §6). Not
+        across a clitic on the name («قوة والجيش»)."""
+        out = []
+        for c in cands:
+            s = c.start
+            if c.label == "ACTOR" and s > 0 and norm[s].startswith("ال") and orth[s] == norm[s]:
+                if norm[s - 1] == self._FORCE_OF:
+                    c = _Cand(s - 1, c.end, c.label, c.score)
+                elif s > 1 and norm[s - 1] == self._STAFF and orth[s - 1] == norm[s - 1] and norm[s - 2] in self._STAFF_HEADS:
+                    c = _Cand(s - 2, c.end, c.label, c.score)
+            out.append(c)
+        return out
+
+    _SECURITY_SERVICE = "الامن"
+
+    def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """«الجيش والأمن», «قوات الشرطة والأمن»: the lone «الأمن» glued by «و» to an actor
+        right before it is the security service, a party like it (guidelines §6: police and
+        security bodies); «الأمن» elsewhere is security («زعزعة الأمن»)."""
+        out = []
+        ends = {c.end for c in cands if c.label == "ACTOR"}
+        for e in ends:
+            if (
+                e < n and norm[e] == self._SECURITY_SERVICE and orth[e][:1] == "و" and orth[e] != norm[e]
+                and (e + 1 >= n or not norm[e + 1].startswith("ال") or norm[e + 1] in self._state_nisbas or norm[e + 1] in self._nationalities
+                     or orth[e + 1][:1] == "و")
+            ):
+                out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
+        return out
+
+    _THAT = frozenset(("ان", "بان", "لان"))
+
+    def _state_body_stands(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the state's body at ``i`` («السلطات», «الحكومة»), with no party named before it,
+        the sitting one: the subject of a statement or an action, or of the clause after
+        «إن/أن», or, without a clitic, not followed by a definite adjective other than a
+        nationality or a government qualifier (not «خطة الحكومة الجديدة», a government being
+        formed, nor «الدعم للحكومة»)?"""
+        if self._speaks_or_acts(i, norm) or (i > 0 and norm[i - 1] in self._THAT):
+            return True
+        if orth[i] != norm[i]:
+            return False  # «الدعم للحكومة»: with a clitic, only after an attribution («وفقا للسلطات»)
+        j = i + 1
+        if j >= n or orth[j] != norm[j] or not norm[j].startswith("ال"):
+            return True
+        w = norm[j]
+        return w in self._nationalities or w in self._state_nisbas or w in self._government_adjectives or w in _LOCAL

@@ -228,7 +228,8 @@ class GroupRules(BodyRules):
     def _government_qualifiers(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A government or the authorities with the adjective that says which («حكومة طالبان
         المؤقتة», «الحكومة المنتخبة», «السلطات الانتقالية») take it inside, as with a
-        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6)."""
+        nationality before it («الحكومة الليبية المؤقتة», guidelines §3.6), and a second one
+        coordinated with the first."""
         out = []
         for c in cands:
             e = c.end
@@ -236,7 +237,10 @@ class GroupRules(BodyRules):
                 c.label == "ACTOR" and e < n and norm[c.start] in self._governing_heads
                 and orth[e] == norm[e] and norm[e] in self._government_adjectives
             ):
-                c = _Cand(c.start, e + 1, c.label, c.score)
+                e += 1
+                if e < n and orth[e][:1] == "و" and orth[e][1:] in self._government_adjectives:
+                    e += 1  # «السلطات المدنية والعسكرية»: two qualifiers of the same body
+                c = _Cand(c.start, e, c.label, c.score)
             out.append(c)
         return out
 
@@ -349,3 +353,40 @@ class GroupRules(BodyRules):
         return stem in self._state_verbs_after or (
             w[:1] not in "وف" and stem.endswith("ت") and len(stem) <= 5 and self._verb_of_a_state(stem)
         )
+
+    def _titled_leaders(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A head named after a leader by his title ends with the leader's name, one no list
+        has («حكومة الرئيس حميد كرزاي», guidelines §6): up to three plain words after the
+        title (and its nationality), no clitic, no function word, no known word but the
+        «عبد» of a compound name."""
+        out = []
+        for c in cands:
+            e = c.end
+            if c.label == "ACTOR" and e - c.start >= 2 and norm[e - 1] in _TITLES:
+                if e < n and orth[e] == norm[e] and norm[e] in self._nationalities:
+                    e += 1  # «حكومة الرئيس اليمني …»
+                k = e
+                while k < n and k - e < 3 and self._leader_name_word(k, orth, norm):
+                    k += 1
+                if k > e:
+                    c = _Cand(c.start, k, c.label, c.score)
+            out.append(c)
+        return out
+
+    def _leader_name_word(self, k: int, orth: list[str], norm: list[str]) -> bool:
+        w = norm[k]
+        if orth[k] != w or not w.isalpha() or len(w) < 2 or w in _FUNCTION_WORDS:
+            return False
+        if w.startswith("ال"):
+            return k > 0 and norm[k - 1] == "عبد"  # «عبد الحميد»
+        return w == "عبد" or (w not in self._known and "ال" + w not in self._nationalities)
+
+    def _governed_territory_end(self, j: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of the territory a government at ``j - 1`` governs, named by an administrative
+        head and a name no list has («حكومة ولاية البحيرات», «حكومة مقاطعة X»), or by the
+        definite head alone («حكومة الولاية»: the state the article is about); else 0."""
+        if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
+            return j + 2
+        if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
+            return j + 1
+        return 0

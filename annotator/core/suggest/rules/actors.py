@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.core.suggest.rules.actor_bodies import _LOCAL
 from annotator.core.suggest.rules.actor_groups import GroupRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
@@ -29,7 +30,6 @@ _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الح
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
 _FRONT = "الجبهه"
 _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
-_LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
@@ -49,6 +49,8 @@ class ActorRules(GroupRules):
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules that refer back to parties named in the article."""
         self._generic_short_forms = set(_words(actors.get("generic_short_forms")))
+        # «السلطات», «الحكومة»: the state's own bodies, a party with no other named before them.
+        self._state_short_forms = set(_words(actors.get("state_short_forms")))
         self._nisba_group_nouns = set(_words(actors.get("nisba_group_nouns")))
         self._generic_not_after = set(_words(actors.get("generic_not_after")))
         # Short forms that are a party only as the subject of a statement or an action («قالت
@@ -108,10 +110,10 @@ class ActorRules(GroupRules):
                 first[k] = min(first.get(k, len(norm)), min(groups_seen))
         n = len(norm)
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
-        if not first and first_actor == n:
-            return []
         words = self._short_form_words
         at = [i for i, w in enumerate(norm) if w in words]  # the few words that may be one
+        if not first and first_actor == n:  # no party named: only the state's own bodies
+            at = [i for i in at if self._generic_clitic_forms.get(norm[i], norm[i]) in self._state_short_forms]
         if not at:
             return []
         taken = {t for c in cands for t in range(c.start, c.end)}
@@ -135,7 +137,9 @@ class ActorRules(GroupRules):
                 and first.get(spellings[w], n) < i
                 and (spellings[w] not in self._short_forms_that_act or self._speaks_or_acts(i, norm))
             ) or (
-                w in generic and first_actor < i and (i == 0 or norm[i - 1] not in self._generic_not_after)
+                w in generic
+                and (first_actor < i or (w in self._state_short_forms and self._state_body_stands(i, orth, norm, n)))
+                and (i == 0 or norm[i - 1] not in self._generic_not_after)
             ) or (w in self._acting_short_forms and first_actor < i and self._speaks_or_acts(i, norm))
             if (
                 licensed
@@ -147,23 +151,6 @@ class ActorRules(GroupRules):
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
-        return out
-
-    _SECURITY_SERVICE = "الامن"
-
-    def _coordinated_security(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """«الجيش والأمن», «قوات الشرطة والأمن»: the lone «الأمن» glued by «و» to an actor
-        right before it is the security service, a party like it (guidelines §6: police and
-        security bodies); «الأمن» elsewhere is security («زعزعة الأمن»)."""
-        out = []
-        ends = {c.end for c in cands if c.label == "ACTOR"}
-        for e in ends:
-            if (
-                e < n and norm[e] == self._SECURITY_SERVICE and orth[e][:1] == "و" and orth[e] != norm[e]
-                and (e + 1 >= n or not norm[e + 1].startswith("ال") or norm[e + 1] in self._state_nisbas or norm[e + 1] in self._nationalities
-                     or orth[e + 1][:1] == "و")
-            ):
-                out.append(_Cand(e, self._extend_nationality(e + 1, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
@@ -571,6 +558,8 @@ class ActorRules(GroupRules):
             and orth[j + 1] == norm[j + 1]
         ):
             end = name_starts[j + 1]  # «حكومة ولاية الخرطوم», «قوات مجلس دير الزور»
+        elif norm[h] in self._government_heads and (end := self._governed_territory_end(j, orth, norm, n)):
+            pass  # «حكومة ولاية البحيرات», «حكومة الولاية»: a territory no list has
         elif self._force_name_word(norm[j]):
             end = j + 1
         elif norm[j] in self._force_heads and j + 1 < n:

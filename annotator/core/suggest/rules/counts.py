@@ -9,6 +9,7 @@ from annotator.core.suggest.rules.lexicon import (
     _AFTER_NOUN_NUMBERS,
     _COUNT_FATHA,
     _DIGITS_RE,
+    _QUOTE_CHARS,
     _S_COUNT,
     RuleLexicon,
     _Cand,
@@ -140,6 +141,9 @@ class CountRules(RuleLexicon):
 
     _OTHER_DUALS = frozenset(("اخران", "اخرين"))
     _SECURITY_MEMBERS = frozenset(("فرد", "افراد", "رجل", "رجال", "عنصر", "عناصر"))
+    # The services whose members are counted by a compound noun: «فرد أمن», «رجال شرطة»,
+    # «رجال إطفاء» (indefinite: «رجال الشرطة» is «من رجال الشرطة» after a number).
+    _SERVICES = frozenset(("امن", "شرطه", "اطفاء", "انقاذ", "اسعاف", "دين"))
     # Plurals that a glued «و» adds to the counted noun before them, under the same number.
     _COORDINATED_PEOPLE = frozenset(("نساء", "اطفال", "شيوخ", "مسنين"))
 
@@ -257,7 +261,8 @@ class CountRules(RuleLexicon):
                 if self._coordinated_plural(k + 1, orth, norm, n):
                     return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «العشرات الجنود والمدنيين»
                 return _Cand(start, k + 1, "COUNT", _S_COUNT)
-            if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]):
+            # «العشرات من “قوات X”»: a quoted name after «من» counts units named so, not people.
+            if k < n and norm[k] == "من" and k + 1 < n and not self._blocked_word(norm[k + 1]) and orth[k + 1] not in _QUOTE_CHARS:
                 return _Cand(start, k, "COUNT", _S_COUNT)
             if (
                 (start > 0 and self._is_trigger(norm[start - 1])) or self._definite_vague_in_a_toll(start, j, k, norm, n)
@@ -287,8 +292,8 @@ class CountRules(RuleLexicon):
             return None
         if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
-            if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] == "امن":
-                end += 1  # «24 فرد أمن»: a compound counted noun, taken whole
+            if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] in self._SERVICES and orth[end] == norm[end]:
+                end += 1  # «24 فرد أمن», «ثلاثة رجال شرطة»: a compound counted noun, taken whole
             # «11 امرأة وطفلاً», «31 إرهابياً ومشتبهاً به»: a singular accusative noun with a
             # glued «و» is counted by the same number (alone it would count nobody).
             bare = orth[end][1:] if end < n and orth[end][:1] == "و" else ""

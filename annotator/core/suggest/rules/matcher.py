@@ -14,6 +14,7 @@ from annotator.core.lang.ar.punctuation import (
     ascii_only_url_match,
 )
 from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, RuleLexicon, _spelling_variants, _WordMemo
+from annotator.core.suggest.rules.source_bodies import _CIVIC_HEADS
 from annotator.core.text import proclitic_length
 
 
@@ -82,7 +83,9 @@ class RuleMatcher(RuleLexicon):
         # A full stop ends the sentence whatever precedes it («دير الزور 24.», «والعراق».»);
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
-        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", *defaults.suffixes]
+        # A double prime closes a quote in some outlets' typesetting («لـ”فرانس 24″»); the
+        # normalised text has it as two primes.
+        suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", "\u2032+", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
         tok.suffix_search = compile_suffix_regex(suffixes).search
@@ -115,9 +118,9 @@ class RuleMatcher(RuleLexicon):
                 if bare in self._known or (bare[:2] == "ال" and bare[2:] in self._duals):  # «بالطفلين»
                     result = bare
                     self.nlp.vocab[form].norm_ = bare
-            elif form[0] in "وب" and form[1:] in self._people:
+            elif form[0] in "وب" and (form[1:] in self._people or form[1:] in _CIVIC_HEADS):
                 # «وطفلتان», «وشرطيان»: a people noun's derived dual, which the clitic
-                # lexicon does not list, behind «و» or «ب».
+                # lexicon does not list, behind «و» or «ب»; so «ومنظمات», «والمنظمات».
                 result = form[1:]
                 self.nlp.vocab[form].norm_ = result
             elif self._world_stems:

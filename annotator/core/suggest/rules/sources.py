@@ -15,15 +15,12 @@ from annotator.core.suggest.rules.lexicon import (
     _S_STATE_ACTS,
     _S_UNKNOWN,
     ORIGIN,
-    RuleLexicon,
     _Cand,
 )
+from annotator.core.suggest.rules.source_bodies import SourceBodyRules
 from annotator.core.text import fold, snap_span
 
 
-# Bodies named by what they are, and the adjectives that make them an NGO («جماعة حقوقية»).
-_NGO_HEADS = frozenset(("منظمه", "منظمات", "جماعه", "جمعيه", "جمعيات", "هيئه", "هيئات"))
-_NGO_ADJECTIVES = frozenset(("حقوقيه", "خيريه", "انسانيه", "اغاثيه", "دوليه", "امميه", "مدنيه", "اهليه"))
 # Attribution prepositions before who is cited: «بحسب X», «وفقاً لـ X», «نقلاً عن X».
 _ACCORDING_TO = frozenset(("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"))
 # A Latin acronym in the normalised (lower-cased) text: «ACLED», «OCHA».
@@ -32,7 +29,7 @@ _LATIN_CODE_RE = re.compile(r"[a-z]{3,8}")
 _SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
 
 
-class SourceRules(RuleLexicon):
+class SourceRules(SourceBodyRules):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     def _load_word_sets(
@@ -191,37 +188,6 @@ class SourceRules(RuleLexicon):
                 break
         return j
 
-    def _media_collective(self, h: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
-        """Media as a whole in an attribution: «أفادت وسائل إعلام», «قالت مواقع إعلامية
-        محلية», «نقلت صحف ومواقع يمنية». «مواقع» alone is positions: it is a medium only
-        with a media adjective or coordinated with another medium."""
-        k = h + 1
-        if norm[h] == "وسائل":
-            if k >= n or orth[k] != norm[k] or norm[k] not in ("اعلام", "الاعلام", "اعلاميه"):
-                return None  # «وسائل إعلام», «وسائل إعلامية لبنانية»
-            k += 1
-        heads = [norm[h]]
-        if k < n and orth[k][:1] == "و" and orth[k][1:] in self._collective_heads and orth[k][1:] != "وسائل":
-            heads.append(orth[k][1:])
-            k += 1
-        if heads == ["تقارير"] and k < n and norm[k] == "اعلاميه":
-            return None  # «تقارير إعلامية» is not annotated (guidelines §6)
-        if norm[k - 1] == "الاعلام":  # «وسائل الإعلام الإثيوبية», «وسائل الإعلام المحلية»: definite adjectives
-            end = k
-            while end < n and orth[end] == norm[end] and norm[end][:2] == "ال" and self._source_adjective(norm[end][2:]):
-                end += 1
-        else:
-            end = self._source_adjectives_end(k, orth, norm, n)
-        if len(heads) == 1 and heads[0] in self._collective_need_media and (end == k or norm[k] not in self._media_adj):
-            return None
-        if end == k and heads[0] != "وسائل":
-            return None
-        # «في حديث لوسائل الإعلام المحلية»: the media talked to are who the words went to.
-        talked_to = orth[h][:1] == "ل" and orth[h] != norm[h] and any(w in self._talked_to for w in norm[max(0, h - 3) : h])
-        if not (talked_to or self._attributed(h, end, norm)):
-            return None
-        return _Cand(h, end, "SOURCE", _S_PATTERN)
-
     def _attributed(self, s: int, e: int, norm: list[str]) -> bool:
         """Is an attribution word within three tokens before or two after ``s:e``?"""
         return any(w in self._attribution for w in norm[max(0, s - 3) : s]) or any(
@@ -362,45 +328,6 @@ class SourceRules(RuleLexicon):
         if k > 0 and norm[k - 1] in self._attribution:
             return _Cand(k, i + 1, "SOURCE", _S_PATTERN)
         return None
-
-    def _coordinated_body(self, i: int, orth: list[str], norm: list[str], n: int, cands: list[_Cand]) -> _Cand | None:
-        """«قال شاهد عيان وجماعة حقوقية محلية», «بحسب مسؤولين ومنظمة خيرية محلية»: a body
-        named by what it is (a rights, charity or aid group), coordinated by «و» right after
-        a source, is a source too (guidelines §6: local and non-governmental organisations)."""
-        if orth[i][:1] != "و" or orth[i] == norm[i]:
-            return None
-        j = self._source_adjectives_end(i + 1, orth, norm, n)
-        if j == i + 1 or _NGO_ADJECTIVES.isdisjoint(norm[i + 1 : j]):
-            return None
-        # After a source, or after an official an attribution word introduces, who is not
-        # annotated alone (guidelines §6) but is who speaks: «بحسب مسؤولين ومنظمة خيرية».
-        if not any(c.label == "SOURCE" and i - 5 <= c.end <= i for c in cands[-4:]) and not any(
-            norm[k] in self._official_heads and norm[k - 1] in self._attribution for k in range(max(1, i - 5), i)
-        ):
-            return None
-        return _Cand(i, j, "SOURCE", _S_PATTERN)
-
-    # Heads of bodies that may be named by the town or region they work in: «مرصد الأمن في
-    # كيفو», «منظمة حقوق الإنسان في عفرين», «تنسيقية لجان المقاومة بمدينة الفاشر».
-    _PLACE_BODY_HEADS = frozenset(fold(w) for w in "مرصد منظمة تنسيقية منسقية لجنة هيئة جمعية مؤسسة رابطة تجمع".split())
-
-    def _bodies_of_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, states: set[int]) -> list[_Cand]:
-        """A body with an indefinite head, named with the town or region it works in after
-        «في» or a glued «ب», takes that place inside (one SOURCE, no LOCATION); a state
-        after it is where it works, not its name («هيئة الإسعاف في ليبيا»)."""
-        places = {c.start: c.end for c in cands if c.label == "LOCATION" and c.start not in states}
-        if not places:
-            return cands
-        out = []
-        for c in cands:
-            e = c.end
-            if c.label == "SOURCE" and norm[c.start] in self._PLACE_BODY_HEADS and e < n:
-                if norm[e] == "في" and e + 1 in places:
-                    c = _Cand(c.start, places[e + 1], c.label, c.score)
-                elif orth[e][:1] == "ب" and orth[e] != norm[e] and e in places:
-                    c = _Cand(c.start, places[e], c.label, c.score)
-            out.append(c)
-        return out
 
     def _coded_sources(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A Latin acronym right after «بحسب», «وفق(اً) لـ», «نقلاً عن» is who the report is

@@ -27,13 +27,18 @@ from annotator.core.suggest.rules.lexicon import (
 )
 from annotator.core.suggest.rules.locations import LocationRules
 from annotator.core.suggest.rules.matcher import RuleMatcher
-from annotator.core.suggest.rules.sources import _NGO_HEADS, SourceRules
+from annotator.core.suggest.rules.source_bodies import _CIVIC_HEADS, _NGO_HEADS
+from annotator.core.suggest.rules.sources import SourceRules
 from annotator.core.text import fold, normalize, snap_span
 
 
 #: «الأمن» after a masdar of which it is the object: security, not a security service.
 _SECURITY = "الامن"
 _SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "تهديد", "اخلال", "ضبط", "تعزيز", "بسط", "فرض"))
+#: Witnesses in the plural: a SOURCE without an attribution word near them.
+_WITNESSES = frozenset(("شهود", "الشهود"))
+#: Prepositions that make them the ones heard or met, not who tells («استمع إلى شهود»).
+_NOT_BEFORE_WITNESSES = frozenset(("الي", "علي", "مع", "ضد"))
 #: «إعلام X»: the media office of the actor X.
 _MEDIA_OF = "اعلام"
 #: The ambulance service named by its service word alone («مدير الإسعاف»).
@@ -80,7 +85,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -188,7 +193,13 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 # «وقال فلان، شاهد عيان، إن…»: in apposition to the speaker, the attribution is
                 # before the name and its comma.
                 apposed = s > 1 and orth[s - 1] in "،," and self._attributed(s - 3, e, norm)
-                if norm[s].endswith("ون") or self._attributed(s, e, norm) or apposed:
+                # Witnesses in the plural are who tells (dev sets: every «شهود» and «الشهود»
+                # is annotated: «رواية الشهود», «صور التقطها شهود»), unless heard or met.
+                witnesses = norm[s] in _WITNESSES and (s == 0 or norm[s - 1] not in _NOT_BEFORE_WITNESSES)
+                # The nominative is the subject of the verb before it («تداول ناشطون»), not a
+                # participle after a name («"X" ناشطون في بلدة»: active in).
+                nominative = norm[s].endswith("ون") and s > 0 and orth[s - 1].isalpha()
+                if nominative or witnesses or self._attributed(s, e, norm) or apposed:
                     cands.append(_Cand(s, self._activists_end(e, orth, norm, n), "SOURCE", _S_NAME))
             elif group == "SRC":
                 # «وكالة سانا», «لموقع المدن»: the outlet's head is inside (its clitic is not).
@@ -386,6 +397,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 cand = self._coordinated_body(i, orth, norm, n, cands)  # «قال شاهد وجماعة حقوقية»
                 if cand is not None:
                     cands.append(cand)
+            if w in _CIVIC_HEADS:
+                cand = self._civic_bodies(i, orth, norm, n)  # «منظمات حقوقية», «المنظمات الإنسانية»
+                if cand is not None:
+                    cands.append(cand)
             if w in _NEWSY:
                 cand = self._newsy_outlet(i, orth, norm)  # «لـ المنشر الإخباري»
                 if cand is not None:
@@ -426,6 +441,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._coordinated_security(cands, orth, norm, n))
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands = self._government_qualifiers(cands, orth, norm, n)
+        cands = self._construct_heads_before_actors(cands, orth, norm)  # «قوة الدفاع الوطني»
+        cands = self._titled_leaders(cands, orth, norm, n)  # «حكومة الرئيس حميد كرزاي»
         cands = self._names_over_counted_words(cands)
         cands = self._bodies_of_places(cands, orth, norm, n, {s for s, _ in state_hits})
 

@@ -493,3 +493,26 @@ def test_a_dual_adjective_after_a_dual_noun(labelled: Labelled) -> None:
 )
 def test_a_glued_qualifier_and_passengers(labelled: Labelled, text: str, count: str) -> None:
     assert (count, "COUNT") in labelled(text)
+
+
+# Round 6 (issue #11): a number over a two-word people noun of a service, the dual of a
+# deputy, and units named in quotes after «العشرات من».
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل ثلاثة رجال شرطة في الهجوم.", "ثلاثة رجال شرطة"),
+        ("وأصيب خمسة رجال إطفاء أثناء عملهم.", "خمسة رجال إطفاء"),
+        ("وأصيب عشرون شخصا بينهم نائبان محليان.", "نائبان"),
+        ("وقتل نائبين في البرلمان بانفجار.", "نائبين"),
+    ],
+)
+def test_service_members_and_deputies_are_counted(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_service_noun_with_the_article_and_quoted_units_are_not_inside_a_count(labelled: Labelled) -> None:
+    got = labelled("وحضر ثلاثة رجال الشرطة إلى المكان.")
+    assert ("ثلاثة رجال الشرطة", "COUNT") not in got
+    got = labelled("وتقاتل القوات العشرات من “كتائب الدفاع” في البلاد.")
+    assert not [s for s, label in got if label == "COUNT"]
+    assert ("العشرات", "COUNT") in labelled("وأصيب العشرات من قوات الأمن في الهجوم.")

@@ -36,6 +36,14 @@ def test_a_slash_between_letters_is_its_own_token(rules: RuleSuggester) -> None:
     assert ("سانا", "SOURCE", text.index("/") + 1) in spans(rules, text)
 
 
+def test_a_double_prime_closing_a_quote_is_its_own_token(labelled: Labelled) -> None:
+    # Some outlets close a quote with «″» (normalised to two primes): the name before it is whole.
+    assert ("فرانس 24", "SOURCE") in labelled("ولم تذكر حصيلة وفقا لـ”فرانس 24″. وأضافت أن القرية خلت.")
+    assert ("نحو 12", "COUNT") in labelled("وأدى الهجوم إلى مقتل 10 وجرح نحو 12″. ووقع الهجوم ليلا.")
+    # A prime inside a word stays in it: no token, no suggestion made of it.
+    assert not [s for s, _l in labelled("وبلغ الارتفاع 12′ فقط.") if "′" in s]
+
+
 # --------------------------------------------------------------------------------------
 # Constructions of published news (issue #11, part 1); written for these tests.
 # --------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def test_agency_tags_datelines_and_plural_bodies(labelled: Labelled, text: str, 
     [
         "وقال الرئيس: الأناضول منطقة واسعة.",  # no place before it: not a dateline
         "وعبر الجيش من الأناضول - وهي منطقة جبلية.",
-        "وقدمت منظمات إنسانية مساعدات للنازحين.",  # no attribution
+        "وهاجمت مجموعات مسلحة القرية ليلا.",  # armed groups, not rights groups
     ],
 )
 def test_no_source_outside_a_dateline_or_an_attribution(labelled: Labelled, text: str) -> None:
@@ -575,3 +575,10 @@ def test_sources_of_a_body(labelled: Labelled, text: str, source: str) -> None:
 
 def test_sources_of_a_thing_are_no_source(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وتتنازع القبائل على مصادر المياه في المنطقة.") if label == "SOURCE"]
+
+
+def test_activists_as_a_participle_after_a_name_are_no_source(labelled: Labelled) -> None:
+    # «ناشطون في بلدة»: active in a town, after a quoted name; after a verb they speak.
+    got = labelled('وارتكب مسلحون من العصابة "النمور" ناشطون في بلدة الوادي مجزرة.')
+    assert not [s for s, label in got if label == "SOURCE"]
+    assert ("ناشطون", "SOURCE") in labelled("وتداول ناشطون على مواقع التواصل صورا للقصف.")
