@@ -184,6 +184,13 @@ class RuleLexicon:
         self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
+        # Words after which a state is its government, whatever else the sentence says: the
+        # one accused («تتهم رواندا», «واتهمت إيران», «اتهام موسكو»), the one a claim is
+        # attributed to («وفق باكو», «بحسب موسكو»), the one in control («تحت سيطرة الهند»).
+        self._government_cues = (
+            self._accusation | {"و" + w for w in self._accusation}
+            | {"وفق", "بحسب", "حسب", "سيطره", "لسيطره", "بسيطره"}
+        )
         # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
         # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
         # التابع للهيئة…» is a body's, and «تابع» a verb.
