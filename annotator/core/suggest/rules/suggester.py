@@ -167,6 +167,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 subject_before = (
                     s > 1
                     and verb in self._action_words
+                    and verb not in self._government_cues  # «السلطات تتهم رواندا»: the accused acts
                     and (verb.endswith("ت") or self._verb_of_a_state(verb))
                     and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
                 )
@@ -230,6 +231,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             acting_ends = {e for _, e in acting}
             # «قيادة الجيش الصومالي وولاية هيرشابيل»: coordinated with a named force, a party too.
             named_ends = {c.end for c in cands if c.label == "ACTOR" and c.score == _S_NAME}
+            # «سلطات أرمينيا وأذربيجان», «حكومتي مالي وبوركينا فاسو»: a state under a force's
+            # head is an actor (matched later), the state coordinated with it one too.
+            named_ends |= {e for s, e in state_hits if s > 0 and norm[s - 1] in self._place_force_heads}
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
