@@ -62,7 +62,25 @@ class LocationRules(PlaceListRules):
         self._arabic_words = load_word_list(self._resource_path(COMMON_WORDS))
         self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
+        groups["LOC"].extend(self._glued_spellings(groups))
+        self._state_set = frozenset(groups["STATE"])
         return groups
+
+    # First words of place names that writers also glue to the second («أمدرمان», «ابوظبي»,
+    # «كفرنبل», «ديرالزور»): short nouns that open names (locations.yaml ``name_prefixes``).
+    _GLUED_PREFIXES = frozenset("ام ابو بني عين دير تل كفر بيت راس بئر".split())
+
+    def _glued_spellings(self, groups: dict[str, list[str]]) -> list[str]:
+        """The one-word spellings of the two-word places safe alone (listed, or GeoNames')
+        whose first word is a short noun that opens names, when that spelling is no word of
+        the lexicon or of the language and names nothing else."""
+        taken = self._place_names | self._common_words_set | self._arabic_words | self._lexicon
+        glued = {}
+        for name in (*groups["LOC"], *self._geonames.get("LOC", ())):
+            first, _, rest = name.partition(" ")
+            if first in self._GLUED_PREFIXES and rest and " " not in rest and first + rest not in taken:
+                glued[first + rest] = None
+        return list(glued)
 
     def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
         """The phrase matcher of the lists (:meth:`RuleMatcher._build_phrases`), then the
@@ -219,6 +237,9 @@ class LocationRules(PlaceListRules):
             return e + 1
         return e
 
+    # Heads of a state's long name («جمهورية مالي» is listed whole; «دولة النيجر» too).
+    _STATE_HEADS = frozenset(("دوله", "جمهوريه", "مملكه", "سلطنه"))
+
     # Who governs a place: the place after them is a place, even a name that needs a cue
     # («حاكم خيرسون»); «رئيس بلدية X» is the mayor of X, the municipality no part of the span.
     _GOVERNORS = frozenset(("حاكم", "محافظ", "بلديه"))
@@ -226,6 +247,8 @@ class LocationRules(PlaceListRules):
 
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
+        if start == s and s > 0 and norm[s - 1] in self._STATE_HEADS and " ".join(norm[s:e]) in self._state_set:
+            start, head = s - 1, norm[s - 1]  # «دولة النيجر», «جمهورية تشاد»: one name, as listed ones
         if head == "بلديه" and start == s - 1 and start > 0 and norm[start - 1] in self._MAYORS:
             start, head = s, None  # «رئيس بلدية خاركيف» → «خاركيف»
         if group == "LOC_HEAD" and head is None:
@@ -246,6 +269,12 @@ class LocationRules(PlaceListRules):
             undergoes = (
                 e < len(norm) and orth[e] == norm[e] and norm[e] in self._state_place_verbs
                 and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
+            ) or (
+                # «وتعاني مالي من…», «وشهدت تشاد…»: a state, the subject of such a verb right
+                # before it («وكانت الضفة مزدحمة» is the river bank).
+                orth[s] == norm[s] and " ".join(norm[s:e]) in self._state_set
+                and (prev if prev in self._state_place_verbs else prev[1:]) in self._state_place_verbs
+                and (prev[:1] in "وف" or s < 2 or not norm[s - 2].isalpha())
             )
             if not (
                 prev in self._place_cues or prev in self._GOVERNORS or (glued and orth[s][:1] == "ب") or coordinated or undergoes
@@ -456,7 +485,7 @@ class LocationRules(PlaceListRules):
         if nxt.startswith("ال"):
             return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
         if first_known:
-            return end
+            return self._foreign_tail_end(end, orth, norm, n)
         # A frequent word after a rare word or a place's name is no second word of its name
         # («ولاية زمفارا موجة من…», «منطقة دونيتسك واحدا من…»); two frequent words may be one
         # («منطقة نفط خانة»).

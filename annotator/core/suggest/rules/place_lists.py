@@ -256,16 +256,31 @@ class PlaceListRules(RuleLexicon):
         كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
         knows either continue the name up to a boundary; an Arabic word ends it."""
         if w in self._known or w in self._common_words_set:
-            return end
+            return self._foreign_tail_end(end, orth, norm, n)
         k = end
         while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
             k += 1
         # A frequent Arabic word closes no foreign name: the name ends before it, whatever
         # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
         last = k
-        while k > end and self._frequent_word(norm[k - 1]):
+        while k > end and self._frequent_word(norm[k - 1]) and not self._closes_foreign_name(k, last, orth, norm, n):
             k -= 1
         return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
+
+    def _foreign_tail_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """After a first word a list or the lexicon knows («إقليم خيبر بختون خوا»), the end of
+        one or two words no list or lexicon knows, none frequent, up to punctuation; else
+        ``end`` («منطقة سوبا تسبب…»: a verb after a known name)."""
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k]):
+            k += 1
+        return k if k > end and (k >= n or not orth[k][:1].isalpha()) else end
+
+    def _closes_foreign_name(self, k: int, last: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the frequent word before ``k`` the last word of a foreign name all the same: the
+        last of the words taken, right before punctuation, and no adverb or noun in «ـا»/«ـة»
+        («منطقة نركين هاند،», where «هاند» is frequent as a transliteration; not «… صباحا.»)?"""
+        return k == last and (k >= n or not orth[k][:1].isalpha()) and norm[k - 1][-1:] not in "اه"
 
     _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
 
@@ -281,9 +296,10 @@ class PlaceListRules(RuleLexicon):
         letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
         return (
             w.isalpha()
-            and w[:1] not in "وف"
+            and w[:1] != "و"
+            and (w[:1] != "ف" or (len(w) > 3 and w[1:] not in self._arabic_words and w[1:] not in self._known))  # «فيرت», not «فقال»
             and not w.startswith("ال")
-            and not w.endswith("وا")
+            and not (w.endswith("وا") and len(w) > 3)  # «قالوا», not «خوا»
             and any(c in "اوي" for c in w[1:])
             and w not in self._known
             and w not in self._common_words_set

@@ -468,3 +468,12 @@ def test_upper_and_lower_words_belong_to_the_name(labelled: Labelled) -> None:
     assert ("سرعين التحتا", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين التحتا فجر اليوم.")
     # A description after a known name without a head stays outside.
     assert ("سرعين", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين الهادئة فجر اليوم.")
+
+
+def test_a_two_word_place_written_as_one_word(labelled: Labelled) -> None:
+    # «أم درمان», «دير الزور», «بيت لاهيا» glued: the prefix noun and the name in one word.
+    assert ("أمدرمان", "LOCATION") in labelled("وصل وفد من أمدرمان إلى القاهرة.")
+    assert ("ديرالزور", "LOCATION") in labelled("سقطت قذيفة في ديرالزور أمس.")
+    # A glued form that is a word, and a name whose first word opens no names: no place.
+    assert not [s for s, label in labelled("وقالت أمها إن ابنها بيتنا.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وصل وفد من حلبالجديدة أمس.") if label == "LOCATION"]

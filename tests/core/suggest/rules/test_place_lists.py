@@ -93,3 +93,15 @@ def test_a_quoted_name_after_a_head_may_open_with_lam(labelled: Labelled) -> Non
 def test_an_ordinal_or_size_word_belongs_to_a_listed_name(labelled: Labelled) -> None:
     got = labelled("استهدف القصف أحياء كاتوزا، الدرجة الأولى، وباريمو، ما أدى إلى حرائق.")
     assert {("كاتوزا", "LOCATION"), ("الدرجة الأولى", "LOCATION"), ("باريمو", "LOCATION")} <= set(got)
+
+
+def test_a_foreign_name_after_a_head_runs_to_the_punctuation(labelled: Callable[[str], list[tuple[str, str]]]) -> None:
+    # A last word that is frequent only as a transliteration, one that starts with «ف», a
+    # short one in «ـوا», and the foreign words after a first word a list knows.
+    assert ("منطقة سيركان هاند", "LOCATION") in labelled("قصفت القوات منطقة سيركان هاند، ما أدى إلى أضرار.")
+    assert ("منطقة كوبانو فيرت", "LOCATION") in labelled("وقع هجوم في منطقة كوبانو فيرت.")
+    assert ("إقليم خيبر باكتون خوا", "LOCATION") in labelled("وقع الهجوم في إقليم خيبر باكتون خوا، أمس.")
+    # An adverb, a verb in «ف», a verb after a known name: the name ends before them.
+    assert ("بلدة تيناكوس", "LOCATION") in labelled("وقع هجوم في بلدة تيناكوس صباحا.")
+    assert ("منطقة كوبانو", "LOCATION") in labelled("وقع هجوم في منطقة كوبانو فقال الحاكم إن القتلى كثر.")
+    assert ("بلدة خيبر", "LOCATION") in labelled("وصل إلى بلدة خيبر أمس.")
