@@ -423,6 +423,8 @@ class LocationRules(PlaceListRules):
             return None  # «منطقة مضطربة», «جزيرة جنوبية»: an adjective of the head, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
+        if w in self._force_heads or self._common_noun_phrase(h, i, orth, norm, n):
+            return None  # «قاعدة جماعة منافسة», «محطة تلفزيونية», «منطقة نشاط تجاري»
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
@@ -444,6 +446,28 @@ class LocationRules(PlaceListRules):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    _COMPASS_NISBAS = frozenset(("شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه", "جنوبيه"))
+
+    def _frequent_nisba(self, w: str) -> bool:
+        """Is the indefinite ``w`` a frequent Arabic nisba adjective («تجاري», «تلفزيونية»),
+        not a compass one (which may follow a name: «قرية X شرقي»)?"""
+        return (
+            not w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 3
+            and w in self._arabic_words and w not in self._COMPASS_NISBAS
+        )
+
+    def _common_noun_phrase(self, h: int, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the word at ``i`` after the head at ``h`` a common noun phrase, no name: a
+        frequent nisba agreeing with a feminine head («محطة تلفزيونية», «منشأة عسكرية»), or a
+        frequent word with a frequent nisba after it («منطقة نشاط تجاري»)? Names in no list are
+        rare words («قرية غانية» is short and kept)."""
+        w = norm[i]
+        if norm[h].endswith("ه") and w.endswith("يه") and len(w) >= 6 and self._frequent_nisba(w):
+            return True
+        return (
+            i + 1 < n and self._frequent_word(w) and orth[i + 1] == norm[i + 1] and self._frequent_nisba(norm[i + 1])
+        )
 
     @staticmethod
     def _agrees_with_head(head: str, w: str) -> bool:

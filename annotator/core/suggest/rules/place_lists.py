@@ -189,6 +189,8 @@ class PlaceListRules(RuleLexicon):
                 word = norm[i]
                 if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
                     break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
+                if word[:1] == "و" and self._frequent_word(word[1:]) and word not in self._known and word not in self._place_names:
+                    break  # «تدمير قرى واستخدام…»: a new phrase after «و», no name
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:

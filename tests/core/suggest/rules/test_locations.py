@@ -477,3 +477,24 @@ def test_a_two_word_place_written_as_one_word(labelled: Labelled) -> None:
     # A glued form that is a word, and a name whose first word opens no names: no place.
     assert not [s for s, label in labelled("وقالت أمها إن ابنها بيتنا.") if label == "LOCATION"]
     assert not [s for s, label in labelled("وصل وفد من حلبالجديدة أمس.") if label == "LOCATION"]
+
+
+def test_a_state_after_the_head_of_its_long_name_is_one_place(labelled: Labelled) -> None:
+    assert ("دولة تشاد", "LOCATION") in labelled("وتشترك في حدودها مع دولة تشاد المجاورة.")
+    assert ("دولة بوروندي", "LOCATION") in labelled("فر السكان إلى دولة بوروندي.")
+    # «دولة» before no state names nothing.
+    assert not [s for s, label in labelled("وهي أفقر دولة في العالم.") if label == "LOCATION"]
+
+
+def test_a_common_noun_phrase_after_a_head_is_no_place(labelled: Labelled) -> None:
+    # A frequent nisba agreeing with a feminine head, a frequent noun with a frequent nisba,
+    # a force's head after a facility's.
+    for text in (
+        "وقال الرئيس في مقابلة مع محطة تلفزيونية إن الوضع صعب.",
+        "سقطت قذيفة على منطقة نشاط تجاري أمس.",
+        "قتل مسلحون قائدا في قاعدة جماعة منافسة.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+    # A short name in «ـية», a rare name before a compass nisba: places.
+    assert ("قرية غانية", "LOCATION") in labelled("سقطت قذيفة على قرية غانية أمس.")
+    assert ("منطقة كوبانو", "LOCATION") in labelled("سقطت قذيفة على منطقة كوبانو شرقي البلدة.")

@@ -105,3 +105,11 @@ def test_a_foreign_name_after_a_head_runs_to_the_punctuation(labelled: Callable[
     assert ("بلدة تيناكوس", "LOCATION") in labelled("وقع هجوم في بلدة تيناكوس صباحا.")
     assert ("منطقة كوبانو", "LOCATION") in labelled("وقع هجوم في منطقة كوبانو فقال الحاكم إن القتلى كثر.")
     assert ("بلدة خيبر", "LOCATION") in labelled("وصل إلى بلدة خيبر أمس.")
+
+
+def test_a_glued_conjunction_and_a_frequent_word_after_a_plural_head_open_no_list(
+    labelled: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    got = labelled("واتهمت المنظمة الجيش بتدمير قرى واستخدام الضربات الجوية عقابا.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    assert ("الهوشرية", "LOCATION") in labelled("وقصفت الطائرات قرى الهوشرية والصيادة.")
