@@ -260,6 +260,8 @@ class LocationRules(PlaceListRules):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
+        if group == "LOC_CTX" and e < len(norm) and norm[e] == "من" and norm[s] in ("الشمال", "الجنوب"):
+            return None  # «إلى الشمال الشرقي من بعقوبة»: a direction from a place, no region
         if group == "LOC_CTX" and head is None:
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
@@ -376,8 +378,8 @@ class LocationRules(PlaceListRules):
             return True  # «محافظات سورية»: even after a plural that is a place cue
         if prev in self._place_cues or prev in self._ambiguous_cues or prev in self._ADVERBS or prev in self._heads:
             return False
-        if w.endswith("يا") and prev.endswith("ا") and not prev.endswith("يا"):
-            return True
+        if w.endswith("يا") and prev.endswith("ا") and (not prev.endswith("يا") or (s > 1 and norm[s - 2].isdigit())):
+            return True  # also after a counted noun in «ـيا»: «قتل 15 جنديا تركيا»
         return w.endswith("يه") and prev.endswith("ه")
 
     def _unknown_place(

@@ -47,12 +47,12 @@ class PlaceListRules(RuleLexicon):
             # «[place] وX» / «[place] و X»
             k = e
             while k < n:
-                if orth[k] == "و" and k + 1 < n and self._unlisted_word(orth[k + 1]):
+                if orth[k] == "و" and k + 1 < n and self._coordinated_name(orth[k + 1]):
                     add(k + 1)
                     k += 2
                 elif (
                     orth[k][:1] == "و" and orth[k] == norm[k] and orth[k] not in self._arabic_words  # «ووقوع»
-                    and self._unlisted_word(orth[k][1:]) and k not in starts
+                    and self._coordinated_name(orth[k][1:]) and k not in starts
                 ):
                     norm[k] = orth[k][1:]
                     add(k)
@@ -102,6 +102,12 @@ class PlaceListRules(RuleLexicon):
                     norm[second] = word
                 add(second)
         return out
+
+    def _coordinated_name(self, w: str) -> bool:
+        """After a place and «و», is ``w`` a place's name: a word no list knows, or a place
+        that needs a cue («كورسك وروستوف»: the coordination is its cue, the glued «و» had
+        kept the matcher from it)?"""
+        return self._unlisted_word(w) or w in self._context_places
 
     def _unlisted_word(self, w: str) -> bool:
         """Is ``w`` a word of no list, of no lexicon and no frequent Arabic word (with or

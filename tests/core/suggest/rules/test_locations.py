@@ -498,3 +498,19 @@ def test_a_common_noun_phrase_after_a_head_is_no_place(labelled: Labelled) -> No
     # A short name in «ـية», a rare name before a compass nisba: places.
     assert ("قرية غانية", "LOCATION") in labelled("سقطت قذيفة على قرية غانية أمس.")
     assert ("منطقة كوبانو", "LOCATION") in labelled("سقطت قذيفة على منطقة كوبانو شرقي البلدة.")
+
+
+def test_over_a_place_and_a_region_named_by_its_compass_point(labelled: Labelled) -> None:
+    got = labelled("وأسقطت الدفاعات مسيرتين فوق منطقة كوبانو، و21 فوق روستوف.")
+    assert {("منطقة كوبانو", "LOCATION"), ("روستوف", "LOCATION")} <= set(got)
+    assert ("الشمال الغربي", "LOCATION") in labelled("وقتل مسلحون جنديين بالشمال الغربي، وفق الحاكم.")
+    assert ("منطقة الجنوب الشرقي", "LOCATION") in labelled("تصاعد العنف في منطقة الجنوب الشرقي الناطقة بالفرنسية.")
+    # A direction from a place, «فوق» before no name: no region, no place.
+    got = labelled("وتقع على بعد 100 كيلومتر إلى الشمال الشرقي من بعقوبة.")
+    assert not [s for s, label in got if label == "LOCATION" and "الشمال" in s]
+    assert not [s for s, label in labelled("سقطت القذيفة فوق سطح منزل.") if label == "LOCATION"]
+
+
+def test_a_nisba_after_a_counted_noun_is_its_adjective(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("قتل 15 جنديا تركيا في الهجوم.") if label == "LOCATION"]
+    assert ("سوريا", "LOCATION") in labelled("وأرسلت الحكومة 200 جنديا إلى سوريا.")

@@ -113,3 +113,11 @@ def test_a_glued_conjunction_and_a_frequent_word_after_a_plural_head_open_no_lis
     got = labelled("واتهمت المنظمة الجيش بتدمير قرى واستخدام الضربات الجوية عقابا.")
     assert not [s for s, label in got if label == "LOCATION"]
     assert ("الهوشرية", "LOCATION") in labelled("وقصفت الطائرات قرى الهوشرية والصيادة.")
+
+
+def test_a_place_that_needs_a_cue_glued_to_its_conjunction_after_a_place(
+    labelled: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    # «روستوف» needs a cue; the coordination with a place is one, even with «و» glued.
+    assert ("روستوف", "LOCATION") in labelled("وقصفت الطائرات دمشق وحمص وروستوف.")
+    assert not [s for s, label in labelled("وزار الوفد روستوف أمس.") if label == "LOCATION"]
