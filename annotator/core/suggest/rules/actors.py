@@ -32,6 +32,9 @@ _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
+# Troops counted, then the state they come from: «آلاف الجنود من رواندا».
+_TROOPS = frozenset("جنود الجنود جندي جنديا قوات القوات عسكري عسكريا عسكريين العسكريين".split())
+_TROOP_COUNTS = frozenset("الاف الف مئات عشرات مئه الفي".split())
 # A preposition with the pronoun of the relative's antecedent: «التي تسيطر عليها X».
 _RESUMPTIVES = frozenset("فيها فيه عليها عليه بها به منها منه".split())
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
@@ -435,6 +438,9 @@ class ActorRules(GroupRules):
         # The subject after a verb and a resumptive preposition in a relative clause: «المرة
         # التي تسقط فيها الولايات المتحدة…», «المناطق التي تسيطر عليها تركيا».
         if prev in _RESUMPTIVES and s > 2 and norm[s - 3] in _RELATIVES and self._verb_of_a_state(norm[s - 2]):
+            return True
+        # A contingent a state sent: «آلاف الجنود من رواندا», «300 جندي من تشاد».
+        if prev == "من" and s > 2 and norm[s - 2] in _TROOPS and (norm[s - 3].isdigit() or norm[s - 3] in _TROOP_COUNTS):
             return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
         if prev == "من" and s > 1 and (

@@ -187,3 +187,11 @@ def test_a_state_after_a_verb_a_place_undergoes_is_a_place(labelled: Labelled) -
     # «مالي» financial after a verb with its own subject, and a nisba: no place.
     assert not [s for s, label in labelled("وقال إن الوزارة تعاني مالي ضعفا.") if label == "LOCATION"]
     assert not [s for s, label in labelled("قدم البنك دعما ماليا.") if label == "LOCATION"]
+
+
+def test_the_state_a_counted_contingent_comes_from_acts(labelled: Labelled) -> None:
+    assert ("رواندا", "ACTOR") in labelled("وانتشر آلاف الجنود من رواندا في المنطقة.")
+    assert ("تشاد", "ACTOR") in labelled("ووصل 300 جندي من تشاد أمس.")
+    # Troops not counted, people not troops: the place they left.
+    assert ("مالي", "LOCATION") in labelled("وانسحبت القوات من مالي.")
+    assert ("تركيا", "LOCATION") in labelled("وعاد آلاف اللاجئين من تركيا.")
