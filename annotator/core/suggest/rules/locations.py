@@ -292,7 +292,17 @@ class LocationRules(PlaceListRules):
             end = self._extend_name_adjective(end, orth, norm)
         elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
             end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
+        elif (
+            end < len(norm) and orth[end] == norm[end] and norm[end] in self._BARE_NAME_ADJECTIVES
+            and " ".join(norm[s:e]) not in self._state_set  # «العراق الجديد»: a political phrase
+        ):
+            end += 1  # «طرابلس الكبرى», «شبيلي السفلى»: without a head too
         return _Cand(start, end, "LOCATION", _S_NAME)
+
+    # «Greater», «lesser», «lower», «upper» after a place without a head: a part of its name as
+    # after a head (the sets annotate «طرابلس الكبرى», «شبيلي السفلى»). «Old» and «new» stay
+    # outside without a head (guidelines §2.2: «حلب القديمة» → «حلب»).
+    _BARE_NAME_ADJECTIVES = frozenset("الكبري الصغري السفلي العليا".split())
 
     # The Levantine «lower» and «upper» of a village pair: a part of the name wherever it stands.
     _UPPER_LOWER = frozenset("التحتا الفوقا التحتاني الفوقاني التحتانيه الفوقانيه".split())
@@ -587,6 +597,8 @@ class LocationRules(PlaceListRules):
         that opens with the head and closes after one or two words («“منطقة مسغاف”»)?"""
         if h > 0 and (self._ambiguous_cue(norm[h - 1]) or (norm[h - 1][:1] in "وف" and self._ambiguous_cue(norm[h - 1][1:]))):
             return True  # «شهدت ولاية…», «وشهدت ولاية…»
+        if h > 0 and norm[h - 1] in ("حاكم", "محافظ"):
+            return True  # «حاكم منطقة دنيبروبيتروفسك»: who governs it, a place
         if h > 0 and orth[h - 1] in _QUOTE_CHARS and orth[h - 1] not in _CLOSING_QUOTES_ONLY:
             if any(orth[q] in _QUOTE_CHARS for q in range(h + 2, min(len(orth), h + 4))):
                 return True

@@ -514,3 +514,19 @@ def test_over_a_place_and_a_region_named_by_its_compass_point(labelled: Labelled
 def test_a_nisba_after_a_counted_noun_is_its_adjective(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("قتل 15 جنديا تركيا في الهجوم.") if label == "LOCATION"]
     assert ("سوريا", "LOCATION") in labelled("وأرسلت الحكومة 200 جنديا إلى سوريا.")
+
+
+def test_the_region_a_governor_governs_is_a_place(labelled: Labelled) -> None:
+    assert ("منطقة كوبانوفسك", "LOCATION") in labelled("وقال حاكم منطقة كوبانوفسك إن شخصين قتلا.")
+    assert ("ولاية كوبانو", "LOCATION") in labelled("وقال محافظ ولاية كوبانو إن الوضع هادئ.")
+    # Without a governor, an ambiguous head with no cue names no place; «حاكم المنطقة» none.
+    assert not [s for s, label in labelled("وقال إن منطقة كوبانوفسك هادئة.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وقال حاكم المنطقة إن الوضع هادئ.") if label == "LOCATION"]
+
+
+def test_greater_and_lower_after_a_place_without_a_head(labelled: Labelled) -> None:
+    assert ("طرابلس الكبرى", "LOCATION") in labelled("وأصدر أهالي طرابلس الكبرى بيانا.")
+    assert ("شبيلي السفلى", "LOCATION") in labelled("وقع هجوم في شبيلي السفلى أمس.")
+    # After a state a political phrase, and «old» without a head: the place alone.
+    assert ("مصر", "LOCATION") in labelled("وقال إن مصر الكبرى حلم قديم.")
+    assert ("أمدرمان", "LOCATION") in labelled("وسمع دوي انفجارات في أمدرمان القديمة، حيث تدور المعارك.")
