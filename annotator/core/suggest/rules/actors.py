@@ -32,11 +32,6 @@ _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _LOCAL = frozenset(("المحليه", "المحلي"))
 # Relatives before a verb with an object pronoun whose subject is the state after it.
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
-# Troops counted, then the state they come from: «آلاف الجنود من رواندا».
-_TROOPS = frozenset("جنود الجنود جندي جنديا قوات القوات عسكري عسكريا عسكريين العسكريين".split())
-_TROOP_COUNTS = frozenset("الاف الف مئات عشرات مئه الفي".split())
-# A preposition with the pronoun of the relative's antecedent: «التي تسيطر عليها X».
-_RESUMPTIVES = frozenset("فيها فيه عليها عليه بها به منها منه".split())
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
 
@@ -423,8 +418,6 @@ class ActorRules(GroupRules):
         before a feminine verb («إسرائيل تقصف», «واشنطن لم تشارك») unless a place
         preposition shows it is a place («في إيران تُعدم…»)."""
         prev = norm[s - 1] if s > 0 else ""
-        if prev in self._government_cues:  # «تتهم رواندا», «وفق باكو», «تحت سيطرة الهند»
-            return True
         if prev in self._action_words:
             # «دعم مالي» is financial support; «اتهمت مالي» is the state.
             return norm[s] not in self._adjective_states or prev.endswith("ت")
@@ -435,13 +428,6 @@ class ActorRules(GroupRules):
             # After a relative, any verb of a state: «وهو ما تعارضه طهران», «التي تدعمها أنقرة».
             if prev.endswith(suffix) and s > 1 and norm[s - 2] in _RELATIVES and self._verb_of_a_state(prev[: -len(suffix)]):
                 return True
-        # The subject after a verb and a resumptive preposition in a relative clause: «المرة
-        # التي تسقط فيها الولايات المتحدة…», «المناطق التي تسيطر عليها تركيا».
-        if prev in _RESUMPTIVES and s > 2 and norm[s - 3] in _RELATIVES and self._verb_of_a_state(norm[s - 2]):
-            return True
-        # A contingent a state sent: «آلاف الجنود من رواندا», «300 جندي من تشاد».
-        if prev == "من" and s > 2 and norm[s - 2] in _TROOPS and (norm[s - 3].isdigit() or norm[s - 3] in _TROOP_COUNTS):
-            return True
         # A backer: «فصائل مدعومة من أنقرة», «بدعم من واشنطن», «الموالية لإيران», «التابعة لـ روسيا».
         if prev == "من" and s > 1 and (
             norm[s - 2] in self._backing or orth[s - 2] in self._backing
