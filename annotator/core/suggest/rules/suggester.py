@@ -174,7 +174,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if s > 0 and orth[s] == norm[s] and _canonical_spelling(norm[s - 1]) in self._state_militia_heads:
                     cands.append(_Cand(s - 1, e, "ACTOR", _S_STATE_ACTS))  # «ميليشيات إيران»: its militias
                     acting.add((s, e))
-                elif not subject_before and self._state_acts(s, e, orth, norm, n):
+                elif not subject_before and (
+                    self._state_acts_by_context(s, norm, self._verb_of_a_state) or self._state_acts(s, e, orth, norm, n)
+                ):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
