@@ -103,6 +103,52 @@ class PlaceListRules(RuleLexicon):
                 add(second)
         return out
 
+    # Heads of a state's long name («جمهورية مالي» is listed whole; «دولة النيجر» too).
+    _STATE_HEADS = frozenset(("دوله", "جمهوريه", "مملكه", "سلطنه"))
+
+    # «Greater», «lesser», «lower», «upper» after a place without a head: a part of its name as
+    # after a head (the sets annotate «طرابلس الكبرى», «شبيلي السفلى»). «Old» and «new» stay
+    # outside without a head (guidelines §2.2: «حلب القديمة» → «حلب»).
+    _BARE_NAME_ADJECTIVES = frozenset("الكبري الصغري السفلي العليا".split())
+
+    # First words of place names that writers also glue to the second («أمدرمان», «ابوظبي»,
+    # «كفرنبل», «ديرالزور»): short nouns that open names (locations.yaml ``name_prefixes``).
+    _GLUED_PREFIXES = frozenset("ام ابو بني عين دير تل كفر بيت راس بئر".split())
+
+    def _glued_spellings(self, groups: dict[str, list[str]]) -> list[str]:
+        """The one-word spellings of the two-word places safe alone (listed, or GeoNames')
+        whose first word is a short noun that opens names, when that spelling is no word of
+        the lexicon or of the language and names nothing else."""
+        taken = self._place_names | self._common_words_set | self._arabic_words | self._lexicon
+        glued = {}
+        for name in (*groups["LOC"], *self._geonames.get("LOC", ())):
+            first, _, rest = name.partition(" ")
+            if first in self._GLUED_PREFIXES and rest and " " not in rest and first + rest not in taken:
+                glued[first + rest] = None
+        return list(glued)
+
+    _COMPASS_NISBAS = frozenset(("شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه", "جنوبيه"))
+
+    def _frequent_nisba(self, w: str) -> bool:
+        """Is the indefinite ``w`` a frequent Arabic nisba adjective («تجاري», «تلفزيونية»),
+        not a compass one (which may follow a name: «قرية X شرقي»)?"""
+        return (
+            not w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 3
+            and w in self._arabic_words and w not in self._COMPASS_NISBAS
+        )
+
+    def _common_noun_phrase(self, h: int, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the word at ``i`` after the head at ``h`` a common noun phrase, no name: a
+        frequent nisba agreeing with a feminine head («محطة تلفزيونية», «منشأة عسكرية»), or a
+        frequent word with a frequent nisba after it («منطقة نشاط تجاري»)? Names in no list are
+        rare words («قرية غانية» is short and kept)."""
+        w = norm[i]
+        if norm[h].endswith("ه") and w.endswith("يه") and len(w) >= 6 and self._frequent_nisba(w):
+            return True
+        return (
+            i + 1 < n and self._frequent_word(w) and orth[i + 1] == norm[i + 1] and self._frequent_nisba(norm[i + 1])
+        )
+
     def _coordinated_name(self, w: str) -> bool:
         """After a place and «و», is ``w`` a place's name: a word no list knows, or a place
         that needs a cue («كورسك وروستوف»: the coordination is its cue, the glued «و» had
