@@ -184,6 +184,13 @@ class RuleLexicon:
         self._state_place_verbs |= {"ي" + w[1:] for w in self._state_place_verbs if w[:1] == "ت"}
         self._accusation = set(_words(actors.get("accusation_words")))
         self._backing = set(_words(actors.get("backing_words")))
+        # Words after which a state is its government, whatever else the sentence says: the
+        # one accused («تتهم رواندا», «واتهمت إيران», «اتهام موسكو»), the one a claim is
+        # attributed to («وفق باكو», «بحسب موسكو»), the one in control («تحت سيطرة الهند»).
+        self._government_cues = (
+            self._accusation | {"و" + w for w in self._accusation}
+            | {"وفق", "بحسب", "حسب", "سيطره", "لسيطره", "بسيطره"}
+        )
         # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
         # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
         # التابع للهيئة…» is a body's, and «تابع» a verb.
@@ -366,6 +373,29 @@ class RuleLexicon:
         }
         self._add_world_states(groups)
         return groups
+
+    # Troops counted, then the state they come from: «آلاف الجنود من رواندا».
+    _TROOPS = frozenset("جنود الجنود جندي جنديا قوات القوات عسكري عسكريا عسكريين العسكريين".split())
+    _TROOP_COUNTS = frozenset("الاف الف مئات عشرات مئه الفي".split())
+    # A preposition with the pronoun of a relative's antecedent, after its verb: «التي تسيطر
+    # عليها X».
+    _RESUMPTIVES = frozenset("فيها فيه عليها عليه بها به منها منه".split())
+    _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
+
+    def _state_acts_by_context(self, s: int, norm: list[str], verb_of_a_state: Callable[[str], bool]) -> bool:
+        """Do the words before the state at ``s`` make it its government, whatever follows:
+        a word of ``_government_cues`` («تتهم رواندا», «وفق باكو», «تحت سيطرة الهند»), a
+        relative's verb and a resumptive preposition («المناطق التي تسيطر عليها تركيا», the
+        state its subject), a counted contingent («آلاف الجنود من رواندا»)? ``verb_of_a_state``
+        tells a verb whose subject a state may be (the actor rules')."""
+        prev = norm[s - 1] if s > 0 else ""
+        if prev in self._government_cues:
+            return True
+        if prev in self._RESUMPTIVES and s > 2 and norm[s - 3] in self._RELATIVES and verb_of_a_state(norm[s - 2]):
+            return True
+        return prev == "من" and s > 2 and norm[s - 2] in self._TROOPS and (
+            norm[s - 3].isdigit() or norm[s - 3] in self._TROOP_COUNTS
+        )
 
     def _resource_path(self, name: str) -> Path:
         """The derived resource ``name`` (a word list, a TSV) in the suggester's gazetteer

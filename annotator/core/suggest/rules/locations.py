@@ -62,6 +62,8 @@ class LocationRules(PlaceListRules):
         self._arabic_words = load_word_list(self._resource_path(COMMON_WORDS))
         self._anaphora_or_heads = self._anaphora | {"ال" + h for h in self._heads}
         self._place_names |= frozenset(n for names in self._geonames.values() for n in names)
+        groups["LOC"].extend(self._glued_spellings(groups))
+        self._state_set = frozenset(groups["STATE"])
         return groups
 
     def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
@@ -226,6 +228,8 @@ class LocationRules(PlaceListRules):
 
     def _location(self, group: str, s: int, e: int, orth: list[str], norm: list[str], loc_ends: set[int]) -> _Cand | None:
         start, head = self._extend_head(s, norm, orth)
+        if start == s and s > 0 and norm[s - 1] in self._STATE_HEADS and " ".join(norm[s:e]) in self._state_set:
+            start, head = s - 1, norm[s - 1]  # «دولة النيجر», «جمهورية تشاد»: one name, as listed ones
         if head == "بلديه" and start == s - 1 and start > 0 and norm[start - 1] in self._MAYORS:
             start, head = s, None  # «رئيس بلدية خاركيف» → «خاركيف»
         if group == "LOC_HEAD" and head is None:
@@ -237,6 +241,8 @@ class LocationRules(PlaceListRules):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
+        if group == "LOC_CTX" and e < len(norm) and norm[e] == "من" and norm[s] in ("الشمال", "الجنوب"):
+            return None  # «إلى الشمال الشرقي من بعقوبة»: a direction from a place, no region
         if group == "LOC_CTX" and head is None:
             prev = norm[s - 1] if s > 0 else ""
             glued = orth[s] != norm[s] and orth[s][:1] in "بو"
@@ -246,6 +252,12 @@ class LocationRules(PlaceListRules):
             undergoes = (
                 e < len(norm) and orth[e] == norm[e] and norm[e] in self._state_place_verbs
                 and (s == 0 or not prev.isalpha() or prev in self._TOPIC_OPENERS)
+            ) or (
+                # «وتعاني مالي من…», «وشهدت تشاد…»: a state, the subject of such a verb right
+                # before it («وكانت الضفة مزدحمة» is the river bank).
+                orth[s] == norm[s] and " ".join(norm[s:e]) in self._state_set
+                and (prev if prev in self._state_place_verbs else prev[1:]) in self._state_place_verbs
+                and (prev[:1] in "وف" or s < 2 or not norm[s - 2].isalpha())
             )
             if not (
                 prev in self._place_cues or prev in self._GOVERNORS or (glued and orth[s][:1] == "ب") or coordinated or undergoes
@@ -261,6 +273,11 @@ class LocationRules(PlaceListRules):
             end = self._extend_name_adjective(end, orth, norm)
         elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
             end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
+        elif (
+            end < len(norm) and orth[end] == norm[end] and norm[end] in self._BARE_NAME_ADJECTIVES
+            and " ".join(norm[s:e]) not in self._state_set  # «العراق الجديد»: a political phrase
+        ):
+            end += 1  # «طرابلس الكبرى», «شبيلي السفلى»: without a head too
         return _Cand(start, end, "LOCATION", _S_NAME)
 
     # The Levantine «lower» and «upper» of a village pair: a part of the name wherever it stands.
@@ -347,8 +364,8 @@ class LocationRules(PlaceListRules):
             return True  # «محافظات سورية»: even after a plural that is a place cue
         if prev in self._place_cues or prev in self._ambiguous_cues or prev in self._ADVERBS or prev in self._heads:
             return False
-        if w.endswith("يا") and prev.endswith("ا") and not prev.endswith("يا"):
-            return True
+        if w.endswith("يا") and prev.endswith("ا") and (not prev.endswith("يا") or (s > 1 and norm[s - 2].isdigit())):
+            return True  # also after a counted noun in «ـيا»: «قتل 15 جنديا تركيا»
         return w.endswith("يه") and prev.endswith("ه")
 
     def _unknown_place(
@@ -394,6 +411,8 @@ class LocationRules(PlaceListRules):
             return None  # «منطقة مضطربة», «جزيرة جنوبية»: an adjective of the head, no name
         if norm[h] in self._facility_heads and w in self._SERVED:
             return None  # «محطة كهرباء», «مصفاة نفط»: what the facility serves, no name
+        if w in self._force_heads or self._common_noun_phrase(h, i, orth, norm, n):
+            return None  # «قاعدة جماعة منافسة», «محطة تلفزيونية», «منطقة نشاط تجاري»
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
         if end == i + 1 and end < n and end not in known:
@@ -456,7 +475,7 @@ class LocationRules(PlaceListRules):
         if nxt.startswith("ال"):
             return end + 1 if (nxt,) not in self._directions and not self._describes(nxt) else end
         if first_known:
-            return end
+            return self._foreign_tail_end(end, orth, norm, n)
         # A frequent word after a rare word or a place's name is no second word of its name
         # («ولاية زمفارا موجة من…», «منطقة دونيتسك واحدا من…»); two frequent words may be one
         # («منطقة نفط خانة»).
@@ -532,6 +551,8 @@ class LocationRules(PlaceListRules):
         that opens with the head and closes after one or two words («“منطقة مسغاف”»)?"""
         if h > 0 and (self._ambiguous_cue(norm[h - 1]) or (norm[h - 1][:1] in "وف" and self._ambiguous_cue(norm[h - 1][1:]))):
             return True  # «شهدت ولاية…», «وشهدت ولاية…»
+        if h > 0 and norm[h - 1] in ("حاكم", "محافظ"):
+            return True  # «حاكم منطقة دنيبروبيتروفسك»: who governs it, a place
         if h > 0 and orth[h - 1] in _QUOTE_CHARS and orth[h - 1] not in _CLOSING_QUOTES_ONLY:
             if any(orth[q] in _QUOTE_CHARS for q in range(h + 2, min(len(orth), h + 4))):
                 return True

@@ -152,7 +152,7 @@ class PhrasesWithPlaces:
     Hits have the matcher's shape, ``(match_id, start, end)``, every name that matches at a
     token included."""
 
-    __slots__ = ("matcher", "_single", "_multi", "_firsts", "_norm_attr", "_variants", "_word", "_skeleton_of")
+    __slots__ = ("matcher", "_single", "_multi", "_firsts", "_norm_attr", "_variants", "_variant_pairs", "_word", "_skeleton_of")
 
     def __init__(
         self,
@@ -186,6 +186,16 @@ class PhrasesWithPlaces:
         for entries in list(self._variants.values()):
             for entry in entries:
                 self._variants.setdefault("=" + entry[1][0], []).append(entry)
+        # The entries under a first key, by the lookup key their second word may have (``None``
+        # for a one-word name), each with its rank in the key's list: a word that opens hundreds
+        # of names («=ابو») is then tried against the few whose second word follows it.
+        self._variant_pairs: dict[str, dict[str | None, list[tuple[int, tuple[tuple[str, ...], tuple[str, ...], int]]]]] = {}
+        for first_key, entries in self._variants.items():
+            by_second = self._variant_pairs[first_key] = {}
+            for rank, entry in enumerate(entries):
+                keys, words, _ = entry
+                for second in ((None,) if len(keys) == 1 else dict.fromkeys((keys[1], "=" + words[1]))):
+                    by_second.setdefault(second, []).append((rank, entry))
         self._word = word
         # norm hash → its lookup key, so that an article's keys come in one C-level ``map``.
         self._skeleton_of = _WordMemo(self._variant_key) if word is not None else None
@@ -225,8 +235,13 @@ class PhrasesWithPlaces:
         out: list[tuple[int, int, int]] = []
         n = len(norms)
         covered: set[int] | None = None
+        pairs = self._variant_pairs
         for i in compress(range(n), map(variants.__contains__, lookups)):
-            for keys, words, match_id in variants[lookups[i]]:
+            by_second = pairs[lookups[i]]
+            tried = by_second.get(None, [])
+            if i + 1 < n and lookups[i + 1] in by_second:
+                tried = sorted(tried + by_second[lookups[i + 1]])  # in the names' order, as before
+            for _, (keys, words, match_id) in tried:
                 end = i + len(keys)
                 if end > n or not all(
                     got == key or got == "=" + name_word

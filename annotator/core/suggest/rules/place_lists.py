@@ -47,12 +47,12 @@ class PlaceListRules(RuleLexicon):
             # «[place] وX» / «[place] و X»
             k = e
             while k < n:
-                if orth[k] == "و" and k + 1 < n and self._unlisted_word(orth[k + 1]):
+                if orth[k] == "و" and k + 1 < n and self._coordinated_name(orth[k + 1]):
                     add(k + 1)
                     k += 2
                 elif (
                     orth[k][:1] == "و" and orth[k] == norm[k] and orth[k] not in self._arabic_words  # «ووقوع»
-                    and self._unlisted_word(orth[k][1:]) and k not in starts
+                    and self._coordinated_name(orth[k][1:]) and k not in starts
                 ):
                     norm[k] = orth[k][1:]
                     add(k)
@@ -102,6 +102,58 @@ class PlaceListRules(RuleLexicon):
                     norm[second] = word
                 add(second)
         return out
+
+    # Heads of a state's long name («جمهورية مالي» is listed whole; «دولة النيجر» too).
+    _STATE_HEADS = frozenset(("دوله", "جمهوريه", "مملكه", "سلطنه"))
+
+    # «Greater», «lesser», «lower», «upper» after a place without a head: a part of its name as
+    # after a head (the sets annotate «طرابلس الكبرى», «شبيلي السفلى»). «Old» and «new» stay
+    # outside without a head (guidelines §2.2: «حلب القديمة» → «حلب»).
+    _BARE_NAME_ADJECTIVES = frozenset("الكبري الصغري السفلي العليا".split())
+
+    # First words of place names that writers also glue to the second («أمدرمان», «ابوظبي»,
+    # «كفرنبل», «ديرالزور»): short nouns that open names (locations.yaml ``name_prefixes``).
+    _GLUED_PREFIXES = frozenset("ام ابو بني عين دير تل كفر بيت راس بئر".split())
+
+    def _glued_spellings(self, groups: dict[str, list[str]]) -> list[str]:
+        """The one-word spellings of the two-word places safe alone (listed, or GeoNames')
+        whose first word is a short noun that opens names, when that spelling is no word of
+        the lexicon or of the language and names nothing else."""
+        taken = self._place_names | self._common_words_set | self._arabic_words | self._lexicon
+        glued = {}
+        for name in (*groups["LOC"], *self._geonames.get("LOC", ())):
+            first, _, rest = name.partition(" ")
+            if first in self._GLUED_PREFIXES and rest and " " not in rest and first + rest not in taken:
+                glued[first + rest] = None
+        return list(glued)
+
+    _COMPASS_NISBAS = frozenset(("شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه", "جنوبيه"))
+
+    def _frequent_nisba(self, w: str) -> bool:
+        """Is the indefinite ``w`` a frequent Arabic nisba adjective («تجاري», «تلفزيونية»),
+        not a compass one (which may follow a name: «قرية X شرقي»)?"""
+        return (
+            not w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 3
+            and w in self._arabic_words and w not in self._COMPASS_NISBAS
+        )
+
+    def _common_noun_phrase(self, h: int, i: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the word at ``i`` after the head at ``h`` a common noun phrase, no name: a
+        frequent nisba agreeing with a feminine head («محطة تلفزيونية», «منشأة عسكرية»), or a
+        frequent word with a frequent nisba after it («منطقة نشاط تجاري»)? Names in no list are
+        rare words («قرية غانية» is short and kept)."""
+        w = norm[i]
+        if norm[h].endswith("ه") and w.endswith("يه") and len(w) >= 6 and self._frequent_nisba(w):
+            return True
+        return (
+            i + 1 < n and self._frequent_word(w) and orth[i + 1] == norm[i + 1] and self._frequent_nisba(norm[i + 1])
+        )
+
+    def _coordinated_name(self, w: str) -> bool:
+        """After a place and «و», is ``w`` a place's name: a word no list knows, or a place
+        that needs a cue («كورسك وروستوف»: the coordination is its cue, the glued «و» had
+        kept the matcher from it)?"""
+        return self._unlisted_word(w) or w in self._context_places
 
     def _unlisted_word(self, w: str) -> bool:
         """Is ``w`` a word of no list, of no lexicon and no frequent Arabic word (with or
@@ -189,6 +241,8 @@ class PlaceListRules(RuleLexicon):
                 word = norm[i]
                 if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
                     break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
+                if word[:1] == "و" and self._frequent_word(word[1:]) and word not in self._known and word not in self._place_names:
+                    break  # «تدمير قرى واستخدام…»: a new phrase after «و», no name
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:
@@ -256,16 +310,31 @@ class PlaceListRules(RuleLexicon):
         كياوك ني ماو»): after a first word no list or lexicon knows, words no list or lexicon
         knows either continue the name up to a boundary; an Arabic word ends it."""
         if w in self._known or w in self._common_words_set:
-            return end
+            return self._foreign_tail_end(end, orth, norm, n)
         k = end
         while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]):
             k += 1
         # A frequent Arabic word closes no foreign name: the name ends before it, whatever
         # follows it («منطقة أوروميا أقصى غرب…», «منطقة كاسوار داغي بالبلدة»).
         last = k
-        while k > end and self._frequent_word(norm[k - 1]):
+        while k > end and self._frequent_word(norm[k - 1]) and not self._closes_foreign_name(k, last, orth, norm, n):
             k -= 1
         return k if k > end and (k < last or self._name_ends(k, orth, norm, n) or self._described(k, orth, norm, n)) else end
+
+    def _foreign_tail_end(self, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """After a first word a list or the lexicon knows («إقليم خيبر بختون خوا»), the end of
+        one or two words no list or lexicon knows, none frequent, up to punctuation; else
+        ``end`` («منطقة سوبا تسبب…»: a verb after a known name)."""
+        k = end
+        while k < n and k - end < 2 and orth[k] == norm[k] and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k]):
+            k += 1
+        return k if k > end and (k >= n or not orth[k][:1].isalpha()) else end
+
+    def _closes_foreign_name(self, k: int, last: int, orth: list[str], norm: list[str], n: int) -> bool:
+        """Is the frequent word before ``k`` the last word of a foreign name all the same: the
+        last of the words taken, right before punctuation, and no adverb or noun in «ـا»/«ـة»
+        («منطقة نركين هاند،», where «هاند» is frequent as a transliteration; not «… صباحا.»)?"""
+        return k == last and (k >= n or not orth[k][:1].isalpha()) and norm[k - 1][-1:] not in "اه"
 
     _RELATIVES = frozenset(("التي", "الذي", "اللتين", "اللذين"))
 
@@ -281,9 +350,10 @@ class PlaceListRules(RuleLexicon):
         letter («ني», «سانتاندر»; not «تسببت»), no plural verb ending («…وا»)?"""
         return (
             w.isalpha()
-            and w[:1] not in "وف"
+            and w[:1] != "و"
+            and (w[:1] != "ف" or (len(w) > 3 and w[1:] not in self._arabic_words and w[1:] not in self._known))  # «فيرت», not «فقال»
             and not w.startswith("ال")
-            and not w.endswith("وا")
+            and not (w.endswith("وا") and len(w) > 3)  # «قالوا», not «خوا»
             and any(c in "اوي" for c in w[1:])
             and w not in self._known
             and w not in self._common_words_set

@@ -172,13 +172,16 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 subject_before = (
                     s > 1
                     and verb in self._action_words
+                    and verb not in self._government_cues  # «السلطات تتهم رواندا»: the accused acts
                     and (verb.endswith("ت") or self._verb_of_a_state(verb))
                     and any(c.end == s - 1 and c.label == "ACTOR" for c in cands[-4:])
                 )
                 if s > 0 and orth[s] == norm[s] and _canonical_spelling(norm[s - 1]) in self._state_militia_heads:
                     cands.append(_Cand(s - 1, e, "ACTOR", _S_STATE_ACTS))  # «ميليشيات إيران»: its militias
                     acting.add((s, e))
-                elif not subject_before and self._state_acts(s, e, orth, norm, n):
+                elif not subject_before and (
+                    self._state_acts_by_context(s, norm, self._verb_of_a_state) or self._state_acts(s, e, orth, norm, n)
+                ):
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting.add((s, e))
             elif group in ("LOC", "LOC_CTX", "LOC_HEAD"):
@@ -241,6 +244,9 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             acting_ends = {e for _, e in acting}
             # «قيادة الجيش الصومالي وولاية هيرشابيل»: coordinated with a named force, a party too.
             named_ends = {c.end for c in cands if c.label == "ACTOR" and c.score == _S_NAME}
+            # «سلطات أرمينيا وأذربيجان», «حكومتي مالي وبوركينا فاسو»: a state under a force's
+            # head is an actor (matched later), the state coordinated with it one too.
+            named_ends |= {e for s, e in state_hits if s > 0 and norm[s - 1] in self._place_force_heads}
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue

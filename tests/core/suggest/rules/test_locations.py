@@ -469,3 +469,65 @@ def test_upper_and_lower_words_belong_to_the_name(labelled: Labelled) -> None:
     assert ("سرعين التحتا", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين التحتا فجر اليوم.")
     # A description after a known name without a head stays outside.
     assert ("سرعين", "LOCATION") in labelled("استهدفت الغارة منزلا في سرعين الهادئة فجر اليوم.")
+
+
+def test_a_two_word_place_written_as_one_word(labelled: Labelled) -> None:
+    # «أم درمان», «دير الزور», «بيت لاهيا» glued: the prefix noun and the name in one word.
+    assert ("أمدرمان", "LOCATION") in labelled("وصل وفد من أمدرمان إلى القاهرة.")
+    assert ("ديرالزور", "LOCATION") in labelled("سقطت قذيفة في ديرالزور أمس.")
+    # A glued form that is a word, and a name whose first word opens no names: no place.
+    assert not [s for s, label in labelled("وقالت أمها إن ابنها بيتنا.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وصل وفد من حلبالجديدة أمس.") if label == "LOCATION"]
+
+
+def test_a_state_after_the_head_of_its_long_name_is_one_place(labelled: Labelled) -> None:
+    assert ("دولة تشاد", "LOCATION") in labelled("وتشترك في حدودها مع دولة تشاد المجاورة.")
+    assert ("دولة بوروندي", "LOCATION") in labelled("فر السكان إلى دولة بوروندي.")
+    # «دولة» before no state names nothing.
+    assert not [s for s, label in labelled("وهي أفقر دولة في العالم.") if label == "LOCATION"]
+
+
+def test_a_common_noun_phrase_after_a_head_is_no_place(labelled: Labelled) -> None:
+    # A frequent nisba agreeing with a feminine head, a frequent noun with a frequent nisba,
+    # a force's head after a facility's.
+    for text in (
+        "وقال الرئيس في مقابلة مع محطة تلفزيونية إن الوضع صعب.",
+        "سقطت قذيفة على منطقة نشاط تجاري أمس.",
+        "قتل مسلحون قائدا في قاعدة جماعة منافسة.",
+    ):
+        assert not [s for s, label in labelled(text) if label == "LOCATION"], text
+    # A short name in «ـية», a rare name before a compass nisba: places.
+    assert ("قرية غانية", "LOCATION") in labelled("سقطت قذيفة على قرية غانية أمس.")
+    assert ("منطقة كوبانو", "LOCATION") in labelled("سقطت قذيفة على منطقة كوبانو شرقي البلدة.")
+
+
+def test_over_a_place_and_a_region_named_by_its_compass_point(labelled: Labelled) -> None:
+    got = labelled("وأسقطت الدفاعات مسيرتين فوق منطقة كوبانو، و21 فوق روستوف.")
+    assert {("منطقة كوبانو", "LOCATION"), ("روستوف", "LOCATION")} <= set(got)
+    assert ("الشمال الغربي", "LOCATION") in labelled("وقتل مسلحون جنديين بالشمال الغربي، وفق الحاكم.")
+    assert ("منطقة الجنوب الشرقي", "LOCATION") in labelled("تصاعد العنف في منطقة الجنوب الشرقي الناطقة بالفرنسية.")
+    # A direction from a place, «فوق» before no name: no region, no place.
+    got = labelled("وتقع على بعد 100 كيلومتر إلى الشمال الشرقي من بعقوبة.")
+    assert not [s for s, label in got if label == "LOCATION" and "الشمال" in s]
+    assert not [s for s, label in labelled("سقطت القذيفة فوق سطح منزل.") if label == "LOCATION"]
+
+
+def test_a_nisba_after_a_counted_noun_is_its_adjective(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("قتل 15 جنديا تركيا في الهجوم.") if label == "LOCATION"]
+    assert ("سوريا", "LOCATION") in labelled("وأرسلت الحكومة 200 جنديا إلى سوريا.")
+
+
+def test_the_region_a_governor_governs_is_a_place(labelled: Labelled) -> None:
+    assert ("منطقة كوبانوفسك", "LOCATION") in labelled("وقال حاكم منطقة كوبانوفسك إن شخصين قتلا.")
+    assert ("ولاية كوبانو", "LOCATION") in labelled("وقال محافظ ولاية كوبانو إن الوضع هادئ.")
+    # Without a governor, an ambiguous head with no cue names no place; «حاكم المنطقة» none.
+    assert not [s for s, label in labelled("وقال إن منطقة كوبانوفسك هادئة.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("وقال حاكم المنطقة إن الوضع هادئ.") if label == "LOCATION"]
+
+
+def test_greater_and_lower_after_a_place_without_a_head(labelled: Labelled) -> None:
+    assert ("طرابلس الكبرى", "LOCATION") in labelled("وأصدر أهالي طرابلس الكبرى بيانا.")
+    assert ("شبيلي السفلى", "LOCATION") in labelled("وقع هجوم في شبيلي السفلى أمس.")
+    # After a state a political phrase, and «old» without a head: the place alone.
+    assert ("مصر", "LOCATION") in labelled("وقال إن مصر الكبرى حلم قديم.")
+    assert ("أمدرمان", "LOCATION") in labelled("وسمع دوي انفجارات في أمدرمان القديمة، حيث تدور المعارك.")

@@ -93,3 +93,31 @@ def test_a_quoted_name_after_a_head_may_open_with_lam(labelled: Labelled) -> Non
 def test_an_ordinal_or_size_word_belongs_to_a_listed_name(labelled: Labelled) -> None:
     got = labelled("استهدف القصف أحياء كاتوزا، الدرجة الأولى، وباريمو، ما أدى إلى حرائق.")
     assert {("كاتوزا", "LOCATION"), ("الدرجة الأولى", "LOCATION"), ("باريمو", "LOCATION")} <= set(got)
+
+
+def test_a_foreign_name_after_a_head_runs_to_the_punctuation(labelled: Callable[[str], list[tuple[str, str]]]) -> None:
+    # A last word that is frequent only as a transliteration, one that starts with «ف», a
+    # short one in «ـوا», and the foreign words after a first word a list knows.
+    assert ("منطقة سيركان هاند", "LOCATION") in labelled("قصفت القوات منطقة سيركان هاند، ما أدى إلى أضرار.")
+    assert ("منطقة كوبانو فيرت", "LOCATION") in labelled("وقع هجوم في منطقة كوبانو فيرت.")
+    assert ("إقليم خيبر باكتون خوا", "LOCATION") in labelled("وقع الهجوم في إقليم خيبر باكتون خوا، أمس.")
+    # An adverb, a verb in «ف», a verb after a known name: the name ends before them.
+    assert ("بلدة تيناكوس", "LOCATION") in labelled("وقع هجوم في بلدة تيناكوس صباحا.")
+    assert ("منطقة كوبانو", "LOCATION") in labelled("وقع هجوم في منطقة كوبانو فقال الحاكم إن القتلى كثر.")
+    assert ("بلدة خيبر", "LOCATION") in labelled("وصل إلى بلدة خيبر أمس.")
+
+
+def test_a_glued_conjunction_and_a_frequent_word_after_a_plural_head_open_no_list(
+    labelled: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    got = labelled("واتهمت المنظمة الجيش بتدمير قرى واستخدام الضربات الجوية عقابا.")
+    assert not [s for s, label in got if label == "LOCATION"]
+    assert ("الهوشرية", "LOCATION") in labelled("وقصفت الطائرات قرى الهوشرية والصيادة.")
+
+
+def test_a_place_that_needs_a_cue_glued_to_its_conjunction_after_a_place(
+    labelled: Callable[[str], list[tuple[str, str]]],
+) -> None:
+    # «روستوف» needs a cue; the coordination with a place is one, even with «و» glued.
+    assert ("روستوف", "LOCATION") in labelled("وقصفت الطائرات دمشق وحمص وروستوف.")
+    assert not [s for s, label in labelled("وزار الوفد روستوف أمس.") if label == "LOCATION"]

@@ -141,3 +141,57 @@ def test_a_gazetteer_directory_without_the_resource_has_no_world_states(tmp_path
     shutil.copy(gazetteer_dir() / RESOURCE, tmp_path / RESOURCE)
     assert ("هايتي", "LOCATION") in {(text[s.start : s.end], s.label) for s in RuleSuggester(gazetteer_dir=tmp_path).suggest(text)}
 
+
+
+# ---- which states act (ACTOR) and which are places (LOCATION) --------------------------------
+
+Labelled = Callable[[str], list[tuple[str, str]]]
+
+
+def test_the_accused_state_acts_even_after_the_accusers_verb(labelled: Labelled) -> None:
+    assert ("أوغندا", "ACTOR") in labelled("السلطات الكونغولية تتهم أوغندا بدعم المتمردين.")
+    assert ("تشاد", "ACTOR") in labelled("وجدد الوزير اتهام تشاد بإيواء المسلحين.")
+    # Another verb after its subject keeps the state its object, a place.
+    assert ("سوريا", "LOCATION") in labelled("الطائرات الإسرائيلية قصفت سوريا أمس.")
+
+
+def test_a_state_a_claim_is_attributed_to_is_its_government(labelled: Labelled) -> None:
+    assert ("موسكو", "ACTOR") in labelled("وأصيب جنديان في القصف، وفق موسكو.")
+    assert ("أنقرة", "ACTOR") in labelled("وقتل ثلاثة مسلحين، بحسب أنقرة.")
+    # A place after a place cue stays a place.
+    assert ("أنقرة", "LOCATION") in labelled("وأصيب جنديان في أنقرة أمس.")
+
+
+def test_a_state_in_control_is_its_government(labelled: Labelled) -> None:
+    assert ("تركيا", "ACTOR") in labelled("وتقع القرية تحت سيطرة تركيا منذ سنوات.")
+    assert ("روسيا", "ACTOR") in labelled("وهي بلدة خاضعة لسيطرة روسيا.")
+    assert ("تركيا", "LOCATION") in labelled("وعاد اللاجئون من تركيا أمس.")
+
+
+def test_the_subject_after_a_verb_and_a_resumptive_preposition_acts(labelled: Labelled) -> None:
+    assert ("تركيا", "ACTOR") in labelled("وهي المناطق التي تسيطر عليها تركيا في الشمال.")
+    assert ("الولايات المتحدة", "ACTOR") in labelled("وهي المرة الأولى التي تسقط فيها الولايات المتحدة طائرة.")
+    # Without a relative before the verb, or a preposition that is a place cue: a place.
+    assert ("تركيا", "LOCATION") in labelled("وهي الأيام التي قضاها في تركيا.")
+
+
+def test_a_state_coordinated_with_a_state_under_a_force_head_acts(labelled: Labelled) -> None:
+    assert ("أذربيجان", "ACTOR") in labelled("وتبادلت سلطات أرمينيا وأذربيجان الاتهامات أمس.")
+    assert ("العراق", "ACTOR") in labelled("ودخلت قوات سوريا والعراق المنطقة.")
+    assert ("تركيا", "LOCATION") in labelled("وزار وفد من مدينة حلب وتركيا المنطقة.")
+
+
+def test_a_state_after_a_verb_a_place_undergoes_is_a_place(labelled: Labelled) -> None:
+    assert ("مالي", "LOCATION") in labelled("وتعاني مالي من موجة جفاف.")
+    assert ("تشاد", "LOCATION") in labelled("وشهدت تشاد موجة نزوح.")
+    # «مالي» financial after a verb with its own subject, and a nisba: no place.
+    assert not [s for s, label in labelled("وقال إن الوزارة تعاني مالي ضعفا.") if label == "LOCATION"]
+    assert not [s for s, label in labelled("قدم البنك دعما ماليا.") if label == "LOCATION"]
+
+
+def test_the_state_a_counted_contingent_comes_from_acts(labelled: Labelled) -> None:
+    assert ("رواندا", "ACTOR") in labelled("وانتشر آلاف الجنود من رواندا في المنطقة.")
+    assert ("تشاد", "ACTOR") in labelled("ووصل 300 جندي من تشاد أمس.")
+    # Troops not counted, people not troops: the place they left.
+    assert ("مالي", "LOCATION") in labelled("وانسحبت القوات من مالي.")
+    assert ("تركيا", "LOCATION") in labelled("وعاد آلاف اللاجئين من تركيا.")
