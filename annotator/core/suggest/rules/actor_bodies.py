@@ -5,6 +5,7 @@ state's own bodies standing alone («السلطات», «الحكومة»), and 
 rules (issue #11) that :class:`ActorRules` uses."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from annotator.core.suggest.rules.lexicon import _S_UNKNOWN, RuleLexicon, _canonical_spelling, _Cand, _words
@@ -43,6 +44,10 @@ def state_nisbas(rows: list[StateRow]) -> set[str]:
 
 class BodyRules(RuleLexicon):
     """Bodies of a state named by their parts (a base of :class:`ActorRules`)."""
+
+    # Helpers of :class:`.actors.ActorRules`, which these rules share.
+    _speaks_or_acts: Callable[[int, list[str]], bool]
+    _extend_nationality: Callable[[int, list[str], list[str], int], int]
 
     def _add_national_forces(self, groups: dict[str, list[str]]) -> None:
         """The forces of any state of the world by their nationality adjective, derived from

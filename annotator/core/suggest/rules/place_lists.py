@@ -21,6 +21,8 @@ class PlaceListRules(RuleLexicon):
     _name_ends: Callable[[int, list[str], list[str], int], bool]
     _extend_name_adjective: Callable[[int, list[str], list[str]], int]
     _describes: Callable[[str], bool]
+    _context_places: frozenset[str]
+    _geonames: dict[str, list[str]]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
@@ -120,7 +122,7 @@ class PlaceListRules(RuleLexicon):
         whose first word is a short noun that opens names, when that spelling is no word of
         the lexicon or of the language and names nothing else."""
         taken = self._place_names | self._common_words_set | self._arabic_words | self._lexicon
-        glued = {}
+        glued: dict[str, None] = {}  # ordered set
         for name in (*groups["LOC"], *self._geonames.get("LOC", ())):
             first, _, rest = name.partition(" ")
             if first in self._GLUED_PREFIXES and rest and " " not in rest and first + rest not in taken:

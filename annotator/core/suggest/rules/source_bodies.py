@@ -3,6 +3,8 @@ whole («وسائل إعلام محلية», «قنوات إخبارية»), org
 حقوقية»), a rights group coordinated with a source, and a body with the place it works in."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.core.suggest.rules.lexicon import _S_PATTERN, RuleLexicon, _Cand
 from annotator.core.text import fold
 
@@ -21,6 +23,11 @@ _CIVIC_ADJECTIVES = _NGO_ADJECTIVES | {"محليه"}
 class SourceBodyRules(RuleLexicon):
     """Bodies and media named by what they are (a base of :class:`SourceRules`, whose word
     sets and helpers — ``_source_adjectives_end``, ``_attributed``… — these rules use)."""
+
+    # Helpers of :class:`.sources.SourceRules`.
+    _attributed: Callable[[int, int, list[str]], bool]
+    _source_adjective: Callable[[str], bool]
+    _source_adjectives_end: Callable[[int, list[str], list[str], int], int]
 
     _NEWS_ADJECTIVES = frozenset(("اخباريه", "اعلاميه"))
     _NOT_BEFORE_NEWS = frozenset(("عن", "في", "علي", "الي", "من", "مع", "ضد"))
