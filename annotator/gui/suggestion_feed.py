@@ -243,8 +243,12 @@ class SuggestionFeed(QObject):
                 return s
         return None
 
+    def _first_from(self, after: int) -> Suggestion | None:
+        """The first shown suggestion starting at or after ``after``."""
+        return next((s for s in self.window.session.visible_suggestions if s.start >= after), None)
+
     def move_to_next(self, after: int) -> None:
-        nxt = next((s for s in self.window.session.visible_suggestions if s.start >= after), None)
+        nxt = self._first_from(after)
         if nxt is not None:
             self.window.view.place_cursor_cp(nxt.start)
 
@@ -259,8 +263,7 @@ class SuggestionFeed(QObject):
         here = self.at_cursor()
         cp = self.window.view.cursor_cp()
         if forward:
-            after = here.end if here is not None else cp
-            target = next((s for s in shown if s.start >= after), None)
+            target = self._first_from(here.end if here is not None else cp)
             wrapped = target is None
             target = target or shown[0]
         else:
