@@ -5,11 +5,19 @@ offsets and joined, so each is a realistic ~1,500-character text with names, cou
 sources; without the samples, bench/common.arabic_article makes them. The suggester is built
 once (its set-up time is reported separately), warmed on 20 articles, then timed.
 
+With ``--texts FILE`` (repeatable; JSONL with a ``text`` field, e.g. real published news kept
+outside the repository) the articles are those texts instead, joined in order and cut at a
+space into ~1,500-character articles, each timed once: a project's suggester meets every
+article once, and new words cost more than the repeated vocabulary of the demo excerpts
+(spaCy's tokenizer and the rules' word norms are computed on first sight, then cached). The
+first 20 articles only warm the suggester; the rest are timed.
+
 Throughput is reported twice: wall clock, and this process's CPU time. On a shared 2-core
 machine other work steals wall time; CPU time is the suggester's own cost and is what the
 target is checked against (the wall figure is printed next to it).
 
-Run: .venv/bin/python bench/bench_suggest.py [--articles N]. Exit status 1 if under target.
+Run: .venv/bin/python bench/bench_suggest.py [--articles N] [--texts FILE ...]. Exit status 1
+if under target.
 """
 from __future__ import annotations
 
@@ -45,9 +53,29 @@ def articles(n: int, seed: int = 0) -> list[str]:
     return out
 
 
+def articles_from(paths: list[Path], size: int = SIZE) -> list[str]:
+    """The texts of ``paths`` (JSONL, field ``text``) in order, joined by a blank line and cut
+    at the last space before ``size`` characters: every text once, none repeated."""
+    out: list[str] = []
+    pending = ""
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            pending = f"{pending}\n\n{json.loads(line)['text']}" if pending else json.loads(line)["text"]
+            while len(pending) >= size:
+                cut = pending.rfind(" ", 0, size)
+                cut = cut if cut > size // 2 else size
+                out.append(pending[:cut])
+                pending = pending[cut:].lstrip()
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--texts", action="append", type=Path, default=None,
+                        help="JSONL file of real texts (field text), repeatable: each is read once")
     args = parser.parse_args()
 
     t = time.perf_counter()
@@ -56,8 +84,14 @@ def main() -> int:
     suggester = get_suggester("rules")
     setup = time.perf_counter() - t
 
-    docs = articles(args.articles)
-    for doc in docs[:20]:
+    if args.texts:
+        warm = articles_from(args.texts)
+        docs, material = warm[20:], f"texts of {', '.join(str(p) for p in args.texts)}, each once"
+        warm = warm[:20]
+    else:
+        docs, material = articles(args.articles), "demo excerpts"
+        warm = docs[:20]
+    for doc in warm:
         suggester.suggest(doc)
     wall0, cpu0 = time.perf_counter(), time.process_time()
     n_sugg = 0
@@ -67,7 +101,8 @@ def main() -> int:
 
     per_s_cpu = len(docs) / cpu
     per_s_wall = len(docs) / wall
-    note = f"{len(docs)} articles of {SIZE} chars, {n_sugg / len(docs):.1f} suggestions each; wall {per_s_wall:.0f}/s"
+    note = (f"{len(docs)} articles of ~{SIZE} chars ({material}), {n_sugg / len(docs):.1f} suggestions each; "
+            f"wall {per_s_wall:.0f}/s")
     Result("rule suggester throughput (CPU time)", per_s_cpu, "articles/s", f">= {TARGET_PER_SECOND:.0f}/s",
            per_s_cpu >= TARGET_PER_SECOND, note).emit()
     Result("rule suggester set-up (incl. spaCy import)", setup, "s", "-", None).emit()

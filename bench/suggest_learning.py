@@ -80,18 +80,22 @@ def _covered(suggestion, extents: list[tuple[int, int]]) -> bool:
     return any(s <= suggestion.start and suggestion.end <= e and e - s > length for s, e in extents)
 
 
-def throughput(rules, records: list[dict], n: int) -> tuple[float, float]:
-    """Articles/s (CPU, wall) of rules + patterns on 1.5 KB articles, patterns from ``records``."""
-    from bench_suggest import articles
+def throughput(rules, records: list[dict], n: int, texts: list[Path] | None = None) -> tuple[float, float]:
+    """Articles/s (CPU, wall) of rules + patterns on 1.5 KB articles, patterns from ``records``:
+    demo excerpts, or with ``texts`` those real texts cut into 1.5 KB articles, each timed once
+    after 20 that warm the suggesters (see bench_suggest)."""
+    from bench_suggest import articles, articles_from
 
     patterns = PatternSuggester()
     for rec in records:
         for span in rec["spans"]:
             patterns.learn(rec["text"], int(span["start"]), int(span["end"]), span["label"])
     combined = CombinedSuggester([rules, patterns])
-    docs = articles(n)
+    docs = articles_from(texts) if texts else articles(n)
     for doc in docs[:20]:
         combined.suggest(doc)
+    if texts:
+        docs = docs[20:]
     wall0, cpu0 = time.perf_counter(), time.process_time()
     for doc in docs:
         combined.suggest(doc)
@@ -105,6 +109,8 @@ def main() -> int:
     parser.add_argument("--no-reject", action="store_true", help="learn from gold spans only, no rejections")
     parser.add_argument("--min-score", type=float, default=0.0, help="threshold on suggestion scores")
     parser.add_argument("--articles", type=int, default=1000, help="articles for the throughput run (0: skip)")
+    parser.add_argument("--texts", action="append", type=Path, default=None,
+                        help="JSONL file of real texts for the throughput run (each read once), repeatable")
     parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
                         help="replay in a shuffled order (a set grouped by country otherwise meets its "
                              "repeated names late)")
@@ -141,10 +147,11 @@ def main() -> int:
         Result("learn one accepted span (worst)", worst, "ms", f"<= {LEARN_TARGET_MS:.0f} ms",
                worst <= LEARN_TARGET_MS, f"mean {sum(learn_ms) / len(learn_ms):.3f} ms over {len(learn_ms)} spans").emit()
     if args.articles and all_records:
-        cpu, wall = throughput(rules, all_records, args.articles)
+        cpu, wall = throughput(rules, all_records, args.articles, args.texts)
         ok &= cpu >= SPEED_TARGET
+        material = "given texts, each once" if args.texts else "demo excerpts"
         Result("rules+patterns throughput (CPU time)", cpu, "articles/s", f">= {SPEED_TARGET:.0f}/s",
-               cpu >= SPEED_TARGET, f"1.5 KB articles; wall {wall:.0f}/s").emit()
+               cpu >= SPEED_TARGET, f"1.5 KB articles ({material}); wall {wall:.0f}/s").emit()
     return 0 if ok else 1
 
 

@@ -109,3 +109,27 @@ def test_a_new_word_gets_spacys_norm_though_no_other_lexical_attribute_is_comput
     for word in ["ABCDEFقوات", "«", "—", "Reuters", "مدينةجديدةجدا"]:
         assert rules.nlp.vocab[word].norm_ == reference[word].norm_, word
     assert list(rules.nlp.vocab.lex_attr_getters) == [spacy.attrs.NORM]
+
+
+def test_a_word_of_arabic_letters_skips_the_affix_searches_and_keeps_its_tokens(rules: RuleSuggester) -> None:
+    """The rules' tokenizer takes a word of Arabic letters and marks as one token without its
+    prefix/suffix/infix searches (a speed path): exact only while no affix pattern can match
+    inside such a word, which is checked here on every pair of those characters, and on a
+    text the tokens are those of the same tokenizer without the path."""
+    from spacy.tokenizer import Tokenizer
+
+    from annotator.core.suggest.rules.matcher import ARABIC_WORD
+
+    tok = rules.nlp.tokenizer
+    assert tok.token_match is not None and tok.token_match("والميليشيات")
+    characters = [chr(c) for c in range(0x0621, 0x0660)] + ["\u0670"]
+    words = [a + b for a in characters for b in characters]
+    words += ["للتنظيم", "بــغداد", "مُحَمَّد", "ق", "لل", "ـ"]
+    assert all(ARABIC_WORD.fullmatch(w) for w in words)
+    assert [w for w in words if tok.find_prefix(w) or tok.find_suffix(w) or tok.find_infix(w)] == []
+    plain = Tokenizer(rules.nlp.vocab, rules=tok.rules, prefix_search=tok.prefix_search,
+                      suffix_search=tok.suffix_search, infix_finditer=tok.infix_finditer,
+                      url_match=tok.url_match)
+    text = ("وقالت مصادر ل”المدن” إن 13شخصا قتلوا في «كفرنبل»،وأضاف: (رويترز)- /سانا/ "
+            "الفرنسية(أ ف ب) سوريا.وقال إلخ أنا الشـ 34 عنصراً، والميلشيات للتنظيم\r\nبــغداد ٪5 ١٢ عنصرا")
+    assert [t.text for t in tok(text)] == [t.text for t in plain(text)]
