@@ -2,6 +2,12 @@
 
 Each benchmark runs in its own process and appends its rows (bench/common.Result) to a
 results file; this script prints them together with the machine they ran on.
+
+Real published news is kept outside the repository: name JSONL files of it (field ``text``)
+in ``ANNOTATOR_REAL_TEXTS`` (separated by ``:``) and the suggestion-speed benchmarks also
+time those texts, each once, cut into 1.5 KB articles (new words cost more than the demo
+excerpts' repeated vocabulary), and the time to suggestions is measured on a fresh import
+of the first file.
 """
 from __future__ import annotations
 
@@ -42,14 +48,30 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {mem_gb:.0f} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
 
 
+REAL_TEXTS_ENV = "ANNOTATOR_REAL_TEXTS"
+
+
+def real_text_runs(files: list[str]) -> list[tuple[str, list[str]]]:
+    """Extra runs of the suggestion benchmarks on the real texts in ``files``."""
+    if not files:
+        return []
+    texts = [arg for f in files for arg in ("--texts", f)]
+    return [("bench_suggest.py", texts), ("suggest_learning.py", texts), ("bench_suggest_open.py", ["--import", files[0]])]
+
+
 def main() -> int:
     only = set(sys.argv[1:])
+    real = [f for f in os.environ.get(REAL_TEXTS_ENV, "").split(":") if f]
+    missing = [f for f in real if not Path(f).is_file()]
+    if missing:
+        print(f"{REAL_TEXTS_ENV}: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as fh:
         results_path = fh.name
     env[RESULTS_ENV] = results_path
     failures = []
-    for script, args in BENCHMARKS:
+    for script, args in BENCHMARKS + real_text_runs(real):
         if only and script not in only and script.removesuffix(".py") not in only:
             continue
         path = HERE / script
