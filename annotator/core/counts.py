@@ -497,5 +497,16 @@ def count_attributes_from_words(
 ) -> dict[str, Any]:
     """:func:`count_attributes` for a caller that has the folded words around the span
     already (the rule suggester): same result, without re-reading the text."""
+    value, approx = _parsed_count(span_text)
+    return {"value": list(value) if isinstance(value, tuple) else value, "approx": approx,
+            "category": category_from_words(span_words, left, right, glued_and=glued_and)}
+
+
+@lru_cache(maxsize=20_000)
+def _parsed_count(span_text: str) -> tuple[int | tuple[int, int] | None, bool]:
+    """:func:`parse_count` as ``(value, approx)``, memoised for the rule suggester: count
+    phrases repeat from article to article («3 مدنيين», «العشرات»). A range comes back as a
+    tuple, so no caller can change the memo through the list it is given."""
     parsed = parse_count(span_text) or {"value": None, "approx": True}
-    return {**parsed, "category": category_from_words(span_words, left, right, glued_and=glued_and)}
+    value = parsed["value"]
+    return (tuple(value) if isinstance(value, list) else value), bool(parsed["approx"])

@@ -155,6 +155,23 @@ def test_words_for_category_answers_the_same_from_its_memo_and_after_it_is_empti
     assert counts.words_for_category(tokens) == expected
 
 
+def test_attributes_from_words_match_count_attributes_and_their_memo_cannot_be_changed() -> None:
+    """The rule suggester's path (:func:`count_attributes_from_words`, quantities memoised)
+    gives what :func:`count_attributes` gives from the text, and a range handed to one caller
+    is that caller's own list: changing it changes no later answer."""
+    from annotator.core.counts import count_attributes_from_words, words_for_category
+
+    text = "وقتل بين 40 و50 مدنياً في القصف"
+    start, end = text.index("بين"), text.index(" في")
+    words = words_for_category(text[start:end].split())
+    left, right = words_for_category(text[:start].split()), words_for_category(text[end:].split())
+    first = count_attributes_from_words(text[start:end], words, left, right, False)
+    assert first == count_attributes(text, start, end) == {"value": [40, 50], "approx": True, "category": "killed"}
+    first["value"].append(60)
+    again = count_attributes_from_words(text[start:end], words, left, right, False)
+    assert again["value"] == [40, 50] and again["value"] is not first["value"]
+
+
 def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() -> None:
     assert parse_count("وبعشرات") == {"value": [20, 99], "approx": True}
     assert parse_count("ما لا يقل عن 50") == {"value": 50, "approx": True}
