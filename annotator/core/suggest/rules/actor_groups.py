@@ -33,7 +33,9 @@ _FUNCTION_WORDS = frozenset(
 )
 # Heads named after a leader («قوات حفتر», «حكومة آبي أحمد», «نظام القذافي»), and the titles
 # that may stand between them (guidelines §6: a person's name stands for his forces there).
-_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي"]
+_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي", "إدارة"]
+# «قوات نظام X»: the regime between a force head and its leader.
+_REGIME = "نظام"
 _TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنرال", "الفريق", "اللواء", "العميد", "الزعيم", "الديكتاتور"))
 # Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
@@ -106,6 +108,7 @@ class GroupRules(BodyRules):
         return (
             orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
             and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
+            and not (w.endswith("وا") and len(w) <= 5)  # a verb in the plural: «لعصابات رجموا»
             and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
             and w not in self._known and "ال" + w not in self._nationalities
             and w not in self._action_words and "ال" + w not in self._force_stops
@@ -206,6 +209,8 @@ class GroupRules(BodyRules):
     def _leader_end(self, j: int, norm: list[str], n: int) -> int:
         """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
         nationality, or 0."""
+        if j + 1 < n and norm[j] == _REGIME:
+            j += 1  # «قوات نظام إيفاريست ندايشيمي»
         if j < n and norm[j] in _TITLES:
             j += 1
             if j < n and norm[j] in self._nationalities:
