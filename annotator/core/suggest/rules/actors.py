@@ -34,6 +34,8 @@ _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
+# Stems of the members of an armed group: «مقاتلاً من القاعدة», «مسلحين من…», «عناصر أخرى من…».
+_MEMBER_STEMS = ("مقاتل", "مسلح", "عناصر", "عنصر", "اعضاء", "عضو", "متشدد", "جهادي", "انتحاري", "قياد", "قاده")
 
 
 
@@ -80,6 +82,8 @@ class ActorRules(GroupRules):
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
         self._load_group_words(actors)
+        # Group names that are common words too («القاعدة»: a base), a group only in context.
+        self._context_group_names = set(_words(actors.get("group_names_in_context")))
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -151,6 +155,39 @@ class ActorRules(GroupRules):
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
+        return out
+
+    def _context_groups(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A group name that is also a common word («القاعدة»: al-Qaeda or a base) alone,
+        where the context says it is the group: quoted («بتنظيم "القاعدة"»), the group of
+        members before «من» («مقاتلاً من القاعدة», «عناصر أخرى من القاعدة»), the one a
+        group is loyal or tied to («موالية للقاعدة»), or coordinated with a named group
+        («القاعدة و"داعش"», «داعش والقاعدة»). Not «على القاعدة», «القاعدة العسكرية»."""
+        at = [i for i, w in enumerate(norm) if w in self._context_group_names]
+        if not at:
+            return []
+        taken = {t for c in cands if c.label == "ACTOR" for t in range(c.start, c.end)}
+        starts = {c.start for c in cands if c.label == "ACTOR"}
+        ends = {c.end for c in cands if c.label == "ACTOR"}
+        out: list[_Cand] = []
+        for i in at:
+            if i in taken:
+                continue
+            quoted = (
+                0 < i < n - 1 and orth[i - 1] in _QUOTE_CHARS and orth[i - 1] not in _CLOSING_QUOTES_ONLY
+                and orth[i + 1] in _QUOTE_CHARS
+            )
+            members = i > 1 and norm[i - 1] == "من" and any(
+                norm[k].startswith(_MEMBER_STEMS) for k in range(max(0, i - 3), i - 1)
+            )
+            loyal = orth[i].startswith("لل") and i > 0 and norm[i - 1] in self._backing
+            after_and = i + 2 < n and (
+                (orth[i + 1][:1] == "و" and i + 1 in starts)
+                or (orth[i + 1] == "و" and (i + 2 in starts or (orth[i + 2] in _QUOTE_CHARS and i + 3 in starts)))
+            )
+            before_and = orth[i][:1] == "و" and orth[i] != norm[i] and i in ends
+            if quoted or members or loyal or after_and or before_and:
+                out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:

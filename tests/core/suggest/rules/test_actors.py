@@ -971,3 +971,37 @@ def test_a_government_named_by_its_leader_s_title_takes_a_name_no_list_has(label
     # Not past a function word, a clitic or a definite word after the title.
     got = labelled("وقالت حكومة الرئيس إن الهجوم فشل، وهاجمت قوات الرئيس السابق القرية.")
     assert ("حكومة الرئيس", "ACTOR") in got and ("قوات الرئيس", "ACTOR") in got
+
+
+# Round 7 (issue #11): a group name that is also a common word, alone, in the contexts that
+# make it the group; sentences written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأسفر الهجوم عن مقتل جنديين وخمسة مقاتلين من القاعدة.",
+        "وقال إن عناصر أخرى من القاعدة اشتبكت مع الجنود.",
+        "وتبنت جماعة مرتبطة بتنظيم \"القاعدة\" الهجوم.",
+        "واستغل تنظيما القاعدة و\"داعش\" الفوضى في البلاد.",
+        "وتتنافس في الصحراء جماعات تابعة لداعش والقاعدة.",
+    ],
+)
+def test_a_common_word_group_name_in_context(labelled: Labelled, text: str) -> None:
+    assert ("القاعدة", "ACTOR") in labelled(text)
+
+
+def test_a_common_word_group_name_a_group_is_loyal_to(labelled: Labelled) -> None:
+    # «للقاعدة»: the span starts at the article's lam, as for every «لل» form.
+    assert ("لقاعدة", "ACTOR") in labelled("وتنشط في المنطقة جماعات موالية للقاعدة منذ سنوات.")
+    assert not [s for s, label in labelled("وعاد الجنود للقاعدة منذ سنوات.") if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وهاجم المسلحون القاعدة العسكرية فجرا وسيطروا عليها.",
+        "وانفجرت سيارة مفخخة بالقرب من القاعدة قبل أن يقتحمها المسلحون.",
+        "وعاد الجنود إلى القاعدة بعد انتهاء الدورية.",
+    ],
+)
+def test_a_common_word_group_name_elsewhere_is_a_word(labelled: Labelled, text: str) -> None:
+    assert ("القاعدة", "ACTOR") not in labelled(text)
