@@ -15,6 +15,7 @@ from annotator.core.suggest.rules.lexicon import (
     _QUOTE_CHARS,
     _S_NAME,
     _S_PATTERN,
+    _S_STATE_ACTS,
     _S_UNKNOWN,
     _canonical_spelling,
     _Cand,
@@ -39,6 +40,11 @@ _REGIME = "نظام"
 _TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنرال", "الفريق", "اللواء", "العميد", "الزعيم", "الديكتاتور"))
 # Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
+# Heads of gangs and cartels before a quoted name: «عصابة "X"», «كارتل "X"» (the name is the span).
+_GANG_HEADS = ("عصابة", "عصابات", "كارتل", "كارتلات")
+# Words that give the name something goes by: «تعرف باسم "X"», «المعروفة أيضا باسم "X"».
+_KNOWN_AS = frozenset("تعرف يعرف المعروفه المعروف المعروفين معروفه معروف تسمي يسمي المسماه المسمي تدعي يدعي".split())
+_ALSO = frozenset(("ايضا", "كذلك"))
 
 
 class GroupRules(BodyRules):
@@ -74,6 +80,8 @@ class GroupRules(BodyRules):
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
         self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
+        # A gang's or a cartel's quoted name, like a force's («عصابة "لوس زيتاس"»).
+        self._quoted_force_heads = self._quoted_force_heads | set(_words(_GANG_HEADS))
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))
@@ -219,6 +227,31 @@ class GroupRules(BodyRules):
             if tuple(norm[j : j + len(name)]) == name:
                 return j + len(name)
         return 0
+
+    def _known_as_group(self, i: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«عصابات نهب مسلحة تعرف باسم "X"», «حركة "X"، المعروفة أيضا باسم "Y"»: the quoted
+        name a group goes by, where a group is named right before (an ACTOR is the last
+        suggestion before, within eight tokens, or a group head is within five); not the
+        name a region goes by («ديالى، المعروفة باسم "مثلث الموت"»). ``i`` is «باسم»."""
+        k = i - 2 if i > 1 and norm[i - 1] in _ALSO else i - 1
+        if k < 0 or norm[k] not in _KNOWN_AS or orth[i + 1] in _CLOSING_QUOTES_ONLY:
+            return None
+        before = [c for c in cands[-6:] if c.end <= k]
+        last = max(before, key=lambda c: c.end, default=None)
+        group_before = (last is not None and last.label == "ACTOR" and k - last.end <= 8) or any(
+            norm[t] in self._quoted_force_heads or norm[t] in self._name_taking_heads for t in range(max(0, k - 5), k)
+        )
+        if not group_before or (last is not None and last.label != "ACTOR" and k - last.end <= 5):
+            return None
+        j = i + 2
+        while j < n and j - i <= 9 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalnum():
+                return None
+            j += 1
+        if j == i + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        # The name a group goes by, even where it reads as a place (like «اسم "X"»).
+        return _Cand(i + 2, j, "ACTOR", _S_STATE_ACTS)
 
     @staticmethod
     def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:

@@ -39,6 +39,8 @@ _SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "ته
 _WITNESSES = frozenset(("شهود", "الشهود"))
 #: Prepositions that make them the ones heard or met, not who tells («استمع إلى شهود»).
 _NOT_BEFORE_WITNESSES = frozenset(("الي", "علي", "مع", "ضد"))
+#: «تعرف باسم "X"»: the name a group goes by (see ``_known_as_group``).
+_KNOWN_AS_NAME = "باسم"
 #: «إعلام X»: the media office of the actor X.
 _MEDIA_OF = "اعلام"
 #: The ambulance service named by its service word alone («مدير الإسعاف»).
@@ -85,7 +87,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _KNOWN_AS_NAME, _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -307,6 +309,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if cand is not None:
                     # The name a group goes by, even where it reads as a place («ولاية X»).
                     cands.append(_Cand(cand.start, cand.end, "ACTOR", _S_STATE_ACTS))
+            if w == _KNOWN_AS_NAME and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._known_as_group(i, cands, orth, norm, n)  # «تعرف باسم "X"»
+                if cand is not None:
+                    cands.append(cand)
             if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
                 cands.extend(self._listed_places(i + 1, orth, norm, n))  # «قريتي “الفدغمي، والدشيشة”»
             if i + 1 >= n or not norm[i + 1].isalnum():

@@ -236,3 +236,24 @@ def test_a_plural_verb_after_a_gang_head_is_no_name(labelled: Labelled) -> None:
     got = labelled("ويشتبه بانتماء الرجال لعصابات رجموا السكان وأحرقوا منازلهم.")
     assert not [s for s, label in got if label == "ACTOR"]
     assert ("عصابة كرازبارو", "ACTOR") in labelled("وسيطرت عصابة كرازبارو على الطريق الساحلي.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وانتزعت عصابة \"لوس فيرديس\" السيطرة على المدينة.", "لوس فيرديس"),
+        ("وقال إن كارتل «الأشباح» يهرب المخدرات عبر الحدود.", "الأشباح"),
+        ("ويشكل المسلحون عصابات نهب تعرف باسم \"الذئاب الرمادية\" في الإقليم.", "الذئاب الرمادية"),
+        ("وتنشط في الغابات حركة \"تافا\"، المعروفة أيضا باسم \"جبهة الدفاع عن شعب كيفو في الشرق\".",
+         "جبهة الدفاع عن شعب كيفو في الشرق"),
+    ],
+)
+def test_the_quoted_name_of_a_gang_or_a_group_known_as(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_the_name_a_region_goes_by_is_no_group(labelled: Labelled) -> None:
+    got = labelled("وتقع البلدة بين محافظات كركوك وديالى، المعروفة باسم \"مثلث الموت\".")
+    assert ("مثلث الموت", "ACTOR") not in got
+    got = labelled("وزار الوفد الحي المعروف باسم \"حي الأمل\" في المدينة.")
+    assert not [s for s, label in got if label == "ACTOR"]
