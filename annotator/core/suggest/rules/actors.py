@@ -433,7 +433,20 @@ class ActorRules(GroupRules):
     def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after a nationality adjective that agrees with the name before it: «الجيش
         الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
-        if e < n and orth[e] == norm[e] and (norm[e] in self._nationalities or norm[e] in self._state_nisbas):
+        if e >= n or orth[e] != norm[e]:
+            return e
+        w = norm[e]
+        if w in self._nationalities or w in self._state_nisbas:
+            return e + 1
+        # «حرس الحدود الطاجيكيون», «القرغيزيين»: the plural of a nationality, for the men of a force.
+        if w.endswith(("يون", "يين")) and (w[:-2] in self._nationalities or w[:-2] in self._state_nisbas):
+            return e + 1
+        # «القوات الحكومية المالية»: after a feminine adjective of the name, the feminine of a
+        # nationality listed in the masculine only (alone, «المالية» is «financial»).
+        before = norm[e - 1] if e > 0 else ""
+        if w.endswith("يه") and before.startswith("ال") and before.endswith("ه") and orth[e - 1] == before and (
+            w[:-1] in self._nationalities or w[:-1] in self._state_nisbas
+        ):
             return e + 1
         return e
 

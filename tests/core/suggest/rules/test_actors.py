@@ -1005,3 +1005,25 @@ def test_a_common_word_group_name_a_group_is_loyal_to(labelled: Labelled) -> Non
 )
 def test_a_common_word_group_name_elsewhere_is_a_word(labelled: Labelled, text: str) -> None:
     assert ("القاعدة", "ACTOR") not in labelled(text)
+
+
+# Round 7: the nationality of a force in the plural, and in the feminine after its adjective.
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقال إن هجوما شنه حرس الحدود الطاجيكيون أوقع قتيلا.", "حرس الحدود الطاجيكيون"),
+        ("واتهمت دوشنبه أربعة من حرس الحدود القرغيزيين بعبور الحدود.", "حرس الحدود القرغيزيين"),
+        ("ودأبت القوات الحكومية المالية على مهاجمة القرى.", "القوات الحكومية المالية"),
+        ("وقتل أربعة من القوات العسكرية المالية في الكمين.", "القوات العسكرية المالية"),
+        ("وأكد حرس الحدود القيرغيزي وقوع الاشتباك.", "حرس الحدود القيرغيزي"),
+    ],
+)
+def test_a_force_takes_its_nationality_in_the_plural_and_after_its_adjective(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_feminine_nisba_alone_after_a_force_is_no_nationality(labelled: Labelled) -> None:
+    # «المالية» right after the head may be «financial» («الشرطة المالية»: the financial
+    # police); only after a feminine adjective of the name does it agree as a nationality.
+    got = labelled("وأحالت الشرطة المالية الملف إلى القضاء.")
+    assert ("الشرطة", "ACTOR") in got and ("الشرطة المالية", "ACTOR") not in got
