@@ -48,6 +48,7 @@ class BodyRules(RuleLexicon):
     # Helpers of :class:`.actors.ActorRules`, which these rules share.
     _speaks_or_acts: Callable[[int, list[str]], bool]
     _extend_nationality: Callable[[int, list[str], list[str], int], int]
+    _nisba: Callable[[str], bool]
 
     def _add_national_forces(self, groups: dict[str, list[str]]) -> None:
         """The forces of any state of the world by their nationality adjective, derived from
@@ -84,10 +85,17 @@ class BodyRules(RuleLexicon):
 
     def _joint_portfolios(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
         """A ministry of two portfolios is one ACTOR: «وزارة الثقافة والإعلام», «وزارتي الدفاع
-        والداخلية». The second is a definite word behind «و» that starts no other name
+        والداخلية»; so is an agency of two missions («جهاز الدعم والاستقرار»). The second is a definite word behind «و» that starts no other name
         («وزارة الدفاع والجيش» is two actors)."""
         def second_portfolio(e: int) -> bool:
-            return e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha() and e not in name_starts
+            return (
+                e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha()
+                and e not in name_starts
+                # «جهاز الردع والشرطة القضائية»: a service, or a noun its own adjective follows, is
+                # another body («جهاز الدعم والاستقرار» closes the name).
+                and orth[e][1:] not in self._service_names
+                and not (e + 1 < n and orth[e + 1] == norm[e + 1] and self._nisba(norm[e + 1]))
+            )
 
         out: list[_Cand] = []
         for c in cands:

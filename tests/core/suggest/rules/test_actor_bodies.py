@@ -57,3 +57,13 @@ def test_nisbas_derived_from_state_names() -> None:
     assert {"الفلبيني", "الفلبينيه", "الكولومبي", "الكيني"} <= got
     # Names of several words and capitals derive nothing.
     assert not any(a.startswith(("الجزر", "المانيل")) for a in got)
+
+
+# Round 7 (issue #11): an agency of two missions; sentences written for these tests.
+def test_an_agency_of_two_missions_is_one_name(labelled: Labelled) -> None:
+    assert ("جهاز الدعم والاستقرار", "ACTOR") in labelled("واندلعت اشتباكات بين الكتيبة 55 وقوة جهاز الدعم والاستقرار غرب المدينة.")
+
+
+def test_an_agency_and_a_service_after_it_are_two(labelled: Labelled) -> None:
+    got = labelled("وتبادل مسلحون إطلاق النار مع عناصر من جهاز الردع والشرطة القضائية في المنطقة.")
+    assert ("جهاز الردع", "ACTOR") in got and ("الشرطة القضائية", "ACTOR") in got
