@@ -84,6 +84,11 @@ class ActorRules(GroupRules):
         self._load_group_words(actors)
         # Group names that are common words too («القاعدة»: a base), a group only in context.
         self._context_group_names = set(_words(actors.get("group_names_in_context")))
+        # A state's bodies that are a party where they speak or act («وقالت الرئاسة»), by
+        # their first word.
+        self._speaking_bodies: dict[str, list[tuple[str, ...]]] = {}
+        for body in sorted(_words(actors.get("speaking_state_bodies")), key=lambda b: -len(b.split())):
+            self._speaking_bodies.setdefault(body.split()[0], []).append(tuple(body.split()))
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -188,6 +193,25 @@ class ActorRules(GroupRules):
             before_and = orth[i][:1] == "و" and orth[i] != norm[i] and i in ends
             if quoted or members or loyal or after_and or before_and:
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
+        return out
+
+    def _speaking_state_bodies(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A state's body named without its state, a party where it speaks or acts: «قالت
+        الرئاسة», «وأعلنت القيادة العسكرية», «بحسب النيابة العامة الأوكرانية» (with the
+        nationality after it); elsewhere a common noun («تولى الرئاسة», «مرشح الرئاسة»)."""
+        at = [i for i, w in enumerate(norm) if w in self._speaking_bodies]
+        if not at:
+            return []
+        taken = {t for c in cands for t in range(c.start, c.end)}
+        out: list[_Cand] = []
+        for i in at:
+            if i in taken or not self._speaks_or_acts(i, norm):
+                continue
+            for body in self._speaking_bodies[norm[i]]:
+                e = i + len(body)
+                if tuple(norm[i:e]) == body and all(orth[t] == norm[t] for t in range(i + 1, e)):
+                    out.append(_Cand(i, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_UNKNOWN))
+                    break
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:

@@ -453,6 +453,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._coordinated_security(cands, orth, norm, n))
         cands.extend(self._discourse_names(cands, orth, norm, n))
         cands.extend(self._context_groups(cands, orth, norm, n))  # «مقاتلاً من القاعدة»
+        cands.extend(self._speaking_state_bodies(cands, orth, norm, n))  # «وقالت الرئاسة»
         cands = self._government_qualifiers(cands, orth, norm, n)
         cands = self._construct_heads_before_actors(cands, orth, norm)  # «قوة الدفاع الوطني»
         cands = self._titled_leaders(cands, orth, norm, n)  # «حكومة الرئيس حميد كرزاي»

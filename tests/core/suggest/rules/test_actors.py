@@ -1027,3 +1027,25 @@ def test_a_feminine_nisba_alone_after_a_force_is_no_nationality(labelled: Labell
     # police); only after a feminine adjective of the name does it agree as a nationality.
     got = labelled("وأحالت الشرطة المالية الملف إلى القضاء.")
     assert ("الشرطة", "ACTOR") in got and ("الشرطة المالية", "ACTOR") not in got
+
+
+# Round 7: a state's body named without its state, where it speaks or acts.
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت الرئاسة في بيان إن عشرين جنديا قتلوا.", "الرئاسة"),
+        ("وأعلنت القيادة العسكرية أن العملية انتهت.", "القيادة العسكرية"),
+        ("وذلك بحسب النيابة العامة الأوكرانية.", "النيابة العامة الأوكرانية"),
+        ("وقال الادعاء العام في الولاية إن الجثث نقلت.", "الادعاء العام"),
+    ],
+)
+def test_a_state_body_that_speaks_or_acts(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتولى الرئاسة بعد انتخابات عام 2019.", "وترشح لانتخابات الرئاسة في البلاد.", "وأحيل الملف إلى النيابة العامة في المدينة."],
+)
+def test_a_state_body_elsewhere_is_a_common_noun(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "ACTOR"]
