@@ -59,6 +59,25 @@ class BodyRules(RuleLexicon):
         self._state_nisbas = frozenset(derived)
         groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
 
+    # Indefinite group heads a listed name may take in the news whichever it is listed with:
+    # «حركة الشباب», «تنظيم الشباب», «جماعة الشباب» are one group.
+    _INTERCHANGEABLE_GROUP_HEADS = ("حركه", "جماعه", "تنظيم")
+
+    def _add_group_head_variants(self, groups: dict[str, list[str]]) -> None:
+        """Every listed name after one group head, after the others too («تنظيم الشباب» from
+        «حركة الشباب»), so that a name listed under one head is found under any."""
+        heads = self._INTERCHANGEABLE_GROUP_HEADS
+        listed = set(groups["ACT"])
+        variants = {
+            f"{other} {rest}"
+            for name in listed
+            for head, _, rest in [name.partition(" ")]
+            if head in heads and rest
+            for other in heads
+            if other != head
+        }
+        groups["ACT"].extend(sorted(variants - listed))
+
     def _load_body_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules below and of the round-2 ACTOR rules."""
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))
@@ -131,18 +150,24 @@ class BodyRules(RuleLexicon):
     # Indefinite heads in construct with a definite actor name, inside its span: «قوة الدفاع
     # الوطني الإثيوبية», «قوة الاتحاد الأفريقي»; the staff of a force: «رئاسة أركان الحرس الوطني».
     _FORCE_OF = "قوه"
+    # «وحدة القوات الخاصة», «وحدة الشرطة التأسيسية المصرية»: a unit of a branch, one name too;
+    # before another actor «وحدة» is unity («وحدة الجيش والشعب»).
+    _UNIT_OF = "وحده"
+    _BRANCHES = frozenset(("القوات", "الشرطه"))
     _STAFF_HEADS = frozenset(("رئاسه", "قياده", "هيئه"))
     _STAFF = "اركان"
 
     def _construct_heads_before_actors(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
-        """An ACTOR named by a definite name takes «قوة» or «رئاسة/قيادة/هيئة أركان» right
+        """An ACTOR named by a definite name takes «قوة», «وحدة» or «رئاسة/قيادة/هيئة أركان» right
         before it: the force or the staff of that actor is that actor (guidelines §6). Not
         across a clitic on the name («قوة والجيش»)."""
         out = []
         for c in cands:
             s = c.start
             if c.label == "ACTOR" and s > 0 and norm[s].startswith("ال") and orth[s] == norm[s]:
-                if norm[s - 1] == self._FORCE_OF:
+                if norm[s - 1] == self._FORCE_OF or (
+                    norm[s - 1] == self._UNIT_OF and orth[s - 1] == norm[s - 1] and norm[s] in self._BRANCHES and c.end - s > 1
+                ):
                     c = _Cand(s - 1, c.end, c.label, c.score)
                 elif s > 1 and norm[s - 1] == self._STAFF and orth[s - 1] == norm[s - 1] and norm[s - 2] in self._STAFF_HEADS:
                     c = _Cand(s - 2, c.end, c.label, c.score)

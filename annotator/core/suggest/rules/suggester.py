@@ -79,6 +79,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         groups = self._load_word_sets(actors, places, sources, counts)
         self._load_discourse_words(actors)
         self._add_national_forces(groups)
+        self._add_group_head_variants(groups)  # «تنظيم الشباب» as «حركة الشباب»
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.
