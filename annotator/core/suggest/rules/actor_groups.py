@@ -42,6 +42,9 @@ _TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنر
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
 # Heads of gangs and cartels before a quoted name: «عصابة "X"», «كارتل "X"» (the name is the span).
 _GANG_HEADS = ("عصابة", "عصابات", "كارتل", "كارتلات")
+# Articles and particles inside transliterated (Spanish, Portuguese, French) names: «لوس
+# لوبوس», «سانتا روزا دي ليما»; «إل» folds to «ال».
+_NAME_PARTICLES = frozenset(("لوس", "لاس", "لا", "ال", "دي", "ديل", "دو", "دا", "دوس", "سان", "سانتا", "لي"))
 # Words that give the name something goes by: «تعرف باسم "X"», «المعروفة أيضا باسم "X"».
 _KNOWN_AS = frozenset("تعرف يعرف المعروفه المعروف المعروفين معروفه معروف تسمي يسمي المسماه المسمي تدعي يدعي".split())
 _ALSO = frozenset(("ايضا", "كذلك"))
@@ -53,6 +56,7 @@ class GroupRules(BodyRules):
     # Words every rule of the suggester knows (the matcher builds them), and word sets of
     # the ACTOR rules that refer back to named parties (:class:`ActorRules` loads them).
     _known: set[str]
+    _arabic_words: frozenset[str]
     _no_lone_names: set[str]
     _short_form_words: set[str]
 
@@ -114,10 +118,11 @@ class GroupRules(BodyRules):
         word, no nationality, no verb of the lists."""
         w = norm[j]
         return (
-            orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
+            orth[j] == w and w.isalpha() and len(w) >= 4 and not w.startswith("ال")  # «عصابات نهب»: a masdar
             and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
             and not (w.endswith("وا") and len(w) <= 5)  # a verb in the plural: «لعصابات رجموا»
             and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
+            and w[:2] not in ("تت", "يت")  # «عصابات تتنافس على النفوذ»
             and w not in self._known and "ال" + w not in self._nationalities
             and w not in self._action_words and "ال" + w not in self._force_stops
         )
@@ -168,8 +173,28 @@ class GroupRules(BodyRules):
             elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
-                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
+                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
+            elif (
+                norm[i] in self._name_taking_heads and norm[i + 1] in _NAME_PARTICLES and orth[i + 1] == norm[i + 1]
+                and i + 2 < n and self._name_like(i + 2, orth, norm)
+            ):
+                # «عصابة لوس لوبوس»: a Spanish article opens the name
+                out.append(_Cand(i, self._foreign_name_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
+
+    def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of a transliterated name of several words after its first ones: more words of
+        the same shape and the particles between them («عصابة سانتا روزا دي ليما», «عصابة
+        لوس لوبوس بوكسينغ»), five words at most."""
+        start = e
+        while e < n and e - start < 4:
+            if self._name_like(e, orth, norm) and not (norm[e].endswith("ا") and norm[e] in self._arabic_words):
+                e += 1  # not an indefinite accusative after the name («عصابة X حربا»)
+            elif norm[e] in _NAME_PARTICLES and orth[e] == norm[e] and e + 1 < n and self._name_like(e + 1, orth, norm):
+                e += 2
+            else:
+                break
+        return e
 
     # Heads of a group named after a kunya («جماعة أبو سياف»); «مجموعة» too, which before a
     # kunya is no «set of» («مجموعة من المسلحين»).

@@ -257,3 +257,23 @@ def test_the_name_a_region_goes_by_is_no_group(labelled: Labelled) -> None:
     assert ("مثلث الموت", "ACTOR") not in got
     got = labelled("وزار الوفد الحي المعروف باسم \"حي الأمل\" في المدينة.")
     assert not [s for s, label in got if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وفر سجناء من عصابة لوس كوكودريلوس من زنازينهم.", "عصابة لوس كوكودريلوس"),
+        ("وتخوض عصابة سانتو دومينغو دي كاسكو حربا على الطرق.", "عصابة سانتو دومينغو دي كاسكو"),
+        ("وهاجمت ميليشيا زايري القرية.", "ميليشيا زايري"),
+    ],
+)
+def test_a_gang_by_a_transliterated_name_of_several_words(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتعود الاشتباكات إلى عصابات تتنافس على بسط النفوذ.", "ويشكل المسلحون عصابات نهب في الأسواق."],
+)
+def test_a_verb_or_a_masdar_after_a_gang_head_is_no_name(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "ACTOR"]
