@@ -27,6 +27,9 @@ _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
 # Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
 _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
+# Masdars in «ـاية», shaped like a nisba adjective: after a name, the object of the verb
+# («ووفر جيش الاحتلال الحماية لهم»), not an adjective of the name.
+_IYA_MASDARS = frozenset("الحمايه الرعايه الوقايه الدعايه البدايه النهايه الهدايه الروايه الرمايه الجبايه الوصايه الكفايه".split())
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
 _FRONT = "الجبهه"
 _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
@@ -602,7 +605,7 @@ class ActorRules(GroupRules):
         noun that a time word qualifies («تنظيم داعش العام الماضي»: last year)."""
         k = 0
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
-            if end + 1 < n and norm[end + 1] in _TIME_TAILS:
+            if (end + 1 < n and norm[end + 1] in _TIME_TAILS) or norm[end] in _IYA_MASDARS:
                 break
             end += 1
             k += 1

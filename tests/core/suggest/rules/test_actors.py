@@ -1049,3 +1049,9 @@ def test_a_state_body_that_speaks_or_acts(labelled: Labelled, text: str, actor: 
 )
 def test_a_state_body_elsewhere_is_a_common_noun(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "ACTOR"]
+
+
+def test_a_masdar_in_iya_after_a_force_is_its_object(labelled: Labelled) -> None:
+    got = labelled("ووفر جيش الاحتلال الحماية للمستوطنين خلال الاقتحام.")
+    assert ("جيش الاحتلال", "ACTOR") in got
+    assert ("قوات الحماية الرئاسية", "ACTOR") in labelled("وانتشرت قوات الحماية الرئاسية في محيط القصر.")
