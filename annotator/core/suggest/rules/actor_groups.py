@@ -82,7 +82,13 @@ class GroupRules(BodyRules):
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
         self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _PREFIX_CLITICS}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        # Group heads before a transliterated name no list has, which is no frequent Arabic
+        # word («جماعة لاكوراوا», «مجموعة تافا»), the head inside as with a listed name.
+        self._transliterated_group_heads = {
+            p + w for w in self._group_heads | {_canonical_spelling(w) for w in _words(["مجموعة"])} for p in _PREFIX_CLITICS
+        }
         self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
+        self._coded_head_forms |= self._transliterated_group_heads
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
         # A gang's or a cartel's quoted name, like a force's («عصابة "لوس زيتاس"»).
         self._quoted_force_heads = self._quoted_force_heads | set(_words(_GANG_HEADS))
@@ -180,6 +186,12 @@ class GroupRules(BodyRules):
             ):
                 # «عصابة لوس لوبوس»: a Spanish article opens the name
                 out.append(_Cand(i, self._foreign_name_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
+            elif (
+                norm[i] in self._transliterated_group_heads and self._name_like(i + 1, orth, norm)
+                and norm[i + 1] not in self._arabic_words and norm[i + 1] not in self._armed_members  # «لجماعة متمردي X»
+            ):
+                # «جماعة لاكوراوا», «حركة تافا»: a group by a transliterated name no list has
+                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
     def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:

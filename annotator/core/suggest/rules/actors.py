@@ -607,6 +607,8 @@ class ActorRules(GroupRules):
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
             if (end + 1 < n and norm[end + 1] in _TIME_TAILS) or norm[end] in _IYA_MASDARS:
                 break
+            if norm[end][2:] in self._heads or norm[end][2:] in self._strong_heads:
+                break  # «القرية»: a place noun in «ـية», the object, not an adjective
             end += 1
             k += 1
         return end

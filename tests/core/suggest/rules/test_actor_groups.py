@@ -277,3 +277,27 @@ def test_a_gang_by_a_transliterated_name_of_several_words(labelled: Labelled, te
 )
 def test_a_verb_or_a_masdar_after_a_gang_head_is_no_name(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وشنت جماعة لاكوراوا هجوما على قرية في الشمال الغربي.", "جماعة لاكوراوا"),
+        ("وهاجمت مجموعة كوبانغو قرية في الإقليم.", "مجموعة كوبانغو"),
+    ],
+)
+def test_a_group_head_before_a_transliterated_name_no_list_has(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن مجموعة كبيرة من السكان نزحت.",
+        "وهاجم مسلحون تابعون لجماعة متمردي في القرية.",
+        "وشهدت المدينة حركة نزوح واسعة.",
+    ],
+)
+def test_a_group_head_before_an_arabic_word_is_no_name(labelled: Labelled, text: str) -> None:
+    got = labelled(text)
+    assert not [s for s, label in got if label == "ACTOR" and s.split()[0] in ("مجموعة", "جماعة", "لجماعة", "حركة") and len(s.split()) == 2]

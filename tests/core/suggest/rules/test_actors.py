@@ -1055,3 +1055,8 @@ def test_a_masdar_in_iya_after_a_force_is_its_object(labelled: Labelled) -> None
     got = labelled("ووفر جيش الاحتلال الحماية للمستوطنين خلال الاقتحام.")
     assert ("جيش الاحتلال", "ACTOR") in got
     assert ("قوات الحماية الرئاسية", "ACTOR") in labelled("وانتشرت قوات الحماية الرئاسية في محيط القصر.")
+
+
+def test_a_place_noun_in_iya_after_a_force_is_no_adjective(labelled: Labelled) -> None:
+    got = labelled("وهاجم مسلحون تابعون لجماعة متمردي الجبهة القرية فجرا.")
+    assert ("جماعة متمردي الجبهة", "ACTOR") in got
