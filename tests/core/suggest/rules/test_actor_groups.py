@@ -301,3 +301,19 @@ def test_a_group_head_before_a_transliterated_name_no_list_has(labelled: Labelle
 def test_a_group_head_before_an_arabic_word_is_no_name(labelled: Labelled, text: str) -> None:
     got = labelled(text)
     assert not [s for s, label in got if label == "ACTOR" and s.split()[0] in ("مجموعة", "جماعة", "لجماعة", "حركة") and len(s.split()) == 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وتكثفت المعارك بين عسكر ميانمار والمتمردين في الولاية.", "عسكر ميانمار"),
+        ("وأعلنت القوة البرية للحرس الثوري الإيراني مقتل ثلاثة مسلحين.", "القوة البرية للحرس الثوري الإيراني"),
+        ("واعتقلت الاستخبارات العسكرية خمسة مشتبه بهم.", "الاستخبارات العسكرية"),
+    ],
+)
+def test_branches_and_the_military_of_a_state(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_lone_word_for_soldiers_is_no_actor(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال عسكر إن الهجوم فشل.") if label == "ACTOR"]
