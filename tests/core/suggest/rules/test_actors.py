@@ -1060,3 +1060,14 @@ def test_a_masdar_in_iya_after_a_force_is_its_object(labelled: Labelled) -> None
 def test_a_place_noun_in_iya_after_a_force_is_no_adjective(labelled: Labelled) -> None:
     got = labelled("وهاجم مسلحون تابعون لجماعة متمردي الجبهة القرية فجرا.")
     assert ("جماعة متمردي الجبهة", "ACTOR") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("واشتبك المسلحون مع أفراد اللواء الثاني مشاة بحري في الموقع.", "اللواء الثاني مشاة بحري"),
+        ("وتقدمت الفرقة 12 دفاع جوي نحو المطار.", "الفرقة 12 دفاع جوي"),
+    ],
+)
+def test_a_numbered_unit_takes_its_branch(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
