@@ -91,7 +91,8 @@ class GroupRules(BodyRules):
         self._coded_head_forms |= self._transliterated_group_heads
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
         # A gang's or a cartel's quoted name, like a force's («عصابة "لوس زيتاس"»).
-        self._quoted_force_heads = self._quoted_force_heads | set(_words(_GANG_HEADS))
+        self._gang_heads = set(_words(_GANG_HEADS))
+        self._quoted_force_heads = self._quoted_force_heads | self._gang_heads
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))
@@ -404,7 +405,8 @@ class GroupRules(BodyRules):
         w = norm[h + 2]
         if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
             return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
-        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
+        # A gang's or a cartel's name, even where it is a place's too («عصابات "سينالوا"»).
+        return _Cand(h + 2, j, "ACTOR", _S_STATE_ACTS if norm[h] in self._gang_heads else _S_UNKNOWN)
 
     # Words after a state name that look like a verb of it but are not: time words, «تجاه».
     _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())

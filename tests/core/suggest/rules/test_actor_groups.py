@@ -317,3 +317,9 @@ def test_branches_and_the_military_of_a_state(labelled: Labelled, text: str, act
 
 def test_a_lone_word_for_soldiers_is_no_actor(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقال عسكر إن الهجوم فشل.") if label == "ACTOR"]
+
+
+def test_a_gang_named_after_a_place_is_the_gang(labelled: Labelled) -> None:
+    got = labelled("وكانت عصابات \"سينالوا\" تعرضت لضغوط متزايدة من منافسيها.")
+    assert ("سينالوا", "ACTOR") in got
+    assert ("ولاية سينالوا", "LOCATION") in labelled("وقتل خمسة أشخاص في ولاية سينالوا المكسيكية.")
