@@ -87,6 +87,9 @@ class GroupRules(BodyRules):
         self._transliterated_group_heads = {
             p + w for w in self._group_heads | {_canonical_spelling(w) for w in _words(["مجموعة"])} for p in _PREFIX_CLITICS
         }
+        # An army or forces by such a name («جيش كاشين», «قوات فاغنر»), which no other group
+        # rule reads (their heads are a leader's heads, see ``_LEADER_HEADS``).
+        self._transliterated_force_heads = {p + w for w in _words(["جيش", "قوات"]) for p in _PREFIX_CLITICS}
         self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
         self._coded_head_forms |= self._transliterated_group_heads
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
@@ -173,6 +176,8 @@ class GroupRules(BodyRules):
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
                 elif norm[i] in self._armed_members and orth[i + 1] == norm[i + 1] and norm[i + 1] in self._no_lone_names:
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_NAME))  # «مسلحو القاعدة»: a common word names the group
+                elif norm[i] in self._transliterated_force_heads and self._transliterated_name(i + 1, orth, norm):
+                    out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «جيش كاشين»
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
             elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
@@ -187,13 +192,15 @@ class GroupRules(BodyRules):
             ):
                 # «عصابة لوس لوبوس»: a Spanish article opens the name
                 out.append(_Cand(i, self._foreign_name_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
-            elif (
-                norm[i] in self._transliterated_group_heads and self._name_like(i + 1, orth, norm)
-                and norm[i + 1] not in self._arabic_words and norm[i + 1] not in self._armed_members  # «لجماعة متمردي X»
-            ):
+            elif norm[i] in self._transliterated_group_heads and self._transliterated_name(i + 1, orth, norm):
                 # «جماعة لاكوراوا», «حركة تافا»: a group by a transliterated name no list has
                 out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
+
+    def _transliterated_name(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the word at ``j`` a transliterated name no list has: name-like, no frequent Arabic
+        word, no armed members («لجماعة متمردي X»)?"""
+        return self._name_like(j, orth, norm) and norm[j] not in self._arabic_words and norm[j] not in self._armed_members
 
     def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End of a transliterated name of several words after its first ones: more words of

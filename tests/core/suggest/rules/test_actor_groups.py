@@ -284,6 +284,8 @@ def test_a_verb_or_a_masdar_after_a_gang_head_is_no_name(labelled: Labelled, tex
     [
         ("وشنت جماعة لاكوراوا هجوما على قرية في الشمال الغربي.", "جماعة لاكوراوا"),
         ("وهاجمت مجموعة كوبانغو قرية في الإقليم.", "مجموعة كوبانغو"),
+        ("وسيطر جيش كاشين على قاعدة للجيش قرب الحدود.", "جيش كاشين"),
+        ("وانسحبت قوات بريغوجين من المدينة.", "قوات بريغوجين"),
     ],
 )
 def test_a_group_head_before_a_transliterated_name_no_list_has(labelled: Labelled, text: str, actor: str) -> None:
@@ -296,11 +298,12 @@ def test_a_group_head_before_a_transliterated_name_no_list_has(labelled: Labelle
         "وقال إن مجموعة كبيرة من السكان نزحت.",
         "وهاجم مسلحون تابعون لجماعة متمردي في القرية.",
         "وشهدت المدينة حركة نزوح واسعة.",
+        "وقال إن جيش كبير تجمع على الحدود.",
     ],
 )
 def test_a_group_head_before_an_arabic_word_is_no_name(labelled: Labelled, text: str) -> None:
     got = labelled(text)
-    assert not [s for s, label in got if label == "ACTOR" and s.split()[0] in ("مجموعة", "جماعة", "لجماعة", "حركة") and len(s.split()) == 2]
+    assert not [s for s, label in got if label == "ACTOR" and s.split()[0] in ("مجموعة", "جماعة", "لجماعة", "حركة", "جيش") and len(s.split()) == 2]
 
 
 @pytest.mark.parametrize(
