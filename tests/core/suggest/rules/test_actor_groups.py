@@ -285,7 +285,7 @@ def test_a_verb_or_a_masdar_after_a_gang_head_is_no_name(labelled: Labelled, tex
         ("وشنت جماعة لاكوراوا هجوما على قرية في الشمال الغربي.", "جماعة لاكوراوا"),
         ("وهاجمت مجموعة كوبانغو قرية في الإقليم.", "مجموعة كوبانغو"),
         ("وسيطر جيش كاشين على قاعدة للجيش قرب الحدود.", "جيش كاشين"),
-        ("وانسحبت قوات بريغوجين من المدينة.", "قوات بريغوجين"),
+        ("وانسحبت قوات موتومبو من المدينة.", "قوات موتومبو"),
     ],
 )
 def test_a_group_head_before_a_transliterated_name_no_list_has(labelled: Labelled, text: str, actor: str) -> None:
