@@ -186,6 +186,8 @@ class GroupRules(BodyRules):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
                 out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
+            elif norm[i] in self._name_taking_heads and self._nickname(i + 1, orth, norm):
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «ميليشيا غنيوة»: named after its leader
             elif (
                 norm[i] in self._name_taking_heads and norm[i + 1] in _NAME_PARTICLES and orth[i + 1] == norm[i + 1]
                 and i + 2 < n and self._name_like(i + 2, orth, norm)
@@ -201,6 +203,16 @@ class GroupRules(BodyRules):
         """Is the word at ``j`` a transliterated name no list has: name-like, no frequent Arabic
         word, no armed members («لجماعة متمردي X»)?"""
         return self._name_like(j, orth, norm) and norm[j] not in self._arabic_words and norm[j] not in self._armed_members
+
+    def _nickname(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the word at ``j`` a leader's nickname in «ـة» that names his militia («غنيوة»):
+        a plain indefinite word no list has and no frequent Arabic word (not «مسلحة», «محلية»),
+        no nisba?"""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) >= 4 and w.endswith("ه") and not w.endswith("يه")
+            and not w.startswith("ال") and w not in self._known and w not in self._arabic_words
+        )
 
     def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End of a transliterated name of several words after its first ones: more words of

@@ -326,3 +326,9 @@ def test_a_gang_named_after_a_place_is_the_gang(labelled: Labelled) -> None:
     got = labelled("وكانت عصابات \"سينالوا\" تعرضت لضغوط متزايدة من منافسيها.")
     assert ("سينالوا", "ACTOR") in got
     assert ("ولاية سينالوا", "LOCATION") in labelled("وقتل خمسة أشخاص في ولاية سينالوا المكسيكية.")
+
+
+def test_a_militia_named_after_its_leaders_nickname(labelled: Labelled) -> None:
+    assert ("ميليشيا قرقوزة", "ACTOR") in labelled("ودارت اشتباكات بين ميليشيا قرقوزة وقوة أخرى.")
+    got = labelled("وهاجمت ميليشيا مسلحة القرية، وقالت ميليشيا محلية إنها ردت.")
+    assert not [s for s, label in got if label == "ACTOR" and s.endswith(("مسلحة", "محلية"))]
