@@ -198,6 +198,26 @@ class ActorRules(GroupRules):
                 out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
         return out
 
+    def _coordinated_adjectives(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A name that ends in a nisba adjective takes a second one coordinated with it, of the
+        same gender: «الحشد الشعبي والعشائري», «السلطات المدنية والعسكرية» (one body, two
+        qualities). Not a nationality, which may be a second party («القوات الأمريكية
+        والبريطانية»)."""
+        out = []
+        for c in cands:
+            e = c.end
+            if c.label == "ACTOR" and e < n and c.end - c.start >= 2 and orth[e].startswith("وال") and orth[e].isalpha():
+                last, w = norm[e - 1], orth[e][1:]
+                if (
+                    orth[e - 1] == last and last.startswith("ال") and self._nisba(last) and self._nisba(w)
+                    and last.endswith("يه") == w.endswith("يه")
+                    and w not in self._nationalities and w not in self._state_nisbas
+                    and last not in self._nationalities and last not in self._state_nisbas
+                ):
+                    c = _Cand(c.start, e + 1, c.label, c.score)
+            out.append(c)
+        return out
+
     def _speaking_state_bodies(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A state's body named without its state, a party where it speaks or acts: «قالت
         الرئاسة», «وأعلنت القيادة العسكرية», «بحسب النيابة العامة الأوكرانية» (with the

@@ -456,6 +456,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._context_groups(cands, orth, norm, n))  # «مقاتلاً من القاعدة»
         cands.extend(self._speaking_state_bodies(cands, orth, norm, n))  # «وقالت الرئاسة»
         cands = self._government_qualifiers(cands, orth, norm, n)
+        cands = self._coordinated_adjectives(cands, orth, norm, n)  # «الحشد الشعبي والعشائري»
         cands = self._construct_heads_before_actors(cands, orth, norm)  # «قوة الدفاع الوطني»
         cands = self._titled_leaders(cands, orth, norm, n)  # «حكومة الرئيس حميد كرزاي»
         cands = self._names_over_counted_words(cands)

@@ -1071,3 +1071,13 @@ def test_a_place_noun_in_iya_after_a_force_is_no_adjective(labelled: Labelled) -
 )
 def test_a_numbered_unit_takes_its_branch(labelled: Labelled, text: str, actor: str) -> None:
     assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_name_takes_a_second_adjective_coordinated_with_its_own(labelled: Labelled) -> None:
+    assert ("الحشد الشعبي والعشائري", "ACTOR") in labelled("وقتل ستة عناصر من الحشد الشعبي والعشائري في الهجوم.")
+    # A second nationality may be a second party: not taken in.
+    got = labelled("وقصفت القوات الأمريكية والبريطانية مواقع للحوثيين.")
+    assert ("القوات الأمريكية", "ACTOR") in got and ("القوات الأمريكية والبريطانية", "ACTOR") not in got
+    # Of another gender, the adjective qualifies something else.
+    got = labelled("وقال الحشد الشعبي والعسكرية الأمريكية إن الهجوم فشل.")
+    assert ("الحشد الشعبي والعسكرية", "ACTOR") not in got
