@@ -332,3 +332,9 @@ def test_a_militia_named_after_its_leaders_nickname(labelled: Labelled) -> None:
     assert ("ميليشيا قرقوزة", "ACTOR") in labelled("ودارت اشتباكات بين ميليشيا قرقوزة وقوة أخرى.")
     got = labelled("وهاجمت ميليشيا مسلحة القرية، وقالت ميليشيا محلية إنها ردت.")
     assert not [s for s, label in got if label == "ACTOR" and s.endswith(("مسلحة", "محلية"))]
+
+
+def test_world_names_that_are_also_concepts_or_seas_need_their_head(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال مستشار الأمن الوطني إن التهديد قائم.") if label == "ACTOR"]
+    assert not [s for s, label in labelled("وعبرت السفن بحر آزوف أمس.") if label == "ACTOR"]
+    assert ("كتيبة آزوف", "ACTOR") in labelled("وقاتلت كتيبة آزوف في المدينة.")
