@@ -228,7 +228,8 @@ class ActorRules(GroupRules):
         taken = {t for c in cands for t in range(c.start, c.end)}
         out: list[_Cand] = []
         for i in at:
-            if i in taken or not self._speaks_or_acts(i, norm):
+            # Or the body someone speaks for or heads: «قال مسؤول مكتب الرئيس», «باسم الرئاسة».
+            if i in taken or not (self._speaks_or_acts(i, norm) or (i > 0 and norm[i - 1] in self._service_holders)):
                 continue
             for body in self._speaking_bodies[norm[i]]:
                 e = i + len(body)

@@ -1037,6 +1037,7 @@ def test_a_feminine_nisba_alone_after_a_force_is_no_nationality(labelled: Labell
         ("وأعلنت القيادة العسكرية أن العملية انتهت.", "القيادة العسكرية"),
         ("وذلك بحسب النيابة العامة الأوكرانية.", "النيابة العامة الأوكرانية"),
         ("وقال الادعاء العام في الولاية إن الجثث نقلت.", "الادعاء العام"),
+        ("وقال مسؤول مكتب الرئيس الأوكراني إن 17 شخصا قتلوا.", "مكتب الرئيس الأوكراني"),
     ],
 )
 def test_a_state_body_that_speaks_or_acts(labelled: Labelled, text: str, actor: str) -> None:
