@@ -25,6 +25,8 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# «مجموعة X»: a group by a transliterated name («مجموعة كوبانغو»), which recurs alone.
+_GROUP = "مجموعه"
 # Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
 _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
 # Masdars in «ـاية», shaped like a nisba adjective: after a name, the object of the verb
@@ -313,16 +315,21 @@ class ActorRules(GroupRules):
             quoted = False
             if c.end - s >= 2 and (
                 head in self._name_core_heads or (head in self._listed_name_core_heads and c.score == _S_NAME)
+                or (head == _GROUP and self._transliterated_name(s + 1, orth, norm))
             ):
                 core = (norm[s + 1],) + tuple(orth[s + 2 : c.end])  # «حركة الشباب», «قوات النظام»
+                # «جماعة لاكوراوا» … «لاكوراوا»: a transliterated name no list has recurs alone too
+                # (not after «قوات», «حكومة»: there it is often a person's).
+                foreign = head not in self._listed_name_core_heads and self._transliterated_name(s + 1, orth, norm)
             elif s >= 2 and orth[s - 1] in "(" + _QUOTE_CHARS and self._names_quoted_force(norm[s - 2]):
                 # «حركة (الشباب)», «فصيل "أحرار الشرقية"», «اسم "نصرة الإسلام والمسلمين"»:
                 # a quoted name of two words or more needs no article.
                 core = (norm[s],) + tuple(orth[s + 1 : c.end])
                 quoted = True
+                foreign = _canonical_spelling(norm[s - 2]) in self._name_core_heads and self._transliterated_name(s, orth, norm)
             else:
                 continue
-            if not (core[0].startswith("ال") or (quoted and len(core) > 1)):
+            if not (core[0].startswith("ال") or (quoted and len(core) > 1) or foreign):
                 continue
             if not 1 <= len(core) <= 4 or not all(w.isalpha() for w in core):
                 continue

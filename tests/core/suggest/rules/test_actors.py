@@ -1082,3 +1082,17 @@ def test_a_name_takes_a_second_adjective_coordinated_with_its_own(labelled: Labe
     # Of another gender, the adjective qualifies something else.
     got = labelled("وقال الحشد الشعبي والعسكرية الأمريكية إن الهجوم فشل.")
     assert ("الحشد الشعبي والعسكرية", "ACTOR") not in got
+
+
+def test_a_transliterated_group_name_recurs_alone(labelled: Labelled) -> None:
+    text = "وشنت جماعة لاكوراوا هجوما على قرية. ويقول السكان إن مسلحين من لاكوراوا يفرضون الإتاوات."
+    got = labelled(text)
+    assert ("جماعة لاكوراوا", "ACTOR") in got and ("لاكوراوا", "ACTOR") in got
+    text = "وتنشط حركة \"كامويا\" في الغابات. وقال متحدث إن كامويا نفذت الهجوم."
+    assert ("كامويا", "ACTOR") in labelled(text)[-1:]
+
+
+def test_a_name_after_forces_may_be_a_person_and_does_not_recur_alone(labelled: Labelled) -> None:
+    text = "وانسحبت قوات موتومبو من المدينة. وقال موتومبو إن الانسحاب مؤقت."
+    got = labelled(text)
+    assert ("قوات موتومبو", "ACTOR") in got and ("موتومبو", "ACTOR") not in got
