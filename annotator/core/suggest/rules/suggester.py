@@ -439,6 +439,16 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        if state_hits:
+            # «سلطات أرمينيا», «سلطات مالي»: the authorities of a state are the state, the head
+            # outside (as «سلطات الحوثيين» → «الحوثيين»; dev sets: 3 of 3).
+            states = set(state_hits)
+            cands = [
+                _Cand(c.start + 1, c.end, c.label, _S_STATE_ACTS)
+                if c.label == "ACTOR" and norm[c.start] in self._authority_heads and (c.start + 1, c.end) in states
+                else c
+                for c in cands
+            ]
         cands.extend(self._coded_groups(orth, norm, n))
         cands.extend(self._kunya_groups(orth, norm, n))
         cands.extend(self._coordinated_places(cands, orth, norm, n))  # «في X و[place]» (locations.py)

@@ -1096,3 +1096,12 @@ def test_a_name_after_forces_may_be_a_person_and_does_not_recur_alone(labelled: 
     text = "وانسحبت قوات موتومبو من المدينة. وقال موتومبو إن الانسحاب مؤقت."
     got = labelled(text)
     assert ("قوات موتومبو", "ACTOR") in got and ("موتومبو", "ACTOR") not in got
+
+
+def test_the_authorities_of_a_state_are_the_state(labelled: Labelled) -> None:
+    got = labelled("وتبادلت سلطات أرمينيا وأذربيجان الاتهامات بخرق الهدنة.")
+    assert ("أرمينيا", "ACTOR") in got and ("أذربيجان", "ACTOR") in got
+    assert ("سلطات أرمينيا", "ACTOR") not in got
+    # A named group keeps the same reading; a head that is no authority keeps the state inside.
+    assert ("الحوثيين", "ACTOR") in labelled("واعتقلت سلطات الحوثيين عشرة صحفيين.")
+    assert ("قوات أرمينيا", "ACTOR") in labelled("وقصفت قوات أرمينيا مواقع على الحدود.")
