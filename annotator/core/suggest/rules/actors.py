@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.suggest.rules.actor_bodies import _LOCAL
-from annotator.core.suggest.rules.actor_groups import GroupRules
+from annotator.core.suggest.rules.actor_contexts import ContextRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -39,8 +39,6 @@ _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
 _RELATIVES = frozenset(("ما", "التي", "الذي", "الذين", "اللذين", "اللتين"))
 # Words before «اسم "X"» that make X the name a group gives itself: «تطلق على نفسها اسم».
 _SELF_NAMING = frozenset(("نفسها", "نفسه", "نفسهم"))
-# Stems of the members of an armed group: «مقاتلاً من القاعدة», «مسلحين من…», «عناصر أخرى من…».
-_MEMBER_STEMS = ("مقاتل", "مسلح", "عناصر", "عنصر", "اعضاء", "عضو", "متشدد", "جهادي", "انتحاري", "قياد", "قاده")
 
 
 
@@ -50,7 +48,7 @@ def _counted_word(c: _Cand) -> bool:
     return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
 
 
-class ActorRules(GroupRules):
+class ActorRules(ContextRules):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
@@ -87,13 +85,7 @@ class ActorRules(GroupRules):
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
         self._load_group_words(actors)
-        # Group names that are common words too («القاعدة»: a base), a group only in context.
-        self._context_group_names = set(_words(actors.get("group_names_in_context")))
-        # A state's bodies that are a party where they speak or act («وقالت الرئاسة»), by
-        # their first word.
-        self._speaking_bodies: dict[str, list[tuple[str, ...]]] = {}
-        for body in sorted(_words(actors.get("speaking_state_bodies")), key=lambda b: -len(b.split())):
-            self._speaking_bodies.setdefault(body.split()[0], []).append(tuple(body.split()))
+        self._load_context_words(actors)
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -165,79 +157,6 @@ class ActorRules(GroupRules):
                 if end < n and norm[end] in _LOCAL and orth[end] == norm[end]:
                     end += 1  # «السلطات المحلية»
                 out.append(_Cand(i, self._extend_nationality(end, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «الحزب اللبناني»
-        return out
-
-    def _context_groups(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A group name that is also a common word («القاعدة»: al-Qaeda or a base) alone,
-        where the context says it is the group: quoted («بتنظيم "القاعدة"»), the group of
-        members before «من» («مقاتلاً من القاعدة», «عناصر أخرى من القاعدة»), the one a
-        group is loyal or tied to («موالية للقاعدة»), or coordinated with a named group
-        («القاعدة و"داعش"», «داعش والقاعدة»). Not «على القاعدة», «القاعدة العسكرية»."""
-        at = [i for i, w in enumerate(norm) if w in self._context_group_names]
-        if not at:
-            return []
-        taken = {t for c in cands if c.label == "ACTOR" for t in range(c.start, c.end)}
-        starts = {c.start for c in cands if c.label == "ACTOR"}
-        ends = {c.end for c in cands if c.label == "ACTOR"}
-        out: list[_Cand] = []
-        for i in at:
-            if i in taken:
-                continue
-            quoted = (
-                0 < i < n - 1 and orth[i - 1] in _QUOTE_CHARS and orth[i - 1] not in _CLOSING_QUOTES_ONLY
-                and orth[i + 1] in _QUOTE_CHARS
-            )
-            members = i > 1 and norm[i - 1] == "من" and any(
-                norm[k].startswith(_MEMBER_STEMS) for k in range(max(0, i - 3), i - 1)
-            )
-            loyal = orth[i].startswith("لل") and i > 0 and norm[i - 1] in self._backing
-            after_and = i + 2 < n and (
-                (orth[i + 1][:1] == "و" and i + 1 in starts)
-                or (orth[i + 1] == "و" and (i + 2 in starts or (orth[i + 2] in _QUOTE_CHARS and i + 3 in starts)))
-            )
-            before_and = orth[i][:1] == "و" and orth[i] != norm[i] and i in ends
-            if quoted or members or loyal or after_and or before_and:
-                out.append(_Cand(i, i + 1, "ACTOR", _S_UNKNOWN))
-        return out
-
-    def _coordinated_adjectives(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A name that ends in a nisba adjective takes a second one coordinated with it, of the
-        same gender: «الحشد الشعبي والعشائري», «السلطات المدنية والعسكرية» (one body, two
-        qualities). Not a nationality, which may be a second party («القوات الأمريكية
-        والبريطانية»)."""
-        out = []
-        for c in cands:
-            e = c.end
-            if c.label == "ACTOR" and e < n and c.end - c.start >= 2 and orth[e].startswith("وال") and orth[e].isalpha():
-                last, w = norm[e - 1], orth[e][1:]
-                if (
-                    orth[e - 1] == last and last.startswith("ال") and self._nisba(last) and self._nisba(w)
-                    and last.endswith("يه") == w.endswith("يه")
-                    and w not in self._nationalities and w not in self._state_nisbas
-                    and last not in self._nationalities and last not in self._state_nisbas
-                ):
-                    c = _Cand(c.start, e + 1, c.label, c.score)
-            out.append(c)
-        return out
-
-    def _speaking_state_bodies(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """A state's body named without its state, a party where it speaks or acts: «قالت
-        الرئاسة», «وأعلنت القيادة العسكرية», «بحسب النيابة العامة الأوكرانية» (with the
-        nationality after it); elsewhere a common noun («تولى الرئاسة», «مرشح الرئاسة»)."""
-        at = [i for i, w in enumerate(norm) if w in self._speaking_bodies]
-        if not at:
-            return []
-        taken = {t for c in cands for t in range(c.start, c.end)}
-        out: list[_Cand] = []
-        for i in at:
-            # Or the body someone speaks for or heads: «قال مسؤول مكتب الرئيس», «باسم الرئاسة».
-            if i in taken or not (self._speaks_or_acts(i, norm) or (i > 0 and norm[i - 1] in self._service_holders)):
-                continue
-            for body in self._speaking_bodies[norm[i]]:
-                e = i + len(body)
-                if tuple(norm[i:e]) == body and all(orth[t] == norm[t] for t in range(i + 1, e)):
-                    out.append(_Cand(i, self._extend_nationality(e, orth, norm, n), "ACTOR", _S_UNKNOWN))
-                    break
         return out
 
     def _speaks_or_acts(self, i: int, norm: list[str]) -> bool:
@@ -484,26 +403,6 @@ class ActorRules(GroupRules):
         while j < n and j - e < 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
             j += 1
         return j < n and orth[j].startswith("لل") and len(orth[j]) > 4
-
-    def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
-        """End after a nationality adjective that agrees with the name before it: «الجيش
-        الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
-        if e >= n or orth[e] != norm[e]:
-            return e
-        w = norm[e]
-        if w in self._nationalities or w in self._state_nisbas:
-            return e + 1
-        # «حرس الحدود الطاجيكيون», «القرغيزيين»: the plural of a nationality, for the men of a force.
-        if w.endswith(("يون", "يين")) and (w[:-2] in self._nationalities or w[:-2] in self._state_nisbas):
-            return e + 1
-        # «القوات الحكومية المالية»: after a feminine adjective of the name, the feminine of a
-        # nationality listed in the masculine only (alone, «المالية» is «financial»).
-        before = norm[e - 1] if e > 0 else ""
-        if w.endswith("يه") and before.startswith("ال") and before.endswith("ه") and orth[e - 1] == before and (
-            w[:-1] in self._nationalities or w[:-1] in self._state_nisbas
-        ):
-            return e + 1
-        return e
 
     def _state_acts(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the state at ``s:e`` the one acting? After an action word («اتهمت تركيا»), or
