@@ -95,7 +95,8 @@ class GroupRules(BodyRules):
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
         # A gang's or a cartel's quoted name, like a force's («عصابة "لوس زيتاس"»).
         self._gang_heads = set(_words(_GANG_HEADS))
-        self._quoted_force_heads = self._quoted_force_heads | self._gang_heads
+        # …and the group its armed members belong to («متمردو "X"»: the quoted group alone).
+        self._quoted_force_heads = self._quoted_force_heads | self._gang_heads | self._armed_members
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))

@@ -245,7 +245,7 @@ class ActorRules(ContextRules):
                 # a quoted name of two words or more needs no article.
                 core = (norm[s],) + tuple(orth[s + 1 : c.end])
                 quoted = True
-                foreign = _canonical_spelling(norm[s - 2]) in self._name_core_heads and self._transliterated_name(s, orth, norm)
+                foreign = self._transliterated_name(s, orth, norm)  # «عصابة "X"» … «X»
             else:
                 continue
             if not (core[0].startswith("ال") or (quoted and len(core) > 1) or foreign):

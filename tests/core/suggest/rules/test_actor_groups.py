@@ -338,3 +338,16 @@ def test_world_names_that_are_also_concepts_or_seas_need_their_head(labelled: La
     assert not [s for s, label in labelled("وقال مستشار الأمن الوطني إن التهديد قائم.") if label == "ACTOR"]
     assert not [s for s, label in labelled("وعبرت السفن بحر آزوف أمس.") if label == "ACTOR"]
     assert ("كتيبة آزوف", "ACTOR") in labelled("وقاتلت كتيبة آزوف في المدينة.")
+
+
+def test_the_quoted_group_of_armed_members_and_its_recurrence(labelled: Labelled) -> None:
+    got = labelled("وهاجم متمردو \"كيتوكا\" قرية في الشمال. وتتهم السلطات كيتوكا بتجنيد الأطفال.")
+    assert ("كيتوكا", "ACTOR") in got
+    assert [s for s, label in got if label == "ACTOR"].count("كيتوكا") == 2
+    got = labelled("وانتزعت عصابة \"لوس فيرديس\" السيطرة على المدينة. ووصفت الشرطة العصابة بالخطيرة.")
+    assert ("لوس فيرديس", "ACTOR") in got
+
+
+def test_a_quoted_judgement_after_armed_members_is_no_group(labelled: Labelled) -> None:
+    got = labelled("وقال إن مسلحي \"المعارضة\" انسحبوا، وإن مقاتلي \"متطرفة\" قتلوا.")
+    assert ("متطرفة", "ACTOR") not in got
