@@ -26,6 +26,26 @@ class ContextRules(GroupRules):
         for body in sorted(_words(actors.get("speaking_state_bodies")), key=lambda b: -len(b.split())):
             self._speaking_bodies.setdefault(body.split()[0], []).append(tuple(body.split()))
 
+    # Definite heads of a state's government or forces, which name the state after «ل»:
+    # «الحكومة الوطنية لجنوب السودان», «القوات المسلحة لجمهورية X» (dev sets: 3 of 3 whole).
+    _STATE_FORCE_HEADS = frozenset(("الحكومه", "القوات", "الجيش", "السلطات", "الشرطه"))
+
+    def _forces_of_a_state(
+        self, cands: list[_Cand], orth: list[str], norm: list[str], state_hits: list[tuple[int, int]]
+    ) -> list[_Cand]:
+        """A state's government or forces named with an adjective and the state after «ل» are
+        one ACTOR, the state inside: «الحكومة الوطنية لجنوب السودان»."""
+        state_end = {s: e for s, e in state_hits if orth[s][:1] == "ل" and orth[s] != norm[s]}
+        if not state_end:
+            return cands
+        return [
+            _Cand(c.start, state_end[c.end], c.label, c.score)
+            # With an adjective of its own: «قالت الحكومة لإيران» is said to Iran.
+            if c.label == "ACTOR" and c.end in state_end and norm[c.start] in self._STATE_FORCE_HEADS and c.end - c.start >= 2
+            else c
+            for c in cands
+        ]
+
     def _context_groups(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """A group name that is also a common word («القاعدة»: al-Qaeda or a base) alone,
         where the context says it is the group: quoted («بتنظيم "القاعدة"»), the group of

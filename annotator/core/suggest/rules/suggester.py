@@ -449,6 +449,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 else c
                 for c in cands
             ]
+            cands = self._forces_of_a_state(cands, orth, norm, state_hits)  # «الحكومة الوطنية لجنوب السودان»
         cands.extend(self._coded_groups(orth, norm, n))
         cands.extend(self._kunya_groups(orth, norm, n))
         cands.extend(self._coordinated_places(cands, orth, norm, n))  # «في X و[place]» (locations.py)

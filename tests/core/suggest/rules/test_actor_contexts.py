@@ -96,3 +96,20 @@ def test_a_name_takes_a_second_adjective_coordinated_with_its_own(labelled: Labe
     # Of another gender, the adjective qualifies something else.
     got = labelled("وقال الحشد الشعبي والعسكرية الأمريكية إن الهجوم فشل.")
     assert ("الحشد الشعبي والعسكرية", "ACTOR") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("ودعا المحافظ الحكومة الوطنية لجنوب السودان إلى التدخل.", "الحكومة الوطنية لجنوب السودان"),
+        ("وقالت الحكومة الانتقالية لمالي إن الهجوم فشل.", "الحكومة الانتقالية لمالي"),
+    ],
+)
+def test_a_government_named_with_its_state_after_lam(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_state_after_lam_that_is_no_part_of_the_name(labelled: Labelled) -> None:
+    # Without an adjective of the name, the state after «ل» is whom it speaks to.
+    got = labelled("وقالت الحكومة لإيران إن التهدئة ممكنة.")
+    assert ("الحكومة لإيران", "ACTOR") not in got and ("الحكومة", "ACTOR") in got
