@@ -122,14 +122,15 @@ class GroupRules(BodyRules):
             out.append(c)
         return out
 
-    def _name_like(self, j: int, orth: list[str], norm: list[str]) -> bool:
+    def _name_like(self, j: int, orth: list[str], norm: list[str], shortest: int = 4) -> bool:
         """Could the word at ``j`` be a group's name that no list has, transliterated
-        («كوديكو», «زايري»)? A plain indefinite word without the endings of Arabic adjectives,
-        masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no known
-        word, no nationality, no verb of the lists."""
+        («كوديكو», «زايري»)? A plain indefinite word of ``shortest`` letters or more (four: a
+        three-letter word is mostly a masdar, «نهب»), without the endings of Arabic
+        adjectives, masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no
+        known word, no nationality, no verb of the lists."""
         w = norm[j]
         return (
-            orth[j] == w and w.isalpha() and len(w) >= 4 and not w.startswith("ال")  # «عصابات نهب»: a masdar
+            orth[j] == w and w.isalpha() and len(w) >= shortest and not w.startswith("ال")  # «عصابات نهب»: a masdar
             and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
             and not (w.endswith("وا") and len(w) <= 5)  # a verb in the plural: «لعصابات رجموا»
             and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
@@ -223,7 +224,7 @@ class GroupRules(BodyRules):
         while e < n and e - start < 4:
             if self._name_like(e, orth, norm) and not (norm[e].endswith("ا") and norm[e] in self._arabic_words):
                 e += 1  # not an indefinite accusative after the name («عصابة X حربا»)
-            elif norm[e] in _NAME_PARTICLES and orth[e] == norm[e] and e + 1 < n and self._name_like(e + 1, orth, norm):
+            elif norm[e] in _NAME_PARTICLES and orth[e] == norm[e] and e + 1 < n and self._name_like(e + 1, orth, norm, 3):
                 e += 2
             else:
                 break
@@ -483,7 +484,8 @@ class GroupRules(BodyRules):
         head and a name no list has («حكومة ولاية البحيرات», «حكومة مقاطعة X»), or by the
         definite head alone («حكومة الولاية»: the state the article is about); else 0."""
         if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
-            return j + 2
+            # «حكومة مقاطعة لاناو ديل سور»: a transliterated name of several words
+            return self._foreign_name_end(j + 2, orth, norm, n) if self._transliterated_name(j + 1, orth, norm) else j + 2
         if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
             return j + 1
         return 0

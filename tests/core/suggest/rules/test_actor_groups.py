@@ -351,3 +351,9 @@ def test_the_quoted_group_of_armed_members_and_its_recurrence(labelled: Labelled
 def test_a_quoted_judgement_after_armed_members_is_no_group(labelled: Labelled) -> None:
     got = labelled("وقال إن مسلحي \"المعارضة\" انسحبوا، وإن مقاتلي \"متطرفة\" قتلوا.")
     assert ("متطرفة", "ACTOR") not in got
+
+
+def test_a_government_of_a_territory_with_a_transliterated_name_of_several_words(labelled: Labelled) -> None:
+    got = labelled("وأظهرت صور نشرتها حكومة مقاطعة لاناو ديل سور الحاكم وهو يعود.")
+    assert ("حكومة مقاطعة لاناو ديل سور", "ACTOR") in got
+    assert ("حكومة ولاية زمفارا", "ACTOR") in labelled("وقالت حكومة ولاية زمفارا إن المسلحين خطفوا طلابا.")
