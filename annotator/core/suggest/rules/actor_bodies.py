@@ -78,6 +78,22 @@ class BodyRules(RuleLexicon):
         }
         groups["ACT"].extend(sorted(variants - listed))
 
+    def _add_hard_g_variants(self, groups: dict[str, list[str]]) -> None:
+        """Every listed name with a transliterated «غ» (a hard g) spelt with «ج» too, as Egyptian
+        and other outlets write it («فاجنر», «تيجراي», «الكونجولي»); only in words that are no
+        frequent Arabic word («غرفة», «غزة» keep theirs)."""
+        arabic: frozenset[str] = getattr(self, "_arabic_words", frozenset())
+        listed = set(groups["ACT"])
+        variants = set()
+        for name in listed:
+            if "غ" not in name:
+                continue
+            words = name.split()
+            spelt = [w.replace("غ", "ج") if "غ" in w and w not in arabic and w.removeprefix("ال") not in arabic else w for w in words]
+            if spelt != words:
+                variants.add(" ".join(spelt))
+        groups["ACT"].extend(sorted(variants - listed))
+
     def _load_body_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules below and of the round-2 ACTOR rules."""
         self._directorate_only_heads = set(_words(actors.get("directorate_only_force_heads")))

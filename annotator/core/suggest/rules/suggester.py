@@ -80,6 +80,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         self._load_discourse_words(actors)
         self._add_national_forces(groups)
         self._add_group_head_variants(groups)  # «تنظيم الشباب» as «حركة الشباب»
+        self._add_hard_g_variants(groups)  # «فاجنر» as «فاغنر»
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.

@@ -87,3 +87,20 @@ def test_a_unit_of_a_named_force_is_one_name(labelled: Labelled) -> None:
 )
 def test_a_listed_group_under_another_group_head(labelled: Labelled, text: str, actor: str) -> None:
     assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقاتلت قوات فاجنر إلى جانب الجيش.", "قوات فاجنر"),
+        ("وهاجمت جبهة تحرير شعب تيجراي المدينة.", "جبهة تحرير شعب تيجراي"),
+        ("وسيطرت عصابة جران جريف على الطريق.", "عصابة جران جريف"),
+    ],
+)
+def test_a_listed_name_with_a_hard_g_spelt_with_jim(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_an_arabic_word_with_ghain_keeps_its_spelling(labelled: Labelled) -> None:
+    # «غرفة عمليات» is listed; «جرفة عمليات» is no spelling of it.
+    assert not [s for s, label in labelled("وقال إن جرفة عمليات الميناء أغلقت.") if label == "ACTOR"]
