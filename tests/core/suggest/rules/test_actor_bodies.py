@@ -92,9 +92,9 @@ def test_a_listed_group_under_another_group_head(labelled: Labelled, text: str, 
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        ("وقاتلت قوات فاجنر إلى جانب الجيش.", "قوات فاجنر"),
+        ("وأعلنت فاجنر انسحاب مقاتليها من المدينة.", "فاجنر"),
         ("وهاجمت جبهة تحرير شعب تيجراي المدينة.", "جبهة تحرير شعب تيجراي"),
-        ("وسيطرت عصابة جران جريف على الطريق.", "عصابة جران جريف"),
+        ("وقالت قوات دفاع تيجراي إنها صدت الهجوم.", "قوات دفاع تيجراي"),
     ],
 )
 def test_a_listed_name_with_a_hard_g_spelt_with_jim(labelled: Labelled, text: str, actor: str) -> None:
