@@ -357,3 +357,14 @@ def test_a_government_of_a_territory_with_a_transliterated_name_of_several_words
     got = labelled("وأظهرت صور نشرتها حكومة مقاطعة لاناو ديل سور الحاكم وهو يعود.")
     assert ("حكومة مقاطعة لاناو ديل سور", "ACTOR") in got
     assert ("حكومة ولاية زمفارا", "ACTOR") in labelled("وقالت حكومة ولاية زمفارا إن المسلحين خطفوا طلابا.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت القوات الكورية الجنوبية إن الهجوم فشل.", "القوات الكورية الجنوبية"),
+        ("وقال الجيش الجنوب سوداني إن المتمردين انسحبوا.", "الجيش الجنوب سوداني"),
+    ],
+)
+def test_a_force_with_a_nationality_of_two_words(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
