@@ -368,3 +368,14 @@ def test_a_government_of_a_territory_with_a_transliterated_name_of_several_words
 )
 def test_a_force_with_a_nationality_of_two_words(labelled: Labelled, text: str, actor: str) -> None:
     assert (actor, "ACTOR") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وقالت قوات الدفاع الإسرائيلية إن صاروخا أطلق من القطاع.", "قوات الدفاع الإسرائيلية"),
+        ("واعتقل الدرك الجزائري ثلاثة مهربين.", "الدرك الجزائري"),
+    ],
+)
+def test_a_states_defence_forces_by_their_usual_names(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
