@@ -426,8 +426,11 @@ class GroupRules(BodyRules):
         w = norm[h + 2]
         if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
             return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
-        # A gang's or a cartel's name, even where it is a place's too («عصابات "سينالوا"»).
-        return _Cand(h + 2, j, "ACTOR", _S_STATE_ACTS if norm[h] in self._gang_heads else _S_UNKNOWN)
+        # A gang's or a cartel's name, even where it is a place's too («عصابات "سينالوا"»), and
+        # a name the writer calls armed right after it («مجموعة "X" المتمردة»), whatever
+        # else reads it (an outlet's quoted name).
+        armed = j + 1 < n and norm[j + 1] in _ARMED_MARKERS and orth[j + 1] == norm[j + 1]
+        return _Cand(h + 2, j, "ACTOR", _S_STATE_ACTS if norm[h] in self._gang_heads or armed else _S_UNKNOWN)
 
     # Words after a state name that look like a verb of it but are not: time words, «تجاه».
     _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())

@@ -379,3 +379,8 @@ def test_a_force_with_a_nationality_of_two_words(labelled: Labelled, text: str, 
 )
 def test_a_states_defence_forces_by_their_usual_names(labelled: Labelled, text: str, actor: str) -> None:
     assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_quoted_group_name_the_writer_calls_armed(labelled: Labelled) -> None:
+    assert ("زوا", "ACTOR") in labelled("وقالت مجموعة \"زوا\" المتمردة إنها سيطرت على المنجم.")
+    assert ("جهاز الأمن والمخابرات", "ACTOR") in labelled("وقتل عنصران من جهاز الأمن والمخابرات في الكمين.")
