@@ -203,8 +203,13 @@ class GroupRules(BodyRules):
 
     def _transliterated_name(self, j: int, orth: list[str], norm: list[str]) -> bool:
         """Is the word at ``j`` a transliterated name no list has: name-like, no frequent Arabic
-        word, no armed members («لجماعة متمردي X»)?"""
-        return self._name_like(j, orth, norm) and norm[j] not in self._arabic_words and norm[j] not in self._armed_members
+        word with or without the article (a loanword: «كوماندوز»), no armed members («لجماعة
+        متمردي X»)?"""
+        w = norm[j]
+        return (
+            self._name_like(j, orth, norm) and w not in self._arabic_words and "ال" + w not in self._arabic_words  # «قوات كوماندوز»
+            and w not in self._armed_members
+        )
 
     def _nickname(self, j: int, orth: list[str], norm: list[str]) -> bool:
         """Is the word at ``j`` a leader's nickname in «ـة» that names his militia («غنيوة»):
