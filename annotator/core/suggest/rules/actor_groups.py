@@ -42,6 +42,8 @@ _TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنر
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
 # Heads of gangs and cartels before a quoted name: «عصابة "X"», «كارتل "X"» (the name is the span).
 _GANG_HEADS = ("عصابة", "عصابات", "كارتل", "كارتلات")
+# Platforms a group of people meets on, not groups' names: «مجموعة تلغرام», «مجموعة سيغنال».
+_PLATFORMS = frozenset("تلغرام تيليغرام تليغرام تلجرام تيليجرام سيغنال سيجنال واتس اكس ديسكورد زوم".split())
 # Articles and particles inside transliterated (Spanish, Portuguese, French) names: «لوس
 # لوبوس», «سانتا روزا دي ليما»; «إل» folds to «ال».
 _NAME_PARTICLES = frozenset(("لوس", "لاس", "لا", "ال", "دي", "ديل", "دو", "دا", "دوس", "سان", "سانتا", "لي"))
@@ -208,7 +210,7 @@ class GroupRules(BodyRules):
         w = norm[j]
         return (
             self._name_like(j, orth, norm) and w not in self._arabic_words and "ال" + w not in self._arabic_words  # «قوات كوماندوز»
-            and w not in self._armed_members
+            and w not in self._armed_members and w not in _PLATFORMS
         )
 
     def _nickname(self, j: int, orth: list[str], norm: list[str]) -> bool:

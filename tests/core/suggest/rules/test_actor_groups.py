@@ -385,3 +385,8 @@ def test_a_states_defence_forces_by_their_usual_names(labelled: Labelled, text: 
 def test_a_quoted_group_name_the_writer_calls_armed(labelled: Labelled) -> None:
     assert ("زوا", "ACTOR") in labelled("وقالت مجموعة \"زوا\" المتمردة إنها سيطرت على المنجم.")
     assert ("جهاز الأمن والمخابرات", "ACTOR") in labelled("وقتل عنصران من جهاز الأمن والمخابرات في الكمين.")
+
+
+def test_a_messaging_platform_after_a_group_head_is_no_group(labelled: Labelled) -> None:
+    for text in ("ونشر الخبر في مجموعة تلغرام محلية.", "وتداول ناشطون الصور عبر مجموعة واتساب."):
+        assert not [s for s, label in labelled(text) if label == "ACTOR"]
