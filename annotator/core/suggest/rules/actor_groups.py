@@ -50,6 +50,8 @@ _NAME_PARTICLES = frozenset(("لوس", "لاس", "لا", "ال", "دي", "ديل
 # Words that give the name something goes by: «تعرف باسم "X"», «المعروفة أيضا باسم "X"».
 _KNOWN_AS = frozenset("تعرف يعرف المعروفه المعروف المعروفين معروفه معروف تسمي يسمي المسماه المسمي تدعي يدعي".split())
 _ALSO = frozenset(("ايضا", "كذلك"))
+# Verbs that name a group, before its quoted name or their subject: «تدعى "X"», «يسمونهم السكان "X"».
+NAMING_VERBS = frozenset("تدعي يدعي تسمي يسمي المسماه المسمي يسمونهم يسمونها يسميها تسميها يسمونه".split())
 
 
 class GroupRules(BodyRules):
@@ -296,11 +298,27 @@ class GroupRules(BodyRules):
 
     def _known_as_group(self, i: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
         """«عصابات نهب مسلحة تعرف باسم "X"», «حركة "X"، المعروفة أيضا باسم "Y"»: the quoted
-        name a group goes by, where a group is named right before (an ACTOR is the last
-        suggestion before, within eight tokens, or a group head is within five); not the
-        name a region goes by («ديالى، المعروفة باسم "مثلث الموت"»). ``i`` is «باسم»."""
+        name a group goes by. ``i`` is «باسم»."""
         k = i - 2 if i > 1 and norm[i - 1] in _ALSO else i - 1
-        if k < 0 or norm[k] not in _KNOWN_AS or orth[i + 1] in _CLOSING_QUOTES_ONLY:
+        if k < 0 or norm[k] not in _KNOWN_AS:
+            return None
+        return self._quoted_group_name(i + 1, k, cands, orth, norm, n)
+
+    def _called_group(self, i: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«مجموعة مسلحة تدعى "X"», «يسمونهم السكان "X"»: the quoted name a naming verb at
+        ``i`` gives a group, right after it or after its subject."""
+        if orth[i + 1] in _QUOTE_CHARS:
+            return self._quoted_group_name(i + 1, i, cands, orth, norm, n)
+        if i + 2 < n and orth[i + 2] in _QUOTE_CHARS and orth[i + 1] == norm[i + 1] and norm[i + 1].isalpha():
+            return self._quoted_group_name(i + 2, i, cands, orth, norm, n)
+        return None
+
+    def _quoted_group_name(self, q: int, k: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """The name quoted from ``q`` that the naming word at ``k`` gives, where a group is
+        named right before it (an ACTOR is the last suggestion before, within eight tokens, or
+        a group head is within five); not the name a region goes by («ديالى، المعروفة باسم
+        "مثلث الموت"»)."""
+        if orth[q] in _CLOSING_QUOTES_ONLY:
             return None
         before = [c for c in cands[-6:] if c.end <= k]
         last = max(before, key=lambda c: c.end, default=None)
@@ -309,15 +327,15 @@ class GroupRules(BodyRules):
         )
         if not group_before or (last is not None and last.label != "ACTOR" and k - last.end <= 5):
             return None
-        j = i + 2
-        while j < n and j - i <= 9 and orth[j] not in _QUOTE_CHARS:
+        j = q + 1
+        while j < n and j - q <= 8 and orth[j] not in _QUOTE_CHARS:
             if not norm[j].isalnum():
                 return None
             j += 1
-        if j == i + 2 or j >= n or orth[j] not in _QUOTE_CHARS:
+        if j == q + 1 or j >= n or orth[j] not in _QUOTE_CHARS:
             return None
         # The name a group goes by, even where it reads as a place (like «اسم "X"»).
-        return _Cand(i + 2, j, "ACTOR", _S_STATE_ACTS)
+        return _Cand(q + 1, j, "ACTOR", _S_STATE_ACTS)
 
     @staticmethod
     def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:

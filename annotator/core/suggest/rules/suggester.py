@@ -10,6 +10,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
+from annotator.core.suggest.rules.actor_groups import NAMING_VERBS
 from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENTS, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
@@ -89,7 +90,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _KNOWN_AS_NAME, _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _KNOWN_AS_NAME, _EMIRATE, _AMBULANCE} | NAMING_VERBS | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -313,6 +314,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                     cands.append(_Cand(cand.start, cand.end, "ACTOR", _S_STATE_ACTS))
             if w == _KNOWN_AS_NAME and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
                 cand = self._known_as_group(i, cands, orth, norm, n)  # «تعرف باسم "X"»
+                if cand is not None:
+                    cands.append(cand)
+            if w in NAMING_VERBS and i + 2 < n:
+                cand = self._called_group(i, cands, orth, norm, n)  # «مجموعة مسلحة تدعى "X"»
                 if cand is not None:
                     cands.append(cand)
             if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:

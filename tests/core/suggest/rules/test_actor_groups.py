@@ -390,3 +390,19 @@ def test_a_quoted_group_name_the_writer_calls_armed(labelled: Labelled) -> None:
 def test_a_messaging_platform_after_a_group_head_is_no_group(labelled: Labelled) -> None:
     for text in ("ونشر الخبر في مجموعة تلغرام محلية.", "وتداول ناشطون الصور عبر مجموعة واتساب."):
         assert not [s for s, label in labelled(text) if label == "ACTOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وهاجمت ميليشيا أخرى تدعى \"أسود الغابة\" القرية.", "أسود الغابة"),
+        ("وتنشط في الإقليم مجموعة مسلحة يسميها السكان \"الذئاب\" منذ سنوات.", "الذئاب"),
+    ],
+)
+def test_the_quoted_name_a_naming_verb_gives_a_group(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_the_quoted_name_a_naming_verb_gives_a_place_is_no_group(labelled: Labelled) -> None:
+    got = labelled("ووصل النازحون إلى منطقة تسمى \"الوادي الأخضر\" قرب الحدود.")
+    assert ("الوادي الأخضر", "ACTOR") not in got
