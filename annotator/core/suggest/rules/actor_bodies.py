@@ -48,6 +48,7 @@ class BodyRules(RuleLexicon):
     # Helpers of :class:`.actors.ActorRules`, which these rules share.
     _speaks_or_acts: Callable[[int, list[str]], bool]
     _extend_nationality: Callable[[int, list[str], list[str], int], int]
+    _nisba: Callable[[str], bool]
 
     def _add_national_forces(self, groups: dict[str, list[str]]) -> None:
         """The forces of any state of the world by their nationality adjective, derived from
@@ -57,6 +58,41 @@ class BodyRules(RuleLexicon):
         # After any actor, like a listed nationality: «السلطات الكولومبية», «الشرطة المالية».
         self._state_nisbas = frozenset(derived)
         groups["ACT"].extend(f"{h} {a}" for h in _NATIONAL_FORCE_HEADS for a in sorted(derived))
+
+    # Indefinite group heads a listed name may take in the news whichever it is listed with:
+    # «حركة الشباب», «تنظيم الشباب», «جماعة الشباب» are one group.
+    _INTERCHANGEABLE_GROUP_HEADS = ("حركه", "جماعه", "تنظيم")
+
+    def _add_group_head_variants(self, groups: dict[str, list[str]]) -> None:
+        """Every listed name after one group head, after the others too («تنظيم الشباب» from
+        «حركة الشباب»), so that a name listed under one head is found under any."""
+        heads = self._INTERCHANGEABLE_GROUP_HEADS
+        listed = set(groups["ACT"])
+        variants = {
+            f"{other} {rest}"
+            for name in listed
+            for head, _, rest in [name.partition(" ")]
+            if head in heads and rest
+            for other in heads
+            if other != head
+        }
+        groups["ACT"].extend(sorted(variants - listed))
+
+    def _add_hard_g_variants(self, groups: dict[str, list[str]]) -> None:
+        """Every listed name with a transliterated «غ» (a hard g) spelt with «ج» too, as Egyptian
+        and other outlets write it («فاجنر», «تيجراي», «الكونجولي»); only in words that are no
+        frequent Arabic word («غرفة», «غزة» keep theirs)."""
+        arabic: frozenset[str] = getattr(self, "_arabic_words", frozenset())
+        listed = set(groups["ACT"])
+        variants = set()
+        for name in listed:
+            if "غ" not in name:
+                continue
+            words = name.split()
+            spelt = [w.replace("غ", "ج") if "غ" in w and w not in arabic and w.removeprefix("ال") not in arabic else w for w in words]
+            if spelt != words:
+                variants.add(" ".join(spelt))
+        groups["ACT"].extend(sorted(variants - listed))
 
     def _load_body_words(self, actors: dict[str, Any]) -> None:
         """The word sets of the rules below and of the round-2 ACTOR rules."""
@@ -84,10 +120,17 @@ class BodyRules(RuleLexicon):
 
     def _joint_portfolios(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
         """A ministry of two portfolios is one ACTOR: «وزارة الثقافة والإعلام», «وزارتي الدفاع
-        والداخلية». The second is a definite word behind «و» that starts no other name
+        والداخلية»; so is an agency of two missions («جهاز الدعم والاستقرار»). The second is a definite word behind «و» that starts no other name
         («وزارة الدفاع والجيش» is two actors)."""
         def second_portfolio(e: int) -> bool:
-            return e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha() and e not in name_starts
+            return (
+                e < n and orth[e].startswith("وال") and norm[e] in (orth[e], orth[e][1:]) and orth[e].isalpha()
+                and e not in name_starts
+                # «جهاز الردع والشرطة القضائية»: a service, or a noun its own adjective follows, is
+                # another body («جهاز الدعم والاستقرار» closes the name).
+                and orth[e][1:] not in self._service_names
+                and not (e + 1 < n and orth[e + 1] == norm[e + 1] and self._nisba(norm[e + 1]))
+            )
 
         out: list[_Cand] = []
         for c in cands:
@@ -123,18 +166,24 @@ class BodyRules(RuleLexicon):
     # Indefinite heads in construct with a definite actor name, inside its span: «قوة الدفاع
     # الوطني الإثيوبية», «قوة الاتحاد الأفريقي»; the staff of a force: «رئاسة أركان الحرس الوطني».
     _FORCE_OF = "قوه"
+    # «وحدة القوات الخاصة», «وحدة الشرطة التأسيسية المصرية»: a unit of a branch, one name too;
+    # before another actor «وحدة» is unity («وحدة الجيش والشعب»).
+    _UNIT_OF = "وحده"
+    _BRANCHES = frozenset(("القوات", "الشرطه"))
     _STAFF_HEADS = frozenset(("رئاسه", "قياده", "هيئه"))
     _STAFF = "اركان"
 
     def _construct_heads_before_actors(self, cands: list[_Cand], orth: list[str], norm: list[str]) -> list[_Cand]:
-        """An ACTOR named by a definite name takes «قوة» or «رئاسة/قيادة/هيئة أركان» right
+        """An ACTOR named by a definite name takes «قوة», «وحدة» or «رئاسة/قيادة/هيئة أركان» right
         before it: the force or the staff of that actor is that actor (guidelines §6). Not
         across a clitic on the name («قوة والجيش»)."""
         out = []
         for c in cands:
             s = c.start
             if c.label == "ACTOR" and s > 0 and norm[s].startswith("ال") and orth[s] == norm[s]:
-                if norm[s - 1] == self._FORCE_OF:
+                if norm[s - 1] == self._FORCE_OF or (
+                    norm[s - 1] == self._UNIT_OF and orth[s - 1] == norm[s - 1] and norm[s] in self._BRANCHES and c.end - s > 1
+                ):
                     c = _Cand(s - 1, c.end, c.label, c.score)
                 elif s > 1 and norm[s - 1] == self._STAFF and orth[s - 1] == norm[s - 1] and norm[s - 2] in self._STAFF_HEADS:
                     c = _Cand(s - 2, c.end, c.label, c.score)

@@ -15,6 +15,7 @@ from annotator.core.suggest.rules.lexicon import (
     _QUOTE_CHARS,
     _S_NAME,
     _S_PATTERN,
+    _S_STATE_ACTS,
     _S_UNKNOWN,
     _canonical_spelling,
     _Cand,
@@ -33,10 +34,24 @@ _FUNCTION_WORDS = frozenset(
 )
 # Heads named after a leader («قوات حفتر», «حكومة آبي أحمد», «نظام القذافي»), and the titles
 # that may stand between them (guidelines §6: a person's name stands for his forces there).
-_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي"]
+_LEADER_HEADS = ["قوات", "حكومة", "نظام", "ميليشيات", "ميليشيا", "جيش", "عناصر", "مسلحي", "إدارة"]
+# «قوات نظام X»: the regime between a force head and its leader.
+_REGIME = "نظام"
 _TITLES = frozenset(("العقيد", "الرئيس", "المشير", "الجنرال", "الفريق", "اللواء", "العميد", "الزعيم", "الديكتاتور"))
 # Undertakings that get a name of their own («عملية تحت اسم "X"»): not a group's name.
 _OPERATIONS = frozenset(("عمليه", "عمليات", "حمله", "مناورات", "معركه", "هجوم", "خطه", "مبادره", "مشروع", "برنامج"))
+# Heads of gangs and cartels before a quoted name: «عصابة "X"», «كارتل "X"» (the name is the span).
+_GANG_HEADS = ("عصابة", "عصابات", "كارتل", "كارتلات")
+# Platforms a group of people meets on, not groups' names: «مجموعة تلغرام», «مجموعة سيغنال».
+_PLATFORMS = frozenset("تلغرام تيليغرام تليغرام تلجرام تيليجرام سيغنال سيجنال واتس اكس ديسكورد زوم".split())
+# Articles and particles inside transliterated (Spanish, Portuguese, French) names: «لوس
+# لوبوس», «سانتا روزا دي ليما»; «إل» folds to «ال».
+_NAME_PARTICLES = frozenset(("لوس", "لاس", "لا", "ال", "دي", "ديل", "دو", "دا", "دوس", "سان", "سانتا", "لي"))
+# Words that give the name something goes by: «تعرف باسم "X"», «المعروفة أيضا باسم "X"».
+_KNOWN_AS = frozenset("تعرف يعرف المعروفه المعروف المعروفين معروفه معروف تسمي يسمي المسماه المسمي تدعي يدعي".split())
+_ALSO = frozenset(("ايضا", "كذلك"))
+# Verbs that name a group, before its quoted name or their subject: «تدعى "X"», «يسمونهم السكان "X"».
+NAMING_VERBS = frozenset("تدعي يدعي تسمي يسمي المسماه المسمي يسمونهم يسمونها يسميها تسميها يسمونه".split())
 
 
 class GroupRules(BodyRules):
@@ -45,6 +60,7 @@ class GroupRules(BodyRules):
     # Words every rule of the suggester knows (the matcher builds them), and word sets of
     # the ACTOR rules that refer back to named parties (:class:`ActorRules` loads them).
     _known: set[str]
+    _arabic_words: frozenset[str]
     _no_lone_names: set[str]
     _short_form_words: set[str]
 
@@ -70,8 +86,21 @@ class GroupRules(BodyRules):
         # The dual of «تنظيم» before two group names: «لتنظيمي القاعدة وداعش».
         self._dual_group_heads = {p + w for w in _words(["تنظيمي"]) for p in _PREFIX_CLITICS}
         # Their written forms with a clitic («لحركة», «وجماعة»), for the coded names after them.
+        # Group heads before a transliterated name no list has, which is no frequent Arabic
+        # word («جماعة لاكوراوا», «مجموعة تافا»), the head inside as with a listed name.
+        self._transliterated_group_heads = {
+            p + w for w in self._group_heads | {_canonical_spelling(w) for w in _words(["مجموعة"])} for p in _PREFIX_CLITICS
+        }
+        # An army or forces by such a name («جيش كاشين», «قوات فاغنر»), which no other group
+        # rule reads (their heads are a leader's heads, see ``_LEADER_HEADS``).
+        self._transliterated_force_heads = {p + w for w in _words(["جيش", "قوات"]) for p in _PREFIX_CLITICS}
         self._coded_head_forms = {p + w for w in self._group_heads | self._name_taking_heads for p in _PREFIX_CLITICS}
+        self._coded_head_forms |= self._transliterated_group_heads
         self._group_head_forms = self._coded_head_forms | self._dual_group_heads | self._armed_members | self._leader_head_forms
+        # A gang's or a cartel's quoted name, like a force's («عصابة "لوس زيتاس"»).
+        self._gang_heads = set(_words(_GANG_HEADS))
+        # …and the group its armed members belong to («متمردو "X"»: the quoted group alone).
+        self._quoted_force_heads = self._quoted_force_heads | self._gang_heads | self._armed_members
 
     # The police named by their territory («شرطة ديالى»), also where no list has the place.
     _police_heads = frozenset(("شرطه",))
@@ -97,16 +126,19 @@ class GroupRules(BodyRules):
             out.append(c)
         return out
 
-    def _name_like(self, j: int, orth: list[str], norm: list[str]) -> bool:
+    def _name_like(self, j: int, orth: list[str], norm: list[str], shortest: int = 4) -> bool:
         """Could the word at ``j`` be a group's name that no list has, transliterated
-        («كوديكو», «زايري»)? A plain indefinite word without the endings of Arabic adjectives,
-        masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no known
-        word, no nationality, no verb of the lists."""
+        («كوديكو», «زايري»)? A plain indefinite word of ``shortest`` letters or more (four: a
+        three-letter word is mostly a masdar, «نهب»), without the endings of Arabic
+        adjectives, masdars and plurals (ة, ات, ين, ون) or the shape of an imperfect verb, no
+        known word, no nationality, no verb of the lists."""
         w = norm[j]
         return (
-            orth[j] == w and w.isalpha() and len(w) >= 3 and not w.startswith("ال")
+            orth[j] == w and w.isalpha() and len(w) >= shortest and not w.startswith("ال")  # «عصابات نهب»: a masdar
             and not w.endswith(("ه", "ات", "ين", "ون", "يا"))
+            and not (w.endswith("وا") and len(w) <= 5)  # a verb in the plural: «لعصابات رجموا»
             and not (w[0] in "تي" and len(w) <= 5)  # an imperfect verb: «ميليشيات تتبع لإيران»
+            and w[:2] not in ("تت", "يت")  # «عصابات تتنافس على النفوذ»
             and w not in self._known and "ال" + w not in self._nationalities
             and w not in self._action_words and "ال" + w not in self._force_stops
         )
@@ -150,6 +182,8 @@ class GroupRules(BodyRules):
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_UNKNOWN))  # «مسلحو كوديكو»: the group
                 elif norm[i] in self._armed_members and orth[i + 1] == norm[i + 1] and norm[i + 1] in self._no_lone_names:
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_NAME))  # «مسلحو القاعدة»: a common word names the group
+                elif norm[i] in self._transliterated_force_heads and self._transliterated_name(i + 1, orth, norm):
+                    out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «جيش كاشين»
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
             elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
@@ -157,8 +191,53 @@ class GroupRules(BodyRules):
             elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
-                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))
+                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
+            elif norm[i] in self._name_taking_heads and self._nickname(i + 1, orth, norm):
+                out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «ميليشيا غنيوة»: named after its leader
+            elif (
+                norm[i] in self._name_taking_heads and norm[i + 1] in _NAME_PARTICLES and orth[i + 1] == norm[i + 1]
+                and i + 2 < n and self._name_like(i + 2, orth, norm)
+            ):
+                # «عصابة لوس لوبوس»: a Spanish article opens the name
+                out.append(_Cand(i, self._foreign_name_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
+            elif norm[i] in self._transliterated_group_heads and self._transliterated_name(i + 1, orth, norm):
+                # «جماعة لاكوراوا», «حركة تافا»: a group by a transliterated name no list has
+                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
+
+    def _transliterated_name(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the word at ``j`` a transliterated name no list has: name-like, no frequent Arabic
+        word with or without the article (a loanword: «كوماندوز»), no armed members («لجماعة
+        متمردي X»)?"""
+        w = norm[j]
+        return (
+            self._name_like(j, orth, norm) and w not in self._arabic_words and "ال" + w not in self._arabic_words  # «قوات كوماندوز»
+            and w not in self._armed_members and w not in _PLATFORMS
+        )
+
+    def _nickname(self, j: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the word at ``j`` a leader's nickname in «ـة» that names his militia («غنيوة»):
+        a plain indefinite word no list has and no frequent Arabic word (not «مسلحة», «محلية»),
+        no nisba?"""
+        w = norm[j]
+        return (
+            orth[j] == w and w.isalpha() and len(w) >= 4 and w.endswith("ه") and not w.endswith("يه")
+            and not w.startswith("ال") and w not in self._known and w not in self._arabic_words
+        )
+
+    def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of a transliterated name of several words after its first ones: more words of
+        the same shape and the particles between them («عصابة سانتا روزا دي ليما», «عصابة
+        لوس لوبوس بوكسينغ»), five words at most."""
+        start = e
+        while e < n and e - start < 4:
+            if self._name_like(e, orth, norm) and not (norm[e].endswith("ا") and norm[e] in self._arabic_words):
+                e += 1  # not an indefinite accusative after the name («عصابة X حربا»)
+            elif norm[e] in _NAME_PARTICLES and orth[e] == norm[e] and e + 1 < n and self._name_like(e + 1, orth, norm, 3):
+                e += 2
+            else:
+                break
+        return e
 
     # Heads of a group named after a kunya («جماعة أبو سياف»); «مجموعة» too, which before a
     # kunya is no «set of» («مجموعة من المسلحين»).
@@ -206,6 +285,8 @@ class GroupRules(BodyRules):
     def _leader_end(self, j: int, norm: list[str], n: int) -> int:
         """End of a listed leader's name at ``j``, after an optional title («العقيد») and its
         nationality, or 0."""
+        if j + 1 < n and norm[j] == _REGIME:
+            j += 1  # «قوات نظام إيفاريست ندايشيمي»
         if j < n and norm[j] in _TITLES:
             j += 1
             if j < n and norm[j] in self._nationalities:
@@ -214,6 +295,47 @@ class GroupRules(BodyRules):
             if tuple(norm[j : j + len(name)]) == name:
                 return j + len(name)
         return 0
+
+    def _known_as_group(self, i: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«عصابات نهب مسلحة تعرف باسم "X"», «حركة "X"، المعروفة أيضا باسم "Y"»: the quoted
+        name a group goes by. ``i`` is «باسم»."""
+        k = i - 2 if i > 1 and norm[i - 1] in _ALSO else i - 1
+        if k < 0 or norm[k] not in _KNOWN_AS:
+            return None
+        return self._quoted_group_name(i + 1, k, cands, orth, norm, n)
+
+    def _called_group(self, i: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """«مجموعة مسلحة تدعى "X"», «يسمونهم السكان "X"»: the quoted name a naming verb at
+        ``i`` gives a group, right after it or after its subject."""
+        if orth[i + 1] in _QUOTE_CHARS:
+            return self._quoted_group_name(i + 1, i, cands, orth, norm, n)
+        if i + 2 < n and orth[i + 2] in _QUOTE_CHARS and orth[i + 1] == norm[i + 1] and norm[i + 1].isalpha():
+            return self._quoted_group_name(i + 2, i, cands, orth, norm, n)
+        return None
+
+    def _quoted_group_name(self, q: int, k: int, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """The name quoted from ``q`` that the naming word at ``k`` gives, where a group is
+        named right before it (an ACTOR is the last suggestion before, within eight tokens, or
+        a group head is within five); not the name a region goes by («ديالى، المعروفة باسم
+        "مثلث الموت"»)."""
+        if orth[q] in _CLOSING_QUOTES_ONLY:
+            return None
+        before = [c for c in cands[-6:] if c.end <= k]
+        last = max(before, key=lambda c: c.end, default=None)
+        group_before = (last is not None and last.label == "ACTOR" and k - last.end <= 8) or any(
+            norm[t] in self._quoted_force_heads or norm[t] in self._name_taking_heads for t in range(max(0, k - 5), k)
+        )
+        if not group_before or (last is not None and last.label != "ACTOR" and k - last.end <= 5):
+            return None
+        j = q + 1
+        while j < n and j - q <= 8 and orth[j] not in _QUOTE_CHARS:
+            if not norm[j].isalnum():
+                return None
+            j += 1
+        if j == q + 1 or j >= n or orth[j] not in _QUOTE_CHARS:
+            return None
+        # The name a group goes by, even where it reads as a place (like «اسم "X"»).
+        return _Cand(q + 1, j, "ACTOR", _S_STATE_ACTS)
 
     @staticmethod
     def _names_a_group_before(i: int, cands: list[_Cand], norm: list[str]) -> bool:
@@ -329,7 +451,11 @@ class GroupRules(BodyRules):
         w = norm[h + 2]
         if j == h + 3 and (w in self._force_stops or "ال" + w in self._force_stops):
             return None  # «بجماعة "متطرفة"»: a quoted judgement, not a name
-        return _Cand(h + 2, j, "ACTOR", _S_UNKNOWN)
+        # A gang's or a cartel's name, even where it is a place's too («عصابات "سينالوا"»), and
+        # a name the writer calls armed right after it («مجموعة "X" المتمردة»), whatever
+        # else reads it (an outlet's quoted name).
+        armed = j + 1 < n and norm[j + 1] in _ARMED_MARKERS and orth[j + 1] == norm[j + 1]
+        return _Cand(h + 2, j, "ACTOR", _S_STATE_ACTS if norm[h] in self._gang_heads or armed else _S_UNKNOWN)
 
     # Words after a state name that look like a verb of it but are not: time words, «تجاه».
     _NOT_STATE_VERBS = frozenset("يوم يومين يوميا يونيو يوليو يناير تجاه تحديدا تموز".split())
@@ -386,7 +512,8 @@ class GroupRules(BodyRules):
         head and a name no list has («حكومة ولاية البحيرات», «حكومة مقاطعة X»), or by the
         definite head alone («حكومة الولاية»: the state the article is about); else 0."""
         if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
-            return j + 2
+            # «حكومة مقاطعة لاناو ديل سور»: a transliterated name of several words
+            return self._foreign_name_end(j + 2, orth, norm, n) if self._transliterated_name(j + 1, orth, norm) else j + 2
         if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
             return j + 1
         return 0

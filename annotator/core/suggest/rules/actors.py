@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.suggest.rules.actor_bodies import _LOCAL
-from annotator.core.suggest.rules.actor_groups import GroupRules
+from annotator.core.suggest.rules.actor_contexts import ContextRules
 from annotator.core.suggest.rules.lexicon import (
     _CLOSING_QUOTES_ONLY,
     _COUNT_FATHA,
@@ -25,8 +25,13 @@ _EMIRATE = "اماره"
 # Heads of a movement or a front named in no list: a group only when it speaks or acts.
 _MOVEMENTS = frozenset(("حركه", "جبهه"))
 _OTHER = frozenset(("الاخري", "الاخر"))
+# «مجموعة X»: a group by a transliterated name («مجموعة كوبانغو»), which recurs alone.
+_GROUP = "مجموعه"
 # Adjectives of time after «العام», «الأسبوع»…: «العام الماضي» is a date, not a name's adjective.
 _TIME_TAILS = frozenset(("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم", "الفائت"))
+# Masdars in «ـاية», shaped like a nisba adjective: after a name, the object of the verb
+# («ووفر جيش الاحتلال الحماية لهم»), not an adjective of the name.
+_IYA_MASDARS = frozenset("الحمايه الرعايه الوقايه الدعايه البدايه النهايه الهدايه الروايه الرمايه الجبايه الوصايه الكفايه".split())
 # «الجبهة» is also the front line: after a place preposition or with an adjective.
 _FRONT = "الجبهه"
 _PLACE_PREPOSITIONS = frozenset(("علي", "في", "الي", "من", "عند"))
@@ -43,7 +48,7 @@ def _counted_word(c: _Cand) -> bool:
     return c.end - c.start == 1 and c.label in ("COUNT", _COUNT_FATHA)
 
 
-class ActorRules(GroupRules):
+class ActorRules(ContextRules):
     """The ACTOR rules of :class:`RuleSuggester`."""
 
     def _load_discourse_words(self, actors: dict[str, Any]) -> None:
@@ -80,6 +85,7 @@ class ActorRules(GroupRules):
             | set(self._generic_clitic_forms) | self._acting_short_forms
         )
         self._load_group_words(actors)
+        self._load_context_words(actors)
         # Heads before a name in brackets: «حركة (الشباب)», «جماعة (X)».
         self._bracket_force_heads = set(_words("حركة جماعة تنظيم جبهة".split()))
 
@@ -228,16 +234,21 @@ class ActorRules(GroupRules):
             quoted = False
             if c.end - s >= 2 and (
                 head in self._name_core_heads or (head in self._listed_name_core_heads and c.score == _S_NAME)
+                or (head == _GROUP and self._transliterated_name(s + 1, orth, norm))
             ):
                 core = (norm[s + 1],) + tuple(orth[s + 2 : c.end])  # «حركة الشباب», «قوات النظام»
+                # «جماعة لاكوراوا» … «لاكوراوا»: a transliterated name no list has recurs alone too
+                # (not after «قوات», «حكومة»: there it is often a person's).
+                foreign = head not in self._listed_name_core_heads and self._transliterated_name(s + 1, orth, norm)
             elif s >= 2 and orth[s - 1] in "(" + _QUOTE_CHARS and self._names_quoted_force(norm[s - 2]):
                 # «حركة (الشباب)», «فصيل "أحرار الشرقية"», «اسم "نصرة الإسلام والمسلمين"»:
                 # a quoted name of two words or more needs no article.
                 core = (norm[s],) + tuple(orth[s + 1 : c.end])
                 quoted = True
+                foreign = self._transliterated_name(s, orth, norm)  # «عصابة "X"» … «X»
             else:
                 continue
-            if not (core[0].startswith("ال") or (quoted and len(core) > 1)):
+            if not (core[0].startswith("ال") or (quoted and len(core) > 1) or foreign):
                 continue
             if not 1 <= len(core) <= 4 or not all(w.isalpha() for w in core):
                 continue
@@ -393,13 +404,6 @@ class ActorRules(GroupRules):
             j += 1
         return j < n and orth[j].startswith("لل") and len(orth[j]) > 4
 
-    def _extend_nationality(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
-        """End after a nationality adjective that agrees with the name before it: «الجيش
-        الوطني» + «الليبي», «الهلال الأحمر» + «السوداني» are one name."""
-        if e < n and orth[e] == norm[e] and (norm[e] in self._nationalities or norm[e] in self._state_nisbas):
-            return e + 1
-        return e
-
     def _state_acts(self, s: int, e: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the state at ``s:e`` the one acting? After an action word («اتهمت تركيا»), or
         before a feminine verb («إسرائيل تقصف», «واشنطن لم تشارك») unless a place
@@ -528,8 +532,10 @@ class ActorRules(GroupRules):
         noun that a time word qualifies («تنظيم داعش العام الماضي»: last year)."""
         k = 0
         while end < n and k < 3 and orth[end] == norm[end] and self._force_adjective(norm[end]):
-            if end + 1 < n and norm[end + 1] in _TIME_TAILS:
+            if (end + 1 < n and norm[end + 1] in _TIME_TAILS) or norm[end] in _IYA_MASDARS:
                 break
+            if norm[end][2:] in self._heads or norm[end][2:] in self._strong_heads:
+                break  # «القرية»: a place noun in «ـية», the object, not an adjective
             end += 1
             k += 1
         return end

@@ -10,6 +10,7 @@ from annotator.core.counts import count_attributes_from_words, words_for_categor
 from annotator.core.domain import Suggestion
 from annotator.core.errors import SuggesterUnavailable
 from annotator.core.suggest.base import Suggester, load_gazetteer, resolve_overlaps
+from annotator.core.suggest.rules.actor_groups import NAMING_VERBS
 from annotator.core.suggest.rules.actors import _EMIRATE, _MOVEMENTS, _SELF_NAMING, ActorRules
 from annotator.core.suggest.rules.counts import CountRules
 from annotator.core.suggest.rules.lexicon import (
@@ -39,6 +40,8 @@ _SECURITY_AS_OBJECT = frozenset(("زعزعه", "حفظ", "استتباب", "ته
 _WITNESSES = frozenset(("شهود", "الشهود"))
 #: Prepositions that make them the ones heard or met, not who tells («استمع إلى شهود»).
 _NOT_BEFORE_WITNESSES = frozenset(("الي", "علي", "مع", "ضد"))
+#: «تعرف باسم "X"»: the name a group goes by (see ``_known_as_group``).
+_KNOWN_AS_NAME = "باسم"
 #: «إعلام X»: the media office of the actor X.
 _MEDIA_OF = "اعلام"
 #: The ambulance service named by its service word alone («مدير الإسعاف»).
@@ -77,6 +80,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         groups = self._load_word_sets(actors, places, sources, counts)
         self._load_discourse_words(actors)
         self._add_national_forces(groups)
+        self._add_group_head_variants(groups)  # «تنظيم الشباب» as «حركة الشباب»
+        self._add_hard_g_variants(groups)  # «فاجنر» as «فاغنر»
         self._build_phrases(PhraseMatcher, groups)
 
         # Words that start a pattern handled by the token pass in ``suggest``.
@@ -85,7 +90,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             | self._force_heads | self._unit_heads | self._official_heads | self._org_heads
             | self._territory_bodies | self._collective_heads | self._place_only_heads | self._directorate_only_heads
             | self._rescue_heads | self._broadcaster_heads | self._outlet_heads | self._quoted_force_heads
-            | {"اسم", _EMIRATE, _AMBULANCE} | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
+            | {"اسم", _KNOWN_AS_NAME, _EMIRATE, _AMBULANCE} | NAMING_VERBS | _NEWSY | _NGO_HEADS | _CIVIC_HEADS | _MOVEMENTS | set(self._unit_clitic_forms) | self._liberation_heads
         )
         # Head nouns spelt with a hamza: a token with a hamza its head never has is a verb
         # that folds to the head («وأدى» → «وادي»), not the head.
@@ -307,6 +312,14 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 if cand is not None:
                     # The name a group goes by, even where it reads as a place («ولاية X»).
                     cands.append(_Cand(cand.start, cand.end, "ACTOR", _S_STATE_ACTS))
+            if w == _KNOWN_AS_NAME and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
+                cand = self._known_as_group(i, cands, orth, norm, n)  # «تعرف باسم "X"»
+                if cand is not None:
+                    cands.append(cand)
+            if w in NAMING_VERBS and i + 2 < n:
+                cand = self._called_group(i, cands, orth, norm, n)  # «مجموعة مسلحة تدعى "X"»
+                if cand is not None:
+                    cands.append(cand)
             if w in self._plural_heads and i + 2 < n and orth[i + 1] in _QUOTE_CHARS:
                 cands.extend(self._listed_places(i + 1, orth, norm, n))  # «قريتي “الفدغمي، والدشيشة”»
             if i + 1 >= n or not norm[i + 1].isalnum():
@@ -432,6 +445,17 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             else c
             for c in cands
         ]
+        if state_hits:
+            # «سلطات أرمينيا», «سلطات مالي»: the authorities of a state are the state, the head
+            # outside (as «سلطات الحوثيين» → «الحوثيين»; dev sets: 3 of 3).
+            states = set(state_hits)
+            cands = [
+                _Cand(c.start + 1, c.end, c.label, _S_STATE_ACTS)
+                if c.label == "ACTOR" and norm[c.start] in self._authority_heads and (c.start + 1, c.end) in states
+                else c
+                for c in cands
+            ]
+            cands = self._forces_of_a_state(cands, orth, norm, state_hits)  # «الحكومة الوطنية لجنوب السودان»
         cands.extend(self._coded_groups(orth, norm, n))
         cands.extend(self._kunya_groups(orth, norm, n))
         cands.extend(self._coordinated_places(cands, orth, norm, n))  # «في X و[place]» (locations.py)
@@ -446,7 +470,10 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands.extend(self._short_forms(cands, orth, norm))
         cands.extend(self._coordinated_security(cands, orth, norm, n))
         cands.extend(self._discourse_names(cands, orth, norm, n))
+        cands.extend(self._context_groups(cands, orth, norm, n))  # «مقاتلاً من القاعدة»
+        cands.extend(self._speaking_state_bodies(cands, orth, norm, n))  # «وقالت الرئاسة»
         cands = self._government_qualifiers(cands, orth, norm, n)
+        cands = self._coordinated_adjectives(cands, orth, norm, n)  # «الحشد الشعبي والعشائري»
         cands = self._construct_heads_before_actors(cands, orth, norm)  # «قوة الدفاع الوطني»
         cands = self._titled_leaders(cands, orth, norm, n)  # «حكومة الرئيس حميد كرزاي»
         cands = self._names_over_counted_words(cands)

@@ -971,3 +971,48 @@ def test_a_government_named_by_its_leader_s_title_takes_a_name_no_list_has(label
     # Not past a function word, a clitic or a definite word after the title.
     got = labelled("وقالت حكومة الرئيس إن الهجوم فشل، وهاجمت قوات الرئيس السابق القرية.")
     assert ("حكومة الرئيس", "ACTOR") in got and ("قوات الرئيس", "ACTOR") in got
+
+
+def test_a_masdar_in_iya_after_a_force_is_its_object(labelled: Labelled) -> None:
+    got = labelled("ووفر جيش الاحتلال الحماية للمستوطنين خلال الاقتحام.")
+    assert ("جيش الاحتلال", "ACTOR") in got
+    assert ("قوات الحماية الرئاسية", "ACTOR") in labelled("وانتشرت قوات الحماية الرئاسية في محيط القصر.")
+
+
+def test_a_place_noun_in_iya_after_a_force_is_no_adjective(labelled: Labelled) -> None:
+    got = labelled("وهاجم مسلحون تابعون لجماعة متمردي الجبهة القرية فجرا.")
+    assert ("جماعة متمردي الجبهة", "ACTOR") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("واشتبك المسلحون مع أفراد اللواء الثاني مشاة بحري في الموقع.", "اللواء الثاني مشاة بحري"),
+        ("وتقدمت الفرقة 12 دفاع جوي نحو المطار.", "الفرقة 12 دفاع جوي"),
+    ],
+)
+def test_a_numbered_unit_takes_its_branch(labelled: Labelled, text: str, actor: str) -> None:
+    assert (actor, "ACTOR") in labelled(text)
+
+
+def test_a_transliterated_group_name_recurs_alone(labelled: Labelled) -> None:
+    text = "وشنت جماعة لاكوراوا هجوما على قرية. ويقول السكان إن مسلحين من لاكوراوا يفرضون الإتاوات."
+    got = labelled(text)
+    assert ("جماعة لاكوراوا", "ACTOR") in got and ("لاكوراوا", "ACTOR") in got
+    text = "وتنشط حركة \"كامويا\" في الغابات. وقال متحدث إن كامويا نفذت الهجوم."
+    assert ("كامويا", "ACTOR") in labelled(text)[-1:]
+
+
+def test_a_name_after_forces_may_be_a_person_and_does_not_recur_alone(labelled: Labelled) -> None:
+    text = "وانسحبت قوات موتومبو من المدينة. وقال موتومبو إن الانسحاب مؤقت."
+    got = labelled(text)
+    assert ("قوات موتومبو", "ACTOR") in got and ("موتومبو", "ACTOR") not in got
+
+
+def test_the_authorities_of_a_state_are_the_state(labelled: Labelled) -> None:
+    got = labelled("وتبادلت سلطات أرمينيا وأذربيجان الاتهامات بخرق الهدنة.")
+    assert ("أرمينيا", "ACTOR") in got and ("أذربيجان", "ACTOR") in got
+    assert ("سلطات أرمينيا", "ACTOR") not in got
+    # A named group keeps the same reading; a head that is no authority keeps the state inside.
+    assert ("الحوثيين", "ACTOR") in labelled("واعتقلت سلطات الحوثيين عشرة صحفيين.")
+    assert ("قوات أرمينيا", "ACTOR") in labelled("وقصفت قوات أرمينيا مواقع على الحدود.")
