@@ -66,7 +66,7 @@ class RuleMatcher(RuleLexicon):
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
         # A dash glued to a word opens or closes an aside: «-بينهم طفلان-».
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", DASH_BEFORE_WORD, *defaults.prefixes]
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", "\u2032+", DASH_BEFORE_WORD, *defaults.prefixes]
         infixes = [
             *defaults.infixes,
             rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
@@ -84,7 +84,8 @@ class RuleMatcher(RuleLexicon):
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
         # A double prime closes a quote in some outlets' typesetting («لـ”فرانس 24″»); the
-        # normalised text has it as two primes.
+        # normalised text has it as two primes, one quote token (QUOTES lists «′′»), so that
+        # the quote rules see «″» as they see «”».
         suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", "\u2032+", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
