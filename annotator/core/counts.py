@@ -341,6 +341,10 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
             return _exact(2)
         if _strip_clitics(tok, lex["fatha_duals"]) in lex["fatha_duals"] and "\u064eين" in span_text.replace("\u0651", ""):
             return _exact(2)
+        # «عنصريه» (his two members, which the lists leave out as it folds like «عنصرية»),
+        # «مدنيتان» (the feminine of «مدنيان»): duals the rules take only in context.
+        if (tok.endswith("يه") and tok[:-1] + "ن" in lex["duals"]) or (tok.endswith("يتان") and tok[:-3] + "ان" in lex["duals"]):
+            return _exact(2)
     return None
 
 

@@ -41,6 +41,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("امرأتان", 2, False),
         ("مدنيان", 2, False),
         ("آخرَين", 2, False),  # dual only with the fatha
+        ("جثتي القتيلين", 2, False),  # a dual in construct
+        ("عنصريه", 2, False),  # a dual with «his», which the lists leave out
+        ("مدنيتان", 2, False),  # the feminine of «مدنيان»
+        ("زوجان", 2, False),
         ("مدنيين اثنين", 2, False),
         ("عنصر واحد", 1, False),
         ("و17", 17, False),

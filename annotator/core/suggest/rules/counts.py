@@ -129,7 +129,7 @@ class CountRules(RuleLexicon):
     def _count_kind(self, w: str) -> int:
         if self._oblique_of_people(w):
             return _DEFINITE_PEOPLE if w[:2] == "ال" else _MAY_START  # a dual if what follows agrees
-        if self._nominative_dual_of_people(w):
+        if self._nominative_dual_of_people(w) or self._construct_dual_stem(w):
             return _MAY_START
         if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
             return _MAY_START
@@ -195,7 +195,12 @@ class CountRules(RuleLexicon):
         w = norm[i]
         if self._oblique_of_people(w) and self._dual_by_agreement(i, orth, norm, n):
             return _Cand(i, i + 1, "COUNT", _S_COUNT)  # «انتحاريين يشتبه في انتمائهما»
-        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
+        construct = self._construct_dual_at(i, orth, norm, n)
+        if construct is not None:
+            return construct
+        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()) and not (
+            self._nominative_dual_of_people(w)  # «مدنيتان»: a dual the lists do not spell out
+        ):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
@@ -227,7 +232,7 @@ class CountRules(RuleLexicon):
             return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
         if self._nominative_dual_of_people(w) and not (
             i > 0 and (self._nominative_dual_of_people(norm[i - 1]) or norm[i - 1] in _PREPOSITIONS)
-        ):
+        ) and not (w.endswith("يتان") and i > 0 and norm[i - 1].endswith("ان")):  # «عربتان عسكريتان»: an adjective
             # «شرطيان», «طفلتان»; not an adjective («شخصان شرطيان»), nor a predicate where a
             # preposition would take «-ين» («تبين أنهما من منتسبان»).
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -358,6 +363,34 @@ class CountRules(RuleLexicon):
             return False
         return (w[:1] == "ي" and w[-1] != "ا") or w.endswith("وا")  # not «يومياً»
 
+    def _construct_dual_stem(self, w: str) -> str:
+        """The singular stem of ``w`` when it is a dual noun of the lexicon in construct,
+        having lost its «ن»: «جثتي» (+ a noun), «عنصريه» (+ «his»); else "". Not a nisba
+        stem («مدنيي» is also a plural in construct)."""
+        for tail in ("ي", "يه"):
+            stem = w[: -len(tail)] if w.endswith(tail) else ""
+            if len(stem) >= 3 and stem[-1] != "ي" and stem + "ين" in self._duals:
+                return stem
+        return ""
+
+    def _construct_dual_at(self, i: int, orth: list[str], norm: list[str], n: int) -> _Cand | None:
+        """A dual in construct (guidelines §6: duals with a pronoun are COUNT): «جثتي
+        القتيلين» (with the definite people noun it is of, one span), «أن عنصريه قتلا»
+        (with «his», where a dual verb after it or a trigger before it shows the two people:
+        folded, «عنصريه» is also «عنصرية», racism)."""
+        w = norm[i]
+        if not self._construct_dual_stem(w):
+            return None
+        nxt = norm[i + 1] if i + 1 < n else ""
+        if w.endswith("يه"):
+            dual_verb = orth[i + 1 : i + 2] == [nxt] and 3 <= len(nxt) <= 6 and nxt.endswith("ا") and nxt[:2] != "ال"
+            if dual_verb or (i > 0 and self._is_trigger(norm[i - 1])):
+                return _Cand(i, i + 1, "COUNT", _S_COUNT)
+            return None
+        if orth[i + 1 : i + 2] == [nxt] and nxt[:2] == "ال" and (self._is_people(nxt) or nxt[2:] in self._duals):
+            return _Cand(i, i + 2, "COUNT", _S_COUNT)
+        return None
+
     def _dual_by_agreement(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
         """Is the «-ين» form of a singular people noun at ``i`` («انتحاريين», «الطفلين») a
         dual, as the words after it agree: a dual perfect right after it («الانتحاريين
@@ -392,7 +425,9 @@ class CountRules(RuleLexicon):
         if len(w) < 5 or not w.endswith("ان") or w.startswith("ال"):
             return False
         stem = w[:-2]
-        if stem.endswith("ت"):
+        if stem.endswith("يت") and stem[:-1] in self._people:
+            stem = stem[:-1]  # «مدنيتان» → «مدني»: the feminine of a nisba people noun
+        elif stem.endswith("ت"):
             stem = stem[:-1] + "ه"  # «طفلتان» → «طفلة»
         return (
             stem in self._people and not stem.endswith(("ين", "ون", "ات"))
