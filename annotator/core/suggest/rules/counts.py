@@ -187,6 +187,9 @@ class CountRules(RuleLexicon):
         even with the trigger after it."""
         return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
 
+    # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
+    _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
+
     # «N حالة وفاة/إصابة»: the people counted by what befell them.
     _CASE_NOUNS = frozenset(("حاله", "حالات"))
     _CASE_KINDS = frozenset(("وفاه", "اصابه", "قتل", "اختطاف", "اعتقال", "اختناق"))
@@ -274,8 +277,12 @@ class CountRules(RuleLexicon):
             ) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
+                or (orth[k][:1] == "و" and len(orth[k]) > 3)  # «مقتل وجرح العشرات ونزوح السكان»
+                or norm[k] in self._TIME_AFTER  # «وجرح العشرات الجمعة في هجوم»
             ):
                 return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
+            if start == j and norm[j][:2] == "ال" and k < n and self._verb_of_the_counted(k, orth, norm) and norm[k].endswith("وا"):
+                return _Cand(start, k, "COUNT", _S_COUNT)  # «وكان العشرات سقطوا»: a plural verb on them, people
             return None
         k = self._number_core(j, orth, norm, n)
         if k == j:

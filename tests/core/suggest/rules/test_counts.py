@@ -544,3 +544,32 @@ def test_duals_in_construct_of_a_nisba_and_of_a_couple(labelled: Labelled, text:
 )
 def test_words_shaped_like_those_duals_are_no_count(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+# Round 7 (issue #11): a definite vague quantity after its trigger, followed by the next
+# clause glued by «و», by when it happened, or by a plural verb on the people it counts;
+# residents and attackers as counted nouns.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وأسفرت المعارك عن مقتل وجرح العشرات ونزوح السكان إلى القرى.", "العشرات"),
+        ("وقتل خمسة جنود وجرح العشرات الجمعة في هجوم على موقع.", "العشرات"),
+        ("وكان العشرات سقطوا أمس في اشتباكات مماثلة.", "العشرات"),
+        ("وغادر عشرات السكان منازلهم خوفا من القصف.", "عشرات السكان"),
+        ("ولقي نحو 15 مهاجماً مصرعهم في الاشتباك.", "نحو 15 مهاجماً"),
+    ],
+)
+def test_vague_quantities_after_a_trigger_and_residents_counted(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودمر القصف العشرات الجمعة في القرية.",  # no trigger of people: things destroyed
+        "وكان العشرات من المنازل قد تضررت.",  # a count of houses
+        "وقال أحد السكان إن القصف استمر.",  # one of the residents: no number
+    ],
+)
+def test_vague_quantities_of_things_and_a_resident_are_no_count(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "COUNT"]
