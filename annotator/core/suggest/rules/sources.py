@@ -342,6 +342,36 @@ class SourceRules(SourceBodyRules):
                 out.append(_Cand(j, j + 1, "SOURCE", _S_PATTERN))
         return out
 
+    # Who speaks for a body, right before its name: «المتحدث باسم X», «منسق X», «مدير X».
+    _SPOKESMEN = frozenset(("باسم", "منسق", "منسقه", "مدير", "مديره"))
+    # Who speaks from within a body, before «من/في» and its name: «مسؤولون من X», «مصدر في X».
+    _INSIDERS = frozenset("مسؤول مسؤولون مسؤولين مسؤولان مصدر مصادر مصدران متحدث ممثل ممثلو ممثلي".split())
+
+    def _spoken_for_bodies(
+        self, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int], act_starts: dict[int, int]
+    ) -> list[_Cand]:
+        """A body in no list that someone speaks for in an attribution: «وقال المتحدث باسم
+        منسقية النازحين», «وأكد منسق مؤسسة رصد للحقوق», «أفاد مسؤولون من وكالة إدارة
+        الطوارئ». An outlet or organisation head after the spokesman's title (or after an
+        insider and «من/في»), with an attribution word just before, and its name words. Not
+        an office («مدير مكتب الرئيس»: a state's office is an ACTOR)."""
+        out: list[_Cand] = []
+        for h in range(2, n - 1):
+            w = norm[h]
+            if w not in self._outlet_heads or w == "مكتب" or h in act_starts or h in name_starts or orth[h] != w:
+                continue
+            k = h - 1
+            if norm[k] in ("من", "في") and norm[k - 1] in self._INSIDERS:
+                k -= 1
+            elif norm[k] not in self._SPOKESMEN:
+                continue
+            if not any(t in self._attribution for t in norm[max(0, k - 3) : k]):
+                continue
+            cand = self._unquoted_outlet(h, orth, norm, n, name_starts, loc_starts)
+            if cand is not None:
+                out.append(cand)
+        return out
+
     def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
         """«قال مدير الإسعاف»: the service word alone after the title of who speaks for it
         (a director, a spokesman: «المتحدث باسم الإسعاف») is the service as a source."""

@@ -582,3 +582,27 @@ def test_activists_as_a_participle_after_a_name_are_no_source(labelled: Labelled
     got = labelled('وارتكب مسلحون من العصابة "النمور" ناشطون في بلدة الوادي مجزرة.')
     assert not [s for s, label in got if label == "SOURCE"]
     assert ("ناشطون", "SOURCE") in labelled("وتداول ناشطون على مواقع التواصل صورا للقصف.")
+
+
+# Round 7 (issue #11): a body in no list that someone speaks for, in an attribution.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال المتحدث باسم هيئة شؤون اللاجئين إن المخيم تعرض للقصف.", "هيئة شؤون اللاجئين"),
+        ("أفاد مسؤولون من وكالة إدارة الطوارئ بأن الفيضانات شردت الآلاف.", "وكالة إدارة الطوارئ"),
+        ("وأضاف مصدر في منظمة الإغاثة الدولية أن القافلة وصلت.", "منظمة الإغاثة الدولية"),
+    ],
+)
+def test_a_body_someone_speaks_for(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزار منسق هيئة الإغاثة المدينة أمس.",  # no attribution: a visit, not a statement
+        "وقال مدير مكتب الرئيس إن الاجتماع انتهى.",  # a state's office is no source
+    ],
+)
+def test_a_body_without_a_statement_or_an_office_is_no_source(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
