@@ -606,3 +606,25 @@ def test_a_body_someone_speaks_for(labelled: Labelled, text: str, source: str) -
 )
 def test_a_body_without_a_statement_or_an_office_is_no_source(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+# Round 7 (issue #11): the world's agencies, broadcasters, papers, UN agencies and NGOs.
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("ونقلت وكالة كيودو عن مسؤولين أن الزلزال لم يوقع ضحايا.", "وكالة كيودو"),
+        ("وقال مصدر أمني لـ يونايتد برس إنترناشونال إن الهجوم فشل.", "يونايتد برس إنترناشونال"),
+        ("وذكرت صحيفة ديلي تلغراف أن الضربة استهدفت مستودعا.", "صحيفة ديلي تلغراف"),
+        ("وتعمل في الحقول منظمات منها هالو تراست منذ سنوات.", "هالو تراست"),
+        ("وحذرت مفوضية الأمم المتحدة السامية لشؤون اللاجئين من موجة نزوح.", "مفوضية الأمم المتحدة السامية لشؤون اللاجئين"),
+        ("وقالت إدارة الحماية المدنية إن الحريق أخمد.", "إدارة الحماية المدنية"),
+    ],
+)
+def test_world_agencies_broadcasters_un_bodies_and_ngos(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_civil_protection_as_a_phrase_is_no_source(labelled: Labelled) -> None:
+    # «الحماية المدنية» names the service only as who speaks; as a phrase it is protection.
+    assert not [s for s, label in labelled("ودعا البيان إلى توفير الحماية المدنية للسكان.") if label == "SOURCE"]
+    assert ("الحماية المدنية", "SOURCE") in labelled("وقالت الحماية المدنية إن الحريق أخمد.")
