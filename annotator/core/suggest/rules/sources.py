@@ -269,7 +269,17 @@ class SourceRules(SourceBodyRules):
             return None
         if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and not norm[h + 1].startswith("ال"):
             return None  # «وكالة أنباء "هاوار"», «وكالة أنباء (شينخوا)»: the quoted part is the span
+        if any(w.removeprefix("ل") in self._STATE_OFFICE_WORDS or w in self._STATE_OFFICE_WORDS for w in norm[h + 1 : j]):
+            # «مكتب المدعي العام», «لجنة الدولة للأمن القومي»: a state's legal or security
+            # office speaking is the state, an ACTOR (guidelines §6, like a ministry).
+            return _Cand(h, j, "ACTOR", _S_UNKNOWN)
         return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
+
+    # Words that make a body a state's legal or security office: prosecution, national
+    # security, intelligence, the interior, the presidency.
+    _STATE_OFFICE_WORDS = frozenset(
+        "المدعي مدعي النائب النيابه القومي الاستخبارات المخابرات الداخليه الرئاسه الرئيس".split()
+    )
 
     def _rescue_service(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]

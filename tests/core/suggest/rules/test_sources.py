@@ -628,3 +628,21 @@ def test_civil_protection_as_a_phrase_is_no_source(labelled: Labelled) -> None:
     # «الحماية المدنية» names the service only as who speaks; as a phrase it is protection.
     assert not [s for s, label in labelled("ودعا البيان إلى توفير الحماية المدنية للسكان.") if label == "SOURCE"]
     assert ("الحماية المدنية", "SOURCE") in labelled("وقالت الحماية المدنية إن الحريق أخمد.")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وأعلن مكتب المدعي العام في بيان أن التحقيق بدأ.", "مكتب المدعي العام"),
+        ("وقالت لجنة الدولة للأمن القومي إن الحدود أغلقت.", "لجنة الدولة للأمن القومي"),
+    ],
+)
+def test_a_state_legal_or_security_office_speaking_is_an_actor(labelled: Labelled, text: str, body: str) -> None:
+    # Like a ministry (guidelines §6): the state speaking, not a source.
+    got = labelled(text)
+    assert (body, "ACTOR") in got
+    assert not [s for s, label in got if label == "SOURCE"]
+
+
+def test_a_rights_committee_speaking_stays_a_source(labelled: Labelled) -> None:
+    assert ("لجنة حماية الصحفيين", "SOURCE") in labelled("وقالت لجنة حماية الصحفيين إن مراسلا قتل.")
