@@ -190,6 +190,21 @@ class CountRules(RuleLexicon):
     # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
     _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
 
+    # Feminine «one/two» that count places as often as women: «واحدة من الولايات».
+    _FEMININE_ONES = frozenset(("واحده", "احدي", "اثنتين", "اثنتان"))
+
+    def _thing_plural(self, w: str) -> bool:
+        """A plural of places or things after «من», not people: «الولايات», «مناطقها»,
+        «المدن» (a sound feminine plural or a place head, its pronoun and article off)."""
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                w = w[: -len(suffix)]
+                break
+        bare = w.removeprefix("ال")
+        if self._is_people(bare) or self._is_people(w):
+            return False
+        return bare in self._plural_heads or "ال" + bare in self._plural_heads or (bare.endswith("ات") and len(bare) > 4)
+
     # «N حالة وفاة/إصابة»: the people counted by what befell them.
     _CASE_NOUNS = frozenset(("حاله", "حالات"))
     _CASE_KINDS = frozenset(("وفاه", "اصابه", "قتل", "اختطاف", "اعتقال", "اختناق"))
@@ -302,7 +317,9 @@ class CountRules(RuleLexicon):
             return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «27 حالة وفاة»: cases are people
         if k < n and self._blocked(norm, k):
             return None
-        if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
+        if k < n and orth[k][:1] == "و" and orth[k] != norm[k]:
+            pass  # «وأصيب 15 وأسر خمسة», «قتل 7 ومدنيان»: a glued «و» opens what follows, no counted noun
+        elif k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
             if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] in self._SERVICES and orth[end] == norm[end]:
                 end += 1  # «24 فرد أمن», «ثلاثة رجال شرطة»: a compound counted noun, taken whole
@@ -316,13 +333,26 @@ class CountRules(RuleLexicon):
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
+        if self._at_least_after(k, norm, n) and k + 2 < n and norm[k + 2] == "من" and k + 3 < n and self._is_people(norm[k + 3]):
+            return _Cand(start, k, "COUNT", _S_COUNT)  # «إن اثنين على الأقل من رجال الشرطة أصيبا»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
+            if norm[k] == "من" and k + 1 < n and w in self._FEMININE_ONES and self._thing_plural(norm[k + 1]):
+                return None  # «واحدة من الولايات», «اثنتين من مناطقها»: one of the places
             if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (
                 k + 2 < n and self._is_people(norm[k + 2])
             ):
                 return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # «وخمسة قتلوا بالرصاص»: a bare number, then the plural of a trigger verb on them.
+        if (
+            k < n and norm[k].endswith("وا") and len(norm[k]) > 4 and self._is_trigger(norm[k][:-2])
+            and not self._year_like(norm, j, k) and self._numbers.get(w, ("", 2))[1] != 1
+            # where the number opens a clause: after «و», «أن» or punctuation, not after the
+            # noun it qualifies («من عائلة واحدة استشهدوا»)
+            and (start == 0 or orth[start][:1] == "و" or not norm[start - 1].isalpha() or norm[start - 1] in ("ان", "بان", "لان"))
+        ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
         if self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
@@ -522,6 +552,8 @@ class CountRules(RuleLexicon):
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
+        if self._reached_toll(i, norm):
+            return True
         category = norm[i - 2][1:] if i > 2 and norm[i - 2][:1] == "و" else ""
         if category and norm[i - 1] == "الي" and _DIGITS_RE.match(norm[i - 3]) and (
             self._casualty_word(category) or category.removeprefix("ال") in self._injury_nouns
@@ -552,6 +584,30 @@ class CountRules(RuleLexicon):
                 if i - t > 6:
                     return False
                 blocked = True
+        return False
+
+    # «ليصل/ليرتفع/ليبلغ … إلى N»: the toll the sentence opened reaches N.
+    _REACH_VERBS = frozenset("ليصل لتصل ليبلغ لتبلغ ليرتفع لترتفع".split())
+    _TOTAL_ADJECTIVES = frozenset(("الاجمالي", "الكلي", "النهائي"))
+
+    def _reached_toll(self, i: int, norm: list[str]) -> bool:
+        """Is token ``i`` the number after «ليصل إلى» (or «ليصل العدد الإجمالي للضحايا
+        إلى») in a sentence whose toll head and casualty word come before it, over commas
+        and dates: «ارتفع عدد الشهداء في الضفة، منذ 7 أكتوبر 2023، ليصل إلى 755»?"""
+        if i < 3 or norm[i - 1] != "الي" or not any(w in self._REACH_VERBS for w in norm[max(0, i - 6) : i - 1]):
+            return False
+        for t in range(i - 2, max(-1, i - 40), -1):
+            w = self._toll_word(norm[t])
+            if w in (".", "\n", "؛", "!", "؟"):
+                return False
+            if not (w in self._toll_heads or w.removeprefix("ال") in self._total_heads):
+                continue
+            k = t + 1
+            if k < i and norm[k] in self._TOTAL_ADJECTIVES:
+                k += 1  # «العدد الإجمالي للضحايا»
+            nxt = norm[k] if k < i else ""
+            if self._casualty_word(nxt) or (nxt[:2] == "لل" and self._casualty_word("ال" + nxt[2:])):
+                return True
         return False
 
     @staticmethod

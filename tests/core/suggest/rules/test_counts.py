@@ -573,3 +573,38 @@ def test_vague_quantities_after_a_trigger_and_residents_counted(labelled: Labell
 )
 def test_vague_quantities_of_things_and_a_resident_are_no_count(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+# Round 7 (issue #11): a toll the sentence opened that «ليصل إلى» brings to its number; a
+# number with «على الأقل من» + people; a bare number before the plural of a trigger verb;
+# a glued «و» after a number opens the next clause; feminine «one/two» of places.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ارتفع عدد القتلى في الإقليم، منذ بداية العام، ليصل إلى 312، بحسب الأرقام.", "312"),
+        ("وقتل ثلاثة آخرون، ليصل العدد الإجمالي للضحايا إلى 17 في يوم واحد.", "17"),
+        ("وقال الضابط إن اثنين على الأقل من رجال الأمن أصيبا.", "اثنين"),
+        ("وقال شهود إن رجلا طعن وخمسة قتلوا بالرصاص في القرية.", "خمسة"),
+        ("وقتل 10 جنود وأصيب 15 وأسر خمسة في الهجوم.", "15"),
+    ],
+)
+def test_tolls_reached_at_least_of_people_and_bare_numbers_before_a_plural_verb(
+    labelled: Labelled, text: str, count: str
+) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("وارتفع عدد الغارات منذ الصباح ليصل إلى 40 غارة.", "40"),  # a toll of strikes
+        ("وقتل 10 جنود وأصيب 15 وأسر خمسة في الهجوم.", "15 وأسر"),  # «وأسر» is no counted noun
+        ("وقتل عشرة أشخاص من عائلة واحدة استشهدوا في القصف.", "واحدة"),  # one: the family's adjective
+        ("ووقعت الهجمات في واحدة من الولايات الأكثر عنفا.", "واحدة"),  # one of the states
+        ("لكن اثنتين من مناطقها تشهد نزاعا مسلحا.", "اثنتين"),  # two of its regions
+    ],
+)
+def test_strikes_a_clause_after_a_number_one_family_and_places_are_no_count(
+    labelled: Labelled, text: str, wrong: str
+) -> None:
+    assert (wrong, "COUNT") not in labelled(text)
