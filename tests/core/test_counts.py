@@ -168,3 +168,7 @@ def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() 
     assert parse_count("50 على الأقل") == {"value": 50, "approx": True}
     assert parse_count("50 تقريباً من الجنود") == {"value": 50, "approx": True}
     assert parse_count("50 على الأقلية") == {"value": 50, "approx": False}
+
+
+def test_two_hundred_in_construct_reads_200() -> None:
+    assert parse_count("نحو مئتي مدني") == {"value": 200, "approx": True}

@@ -319,7 +319,7 @@ class CountRules(RuleLexicon):
             return None
         if k < n and orth[k][:1] == "و" and orth[k] != norm[k]:
             pass  # «وأصيب 15 وأسر خمسة», «قتل 7 ومدنيان»: a glued «و» opens what follows, no counted noun
-        elif k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
+        elif k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k]) or self._accusative_people(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
             if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] in self._SERVICES and orth[end] == norm[end]:
                 end += 1  # «24 فرد أمن», «ثلاثة رجال شرطة»: a compound counted noun, taken whole
@@ -630,6 +630,11 @@ class CountRules(RuleLexicon):
         if w[0] == "م" and w.endswith(("ين", "ون")):
             return True
         return w.startswith("مت") and w.endswith("ا")
+
+    def _accusative_people(self, o: str, w: str) -> bool:
+        """The accusative singular of a people noun after 11–99, which the lists spell only
+        for some nouns: «25 مشتبهاً», «15 مهاجماً» (not «عاماً»: years are no people)."""
+        return o == w and len(w) > 3 and w[-1] == "ا" and self._is_people(w[:-1])
 
     def _blocked_word(self, w: str) -> bool:
         return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)

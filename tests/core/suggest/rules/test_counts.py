@@ -608,3 +608,18 @@ def test_strikes_a_clause_after_a_number_one_family_and_places_are_no_count(
     labelled: Labelled, text: str, wrong: str
 ) -> None:
     assert (wrong, "COUNT") not in labelled(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("وقتل نحو مئتي مدني في الهجوم.", "نحو مئتي مدني"),  # the construct of «مئتان»
+        ("واعتقلت الشرطة 25 مشتبهاً بهم.", "25 مشتبهاً بهم"),  # an accusative people noun no list spells
+    ],
+)
+def test_two_hundred_in_construct_and_an_accusative_people_noun(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_an_accusative_of_years_or_distance_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وكان عمره 25 عاما وقتل على بعد 15 كيلومترا.") if label == "COUNT" and "25" in s]
