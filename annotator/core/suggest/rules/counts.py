@@ -338,6 +338,8 @@ class CountRules(RuleLexicon):
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
+            if norm[k] == "من" and norm[k + 1].removeprefix("ال").startswith("عمر") and len(norm[k + 1].removeprefix("ال")) <= 6:
+                return None  # «في الـ20 من عمره», «في الثلاثين من العمر»: an age
             if norm[k] == "من" and k + 1 < n and w in self._FEMININE_ONES and self._thing_plural(norm[k + 1]):
                 return None  # «واحدة من الولايات», «اثنتين من مناطقها»: one of the places
             if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (

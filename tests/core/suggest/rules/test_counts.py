@@ -623,3 +623,9 @@ def test_two_hundred_in_construct_and_an_accusative_people_noun(labelled: Labell
 
 def test_an_accusative_of_years_or_distance_is_no_count(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وكان عمره 25 عاما وقتل على بعد 15 كيلومترا.") if label == "COUNT" and "25" in s]
+
+
+def test_an_age_given_with_min_and_the_life_word_is_no_count(labelled: Labelled) -> None:
+    # «في الـ20 من عمره»: an age (guidelines §4.3), not twenty of something.
+    assert not [s for s, label in labelled("وأصيب جندي في الـ 20 من عمره بجروح.") if label == "COUNT"]
+    assert ("20", "COUNT") in labelled("وقتل 20 من عمال الإغاثة في القصف.")
