@@ -138,7 +138,7 @@ class SourceRules(SourceBodyRules):
             k -= 1  # a two-word place: «دير الزور/ …»
         if k > 0 and "\n" not in orth[k - 1]:
             return False
-        return e >= len(orth) or orth[e] in self._DATELINE_MARKS
+        return e >= len(orth) or orth[e] in self._DATELINE_MARKS or "\n" in orth[e]  # «لندن - «X»⏎»
 
     def _sources_of_a_body_end(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
         """End of «مصادر» + the definite name of the body or outlet they belong to, and its
@@ -210,6 +210,10 @@ class SourceRules(SourceBodyRules):
             j += 1
         return _Cand(h, j, "SOURCE", _S_PATTERN)
 
+    # Words that end an outlet's name after a listed word: «موقع الخليج الجديد», «شبكة
+    # الجزيرة نت», «موقع عدن نيوز».
+    _NAME_TAILS = frozenset(("الجديد", "الجديده", "نت", "نيوز", "برس", "اونلاين", "بوست", "تايمز", "تريبيون"))
+
     def _unquoted_outlet(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
     ) -> _Cand | None:
@@ -227,7 +231,7 @@ class SourceRules(SourceBodyRules):
             end = h + 1 + length
             if end <= n and " ".join(norm[h + 1 : end]) in self._source_names:
                 while end < n and orth[end] == norm[end] and (
-                    norm[end] in self._outlet_adjectives
+                    norm[end] in self._outlet_adjectives or norm[end] in self._NAME_TAILS
                     or (norm[end].startswith("ال") and len(norm[end]) > 4 and norm[end].endswith(("ي", "يه")))
                 ):
                     end += 1
@@ -500,6 +504,11 @@ class SourceRules(SourceBodyRules):
                 continue  # «ووصف البيان المشهد بـ"الكارثي"»: what it was described as
             if j == i + 2 and norm[i + 1] in self._PLATFORMS:
                 continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
+            if self._in_dateline(i, j + 1, orth) and norm[i - 2] not in self._attribution:
+                # «الخرطوم - "الشرق الأوسط":»: the outlet of a dateline, whatever else its
+                # name may be (a region here), so it outranks a place of the same extent.
+                out.append(_Cand(i + 1, j, "SOURCE", _S_STATE_ACTS))
+                continue
             context = (
                 prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
                 or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»

@@ -646,3 +646,14 @@ def test_a_state_legal_or_security_office_speaking_is_an_actor(labelled: Labelle
 
 def test_a_rights_committee_speaking_stays_a_source(labelled: Labelled) -> None:
     assert ("لجنة حماية الصحفيين", "SOURCE") in labelled("وقالت لجنة حماية الصحفيين إن مراسلا قتل.")
+
+
+def test_a_quoted_outlet_in_a_dateline_outranks_a_region_of_that_name(labelled: Labelled) -> None:
+    assert ("الشرق الأوسط", "SOURCE") in labelled('الخرطوم - "الشرق الأوسط": قال مسؤول إن القتال توقف.')
+    assert ("الشرق الأوسط", "SOURCE") in labelled("لندن - «الشرق الأوسط»\nقال مسؤول إن القتال توقف.")
+    # After a verb of saying it is a quotation, not a dateline.
+    assert not [s for s, label in labelled('وقال - "نحن هنا": إن القتال توقف.') if label == "SOURCE"]
+
+
+def test_a_listed_outlet_word_with_a_name_tail(labelled: Labelled) -> None:
+    assert ("موقع عدن نيوز", "SOURCE") in labelled("وقال موقع عدن نيوز إن الاشتباكات تجددت.")
