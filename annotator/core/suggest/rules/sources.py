@@ -456,6 +456,20 @@ class SourceRules(SourceBodyRules):
                 )
         return False
 
+    def _surname_seen_before(self, s: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the one quoted word at ``s`` a person's last name the text gave before, unquoted
+        after another name word («حاكم الإقليم عبد الله أفضلي … وقال “أفضلي”»)? An outlet
+        named before stands after its head or in quotes («وكالة سانا», «“سانا”»)."""
+        w = norm[s]
+        if w[:2] == "ال" or w in self._source_names:
+            return False
+        for k in range(1, s - 1):
+            if norm[k] == w and orth[k - 1].isalpha() and orth[k - 1] == norm[k - 1]:
+                before = norm[k - 1]
+                if before not in self._outlet_heads and before not in self._attribution and before not in self._MEDIUM_HEADS:
+                    return True
+        return False
+
     # Outlet heads that also name an operation or a plan («حملة “ردع الإرهاب”», «برنامج
     # "الغذاء"»): a quoted name after them is a source only in an attribution.
     _OPERATION_HEADS = frozenset(("حمله", "برنامج", "مبادره", "خطه", "عمليه"))
@@ -509,6 +523,8 @@ class SourceRules(SourceBodyRules):
                 # name may be (a region here), so it outranks a place of the same extent.
                 out.append(_Cand(i + 1, j, "SOURCE", _S_STATE_ACTS))
                 continue
+            if j == i + 2 and prev in self._attribution and self._surname_seen_before(i + 1, orth, norm):
+                continue  # «… عبد الله أفضلي. وقال “أفضلي” إن»: a person named before, not an outlet
             context = (
                 prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
                 or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»

@@ -657,3 +657,10 @@ def test_a_quoted_outlet_in_a_dateline_outranks_a_region_of_that_name(labelled: 
 
 def test_a_listed_outlet_word_with_a_name_tail(labelled: Labelled) -> None:
     assert ("موقع عدن نيوز", "SOURCE") in labelled("وقال موقع عدن نيوز إن الاشتباكات تجددت.")
+
+
+def test_a_quoted_surname_of_a_person_named_before_is_no_outlet(labelled: Labelled) -> None:
+    text = "وقال حاكم الإقليم عبد الله أفضلي للصحفيين. وقال “أفضلي” إن ثمانية رجال شرطة أصيبوا."
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+    # An outlet named before after its head stays an outlet when quoted later.
+    assert ("سانا", "SOURCE") in labelled("وذكرت وكالة سانا الخبر. وقالت “سانا” إن القصف توقف.")
