@@ -386,6 +386,38 @@ class SourceRules(SourceBodyRules):
                 out.append(cand)
         return out
 
+    def _contextual_sources(
+        self, cands: list[_Cand], orth: list[str], norm: list[str], n: int,
+        name_starts: dict[int, int], loc_starts: set[int], act_starts: dict[int, int],
+    ) -> list[_Cand]:
+        """Sources found by their context, past the rules of single heads: bodies someone
+        speaks for (:meth:`_spoken_for_bodies`) and media or unnamed sources coordinated with
+        a source (:meth:`_coordinated_sources`)."""
+        found = self._spoken_for_bodies(orth, norm, n, name_starts, loc_starts, act_starts)
+        return found + self._coordinated_sources(cands + found, orth, norm, n)
+
+    def _coordinated_sources(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """State media or unnamed sources coordinated by a glued «و» right after a source:
+        «وفق الدفاع المدني والإعلام الرسمي اللبناني», «بحسب المرصد ومصادر محلية». The
+        coordination makes them who reports, as the source before them is."""
+        out: list[_Cand] = []
+        ends = {c.end for c in cands if c.label == "SOURCE"}
+        for e in sorted(ends):
+            if e >= n - 1 or orth[e][:1] != "و" or orth[e] == norm[e] or e + 1 >= n:
+                continue
+            w = orth[e][1:]
+            if w in self._broadcaster_heads and w.startswith("ال"):
+                j = e + 1
+                while j < n and j - e <= 2 and orth[j] == norm[j] and norm[j] in self._broadcaster_adjectives:
+                    j += 1
+                if j > e + 1:
+                    out.append(_Cand(e, j, "SOURCE", _S_PATTERN))  # «والإعلام الرسمي اللبناني»
+            elif w in ("مصادر", "مصدر"):
+                end = self._source_adjectives_end(e + 1, orth, norm, n)
+                if end > e + 1 or norm[e + 1] in self._AFTER_BARE_SOURCE or not norm[e + 1].isalpha():
+                    out.append(_Cand(e, end, "SOURCE", _S_PATTERN))  # not «ومصادر المياه»
+        return out
+
     def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:
         """«قال مدير الإسعاف»: the service word alone after the title of who speaks for it
         (a director, a spokesman: «المتحدث باسم الإسعاف») is the service as a source."""

@@ -664,3 +664,20 @@ def test_a_quoted_surname_of_a_person_named_before_is_no_outlet(labelled: Labell
     assert not [s for s, label in labelled(text) if label == "SOURCE"]
     # An outlet named before after its head stays an outlet when quoted later.
     assert ("سانا", "SOURCE") in labelled("وذكرت وكالة سانا الخبر. وقالت “سانا” إن القصف توقف.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقتل ثلاثة وفق الدفاع المدني والإعلام الرسمي اللبناني، في الغارة.", "الإعلام الرسمي اللبناني"),
+        ("وبحسب المرصد ومصادر محلية فإن القصف استمر.", "مصادر محلية"),
+        ("وبحسب المرصد ومصادر من الجيش فإن القصف استمر.", "مصادر"),
+    ],
+)
+def test_media_and_unnamed_sources_coordinated_with_a_source(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_a_construct_of_things_coordinated_with_a_source_is_no_source(labelled: Labelled) -> None:
+    got = labelled("وتحدث المرصد ومصادر المياه في المنطقة عن الجفاف.")
+    assert not [s for s, label in got if label == "SOURCE" and s.startswith("مصادر")]
