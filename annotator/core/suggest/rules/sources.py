@@ -100,7 +100,11 @@ class SourceRules(SourceBodyRules):
         nxt = orth[i + 1]
         # «أفادت مصادر للعربية»: whom it spoke to; ``placed``: «وقال مصدر بالحركة», where the
         # source sits (an unnamed source only: «قال مسؤولان بالشرطة» are officials).
-        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
+        return (
+            norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
+            # «أفادت مصادر بالمجتمع المدني»: «ب» + the article is a preposition on any word
+            or (placed and nxt.startswith("بال") and len(nxt) > 5)
+        )
 
     def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
         """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
