@@ -687,3 +687,10 @@ def test_bare_sources_placed_with_bi_and_the_article(labelled: Labelled) -> None
     # «ب» + the article on a word no list knows is still where the sources sit.
     assert ("مصادر", "SOURCE") in labelled("وأفادت مصادر بالمجتمع المدني بأن المسلحين انسحبوا.")
     assert not [s for s, label in labelled("وتحدث عن مصادر بالقرب من النهر.") if label == "SOURCE"]
+
+
+def test_committees_and_unions_in_the_plural_in_an_attribution(labelled: Labelled) -> None:
+    assert ("لجان سودانية", "SOURCE") in labelled("قالت لجان سودانية، الأربعاء، إن القصف طال السوق.")
+    assert ("تنسيقيات محلية", "SOURCE") in labelled("وأفادت تنسيقيات محلية بأن المسلحين انسحبوا.")
+    # Without a verb of saying they are not who reports.
+    assert not [s for s, label in labelled("وتعمل لجان محلية على توزيع المساعدات.") if label == "SOURCE"]
