@@ -190,6 +190,9 @@ class CountRules(RuleLexicon):
     # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
     _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
 
+    # «قتل فيها 7»: the event the trigger took place in, between it and its number.
+    _EVENT_PRONOUNS = frozenset(("فيه", "فيها", "خلاله", "خلالها", "جراءه", "جراءها", "بسببه", "بسببها"))
+
     # Feminine «one/two» that count places as often as women: «واحدة من الولايات».
     _FEMININE_ONES = frozenset(("واحده", "احدي", "اثنتين", "اثنتان"))
 
@@ -361,8 +364,12 @@ class CountRules(RuleLexicon):
             k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
-        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and (self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words):
+        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»), also over a
+        # pronoun of the event between them («وقتل فيها 7»).
+        if start > 0 and (
+            self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words
+            or (start > 1 and norm[start - 1] in self._EVENT_PRONOUNS and self._is_trigger(norm[start - 2]))
+        ):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
             if (
                 k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by

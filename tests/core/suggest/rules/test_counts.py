@@ -629,3 +629,9 @@ def test_an_age_given_with_min_and_the_life_word_is_no_count(labelled: Labelled)
     # «في الـ20 من عمره»: an age (guidelines §4.3), not twenty of something.
     assert not [s for s, label in labelled("وأصيب جندي في الـ 20 من عمره بجروح.") if label == "COUNT"]
     assert ("20", "COUNT") in labelled("وقتل 20 من عمال الإغاثة في القصف.")
+
+
+def test_a_bare_number_after_a_trigger_and_a_pronoun_of_the_event(labelled: Labelled) -> None:
+    assert ("7", "COUNT") in labelled("واستمرت المعارك عشرة أيام وقتل فيها 7.")
+    # The same pronoun after a verb of no casualty leaves the number alone.
+    assert not [s for s, label in labelled("وعقد اجتماع شارك فيه 7.") if label == "COUNT"]
