@@ -492,6 +492,13 @@ class SourceRules(SourceBodyRules):
                 )
         return False
 
+    # Particles, pronouns and adverbs a name never holds: a quotation after a verb of saying
+    # that holds one is what was said.
+    _QUOTE_SPEECH_WORDS = frozenset(
+        "ان انه انها انهم اننا لن لم لا قد لقد سوف نحن انا انت هو هي هم كان كانت ليس ليست "
+        "هذا هذه ذلك تلك الذي التي الذين جدا كما لكن ولكن هناك هنا يجب".split()
+    )
+
     def _surname_seen_before(self, s: int, orth: list[str], norm: list[str]) -> bool:
         """Is the one quoted word at ``s`` a person's last name the text gave before, unquoted
         after another name word («حاكم الإقليم عبد الله أفضلي … وقال “أفضلي”»)? An outlet
@@ -559,6 +566,8 @@ class SourceRules(SourceBodyRules):
                 # name may be (a region here), so it outranks a place of the same extent.
                 out.append(_Cand(i + 1, j, "SOURCE", _S_STATE_ACTS))
                 continue
+            if prev in self._attribution and not self._QUOTE_SPEECH_WORDS.isdisjoint(norm[i + 1 : j]):
+                continue  # «وقال "الوضع خطير جدا"», «وقال “نحن مستعدون”»: words said, not who says them
             if j == i + 2 and prev in self._attribution and self._surname_seen_before(i + 1, orth, norm):
                 continue  # «… عبد الله أفضلي. وقال “أفضلي” إن»: a person named before, not an outlet
             context = (

@@ -694,3 +694,15 @@ def test_committees_and_unions_in_the_plural_in_an_attribution(labelled: Labelle
     assert ("تنسيقيات محلية", "SOURCE") in labelled("وأفادت تنسيقيات محلية بأن المسلحين انسحبوا.")
     # Without a verb of saying they are not who reports.
     assert not [s for s, label in labelled("وتعمل لجان محلية على توزيع المساعدات.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['وقال "الوضع خطير جدا" في تصريح للصحفيين.', "وقال “نحن مستعدون” للحوار مع الجميع.", 'وذكرت "إن القصف استمر" طوال الليل.'],
+)
+def test_a_short_quotation_after_a_verb_of_saying_is_no_outlet(labelled: Labelled, text: str) -> None:
+    assert not [s for s, label in labelled(text) if label == "SOURCE"]
+
+
+def test_a_quoted_name_after_a_verb_of_saying_stays_an_outlet(labelled: Labelled) -> None:
+    assert ("سوريا على طول", "SOURCE") in labelled('وقالت "سوريا على طول" إن القصف استمر.')
