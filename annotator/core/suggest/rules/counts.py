@@ -582,6 +582,8 @@ class CountRules(RuleLexicon):
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
             w = self._toll_word(norm[t])
+            if self._year_like(norm, t, t + 1) and t > 0 and norm[t - 1] in ("عام", "العام", "منذ", "سنه", "مطلع"):
+                continue  # «بلغ عدد الضحايا منذ عام 2011 أكثر من 500 ألف»: a date in the complement
             if not w.isalpha():
                 return False
             casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])

@@ -635,3 +635,8 @@ def test_a_bare_number_after_a_trigger_and_a_pronoun_of_the_event(labelled: Labe
     assert ("7", "COUNT") in labelled("واستمرت المعارك عشرة أيام وقتل فيها 7.")
     # The same pronoun after a verb of no casualty leaves the number alone.
     assert not [s for s, label in labelled("وعقد اجتماع شارك فيه 7.") if label == "COUNT"]
+
+
+def test_a_toll_over_a_year_in_its_complement(labelled: Labelled) -> None:
+    assert ("أكثر من 500 ألف", "COUNT") in labelled("وبلغ عدد الضحايا منذ عام 2011 أكثر من 500 ألف.")
+    assert not [s for s, label in labelled("وبلغ عدد الغارات منذ عام 2011 أكثر من 500 ألف.") if label == "COUNT"]
