@@ -113,10 +113,28 @@ class CountRules(RuleLexicon):
                     i = j + 2
                 continue
             cand = self._count_at(j, orth, norm, n)
+            if cand is None and out:
+                cand = self._coordinated_bare_number(j, orth, norm, n, out[-1])
             if cand is not None:
                 out.append(cand)
                 i = cand.end
         return out
+
+    def _coordinated_bare_number(self, j: int, orth: list[str], norm: list[str], n: int, last: _Cand) -> _Cand | None:
+        """A bare number coordinated by «و» with a bare count just before it in the clause,
+        where the next words say where or when, as the first ones did: «قتل 4 في حلب و5 في
+        إدلب», «سبعة في قرية X واثنين في قرية Y». Not a year («في 2023 و2024»)."""
+        glued = orth[j][:1] == "و" and orth[j] != norm[j]
+        if not (glued or (j > 0 and orth[j - 1] == "و")) or j - last.end > 6 or last.end - last.start != 1:
+            return None
+        if not self._is_num_token(norm[last.start]) or not self._is_num_token(norm[j]) or self._year_like(norm, j, j + 1):
+            return None
+        k = self._number_core(j, orth, norm, n)
+        if k == j or (k < n and norm[k] not in ("في", "من", "خلال") and norm[k].isalpha()):
+            return None
+        if any(not w.isalpha() and w not in ("و",) and not self._is_num_token(w) for w in norm[last.end : j]):
+            return None  # a full stop or a comma between them: another clause
+        return _Cand(j, k, "COUNT", _S_COUNT)
 
     def _count_kinds(self) -> dict[str, int]:
         """word → :data:`_MAY_START` a count, :data:`_DEFINITE_PEOPLE` (a definite people

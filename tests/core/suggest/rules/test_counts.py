@@ -640,3 +640,11 @@ def test_a_bare_number_after_a_trigger_and_a_pronoun_of_the_event(labelled: Labe
 def test_a_toll_over_a_year_in_its_complement(labelled: Labelled) -> None:
     assert ("أكثر من 500 ألف", "COUNT") in labelled("وبلغ عدد الضحايا منذ عام 2011 أكثر من 500 ألف.")
     assert not [s for s, label in labelled("وبلغ عدد الغارات منذ عام 2011 أكثر من 500 ألف.") if label == "COUNT"]
+
+
+def test_a_bare_number_coordinated_with_a_bare_count(labelled: Labelled) -> None:
+    got = labelled("وقتل سبعة في قرية الوادي واثنين في قرية التل.")
+    assert ("سبعة", "COUNT") in got and ("اثنين", "COUNT") in got
+    # In the next sentence, or a number of things after «و», it is not.
+    assert ("5", "COUNT") not in labelled("قتل 4 في حلب. و5 في إدلب نجوا.")
+    assert not [s for s, label in labelled("قتل 4 في حلب ودمرت 5 منازل.") if label == "COUNT" and "5" in s]
