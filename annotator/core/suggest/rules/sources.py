@@ -398,7 +398,39 @@ class SourceRules(SourceBodyRules):
         speaks for (:meth:`_spoken_for_bodies`) and media or unnamed sources coordinated with
         a source (:meth:`_coordinated_sources`)."""
         found = self._spoken_for_bodies(orth, norm, n, name_starts, loc_starts, act_starts)
+        found += self._shaped_outlets(orth, norm, n, name_starts)
         return found + self._coordinated_sources(cands + found, orth, norm, n)
+
+    # Last words that make a transliterated name an outlet or a monitor: «ديب ساوث ووتش»,
+    # «عدن نيوز», «شام برس», «سودان تريبيون», «ليبيا أوبزرفر», «كيفو سيكيوريتي تراكر».
+    _OUTLET_SHAPE_TAILS = frozenset(
+        "ووتش مونيتور اوبزرفر تراكر نيوز برس تايمز بوست تريبيون ميديا اونلاين".split()
+    )
+
+    def _shaped_outlets(self, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
+        """An outlet or monitor in no list, known by its shape and its place in an
+        attribution: one to three plain name words, then a tail word of outlets' names
+        («ووتش», «نيوز», «تريبيون»…), with a verb of saying near it, or in brackets or
+        quotes: «حسبما قالت جماعة (ديب ساوث ووتش)», «ونشرت شام برس». A head before it
+        («موقع», «جماعة») stays outside, as an outlet head's own rules take it with the name."""
+        out: list[_Cand] = []
+        for e in range(1, n):
+            if norm[e] not in self._OUTLET_SHAPE_TAILS or orth[e] != norm[e]:
+                continue
+            s = e
+            while s > 0 and e - s < 3:
+                w = norm[s - 1]
+                if orth[s - 1] != w or not w.isalpha() or len(w) < 2 or w[:2] == "ال" or self._is_people(w):
+                    break
+                if w in self._attribution or w in self._outlet_heads or w in self._OUTLET_END or w in self._numbers:
+                    break
+                s -= 1
+            if s == e or s in name_starts:
+                continue
+            wrapped = orth[s - 1] in ("(", *_QUOTE_CHARS) if s > 0 else False
+            if wrapped or self._attributed(s, e + 1, norm):
+                out.append(_Cand(s, e + 1, "SOURCE", _S_UNKNOWN))
+        return out
 
     def _coordinated_sources(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """State media or unnamed sources coordinated by a glued «و» right after a source:

@@ -706,3 +706,19 @@ def test_a_short_quotation_after_a_verb_of_saying_is_no_outlet(labelled: Labelle
 
 def test_a_quoted_name_after_a_verb_of_saying_stays_an_outlet(labelled: Labelled) -> None:
     assert ("سوريا على طول", "SOURCE") in labelled('وقالت "سوريا على طول" إن القصف استمر.')
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقتل الآلاف حسبما قالت جماعة (ديب ساوث ووتش) التي تراقب العنف.", "ديب ساوث ووتش"),
+        ("ونشرت شام برس تقريرا عن القصف.", "شام برس"),
+        ("وفق ما نقلت كيفو سيكيوريتي تراكر عن السكان.", "كيفو سيكيوريتي تراكر"),
+    ],
+)
+def test_an_outlet_known_by_the_shape_of_its_name_in_an_attribution(labelled: Labelled, text: str, source: str) -> None:
+    assert (source, "SOURCE") in labelled(text)
+
+
+def test_a_post_on_a_platform_is_no_outlet(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وكتب القائد بوست على فيسبوك قال فيه إن المعركة انتهت.") if label == "SOURCE"]
