@@ -172,3 +172,11 @@ def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() 
 
 def test_two_hundred_in_construct_reads_200() -> None:
     assert parse_count("نحو مئتي مدني") == {"value": 200, "approx": True}
+
+
+@pytest.mark.parametrize(
+    "span, value, approx",
+    [("نحو نصف مليون شخص", 500_000, True), ("ربع مليون نازح", 250_000, False), ("مليون ونصف المليون شخص", 1_500_000, False)],
+)
+def test_fractions_of_a_large_number(span: str, value: int, approx: bool) -> None:
+    assert parse_count(span) == {"value": value, "approx": approx}

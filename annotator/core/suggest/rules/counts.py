@@ -50,6 +50,8 @@ class CountRules(RuleLexicon):
         """End of the number expression starting at ``i`` (``i`` when there is none)."""
         w = norm[i]
         j = i
+        if w in self._FRACTIONS and i + 1 < n and self._numbers.get(norm[i + 1].removeprefix("ال"), ("",))[0] in ("thousand", "million"):
+            return i + 2  # «نصف مليون», «ربع مليون»: a fraction of a large number is a number
         if _DIGITS_RE.match(w) or (w[:2] == "ال" and _DIGITS_RE.match(w[2:])):  # «قرابة الـ100»
             j = i + 1
         elif w in self._numbers:
@@ -75,6 +77,12 @@ class CountRules(RuleLexicon):
             # «ثلاثمئة وواحداً وعشرين»: an accusative unit with a glued «و» inside a compound.
             if wj[:1] == "و" and wj[-1:] == "ا" and wj[1:-1] in self._numbers and self._numbers[wj[1:-1]][0] == "unit":
                 j += 1
+                continue
+            # «مليون ونصف المليون»: and a fraction of the same large number.
+            if wj[:1] == "و" and wj[1:] in self._FRACTIONS and j + 1 < n and norm[j + 1].removeprefix("ال") == norm[j - 1] and (
+                self._numbers.get(norm[j - 1], ("",))[0] in ("thousand", "million")
+            ):
+                j += 2
                 continue
             # «42 ألفاً و519»: digits after a thousands word continue the number.
             if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
@@ -149,7 +157,7 @@ class CountRules(RuleLexicon):
             return _DEFINITE_PEOPLE if w[:2] == "ال" else _MAY_START  # a dual if what follows agrees
         if self._nominative_dual_of_people(w) or self._construct_dual_stem(w):
             return _MAY_START
-        if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
+        if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()) or w in self._FRACTIONS:
             return _MAY_START
         if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
             return _DEFINITE_PEOPLE
@@ -208,6 +216,9 @@ class CountRules(RuleLexicon):
     # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
     _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
 
+    # Fractions of a large number: «نصف مليون نازح», «مليون ونصف المليون».
+    _FRACTIONS = frozenset(("نصف", "ربع", "ثلث"))
+
     # «قتل فيها 7»: the event the trigger took place in, between it and its number.
     _EVENT_PRONOUNS = frozenset(("فيه", "فيها", "خلاله", "خلالها", "جراءه", "جراءها", "بسببه", "بسببها"))
 
@@ -239,7 +250,7 @@ class CountRules(RuleLexicon):
             return construct
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()) and not (
             self._nominative_dual_of_people(w)  # «مدنيتان»: a dual the lists do not spell out
-        ):
+        ) and w not in self._FRACTIONS:
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
@@ -331,8 +342,8 @@ class CountRules(RuleLexicon):
             return None
         if not qualified and self._year_like(norm, j, k) and self._after_a_year(start, norm):
             return None  # «عامي 2006 و2007 من…»: the second of two years
-        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
-        if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
+        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4», «10-15».
+        if k + 1 < n and (norm[k] in ("الي", "او", "حتي", "-", "–") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
         if k + 1 < n and norm[k] in self._CASE_NOUNS and norm[k + 1] in self._CASE_KINDS:
             return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «27 حالة وفاة»: cases are people

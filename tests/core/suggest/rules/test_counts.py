@@ -648,3 +648,20 @@ def test_a_bare_number_coordinated_with_a_bare_count(labelled: Labelled) -> None
     # In the next sentence, or a number of things after «و», it is not.
     assert ("5", "COUNT") not in labelled("قتل 4 في حلب. و5 في إدلب نجوا.")
     assert not [s for s, label in labelled("قتل 4 في حلب ودمرت 5 منازل.") if label == "COUNT" and "5" in s]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ونزح نحو نصف مليون شخص من المدينة.", "نحو نصف مليون شخص"),
+        ("ونزح مليون ونصف المليون شخص منذ بدء الحرب.", "مليون ونصف المليون شخص"),
+        ("وأصيب 10-15 شخصا في الانفجار.", "10-15 شخصا"),
+    ],
+)
+def test_fractions_of_a_large_number_and_dash_ranges(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_fraction_of_people_or_of_a_capacity_and_a_year_range_are_no_count(labelled: Labelled) -> None:
+    got = labelled("ونزح نصف السكان وتعمل المستشفيات بنصف طاقتها منذ 2015-2020.")
+    assert not [s for s, label in got if label == "COUNT"]
