@@ -665,3 +665,15 @@ def test_fractions_of_a_large_number_and_dash_ranges(labelled: Labelled, text: s
 def test_a_fraction_of_people_or_of_a_capacity_and_a_year_range_are_no_count(labelled: Labelled) -> None:
     got = labelled("ونزح نصف السكان وتعمل المستشفيات بنصف طاقتها منذ 2015-2020.")
     assert not [s for s, label in got if label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("وقتل 15 منقبا في انهيار المنجم.", "15 منقبا"), ("واختطف المسلحون 20 طالبة من المدرسة.", "20 طالبة")],
+)
+def test_miners_and_schoolgirls_are_counted_people(labelled: Labelled, text: str, count: str) -> None:
+    assert (count, "COUNT") in labelled(text)
+
+
+def test_a_deputy_or_a_leader_without_a_number_is_no_count(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقال نائب رئيس الوزراء إن زعيم الجماعة قتل.") if label == "COUNT"]
