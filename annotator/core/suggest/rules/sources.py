@@ -17,7 +17,7 @@ from annotator.core.suggest.rules.lexicon import (
     ORIGIN,
     _Cand,
 )
-from annotator.core.suggest.rules.source_bodies import SourceBodyRules
+from annotator.core.suggest.rules.source_context import SourceContextRules
 from annotator.core.text import fold, snap_span
 
 
@@ -29,7 +29,7 @@ _LATIN_CODE_RE = re.compile(r"[a-z]{3,8}")
 _SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
 
 
-class SourceRules(SourceBodyRules):
+class SourceRules(SourceContextRules):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     def _load_word_sets(
@@ -358,100 +358,6 @@ class SourceRules(SourceBodyRules):
                 j += 1
             if _LATIN_CODE_RE.fullmatch(orth[j]):
                 out.append(_Cand(j, j + 1, "SOURCE", _S_PATTERN))
-        return out
-
-    # Who speaks for a body, right before its name: «المتحدث باسم X», «منسق X», «مدير X».
-    _SPOKESMEN = frozenset(("باسم", "منسق", "منسقه", "مدير", "مديره"))
-    # Who speaks from within a body, before «من/في» and its name: «مسؤولون من X», «مصدر في X».
-    _INSIDERS = frozenset("مسؤول مسؤولون مسؤولين مسؤولان مصدر مصادر مصدران متحدث ممثل ممثلو ممثلي".split())
-
-    def _spoken_for_bodies(
-        self, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int], act_starts: dict[int, int]
-    ) -> list[_Cand]:
-        """A body in no list that someone speaks for in an attribution: «وقال المتحدث باسم
-        منسقية النازحين», «وأكد منسق مؤسسة رصد للحقوق», «أفاد مسؤولون من وكالة إدارة
-        الطوارئ». An outlet or organisation head after the spokesman's title (or after an
-        insider and «من/في»), with an attribution word just before, and its name words. Not
-        an office («مدير مكتب الرئيس»: a state's office is an ACTOR)."""
-        out: list[_Cand] = []
-        for h in range(2, n - 1):
-            w = norm[h]
-            if w not in self._outlet_heads or w == "مكتب" or h in act_starts or h in name_starts or orth[h] != w:
-                continue
-            k = h - 1
-            if norm[k] in ("من", "في") and norm[k - 1] in self._INSIDERS:
-                k -= 1
-            elif norm[k] not in self._SPOKESMEN:
-                continue
-            if not any(t in self._attribution for t in norm[max(0, k - 3) : k]):
-                continue
-            cand = self._unquoted_outlet(h, orth, norm, n, name_starts, loc_starts)
-            if cand is not None:
-                out.append(cand)
-        return out
-
-    def _contextual_sources(
-        self, cands: list[_Cand], orth: list[str], norm: list[str], n: int,
-        name_starts: dict[int, int], loc_starts: set[int], act_starts: dict[int, int],
-    ) -> list[_Cand]:
-        """Sources found by their context, past the rules of single heads: bodies someone
-        speaks for (:meth:`_spoken_for_bodies`) and media or unnamed sources coordinated with
-        a source (:meth:`_coordinated_sources`)."""
-        found = self._spoken_for_bodies(orth, norm, n, name_starts, loc_starts, act_starts)
-        found += self._shaped_outlets(orth, norm, n, name_starts)
-        return found + self._coordinated_sources(cands + found, orth, norm, n)
-
-    # Last words that make a transliterated name an outlet or a monitor: «ديب ساوث ووتش»,
-    # «عدن نيوز», «شام برس», «سودان تريبيون», «ليبيا أوبزرفر», «كيفو سيكيوريتي تراكر».
-    _OUTLET_SHAPE_TAILS = frozenset(
-        "ووتش مونيتور اوبزرفر تراكر نيوز برس تايمز بوست تريبيون ميديا اونلاين".split()
-    )
-
-    def _shaped_outlets(self, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int]) -> list[_Cand]:
-        """An outlet or monitor in no list, known by its shape and its place in an
-        attribution: one to three plain name words, then a tail word of outlets' names
-        («ووتش», «نيوز», «تريبيون»…), with a verb of saying near it, or in brackets or
-        quotes: «حسبما قالت جماعة (ديب ساوث ووتش)», «ونشرت شام برس». A head before it
-        («موقع», «جماعة») stays outside, as an outlet head's own rules take it with the name."""
-        out: list[_Cand] = []
-        for e in range(1, n):
-            if norm[e] not in self._OUTLET_SHAPE_TAILS or orth[e] != norm[e]:
-                continue
-            s = e
-            while s > 0 and e - s < 3:
-                w = norm[s - 1]
-                if orth[s - 1] != w or not w.isalpha() or len(w) < 2 or w[:2] == "ال" or self._is_people(w):
-                    break
-                if w in self._attribution or w in self._outlet_heads or w in self._OUTLET_END or w in self._numbers:
-                    break
-                s -= 1
-            if s == e or s in name_starts:
-                continue
-            wrapped = orth[s - 1] in ("(", *_QUOTE_CHARS) if s > 0 else False
-            if wrapped or self._attributed(s, e + 1, norm):
-                out.append(_Cand(s, e + 1, "SOURCE", _S_UNKNOWN))
-        return out
-
-    def _coordinated_sources(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
-        """State media or unnamed sources coordinated by a glued «و» right after a source:
-        «وفق الدفاع المدني والإعلام الرسمي اللبناني», «بحسب المرصد ومصادر محلية». The
-        coordination makes them who reports, as the source before them is."""
-        out: list[_Cand] = []
-        ends = {c.end for c in cands if c.label == "SOURCE"}
-        for e in sorted(ends):
-            if e >= n - 1 or orth[e][:1] != "و" or orth[e] == norm[e] or e + 1 >= n:
-                continue
-            w = orth[e][1:]
-            if w in self._broadcaster_heads and w.startswith("ال"):
-                j = e + 1
-                while j < n and j - e <= 2 and orth[j] == norm[j] and norm[j] in self._broadcaster_adjectives:
-                    j += 1
-                if j > e + 1:
-                    out.append(_Cand(e, j, "SOURCE", _S_PATTERN))  # «والإعلام الرسمي اللبناني»
-            elif w in ("مصادر", "مصدر"):
-                end = self._source_adjectives_end(e + 1, orth, norm, n)
-                if end > e + 1 or norm[e + 1] in self._AFTER_BARE_SOURCE or not norm[e + 1].isalpha():
-                    out.append(_Cand(e, end, "SOURCE", _S_PATTERN))  # not «ومصادر المياه»
         return out
 
     def _titled_rescue(self, i: int, orth: list[str], norm: list[str]) -> _Cand | None:

@@ -584,30 +584,6 @@ def test_activists_as_a_participle_after_a_name_are_no_source(labelled: Labelled
     assert ("ناشطون", "SOURCE") in labelled("وتداول ناشطون على مواقع التواصل صورا للقصف.")
 
 
-# Round 7 (issue #11): a body in no list that someone speaks for, in an attribution.
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("وقال المتحدث باسم هيئة شؤون اللاجئين إن المخيم تعرض للقصف.", "هيئة شؤون اللاجئين"),
-        ("أفاد مسؤولون من وكالة إدارة الطوارئ بأن الفيضانات شردت الآلاف.", "وكالة إدارة الطوارئ"),
-        ("وأضاف مصدر في منظمة الإغاثة الدولية أن القافلة وصلت.", "منظمة الإغاثة الدولية"),
-    ],
-)
-def test_a_body_someone_speaks_for(labelled: Labelled, text: str, source: str) -> None:
-    assert (source, "SOURCE") in labelled(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وزار منسق هيئة الإغاثة المدينة أمس.",  # no attribution: a visit, not a statement
-        "وقال مدير مكتب الرئيس إن الاجتماع انتهى.",  # a state's office is no source
-    ],
-)
-def test_a_body_without_a_statement_or_an_office_is_no_source(labelled: Labelled, text: str) -> None:
-    assert not [s for s, label in labelled(text) if label == "SOURCE"]
-
-
 # Round 7 (issue #11): the world's agencies, broadcasters, papers, UN agencies and NGOs.
 @pytest.mark.parametrize(
     ("text", "source"),
@@ -666,23 +642,6 @@ def test_a_quoted_surname_of_a_person_named_before_is_no_outlet(labelled: Labell
     assert ("سانا", "SOURCE") in labelled("وذكرت وكالة سانا الخبر. وقالت “سانا” إن القصف توقف.")
 
 
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("وقتل ثلاثة وفق الدفاع المدني والإعلام الرسمي اللبناني، في الغارة.", "الإعلام الرسمي اللبناني"),
-        ("وبحسب المرصد ومصادر محلية فإن القصف استمر.", "مصادر محلية"),
-        ("وبحسب المرصد ومصادر من الجيش فإن القصف استمر.", "مصادر"),
-    ],
-)
-def test_media_and_unnamed_sources_coordinated_with_a_source(labelled: Labelled, text: str, source: str) -> None:
-    assert (source, "SOURCE") in labelled(text)
-
-
-def test_a_construct_of_things_coordinated_with_a_source_is_no_source(labelled: Labelled) -> None:
-    got = labelled("وتحدث المرصد ومصادر المياه في المنطقة عن الجفاف.")
-    assert not [s for s, label in got if label == "SOURCE" and s.startswith("مصادر")]
-
-
 def test_bare_sources_placed_with_bi_and_the_article(labelled: Labelled) -> None:
     # «ب» + the article on a word no list knows is still where the sources sit.
     assert ("مصادر", "SOURCE") in labelled("وأفادت مصادر بالمجتمع المدني بأن المسلحين انسحبوا.")
@@ -706,19 +665,3 @@ def test_a_short_quotation_after_a_verb_of_saying_is_no_outlet(labelled: Labelle
 
 def test_a_quoted_name_after_a_verb_of_saying_stays_an_outlet(labelled: Labelled) -> None:
     assert ("سوريا على طول", "SOURCE") in labelled('وقالت "سوريا على طول" إن القصف استمر.')
-
-
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("وقتل الآلاف حسبما قالت جماعة (ديب ساوث ووتش) التي تراقب العنف.", "ديب ساوث ووتش"),
-        ("ونشرت شام برس تقريرا عن القصف.", "شام برس"),
-        ("وفق ما نقلت كيفو سيكيوريتي تراكر عن السكان.", "كيفو سيكيوريتي تراكر"),
-    ],
-)
-def test_an_outlet_known_by_the_shape_of_its_name_in_an_attribution(labelled: Labelled, text: str, source: str) -> None:
-    assert (source, "SOURCE") in labelled(text)
-
-
-def test_a_post_on_a_platform_is_no_outlet(labelled: Labelled) -> None:
-    assert not [s for s, label in labelled("وكتب القائد بوست على فيسبوك قال فيه إن المعركة انتهت.") if label == "SOURCE"]
