@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, _S_PATTERN, _S_UNKNOWN, _Cand
+from annotator.core.suggest.rules.lexicon import _QUOTE_CHARS, _S_PATTERN, _S_STATE_ACTS, _S_UNKNOWN, _Cand
 from annotator.core.suggest.rules.source_bodies import SourceBodyRules
 
 
@@ -56,7 +56,27 @@ class SourceContextRules(SourceBodyRules):
         a source (:meth:`_coordinated_sources`)."""
         found = self._spoken_for_bodies(orth, norm, n, name_starts, loc_starts, act_starts)
         found += self._shaped_outlets(orth, norm, n, name_starts)
+        found += self._peacekeeping_missions(cands, orth, norm, n)
         return found + self._coordinated_sources(cands + found, orth, norm, n)
+
+    _MISSIONS = frozenset(("بعثه", "البعثه"))
+
+    def _peacekeeping_missions(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """A UN mission that keeps the peace is a force, an ACTOR (guidelines §6: peace-keeping
+        forces are ACTOR): «بعثة الأمم المتحدة لحفظ السلام», «قوات حفظ السلام التابعة لبعثة
+        الأمم المتحدة». The mission's name as a source gets an ACTOR of the same extent (with
+        «لحفظ السلام» after it), which outranks it."""
+        out: list[_Cand] = []
+        for c in cands:
+            if c.label != "SOURCE" or norm[c.start] not in self._MISSIONS:
+                continue
+            end = c.end
+            if end + 1 < n and norm[end] == "لحفظ" and norm[end + 1] == "السلام":
+                end += 2
+            elif not any(norm[k] == "حفظ" and norm[k + 1] == "السلام" for k in range(max(0, c.start - 6), c.start - 1)):
+                continue
+            out.append(_Cand(c.start, end, "ACTOR", _S_STATE_ACTS))
+        return out
 
     # Last words that make a transliterated name an outlet or a monitor: «ديب ساوث ووتش»,
     # «عدن نيوز», «شام برس», «سودان تريبيون», «ليبيا أوبزرفر», «كيفو سيكيوريتي تراكر».

@@ -65,3 +65,19 @@ def test_an_outlet_known_by_the_shape_of_its_name_in_an_attribution(labelled: La
 
 def test_a_post_on_a_platform_is_no_outlet(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وكتب القائد بوست على فيسبوك قال فيه إن المعركة انتهت.") if label == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mission"),
+    [
+        ("وحسب رئيس بعثة الأمم المتحدة لحفظ السلام في البلاد فإن الهدوء عاد.", "بعثة الأمم المتحدة لحفظ السلام"),
+        ("وقتل جنديان من قوات حفظ السلام التابعة لبعثة الأمم المتحدة في البلاد.", "بعثة الأمم المتحدة"),
+    ],
+)
+def test_a_peacekeeping_mission_is_an_actor(labelled: Labelled, text: str, mission: str) -> None:
+    assert (mission, "ACTOR") in labelled(text)
+
+
+def test_a_political_mission_reporting_stays_a_source(labelled: Labelled) -> None:
+    got = labelled("ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى التهدئة.")
+    assert ("بعثة الأمم المتحدة للدعم في ليبيا", "SOURCE") in got
