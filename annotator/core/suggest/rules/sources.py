@@ -508,8 +508,9 @@ class SourceRules(SourceContextRules):
                 continue  # «وقال "الوضع خطير جدا"», «وقال “نحن مستعدون”»: words said, not who says them
             if j == i + 2 and prev in self._attribution and self._surname_seen_before(i + 1, orth, norm):
                 continue  # «… عبد الله أفضلي. وقال “أفضلي” إن»: a person named before, not an outlet
+            after_name = self._after_outlet_name(i, orth, norm) and self._OPERATION_HEADS.isdisjoint(norm[max(0, i - 3) : i])
             context = (
-                prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+                prev in self._outlet_heads or prev in self._attribution or after_name  # not «حملة كبرى "X"»
                 or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»
             )
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with

@@ -665,3 +665,8 @@ def test_a_short_quotation_after_a_verb_of_saying_is_no_outlet(labelled: Labelle
 
 def test_a_quoted_name_after_a_verb_of_saying_stays_an_outlet(labelled: Labelled) -> None:
     assert ("سوريا على طول", "SOURCE") in labelled('وقالت "سوريا على طول" إن القصف استمر.')
+
+
+def test_a_quoted_aim_after_an_operation_and_its_adjective_is_no_outlet(labelled: Labelled) -> None:
+    got = labelled('وشنت الحكومة في يوليو حملة كبرى "لمكافحة الإرهاب" في الشمال.')
+    assert not [s for s, label in got if label == "SOURCE"]
