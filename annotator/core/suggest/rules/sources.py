@@ -275,8 +275,10 @@ class SourceRules(SourceContextRules):
             j += 1
         if j == h + 1:
             return None
-        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and not norm[h + 1].startswith("ال"):
-            return None  # «وكالة أنباء "هاوار"», «وكالة أنباء (شينخوا)»: the quoted part is the span
+        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and (
+            not norm[h + 1].startswith("ال") or norm[h + 1] in ("الانباء", "الاعلام")
+        ):
+            return None  # «وكالة أنباء "هاوار"», «وكالة الأنباء «المركزية»»: the quoted part is the span
         if any(w.removeprefix("ل") in self._STATE_OFFICE_WORDS or w in self._STATE_OFFICE_WORDS for w in norm[h + 1 : j]):
             # «مكتب المدعي العام», «لجنة الدولة للأمن القومي»: a state's legal or security
             # office speaking is the state, an ACTOR (guidelines §6, like a ministry).

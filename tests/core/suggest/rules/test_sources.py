@@ -670,3 +670,10 @@ def test_a_quoted_name_after_a_verb_of_saying_stays_an_outlet(labelled: Labelled
 def test_a_quoted_aim_after_an_operation_and_its_adjective_is_no_outlet(labelled: Labelled) -> None:
     got = labelled('وشنت الحكومة في يوليو حملة كبرى "لمكافحة الإرهاب" في الشمال.')
     assert not [s for s, label in got if label == "SOURCE"]
+
+
+def test_a_generic_agency_head_before_a_quoted_name_leaves_the_quoted_name(labelled: Labelled) -> None:
+    # Guidelines §3.4: only the quoted part of a name is the span.
+    got = labelled("وقالت وكالة الأنباء «المركزية» المحلية إن القصف استمر.")
+    assert ("المركزية", "SOURCE") in got
+    assert ("وكالة الأنباء", "SOURCE") not in got
