@@ -236,7 +236,9 @@ class CountRules(CountFormRules):
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
-        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد"):
+        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد") and (
+            orth[i + 1][:1] != "و" or orth[i + 1] == norm[i + 1]  # «شرطيان واثنان آخران»: two counts
+        ):
             if one in ("واحد", "واحده") and not (
                 i > 0 and (self._is_trigger(norm[i - 1]) or norm[i - 1] in self._subset_words)  # «بينهم شخص واحد»
             ) and not self._at_least_after(i + 2, norm, n):

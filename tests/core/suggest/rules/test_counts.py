@@ -649,3 +649,9 @@ def test_miners_and_schoolgirls_are_counted_people(labelled: Labelled, text: str
 
 def test_a_deputy_or_a_leader_without_a_number_is_no_count(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقال نائب رئيس الوزراء إن زعيم الجماعة قتل.") if label == "COUNT"]
+
+
+def test_a_dual_and_a_number_coordinated_after_it_are_two_counts(labelled: Labelled) -> None:
+    got = labelled("وقتل 19 شخصا، بينهم شرطيان واثنان آخران في الهجوم.")
+    assert ("شرطيان", "COUNT") in got and ("اثنان آخران", "COUNT") in got
+    assert ("مدنيين اثنين", "COUNT") in labelled("وقتل مدنيين اثنين في القصف.")
