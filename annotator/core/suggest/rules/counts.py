@@ -117,6 +117,8 @@ class CountRules(CountFormRules):
             cand = self._count_at(j, orth, norm, n)
             if cand is None and out:
                 cand = self._coordinated_bare_number(j, orth, norm, n, out[-1])
+            if cand is not None and out and cand.start < out[-1].end:
+                continue  # «شخصين أحدهما»: the dual before «one of the two» is counted already
             if cand is not None:
                 out.append(cand)
                 i = cand.end
@@ -153,6 +155,8 @@ class CountRules(CountFormRules):
             return _MAY_START
         if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()) or w in self._FRACTIONS:
             return _MAY_START
+        if w in self._ONE_OF_TWO:
+            return _MAY_START  # the dual before it: «أوروبيين أحدهما فرنسي»
         if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
             return _DEFINITE_PEOPLE
         if w[:2] == "ال" and self._numbers.get(w[2:], ("",))[0] == "unit" and w != "الاثنين":
@@ -198,6 +202,9 @@ class CountRules(CountFormRules):
     # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
     _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
 
+    # «one of the two», after a dual it shows to be one: «أوروبيين أحدهما فرنسي».
+    _ONE_OF_TWO = frozenset(("احدهما", "احداهما", "كلاهما", "كليهما"))
+
     # Fractions of a large number: «نصف مليون نازح», «مليون ونصف المليون».
     _FRACTIONS = frozenset(("نصف", "ربع", "ثلث"))
 
@@ -230,6 +237,15 @@ class CountRules(CountFormRules):
         construct = self._construct_dual_at(i, orth, norm, n)
         if construct is not None:
             return construct
+        if w in self._ONE_OF_TWO:
+            # «من بين القتلى أوروبيين أحدهما فرنسي»: «one of the two» makes the «-ين» word
+            # before it a dual, a nisba or a people noun in no dual list.
+            prev = norm[i - 1] if i > 0 else ""
+            if orth[i - 1 : i] == [prev] and len(prev) > 5 and prev[:2] != "ال" and prev.endswith("ين") and (
+                prev.endswith("يين") or self._is_people(prev[:-2])
+            ):
+                return _Cand(i - 1, i, "COUNT", _S_COUNT)
+            return None
         if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()) and not (
             self._nominative_dual_of_people(w)  # «مدنيتان»: a dual the lists do not spell out
         ) and w not in self._FRACTIONS:

@@ -35,3 +35,10 @@ def test_duals_in_construct_of_a_nisba_and_of_a_couple(labelled: Labelled, text:
 )
 def test_words_shaped_like_those_duals_are_no_count(labelled: Labelled, text: str) -> None:
     assert not [s for s, label in labelled(text) if label == "COUNT"]
+
+
+def test_one_of_the_two_makes_the_word_before_it_a_dual(labelled: Labelled) -> None:
+    assert ("أوروبيين", "COUNT") in labelled("وكان من بين القتلى أوروبيين أحدهما فرنسي والآخر بلجيكي.")
+    # After two attacks it is one of the attacks: no people counted.
+    assert not [s for s, label in labelled("ووقع الهجوم في هجومين منفصلين، أحدهما في الشمال.") if label == "COUNT"]
+    assert [s for s, label in labelled("واستشهد شخصين أحدهما طفل.") if label == "COUNT"] == ["شخصين"]
