@@ -57,7 +57,29 @@ class SourceContextRules(SourceBodyRules):
         found = self._spoken_for_bodies(orth, norm, n, name_starts, loc_starts, act_starts)
         found += self._shaped_outlets(orth, norm, n, name_starts)
         found += self._peacekeeping_missions(cands, orth, norm, n)
+        found += self._unnamed_media(orth, norm, n)
         return found + self._coordinated_sources(cands + found, orth, norm, n)
+
+    # A medium named by what it is (guidelines §6: TV channels and papers, named or not):
+    # an indefinite head and the kind of medium it is, then its adjectives.
+    _UNNAMED_MEDIUM_HEADS = frozenset("قناه محطه اذاعه صحيفه تلفزيون وكاله موقع شبكه".split())
+    _MEDIUM_KINDS = frozenset("تلفزيونيه تلفزيوني اذاعيه فضائيه اخباريه اخباري اعلاميه اعلامي الكترونيه الكتروني".split())
+
+    def _unnamed_media(self, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
+        """«في مقابلة مع محطة تلفزيونية محلية», «وقال لإذاعة محلية», «أفادت قناة فضائية
+        ليبية»: a medium named by its kind, where someone speaks to it or it reports (a verb
+        of saying or a statement word shortly before, «ل» on the head, or a verb of saying
+        after it)."""
+        out: list[_Cand] = []
+        for h in range(n - 1):
+            w = norm[h]
+            if w not in self._UNNAMED_MEDIUM_HEADS or norm[h + 1] not in self._MEDIUM_KINDS or orth[h + 1] != norm[h + 1]:
+                continue
+            e = self._source_adjectives_end(h + 2, orth, norm, n)
+            talked = (orth[h][:1] == "ل" and orth[h] != w) or any(t in self._talked_to for t in norm[max(0, h - 3) : h])
+            if talked or self._attributed(h, e, norm):
+                out.append(_Cand(h, e, "SOURCE", _S_PATTERN))
+        return out
 
     _MISSIONS = frozenset(("بعثه", "البعثه"))
 

@@ -81,3 +81,19 @@ def test_a_peacekeeping_mission_is_an_actor(labelled: Labelled, text: str, missi
 def test_a_political_mission_reporting_stays_a_source(labelled: Labelled) -> None:
     got = labelled("ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى التهدئة.")
     assert ("بعثة الأمم المتحدة للدعم في ليبيا", "SOURCE") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("وقال الوزير في مقابلة مع محطة تلفزيونية محلية إن الوضع هادئ.", "محطة تلفزيونية محلية"),
+        ("وقال القائد لقناة فضائية ليبية إن قواته تقدمت.", "قناة فضائية ليبية"),
+        ("وأفادت إذاعة محلية بأن المسلحين انسحبوا.", "إذاعة محلية"),
+    ],
+)
+def test_a_medium_named_by_its_kind_spoken_to_or_reporting(labelled: Labelled, text: str, medium: str) -> None:
+    assert (medium, "SOURCE") in labelled(text)
+
+
+def test_a_station_struck_is_no_source(labelled: Labelled) -> None:
+    assert not [s for s, label in labelled("وقصف الطيران محطة تلفزيونية ومحطة كهربائية في المدينة.") if label == "SOURCE"]
