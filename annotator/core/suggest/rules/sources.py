@@ -17,6 +17,7 @@ from annotator.core.suggest.rules.lexicon import (
     ORIGIN,
     _Cand,
 )
+from annotator.core.suggest.rules.source_bodies import _CIVIC_ADJECTIVES
 from annotator.core.suggest.rules.source_context import SourceContextRules
 from annotator.core.text import fold, snap_span
 
@@ -205,7 +206,9 @@ class SourceRules(SourceContextRules):
         """«المركز اليمني لحقوق الإنسان», «المنظمة الدولية للهجرة»: a definite head, one or
         two adjectives and a «ل» complement that names what the body does."""
         j = h + 1
-        while j < n and j - h <= 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+        while j < n and j - h <= 2 and orth[j] == norm[j] and (
+            self._force_adjective(norm[j]) or norm[j].removeprefix("ال") in _CIVIC_ADJECTIVES  # «الجمعية المحلية للصليب الأحمر»
+        ):
             j += 1
         if j == h + 1 or j >= n or orth[j] not in self._org_complements:
             return None

@@ -677,3 +677,8 @@ def test_a_generic_agency_head_before_a_quoted_name_leaves_the_quoted_name(label
     got = labelled("وقالت وكالة الأنباء «المركزية» المحلية إن القصف استمر.")
     assert ("المركزية", "SOURCE") in got
     assert ("وكالة الأنباء", "SOURCE") not in got
+
+
+def test_a_local_or_national_body_named_by_what_it_does(labelled: Labelled) -> None:
+    assert ("الجمعية المحلية للصليب الأحمر", "SOURCE") in labelled("وقالت الجمعية المحلية للصليب الأحمر إن الجثث نقلت.")
+    assert ("الهيئة الوطنية للإغاثة", "SOURCE") in labelled("وقالت الهيئة الوطنية للإغاثة إن القوافل وصلت.")
