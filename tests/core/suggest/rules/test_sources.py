@@ -682,3 +682,9 @@ def test_a_generic_agency_head_before_a_quoted_name_leaves_the_quoted_name(label
 def test_a_local_or_national_body_named_by_what_it_does(labelled: Labelled) -> None:
     assert ("الجمعية المحلية للصليب الأحمر", "SOURCE") in labelled("وقالت الجمعية المحلية للصليب الأحمر إن الجثث نقلت.")
     assert ("الهيئة الوطنية للإغاثة", "SOURCE") in labelled("وقالت الهيئة الوطنية للإغاثة إن القوافل وصلت.")
+
+
+def test_hebrew_sources_and_a_political_activist(labelled: Labelled) -> None:
+    assert ("مصادر عبرية", "SOURCE") in labelled("وقالت مصادر عبرية إن الجيش انسحب.")
+    assert ("ناشط سياسي", "SOURCE") in labelled("وقال ناشط سياسي إن المسلحين انسحبوا.")
+    assert not [s for s, label in labelled("واعتقلت قوات الأمن ناشط سياسي أمس.") if label == "SOURCE"]
