@@ -320,6 +320,8 @@ class SourceRules(SourceContextRules):
             return _Cand(h, j + 1, "SOURCE", _S_PATTERN)
         if j in loc_starts and orth[j] == norm[j]:
             return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
+        if j + 1 in loc_starts and norm[j] in self._COMPASS_WORDS and orth[j + 1] == norm[j + 1]:
+            return _Cand(h, name_starts[j + 1], "SOURCE", _S_PATTERN)  # «غرفة طوارئ جنوب الخرطوم»
         if not named:
             return None
         if j < n and orth[j] == norm[j] and norm[j] in _SERVICE_SCOPES:
@@ -329,6 +331,8 @@ class SourceRules(SourceContextRules):
         # تحرك جهاز الإسعاف»).
         reports = self._attributed(h, j, norm) or any(w in self._reported_in or w in self._toll_words for w in norm[max(0, h - 3) : h])
         return _Cand(h, j, "SOURCE", _S_PATTERN) if reports else None
+
+    _COMPASS_WORDS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 
     # Words before a body that make it who gives a toll: «وفق حصيلة أولية لأجهزة الإسعاف».
     _toll_words = frozenset(("حصيله", "احصائيه", "احصاءات", "ارقام", "بيانات"))

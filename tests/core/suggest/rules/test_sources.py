@@ -688,3 +688,9 @@ def test_hebrew_sources_and_a_political_activist(labelled: Labelled) -> None:
     assert ("مصادر عبرية", "SOURCE") in labelled("وقالت مصادر عبرية إن الجيش انسحب.")
     assert ("ناشط سياسي", "SOURCE") in labelled("وقال ناشط سياسي إن المسلحين انسحبوا.")
     assert not [s for s, label in labelled("واعتقلت قوات الأمن ناشط سياسي أمس.") if label == "SOURCE"]
+
+
+def test_an_emergency_room_named_by_a_part_of_a_city(labelled: Labelled) -> None:
+    got = labelled("وقالت غرفة طوارئ جنوب الخرطوم إن القصف طال السوق.")
+    assert ("غرفة طوارئ جنوب الخرطوم", "SOURCE") in got
+    assert not [s for s, label in got if label == "LOCATION"]
