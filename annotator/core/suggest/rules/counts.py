@@ -336,6 +336,7 @@ class CountRules(CountFormRules):
             return None
         if not qualified and self._wrapped(start, k, orth) and k + 1 < n and (
             self._is_people(norm[k + 1]) or self._people_nisba(orth[k + 1], norm[k + 1])
+            or (norm[k + 1] == "من" and k + 2 < n and self._is_people(norm[k + 2]))  # «أكثر من (11) من المدنيين»
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:

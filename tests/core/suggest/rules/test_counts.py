@@ -655,3 +655,8 @@ def test_a_dual_and_a_number_coordinated_after_it_are_two_counts(labelled: Label
     got = labelled("وقتل 19 شخصا، بينهم شرطيان واثنان آخران في الهجوم.")
     assert ("شرطيان", "COUNT") in got and ("اثنان آخران", "COUNT") in got
     assert ("مدنيين اثنين", "COUNT") in labelled("وقتل مدنيين اثنين في القصف.")
+
+
+def test_a_bracketed_number_before_min_and_people_is_the_number_alone(labelled: Labelled) -> None:
+    assert ("11", "COUNT") in labelled("وأعلنت مقتل أكثر من (11) من المدنيين في القرية.")
+    assert not [s for s, label in labelled("ونصت المادة (11) من القانون على ذلك.") if label == "COUNT"]
