@@ -339,6 +339,11 @@ class CountRules(CountFormRules):
             or (norm[k + 1] == "من" and k + 2 < n and self._is_people(norm[k + 2]))  # «أكثر من (11) من المدنيين»
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
+        if (
+            k + 1 < n and orth[k] in _QUOTE_CHARS and orth[k] != "/" and norm[k + 1][:2] != "ال"
+            and self._is_people(norm[k + 1]) and not self._year_like(norm, j, k)
+        ):
+            return _Cand(start, k, "COUNT", _S_COUNT)  # «اعتقلوا 14 "أسير حرب"»: no quote enters a span
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
         if not qualified and self._year_like(norm, j, k) and self._after_a_year(start, norm):

@@ -660,3 +660,8 @@ def test_a_dual_and_a_number_coordinated_after_it_are_two_counts(labelled: Label
 def test_a_bracketed_number_before_min_and_people_is_the_number_alone(labelled: Labelled) -> None:
     assert ("11", "COUNT") in labelled("وأعلنت مقتل أكثر من (11) من المدنيين في القرية.")
     assert not [s for s, label in labelled("ونصت المادة (11) من القانون على ذلك.") if label == "COUNT"]
+
+
+def test_a_number_before_a_quoted_people_noun_is_the_number_alone(labelled: Labelled) -> None:
+    assert ("14", "COUNT") in labelled('وأكد المتمردون أنهم اعتقلوا 14 "أسير حرب" في المعارك.')
+    assert not [s for s, label in labelled('وفي عام 2014 "جنود" كثيرون فروا.') if label == "COUNT"]
