@@ -58,6 +58,7 @@ class SourceContextRules(SourceBodyRules):
         found += self._shaped_outlets(orth, norm, n, name_starts)
         found += self._peacekeeping_missions(cands, orth, norm, n)
         found += self._unnamed_media(orth, norm, n)
+        found += self._media_of_a_party(cands, norm)
         return found + self._coordinated_sources(cands + found, orth, norm, n)
 
     # A medium named by what it is (guidelines §6: TV channels and papers, named or not):
@@ -80,6 +81,17 @@ class SourceContextRules(SourceBodyRules):
             if talked or self._attributed(h, e, norm):
                 out.append(_Cand(h, e, "SOURCE", _S_PATTERN))
         return out
+
+    def _media_of_a_party(self, cands: list[_Cand], norm: list[str]) -> list[_Cand]:
+        """«وسائل إعلام نظام أسد», «وسائل إعلام المنطقة الشرقية»: the media of a party or a
+        region named right after «وسائل إعلام» are one SOURCE with that name (like the listed
+        «وسائل إعلام النظام»), which outranks the name alone."""
+        named = {c.start: c.end for c in cands if c.label in ("ACTOR", "LOCATION")}
+        return [
+            _Cand(h - 2, named[h], "SOURCE", _S_STATE_ACTS)
+            for h in named
+            if h > 1 and norm[h - 1] == "اعلام" and norm[h - 2] == "وسائل"
+        ]
 
     _MISSIONS = frozenset(("بعثه", "البعثه"))
 

@@ -97,3 +97,9 @@ def test_a_medium_named_by_its_kind_spoken_to_or_reporting(labelled: Labelled, t
 
 def test_a_station_struck_is_no_source(labelled: Labelled) -> None:
     assert not [s for s, label in labelled("وقصف الطيران محطة تلفزيونية ومحطة كهربائية في المدينة.") if label == "SOURCE"]
+
+
+def test_the_media_of_a_named_party_are_one_source(labelled: Labelled) -> None:
+    got = labelled("وقالت وسائل إعلام الحوثيين إن الغارات استهدفت الميناء.")
+    assert ("وسائل إعلام الحوثيين", "SOURCE") in got
+    assert not [s for s, label in got if label == "ACTOR"]
