@@ -287,6 +287,10 @@ def _qualifier_phrases() -> frozenset[str]:
     return frozenset(lex["more"] + lex["at_least"] + lex["less"] + lex["about"])
 
 
+#: Fractions of a large number inside a count: «نصف مليون», «مليون ونصف المليون».
+_FRACTIONS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
+
+
 def parse_count(span_text: str) -> dict[str, Any] | None:
     """The quantity a COUNT span states, ``{"value": int | [low, high], "approx": bool}``,
     or None when it states none (see the module docstring)."""
@@ -309,6 +313,11 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
         if value is not None:
             before = [t for t in tokens[:first] if t != "ال"]  # «قرابة الـ100»: the article is no word
             after = tokens[first + used :]
+            if before and before[-1] in _FRACTIONS:  # «نصف مليون» → 500000
+                value = round(value * _FRACTIONS[before.pop()])
+            elif len(after) > 1 and after[0].removeprefix("و") in _FRACTIONS and after[1].removeprefix("ال") == tokens[first + used - 1]:
+                value += round(value * _FRACTIONS[after[0].removeprefix("و")])  # «مليون ونصف المليون»
+                after = after[2:]
             # Ranges: «40-50», «40 إلى 50», «بين 40 و50», «3 أو 4».
             if after and (after[0] in ("الي", "حتي", "او") or after[0] == "و" and "بين" in before):
                 second, _ = number_word_value(after[1:])
@@ -340,6 +349,10 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
         if _strip_clitics(tok, lex["duals"]) in lex["duals"]:
             return _exact(2)
         if _strip_clitics(tok, lex["fatha_duals"]) in lex["fatha_duals"] and "\u064eين" in span_text.replace("\u0651", ""):
+            return _exact(2)
+        # «عنصريه» (his two members, which the lists leave out as it folds like «عنصرية»),
+        # «مدنيتان» (the feminine of «مدنيان»): duals the rules take only in context.
+        if (tok.endswith("يه") and tok[:-1] + "ن" in lex["duals"]) or (tok.endswith("يتان") and tok[:-3] + "ان" in lex["duals"]):
             return _exact(2)
     return None
 

@@ -41,6 +41,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("امرأتان", 2, False),
         ("مدنيان", 2, False),
         ("آخرَين", 2, False),  # dual only with the fatha
+        ("جثتي القتيلين", 2, False),  # a dual in construct
+        ("عنصريه", 2, False),  # a dual with «his», which the lists leave out
+        ("مدنيتان", 2, False),  # the feminine of «مدنيان»
+        ("زوجان", 2, False),
         ("مدنيين اثنين", 2, False),
         ("عنصر واحد", 1, False),
         ("و17", 17, False),
@@ -181,3 +185,15 @@ def test_parse_count_strips_clitics_before_a_number_word_and_reads_qualifiers() 
     assert parse_count("50 على الأقل") == {"value": 50, "approx": True}
     assert parse_count("50 تقريباً من الجنود") == {"value": 50, "approx": True}
     assert parse_count("50 على الأقلية") == {"value": 50, "approx": False}
+
+
+def test_two_hundred_in_construct_reads_200() -> None:
+    assert parse_count("نحو مئتي مدني") == {"value": 200, "approx": True}
+
+
+@pytest.mark.parametrize(
+    "span, value, approx",
+    [("نحو نصف مليون شخص", 500_000, True), ("ربع مليون نازح", 250_000, False), ("مليون ونصف المليون شخص", 1_500_000, False)],
+)
+def test_fractions_of_a_large_number(span: str, value: int, approx: bool) -> None:
+    assert parse_count(span) == {"value": value, "approx": approx}

@@ -80,7 +80,10 @@ BUILTIN_STEMS: tuple[str, ...] = tuple(
 # --------------------------------------------------------------------------------------
 # Quotes and brackets (outside a span; a clitic may be glued to them: ل”المدن”)
 # --------------------------------------------------------------------------------------
-QUOTES = "«»“”„‟\"'‘’‚‹›`´"
+# The double prime «″» closes (or opens) a quote in some outlets' typesetting
+# («لـ”دارفور24″»). NFKC folds it to two primes, which the rule tokenizer keeps as one
+# token: «′′» is listed whole so that a token test (``tok in QUOTES``) takes it too.
+QUOTES = "«»“”„‟\"'‘’‚‹›`´″′′"
 #: Opening bracket → closing bracket.
 BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}"}
 OPENING_BRACKETS = "".join(BRACKET_PAIRS)
@@ -129,7 +132,7 @@ NUMBER_WORDS: dict[str, dict[int, str]] = {
     },
     "hundred": {
         100: "مئة مائة",
-        200: "مئتان مئتين مائتان مائتين مئتا مائتا",
+        200: "مئتان مئتين مائتان مائتين مئتا مائتا مئتي مائتي",  # «مئتي مدني»: the construct oblique
         300: "ثلاثمئة ثلاثمائة",
         400: "أربعمئة أربعمائة",
         500: "خمسمئة خمسمائة",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import compress
 
+from annotator.core.suggest.rules.count_forms import CountFormRules
 from annotator.core.suggest.rules.lexicon import (
     _AFTER_BARE_COUNT,
     _AFTER_NOUN_NUMBERS,
@@ -11,7 +12,6 @@ from annotator.core.suggest.rules.lexicon import (
     _DIGITS_RE,
     _QUOTE_CHARS,
     _S_COUNT,
-    RuleLexicon,
     _Cand,
     _WordMemo,
 )
@@ -22,19 +22,13 @@ _DEFINITE_PEOPLE = 2
 _DEFINITE_NUMBER = 3
 
 
-# Adverbs in the form of a nisba accusative, never a counted noun: «30 يومياً».
-_NISBA_ADVERBS = frozenset(
-    "يوميا شهريا سنويا اسبوعيا حاليا نسبيا جزئيا كليا فعليا رسميا مبدئيا اوليا تدريجيا "
-    "عسكريا سياسيا امنيا ميدانيا محليا دوليا اقليميا جويا بريا بحريا نهائيا تقريبيا".split()
-)
-
 
 # Plurals of the wounded: coordinated after a count of the killed, they are not the same count.
 _PREPOSITIONS = frozenset(("من", "في", "الي", "علي", "عن"))
 _WOUNDED_PLURALS = frozenset(("مصابين", "مصابون", "جريحين"))
 
 
-class CountRules(RuleLexicon):
+class CountRules(CountFormRules):
     """The COUNT rules of :class:`RuleSuggester`."""
 
     # Words after a bare number that split up the people it counts: «ومقتل 54 معظمهم من
@@ -50,6 +44,8 @@ class CountRules(RuleLexicon):
         """End of the number expression starting at ``i`` (``i`` when there is none)."""
         w = norm[i]
         j = i
+        if w in self._FRACTIONS and i + 1 < n and self._numbers.get(norm[i + 1].removeprefix("ال"), ("",))[0] in ("thousand", "million"):
+            return i + 2  # «نصف مليون», «ربع مليون»: a fraction of a large number is a number
         if _DIGITS_RE.match(w) or (w[:2] == "ال" and _DIGITS_RE.match(w[2:])):  # «قرابة الـ100»
             j = i + 1
         elif w in self._numbers:
@@ -75,6 +71,12 @@ class CountRules(RuleLexicon):
             # «ثلاثمئة وواحداً وعشرين»: an accusative unit with a glued «و» inside a compound.
             if wj[:1] == "و" and wj[-1:] == "ا" and wj[1:-1] in self._numbers and self._numbers[wj[1:-1]][0] == "unit":
                 j += 1
+                continue
+            # «مليون ونصف المليون»: and a fraction of the same large number.
+            if wj[:1] == "و" and wj[1:] in self._FRACTIONS and j + 1 < n and norm[j + 1].removeprefix("ال") == norm[j - 1] and (
+                self._numbers.get(norm[j - 1], ("",))[0] in ("thousand", "million")
+            ):
+                j += 2
                 continue
             # «42 ألفاً و519»: digits after a thousands word continue the number.
             if wj == "و" and j + 1 < n and _DIGITS_RE.match(norm[j + 1]) and norm[j - 1] in self._numbers and (
@@ -113,10 +115,30 @@ class CountRules(RuleLexicon):
                     i = j + 2
                 continue
             cand = self._count_at(j, orth, norm, n)
+            if cand is None and out:
+                cand = self._coordinated_bare_number(j, orth, norm, n, out[-1])
+            if cand is not None and out and cand.start < out[-1].end:
+                continue  # «شخصين أحدهما»: the dual before «one of the two» is counted already
             if cand is not None:
                 out.append(cand)
                 i = cand.end
         return out
+
+    def _coordinated_bare_number(self, j: int, orth: list[str], norm: list[str], n: int, last: _Cand) -> _Cand | None:
+        """A bare number coordinated by «و» with a bare count just before it in the clause,
+        where the next words say where or when, as the first ones did: «قتل 4 في حلب و5 في
+        إدلب», «سبعة في قرية X واثنين في قرية Y». Not a year («في 2023 و2024»)."""
+        glued = orth[j][:1] == "و" and orth[j] != norm[j]
+        if not (glued or (j > 0 and orth[j - 1] == "و")) or j - last.end > 6 or last.end - last.start != 1:
+            return None
+        if not self._is_num_token(norm[last.start]) or not self._is_num_token(norm[j]) or self._year_like(norm, j, j + 1):
+            return None
+        k = self._number_core(j, orth, norm, n)
+        if k == j or (k < n and norm[k] not in ("في", "من", "خلال") and norm[k].isalpha()):
+            return None
+        if any(not w.isalpha() and w not in ("و",) and not self._is_num_token(w) for w in norm[last.end : j]):
+            return None  # a full stop or a comma between them: another clause
+        return _Cand(j, k, "COUNT", _S_COUNT)
 
     def _count_kinds(self) -> dict[str, int]:
         """word → :data:`_MAY_START` a count, :data:`_DEFINITE_PEOPLE` (a definite people
@@ -129,10 +151,12 @@ class CountRules(RuleLexicon):
     def _count_kind(self, w: str) -> int:
         if self._oblique_of_people(w):
             return _DEFINITE_PEOPLE if w[:2] == "ال" else _MAY_START  # a dual if what follows agrees
-        if self._nominative_dual_of_people(w):
+        if self._nominative_dual_of_people(w) or self._construct_dual_stem(w):
             return _MAY_START
-        if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()):
+        if w in self._count_starts or w[:1].isdigit() or (w[:2] == "ال" and w[2:3].isdigit()) or w in self._FRACTIONS:
             return _MAY_START
+        if w in self._ONE_OF_TWO:
+            return _MAY_START  # the dual before it: «أوروبيين أحدهما فرنسي»
         if w[:2] == "ال" and (self._is_people(w) or self._definite_dual(w)):
             return _DEFINITE_PEOPLE
         if w[:2] == "ال" and self._numbers.get(w[2:], ("",))[0] == "unit" and w != "الاثنين":
@@ -161,18 +185,6 @@ class CountRules(RuleLexicon):
         after = norm[k + 1] if k + 1 < n else ""
         return not (after in self._numbers or after in ("هما", "هم") or after.endswith(("ون", "ين")))
 
-    def _definite_dual(self, w: str) -> bool:
-        """A definite dual that refers back to two people named before («حاول العنصران…»,
-        «أحد العنصرين») counts two (realnews-4 judgement, like the pronoun dual)."""
-        bare = w[2:]
-        return (
-            w[:2] == "ال" and bare.endswith(("ان", "ين")) and bare in self._duals
-            and not bare.startswith(self._VICTIM_STEMS)  # «الضحيتان»: victims counted already
-        )
-
-    # A definite dual of a victim noun refers back to victims the article has counted.
-    _VICTIM_STEMS = ("ضحيت", "قتيل", "جريح", "شهيد", "مصاب", "رهينت", "اسير", "جثت")
-
     def _after_plural_noun(self, i: int, norm: list[str]) -> bool:
         """Does a plural noun (no trigger) stand right before token ``i``? «عدة» after it is
         its adjective («أيام عدة», «مدنيين عدة»), which the guidelines leave uncounted."""
@@ -187,6 +199,33 @@ class CountRules(RuleLexicon):
         even with the trigger after it."""
         return k + 1 < n and norm[k] == "علي" and norm[k + 1] == "الاقل"
 
+    # When a toll happened, right after a bare quantity: «وجرح العشرات الجمعة».
+    _TIME_AFTER = frozenset("السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس اليوم الليله فجر صباح مساء ليل".split())
+
+    # «one of the two», after a dual it shows to be one: «أوروبيين أحدهما فرنسي».
+    _ONE_OF_TWO = frozenset(("احدهما", "احداهما", "كلاهما", "كليهما"))
+
+    # Fractions of a large number: «نصف مليون نازح», «مليون ونصف المليون».
+    _FRACTIONS = frozenset(("نصف", "ربع", "ثلث"))
+
+    # «قتل فيها 7»: the event the trigger took place in, between it and its number.
+    _EVENT_PRONOUNS = frozenset(("فيه", "فيها", "خلاله", "خلالها", "جراءه", "جراءها", "بسببه", "بسببها"))
+
+    # Feminine «one/two» that count places as often as women: «واحدة من الولايات».
+    _FEMININE_ONES = frozenset(("واحده", "احدي", "اثنتين", "اثنتان"))
+
+    def _thing_plural(self, w: str) -> bool:
+        """A plural of places or things after «من», not people: «الولايات», «مناطقها»,
+        «المدن» (a sound feminine plural or a place head, its pronoun and article off)."""
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                w = w[: -len(suffix)]
+                break
+        bare = w.removeprefix("ال")
+        if self._is_people(bare) or self._is_people(w):
+            return False
+        return bare in self._plural_heads or "ال" + bare in self._plural_heads or (bare.endswith("ات") and len(bare) > 4)
+
     # «N حالة وفاة/إصابة»: the people counted by what befell them.
     _CASE_NOUNS = frozenset(("حاله", "حالات"))
     _CASE_KINDS = frozenset(("وفاه", "اصابه", "قتل", "اختطاف", "اعتقال", "اختناق"))
@@ -195,11 +234,27 @@ class CountRules(RuleLexicon):
         w = norm[i]
         if self._oblique_of_people(w) and self._dual_by_agreement(i, orth, norm, n):
             return _Cand(i, i + 1, "COUNT", _S_COUNT)  # «انتحاريين يشتبه في انتمائهما»
-        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()):
+        construct = self._construct_dual_at(i, orth, norm, n)
+        if construct is not None:
+            return construct
+        if w in self._ONE_OF_TWO:
+            # «من بين القتلى أوروبيين أحدهما فرنسي»: «one of the two» makes the «-ين» word
+            # before it a dual, a nisba or a people noun in no dual list.
+            prev = norm[i - 1] if i > 0 else ""
+            if orth[i - 1 : i] == [prev] and len(prev) > 5 and prev[:2] != "ال" and prev.endswith("ين") and (
+                prev.endswith("يين") or self._is_people(prev[:-2])
+            ):
+                return _Cand(i - 1, i, "COUNT", _S_COUNT)
+            return None
+        if w not in self._count_starts and not w[:1].isdigit() and not (w[:2] == "ال" and w[2:3].isdigit()) and not (
+            self._nominative_dual_of_people(w)  # «مدنيتان»: a dual the lists do not spell out
+        ) and w not in self._FRACTIONS:
             return None
         # People noun + «اثنين/واحد»: «مدنيين اثنين», «عنصر واحد».
         one = norm[i + 1].removesuffix("ا") if i + 1 < n else ""
-        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد"):
+        if w in self._people and i + 1 < n and (norm[i + 1] in _AFTER_NOUN_NUMBERS or one == "واحد") and (
+            orth[i + 1][:1] != "و" or orth[i + 1] == norm[i + 1]  # «شرطيان واثنان آخران»: two counts
+        ):
             if one in ("واحد", "واحده") and not (
                 i > 0 and (self._is_trigger(norm[i - 1]) or norm[i - 1] in self._subset_words)  # «بينهم شخص واحد»
             ) and not self._at_least_after(i + 2, norm, n):
@@ -227,7 +282,7 @@ class CountRules(RuleLexicon):
             return _Cand(i, i + 1, _COUNT_FATHA, _S_COUNT)
         if self._nominative_dual_of_people(w) and not (
             i > 0 and (self._nominative_dual_of_people(norm[i - 1]) or norm[i - 1] in _PREPOSITIONS)
-        ):
+        ) and not (w.endswith("يتان") and i > 0 and norm[i - 1].endswith("ان")):  # «عربتان عسكريتان»: an adjective
             # «شرطيان», «طفلتان»; not an adjective («شخصان شرطيان»), nor a predicate where a
             # preposition would take «-ين» («تبين أنهما من منتسبان»).
             return _Cand(i, i + 1, "COUNT", _S_COUNT)
@@ -269,28 +324,40 @@ class CountRules(RuleLexicon):
             ) and (
                 k >= n or not norm[k].isalpha() or norm[k] in _AFTER_BARE_COUNT
                 or (orth[k][:1] == "ب" and len(orth[k]) > 3)  # «أصيب العشرات بحالات اختناق»
+                or (orth[k][:1] == "و" and len(orth[k]) > 3)  # «مقتل وجرح العشرات ونزوح السكان»
+                or norm[k] in self._TIME_AFTER  # «وجرح العشرات الجمعة في هجوم»
             ):
                 return _Cand(start, k, "COUNT", _S_COUNT)  # «وأصيب العشرات في غارة»
+            if start == j and norm[j][:2] == "ال" and k < n and self._verb_of_the_counted(k, orth, norm) and norm[k].endswith("وا"):
+                return _Cand(start, k, "COUNT", _S_COUNT)  # «وكان العشرات سقطوا»: a plural verb on them, people
             return None
         k = self._number_core(j, orth, norm, n)
         if k == j:
             return None
         if not qualified and self._wrapped(start, k, orth) and k + 1 < n and (
             self._is_people(norm[k + 1]) or self._people_nisba(orth[k + 1], norm[k + 1])
+            or (norm[k + 1] == "من" and k + 2 < n and self._is_people(norm[k + 2]))  # «أكثر من (11) من المدنيين»
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)  # «"30" حوثياً»: the number alone, no quote inside
+        if (
+            k + 1 < n and orth[k] in _QUOTE_CHARS and orth[k] != "/" and norm[k + 1][:2] != "ال"
+            and self._is_people(norm[k + 1]) and not self._year_like(norm, j, k)
+        ):
+            return _Cand(start, k, "COUNT", _S_COUNT)  # «اعتقلوا 14 "أسير حرب"»: no quote enters a span
         if not qualified and start > 0 and norm[start - 1] in self._pre_blockers:
             return None
         if not qualified and self._year_like(norm, j, k) and self._after_a_year(start, norm):
             return None  # «عامي 2006 و2007 من…»: the second of two years
-        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4».
-        if k + 1 < n and (norm[k] in ("الي", "او", "حتي") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
+        # Ranges: «40 إلى 50», «بين 40 و50», «3 أو 4», «10-15».
+        if k + 1 < n and (norm[k] in ("الي", "او", "حتي", "-", "–") or norm[k] == "و") and self._is_num_token(norm[k + 1]):
             k = self._number_core(k + 1, orth, norm, n)
         if k + 1 < n and norm[k] in self._CASE_NOUNS and norm[k + 1] in self._CASE_KINDS:
             return _Cand(start, k + 2, "COUNT", _S_COUNT)  # «27 حالة وفاة»: cases are people
         if k < n and self._blocked(norm, k):
             return None
-        if k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k])):
+        if k < n and orth[k][:1] == "و" and orth[k] != norm[k]:
+            pass  # «وأصيب 15 وأسر خمسة», «قتل 7 ومدنيان»: a glued «و» opens what follows, no counted noun
+        elif k < n and (self._is_people(norm[k]) or self._people_nisba(orth[k], norm[k]) or self._accusative_people(orth[k], norm[k])):
             end = self._suspects_end(k + 1, norm, n)
             if norm[k] in self._SECURITY_MEMBERS and end < n and norm[end] in self._SERVICES and orth[end] == norm[end]:
                 end += 1  # «24 فرد أمن», «ثلاثة رجال شرطة»: a compound counted noun, taken whole
@@ -304,21 +371,40 @@ class CountRules(RuleLexicon):
             return _Cand(start, end, "COUNT", _S_COUNT)
         if k < n and norm[k] in self._injury_nouns and orth[k] == norm[k]:
             return _Cand(start, k + 1, "COUNT", _S_COUNT)  # «160 إصابة»
+        if self._at_least_after(k, norm, n) and k + 2 < n and norm[k + 2] == "من" and k + 3 < n and self._is_people(norm[k + 3]):
+            return _Cand(start, k, "COUNT", _S_COUNT)  # «إن اثنين على الأقل من رجال الشرطة أصيبا»
         if k < n and norm[k] in ("من", "منهم", "منهن", "منها"):
             if norm[k] == "من" and (k + 1 >= n or self._blocked_word(norm[k + 1])):
                 return None
+            if norm[k] == "من" and norm[k + 1].removeprefix("ال").startswith("عمر") and len(norm[k + 1].removeprefix("ال")) <= 6:
+                return None  # «في الـ20 من عمره», «في الثلاثين من العمر»: an age
+            if norm[k] == "من" and k + 1 < n and w in self._FEMININE_ONES and self._thing_plural(norm[k + 1]):
+                return None  # «واحدة من الولايات», «اثنتين من مناطقها»: one of the places
             if norm[k] == "من" and k + 1 < n and norm[k + 1] in self._superlatives and not (
                 k + 2 < n and self._is_people(norm[k + 2])
             ):
                 return None  # «واحدة من أكثر المناطق»: one of the most…, no people counted
+            return _Cand(start, k, "COUNT", _S_COUNT)
+        # «وخمسة قتلوا بالرصاص»: a bare number, then the plural of a trigger verb on them.
+        if (
+            k < n and norm[k].endswith("وا") and len(norm[k]) > 4 and self._is_trigger(norm[k][:-2])
+            and not self._year_like(norm, j, k) and self._numbers.get(w, ("", 2))[1] != 1
+            # where the number opens a clause: after «و», «أن» or punctuation, not after the
+            # noun it qualifies («من عائلة واحدة استشهدوا»)
+            and (start == 0 or orth[start][:1] == "و" or not norm[start - 1].isalpha() or norm[start - 1] in ("ان", "بان", "لان"))
+        ):
             return _Cand(start, k, "COUNT", _S_COUNT)
         # A death toll without a counted noun: «ارتفعت الحصيلة إلى 55», «إجمالي القتلى 426».
         if self._after_toll(start, norm) and not self._year_like(norm, j, k) and (
             k >= n or not norm[k].isalpha() or norm[k] in self._toll_followers or orth[k][:1] == "و"
         ):
             return _Cand(start, k, "COUNT", _S_COUNT)
-        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»).
-        if start > 0 and (self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words):
+        # A bare number is a COUNT only right after a trigger («مقتل 3 وإصابة 5»), also over a
+        # pronoun of the event between them («وقتل فيها 7»).
+        if start > 0 and (
+            self._is_trigger(norm[start - 1]) or norm[start - 1] in self._subset_words
+            or (start > 1 and norm[start - 1] in self._EVENT_PRONOUNS and self._is_trigger(norm[start - 2]))
+        ):
             glued_by = orth[k][:1] == "ب" and orth[k] != norm[k] if k < n else False  # «أصيب ثلاثة بجروح»
             if (
                 k >= n or not norm[k].isalpha() or orth[k][:1] == "و" or glued_by
@@ -358,47 +444,6 @@ class CountRules(RuleLexicon):
             return False
         return (w[:1] == "ي" and w[-1] != "ا") or w.endswith("وا")  # not «يومياً»
 
-    def _dual_by_agreement(self, i: int, orth: list[str], norm: list[str], n: int) -> bool:
-        """Is the «-ين» form of a singular people noun at ``i`` («انتحاريين», «الطفلين») a
-        dual, as the words after it agree: a dual perfect right after it («الانتحاريين
-        نفذا») or a dual pronoun within four words («انتحاريين يشتبه في انتمائهما»)? Its
-        plural reading («مدنيين») takes plural agreement instead."""
-        w = norm[i]
-        if not self._oblique_of_people(w):
-            return False
-        after = norm[i + 1] if i + 1 < n else ""
-        if orth[i + 1 : i + 2] != [after] or not after.isalpha():
-            return False
-        if (
-            i > 0 and norm[i - 1] in ("ان", "بان", "لان") and 3 <= len(after) <= 5 and after.endswith("ا")
-            and not after.endswith(("وا", "يا", "ها")) and not after.startswith("ال") and after not in self._numbers
-            and norm[i + 2 : i + 3] != ["ما"]  # «أن المدنيين كثيرا ما…»: an adverb, no verb
-        ):
-            return True  # the subject of «أن» and its dual perfect: «أن الانتحاريين نفذا»
-        # an imperfect on them, then their dual pronoun: «انتحاريين يشتبه في انتمائهما»
-        return after[:1] == "ي" and any(x.endswith("هما") and len(x) > 3 for x in norm[i + 2 : i + 5])
-
-    def _oblique_of_people(self, w: str) -> bool:
-        """Is ``w`` a singular people noun of the lexicon with «-ين» («انتحاريين», «الطفلين»):
-        a dual, or the plural of a nisba, as the words after it tell?"""
-        stem = w.removeprefix("ال")[:-2] if w.endswith("ين") else ""
-        return len(stem) >= 3 and stem in self._people and not stem.endswith(("ين", "ون", "ات"))
-
-    def _nominative_dual_of_people(self, w: str) -> bool:
-        """Is ``w`` the nominative dual («-ان», «-تان») of a singular people noun of the
-        lexicon, listed as a dual or not: «شرطيان», «انتحاريان», «طفلتان»? The «-ين» form
-        is left to the lists (also a sound plural: «مدنيين»), and so is a nationality,
-        which is an adjective after another noun («مسؤولان فلسطينيان»)."""
-        if len(w) < 5 or not w.endswith("ان") or w.startswith("ال"):
-            return False
-        stem = w[:-2]
-        if stem.endswith("ت"):
-            stem = stem[:-1] + "ه"  # «طفلتان» → «طفلة»
-        return (
-            stem in self._people and not stem.endswith(("ين", "ون", "ات"))
-            and "ال" + stem not in self._nationalities and "ال" + stem + "ه" not in self._nationalities
-        )
-
     def _trigger_in_clause(self, i: int, norm: list[str]) -> bool:
         """Is there a trigger at most six words before token ``i``, with no punctuation in
         between?"""
@@ -436,19 +481,6 @@ class CountRules(RuleLexicon):
         kind, value = self._numbers[nxt[2:]]
         return kind == "unit" and 3 <= value <= 10
 
-    def _possessed_people(self, w: str) -> bool:
-        """A plural people noun with a possessive pronoun: «أطفاله», «أبناؤها», «عناصرهم»
-        (like «الشهداء الستة», a definite number after it counts them: guidelines §6)."""
-        for word in (w, w[1:]) if w[:1] == "و" else (w,):  # «وأطفاله»: a glued «و» the lexicon kept
-            for suffix in ("هما", "هم", "ها", "ه"):
-                if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                    base = word[: -len(suffix)]
-                    # «أبناؤه» folds to «ابناوه»: the hamza's seat before a pronoun
-                    if self._is_people(base) or (base[-1] in "ويؤئ" and self._is_people(base[:-1] + "ء")):
-                        return True
-                    break
-        return False
-
     def _casualty_word(self, w: str) -> bool:
         """A casualty word or people noun, also with a possessive pronoun: «قتلاه» (its
         dead), «جرحاها», «ضحاياهم»."""
@@ -480,6 +512,8 @@ class CountRules(RuleLexicon):
         A toll head with a casualty word after it may take a longer complement before «إلى»
         («ارتفاع حصيلة ضحايا الهجوم على القطاع إلى 41», «عدد شهداء الغارة على البلدة إلى
         5»): the words after the casualty word name the event, not what is counted."""
+        if self._reached_toll(i, norm):
+            return True
         category = norm[i - 2][1:] if i > 2 and norm[i - 2][:1] == "و" else ""
         if category and norm[i - 1] == "الي" and _DIGITS_RE.match(norm[i - 3]) and (
             self._casualty_word(category) or category.removeprefix("ال") in self._injury_nouns
@@ -499,6 +533,8 @@ class CountRules(RuleLexicon):
         blocked = False
         for t in range(i - 1, max(-1, i - 1 - reach), -1):
             w = self._toll_word(norm[t])
+            if self._year_like(norm, t, t + 1) and t > 0 and norm[t - 1] in ("عام", "العام", "منذ", "سنه", "مطلع"):
+                continue  # «بلغ عدد الضحايا منذ عام 2011 أكثر من 500 ألف»: a date in the complement
             if not w.isalpha():
                 return False
             casualty_after = t + 1 < i and self._casualty_word(norm[t + 1])
@@ -512,26 +548,29 @@ class CountRules(RuleLexicon):
                 blocked = True
         return False
 
-    @staticmethod
-    def _people_nisba(o: str, w: str) -> bool:
-        """A counted noun in no list that can only be people, by its form, after a number:
-        a nisba plural («انغماسيين», «عسكريون»); a participle of the form مُ… in the sound
-        masculine plural («مستوطنين», «متظاهرون»: only people take that plural, a dual of a
-        thing never follows a number); a participle مُتَفاعِل in the accusative singular
-        that follows 11–99 («متظاهراً», «متطوعاً»)."""
-        if o != w or len(w) < 5 or not w.isalpha():
+    # «ليصل/ليرتفع/ليبلغ … إلى N»: the toll the sentence opened reaches N.
+    _REACH_VERBS = frozenset("ليصل لتصل ليبلغ لتبلغ ليرتفع لترتفع".split())
+    _TOTAL_ADJECTIVES = frozenset(("الاجمالي", "الكلي", "النهائي"))
+
+    def _reached_toll(self, i: int, norm: list[str]) -> bool:
+        """Is token ``i`` the number after «ليصل إلى» (or «ليصل العدد الإجمالي للضحايا
+        إلى») in a sentence whose toll head and casualty word come before it, over commas
+        and dates: «ارتفع عدد الشهداء في الضفة، منذ 7 أكتوبر 2023، ليصل إلى 755»?"""
+        if i < 3 or norm[i - 1] != "الي" or not any(w in self._REACH_VERBS for w in norm[max(0, i - 6) : i - 1]):
             return False
-        # The accusative singular of a nisba after 11–99: «30 حوثياً», «15 عراقياً»; not a
-        # broken plural in «ـايا» («قضايا») nor an adverb («يومياً»).
-        if w.endswith("يا") and w[-3] != "ا" and w not in _NISBA_ADVERBS:
-            return True
-        if len(w) < 6:
-            return False
-        if w.endswith(("يين", "يون")):
-            return True
-        if w[0] == "م" and w.endswith(("ين", "ون")):
-            return True
-        return w.startswith("مت") and w.endswith("ا")
+        for t in range(i - 2, max(-1, i - 40), -1):
+            w = self._toll_word(norm[t])
+            if w in (".", "\n", "؛", "!", "؟"):
+                return False
+            if not (w in self._toll_heads or w.removeprefix("ال") in self._total_heads):
+                continue
+            k = t + 1
+            if k < i and norm[k] in self._TOTAL_ADJECTIVES:
+                k += 1  # «العدد الإجمالي للضحايا»
+            nxt = norm[k] if k < i else ""
+            if self._casualty_word(nxt) or (nxt[:2] == "لل" and self._casualty_word("ال" + nxt[2:])):
+                return True
+        return False
 
     def _blocked_word(self, w: str) -> bool:
         return w in self._blockers or (w.startswith("ال") and w[2:] in self._blockers)

@@ -27,6 +27,7 @@ class RuleMatcher(RuleLexicon):
     """The tokenizer (``nlp``, a blank Arabic spaCy pipeline) and the ``PhraseMatcher`` on ``NORM``."""
 
     nlp: Any  # spacy.blank("ar"), made by the suggester
+    _construct_duals: frozenset[str]  # «جثتي»: the dual nouns in construct, without «ن»
 
     def _build_phrases(self, phrase_matcher: Any, groups: dict[str, list[str]]) -> None:
         """The clitic forms of known words (through the lexeme NORM) and the phrase matcher of ``groups``."""
@@ -38,6 +39,8 @@ class RuleMatcher(RuleLexicon):
         self._known |= self._force_heads | self._unit_heads | self._official_heads | self._accusation
         self._known |= self._org_heads | self._collective_heads | self._place_only_heads
         self._known |= self._rescue_heads | self._broadcaster_heads
+        # A dual in construct, «جثتي القتيلين», takes a glued «و» or «ب» like a people noun.
+        self._construct_duals = frozenset(d[:-1] for d in self._duals if d.endswith("ين"))
         # Token form → its matching norm, computed on first sight (see _norm_for).
         self._norm_cache: dict[str, str] = _WordMemo(self._norm_for)
 
@@ -71,7 +74,7 @@ class RuleMatcher(RuleLexicon):
         quotes = re.escape(_QUOTE_CHARS)
         defaults = self.nlp.Defaults
         # A dash glued to a word opens or closes an aside: «-بينهم طفلان-».
-        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", DASH_BEFORE_WORD, *defaults.prefixes]
+        prefixes = [f"[{PROCLITICS}]{{1,2}}(?=[0-9{quotes}])", "/", "\u2032+", DASH_BEFORE_WORD, *defaults.prefixes]
         infixes = [
             *defaults.infixes,
             rf"(?<=[^\W\d_])[{quotes}](?=[^\W_])",
@@ -89,7 +92,8 @@ class RuleMatcher(RuleLexicon):
         # spaCy's own rule only splits it after Latin letters. A dash after a closing bracket
         # ends a dateline («(رويترز)-»), and a slash closes an agency tag («/سانا/»).
         # A double prime closes a quote in some outlets' typesetting («لـ”فرانس 24″»); the
-        # normalised text has it as two primes.
+        # normalised text has it as two primes, one quote token (QUOTES lists «′′»), so that
+        # the quote rules see «″» as they see «”».
         suffixes = [r"(?<=[^\s.])\.", r"(?<=[)\]])[-–—]+", DASH_AFTER_WORD, "/", "\u2032+", *defaults.suffixes]
         tok = self.nlp.tokenizer
         tok.prefix_search = compile_prefix_regex(prefixes).search
@@ -132,7 +136,7 @@ class RuleMatcher(RuleLexicon):
                 if bare in self._known or (bare[:2] == "ال" and bare[2:] in self._duals):  # «بالطفلين»
                     result = bare
                     self.nlp.vocab[form].norm_ = bare
-            elif form[0] in "وب" and (form[1:] in self._people or form[1:] in _CIVIC_HEADS):
+            elif form[0] in "وب" and (form[1:] in self._people or form[1:] in _CIVIC_HEADS or form[1:] in self._construct_duals):
                 # «وطفلتان», «وشرطيان»: a people noun's derived dual, which the clitic
                 # lexicon does not list, behind «و» or «ب»; so «ومنظمات», «والمنظمات».
                 result = form[1:]

@@ -17,7 +17,8 @@ from annotator.core.suggest.rules.lexicon import (
     ORIGIN,
     _Cand,
 )
-from annotator.core.suggest.rules.source_bodies import SourceBodyRules
+from annotator.core.suggest.rules.source_bodies import _CIVIC_ADJECTIVES
+from annotator.core.suggest.rules.source_context import SourceContextRules
 from annotator.core.text import fold, snap_span
 
 
@@ -29,7 +30,7 @@ _LATIN_CODE_RE = re.compile(r"[a-z]{3,8}")
 _SERVICE_SCOPES = frozenset(("المحلي", "المحليه", "الوطني", "الوطنيه", "الحكومي", "الحكوميه"))
 
 
-class SourceRules(SourceBodyRules):
+class SourceRules(SourceContextRules):
     """The SOURCE rules of :class:`RuleSuggester`, and aliases in parentheses."""
 
     def _load_word_sets(
@@ -100,7 +101,11 @@ class SourceRules(SourceBodyRules):
         nxt = orth[i + 1]
         # «أفادت مصادر للعربية»: whom it spoke to; ``placed``: «وقال مصدر بالحركة», where the
         # source sits (an unnamed source only: «قال مسؤولان بالشرطة» are officials).
-        return norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
+        return (
+            norm[i + 1] in self._AFTER_BARE_SOURCE or (nxt[:1] in ("لب" if placed else "ل") and nxt != norm[i + 1])
+            # «أفادت مصادر بالمجتمع المدني»: «ب» + the article is a preposition on any word
+            or (placed and nxt.startswith("بال") and len(nxt) > 5)
+        )
 
     def _talked_to_outlet(self, s: int, orth: list[str], norm: list[str], cands: list[_Cand]) -> bool:
         """An outlet that is also a word, unquoted, with the «ل» of whom one talked to, after an
@@ -138,7 +143,7 @@ class SourceRules(SourceBodyRules):
             k -= 1  # a two-word place: «دير الزور/ …»
         if k > 0 and "\n" not in orth[k - 1]:
             return False
-        return e >= len(orth) or orth[e] in self._DATELINE_MARKS
+        return e >= len(orth) or orth[e] in self._DATELINE_MARKS or "\n" in orth[e]  # «لندن - «X»⏎»
 
     def _sources_of_a_body_end(self, i: int, orth: list[str], norm: list[str], n: int) -> int:
         """End of «مصادر» + the definite name of the body or outlet they belong to, and its
@@ -201,7 +206,9 @@ class SourceRules(SourceBodyRules):
         """«المركز اليمني لحقوق الإنسان», «المنظمة الدولية للهجرة»: a definite head, one or
         two adjectives and a «ل» complement that names what the body does."""
         j = h + 1
-        while j < n and j - h <= 2 and orth[j] == norm[j] and self._force_adjective(norm[j]):
+        while j < n and j - h <= 2 and orth[j] == norm[j] and (
+            self._force_adjective(norm[j]) or norm[j].removeprefix("ال") in _CIVIC_ADJECTIVES  # «الجمعية المحلية للصليب الأحمر»
+        ):
             j += 1
         if j == h + 1 or j >= n or orth[j] not in self._org_complements:
             return None
@@ -209,6 +216,10 @@ class SourceRules(SourceBodyRules):
         if j < n and orth[j] == norm[j] and norm[j] in self._org_tails:
             j += 1
         return _Cand(h, j, "SOURCE", _S_PATTERN)
+
+    # Words that end an outlet's name after a listed word: «موقع الخليج الجديد», «شبكة
+    # الجزيرة نت», «موقع عدن نيوز».
+    _NAME_TAILS = frozenset(("الجديد", "الجديده", "نت", "نيوز", "برس", "اونلاين", "بوست", "تايمز", "تريبيون"))
 
     def _unquoted_outlet(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
@@ -227,7 +238,7 @@ class SourceRules(SourceBodyRules):
             end = h + 1 + length
             if end <= n and " ".join(norm[h + 1 : end]) in self._source_names:
                 while end < n and orth[end] == norm[end] and (
-                    norm[end] in self._outlet_adjectives
+                    norm[end] in self._outlet_adjectives or norm[end] in self._NAME_TAILS
                     or (norm[end].startswith("ال") and len(norm[end]) > 4 and norm[end].endswith(("ي", "يه")))
                 ):
                     end += 1
@@ -267,9 +278,21 @@ class SourceRules(SourceBodyRules):
             j += 1
         if j == h + 1:
             return None
-        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and not norm[h + 1].startswith("ال"):
-            return None  # «وكالة أنباء "هاوار"», «وكالة أنباء (شينخوا)»: the quoted part is the span
+        if j == h + 2 and j < n and (orth[j] in _QUOTE_CHARS or orth[j] == "(") and (
+            not norm[h + 1].startswith("ال") or norm[h + 1] in ("الانباء", "الاعلام")
+        ):
+            return None  # «وكالة أنباء "هاوار"», «وكالة الأنباء «المركزية»»: the quoted part is the span
+        if any(w.removeprefix("ل") in self._STATE_OFFICE_WORDS or w in self._STATE_OFFICE_WORDS for w in norm[h + 1 : j]):
+            # «مكتب المدعي العام», «لجنة الدولة للأمن القومي»: a state's legal or security
+            # office speaking is the state, an ACTOR (guidelines §6, like a ministry).
+            return _Cand(h, j, "ACTOR", _S_UNKNOWN)
         return _Cand(h, self._territory_end(j, orth, norm, n), "SOURCE", _S_UNKNOWN)
+
+    # Words that make a body a state's legal or security office: prosecution, national
+    # security, intelligence, the interior, the presidency.
+    _STATE_OFFICE_WORDS = frozenset(
+        "المدعي مدعي النائب النيابه القومي الاستخبارات المخابرات الداخليه الرئاسه الرئيس".split()
+    )
 
     def _rescue_service(
         self, h: int, orth: list[str], norm: list[str], n: int, name_starts: dict[int, int], loc_starts: set[int]
@@ -297,6 +320,8 @@ class SourceRules(SourceBodyRules):
             return _Cand(h, j + 1, "SOURCE", _S_PATTERN)
         if j in loc_starts and orth[j] == norm[j]:
             return _Cand(h, name_starts[j], "SOURCE", _S_PATTERN)
+        if j + 1 in loc_starts and norm[j] in self._COMPASS_WORDS and orth[j + 1] == norm[j + 1]:
+            return _Cand(h, name_starts[j + 1], "SOURCE", _S_PATTERN)  # «غرفة طوارئ جنوب الخرطوم»
         if not named:
             return None
         if j < n and orth[j] == norm[j] and norm[j] in _SERVICE_SCOPES:
@@ -306,6 +331,8 @@ class SourceRules(SourceBodyRules):
         # تحرك جهاز الإسعاف»).
         reports = self._attributed(h, j, norm) or any(w in self._reported_in or w in self._toll_words for w in norm[max(0, h - 3) : h])
         return _Cand(h, j, "SOURCE", _S_PATTERN) if reports else None
+
+    _COMPASS_WORDS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 
     # Words before a body that make it who gives a toll: «وفق حصيلة أولية لأجهزة الإسعاف».
     _toll_words = frozenset(("حصيله", "احصائيه", "احصاءات", "ارقام", "بيانات"))
@@ -412,6 +439,27 @@ class SourceRules(SourceBodyRules):
                 )
         return False
 
+    # Particles, pronouns and adverbs a name never holds: a quotation after a verb of saying
+    # that holds one is what was said.
+    _QUOTE_SPEECH_WORDS = frozenset(
+        "ان انه انها انهم اننا لن لم لا قد لقد سوف نحن انا انت هو هي هم كان كانت ليس ليست "
+        "هذا هذه ذلك تلك الذي التي الذين جدا كما لكن ولكن هناك هنا يجب".split()
+    )
+
+    def _surname_seen_before(self, s: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the one quoted word at ``s`` a person's last name the text gave before, unquoted
+        after another name word («حاكم الإقليم عبد الله أفضلي … وقال “أفضلي”»)? An outlet
+        named before stands after its head or in quotes («وكالة سانا», «“سانا”»)."""
+        w = norm[s]
+        if w[:2] == "ال" or w in self._source_names:
+            return False
+        for k in range(1, s - 1):
+            if norm[k] == w and orth[k - 1].isalpha() and orth[k - 1] == norm[k - 1]:
+                before = norm[k - 1]
+                if before not in self._outlet_heads and before not in self._attribution and before not in self._MEDIUM_HEADS:
+                    return True
+        return False
+
     # Outlet heads that also name an operation or a plan («حملة “ردع الإرهاب”», «برنامج
     # "الغذاء"»): a quoted name after them is a source only in an attribution.
     _OPERATION_HEADS = frozenset(("حمله", "برنامج", "مبادره", "خطه", "عمليه"))
@@ -460,8 +508,18 @@ class SourceRules(SourceBodyRules):
                 continue  # «ووصف البيان المشهد بـ"الكارثي"»: what it was described as
             if j == i + 2 and norm[i + 1] in self._PLATFORMS:
                 continue  # «على موقع "تويتر"»: the platform a body posted on, not who reports
+            if self._in_dateline(i, j + 1, orth) and norm[i - 2] not in self._attribution:
+                # «الخرطوم - "الشرق الأوسط":»: the outlet of a dateline, whatever else its
+                # name may be (a region here), so it outranks a place of the same extent.
+                out.append(_Cand(i + 1, j, "SOURCE", _S_STATE_ACTS))
+                continue
+            if prev in self._attribution and not self._QUOTE_SPEECH_WORDS.isdisjoint(norm[i + 1 : j]):
+                continue  # «وقال "الوضع خطير جدا"», «وقال “نحن مستعدون”»: words said, not who says them
+            if j == i + 2 and prev in self._attribution and self._surname_seen_before(i + 1, orth, norm):
+                continue  # «… عبد الله أفضلي. وقال “أفضلي” إن»: a person named before, not an outlet
+            after_name = self._after_outlet_name(i, orth, norm) and self._OPERATION_HEADS.isdisjoint(norm[max(0, i - 3) : i])
             context = (
-                prev in self._outlet_heads or prev in self._attribution or self._after_outlet_name(i, orth, norm)
+                prev in self._outlet_heads or prev in self._attribution or after_name  # not «حملة كبرى "X"»
                 or self._document_seen_by(i, norm)  # «بيان اطلعت عليه "X"»
             )
             # «"مرصد 80 العسكري" قال…», «"شبكة الخابور" أفادت…»: a quoted name that starts with

@@ -464,6 +464,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = self._joint_portfolios(cands, orth, norm, n, name_starts)
         cands.extend(self._quoted_outlets(orth, norm))
         cands.extend(self._coded_sources(orth, norm, n))
+        cands.extend(self._contextual_sources(cands, orth, norm, n, name_starts, loc_starts, act_starts))  # «المتحدث باسم X»
         cands.extend(self._counts(orth, norm, n))
         cands.extend(self._group_references(cands, orth, norm, n))
         cands.extend(self._bracketed_acronyms(cands, orth, n))

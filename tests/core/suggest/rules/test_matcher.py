@@ -44,6 +44,14 @@ def test_a_double_prime_closing_a_quote_is_its_own_token(labelled: Labelled) -> 
     assert not [s for s, _l in labelled("وبلغ الارتفاع 12′ فقط.") if "′" in s]
 
 
+def test_a_double_prime_is_a_quote_around_an_outlet_name(labelled: Labelled) -> None:
+    # «لـ”X″»: the double prime closes the quote the outlet name stands in, like «”».
+    assert ("دارفور24", "SOURCE") in labelled("وقال شاهد عيان لـ”دارفور24″ إن السكان نزحوا إلى المدينة.")
+    assert ("الراصد", "SOURCE") in labelled("وقال أحد السكان لـ″الراصد″ إن القصف استمر.")
+    # A person's name quoted with double primes is no outlet.
+    assert not [s for s, lab in labelled("وقال مدير المكتب ″أحمد″ إن القصف استمر.") if lab == "SOURCE"]
+
+
 # --------------------------------------------------------------------------------------
 # Constructions of published news (issue #11, part 1); written for these tests.
 # --------------------------------------------------------------------------------------
