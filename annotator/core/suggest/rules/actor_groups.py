@@ -183,7 +183,7 @@ class GroupRules(BodyRules):
                 elif norm[i] in self._armed_members and orth[i + 1] == norm[i + 1] and norm[i + 1] in self._no_lone_names:
                     out.append(_Cand(i + 1, i + 2, "ACTOR", _S_NAME))  # «مسلحو القاعدة»: a common word names the group
                 elif norm[i] in self._transliterated_force_heads and self._transliterated_name(i + 1, orth, norm):
-                    out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «جيش كاشين»
+                    out.append(_Cand(i, self._transliterated_group_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))  # «جيش كاشين»
             elif _GROUP_CODE_RE.fullmatch(orth[i + 1]):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_PATTERN))
             elif (marker := self._armed_marker_end(i, orth, norm, n)) is not None:
@@ -191,7 +191,7 @@ class GroupRules(BodyRules):
             elif norm[i] in self._name_taking_heads and self._name_like(i + 1, orth, norm):
                 # «ميليشيا زايري», «عصابة غران غريف»: a militia or a gang by a name no list
                 # has (guidelines §6: «مليشيا X» unquoted is one ACTOR).
-                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
+                out.append(_Cand(i, self._transliterated_group_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
             elif norm[i] in self._name_taking_heads and self._nickname(i + 1, orth, norm):
                 out.append(_Cand(i, i + 2, "ACTOR", _S_UNKNOWN))  # «ميليشيا غنيوة»: named after its leader
             elif (
@@ -199,10 +199,10 @@ class GroupRules(BodyRules):
                 and i + 2 < n and self._name_like(i + 2, orth, norm)
             ):
                 # «عصابة لوس لوبوس»: a Spanish article opens the name
-                out.append(_Cand(i, self._foreign_name_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
+                out.append(_Cand(i, self._transliterated_group_end(i + 3, orth, norm, n), "ACTOR", _S_UNKNOWN))
             elif norm[i] in self._transliterated_group_heads and self._transliterated_name(i + 1, orth, norm):
                 # «جماعة لاكوراوا», «حركة تافا»: a group by a transliterated name no list has
-                out.append(_Cand(i, self._foreign_name_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
+                out.append(_Cand(i, self._transliterated_group_end(i + 2, orth, norm, n), "ACTOR", _S_UNKNOWN))
         return out
 
     def _transliterated_name(self, j: int, orth: list[str], norm: list[str]) -> bool:
@@ -225,7 +225,7 @@ class GroupRules(BodyRules):
             and not w.startswith("ال") and w not in self._known and w not in self._arabic_words
         )
 
-    def _foreign_name_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
+    def _transliterated_group_end(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End of a transliterated name of several words after its first ones: more words of
         the same shape and the particles between them («عصابة سانتا روزا دي ليما», «عصابة
         لوس لوبوس بوكسينغ»), five words at most."""
@@ -513,7 +513,7 @@ class GroupRules(BodyRules):
         definite head alone («حكومة الولاية»: the state the article is about); else 0."""
         if norm[j] in self._admin_heads and j + 1 < n and self._unlisted_place_name(j + 1, orth, norm, admin=True):
             # «حكومة مقاطعة لاناو ديل سور»: a transliterated name of several words
-            return self._foreign_name_end(j + 2, orth, norm, n) if self._transliterated_name(j + 1, orth, norm) else j + 2
+            return self._transliterated_group_end(j + 2, orth, norm, n) if self._transliterated_name(j + 1, orth, norm) else j + 2
         if norm[j][:2] == "ال" and norm[j][2:] in self._admin_heads:
             return j + 1
         return 0

@@ -832,3 +832,29 @@ def test_an_outlet_that_saw_or_obtained_a_document(rules: RuleSuggester) -> None
     assert ("الجزيرة", "SOURCE") in labelled(rules, "وتظهر وثيقة حصلت عليها الجزيرة أن الاتفاق انهار.")
     # the same word as a place or without the document phrase is no source
     assert ("الجزيرة", "SOURCE") not in labelled(rules, "سافر الوفد إلى الجزيرة أمس.")
+
+
+def test_no_rule_class_hides_a_helper_of_another_by_its_name() -> None:
+    """The rule suggester is one class made of several (actors, places, sources, counts, the
+    matcher), so a helper method named like another class's silently replaces it for every
+    caller. Two rounds of rule work once each added a ``_foreign_name_end`` with another
+    signature, and the places' callers crashed in the actors' one. Only the methods that
+    extend the one they hide (and call it through ``super()``) may share a name."""
+    import inspect
+
+    from annotator.core.suggest.rules.suggester import RuleSuggester
+
+    extending = {"__init__", "_build_phrases", "_norm_for", "_load_word_sets"}
+    owners: dict[str, list[str]] = {}
+    for cls in RuleSuggester.__mro__:
+        if cls.__module__.startswith("annotator.core.suggest.rules"):
+            for name, member in vars(cls).items():
+                if inspect.isfunction(member):
+                    owners.setdefault(name, []).append(cls.__name__)
+    shared = {name: classes for name, classes in owners.items() if len(classes) > 1}
+    assert set(shared) <= extending, {n: c for n, c in shared.items() if n not in extending}
+    for name in shared:
+        for cls in RuleSuggester.__mro__:
+            member = vars(cls).get(name)
+            if member is not None and cls.__name__ != shared[name][-1]:
+                assert "super()" in inspect.getsource(member), f"{cls.__name__}.{name} does not extend the one it hides"
