@@ -397,6 +397,51 @@ class RuleLexicon:
             norm[s - 3].isdigit() or norm[s - 3] in self._TROOP_COUNTS
         )
 
+    # Words before «بين» that make what follows the two ends of a place relation: a border, a
+    # road, a crossing, a distance, where something lies or is spread, travel between places
+    # («على الحدود بين الكونغو وأوغندا», «الطريق الرابط بين X وY», «الواقعة بين X وY»).
+    _BETWEEN_PLACES = frozenset(
+        "الحدود حدود الحدوديه الحدودي الحد حد الطريق طريق الطرق الرابط الرابطه يربط تربط الواصل "
+        "الواقع الواقعه يقع تقع الممتد الممتده تمتد يمتد المسافه مسافه الفاصل الفاصله يفصل تفصل "
+        "المعبر معبر المعابر الجسر جسر الخط خط الرحلات رحلات الرحله رحله الطيران السفر التنقل "
+        "النقل العبور الانتقال انتقل ينتقل تنقل يتنقل متنقلا موزعين موزعه تتوزع يتوزع".split()
+    )
+    # A region right before «بين» lies between the two («في المنطقة بين تشاد والنيجر»); further
+    # before, something else says what it is («المنطقة المتنازع عليها بين الهند وباكستان»).
+    _REGIONS = frozenset("المنطقه منطقه مناطق المناطق".split())
+
+    def _parties_between(self, s: int, e: int, orth: list[str], norm: list[str], partners: set[int]) -> bool:
+        """Is the state at ``s:e``, after «بين» and before «و» and another state or actor (a
+        start in ``partners``), one of two parties («توترات متصاعدة بين الهند وباكستان», «القصف
+        المتبادل بين إسرائيل وحزب الله», «المنطقة المتنازع عليها بين X وY»)? Between two
+        states there is a tension, a dispute, talks or fire unless the words just before
+        «بين» relate two places (``_BETWEEN_PLACES``: «الحدود بين X وY»). A capital is a
+        party only after a word of a fight or a deal (the suggester's own check): «بين دمشق
+        وحمص» is a road or a trip more often than a dispute."""
+        if s < 2 or norm[s - 1] != "بين" or e >= len(norm) or " ".join(norm[s:e]) not in self._territories:
+            return False
+        if orth[e] == "و":
+            partner = e + 1
+        elif orth[e][:1] == "و" and orth[e] != norm[e]:
+            partner = e
+        else:
+            return False
+        if partner not in partners:
+            return False
+        if norm[s - 2] in self._REGIONS:
+            return False
+        before = norm[max(0, s - 4) : s - 1]
+        return not any(w in self._BETWEEN_PLACES or w[1:] in self._BETWEEN_PLACES for w in before)
+
+    @property
+    def _territories(self) -> frozenset[str]:
+        """The folded names of the world's states and territories (not their capitals), from
+        ``states.tsv``, computed once."""
+        found: frozenset[str] | None = getattr(self, "_territory_names", None)
+        if found is None:
+            found = self._territory_names = frozenset(r.name for r in self._world_state_rows() if r.kind == "territory")
+        return found
+
     def _resource_path(self, name: str) -> Path:
         """The derived resource ``name`` (a word list, a TSV) in the suggester's gazetteer
         directory: the one it was given, else ``resources/gazetteers``. A directory of another
