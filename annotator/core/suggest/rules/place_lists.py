@@ -21,6 +21,7 @@ class PlaceListRules(RuleLexicon):
     _name_ends: Callable[[int, list[str], list[str], int], bool]
     _extend_name_adjective: Callable[[int, list[str], list[str]], int]
     _describes: Callable[[str], bool]
+    _preposition_l: Callable[[str], bool]
     _context_places: frozenset[str]
     _geonames: dict[str, list[str]]
 
@@ -209,12 +210,18 @@ class PlaceListRules(RuleLexicon):
     # two names or more, each a word no list or lexicon knows («في مناطق X وY وZ»).
     _GENERIC_PLURAL_HEADS = frozenset(("مناطق", "محليات", "مقاطعات", "مقاطعتي"))
 
+    # Duals that are also adjectives («قضائي» districts / judicial): a list of two names or
+    # more after them, never one name.
+    _ADJECTIVE_DUAL_HEADS = frozenset(("قضائي",))
+
     def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
         «مدينتي السخنة وتدمر». The head stays outside; after a generic head, see
         ``_GENERIC_PLURAL_HEADS``."""
         head = i - 1 if i > 0 and orth[i - 1] not in _QUOTE_CHARS else i - 2
         found = self._listed_names(i, orth, norm, n)
+        if head >= 0 and norm[head] in self._ADJECTIVE_DUAL_HEADS:
+            return found if len(found) > 1 else []  # «حكم قضائي بحق…» is judicial
         if head < 0 or norm[head] not in self._GENERIC_PLURAL_HEADS:
             return found
         if len(found) < 2:
@@ -238,7 +245,7 @@ class PlaceListRules(RuleLexicon):
         while i < n:
             comma = False
             if first:
-                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
+                if orth[i] != norm[i] or not self._list_name_word(norm[i]) or norm[i] in self._anaphora:
                     break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
                 if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
@@ -256,7 +263,7 @@ class PlaceListRules(RuleLexicon):
                     comma = orth[i] == word
                     if not comma:
                         break
-                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
+                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted or self._closes_list(orth[i + 1], norm[i + 1])):
                     i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
                     continue
                 elif orth[i] == "و" and i + 1 < n:
@@ -270,7 +277,7 @@ class PlaceListRules(RuleLexicon):
                         norm[i] = word
                 else:
                     break
-                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
+                if not self._list_name_word(word) or word in self._anaphora or word in self._OUTLET_END or (
                     len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
                 ):
                     break
@@ -279,16 +286,26 @@ class PlaceListRules(RuleLexicon):
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا»; after a first word
             # that opens names the second is a name word even when it is also a common word
-            # («كفر كلا»).
-            if end < n and word in self._name_prefixes:
+            # («كفر كلا»). A compass noun opens the name of a region of its own in a list of
+            # regions («منطقتي شمال X وجنوب Y»).
+            if end < n and word in self._LIST_COMPASS and orth[end] == norm[end] and self._place_word(norm[end]) and not (
+                norm[end].startswith("ال") or norm[end] in self._anaphora or self._frequent_word(norm[end])
+            ):
+                end += 1
+            elif word in self._LIST_COMPASS:
+                break  # «مناطق شمال البلاد»: a direction, no name
+            elif end < n and word in self._name_prefixes:
                 end += self._prefix_name_word(word, end, orth, norm)
             elif (
                 end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
             ):
                 end += 1
-            elif self._transliterated_pair(word, end, orth, norm, n):
-                end += 1  # «قرى كاداوا وغاندو سامو وساولاوا»: a foreign name of two words
+            else:
+                # «قرى كاداوا وغاندو سامو وساولاوا», «مدن X، سان فيليبي دي لوما، وY»: a
+                # foreign name of up to four words
+                while end - i < 4 and self._transliterated_pair(word, end, orth, norm, n, within=True):
+                    end += 1
             end = self._extend_name_adjective(end, orth, norm)  # «أحياء X، الدرجة الأولى، وY»
             end = self._hyphen_end(end, orth, n)
             if comma:
@@ -300,6 +317,22 @@ class PlaceListRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    # Compass nouns that open a region's name in a list of regions.
+    _LIST_COMPASS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+    def _list_name_word(self, w: str) -> bool:
+        """Could ``w`` be a name in a list after a plural head: a place word, or a word whose
+        «ل» is the name's, not a preposition's («مدن لوس X وY»)."""
+        if w[:1] == "ل":
+            return not self._preposition_l(w) and self._place_word("ا" + w[1:])
+        return self._place_word(w) or w in self._LIST_COMPASS
+
+    def _closes_list(self, o: str, w: str) -> bool:
+        """After the first name and a comma, is «وX» the last name of the list («منطقتي X،
+        وY»): a known place with «و», or a word no list knows with it («وقال» is a new
+        clause)?"""
+        return o[:1] == "و" and (o != w and w in self._place_names or (o == w and self._unlisted_word(o[1:]) and not self._frequent_word(o[1:])))
 
     def _frequent_word(self, w: str) -> bool:
         """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
@@ -362,20 +395,24 @@ class PlaceListRules(RuleLexicon):
             and w not in self._place_names
         )
 
-    def _transliterated_pair(self, first: str, k: int, orth: list[str], norm: list[str], n: int) -> bool:
+    def _transliterated_pair(
+        self, first: str, k: int, orth: list[str], norm: list[str], n: int, within: bool = False
+    ) -> bool:
         """In a list of places, is token ``k`` the second word of a foreign name whose first
         word ``first`` no list or lexicon knows («غاندو سامو», «لوس موخيس»)? A word that could
         be transliterated (:meth:`.locations.LocationRules._transliterated_word`) and is no
         frequent Arabic word («صباحا»), then the list going on («و», «،») or ending
         (punctuation, a place cue)."""
         if not (
-            k < n and orth[k] == norm[k] and self._unlisted_word(first)
+            k < n and orth[k] == norm[k] and self._unlisted_word(first if first[:1] != "ل" else "ا" + first[1:])
             and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k])
         ):
             return False
         if k + 1 >= n:
             return True
         after = orth[k + 1]
+        if within and after == norm[k + 1] and self._transliterated_word(after) and not self._frequent_word(after):
+            return True  # the name goes on: «سان فيليبي دي لوما»
         return not after.isalpha() or after[:1] == "و" or norm[k + 1] in self._place_cues
 
     def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:

@@ -121,3 +121,28 @@ def test_a_place_that_needs_a_cue_glued_to_its_conjunction_after_a_place(
     # «روستوف» needs a cue; the coordination with a place is one, even with «و» glued.
     assert ("روستوف", "LOCATION") in labelled("وقصفت الطائرات دمشق وحمص وروستوف.")
     assert not [s for s, label in labelled("وزار الوفد روستوف أمس.") if label == "LOCATION"]
+
+
+def test_a_list_after_a_plural_head_of_provinces_districts_or_camps(labelled: Labelled) -> None:
+    assert labelled("وقعت هجمات في أقاليم تاكالو وبينانغا وسوراتيو جنوب البلاد.") == [
+        ("تاكالو", "LOCATION"), ("بينانغا", "LOCATION"), ("سوراتيو", "LOCATION"),
+    ]
+    assert ("الخضر", "LOCATION") in labelled("قتل شخصان في قضائي الرميثة والخضر جنوب البلاد.")
+    # «قضائي» is judicial too: one word after it is no list.
+    assert labelled("أصدرت المحكمة حكم قضائي بحق المتهمين.") == []
+    assert labelled("هاجم المسلحون معسكرات النازحين في الإقليم.") == []
+
+
+def test_a_list_after_a_plural_head_may_name_regions_by_a_compass_noun(labelled: Labelled) -> None:
+    assert labelled("نزح السكان من منطقتي شمال كاتوبا وجنوب ميراسو بعد المعارك.") == [
+        ("شمال كاتوبا", "LOCATION"), ("جنوب ميراسو", "LOCATION"),
+    ]
+    assert labelled("نزح السكان من قرى شمال البلاد.") == []  # a direction, no name
+
+
+def test_the_last_name_of_a_list_after_a_comma_and_wa(labelled: Labelled) -> None:
+    assert labelled("اندلعت الاشتباكات في منطقتي الفهود، والبطحاء شرق المدينة.") == [
+        ("الفهود", "LOCATION"), ("البطحاء", "LOCATION"),
+    ]
+    # A new clause after the comma: one name.
+    assert labelled("قصفت الطائرات قرى الحسينية، وقال مسؤول إن القصف استمر.") == [("الحسينية", "LOCATION")]
