@@ -304,8 +304,7 @@ class PlaceListRules(RuleLexicon):
             else:
                 # «قرى كاداوا وغاندو سامو وساولاوا», «مدن X، سان فيليبي دي لوما، وY»: a
                 # foreign name of up to four words
-                while end - i < 4 and self._transliterated_pair(word, end, orth, norm, n, within=True):
-                    end += 1
+                end = self._foreign_name_end(i, end, orth, norm, n)
             end = self._extend_name_adjective(end, orth, norm)  # «أحياء X، الدرجة الأولى، وY»
             end = self._hyphen_end(end, orth, n)
             if comma:
@@ -327,6 +326,13 @@ class PlaceListRules(RuleLexicon):
         if w[:1] == "ل":
             return not self._preposition_l(w) and self._place_word("ا" + w[1:])
         return self._place_word(w) or w in self._LIST_COMPASS
+
+    def _unlisted_name(self, w: str) -> bool:
+        """``_unlisted_word``, also for a word whose «ل» is the name's («لوس»), which
+        ``_place_word`` takes for a preposition."""
+        if w[:1] == "ل" and not self._preposition_l(w):
+            return w not in self._arabic_words and w not in self._known and w not in self._place_names and len(w) > 2
+        return self._unlisted_word(w)
 
     def _closes_list(self, o: str, w: str) -> bool:
         """After the first name and a comma, is «وX» the last name of the list («منطقتي X،
@@ -395,25 +401,39 @@ class PlaceListRules(RuleLexicon):
             and w not in self._place_names
         )
 
-    def _transliterated_pair(
-        self, first: str, k: int, orth: list[str], norm: list[str], n: int, within: bool = False
-    ) -> bool:
-        """In a list of places, is token ``k`` the second word of a foreign name whose first
-        word ``first`` no list or lexicon knows («غاندو سامو», «لوس موخيس»)? A word that could
-        be transliterated (:meth:`.locations.LocationRules._transliterated_word`) and is no
-        frequent Arabic word («صباحا»), then the list going on («و», «،») or ending
-        (punctuation, a place cue)."""
-        if not (
-            k < n and orth[k] == norm[k] and self._unlisted_word(first if first[:1] != "ل" else "ا" + first[1:])
-            and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k])
-        ):
-            return False
-        if k + 1 >= n:
-            return True
-        after = orth[k + 1]
-        if within and after == norm[k + 1] and self._transliterated_word(after) and not self._frequent_word(after):
-            return True  # the name goes on: «سان فيليبي دي لوما»
-        return not after.isalpha() or after[:1] == "و" or norm[k + 1] in self._place_cues
+    # Words of Spanish, Portuguese and Italian place names: articles and «San» that open them
+    # («لوس موخيس», «سان بيدرو»), prepositions between their words («فال دي سانتياغو»,
+    # «موسيمبوا دا برايا»). Frequent in Arabic text as transliterations, they stop the test of
+    # a rare word; inside such a name its other words may be frequent too («سان فيليبي»).
+    _ROMANCE_OPENERS = frozenset("سان سانتا سانتو ساو لوس لاس بويرتو سيوداد نويفو نويفا".split())
+    _ROMANCE_LINKS = frozenset("دي دى دا دو ديل دوس داس".split())
+
+    def _foreign_name_end(self, i: int, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of a foreign name of up to four words that opens at ``i`` in a list of places
+        (its first word ending at ``end``): words that could be transliterated, none frequent
+        unless a Romance particle shows the name is one (``_ROMANCE_OPENERS``, ``_ROMANCE_LINKS``),
+        then the list going on or ending; else ``end``."""
+        first = norm[i]
+        romance = first in self._ROMANCE_OPENERS or (end < n and norm[end] in self._ROMANCE_LINKS)  # «فال دي…»
+        if not romance and not self._unlisted_name(first):
+            return end
+        k = end
+        while k < n and k - i < 4 and orth[k] == norm[k] and norm[k].isalpha():
+            w = norm[k]
+            if w in self._ROMANCE_LINKS or w in self._ROMANCE_OPENERS:
+                romance = True
+            elif romance and norm[k - 1] in self._ROMANCE_LINKS and w[:1] != "و" and not w.startswith("ال"):
+                pass  # after «دي» the name's last word, whatever else it is («دي لوما»)
+            elif not self._transliterated_word(w) or (self._frequent_word(w) and not romance):
+                break
+            k += 1
+        while k > end and norm[k - 1] in self._ROMANCE_LINKS:
+            k -= 1  # a name never ends with «دي»
+        if k == end:
+            return end
+        if k >= n or not orth[k].isalpha() or orth[k][:1] == "و" or norm[k] in self._place_cues:
+            return k
+        return end
 
     def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
         """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second

@@ -531,3 +531,14 @@ def test_greater_and_lower_after_a_place_without_a_head(labelled: Labelled) -> N
     # After a state a political phrase, and «old» without a head: the place alone.
     assert ("مصر", "LOCATION") in labelled("وقال إن مصر الكبرى حلم قديم.")
     assert ("أمدرمان", "LOCATION") in labelled("وسمع دوي انفجارات في أمدرمان القديمة، حيث تدور المعارك.")
+
+
+def test_places_of_the_worlds_conflicts_from_general_knowledge(labelled: Labelled) -> None:
+    """world_conflict_places_more: regions and towns a tool for conflict news should know."""
+    assert ("كشمير", "LOCATION") in labelled("تصاعد العنف في كشمير خلال الأسبوع.")
+    assert ("مزار الشريف", "LOCATION") in labelled("انفجرت عبوة قرب مسجد في مزار الشريف أمس.")
+    assert ("باخموت", "LOCATION") in labelled("تتواصل المعارك حول باخموت منذ أشهر.")
+    assert ("جونقلي", "LOCATION") in labelled("هاجم مسلحون قرية نائية في جونقلي.")
+    # Those that are also words or names of people only after a cue.
+    assert ("كرمان", "LOCATION") in labelled("قتل شرطيان في كرمان جنوب شرق البلاد.")
+    assert not any(label == "LOCATION" for _, label in labelled("وقال محمد كرمان للصحفيين إن الوضع هادئ."))

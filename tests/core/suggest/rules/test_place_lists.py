@@ -146,3 +146,18 @@ def test_the_last_name_of_a_list_after_a_comma_and_wa(labelled: Labelled) -> Non
     ]
     # A new clause after the comma: one name.
     assert labelled("قصفت الطائرات قرى الحسينية، وقال مسؤول إن القصف استمر.") == [("الحسينية", "LOCATION")]
+
+
+def test_a_spanish_or_portuguese_name_of_several_words_in_a_list(labelled: Labelled) -> None:
+    """An article or «San» opens it, «دي/دا» links its words; frequent as transliterations,
+    they end no name."""
+    assert labelled("سيطر المسلحون على مدن لوس ريتوس وكامارانو في الشمال.") == [
+        ("لوس ريتوس", "LOCATION"), ("كامارانو", "LOCATION"),
+    ]
+    assert labelled("كما شهدت مدن تاكونا، ماراليا، بونتا دي لوما، وتاروكا حوادث قتل أخرى.") == [
+        ("تاكونا", "LOCATION"), ("ماراليا", "LOCATION"), ("بونتا دي لوما", "LOCATION"), ("تاروكا", "LOCATION"),
+    ]
+    assert ("سان روكي", "LOCATION") in labelled("وقعت الاشتباكات في مدن أريكا وسان روكي.")
+    # Without a boundary after it the name is one word: «مدن X وY أعمال عنف» has a verb's object.
+    assert ("تاروكا", "LOCATION") in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
+    assert ("كاموسا أعمال", "LOCATION") not in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
