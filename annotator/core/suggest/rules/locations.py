@@ -48,6 +48,7 @@ class LocationRules(PlaceListRules):
         ends an unknown name after a head, and a source may be named with its place."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
+        self._place_named_bodies = set(_words(places.get("place_named_body_heads")))
         self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
         self._context_places: frozenset[str] = frozenset()
@@ -237,8 +238,12 @@ class LocationRules(PlaceListRules):
         before = (s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s) if head is None else start  # «جامعة "X"»
         if before > 0 and orth[s] == norm[s] and self._building_head(norm[before - 1]):
             return None  # «مستشفى الفاشر», «مشفى مدينة الباب»: a building's name, not a place span
+        if before > 0 and orth[s] == norm[s] and self._names_a_body(norm[before - 1]):
+            return None  # «كارتل سينالوا», «أسقفية موبتي»: a body named after its place
         if self._names_a_road(start, head, e, orth, norm):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
+        if head is None and e - s == 1 and (self._month_not_place(s, orth, norm) or self._birthplace_idiom(e, norm)):
+            return None  # «في آب/أغسطس» (August, not «إب»); «مسقط رأسه» (a birthplace, not Muscat)
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and e < len(norm) and norm[e] == "من" and norm[s] in ("الشمال", "الجنوب"):
@@ -284,9 +289,35 @@ class LocationRules(PlaceListRules):
     _UPPER_LOWER = frozenset("التحتا الفوقا التحتاني الفوقاني التحتانيه الفوقانيه".split())
 
     def _building_head(self, w: str) -> bool:
-        """Is ``w`` a building's head, also with a glued conjunction («ومستشفى»), which the
-        clitic lexicon leaves on a word it does not list as a name?"""
-        return w in self._building_heads or (w[:1] in "وف" and w[1:] in self._building_heads)
+        """Is ``w`` a building's head, also with a glued conjunction or preposition
+        («ومستشفى», «لجامعة»), which the clitic lexicon leaves on a word it does not list as a
+        name?"""
+        return w in self._building_heads or (w[:1] in "وفبلك" and (w[1:] in self._building_heads or (
+            w[1:2] in "بل" and w[2:] in self._building_heads
+        )))
+
+    def _names_a_body(self, w: str) -> bool:
+        """Is ``w`` the head of a body named after a place (locations.yaml
+        ``place_named_body_heads``: a cartel, a gang, a diocese), also with a glued clitic? The
+        place is a part of the body's name, no place span."""
+        return w in self._place_named_bodies or (w[:1] in "وفبل" and w[1:] in self._place_named_bodies)
+
+    # Levantine month names that fold to a place's name: «آب» (August) to Yemen's «إب».
+    _MONTH_PLACES = frozenset(("اب",))
+
+    def _month_not_place(self, s: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the name at ``s`` a month: a Levantine month name with its Gregorian name after
+        a slash («آب/أغسطس»), a year after it or a day before it («15 آب», «آب 2021»)?"""
+        if norm[s] not in self._MONTH_PLACES:
+            return False
+        n = len(norm)
+        return (s + 1 < n and (orth[s + 1] == "/" or norm[s + 1].isdigit())) or (s > 0 and norm[s - 1].isdigit())
+
+    @staticmethod
+    def _birthplace_idiom(e: int, norm: list[str]) -> bool:
+        """Is the word before ``e`` the «مسقط» of «مسقط رأسه» (a birthplace), a word «رأس»
+        with or without its pronoun right after it?"""
+        return e < len(norm) and norm[e - 1] == "مسقط" and norm[e].startswith("راس")
 
     # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
     _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())

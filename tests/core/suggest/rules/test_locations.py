@@ -542,3 +542,22 @@ def test_places_of_the_worlds_conflicts_from_general_knowledge(labelled: Labelle
     # Those that are also words or names of people only after a cue.
     assert ("كرمان", "LOCATION") in labelled("قتل شرطيان في كرمان جنوب شرق البلاد.")
     assert not any(label == "LOCATION" for _, label in labelled("وقال محمد كرمان للصحفيين إن الوضع هادئ."))
+
+
+def test_a_place_in_the_name_of_a_body_named_after_it_is_no_place_span(labelled: Labelled) -> None:
+    """A cartel, a gang, a diocese named after a place, and a university with a glued clitic."""
+    assert labelled("اندلعت اشتباكات بين كارتل سينالوا وعصابة منافسة.") == []
+    assert labelled('هاجمت عصابات "سينالوا" القرية.') == []
+    assert labelled("وأعلنت أسقفية موبتي أن الهجوم وقع أمس.") == []
+    assert labelled("وقعت الاشتباكات قرب البوابة الرئيسية لجامعة طرابلس أمس.") == []
+    # The same places elsewhere.
+    assert ("سينالوا", "LOCATION") in labelled("نفذت العصابات هجوما في سينالوا أمس.")
+    assert ("طرابلس", "LOCATION") in labelled("وقعت الاشتباكات قرب طرابلس أمس.")
+
+
+def test_a_month_or_a_birthplace_idiom_is_no_place(labelled: Labelled) -> None:
+    assert labelled("قتل 3 في هجوم على قرية في آب/أغسطس الماضي.") == [("3", "COUNT")]
+    assert labelled("وقعت المعارك في 12 آب الماضي.") == []
+    assert labelled("نقلت جثته إلى مسقط رأسه في الجنوب.") == []
+    assert ("إب", "LOCATION") in labelled("قتل 3 في قصف في إب أمس.")
+    assert ("مسقط", "LOCATION") in labelled("سقط صاروخ على مسقط أمس.")
