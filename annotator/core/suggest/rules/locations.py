@@ -375,7 +375,18 @@ class LocationRules(PlaceListRules):
             w in self._nationalities
             or w in self._DESCRIPTIVE
             or (len(w) > 5 and w.startswith("ال") and w.endswith(("ي", "يه")))
+            or self._definite_participle(w)
         )
+
+    def _definite_participle(self, w: str) -> bool:
+        """Is ``w`` a definite participle that describes the place before it («المتاخمة»,
+        «المضطربة», «المجاورتين»): «الم…» in «ـة» or a dual or plural ending, a frequent word of
+        the language and no place's name («المنصورة» is one)?"""
+        if len(w) < 7 or not w.startswith("الم") or not w.endswith(("ه", "ين")) or w in self._place_names:
+            return False
+        # A dual or plural is rarer than its singular: «المجاورتين» as «المجاورة».
+        stems = (w, w[:-3] + "ه", w[:-2]) if w.endswith("ين") else (w,)
+        return any(stem in self._arabic_words for stem in stems)
 
     # Adverbs in «ـا» that may stand before a place: «وخصوصا سوريا», «حاليا».
     _ADVERBS = frozenset("خصوصا تحديدا ايضا حاليا مؤخرا سابقا لاحقا اساسا مجددا وخصوصا وتحديدا".split())

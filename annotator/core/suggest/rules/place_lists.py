@@ -22,6 +22,7 @@ class PlaceListRules(RuleLexicon):
     _extend_name_adjective: Callable[[int, list[str], list[str]], int]
     _describes: Callable[[str], bool]
     _preposition_l: Callable[[str], bool]
+    _definite_participle: Callable[[str], bool]
     _context_places: frozenset[str]
     _geonames: dict[str, list[str]]
 
@@ -299,6 +300,7 @@ class PlaceListRules(RuleLexicon):
             elif (
                 end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+                and not self._definite_participle(norm[end])  # «X وY المجاورتين»
             ):
                 end += 1
             else:

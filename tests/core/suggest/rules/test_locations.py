@@ -561,3 +561,13 @@ def test_a_month_or_a_birthplace_idiom_is_no_place(labelled: Labelled) -> None:
     assert labelled("نقلت جثته إلى مسقط رأسه في الجنوب.") == []
     assert ("إب", "LOCATION") in labelled("قتل 3 في قصف في إب أمس.")
     assert ("مسقط", "LOCATION") in labelled("سقط صاروخ على مسقط أمس.")
+
+
+def test_a_definite_participle_after_a_place_describes_it(labelled: Labelled) -> None:
+    assert ("ولاية كيتالو", "LOCATION") in labelled("قتل جنديان في ولاية كيتالو المضطربة شرق البلاد.")
+    assert ("قرية الروضة", "LOCATION") in labelled("هاجم مسلحون قرية الروضة المجاورة للحدود.")
+    assert labelled("وقعت اشتباكات في ولايتي كيتالو وبوسانا المجاورتين للعاصمة.") == [
+        ("كيتالو", "LOCATION"), ("بوسانا", "LOCATION"),
+    ]
+    # A definite second word that is no participle stays in the name.
+    assert ("حي باب التبانة", "LOCATION") in labelled("اندلعت اشتباكات في حي باب التبانة أمس.")
