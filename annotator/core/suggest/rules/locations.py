@@ -438,6 +438,7 @@ class LocationRules(PlaceListRules):
             or w in self._numbers
             or w in self._vague
             or w in self._people
+            or (w in self._anaphora and norm[h] in self._FEATURE_HEADS)  # «مرتفعات البلاد»: of a place named before
             or (w in self._nationalities and not definite_nationality)
             or len(w) < 2
             or not self._head_ok(h, orth, norm)
@@ -457,7 +458,8 @@ class LocationRules(PlaceListRules):
             return None  # «قاعدة جماعة منافسة», «محطة تلفزيونية», «منطقة نشاط تجاري»
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
-        if end == i + 1 and end < n and end not in known:
+        # After a word that opens names («البو», «أبو») a known name is the second word too.
+        if end == i + 1 and end < n and (end not in known or w in self._name_prefixes):
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         if norm[h] == self._AXIS:
             # «محور الرويحة» → «الرويحة» (guidelines §6); «محور الصراع», «محور المحافظة»,
@@ -628,6 +630,10 @@ class LocationRules(PlaceListRules):
         """Does a place name end before token ``k``: punctuation, a glued clitic, a place cue
         or a compass word follows («… بقضاء صور», «… شمال المحافظة», «…،»)?"""
         return k >= n or not norm[k].isalpha() or orth[k] != norm[k] or norm[k] in self._name_stops
+
+    # Heads of a part or feature of a place: after them a place named before («مرتفعات
+    # البلاد», «ضاحية العاصمة») is no name of their own, unlike after «حي» («حي المدينة»).
+    _FEATURE_HEADS = frozenset("مرتفعات غابه غابات بركه ممر ضاحيه".split())
 
     # Front heads: the front is named after them and stays outside («محور X» → «X»). Unquoted,
     # a known place is found by the lists; a name in no list is taken only in quotes

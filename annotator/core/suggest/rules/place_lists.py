@@ -149,7 +149,7 @@ class PlaceListRules(RuleLexicon):
         w = norm[i]
         if norm[h].endswith("ه") and w.endswith("يه") and len(w) >= 6 and self._frequent_nisba(w):
             return True
-        return (
+        return w not in self._name_prefixes and (  # «قرية البو X»: a name whatever X reads as
             i + 1 < n and self._frequent_word(w) and orth[i + 1] == norm[i + 1] and self._frequent_nisba(norm[i + 1])
         )
 
@@ -447,7 +447,9 @@ class PlaceListRules(RuleLexicon):
         o = orth[k]
         return (
             o.isalpha()
-            and o[:1] not in "وف"
+            # A glued «و»/«ف» opens a new phrase, unless it is the name's own first letter: the
+            # clitic lexicon left the word whole («أبو فلاح», not «ف» + a word it knows).
+            and (o[:1] not in "وف" or (o == norm[k] and len(o) > 3 and o[1:] not in self._arabic_words))
             and (o == norm[k] or o[:1] not in "بل")  # «تل بالقرب»: a preposition
             and o not in self._name_stops
             and (o != norm[k] or o not in self._not_names)

@@ -571,3 +571,24 @@ def test_a_definite_participle_after_a_place_describes_it(labelled: Labelled) ->
     ]
     # A definite second word that is no participle stays in the name.
     assert ("حي باب التبانة", "LOCATION") in labelled("اندلعت اشتباكات في حي باب التبانة أمس.")
+
+
+def test_heights_forests_pools_and_passes_are_heads_of_places(labelled: Labelled) -> None:
+    assert ("مرتفعات الكرمل", "LOCATION") in labelled("قصفت المدفعية مرتفعات الكرمل شرق المدينة.")
+    assert ("غابة كوروني", "LOCATION") in labelled("تمركز المسلحون في غابة كوروني جنوب البلاد.")
+    assert ("بركة الشيخ زايد", "LOCATION") in labelled("استهدفت غارة بركة الشيخ زايد شمال القطاع.")
+    # A safe corridor, a blessing, the country's heights: no names.
+    assert labelled("دعا الوسطاء إلى فتح ممر آمن للمدنيين.") == []
+    assert labelled("كانت الهدنة بركة على السكان.") == []
+    assert labelled("قتل مسلحون في مرتفعات البلاد الوسطى.") == []
+    assert labelled("استهدفت غارة مبنى في ضاحية العاصمة الجنوبية.") == []
+
+
+def test_the_second_word_after_a_word_that_opens_names(labelled: Labelled) -> None:
+    """«أبو فلاح»: a «ف» that is the name's own letter; «البو X»: a clan's village, whatever X
+    reads as."""
+    assert ("قرية أبو فلاح", "LOCATION") in labelled("هاجم مستوطنون قرية أبو فلاح شرق رام الله.")
+    assert ("قرية البو حمدان", "LOCATION") in labelled("وقع هجوم في قرية البو حمدان شمال المدينة.")
+    assert ("قرية البو بالي", "LOCATION") in labelled("أعلن الجيش عن هجوم في قرية البو بالي، بدأ باستهداف مركبة.")
+    # A glued «ف» before a verb opens a new clause.
+    assert ("قرية أبو سالم", "LOCATION") in labelled("هاجم مستوطنون قرية أبو سالم فقتلوا راعيا.")
