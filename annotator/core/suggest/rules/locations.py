@@ -406,6 +406,8 @@ class LocationRules(PlaceListRules):
             return True  # «محافظات سورية»: even after a plural that is a place cue
         if prev in self._place_cues or prev in self._ambiguous_cues or prev in self._ADVERBS or prev in self._heads:
             return False
+        if prev.endswith(("ها", "هما")):
+            return False  # «التي شهدتها سوريا»: a verb with its object pronoun, no accusative noun
         if w.endswith("يا") and prev.endswith("ا") and (not prev.endswith("يا") or (s > 1 and norm[s - 2].isdigit())):
             return True  # also after a counted noun in «ـيا»: «قتل 15 جنديا تركيا»
         return w.endswith("يه") and prev.endswith("ه")

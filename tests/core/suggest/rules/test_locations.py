@@ -592,3 +592,10 @@ def test_the_second_word_after_a_word_that_opens_names(labelled: Labelled) -> No
     assert ("قرية البو بالي", "LOCATION") in labelled("أعلن الجيش عن هجوم في قرية البو بالي، بدأ باستهداف مركبة.")
     # A glued «ف» before a verb opens a new clause.
     assert ("قرية أبو سالم", "LOCATION") in labelled("هاجم مستوطنون قرية أبو سالم فقتلوا راعيا.")
+
+
+def test_a_state_after_a_verb_with_its_object_pronoun_is_no_adjective(labelled: Labelled) -> None:
+    """«شهدتها سوريا» ends in «ـا» like an accusative noun before a nisba («عدوانا جويا»), but
+    the pronoun makes it a verb and the state its subject."""
+    assert ("كولومبيا", "LOCATION") in labelled("وهي من أسوأ أعمال العنف التي شهدتها كولومبيا منذ سنوات.")
+    assert labelled("نفذت الطائرات عدوانا جويا على القرية.") == []
