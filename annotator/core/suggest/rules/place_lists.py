@@ -23,11 +23,17 @@ class PlaceListRules(RuleLexicon):
     _describes: Callable[[str], bool]
     _preposition_l: Callable[[str], bool]
     _definite_participle: Callable[[str], bool]
+    _BETWEEN_PLACES: frozenset[str]
     _context_places: frozenset[str]
     _geonames: dict[str, list[str]]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
+    # Prepositions after which a lone transliterated word in no list, before a boundary, is a
+    # place («في ديالاساجو،», «باتجاه X،», «بالقرب من X،»); «من» only after «قرب». Not «إلى»:
+    # «لجأوا إلى أديرة», «نسبت إلى متمردي…» are plurals of nouns the frequency list lacks.
+    _LONE_NAME_CUES = frozenset("في نحو باتجاه قرب من".split())
+    _NEAR = frozenset(("قرب", "بالقرب", "مقربه", "بمقربه"))
 
     def _coordinated_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names in no list coordinated with a place («… بين كاموندو وسيرينا في ولاية X»,
@@ -78,7 +84,7 @@ class PlaceListRules(RuleLexicon):
         # in the shape of a transliterated name, before a boundary; quoted, a word no list
         # knows («في “بوثيدونغ”», «غرب “المحيريبا”»).
         compass = {c[0] for c in self._compass if len(c) == 1}
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في" or w in compass]:
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w in self._LONE_NAME_CUES or w in compass]:
             if k in taken or orth[k] != norm[k]:
                 continue
             w = norm[k]
@@ -88,8 +94,10 @@ class PlaceListRules(RuleLexicon):
                     out.append(_Cand(k + 1, q, "LOCATION", _S_UNKNOWN))
                     taken.update(range(k + 1, q))
                 continue
+            cue = norm[k - 1]
             if (
-                norm[k - 1] == "في" and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
+                (cue in self._LONE_NAME_CUES and (cue != "من" or (k > 1 and norm[k - 2] in self._NEAR)))
+                and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
                 and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n)
             ):
                 add(k)
@@ -100,7 +108,13 @@ class PlaceListRules(RuleLexicon):
             if second < 0 or second + 2 >= n or second in taken:
                 continue
             word = orth[second] if second == k + 2 else orth[second][1:]
-            if self._unlisted_word(word) and norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts:
+            # «الطريق الرابط بين X وY»: between two places named after a place relation
+            related = norm[k - 1] == "بين" and any(
+                v in self._BETWEEN_PLACES or v[1:] in self._BETWEEN_PLACES for v in norm[max(0, k - 4) : k - 1]
+            ) and all(
+                self._transliterated_word(v) and not self._frequent_word(v) for v in (orth[k], word)
+            ) and self._name_ends(second + 1, orth, norm, n)
+            if self._unlisted_word(word) and (related or (norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts)):
                 add(k)
                 if second == k + 1:
                     norm[second] = word

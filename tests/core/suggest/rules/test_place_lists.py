@@ -161,3 +161,18 @@ def test_a_spanish_or_portuguese_name_of_several_words_in_a_list(labelled: Label
     # Without a boundary after it the name is one word: «مدن X وY أعمال عنف» has a verb's object.
     assert ("تاروكا", "LOCATION") in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
     assert ("كاموسا أعمال", "LOCATION") not in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
+
+
+def test_a_lone_transliterated_name_after_near_or_towards(labelled: Labelled) -> None:
+    assert ("ماسوندا", "LOCATION") in labelled("وقع الهجوم بالقرب من ماسوندا، وقتل فيه جنديان.")
+    assert ("كيراتو", "LOCATION") in labelled("تقدمت القوات باتجاه كيراتو.")
+    # «من» alone and «إلى» open no such name.
+    assert not [w for w, label in labelled("فر مئات الأشخاص الذين لجأوا إلى أديرة.") if label == "LOCATION"]
+    assert not [w for w, label in labelled("وصلت رسالة من كابيلا، وقال إن الوضع هادئ.") if label == "LOCATION"]
+
+
+def test_two_names_in_no_list_between_which_a_road_runs(labelled: Labelled) -> None:
+    got = labelled("انفجرت عبوة على الطريق الرابط بين كاتيغا وموبيرو، ما أدى إلى مقتل جنديين.")
+    assert {("كاتيغا", "LOCATION"), ("موبيرو", "LOCATION")} <= set(got)
+    # Between two parties named in no list: no places.
+    assert not [w for w, label in labelled("اندلعت اشتباكات بين كاتيغا وموبيرو، ما أدى إلى مقتل جنديين.") if label == "LOCATION"]
