@@ -244,6 +244,8 @@ class LocationRules(PlaceListRules):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
         if head is None and e - s == 1 and (self._month_not_place(s, orth, norm) or self._birthplace_idiom(e, norm)):
             return None  # «في آب/أغسطس» (August, not «إب»); «مسقط رأسه» (a birthplace, not Muscat)
+        if head is None and e - s == 1 and self._coordinated_nisba(s, orth, norm):
+            return None  # «طائرات حربية روسية وسورية»: the second of two adjectives
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and e < len(norm) and norm[e] == "من" and norm[s] in ("الشمال", "الجنوب"):
@@ -390,6 +392,15 @@ class LocationRules(PlaceListRules):
 
     # Adverbs in «ـا» that may stand before a place: «وخصوصا سوريا», «حاليا».
     _ADVERBS = frozenset("خصوصا تحديدا ايضا حاليا مؤخرا سابقا لاحقا اساسا مجددا وخصوصا وتحديدا".split())
+
+    @staticmethod
+    def _coordinated_nisba(s: int, orth: list[str], norm: list[str]) -> bool:
+        """Is the one-word name at ``s``, a feminine nisba («سورية») glued to «و», coordinated
+        with an indefinite feminine nisba right before it («روسية وسورية»): an adjective too?"""
+        if s == 0 or orth[s] == norm[s] or orth[s][:1] != "و" or not norm[s].endswith("يه"):
+            return False
+        prev = norm[s - 1]
+        return orth[s - 1] == prev and not prev.startswith("ال") and prev.endswith("يه") and len(prev) > 4
 
     def _agrees_as_adjective(self, s: int, orth: list[str], norm: list[str]) -> bool:
         """Is the one-word name at ``s``, in the form of a nisba, an adjective that agrees

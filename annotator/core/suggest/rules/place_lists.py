@@ -267,6 +267,8 @@ class PlaceListRules(RuleLexicon):
                     break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
                 if word[:1] == "و" and self._frequent_word(word[1:]) and word not in self._known and word not in self._place_names:
                     break  # «تدمير قرى واستخدام…»: a new phrase after «و», no name
+                if self._no_list_opener(word):
+                    break  # «قرى اشتباكات», «بلدات متفرقة», «أحياء الإثنين», «مدن الشرق»
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:
@@ -332,6 +334,21 @@ class PlaceListRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    _COMPASS_REGIONS = frozenset(("الشرق", "الغرب", "الشمال", "الجنوب", "الوسط"))
+
+    def _no_list_opener(self, w: str) -> bool:
+        """Is ``w``, right after a plural head, something else than the first name of a list:
+        a noun of fighting («قرى اشتباكات»: villages see fighting), a feminine participle of the
+        language that agrees with the plural («بلدات متفرقة»), a day or a function word («أحياء
+        الإثنين»: burnt alive on Monday), a region named by its compass point («مدن الشرق»)?"""
+        if w in self._place_names:
+            return False
+        return (
+            w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns
+            or w in self._OUTLET_END or w in self._COMPASS_REGIONS
+            or (w[:1] == "م" and w[-1:] == "ه" and len(w) > 4 and self._frequent_word(w))
+        )
 
     # Compass nouns that open a region's name in a list of regions.
     _LIST_COMPASS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط"))

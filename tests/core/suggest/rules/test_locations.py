@@ -599,3 +599,9 @@ def test_a_state_after_a_verb_with_its_object_pronoun_is_no_adjective(labelled: 
     the pronoun makes it a verb and the state its subject."""
     assert ("كولومبيا", "LOCATION") in labelled("وهي من أسوأ أعمال العنف التي شهدتها كولومبيا منذ سنوات.")
     assert labelled("نفذت الطائرات عدوانا جويا على القرية.") == []
+
+
+def test_a_state_in_nisba_form_coordinated_with_a_nisba_is_an_adjective(labelled: Labelled) -> None:
+    assert labelled("قتل 5 في قصف شنته طائرات حربية روسية وسورية على القرية.") == [("5", "COUNT")]
+    assert labelled("زار الوفد مدنا تركية وسورية.") == []
+    assert ("سورية", "LOCATION") in labelled("قصفت الطائرات مواقع في العراق وسورية.")

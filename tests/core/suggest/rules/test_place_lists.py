@@ -176,3 +176,11 @@ def test_two_names_in_no_list_between_which_a_road_runs(labelled: Labelled) -> N
     assert {("كاتيغا", "LOCATION"), ("موبيرو", "LOCATION")} <= set(got)
     # Between two parties named in no list: no places.
     assert not [w for w, label in labelled("اندلعت اشتباكات بين كاتيغا وموبيرو، ما أدى إلى مقتل جنديين.") if label == "LOCATION"]
+
+
+def test_after_a_plural_head_no_list_opens_with_a_fight_a_participle_a_day_or_a_region(labelled: Labelled) -> None:
+    assert labelled("تشهد قرى اشتباكات متقطعة منذ الصباح.") == []
+    assert labelled("شنت الطائرات غارات على بلدات متفرقة في الجنوب.") == []
+    assert labelled("أحرقوا أحياء الإثنين في العاصمة.") == []
+    assert ("الشرق", "LOCATION") not in labelled("تعد جلال آباد من كبرى مدن الشرق الأفغاني.")
+    assert labelled("قصفت الطائرات قرى مرعيانة والطيبة.") == [("مرعيانة", "LOCATION"), ("الطيبة", "LOCATION")]
