@@ -89,6 +89,8 @@ class PlaceListRules(RuleLexicon):
                 continue
             w = norm[k]
             if orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY:
+                if norm[k - 1] != "في" and norm[k - 1] not in compass:
+                    continue  # a quoted word after «من» is who said or did something as often
                 q = self._hyphen_end(k + 2, orth, n)
                 if q < n and orth[q] in _QUOTE_CHARS and k + 1 not in taken and self._unlisted_word(orth[k + 1]) and not self._frequent_word(norm[k + 1]):
                     out.append(_Cand(k + 1, q, "LOCATION", _S_UNKNOWN))

@@ -184,3 +184,8 @@ def test_after_a_plural_head_no_list_opens_with_a_fight_a_participle_a_day_or_a_
     assert labelled("أحرقوا أحياء الإثنين في العاصمة.") == []
     assert ("الشرق", "LOCATION") not in labelled("تعد جلال آباد من كبرى مدن الشرق الأفغاني.")
     assert labelled("قصفت الطائرات قرى مرعيانة والطيبة.") == [("مرعيانة", "LOCATION"), ("الطيبة", "LOCATION")]
+
+
+def test_a_quoted_word_after_min_is_no_place(labelled: Labelled) -> None:
+    assert not [w for w, label in labelled('وصل تهديد من "كاموريا" إلى السكان.') if label == "LOCATION"]
+    assert ("كاموريا", "LOCATION") in labelled('وقع الهجوم في "كاموريا" أمس.')
