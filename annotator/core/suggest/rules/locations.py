@@ -457,7 +457,7 @@ class LocationRules(PlaceListRules):
             or not self._head_ok(h, orth, norm)
         ):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm) and not self._located(i, norm, n):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
@@ -491,6 +491,14 @@ class LocationRules(PlaceListRules):
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
         return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+
+    # Words that place what is named before them: «منطقة X الواقعة بين…», «قرية X المحاذية لـ…».
+    _LOCATED = frozenset("الواقعه الواقع المحاذيه المحاذي المتاخمه المتاخم".split())
+
+    def _located(self, i: int, norm: list[str], n: int) -> bool:
+        """Does a word that places it follow the name at ``i`` (one or two words long): a cue
+        after an ambiguous head («إن منطقة X الواقعة بين…»)?"""
+        return any(k < n and norm[k] in self._LOCATED for k in (i + 1, i + 2))
 
     @staticmethod
     def _agrees_with_head(head: str, w: str) -> bool:

@@ -605,3 +605,8 @@ def test_a_state_in_nisba_form_coordinated_with_a_nisba_is_an_adjective(labelled
     assert labelled("قتل 5 في قصف شنته طائرات حربية روسية وسورية على القرية.") == [("5", "COUNT")]
     assert labelled("زار الوفد مدنا تركية وسورية.") == []
     assert ("سورية", "LOCATION") in labelled("قصفت الطائرات مواقع في العراق وسورية.")
+
+
+def test_a_word_that_places_the_name_after_it_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("منطقة الكريمي", "LOCATION") in labelled("وقال المسؤول إن منطقة الكريمي الواقعة بين المدينتين شهدت اشتباكات.")
+    assert labelled("وقال المسؤول إن منطقة الكريمي شهدت اشتباكات.") == []
