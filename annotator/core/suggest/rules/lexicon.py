@@ -190,6 +190,8 @@ class RuleLexicon:
         self._government_cues = (
             self._accusation | {"و" + w for w in self._accusation}
             | {"وفق", "بحسب", "حسب", "سيطره", "لسيطره", "بسيطره"}
+            # The one who helps, mediates or intervenes: «مساعدة فرنسا», «بوساطة قطر».
+            | {"مساعده", "بمساعده", "وساطه", "بوساطه", "تدخل", "بتدخل"}
         )
         # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
         # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
@@ -377,6 +379,9 @@ class RuleLexicon:
     # Troops counted, then the state they come from: «آلاف الجنود من رواندا».
     _TROOPS = frozenset("جنود الجنود جندي جنديا قوات القوات عسكري عسكريا عسكريين العسكريين".split())
     _TROOP_COUNTS = frozenset("الاف الف مئات عشرات مئه الفي".split())
+    # A reaction a government gives: «تعليق (رسمي) من X», «رد من X».
+    _REACTIONS = frozenset("تعليق تعليقا رد ردا موقف تاكيد نفي اعتراف احتجاج".split())
+    _REACTION_ADJECTIVES = frozenset("رسمي رسميا فوري فوريا علني".split())
     # A preposition with the pronoun of a relative's antecedent, after its verb: «التي تسيطر
     # عليها X».
     _RESUMPTIVES = frozenset("فيها فيه عليها عليه بها به منها منه".split())
@@ -391,6 +396,10 @@ class RuleLexicon:
         prev = norm[s - 1] if s > 0 else ""
         if prev in self._government_cues:
             return True
+        if prev == "من" and s > 1 and (
+            norm[s - 2] in self._REACTIONS or (s > 2 and norm[s - 2] in self._REACTION_ADJECTIVES and norm[s - 3] in self._REACTIONS)
+        ):
+            return True  # «لم يصدر تعليق رسمي من كييف»: a reaction comes from a government
         if prev in self._RESUMPTIVES and s > 2 and norm[s - 3] in self._RELATIVES and verb_of_a_state(norm[s - 2]):
             return True
         return prev == "من" and s > 2 and norm[s - 2] in self._TROOPS and (

@@ -74,3 +74,12 @@ def test_two_states_after_between_are_parties_unless_a_place_relation_comes_firs
     assert {("تشاد", "LOCATION"), ("النيجر", "LOCATION")} <= found("وقع الهجوم في المنطقة الواقعة بين تشاد والنيجر.")
     assert {("تشاد", "LOCATION"), ("النيجر", "LOCATION")} <= found("وقع الهجوم في المنطقة بين تشاد والنيجر.")
     assert {("سوريا", "LOCATION"), ("لبنان", "LOCATION")} <= found("يتنقل آلاف اللاجئين بين سوريا ولبنان خلال العام.")
+
+
+def test_a_state_that_reacts_helps_or_mediates_acts(found) -> None:
+    assert ("موسكو", "ACTOR") in found("لم يصدر أي تعليق رسمي من موسكو حتى الآن.")
+    assert ("أنقرة", "ACTOR") in found("لم يصدر رد من أنقرة على الاتهامات.")
+    assert ("فرنسا", "ACTOR") in found("طلب الرئيس مساعدة فرنسا في مواجهة المسلحين.")
+    assert ("قطر", "ACTOR") in found("أطلق سراح الرهائن بوساطة قطر.")
+    # Where people come from is a place.
+    assert ("تركيا", "LOCATION") in found("عاد اللاجئون من تركيا إلى بلداتهم.")
