@@ -476,11 +476,12 @@ class RuleLexicon:
             return
         listed = {name for names in groups.values() for name in names}
         # A territory the hand lists name as a place only («اليابان», «قبرص») is a state too:
-        # it acts like the listed states («وأعلنت اليابان…»). A capital keeps its place
-        # reading («طرابلس» is also Lebanon's, «جوبا» the peace of Juba).
+        # it acts like the listed states («وأعلنت اليابان…»), and so does a capital of the news
+        # list («كمبالا»); another capital keeps its place reading («طرابلس» is also Lebanon's,
+        # «جوبا» the peace of Juba).
         elsewhere = {name for group, names in groups.items() if group != "LOC" for name in names}
         place_only = set(groups["LOC"]) - elsewhere
-        listed -= {row.name for row in rows if row.kind == "territory" and row.name in place_only}
+        listed -= {row.name for row in rows if (row.kind == "territory" or row.form == "news") and row.name in place_only}
         # And the other way round: a state or capital the hand lists name only as one that acts
         # («هايتي», «كينشاسا» among the acting states) is a place where it does not act.
         places = set(groups["LOC"]) | set(groups["LOC_CTX"]) | set(groups["LOC_HEAD"])
