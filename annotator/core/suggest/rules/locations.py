@@ -213,6 +213,25 @@ class LocationRules(PlaceListRules):
         "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
     )
 
+    _SIZE_ADJECTIVES = frozenset("الكبيره الكبير الصغيره الصغير".split())
+
+    def _romance_start(self, s: int, orth: list[str], norm: list[str]) -> int:
+        """Start of a Spanish or Portuguese place name whose last word is the listed name at
+        ``s``: one or two words that could be transliterated and «دي/دا…» before it («نورت دي
+        سانتاندر», «موسيمبوا دا برايا»); else ``s``."""
+        if s < 2 or norm[s - 1] not in self._ROMANCE_LINKS or orth[s - 1] != norm[s - 1]:
+            return s
+        k = s - 2
+        if orth[k] != norm[k] or not self._transliterated_word(norm[k]) or norm[k] in self._OUTLET_END:
+            return s
+        before = k - 1
+        if (
+            before >= 0 and orth[before] == norm[before] and self._transliterated_word(norm[before])
+            and not self._frequent_word(norm[before]) and norm[before] not in self._OUTLET_END
+        ):
+            k = before  # «موك أوشمبوا دا برايا»
+        return k
+
     def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
         """«منطقة السلمة القديمة», «مدينة حلب الجديدة», «حي الدرجة الأولى», «منطقة دارة
         الكبيرة», «إقليم شبيلي السفلى»: after a head and a name, «old», «new», «great»,
@@ -271,12 +290,16 @@ class LocationRules(PlaceListRules):
                 or self._border_with(s, norm)
             ):
                 return None
+        if head is None:
+            start = self._romance_start(s, orth, norm)  # «نورت دي سانتاندر»: the name's first words
         end = self._hyphen_end(e, orth, len(norm))
         first = norm[start]
         if first in self._chain_heads:
             end = self._extend_direction(end, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
-        if head is not None:
+        if head is not None and not (end < len(norm) and norm[end] in self._SIZE_ADJECTIVES):
+            # «مدينة خاركيف الكبيرة»: a listed place is known by its name, its size describes it
+            # (a local name in no list keeps it: «منطقة دارة الكبيرة», see _unknown_place)
             end = self._extend_name_adjective(end, orth, norm)
         elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
             end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
@@ -452,6 +475,7 @@ class LocationRules(PlaceListRules):
             or w in self._vague
             or w in self._people
             or (w in self._anaphora and norm[h] in self._FEATURE_HEADS)  # «مرتفعات البلاد»: of a place named before
+            or w in self._ROMANCE_LINKS  # «مدينة دي X»: the head of a name that goes on
             or (w in self._nationalities and not definite_nationality)
             or len(w) < 2
             or not self._head_ok(h, orth, norm)
@@ -490,7 +514,9 @@ class LocationRules(PlaceListRules):
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
-        return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
+        if not (i in known and end < n and norm[end] in self._SIZE_ADJECTIVES):  # as in _location
+            end = self._extend_name_adjective(end, orth, norm)
+        return _Cand(start, end, "LOCATION", _S_UNKNOWN)
 
     # Words that place what is named before them: «منطقة X الواقعة بين…», «قرية X المحاذية لـ…».
     _LOCATED = frozenset("الواقعه الواقع المحاذيه المحاذي المتاخمه المتاخم".split())

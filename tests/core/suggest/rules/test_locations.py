@@ -610,3 +610,16 @@ def test_a_state_in_nisba_form_coordinated_with_a_nisba_is_an_adjective(labelled
 def test_a_word_that_places_the_name_after_it_cues_an_ambiguous_head(labelled: Labelled) -> None:
     assert ("منطقة الكريمي", "LOCATION") in labelled("وقال المسؤول إن منطقة الكريمي الواقعة بين المدينتين شهدت اشتباكات.")
     assert labelled("وقال المسؤول إن منطقة الكريمي شهدت اشتباكات.") == []
+
+
+def test_a_listed_place_after_de_keeps_the_first_words_of_its_romance_name(labelled: Labelled) -> None:
+    assert ("نورتي دي سانتاندر", "LOCATION") in labelled("قتل 5 جنود في الاشتباكات في نورتي دي سانتاندر قرب الحدود.")
+    assert ("بويرتو دي سانتاندر", "LOCATION") in labelled("قتل 5 جنود في الاشتباكات في بويرتو دي سانتاندر قرب الحدود.")
+    assert ("مدينة دي", "LOCATION") not in labelled("قتل 5 جنود في الاشتباكات في مدينة دي سانتاندر.")
+
+
+def test_the_size_of_a_listed_place_describes_it(labelled: Labelled) -> None:
+    """«مدينة خاركيف الكبيرة» is the big city of Kharkiv; a local name in no list keeps its
+    «الكبيرة» («منطقة دارة الكبيرة»)."""
+    assert ("مدينة خاركيف", "LOCATION") in labelled("قتل 3 في قصف على مدينة خاركيف الكبيرة أمس.")
+    assert ("منطقة دارة الكبيرة", "LOCATION") in labelled("قتل 3 في منطقة دارة الكبيرة أمس.")
