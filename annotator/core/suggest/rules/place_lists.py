@@ -30,10 +30,11 @@ class PlaceListRules(RuleLexicon):
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
     # Prepositions after which a lone transliterated word in no list, before a boundary, is a
-    # place («في ديالاساجو،», «باتجاه X،», «بالقرب من X،»); «من» only after «قرب». Not «إلى»:
+    # place («في ديالاساجو،», «باتجاه X،», «بالقرب من X،», «سكان X»); «من» only after «قرب». Not «إلى»:
     # «لجأوا إلى أديرة», «نسبت إلى متمردي…» are plurals of nouns the frequency list lacks.
-    _LONE_NAME_CUES = frozenset("في نحو باتجاه قرب من".split())
+    _LONE_NAME_CUES = frozenset("في نحو باتجاه قرب من سكان لسكان اهالي لاهالي".split())
     _NEAR = frozenset(("قرب", "بالقرب", "مقربه", "بمقربه"))
+    _RESIDENTS = frozenset(("سكان", "لسكان", "اهالي", "لاهالي"))
 
     def _coordinated_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names in no list coordinated with a place («… بين كاموندو وسيرينا في ولاية X»,
@@ -100,9 +101,9 @@ class PlaceListRules(RuleLexicon):
             if (
                 (cue in self._LONE_NAME_CUES and (cue != "من" or (k > 1 and norm[k - 2] in self._NEAR)))
                 and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
-                and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n)
+                and not self._frequent_word(w) and (cue in self._RESIDENTS or self._name_ends(k + 1, orth, norm, n))
             ):
-                add(k)
+                add(k)  # after «سكان» the name is a genitive, whatever follows it
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue

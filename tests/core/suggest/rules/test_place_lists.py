@@ -189,3 +189,9 @@ def test_after_a_plural_head_no_list_opens_with_a_fight_a_participle_a_day_or_a_
 def test_a_quoted_word_after_min_is_no_place(labelled: Labelled) -> None:
     assert not [w for w, label in labelled('وصل تهديد من "كاموريا" إلى السكان.') if label == "LOCATION"]
     assert ("كاموريا", "LOCATION") in labelled('وقع الهجوم في "كاموريا" أمس.')
+
+
+def test_a_transliterated_name_after_residents_of(labelled: Labelled) -> None:
+    assert ("كاتوندا", "LOCATION") in labelled("فر سكان كاتوندا ونهب المسلحون الطعام.")
+    assert labelled("وقال سكان محليون إن القصف استمر.") == []
+    assert labelled("فر سكان القرية إلى الغابة.") == []
