@@ -55,9 +55,16 @@ class PlaceListRules(RuleLexicon):
                 taken.update(range(k, end))
 
         for s, e in sorted(places):
-            # «[place] وX» / «[place] و X»
+            # «[place] وX» / «[place] و X», also after a comma when «و» is glued to the name and
+            # the place is itself in a list («فوق صور، والبازورية، وX»)
             k = e
+            in_list = s > 0 and (orth[s - 1] in ("،", ",", "و") or (orth[s][:1] == "و" and orth[s] != norm[s]))
             while k < n:
+                if (
+                    in_list and orth[k] in ("،", ",") and k + 1 < n and orth[k + 1][:1] == "و"
+                    and orth[k + 1] == norm[k + 1] and len(orth[k + 1]) > 3
+                ):
+                    k += 1  # the glued case below decides whether the word is a place's name
                 if orth[k] == "و" and k + 1 < n and self._coordinated_name(orth[k + 1]):
                     add(k + 1)
                     k += 2

@@ -576,3 +576,8 @@ def test_the_size_of_a_listed_place_describes_it(labelled: Labelled) -> None:
     «الكبيرة» («منطقة دارة الكبيرة»)."""
     assert ("مدينة خاركيف", "LOCATION") in labelled("قتل 3 في قصف على مدينة خاركيف الكبيرة أمس.")
     assert ("منطقة دارة الكبيرة", "LOCATION") in labelled("قتل 3 في منطقة دارة الكبيرة أمس.")
+
+
+def test_the_belt_of_a_city_is_a_head(labelled: Labelled) -> None:
+    assert ("حزام بغداد", "LOCATION") in labelled("نفذت القوات عمليات في حزام بغداد الشمالي.")
+    assert labelled("ارتدى المهاجم حزاما ناسفا في دمشق.") == [("دمشق", "LOCATION")]

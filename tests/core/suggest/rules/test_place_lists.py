@@ -195,3 +195,9 @@ def test_a_transliterated_name_after_residents_of(labelled: Labelled) -> None:
     assert ("كاتوندا", "LOCATION") in labelled("فر سكان كاتوندا ونهب المسلحون الطعام.")
     assert labelled("وقال سكان محليون إن القصف استمر.") == []
     assert labelled("فر سكان القرية إلى الغابة.") == []
+
+
+def test_a_name_in_no_list_glued_to_wa_after_a_comma_in_a_list_of_places(labelled: Labelled) -> None:
+    assert ("قدموسا", "LOCATION") in labelled("حلقت الطائرات فوق صور، والبازورية، وقدموسا والساحل.")
+    # The place before the comma in no list: a new phrase.
+    assert labelled("يقع الإقليم تحت سيطرة الهند، والمتموقع في الجبال.") == [("الهند", "ACTOR")]
