@@ -140,6 +140,14 @@ class LocationRules(PlaceContextRules):
         preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
         «ك» before a place far away."""
         result: str = super()._norm_for(form)  # type: ignore[misc]
+        if result == form and len(form) > 4 and form[form[:1] in "وف" :][:2] == "لل":
+            # «لليبيا», «وللبنان»: «ل» before a name that opens with «ل», which the clitic
+            # lexicon reads as «ل» + «ال» («للتنظيم» → «التنظيم»)
+            rest = form[form[:1] in "وف" :][1:]
+            if rest in self._place_names or rest in self._state_set:
+                self.nlp.vocab[form].norm_ = rest
+                self._norm_cache[form] = rest
+                return rest
         if result != form and form[0] == "ف" and result in self._context_places and form in self._arabic_words:
             # «فعالية» (an event) is a frequent word, not «ف» + «عالية», a place only after a
             # cue: «ف» and a place that is also a word make no frequent form («ومالي» does).

@@ -581,3 +581,9 @@ def test_the_size_of_a_listed_place_describes_it(labelled: Labelled) -> None:
 def test_the_belt_of_a_city_is_a_head(labelled: Labelled) -> None:
     assert ("حزام بغداد", "LOCATION") in labelled("نفذت القوات عمليات في حزام بغداد الشمالي.")
     assert labelled("ارتدى المهاجم حزاما ناسفا في دمشق.") == [("دمشق", "LOCATION")]
+
+
+def test_lam_before_a_name_that_opens_with_lam(labelled: Labelled) -> None:
+    """«لليبيا» is «ل» + «ليبيا», not «ل» + «ال» + «يبيا» as «للتنظيم» is."""
+    assert ("ليبيا", "LOCATION") in labelled("وصلت المساعدات إلى بعثة الأمم المتحدة لليبيا أمس.")
+    assert {("ليبيا", "LOCATION"), ("لبنان", "LOCATION")} <= set(labelled("أرسلت الحكومة تعزيزات لليبيا وللبنان."))
