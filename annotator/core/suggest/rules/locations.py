@@ -330,6 +330,8 @@ class LocationRules(PlaceContextRules):
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
         if norm[h] in self._FRONT_HEADS and norm[h] != self._AXIS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
+        if norm[h] == self._LAND and not (h + 1 < n and orth[h + 1] == norm[h + 1] and self._family_name(norm[h + 1])):
+            return None  # «أرض الواقع», «أرض المعركة»: a land, no family's plot
         known = known or {}
         i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
         if i >= n:
@@ -539,6 +541,18 @@ class LocationRules(PlaceContextRules):
     # Heads of a part or feature of a place: after them a place named before («مرتفعات
     # البلاد», «ضاحية العاصمة») is no name of their own, unlike after «حي» («حي المدينة»).
     _FEATURE_HEADS = frozenset("مرتفعات غابه غابات بركه ممر ضاحيه".split())
+
+    # «أرض» + a family's name is a plot named after the family that owns it («أرض الشنطي»
+    # in Gaza); any other word after «أرض» is a land («أرض الواقع», «أرض المعركة»).
+    _LAND = "ارض"
+
+    def _family_name(self, w: str) -> bool:
+        """Is ``w`` shaped like a family's name: a definite nisba («الـ…ي») that no list
+        knows and the language does not use as a word?"""
+        return (
+            w.startswith("ال") and w.endswith("ي") and len(w) > 5 and not self._frequent_word(w)
+            and w[2:] not in self._arabic_words and w not in self._known and w not in self._place_names
+        )
 
     # Front heads: the front is named after them and stays outside («محور X» → «X»). Unquoted,
     # a known place is found by the lists; a name in no list is taken only in quotes

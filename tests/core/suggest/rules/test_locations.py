@@ -587,3 +587,10 @@ def test_lam_before_a_name_that_opens_with_lam(labelled: Labelled) -> None:
     """«لليبيا» is «ل» + «ليبيا», not «ل» + «ال» + «يبيا» as «للتنظيم» is."""
     assert ("ليبيا", "LOCATION") in labelled("وصلت المساعدات إلى بعثة الأمم المتحدة لليبيا أمس.")
     assert {("ليبيا", "LOCATION"), ("لبنان", "LOCATION")} <= set(labelled("أرسلت الحكومة تعزيزات لليبيا وللبنان."))
+
+
+def test_a_plot_named_after_a_family(labelled: Labelled) -> None:
+    assert ("أرض الحلاقي", "LOCATION") in labelled("قصفت الطائرات أرض الحلاقي غرب المخيم.")
+    assert labelled("لا وجود لهذه الخطط على أرض الواقع.") == []
+    assert labelled("سقط الجنود على أرض المعركة.") == []
+    assert labelled("عاد اللاجئون إلى أرض فلسطين.") == [("فلسطين", "LOCATION")]
