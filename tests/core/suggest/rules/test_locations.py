@@ -594,3 +594,8 @@ def test_a_plot_named_after_a_family(labelled: Labelled) -> None:
     assert labelled("لا وجود لهذه الخطط على أرض الواقع.") == []
     assert labelled("سقط الجنود على أرض المعركة.") == []
     assert labelled("عاد اللاجئون إلى أرض فلسطين.") == [("فلسطين", "LOCATION")]
+
+
+def test_the_side_of_a_place_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("ضاحية كفرون", "LOCATION") in labelled("اقتحمت القوات المخيم من جهة ضاحية كفرون شرق المدينة.")
+    assert labelled("ومن جهة أخرى، قال المسؤول إن الوضع هادئ.") == []
