@@ -190,6 +190,8 @@ class RuleLexicon:
         self._government_cues = (
             self._accusation | {"و" + w for w in self._accusation}
             | {"وفق", "بحسب", "حسب", "سيطره", "لسيطره", "بسيطره"}
+            # The one who helps, mediates or intervenes: «مساعدة فرنسا», «بوساطة قطر».
+            | {"مساعده", "بمساعده", "وساطه", "بوساطه", "تدخل", "بتدخل"}
         )
         # Every gender and number of a backing adjective: «المقربة من إيران» lists «المقرب من
         # إيران», «المقربين من…» too (the masculine, and its sound plural). Not «التابع»: «المركز
@@ -377,6 +379,9 @@ class RuleLexicon:
     # Troops counted, then the state they come from: «آلاف الجنود من رواندا».
     _TROOPS = frozenset("جنود الجنود جندي جنديا قوات القوات عسكري عسكريا عسكريين العسكريين".split())
     _TROOP_COUNTS = frozenset("الاف الف مئات عشرات مئه الفي".split())
+    # A reaction a government gives: «تعليق (رسمي) من X», «رد من X».
+    _REACTIONS = frozenset("تعليق تعليقا رد ردا موقف تاكيد نفي اعتراف احتجاج".split())
+    _REACTION_ADJECTIVES = frozenset("رسمي رسميا فوري فوريا علني".split())
     # A preposition with the pronoun of a relative's antecedent, after its verb: «التي تسيطر
     # عليها X».
     _RESUMPTIVES = frozenset("فيها فيه عليها عليه بها به منها منه".split())
@@ -391,11 +396,60 @@ class RuleLexicon:
         prev = norm[s - 1] if s > 0 else ""
         if prev in self._government_cues:
             return True
+        if prev == "من" and s > 1 and (
+            norm[s - 2] in self._REACTIONS or (s > 2 and norm[s - 2] in self._REACTION_ADJECTIVES and norm[s - 3] in self._REACTIONS)
+        ):
+            return True  # «لم يصدر تعليق رسمي من كييف»: a reaction comes from a government
         if prev in self._RESUMPTIVES and s > 2 and norm[s - 3] in self._RELATIVES and verb_of_a_state(norm[s - 2]):
             return True
         return prev == "من" and s > 2 and norm[s - 2] in self._TROOPS and (
             norm[s - 3].isdigit() or norm[s - 3] in self._TROOP_COUNTS
         )
+
+    # Words before «بين» that make what follows the two ends of a place relation: a border, a
+    # road, a crossing, a distance, where something lies or is spread, travel between places
+    # («على الحدود بين الكونغو وأوغندا», «الطريق الرابط بين X وY», «الواقعة بين X وY»).
+    _BETWEEN_PLACES = frozenset(
+        "الحدود حدود الحدوديه الحدودي الحد حد الطريق طريق الطرق الرابط الرابطه يربط تربط الواصل "
+        "الواقع الواقعه يقع تقع الممتد الممتده تمتد يمتد المسافه مسافه الفاصل الفاصله يفصل تفصل "
+        "المعبر معبر المعابر الجسر جسر الخط خط الرحلات رحلات الرحله رحله الطيران السفر التنقل "
+        "النقل العبور الانتقال انتقل ينتقل تنقل يتنقل متنقلا موزعين موزعه تتوزع يتوزع".split()
+    )
+    # A region right before «بين» lies between the two («في المنطقة بين تشاد والنيجر»); further
+    # before, something else says what it is («المنطقة المتنازع عليها بين الهند وباكستان»).
+    _REGIONS = frozenset("المنطقه منطقه مناطق المناطق".split())
+
+    def _parties_between(self, s: int, e: int, orth: list[str], norm: list[str], partners: set[int]) -> bool:
+        """Is the state at ``s:e``, after «بين» and before «و» and another state or actor (a
+        start in ``partners``), one of two parties («توترات متصاعدة بين الهند وباكستان», «القصف
+        المتبادل بين إسرائيل وحزب الله», «المنطقة المتنازع عليها بين X وY»)? Between two
+        states there is a tension, a dispute, talks or fire unless the words just before
+        «بين» relate two places (``_BETWEEN_PLACES``: «الحدود بين X وY»). A capital is a
+        party only after a word of a fight or a deal (the suggester's own check): «بين دمشق
+        وحمص» is a road or a trip more often than a dispute."""
+        if s < 2 or norm[s - 1] != "بين" or e >= len(norm) or " ".join(norm[s:e]) not in self._territories:
+            return False
+        if orth[e] == "و":
+            partner = e + 1
+        elif orth[e][:1] == "و" and orth[e] != norm[e]:
+            partner = e
+        else:
+            return False
+        if partner not in partners:
+            return False
+        if norm[s - 2] in self._REGIONS:
+            return False
+        before = norm[max(0, s - 4) : s - 1]
+        return not any(w in self._BETWEEN_PLACES or w[1:] in self._BETWEEN_PLACES for w in before)
+
+    @property
+    def _territories(self) -> frozenset[str]:
+        """The folded names of the world's states and territories (not their capitals), from
+        ``states.tsv``, computed once."""
+        found: frozenset[str] | None = getattr(self, "_territory_names", None)
+        if found is None:
+            found = self._territory_names = frozenset(r.name for r in self._world_state_rows() if r.kind == "territory")
+        return found
 
     def _resource_path(self, name: str) -> Path:
         """The derived resource ``name`` (a word list, a TSV) in the suggester's gazetteer
@@ -422,11 +476,12 @@ class RuleLexicon:
             return
         listed = {name for names in groups.values() for name in names}
         # A territory the hand lists name as a place only («اليابان», «قبرص») is a state too:
-        # it acts like the listed states («وأعلنت اليابان…»). A capital keeps its place
-        # reading («طرابلس» is also Lebanon's, «جوبا» the peace of Juba).
+        # it acts like the listed states («وأعلنت اليابان…»), and so does a capital of the news
+        # list («كمبالا»); another capital keeps its place reading («طرابلس» is also Lebanon's,
+        # «جوبا» the peace of Juba).
         elsewhere = {name for group, names in groups.items() if group != "LOC" for name in names}
         place_only = set(groups["LOC"]) - elsewhere
-        listed -= {row.name for row in rows if row.kind == "territory" and row.name in place_only}
+        listed -= {row.name for row in rows if (row.kind == "territory" or row.form == "news") and row.name in place_only}
         # And the other way round: a state or capital the hand lists name only as one that acts
         # («هايتي», «كينشاسا» among the acting states) is a place where it does not act.
         places = set(groups["LOC"]) | set(groups["LOC_CTX"]) | set(groups["LOC_HEAD"])

@@ -15,7 +15,7 @@ from annotator.core.suggest.rules.lexicon import (
     _WordMemo,
     _words,
 )
-from annotator.core.suggest.rules.place_lists import PlaceListRules
+from annotator.core.suggest.rules.place_context import PlaceContextRules
 from annotator.core.suggest.rules.place_gazetteer import (
     COMMON_WORDS,
     VARIANT_BLOCKLIST,
@@ -29,7 +29,7 @@ from annotator.core.suggest.rules.place_gazetteer import (
 from annotator.core.text import proclitic_length
 
 
-class LocationRules(PlaceListRules):
+class LocationRules(PlaceContextRules):
     """The LOCATION rules of :class:`RuleSuggester`."""
 
     # Made by the matcher (:class:`.matcher.RuleMatcher`, mixed in by the suggester): the
@@ -48,6 +48,7 @@ class LocationRules(PlaceListRules):
         ends an unknown name after a head, and a source may be named with its place."""
         groups = super()._load_word_sets(actors, places, sources, counts)
         self._indefinite_name_heads = set(_words(places.get("indefinite_name_heads")))
+        self._place_named_bodies = set(_words(places.get("place_named_body_heads")))
         self._compass_zone_heads = set(_words(places.get("compass_zone_heads")))
         self._geonames_stems: frozenset[str] = frozenset()
         self._context_places: frozenset[str] = frozenset()
@@ -139,6 +140,14 @@ class LocationRules(PlaceListRules):
         preposition stays: «بليدا», «كبيرا» are words of their own more often than «ب» or
         «ك» before a place far away."""
         result: str = super()._norm_for(form)  # type: ignore[misc]
+        if result == form and len(form) > 4 and form[form[:1] in "وف" :][:2] == "لل":
+            # «لليبيا», «وللبنان»: «ل» before a name that opens with «ل», which the clitic
+            # lexicon reads as «ل» + «ال» («للتنظيم» → «التنظيم»)
+            rest = form[form[:1] in "وف" :][1:]
+            if rest in self._place_names or rest in self._state_set:
+                self.nlp.vocab[form].norm_ = rest
+                self._norm_cache[form] = rest
+                return rest
         if result != form and form[0] == "ف" and result in self._context_places and form in self._arabic_words:
             # «فعالية» (an event) is a frequent word, not «ف» + «عالية», a place only after a
             # cue: «ف» and a place that is also a word make no frequent form («ومالي» does).
@@ -212,6 +221,25 @@ class LocationRules(PlaceListRules):
         "الاول الاولي الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه".split()
     )
 
+    _SIZE_ADJECTIVES = frozenset("الكبيره الكبير الصغيره الصغير".split())
+
+    def _romance_start(self, s: int, orth: list[str], norm: list[str]) -> int:
+        """Start of a Spanish or Portuguese place name whose last word is the listed name at
+        ``s``: one or two words that could be transliterated and «دي/دا…» before it («نورت دي
+        سانتاندر», «موسيمبوا دا برايا»); else ``s``."""
+        if s < 2 or norm[s - 1] not in self._ROMANCE_LINKS or orth[s - 1] != norm[s - 1]:
+            return s
+        k = s - 2
+        if orth[k] != norm[k] or not self._transliterated_word(norm[k]) or norm[k] in self._OUTLET_END:
+            return s
+        before = k - 1
+        if (
+            before >= 0 and orth[before] == norm[before] and self._transliterated_word(norm[before])
+            and not self._frequent_word(norm[before]) and norm[before] not in self._OUTLET_END
+        ):
+            k = before  # «موك أوشمبوا دا برايا»
+        return k
+
     def _extend_name_adjective(self, e: int, orth: list[str], norm: list[str]) -> int:
         """«منطقة السلمة القديمة», «مدينة حلب الجديدة», «حي الدرجة الأولى», «منطقة دارة
         الكبيرة», «إقليم شبيلي السفلى»: after a head and a name, «old», «new», «great»,
@@ -237,8 +265,14 @@ class LocationRules(PlaceListRules):
         before = (s - 1 if s > 1 and orth[s - 1] in _QUOTE_CHARS else s) if head is None else start  # «جامعة "X"»
         if before > 0 and orth[s] == norm[s] and self._building_head(norm[before - 1]):
             return None  # «مستشفى الفاشر», «مشفى مدينة الباب»: a building's name, not a place span
+        if before > 0 and orth[s] == norm[s] and self._names_a_body(norm[before - 1]):
+            return None  # «كارتل سينالوا», «أسقفية موبتي»: a body named after its place
         if self._names_a_road(start, head, e, orth, norm):
             return None  # «طريق جلال آباد», «طريق مطار دمشق»: a road named after where it leads
+        if head is None and e - s == 1 and (self._month_not_place(s, orth, norm) or self._birthplace_idiom(e, norm)):
+            return None  # «في آب/أغسطس» (August, not «إب»); «مسقط رأسه» (a birthplace, not Muscat)
+        if head is None and e - s == 1 and self._coordinated_nisba(s, orth, norm):
+            return None  # «طائرات حربية روسية وسورية»: the second of two adjectives
         if head is None and e - s == 1 and self._agrees_as_adjective(s, orth, norm):
             return None  # «عدوانا جويا», «قوات سورية»: an adjective of the noun before
         if group == "LOC_CTX" and e < len(norm) and norm[e] == "من" and norm[s] in ("الشمال", "الجنوب"):
@@ -264,12 +298,16 @@ class LocationRules(PlaceListRules):
                 or self._border_with(s, norm)
             ):
                 return None
+        if head is None:
+            start = self._romance_start(s, orth, norm)  # «نورت دي سانتاندر»: the name's first words
         end = self._hyphen_end(e, orth, len(norm))
         first = norm[start]
         if first in self._chain_heads:
             end = self._extend_direction(end, norm, len(norm))
         end = self._extend_facility(start, end, norm, len(norm))
-        if head is not None:
+        if head is not None and not (end < len(norm) and norm[end] in self._SIZE_ADJECTIVES):
+            # «مدينة خاركيف الكبيرة»: a listed place is known by its name, its size describes it
+            # (a local name in no list keeps it: «منطقة دارة الكبيرة», see _unknown_place)
             end = self._extend_name_adjective(end, orth, norm)
         elif end < len(norm) and orth[end] == norm[end] and norm[end] in self._UPPER_LOWER:
             end += 1  # «سرعين التحتا»: one of two villages of one name, even without a head
@@ -283,91 +321,6 @@ class LocationRules(PlaceListRules):
     # The Levantine «lower» and «upper» of a village pair: a part of the name wherever it stands.
     _UPPER_LOWER = frozenset("التحتا الفوقا التحتاني الفوقاني التحتانيه الفوقانيه".split())
 
-    def _building_head(self, w: str) -> bool:
-        """Is ``w`` a building's head, also with a glued conjunction («ومستشفى»), which the
-        clitic lexicon leaves on a word it does not list as a name?"""
-        return w in self._building_heads or (w[:1] in "وف" and w[1:] in self._building_heads)
-
-    # Words after which a name opens a clause as its topic: «أن مالي تشهد…», «فيما تعاني…».
-    _TOPIC_OPENERS = frozenset("ان لان بان كما فيما بينما حيث".split())
-
-    _ROADS = frozenset(("طريق", "شارع"))
-
-    def _names_a_road(self, start: int, head: str | None, e: int, orth: list[str], norm: list[str]) -> bool:
-        """Is the place at ``start`` (its head, if any, included) the name of a road after
-        «طريق» or «شارع» (guidelines §6: roads are no places, nor a place named inside a
-        road's name)? A bare name or a facility («طريق مطار دمشق الدولي», «شارع مكة المكرمة»)
-        names the road; an administrative unit after a road is where it runs («طريق قضاء
-        X»), and a road between two places has them as its ends («طريق درعا–دمشق»)."""
-        if head in self._ROADS:
-            return True  # «شارع مكة المكرمة»
-        if start == 0 or orth[start] != norm[start] or norm[start - 1] not in self._ROADS:
-            return False
-        if head is not None and head not in self._facility_heads:
-            return False
-        return not self._road_between(e, orth, norm)
-
-    def _road_between(self, e: int, orth: list[str], norm: list[str]) -> bool:
-        """Does a road name two places, a dash or a second place after the first («طريق
-        درعا–دمشق», «طريق مخمور الموصل»)? The sets annotate its ends; a road named after
-        one place only is no place span."""
-        if e >= len(norm):
-            return False
-        return orth[e] in ("-", "–", "—") or norm[e] in self._place_names
-
-    _BORDERS = frozenset(("الحدود", "حدود", "الحدوديه", "المشتركه"))
-
-    def _border_with(self, s: int, norm: list[str]) -> bool:
-        """«قرب الحدود مع مالي», «المنطقة الحدودية مع …»: what a border is shared with is a
-        place, even when its name is also a word («مالي» financial)."""
-        return s > 1 and norm[s - 1] == "مع" and norm[s - 2] in self._BORDERS
-
-    # A preposition with a pronoun after a word shows that word is a verb of a relative
-    # clause: «منطقة يسيطر عليها الجيش», «قرية تقع فيها المعارك».
-    _PRONOUN_PREPOSITIONS = frozenset("عليها عليه عليهم فيها فيه فيهم بها به منها منه اليها اليه لها له".split())
-    # What a facility serves or carries, after its head: «محطة وقود», «مصفاة نفط» name no
-    # place (while «منطقة نفط خانة» does).
-    _SERVED = frozenset(
-        "كهرباء مياه نفط وقود غاز بنزين محروقات ضخ تحليه معالجه توليد تكرير قطار قطارات حافلات ركاب".split()
-    )
-    # Adjectives that describe a place without naming it: «قاعدة يوناميد السابقة».
-    _DESCRIPTIVE = frozenset(
-        "السابق السابقه المذكور المذكوره المجاور المجاوره القريب القريبه المحاصر المحاصره "
-        "المنكوب المنكوبه المحتل المحتله المدمر المدمره".split()
-    )
-
-    def _describes(self, w: str) -> bool:
-        """Is the definite ``w`` after an indefinite place name an adjective of the place, not
-        the second word of its name: a nisba («مدينة درنة الساحلية», «ولاية جوبالاند
-        الفيدرالية»), a nationality or a descriptive word («السابقة»)?"""
-        return (
-            w in self._nationalities
-            or w in self._DESCRIPTIVE
-            or (len(w) > 5 and w.startswith("ال") and w.endswith(("ي", "يه")))
-        )
-
-    # Adverbs in «ـا» that may stand before a place: «وخصوصا سوريا», «حاليا».
-    _ADVERBS = frozenset("خصوصا تحديدا ايضا حاليا مؤخرا سابقا لاحقا اساسا مجددا وخصوصا وتحديدا".split())
-
-    def _agrees_as_adjective(self, s: int, orth: list[str], norm: list[str]) -> bool:
-        """Is the one-word name at ``s``, in the form of a nisba, an adjective that agrees
-        with the indefinite noun right before it? An accusative «ـيا» after an accusative
-        «ـا» («نفذت عدوانا جويا», «أرسلت وفدا سوريا»), a feminine «ـية» after a plural in
-        «ـات» or a noun in «ـة» («قوات سورية»). After a place cue it is the place («نحو
-        سوريا»)."""
-        if s == 0 or orth[s] != norm[s]:
-            return False
-        w, prev = norm[s], norm[s - 1]
-        if not prev.isalpha() or prev.startswith("ال") or len(prev) < 4 or orth[s - 1] != prev:
-            return False
-        if w.endswith("يه") and prev.endswith("ات"):
-            return True  # «محافظات سورية»: even after a plural that is a place cue
-        if prev in self._place_cues or prev in self._ambiguous_cues or prev in self._ADVERBS or prev in self._heads:
-            return False
-        if w.endswith("يا") and prev.endswith("ا") and (not prev.endswith("يا") or (s > 1 and norm[s - 2].isdigit())):
-            return True  # also after a counted noun in «ـيا»: «قتل 15 جنديا تركيا»
-        return w.endswith("يه") and prev.endswith("ه")
-
     def _unknown_place(
         self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int] | None = None
     ) -> _Cand | None:
@@ -377,6 +330,8 @@ class LocationRules(PlaceListRules):
         its own end; a known word may open a longer name («بلدة عدن يابال»)."""
         if norm[h] in self._FRONT_HEADS and norm[h] != self._AXIS:
             return None  # «جبهة التحرير»: unquoted, a front head names a body
+        if norm[h] == self._LAND and not (h + 1 < n and orth[h + 1] == norm[h + 1] and self._family_name(norm[h + 1])):
+            return None  # «أرض الواقع», «أرض المعركة»: a land, no family's plot
         known = known or {}
         i = h + 1 + self._compass_after_head(h, orth, norm, n, known)  # «إقليم شمال كيفو»
         if i >= n:
@@ -396,12 +351,14 @@ class LocationRules(PlaceListRules):
             or w in self._numbers
             or w in self._vague
             or w in self._people
+            or (w in self._anaphora and norm[h] in self._FEATURE_HEADS)  # «مرتفعات البلاد»: of a place named before
+            or w in self._ROMANCE_LINKS  # «مدينة دي X»: the head of a name that goes on
             or (w in self._nationalities and not definite_nationality)
             or len(w) < 2
             or not self._head_ok(h, orth, norm)
         ):
             return None
-        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm):
+        if norm[h] in self._ambiguous_heads and orth[h] == norm[h] and not self._cued(h, orth, norm) and not self._located(i, norm, n):
             return None  # «ولاية المجلس», «قضاء العطلة», «منفذ الهجوم»
         if norm[h] in self._ambiguous_heads and (w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns):
             return None  # «منطقة الاشتباكات», «منطقة النزاع»: where the fighting is, no name
@@ -415,7 +372,8 @@ class LocationRules(PlaceListRules):
             return None  # «قاعدة جماعة منافسة», «محطة تلفزيونية», «منطقة نشاط تجاري»
         # A known name of several words keeps its own end; otherwise a second word may follow.
         end = max(i + 1, known.get(i, 0))
-        if end == i + 1 and end < n and end not in known:
+        # After a word that opens names («البو», «أبو») a known name is the second word too.
+        if end == i + 1 and end < n and (end not in known or w in self._name_prefixes):
             end = self._second_word_end(w, end, orth, norm, n, first_known=i in known)
         if norm[h] == self._AXIS:
             # «محور الرويحة» → «الرويحة» (guidelines §6); «محور الصراع», «محور المحافظة»,
@@ -433,16 +391,9 @@ class LocationRules(PlaceListRules):
         if norm[start] in self._chain_heads or norm[h] in self._chain_heads:
             end = self._extend_direction(end, norm, n)
         end = self._extend_facility(h, self._hyphen_end(end, orth, n), norm, n)
-        return _Cand(start, self._extend_name_adjective(end, orth, norm), "LOCATION", _S_UNKNOWN)
-
-    @staticmethod
-    def _agrees_with_head(head: str, w: str) -> bool:
-        """Is the indefinite ``w`` after a feminine head («منطقة», «قرية», «جزيرة») a feminine
-        adjective that agrees with it: a participle («مضطربة», «متفرقة», «محاصرة») or a
-        compass nisba («جنوبية»)? Other words in «ـية» are names as often («قرية غانية»)."""
-        if not head.endswith("ه") or w.startswith("ال") or not w.endswith("ه") or len(w) < 5:
-            return False
-        return w[0] == "م" or w in ("جنوبيه", "شماليه", "شرقيه", "غربيه")
+        if not (i in known and end < n and norm[end] in self._SIZE_ADJECTIVES):  # as in _location
+            end = self._extend_name_adjective(end, orth, norm)
+        return _Cand(start, end, "LOCATION", _S_UNKNOWN)
 
     def _compass_after_head(self, h: int, orth: list[str], norm: list[str], n: int, known: dict[int, int]) -> int:
         """How many compass words follow the head at ``h`` and belong to the name in no list
@@ -586,6 +537,22 @@ class LocationRules(PlaceListRules):
         """Does a place name end before token ``k``: punctuation, a glued clitic, a place cue
         or a compass word follows («… بقضاء صور», «… شمال المحافظة», «…،»)?"""
         return k >= n or not norm[k].isalpha() or orth[k] != norm[k] or norm[k] in self._name_stops
+
+    # Heads of a part or feature of a place: after them a place named before («مرتفعات
+    # البلاد», «ضاحية العاصمة») is no name of their own, unlike after «حي» («حي المدينة»).
+    _FEATURE_HEADS = frozenset("مرتفعات غابه غابات بركه ممر ضاحيه".split())
+
+    # «أرض» + a family's name is a plot named after the family that owns it («أرض الشنطي»
+    # in Gaza); any other word after «أرض» is a land («أرض الواقع», «أرض المعركة»).
+    _LAND = "ارض"
+
+    def _family_name(self, w: str) -> bool:
+        """Is ``w`` shaped like a family's name: a definite nisba («الـ…ي») that no list
+        knows and the language does not use as a word?"""
+        return (
+            w.startswith("ال") and w.endswith("ي") and len(w) > 5 and not self._frequent_word(w)
+            and w[2:] not in self._arabic_words and w not in self._known and w not in self._place_names
+        )
 
     # Front heads: the front is named after them and stays outside («محور X» → «X»). Unquoted,
     # a known place is found by the lists; a name in no list is taken only in quotes

@@ -21,11 +21,20 @@ class PlaceListRules(RuleLexicon):
     _name_ends: Callable[[int, list[str], list[str], int], bool]
     _extend_name_adjective: Callable[[int, list[str], list[str]], int]
     _describes: Callable[[str], bool]
+    _preposition_l: Callable[[str], bool]
+    _definite_participle: Callable[[str], bool]
+    _BETWEEN_PLACES: frozenset[str]
     _context_places: frozenset[str]
     _geonames: dict[str, list[str]]
 
     # Words after which the word that follows is a place (besides the place cues).
     _COORDINATION_CUES = frozenset("في بين قرب علي الي من نحو داخل".split())
+    # Prepositions after which a lone transliterated word in no list, before a boundary, is a
+    # place («في ديالاساجو،», «باتجاه X،», «بالقرب من X،», «سكان X»); «من» only after «قرب». Not «إلى»:
+    # «لجأوا إلى أديرة», «نسبت إلى متمردي…» are plurals of nouns the frequency list lacks.
+    _LONE_NAME_CUES = frozenset("في نحو باتجاه قرب من سكان لسكان اهالي لاهالي".split())
+    _NEAR = frozenset(("قرب", "بالقرب", "مقربه", "بمقربه"))
+    _RESIDENTS = frozenset(("سكان", "لسكان", "اهالي", "لاهالي"))
 
     def _coordinated_places(self, cands: list[_Cand], orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names in no list coordinated with a place («… بين كاموندو وسيرينا في ولاية X»,
@@ -46,9 +55,16 @@ class PlaceListRules(RuleLexicon):
                 taken.update(range(k, end))
 
         for s, e in sorted(places):
-            # «[place] وX» / «[place] و X»
+            # «[place] وX» / «[place] و X», also after a comma when «و» is glued to the name and
+            # the place is itself in a list («فوق صور، والبازورية، وX»)
             k = e
+            in_list = s > 0 and (orth[s - 1] in ("،", ",", "و") or (orth[s][:1] == "و" and orth[s] != norm[s]))
             while k < n:
+                if (
+                    in_list and orth[k] in ("،", ",") and k + 1 < n and orth[k + 1][:1] == "و"
+                    and orth[k + 1] == norm[k + 1] and len(orth[k + 1]) > 3
+                ):
+                    k += 1  # the glued case below decides whether the word is a place's name
                 if orth[k] == "و" and k + 1 < n and self._coordinated_name(orth[k + 1]):
                     add(k + 1)
                     k += 2
@@ -76,21 +92,25 @@ class PlaceListRules(RuleLexicon):
         # in the shape of a transliterated name, before a boundary; quoted, a word no list
         # knows («في “بوثيدونغ”», «غرب “المحيريبا”»).
         compass = {c[0] for c in self._compass if len(c) == 1}
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w == "في" or w in compass]:
+        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w in self._LONE_NAME_CUES or w in compass]:
             if k in taken or orth[k] != norm[k]:
                 continue
             w = norm[k]
             if orth[k] in _QUOTE_CHARS and orth[k] not in _CLOSING_QUOTES_ONLY:
+                if norm[k - 1] != "في" and norm[k - 1] not in compass:
+                    continue  # a quoted word after «من» is who said or did something as often
                 q = self._hyphen_end(k + 2, orth, n)
                 if q < n and orth[q] in _QUOTE_CHARS and k + 1 not in taken and self._unlisted_word(orth[k + 1]) and not self._frequent_word(norm[k + 1]):
                     out.append(_Cand(k + 1, q, "LOCATION", _S_UNKNOWN))
                     taken.update(range(k + 1, q))
                 continue
+            cue = norm[k - 1]
             if (
-                norm[k - 1] == "في" and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
-                and not self._frequent_word(w) and self._name_ends(k + 1, orth, norm, n)
+                (cue in self._LONE_NAME_CUES and (cue != "من" or (k > 1 and norm[k - 2] in self._NEAR)))
+                and len(w) > 3 and self._unlisted_word(w) and self._transliterated_word(w)
+                and not self._frequent_word(w) and (cue in self._RESIDENTS or self._name_ends(k + 1, orth, norm, n))
             ):
-                add(k)
+                add(k)  # after «سكان» the name is a genitive, whatever follows it
         for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue
@@ -98,7 +118,13 @@ class PlaceListRules(RuleLexicon):
             if second < 0 or second + 2 >= n or second in taken:
                 continue
             word = orth[second] if second == k + 2 else orth[second][1:]
-            if self._unlisted_word(word) and norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts:
+            # «الطريق الرابط بين X وY»: between two places named after a place relation
+            related = norm[k - 1] == "بين" and any(
+                v in self._BETWEEN_PLACES or v[1:] in self._BETWEEN_PLACES for v in norm[max(0, k - 4) : k - 1]
+            ) and all(
+                self._transliterated_word(v) and not self._frequent_word(v) for v in (orth[k], word)
+            ) and self._name_ends(second + 1, orth, norm, n)
+            if self._unlisted_word(word) and (related or (norm[second + 1] in ("في", "ب", "قرب") and (second + 2) in starts)):
                 add(k)
                 if second == k + 1:
                     norm[second] = word
@@ -147,7 +173,7 @@ class PlaceListRules(RuleLexicon):
         w = norm[i]
         if norm[h].endswith("ه") and w.endswith("يه") and len(w) >= 6 and self._frequent_nisba(w):
             return True
-        return (
+        return w not in self._name_prefixes and (  # «قرية البو X»: a name whatever X reads as
             i + 1 < n and self._frequent_word(w) and orth[i + 1] == norm[i + 1] and self._frequent_nisba(norm[i + 1])
         )
 
@@ -209,12 +235,18 @@ class PlaceListRules(RuleLexicon):
     # two names or more, each a word no list or lexicon knows («في مناطق X وY وZ»).
     _GENERIC_PLURAL_HEADS = frozenset(("مناطق", "محليات", "مقاطعات", "مقاطعتي"))
 
+    # Duals that are also adjectives («قضائي» districts / judicial): a list of two names or
+    # more after them, never one name.
+    _ADJECTIVE_DUAL_HEADS = frozenset(("قضائي",))
+
     def _listed_places(self, i: int, orth: list[str], norm: list[str], n: int) -> list[_Cand]:
         """Names after a plural or dual head, each its own span: «قرى الهوشرية والصيادة»,
         «مدينتي السخنة وتدمر». The head stays outside; after a generic head, see
         ``_GENERIC_PLURAL_HEADS``."""
         head = i - 1 if i > 0 and orth[i - 1] not in _QUOTE_CHARS else i - 2
         found = self._listed_names(i, orth, norm, n)
+        if head >= 0 and norm[head] in self._ADJECTIVE_DUAL_HEADS:
+            return found if len(found) > 1 else []  # «حكم قضائي بحق…» is judicial
         if head < 0 or norm[head] not in self._GENERIC_PLURAL_HEADS:
             return found
         if len(found) < 2:
@@ -238,13 +270,15 @@ class PlaceListRules(RuleLexicon):
         while i < n:
             comma = False
             if first:
-                if orth[i] != norm[i] or not self._place_word(norm[i]) or norm[i] in self._anaphora:
+                if orth[i] != norm[i] or not self._list_name_word(norm[i]) or norm[i] in self._anaphora:
                     break  # «أحياء المدينة»: the city already named, no name
                 word = norm[i]
                 if not word.startswith("ال") and len(word) > 4 and word.endswith("يه"):
                     break  # «محافظات سورية», «مدن يمنية»: an adjective of the plural, no name
                 if word[:1] == "و" and self._frequent_word(word[1:]) and word not in self._known and word not in self._place_names:
                     break  # «تدمير قرى واستخدام…»: a new phrase after «و», no name
+                if self._no_list_opener(word):
+                    break  # «قرى اشتباكات», «بلدات متفرقة», «أحياء الإثنين», «مدن الشرق»
             else:
                 # The next name comes after a lone «و» or with a glued one («والصيادة»).
                 if quoted and i + 3 < n and orth[i] in _QUOTE_CHARS and orth[i + 1] == "و" and orth[i + 2] in _QUOTE_CHARS:
@@ -256,7 +290,7 @@ class PlaceListRules(RuleLexicon):
                     comma = orth[i] == word
                     if not comma:
                         break
-                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted):
+                elif orth[i] in ("،", ",") and i + 1 < n and (pending or quoted or self._closes_list(orth[i + 1], norm[i + 1])):
                     i += 1  # «…، الصيادة، والمشرفة»: the last name of a comma list, after «و»
                     continue
                 elif orth[i] == "و" and i + 1 < n:
@@ -270,7 +304,7 @@ class PlaceListRules(RuleLexicon):
                         norm[i] = word
                 else:
                     break
-                if not self._place_word(word) or word in self._anaphora or word in self._OUTLET_END or (
+                if not self._list_name_word(word) or word in self._anaphora or word in self._OUTLET_END or (
                     len(word) <= 6 and word.endswith("وا")  # «… وماكوميا وقتلوا مدنيين»: a plural verb
                 ):
                     break
@@ -279,16 +313,26 @@ class PlaceListRules(RuleLexicon):
             end = i + 1
             # A two-word name: «ميس الجبل», «عين الحلوة», «بيت لاهيا»; after a first word
             # that opens names the second is a name word even when it is also a common word
-            # («كفر كلا»).
-            if end < n and word in self._name_prefixes:
+            # («كفر كلا»). A compass noun opens the name of a region of its own in a list of
+            # regions («منطقتي شمال X وجنوب Y»).
+            if end < n and word in self._LIST_COMPASS and orth[end] == norm[end] and self._place_word(norm[end]) and not (
+                norm[end].startswith("ال") or norm[end] in self._anaphora or self._frequent_word(norm[end])
+            ):
+                end += 1
+            elif word in self._LIST_COMPASS:
+                break  # «مناطق شمال البلاد»: a direction, no name
+            elif end < n and word in self._name_prefixes:
                 end += self._prefix_name_word(word, end, orth, norm)
             elif (
                 end < n and orth[end] == norm[end] and norm[end].isalpha() and norm[end] not in self._not_names
                 and not word.startswith("ال") and norm[end].startswith("ال") and norm[end] not in self._nationalities
+                and not self._definite_participle(norm[end])  # «X وY المجاورتين»
             ):
                 end += 1
-            elif self._transliterated_pair(word, end, orth, norm, n):
-                end += 1  # «قرى كاداوا وغاندو سامو وساولاوا»: a foreign name of two words
+            else:
+                # «قرى كاداوا وغاندو سامو وساولاوا», «مدن X، سان فيليبي دي لوما، وY»: a
+                # foreign name of up to four words
+                end = self._foreign_name_end(i, end, orth, norm, n)
             end = self._extend_name_adjective(end, orth, norm)  # «أحياء X، الدرجة الأولى، وY»
             end = self._hyphen_end(end, orth, n)
             if comma:
@@ -300,6 +344,44 @@ class PlaceListRules(RuleLexicon):
             first = False
             i = end
         return out
+
+    _COMPASS_REGIONS = frozenset(("الشرق", "الغرب", "الشمال", "الجنوب", "الوسط"))
+
+    def _no_list_opener(self, w: str) -> bool:
+        """Is ``w``, right after a plural head, something else than the first name of a list:
+        a noun of fighting («قرى اشتباكات»: villages see fighting), a feminine participle of the
+        language that agrees with the plural («بلدات متفرقة»), a day or a function word («أحياء
+        الإثنين»: burnt alive on Monday), a region named by its compass point («مدن الشرق»)?"""
+        if w in self._place_names:
+            return False
+        return (
+            w in self._conflict_nouns or w.removeprefix("ال") in self._conflict_nouns
+            or w in self._OUTLET_END or w in self._COMPASS_REGIONS
+            or (w[:1] == "م" and w[-1:] == "ه" and len(w) > 4 and self._frequent_word(w))
+        )
+
+    # Compass nouns that open a region's name in a list of regions.
+    _LIST_COMPASS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+    def _list_name_word(self, w: str) -> bool:
+        """Could ``w`` be a name in a list after a plural head: a place word, or a word whose
+        «ل» is the name's, not a preposition's («مدن لوس X وY»)."""
+        if w[:1] == "ل":
+            return not self._preposition_l(w) and self._place_word("ا" + w[1:])
+        return self._place_word(w) or w in self._LIST_COMPASS
+
+    def _unlisted_name(self, w: str) -> bool:
+        """``_unlisted_word``, also for a word whose «ل» is the name's («لوس»), which
+        ``_place_word`` takes for a preposition."""
+        if w[:1] == "ل" and not self._preposition_l(w):
+            return w not in self._arabic_words and w not in self._known and w not in self._place_names and len(w) > 2
+        return self._unlisted_word(w)
+
+    def _closes_list(self, o: str, w: str) -> bool:
+        """After the first name and a comma, is «وX» the last name of the list («منطقتي X،
+        وY»): a known place with «و», or a word no list knows with it («وقال» is a new
+        clause)?"""
+        return o[:1] == "و" and (o != w and w in self._place_names or (o == w and self._unlisted_word(o[1:]) and not self._frequent_word(o[1:])))
 
     def _frequent_word(self, w: str) -> bool:
         """Is ``w`` a frequent Arabic word of four letters or more («أقصى», «موجة», «واحدا»)?
@@ -362,21 +444,39 @@ class PlaceListRules(RuleLexicon):
             and w not in self._place_names
         )
 
-    def _transliterated_pair(self, first: str, k: int, orth: list[str], norm: list[str], n: int) -> bool:
-        """In a list of places, is token ``k`` the second word of a foreign name whose first
-        word ``first`` no list or lexicon knows («غاندو سامو», «لوس موخيس»)? A word that could
-        be transliterated (:meth:`.locations.LocationRules._transliterated_word`) and is no
-        frequent Arabic word («صباحا»), then the list going on («و», «،») or ending
-        (punctuation, a place cue)."""
-        if not (
-            k < n and orth[k] == norm[k] and self._unlisted_word(first)
-            and self._transliterated_word(norm[k]) and not self._frequent_word(norm[k])
-        ):
-            return False
-        if k + 1 >= n:
-            return True
-        after = orth[k + 1]
-        return not after.isalpha() or after[:1] == "و" or norm[k + 1] in self._place_cues
+    # Words of Spanish, Portuguese and Italian place names: articles and «San» that open them
+    # («لوس موخيس», «سان بيدرو»), prepositions between their words («فال دي سانتياغو»,
+    # «موسيمبوا دا برايا»). Frequent in Arabic text as transliterations, they stop the test of
+    # a rare word; inside such a name its other words may be frequent too («سان فيليبي»).
+    _ROMANCE_OPENERS = frozenset("سان سانتا سانتو ساو لوس لاس بويرتو سيوداد نويفو نويفا".split())
+    _ROMANCE_LINKS = frozenset("دي دى دا دو ديل دوس داس".split())
+
+    def _foreign_name_end(self, i: int, end: int, orth: list[str], norm: list[str], n: int) -> int:
+        """End of a foreign name of up to four words that opens at ``i`` in a list of places
+        (its first word ending at ``end``): words that could be transliterated, none frequent
+        unless a Romance particle shows the name is one (``_ROMANCE_OPENERS``, ``_ROMANCE_LINKS``),
+        then the list going on or ending; else ``end``."""
+        first = norm[i]
+        romance = first in self._ROMANCE_OPENERS or (end < n and norm[end] in self._ROMANCE_LINKS)  # «فال دي…»
+        if not romance and not self._unlisted_name(first):
+            return end
+        k = end
+        while k < n and k - i < 4 and orth[k] == norm[k] and norm[k].isalpha():
+            w = norm[k]
+            if w in self._ROMANCE_LINKS or w in self._ROMANCE_OPENERS:
+                romance = True
+            elif romance and norm[k - 1] in self._ROMANCE_LINKS and w[:1] != "و" and not w.startswith("ال"):
+                pass  # after «دي» the name's last word, whatever else it is («دي لوما»)
+            elif not self._transliterated_word(w) or (self._frequent_word(w) and not romance):
+                break
+            k += 1
+        while k > end and norm[k - 1] in self._ROMANCE_LINKS:
+            k -= 1  # a name never ends with «دي»
+        if k == end:
+            return end
+        if k >= n or not orth[k].isalpha() or orth[k][:1] == "و" or norm[k] in self._place_cues:
+            return k
+        return end
 
     def _prefix_name_word(self, first: str, k: int, orth: list[str], norm: list[str]) -> bool:
         """After a word that opens place names («كفر», «دير», «عين»), is token ``k`` the second
@@ -388,7 +488,9 @@ class PlaceListRules(RuleLexicon):
         o = orth[k]
         return (
             o.isalpha()
-            and o[:1] not in "وف"
+            # A glued «و»/«ف» opens a new phrase, unless it is the name's own first letter: the
+            # clitic lexicon left the word whole («أبو فلاح», not «ف» + a word it knows).
+            and (o[:1] not in "وف" or (o == norm[k] and len(o) > 3 and o[1:] not in self._arabic_words))
             and (o == norm[k] or o[:1] not in "بل")  # «تل بالقرب»: a preposition
             and o not in self._name_stops
             and (o != norm[k] or o not in self._not_names)

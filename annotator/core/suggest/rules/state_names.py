@@ -15,7 +15,8 @@ ACTOR when it acts, else LOCATION; locations.yaml ``context_names``: a place aft
   word has the article («الجبل الأسود», «الرأس الأخضر»: a description first, a place only
   after a place cue);
 * a state of one word is a state; a capital of one word too when it is rare as a word, a
-  place after a cue when it is less rare, and dropped when it is common («رياض», «صوفيا»);
+  place after a cue when it is less rare, and dropped when it is common («رياض», «صوفيا»),
+  unless the build tool's news list names it (form ``news``: «بكين» is frequent as the city);
 * a name written without its article («كاميرون» for «الكاميرون», «قاهره») is a place after
   a cue only («(تشاد وكاميرون والنيجر)»: right after another place counts as a cue).
 
@@ -85,7 +86,8 @@ def classify(rows: Iterable[StateRow], listed: set[str], is_common_word: Callabl
             # first; «المملكة المتحدة» is a name.
             descriptive = is_common_word(words[0]) and all(w.startswith("ال") for w in words)
             (cued if descriptive or row.form == "bare" else states)[row.name] = None
-        elif row.kind == "territory":
+        elif row.kind == "territory" or row.form == "news":
+            # A capital of the news list is frequent for the city's sake («بكين»): a state.
             (cued if row.form == "bare" else states)[row.name] = None
         elif row.zipf10 < COMMON_WORD_ZIPF10:
             (cued if row.form == "bare" or row.zipf10 >= CUE_ZIPF10 else states)[row.name] = None

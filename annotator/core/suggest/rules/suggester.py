@@ -252,6 +252,8 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
             # «سلطات أرمينيا وأذربيجان», «حكومتي مالي وبوركينا فاسو»: a state under a force's
             # head is an actor (matched later), the state coordinated with it one too.
             named_ends |= {e for s, e in state_hits if s > 0 and norm[s - 1] in self._place_force_heads}
+            # «توترات بين الهند وباكستان»: a state and the state or actor after it are parties.
+            partners = {s for s, _ in state_hits} | {c.start for c in cands if c.label == "ACTOR"}
             for s, e in state_hits:
                 if (s, e) in acting:
                     continue
@@ -263,7 +265,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
                 party = s > 1 and norm[s - 1] == "بين" and any(  # «بالحرب بين إسرائيل وحماس»
                     w in self._agreement_words or (w[:1] in "وبل" and w[1:] in self._agreement_words)
                     for w in norm[max(0, s - 5) : s - 1]
-                )
+                ) or self._parties_between(s, e, orth, norm, partners)
                 if s in accusers or coordinated or party:
                     cands.append(_Cand(s, e, "ACTOR", _S_STATE_ACTS))
                     acting_ends.add(e)

@@ -61,3 +61,25 @@ def test_a_backing_adjective_of_either_gender_makes_the_state_after_it_act(rules
     assert ("إيران", "ACTOR") in labels("اجتمع قادة الفصائل المقربة من إيران في بغداد.")
     # Without a backing word before it, the state is where the delegation went.
     assert ("إيران", "LOCATION") in labels("وصل الوفد إلى إيران أمس.")
+
+
+def test_two_states_after_between_are_parties_unless_a_place_relation_comes_first(found) -> None:
+    """«بين X وY»: two states in a tension, a dispute or an exchange of fire act; a border, a
+    road, where something lies or a trip between them makes them places."""
+    assert {("تركيا", "ACTOR"), ("اليونان", "ACTOR")} <= found("تتصاعد التوترات بين تركيا واليونان منذ أشهر.")
+    assert ("إسرائيل", "ACTOR") in found("تواصل تبادل القصف بين إسرائيل وحزب الله أمس.")
+    assert {("أرمينيا", "ACTOR"), ("أذربيجان", "ACTOR")} <= found("يقع الإقليم المتنازع عليه بين أرمينيا وأذربيجان في الجبال.")
+    # Places: a border, where it lies, a trip, the region right before «بين».
+    assert {("النيجر", "LOCATION"), ("مالي", "LOCATION")} <= found("وقع الهجوم قرب الحدود بين النيجر ومالي.")
+    assert {("تشاد", "LOCATION"), ("النيجر", "LOCATION")} <= found("وقع الهجوم في المنطقة الواقعة بين تشاد والنيجر.")
+    assert {("تشاد", "LOCATION"), ("النيجر", "LOCATION")} <= found("وقع الهجوم في المنطقة بين تشاد والنيجر.")
+    assert {("سوريا", "LOCATION"), ("لبنان", "LOCATION")} <= found("يتنقل آلاف اللاجئين بين سوريا ولبنان خلال العام.")
+
+
+def test_a_state_that_reacts_helps_or_mediates_acts(found) -> None:
+    assert ("موسكو", "ACTOR") in found("لم يصدر أي تعليق رسمي من موسكو حتى الآن.")
+    assert ("أنقرة", "ACTOR") in found("لم يصدر رد من أنقرة على الاتهامات.")
+    assert ("فرنسا", "ACTOR") in found("طلب الرئيس مساعدة فرنسا في مواجهة المسلحين.")
+    assert ("قطر", "ACTOR") in found("أطلق سراح الرهائن بوساطة قطر.")
+    # Where people come from is a place.
+    assert ("تركيا", "LOCATION") in found("عاد اللاجئون من تركيا إلى بلداتهم.")

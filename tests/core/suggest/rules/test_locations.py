@@ -531,3 +531,71 @@ def test_greater_and_lower_after_a_place_without_a_head(labelled: Labelled) -> N
     # After a state a political phrase, and «old» without a head: the place alone.
     assert ("مصر", "LOCATION") in labelled("وقال إن مصر الكبرى حلم قديم.")
     assert ("أمدرمان", "LOCATION") in labelled("وسمع دوي انفجارات في أمدرمان القديمة، حيث تدور المعارك.")
+
+
+def test_places_of_the_worlds_conflicts_from_general_knowledge(labelled: Labelled) -> None:
+    """world_conflict_places_more: regions and towns a tool for conflict news should know."""
+    assert ("كشمير", "LOCATION") in labelled("تصاعد العنف في كشمير خلال الأسبوع.")
+    assert ("مزار الشريف", "LOCATION") in labelled("انفجرت عبوة قرب مسجد في مزار الشريف أمس.")
+    assert ("باخموت", "LOCATION") in labelled("تتواصل المعارك حول باخموت منذ أشهر.")
+    assert ("جونقلي", "LOCATION") in labelled("هاجم مسلحون قرية نائية في جونقلي.")
+    # Those that are also words or names of people only after a cue.
+    assert ("كرمان", "LOCATION") in labelled("قتل شرطيان في كرمان جنوب شرق البلاد.")
+    assert not any(label == "LOCATION" for _, label in labelled("وقال محمد كرمان للصحفيين إن الوضع هادئ."))
+
+
+def test_heights_forests_pools_and_passes_are_heads_of_places(labelled: Labelled) -> None:
+    assert ("مرتفعات الكرمل", "LOCATION") in labelled("قصفت المدفعية مرتفعات الكرمل شرق المدينة.")
+    assert ("غابة كوروني", "LOCATION") in labelled("تمركز المسلحون في غابة كوروني جنوب البلاد.")
+    assert ("بركة الشيخ زايد", "LOCATION") in labelled("استهدفت غارة بركة الشيخ زايد شمال القطاع.")
+    # A safe corridor, a blessing, the country's heights: no names.
+    assert labelled("دعا الوسطاء إلى فتح ممر آمن للمدنيين.") == []
+    assert labelled("كانت الهدنة بركة على السكان.") == []
+    assert labelled("قتل مسلحون في مرتفعات البلاد الوسطى.") == []
+    assert labelled("استهدفت غارة مبنى في ضاحية العاصمة الجنوبية.") == []
+
+
+def test_the_second_word_after_a_word_that_opens_names(labelled: Labelled) -> None:
+    """«أبو فلاح»: a «ف» that is the name's own letter; «البو X»: a clan's village, whatever X
+    reads as."""
+    assert ("قرية أبو فلاح", "LOCATION") in labelled("هاجم مستوطنون قرية أبو فلاح شرق رام الله.")
+    assert ("قرية البو حمدان", "LOCATION") in labelled("وقع هجوم في قرية البو حمدان شمال المدينة.")
+    assert ("قرية البو بالي", "LOCATION") in labelled("أعلن الجيش عن هجوم في قرية البو بالي، بدأ باستهداف مركبة.")
+    # A glued «ف» before a verb opens a new clause.
+    assert ("قرية أبو سالم", "LOCATION") in labelled("هاجم مستوطنون قرية أبو سالم فقتلوا راعيا.")
+
+
+def test_a_listed_place_after_de_keeps_the_first_words_of_its_romance_name(labelled: Labelled) -> None:
+    assert ("نورتي دي سانتاندر", "LOCATION") in labelled("قتل 5 جنود في الاشتباكات في نورتي دي سانتاندر قرب الحدود.")
+    assert ("بويرتو دي سانتاندر", "LOCATION") in labelled("قتل 5 جنود في الاشتباكات في بويرتو دي سانتاندر قرب الحدود.")
+    assert ("مدينة دي", "LOCATION") not in labelled("قتل 5 جنود في الاشتباكات في مدينة دي سانتاندر.")
+
+
+def test_the_size_of_a_listed_place_describes_it(labelled: Labelled) -> None:
+    """«مدينة خاركيف الكبيرة» is the big city of Kharkiv; a local name in no list keeps its
+    «الكبيرة» («منطقة دارة الكبيرة»)."""
+    assert ("مدينة خاركيف", "LOCATION") in labelled("قتل 3 في قصف على مدينة خاركيف الكبيرة أمس.")
+    assert ("منطقة دارة الكبيرة", "LOCATION") in labelled("قتل 3 في منطقة دارة الكبيرة أمس.")
+
+
+def test_the_belt_of_a_city_is_a_head(labelled: Labelled) -> None:
+    assert ("حزام بغداد", "LOCATION") in labelled("نفذت القوات عمليات في حزام بغداد الشمالي.")
+    assert labelled("ارتدى المهاجم حزاما ناسفا في دمشق.") == [("دمشق", "LOCATION")]
+
+
+def test_lam_before_a_name_that_opens_with_lam(labelled: Labelled) -> None:
+    """«لليبيا» is «ل» + «ليبيا», not «ل» + «ال» + «يبيا» as «للتنظيم» is."""
+    assert ("ليبيا", "LOCATION") in labelled("وصلت المساعدات إلى بعثة الأمم المتحدة لليبيا أمس.")
+    assert {("ليبيا", "LOCATION"), ("لبنان", "LOCATION")} <= set(labelled("أرسلت الحكومة تعزيزات لليبيا وللبنان."))
+
+
+def test_a_plot_named_after_a_family(labelled: Labelled) -> None:
+    assert ("أرض الحلاقي", "LOCATION") in labelled("قصفت الطائرات أرض الحلاقي غرب المخيم.")
+    assert labelled("لا وجود لهذه الخطط على أرض الواقع.") == []
+    assert labelled("سقط الجنود على أرض المعركة.") == []
+    assert labelled("عاد اللاجئون إلى أرض فلسطين.") == [("فلسطين", "LOCATION")]
+
+
+def test_the_side_of_a_place_cues_an_ambiguous_head(labelled: Labelled) -> None:
+    assert ("ضاحية كفرون", "LOCATION") in labelled("اقتحمت القوات المخيم من جهة ضاحية كفرون شرق المدينة.")
+    assert labelled("ومن جهة أخرى، قال المسؤول إن الوضع هادئ.") == []

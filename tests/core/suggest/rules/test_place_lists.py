@@ -121,3 +121,83 @@ def test_a_place_that_needs_a_cue_glued_to_its_conjunction_after_a_place(
     # «روستوف» needs a cue; the coordination with a place is one, even with «و» glued.
     assert ("روستوف", "LOCATION") in labelled("وقصفت الطائرات دمشق وحمص وروستوف.")
     assert not [s for s, label in labelled("وزار الوفد روستوف أمس.") if label == "LOCATION"]
+
+
+def test_a_list_after_a_plural_head_of_provinces_districts_or_camps(labelled: Labelled) -> None:
+    assert labelled("وقعت هجمات في أقاليم تاكالو وبينانغا وسوراتيو جنوب البلاد.") == [
+        ("تاكالو", "LOCATION"), ("بينانغا", "LOCATION"), ("سوراتيو", "LOCATION"),
+    ]
+    assert ("الخضر", "LOCATION") in labelled("قتل شخصان في قضائي الرميثة والخضر جنوب البلاد.")
+    # «قضائي» is judicial too: one word after it is no list.
+    assert labelled("أصدرت المحكمة حكم قضائي بحق المتهمين.") == []
+    assert labelled("هاجم المسلحون معسكرات النازحين في الإقليم.") == []
+
+
+def test_a_list_after_a_plural_head_may_name_regions_by_a_compass_noun(labelled: Labelled) -> None:
+    assert labelled("نزح السكان من منطقتي شمال كاتوبا وجنوب ميراسو بعد المعارك.") == [
+        ("شمال كاتوبا", "LOCATION"), ("جنوب ميراسو", "LOCATION"),
+    ]
+    assert labelled("نزح السكان من قرى شمال البلاد.") == []  # a direction, no name
+
+
+def test_the_last_name_of_a_list_after_a_comma_and_wa(labelled: Labelled) -> None:
+    assert labelled("اندلعت الاشتباكات في منطقتي الفهود، والبطحاء شرق المدينة.") == [
+        ("الفهود", "LOCATION"), ("البطحاء", "LOCATION"),
+    ]
+    # A new clause after the comma: one name.
+    assert labelled("قصفت الطائرات قرى الحسينية، وقال مسؤول إن القصف استمر.") == [("الحسينية", "LOCATION")]
+
+
+def test_a_spanish_or_portuguese_name_of_several_words_in_a_list(labelled: Labelled) -> None:
+    """An article or «San» opens it, «دي/دا» links its words; frequent as transliterations,
+    they end no name."""
+    assert labelled("سيطر المسلحون على مدن لوس ريتوس وكامارانو في الشمال.") == [
+        ("لوس ريتوس", "LOCATION"), ("كامارانو", "LOCATION"),
+    ]
+    assert labelled("كما شهدت مدن تاكونا، ماراليا، بونتا دي لوما، وتاروكا حوادث قتل أخرى.") == [
+        ("تاكونا", "LOCATION"), ("ماراليا", "LOCATION"), ("بونتا دي لوما", "LOCATION"), ("تاروكا", "LOCATION"),
+    ]
+    assert ("سان روكي", "LOCATION") in labelled("وقعت الاشتباكات في مدن أريكا وسان روكي.")
+    # Without a boundary after it the name is one word: «مدن X وY أعمال عنف» has a verb's object.
+    assert ("تاروكا", "LOCATION") in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
+    assert ("كاموسا أعمال", "LOCATION") not in labelled("شهدت مدن تاروكا وكاموسا أعمال عنف.")
+
+
+def test_a_lone_transliterated_name_after_near_or_towards(labelled: Labelled) -> None:
+    assert ("ماسوندا", "LOCATION") in labelled("وقع الهجوم بالقرب من ماسوندا، وقتل فيه جنديان.")
+    assert ("كيراتو", "LOCATION") in labelled("تقدمت القوات باتجاه كيراتو.")
+    # «من» alone and «إلى» open no such name.
+    assert not [w for w, label in labelled("فر مئات الأشخاص الذين لجأوا إلى أديرة.") if label == "LOCATION"]
+    assert not [w for w, label in labelled("وصلت رسالة من كابيلا، وقال إن الوضع هادئ.") if label == "LOCATION"]
+
+
+def test_two_names_in_no_list_between_which_a_road_runs(labelled: Labelled) -> None:
+    got = labelled("انفجرت عبوة على الطريق الرابط بين كاتيغا وموبيرو، ما أدى إلى مقتل جنديين.")
+    assert {("كاتيغا", "LOCATION"), ("موبيرو", "LOCATION")} <= set(got)
+    # Between two parties named in no list: no places.
+    assert not [w for w, label in labelled("اندلعت اشتباكات بين كاتيغا وموبيرو، ما أدى إلى مقتل جنديين.") if label == "LOCATION"]
+
+
+def test_after_a_plural_head_no_list_opens_with_a_fight_a_participle_a_day_or_a_region(labelled: Labelled) -> None:
+    assert labelled("تشهد قرى اشتباكات متقطعة منذ الصباح.") == []
+    assert labelled("شنت الطائرات غارات على بلدات متفرقة في الجنوب.") == []
+    assert labelled("أحرقوا أحياء الإثنين في العاصمة.") == []
+    assert ("الشرق", "LOCATION") not in labelled("تعد جلال آباد من كبرى مدن الشرق الأفغاني.")
+    assert labelled("قصفت الطائرات قرى مرعيانة والطيبة.") == [("مرعيانة", "LOCATION"), ("الطيبة", "LOCATION")]
+
+
+def test_a_quoted_word_after_min_is_no_place(labelled: Labelled) -> None:
+    assert not [w for w, label in labelled('وصل تهديد من "كاموريا" إلى السكان.') if label == "LOCATION"]
+    assert ("كاموريا", "LOCATION") in labelled('وقع الهجوم في "كاموريا" أمس.')
+
+
+def test_a_transliterated_name_after_residents_of(labelled: Labelled) -> None:
+    assert ("كاتوندا", "LOCATION") in labelled("فر سكان كاتوندا ونهب المسلحون الطعام.")
+    assert labelled("وقال سكان محليون إن القصف استمر.") == []
+    assert labelled("فر سكان القرية إلى الغابة.") == []
+
+
+def test_a_name_in_no_list_glued_to_wa_after_a_comma_in_a_list_of_places(labelled: Labelled) -> None:
+    assert ("قدموسا", "LOCATION") in labelled("حلقت الطائرات فوق صور، والبازورية، وقدموسا والساحل.")
+    # The place before the comma in no list: a new phrase.
+    assert labelled("يقع الإقليم تحت سيطرة الهند، والمتموقع في الجبال.") == [("الهند", "ACTOR")]

@@ -195,3 +195,20 @@ def test_the_state_a_counted_contingent_comes_from_acts(labelled: Labelled) -> N
     # Troops not counted, people not troops: the place they left.
     assert ("مالي", "LOCATION") in labelled("وانسحبت القوات من مالي.")
     assert ("تركيا", "LOCATION") in labelled("وعاد آلاف اللاجئين من تركيا.")
+
+
+def test_a_capital_of_the_news_list_is_a_state_whatever_its_frequency() -> None:
+    from annotator.core.suggest.rules.state_names import StateRow, classify
+
+    rows = [
+        StateRow("بكين", "CN", "capital", "news", 43),
+        StateRow("صوفيا", "BG", "capital", "geonames", 40),
+    ]
+    readings = classify(rows, set(), lambda w: False)
+    assert readings.states == ["بكين"]  # «صوفيا» as frequent is a person's name first: dropped
+
+
+def test_the_news_capitals_act_and_are_places(found) -> None:
+    assert ("بشكيك", "ACTOR") in found("وذكرت بشكيك أن إطلاق النار وقع مساء أمس.")
+    assert ("كمبالا", "ACTOR") in found("ونفت كمبالا أي تورط في الهجوم.")
+    assert ("بانكوك", "LOCATION") in found("وصل الوزير إلى بانكوك أمس.")
