@@ -39,7 +39,7 @@ pg-server:
 # ruff (rules in pyproject.toml) and mypy; mypy fails only on findings that are not in
 # tools/mypy-baseline.txt (fix one, then `python tools/typecheck.py --update`).
 lint: $(STAMP)
-	$(BIN)/ruff check annotator tests bench tools
+	$(BIN)/ruff check annotator tests bench tools resources packaging
 	$(BIN)/python tools/typecheck.py
 
 test: $(STAMP) pg-server lint

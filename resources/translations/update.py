@@ -80,7 +80,8 @@ def _message(text: str, tr: str | list[str] | None, missing: list[str], ctx: str
     ok = tr is not None and (isinstance(tr, list) == counted) and \
         (not counted or len(tr) == ARABIC_NUMERUS_FORMS)
     if not ok:
-        missing.append(f"{ctx}: {source}" + (f" (needs a list of {ARABIC_NUMERUS_FORMS} Arabic forms)" if counted else ""))
+        needs = f" (needs a list of {ARABIC_NUMERUS_FORMS} Arabic forms)" if counted else ""
+        missing.append(f"{ctx}: {source}{needs}")
         body = '<translation type="unfinished"></translation>'
     elif counted:
         forms = "".join(f"\n            <numerusform>{escape(f)}</numerusform>" for f in tr)  # type: ignore[union-attr]
