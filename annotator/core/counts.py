@@ -361,6 +361,7 @@ def parse_count(span_text: str) -> dict[str, Any] | None:
 # Category
 # --------------------------------------------------------------------------------------
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)  # asked for every word around each count; the words of news repeat
 def _is_numberish(word: str) -> bool:
     lex = _lex()
     if word[:1].isdigit():
@@ -369,7 +370,7 @@ def _is_numberish(word: str) -> bool:
     return w in lex["number"] or w in lex["vague"]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65_536)  # a new article's words would evict a smaller memo before they repeat
 def _cue(word: str) -> tuple[str, bool] | None:
     cues = _lex()["cues"]
     w = _strip_clitics(word, cues)

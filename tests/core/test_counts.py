@@ -159,6 +159,29 @@ def test_words_for_category_answers_the_same_from_its_memo_and_after_it_is_empti
     assert counts.words_for_category(tokens) == expected
 
 
+def test_category_word_memos_answer_the_same_cold_and_warm() -> None:
+    """The per-word memos of :func:`category_from_words` (is it a number, which cue is it)
+    give the categories of a fresh computation: emptied, then filled, the same answers."""
+    import annotator.core.counts as counts
+
+    cases = [
+        ("وقتل بين 40 و50 مدنياً في القصف", "بين 40 و50 مدنياً", "killed"),
+        ("أسفر عن مقتل ثلاثة عناصر من حزب الله اللبناني واثنين من الحرس الثوري.", "اثنين", "killed"),
+        ("قُتِلَ ثلاثة رعاة وأُصيبَ اثنان آخران بانفجار لغم.", "ثلاثة رعاة", "killed"),
+        ("وصلت تعزيزات تضم نحو 400 عنصر إلى المدينة.", "نحو 400 عنصر", "other"),
+    ]
+
+    def categories() -> list[str]:
+        return [count_category(text, text.index(span), text.index(span) + len(span)) for text, span, _ in cases]
+
+    counts._is_numberish.cache_clear()
+    counts._cue.cache_clear()
+    cold = categories()
+    assert cold == [category for _, _, category in cases]
+    assert categories() == cold
+    assert counts._is_numberish("وبعشرات") and counts._is_numberish("12") and not counts._is_numberish("مدنيين")
+
+
 def test_attributes_from_words_match_count_attributes_and_their_memo_cannot_be_changed() -> None:
     """The rule suggester's path (:func:`count_attributes_from_words`, quantities memoised)
     gives what :func:`count_attributes` gives from the text, and a range handed to one caller

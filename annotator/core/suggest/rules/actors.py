@@ -505,9 +505,10 @@ class ActorRules(ContextRules):
     def _unit_tail(self, e: int, orth: list[str], norm: list[str], n: int) -> int:
         """End after what completes a unit name: an ordinal («لواء المشاة العشرين») or the
         numbered unit it belongs to («كتيبة دبابات الفرقة الخامسة»)."""
-        for o in self._unit_ordinals:
-            if tuple(norm[e : e + len(o)]) == o and orth[e] == norm[e]:
-                return e + len(o)
+        if e < n and norm[e] in self._ordinal_words:  # (every ordinal starts with one of them)
+            for o in self._unit_ordinals:
+                if tuple(norm[e : e + len(o)]) == o and orth[e] == norm[e]:
+                    return e + len(o)
         if e + 1 < n and norm[e] in self._unit_heads and orth[e] == norm[e]:
             inner = self._numbered_unit(e, orth, norm, n)
             if inner is not None:

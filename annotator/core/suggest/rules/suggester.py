@@ -483,15 +483,18 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         cands = self._bodies_of_places(cands, orth, norm, n, {s for s, _ in state_hits})
 
         out: list[Suggestion] = []
+        spans: dict[tuple[int, int, str], tuple[int, int]] = {}  # a quarter of the candidates repeat one
         for c in cands:
             label = "COUNT" if c.label == _COUNT_FATHA else c.label
             if label not in self.labels:
                 continue
             a = idx[c.start]
-            b = idx[c.end - 1] + len(orth[c.end - 1])
-            start, end = nt.to_original(a, b)
-            start, end = snap_span(text, start, end)
-            start = self._after_token_clitic(start, end, a, orth[c.start], norm[c.start], nt, label)
+            span = spans.get((c.start, c.end, label))
+            if span is None:
+                start, end = snap_span(text, *nt.to_original(a, idx[c.end - 1] + len(orth[c.end - 1])))
+                start = self._after_token_clitic(start, end, a, orth[c.start], norm[c.start], nt, label)
+                span = spans[(c.start, c.end, label)] = (start, end)
+            start, end = span
             if start >= end:
                 continue
             if label != "COUNT" and (text[end - 1] == "\u064b" or text[end - 2 : end] == "\u064bا"):

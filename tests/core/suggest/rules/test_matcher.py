@@ -100,6 +100,8 @@ def test_suggestions_are_the_same_from_cold_and_warm_caches(rules: RuleSuggester
     )
     counts._CATEGORY_WORDS.clear()
     counts._number_stem.cache_clear()
+    counts._is_numberish.cache_clear()
+    counts._cue.cache_clear()
     default_rules()._ends.clear()
     for form in [f for f in rules._norm_cache if f in text]:
         del rules._norm_cache[form]
