@@ -2,6 +2,7 @@
 named by a head noun, numbered units and short forms of actors named earlier."""
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 from annotator.core.suggest.rules.actor_bodies import _LOCAL
@@ -321,7 +322,8 @@ class ActorRules(ContextRules):
         («مقاتلات أمريكية», not «طائرات إسرائيلية»: aircraft)."""
         first_actor = min((c.start for c in cands if c.label == "ACTOR"), default=n)
         out: list[_Cand] = []
-        for i, w in enumerate(norm):
+        for i in compress(range(n), map(self._group_reference_words.__contains__, norm)):
+            w = norm[i]
             if w in self._faction_heads:
                 cand = self._faction_group(i, orth, norm, n, first_actor)
                 if cand is not None:

@@ -257,6 +257,11 @@ class RuleLexicon:
         self._service_names = set(_words(actors.get("service_names")))
         self._member_nouns = set(_words(actors.get("member_nouns")))
         self._member_group_names = set(_words(actors.get("member_group_names")))
+        # Every word ``_group_references`` starts at, to skip the others at once.
+        self._group_reference_words = (
+            self._faction_heads | self._service_names | self._member_group_names | self._air_construct
+            | set(self._short_form_spellings)
+        )
         self._clause_openers = set(_words(actors.get("clause_openers")))
         self._place_body_prefixes = set(_words(actors.get("place_body_prefixes")))
 

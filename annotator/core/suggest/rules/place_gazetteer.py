@@ -40,6 +40,7 @@ ARAB_COUNTRIES = frozenset(
     "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
 )
 _SKELETON_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي", "ة": "ه"})
+_LONG_VOWELS_OUT = str.maketrans("", "", "اوي")  # (one C pass per word: skeletons are taken of every new word)
 
 
 class GeoPlace(NamedTuple):
@@ -101,7 +102,7 @@ def skeleton(name: str) -> str:
     """The consonant skeleton of a folded name, word by word: hamza forms folded, «ة» as «ه»,
     and the long vowels «ا و ي» dropped after each word's first letter, where transliterations
     of one foreign name differ most («خاركوف», «خاركيف» → «خركف»)."""
-    return " ".join(w[:1] + "".join(c for c in w[1:] if c not in "اوي") for w in name.translate(_SKELETON_FOLD).split())
+    return " ".join(w[:1] + w[1:].translate(_LONG_VOWELS_OUT) for w in name.translate(_SKELETON_FOLD).split())
 
 
 COMMON_WORDS = "arabic_common_words.txt"

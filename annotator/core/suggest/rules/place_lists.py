@@ -5,8 +5,12 @@ after «عاصمة». A mixin of :class:`.locations.LocationRules`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 
 from annotator.core.suggest.rules.lexicon import _CLOSING_QUOTES_ONLY, _QUOTE_CHARS, _S_UNKNOWN, RuleLexicon, _Cand
+
+_CAPITAL = "عاصمه"
+_IN_OR_BETWEEN = frozenset(("في", "بين"))
 
 
 class PlaceListRules(RuleLexicon):
@@ -83,7 +87,8 @@ class PlaceListRules(RuleLexicon):
             if x > 0 and norm[x - 1] in self._COORDINATION_CUES and self._unlisted_word(orth[x]):
                 add(x)
         # «<cue> X وY في [place]»: two unlisted words coordinated, then where they are.
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 2)]) if w == "عاصمه"]:
+        # (the cue words found in C: a Python pass over every token costs more than the rest)
+        for k in [i + 1 for i in compress(range(max(0, n - 2)), map(_CAPITAL.__eq__, norm))]:
             if k < n and norm[k].startswith("ال") and norm[k] in self._anaphora_or_heads:
                 k += 1  # «عاصمة الإقليم X»: the region named before, then the capital's name
             if k < n and self._unlisted_word(orth[k]):
@@ -92,7 +97,8 @@ class PlaceListRules(RuleLexicon):
         # in the shape of a transliterated name, before a boundary; quoted, a word no list
         # knows («في “بوثيدونغ”», «غرب “المحيريبا”»).
         compass = {c[0] for c in self._compass if len(c) == 1}
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 1)]) if w in self._LONE_NAME_CUES or w in compass]:
+        cues = self._LONE_NAME_CUES | compass
+        for k in [i + 1 for i in compress(range(max(0, n - 1)), map(cues.__contains__, norm))]:
             if k in taken or orth[k] != norm[k]:
                 continue
             w = norm[k]
@@ -111,7 +117,7 @@ class PlaceListRules(RuleLexicon):
                 and not self._frequent_word(w) and (cue in self._RESIDENTS or self._name_ends(k + 1, orth, norm, n))
             ):
                 add(k)  # after «سكان» the name is a genitive, whatever follows it
-        for k in [i + 1 for i, w in enumerate(norm[: max(0, n - 4)]) if w == "في" or w == "بين"]:
+        for k in [i + 1 for i in compress(range(max(0, n - 4)), map(_IN_OR_BETWEEN.__contains__, norm))]:
             if k in taken or not self._unlisted_word(orth[k]):
                 continue
             second = k + 2 if orth[k + 1] == "و" else (k + 1 if orth[k + 1][:1] == "و" and orth[k + 1] == norm[k + 1] else -1)

@@ -476,9 +476,12 @@ class SourceRules(SourceContextRules):
         «قالت مصادر ل«الراصد»», «أفاد مراسل "الحدث السوري"»."""
         out = []
         n = len(orth)
-        for i, tok in enumerate(orth):
-            if i + 1 >= n:
-                continue
+        # Only a bracket or a quote opens a name here: those tokens found in C, not in a Python
+        # pass over every token (``in _QUOTE_CHARS`` as below: a substring of the marks).
+        last = range(n - 1)  # the last token opens nothing
+        openers = set(compress(last, map(_QUOTE_CHARS.__contains__, orth))) | set(compress(last, map("(".__eq__, orth)))
+        for i in sorted(openers):
+            tok = orth[i]
             if tok == "(":
                 # «ذكر موقع (عرب نيوز)»: a bracketed name right after an outlet head is its name.
                 j = i + 1

@@ -3,6 +3,7 @@ tokenizes, matches and applies the rules of each label (see the package docstrin
 from __future__ import annotations
 
 from itertools import compress
+from operator import add
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -117,7 +118,7 @@ class RuleSuggester(ActorRules, LocationRules, SourceRules, CountRules, RuleMatc
         n = len(doc)
         # Offsets and lengths in one array call: much cheaper than iterating Token objects.
         idx, lengths = (doc.to_array([IDX, LENGTH]).T.tolist() if n else ([], []))
-        orth = [body[a : a + ln] for a, ln in zip(idx, lengths)]
+        orth = list(map(body.__getitem__, map(slice, idx, map(add, idx, lengths))))  # in C: body[a : a + length]
         cache = self._norm_cache
         norm = list(map(cache.__getitem__, orth))  # a form met for the first time is computed
         self._drop_false_heads(text, nt, idx, orth, norm)
