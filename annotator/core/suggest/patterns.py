@@ -45,6 +45,8 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +74,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["PatternSuggester", "LearnedPattern", "ORIGIN", "create_suggester", "project_patterns"]
 
 ORIGIN = "patterns"
+
+#: The forms «ا»/«ال» + «ل» a one-letter «ل» remainder takes (see ``_may_start``).
+_SHORT_LIL_FORMS = frozenset(("ال", "الل"))
 
 #: Rejections it takes before another source's suggestion is dropped (one may be a slip).
 VETO_MIN_REJECTIONS = 2
@@ -182,6 +187,10 @@ class PatternSuggester(Suggester):
         # word changes how a «لل» spelling reads.
         self._keys: dict[tuple[str, bool], str | None] = {}
         self._dead: set[str] = set()  # the words whose forms are []
+        # The last two letters of every learned first word (one for the few short ones, see
+        # ``_may_start``): a word whose end is not here starts no pattern, found without
+        # asking the clitic rules. Only grows: a superset still tells the truth.
+        self._tails: set[str] = set()
         # (key, context word) → the pattern's choice there; emptied by any new evidence.
         self._choices: dict[tuple[str, str], tuple[str, float] | None] = {}
         # Keys with a rejection: only their suggestions from other sources may be vetoed.
@@ -376,6 +385,9 @@ class PatternSuggester(Suggester):
         """Make the matcher look for ``key`` (on its first accept)."""
         first, *rest = key.split(" ")
         if first not in self._by_first:
+            self._tails.add(first[-2:])
+            if first in _SHORT_LIL_FORMS:
+                self._tails.add(first[-1:])
             self._forms.clear()
             self._keys.clear()
             self._dead.clear()
@@ -399,9 +411,10 @@ class PatternSuggester(Suggester):
         dead = self._dead
         out: list[Suggestion] = []
         resume = 0  # the word after the last match
-        for i, word in enumerate(words):
-            # Most words are known to start no pattern: one set lookup.
-            if i < resume or word in dead:
+        # Most words are known to start no pattern: one set lookup each, in C. (Lazily: a word
+        # found dead below is skipped at its next occurrence, as in a plain loop.)
+        for i in compress(range(len(words)), map(not_, map(dead.__contains__, words))):
+            if i < resume:
                 continue
             found = self._longest_at(ntext, at, words, i)
             if found is None:
@@ -413,6 +426,15 @@ class PatternSuggester(Suggester):
             resume = i + n_words
         return out
 
+    def _may_start(self, word: str) -> bool:
+        """Whether a form of ``word`` (:func:`first_word_forms`) can be a learned first word,
+        from their ends: each form is the word, a suffix ``rest`` of it, or «ا»/«ال» + a
+        ``rest`` that starts with «ل». So a form ends with the word's last two letters,
+        unless ``rest`` is one letter: then it is that letter (its last letter is the
+        word's: the first test, or a one-letter first word's own entry), or «ال»/«الل»
+        (entered by their last letter, «ل», in ``_index``)."""
+        return word[-2:] in self._tails or word[-1:] in self._tails
+
     def _longest_at(self, ntext: str, at: Words, words: list[str], i: int
                     ) -> tuple[int, int, str, tuple[str, float]] | None:
         """The longest pattern starting at word ``i`` that has a label to suggest, as
@@ -422,7 +444,7 @@ class PatternSuggester(Suggester):
         if forms is None:
             forms = self._forms[word] = [
                 (form, k) for form, k in first_word_forms(word, self._by_first) if form in self._by_first
-            ]
+            ] if self._may_start(word) else []
         if not forms:
             self._dead.add(word)
             return None

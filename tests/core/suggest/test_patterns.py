@@ -665,3 +665,33 @@ def test_merged_origins_survive_storage(project: Project, add_article: Callable[
     assert (s.origin, s.score) == ("rule+patterns", 0.95)
     store_suggestions(project, aid, "rules", [Suggestion(0, 2, "ACTOR", "rule", 1.0)])
     assert stored_suggestions(project, aid, "rules")[0].origin == "rule"
+
+
+def test_the_end_of_a_word_rules_out_the_words_that_start_no_pattern_as_the_clitic_rules_do() -> None:
+    """The cheap test on a word's last letters (``_may_start``) passes every word a learned
+    pattern may start with, clitics and the «لل» spelling included, so that the suggestions
+    are those of the full test; and the answers are the same cold and warm."""
+    import json
+
+    from annotator.core.suggest.pattern_words import first_word_forms, loose
+
+    records = [json.loads(line) for line in (Path(__file__).parents[2] / "data" / "gold" / "gold.jsonl").open(encoding="utf-8")]
+    fast, full = PatternSuggester(), PatternSuggester()
+    full._may_start = lambda word: True  # type: ignore[method-assign]
+    for record in records[: len(records) // 2]:
+        for span in record["spans"]:
+            for suggester in (fast, full):
+                suggester.learn(record["text"], span["start"], span["end"], span["label"])
+    text = "قال للمرصد ولمرصد وللواء ول ال الل ل إن بالمرصد والمرصد لل"
+    for suggester in (fast, full):
+        learn(suggester, text, "ل", "SOURCE", nth=8)  # one-letter first words ...
+        learn(suggester, text, "الل", "SOURCE")  # ... and the «لل» forms of a one-letter «ل»
+    learned = fast._by_first
+    words = set(loose(text).split()) | {w for r in records for w in loose(r["text"]).split()}
+    for word in words:
+        if not fast._may_start(word):
+            assert not [f for f, _ in first_word_forms(word, learned) if f in learned], word
+    for record in [*records, {"text": text}]:
+        expected = found(full, record["text"])
+        assert found(fast, record["text"]) == expected  # cold: every word met for the first time
+        assert found(fast, record["text"]) == expected  # warm
