@@ -112,7 +112,8 @@ def merge_sources(per_source: Iterable[Iterable[Suggestion]], min_score: float =
     for sug in everything:
         k = bisect_left(starts, sug.end)
         # Kept spans do not overlap each other: only the one starting just before sug.end can.
-        if k > 0 and kept[k - 1].end > sug.start and kept[k - 1].label == sug.label:
+        # (A kept suggestion itself adds no origin: its own are there already.)
+        if k > 0 and kept[k - 1] is not sug and kept[k - 1].end > sug.start and kept[k - 1].label == sug.label:
             agreeing[k - 1].update(dict.fromkeys(origins(sug)))
     out = []
     for sug, names in zip(kept, agreeing):
