@@ -63,13 +63,26 @@ def articles_from(paths: list[Path], size: int = SIZE) -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
-            pending = f"{pending}\n\n{json.loads(line)['text']}" if pending else json.loads(line)["text"]
+            text = json.loads(line)["text"]
+            pending = f"{pending}\n\n{text}" if pending else text
             while len(pending) >= size:
                 cut = pending.rfind(" ", 0, size)
                 cut = cut if cut > size // 2 else size
                 out.append(pending[:cut])
                 pending = pending[cut:].lstrip()
     return out
+
+
+def warm_and_timed(texts: list[Path] | None, n: int, warm: int = 20) -> tuple[list[str], list[str], str]:
+    """The articles that only warm a suggester, those that are timed, and what they are: the
+    real ``texts`` cut into 1.5 KB articles, the first ``warm`` apart and the rest each timed
+    once; or ``n`` demo excerpts, all timed after the first ``warm`` of them."""
+    if texts:
+        pool = articles_from(texts)
+        material = f"texts of {', '.join(str(p) for p in texts)}, each once, after {min(warm, len(pool))} that only warm"
+        return pool[:warm], pool[warm:], material
+    docs = articles(n)
+    return docs[:warm], docs, "demo excerpts"
 
 
 def main() -> int:
@@ -86,14 +99,7 @@ def main() -> int:
     suggester = get_suggester("rules")
     setup = time.perf_counter() - t
 
-    if args.texts:
-        warm = articles_from(args.texts)
-        docs, material = warm[args.warm:], f"texts of {', '.join(str(p) for p in args.texts)}, each once"
-        warm = warm[: args.warm]
-        material += f", after {len(warm)} that only warm"
-    else:
-        docs, material = articles(args.articles), "demo excerpts"
-        warm = docs[: args.warm]
+    warm, docs, material = warm_and_timed(args.texts, args.articles, args.warm)
     for doc in warm:
         suggester.suggest(doc)
     wall0, cpu0 = time.perf_counter(), time.process_time()

@@ -84,18 +84,16 @@ def throughput(rules, records: list[dict], n: int, texts: list[Path] | None = No
     """Articles/s (CPU, wall) of rules + patterns on 1.5 KB articles, patterns from ``records``:
     demo excerpts, or with ``texts`` those real texts cut into 1.5 KB articles, each timed once
     after 20 that warm the suggesters (see bench_suggest)."""
-    from bench_suggest import articles, articles_from
+    from bench_suggest import warm_and_timed
 
     patterns = PatternSuggester()
     for rec in records:
         for span in rec["spans"]:
             patterns.learn(rec["text"], int(span["start"]), int(span["end"]), span["label"])
     combined = CombinedSuggester([rules, patterns])
-    docs = articles_from(texts) if texts else articles(n)
-    for doc in docs[:20]:
+    warm, docs, _ = warm_and_timed(texts, n)
+    for doc in warm:
         combined.suggest(doc)
-    if texts:
-        docs = docs[20:]
     wall0, cpu0 = time.perf_counter(), time.process_time()
     for doc in docs:
         combined.suggest(doc)
